@@ -1,0 +1,55 @@
+// ESLint flat config: typescript-eslint everywhere, the Office add-in rules on code that may touch
+// Office.js, and an import boundary that keeps src/core free of Office, React, the DOM and upper layers.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+
+const upperLayers = ["**/functions/**", "**/workbook/**", "**/wizard/**", "**/taskpane/**", "**/preview/**"];
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**", "sample-data/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/no-office-initialize": "error",
+      "office-addins/no-navigational-load": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: upperLayers, message: "src/core is the bottom layer: it must not import from the layers above it." },
+            { group: ["react", "react-dom", "@fluentui/*", "office-*", "@microsoft/office-js*", "hyperformula"], message: "src/core is pure TypeScript: no Office, React or spreadsheet engine." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "document", "window", "navigator", "localStorage"],
+    },
+  },
+  {
+    files: ["src/functions/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/workbook/**", "**/wizard/**", "**/taskpane/**", "**/preview/**", "react", "hyperformula"], message: "Custom functions are thin adapters over src/core." }] }],
+      "no-restricted-globals": ["error", "Excel", "document", "window"],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
+    languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

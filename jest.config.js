@@ -1,0 +1,12 @@
+/** Jest configuration: TypeScript through ts-jest; node by default, jsdom per file via a docblock. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts"],
+  testTimeout: 60000,
+};
