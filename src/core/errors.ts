@@ -1,0 +1,108 @@
+/**
+ * Calculation errors and every user-facing error message, in one module.
+ *
+ * A CalcError is a value, not an exception: functions return it where a number would go, and the
+ * host boundary turns it into an Excel error (CustomFunctions.Error, or the preview engine's error).
+ */
+
+/** The Excel error values the product uses, with their meaning in this product (design.md). */
+export type ErrorCode =
+  /** Wrong type or shape. */
+  | "#VALUE!"
+  /** Empty or zero denominator. */
+  | "#DIV/0!"
+  /** A number outside its domain (negative quota, tiers not ascending). */
+  | "#NUM!"
+  /** Nothing to compute from. */
+  | "#N/A";
+
+/** An Excel error value with a message that says what to fix. */
+export class CalcError {
+  /** Marks CalcErrors across bundles and realms, where `instanceof` is not reliable. */
+  readonly isCalcError = true;
+  constructor(
+    /** The Excel error value shown in the cell. */
+    readonly code: ErrorCode,
+    /** What is wrong and what to do about it, naming the argument and the row. */
+    readonly message: string,
+  ) {}
+}
+
+/** True for a CalcError (from any copy of this module). */
+export function isCalcError(value: unknown): value is CalcError {
+  return typeof value === "object" && value !== null && (value as { isCalcError?: unknown }).isCalcError === true;
+}
+
+/** Where a bad value sits: the argument's name and, inside a range, its 1-based row and column. */
+export interface Where {
+  /** The argument name as the function's help shows it. */
+  arg: string;
+  /** 1-based row inside the argument's range. */
+  row?: number;
+  /** 1-based column inside the argument's range; only named when the range has several columns. */
+  col?: number;
+}
+
+/** "quota", "quota row 3" or "tiers row 2, column 1". */
+export function describeWhere(where: Where): string {
+  if (where.row === undefined) return where.arg;
+  return where.col === undefined ? `${where.arg} row ${where.row}` : `${where.arg} row ${where.row}, column ${where.col}`;
+}
+
+/** A short, unambiguous rendering of a cell value inside a message. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") {
+    const shown = value.length > 30 ? `${value.slice(0, 27)}...` : value;
+    return `the text "${shown}"`;
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return String(value);
+  if (value === null || value === undefined || value === "") return "blank";
+  return "not a single value";
+}
+
+/** Every message the product shows for bad input. */
+export const messages = {
+  notANumber: (w: Where, value: unknown) =>
+    new CalcError("#VALUE!", `${describeWhere(w)} is ${describeValue(value)}; enter a number.`),
+  notFinite: (w: Where) => new CalcError("#NUM!", `${describeWhere(w)} is not a finite number.`),
+  blank: (w: Where) => new CalcError("#N/A", `${describeWhere(w)} is blank; enter a number.`),
+  negative: (w: Where, value: number) =>
+    new CalcError("#NUM!", `${describeWhere(w)} is negative (${value}); it must be 0 or more.`),
+  zeroDivisor: (w: Where) => new CalcError("#DIV/0!", `${describeWhere(w)} is 0; it cannot be divided by.`),
+  emptyDivisor: (w: Where) => new CalcError("#DIV/0!", `${describeWhere(w)} sums to 0; there is nothing to divide by.`),
+  notRectangular: (arg: string) => new CalcError("#VALUE!", `${arg} is not a rectangular range.`),
+  shapeMismatch: (a: string, aShape: string, b: string, bShape: string) =>
+    new CalcError("#VALUE!", `${a} is ${aShape} but ${b} is ${bShape}; give ranges of the same shape, or a single cell.`),
+  tooLarge: (arg: string, cells: number, limit: number) =>
+    new CalcError("#VALUE!", `${arg} has ${cells} cells; the limit is ${limit}.`),
+  notSingleValue: (arg: string) => new CalcError("#VALUE!", `${arg} must be a single value, not a range.`),
+  notText: (w: Where, value: unknown) =>
+    new CalcError("#VALUE!", `${describeWhere(w)} is ${describeValue(value)}; enter text.`),
+  unknownOption: (arg: string, value: string, allowed: readonly string[]) =>
+    new CalcError("#VALUE!", `${arg} is "${value}"; use ${allowed.map((a) => `"${a}"`).join(" or ")}.`),
+
+  tiersShape: (columns: number) =>
+    new CalcError("#VALUE!", `tiers has ${columns} column(s); give two columns: lower bound, rate.`),
+  tiersEmpty: () => new CalcError("#N/A", "tiers has no rows with a lower bound and a rate."),
+  tiersHalfRow: (row: number) =>
+    new CalcError("#VALUE!", `tiers row ${row} has a lower bound or a rate but not both; fill in both or clear the row.`),
+  tiersGap: (row: number) =>
+    new CalcError("#VALUE!", `tiers row ${row} is blank but rows below it are not; remove the blank row.`),
+  tiersNotAscending: (row: number, lower: number, previous: number) =>
+    new CalcError(
+      "#NUM!",
+      `tiers row ${row}: lower bound ${lower} is not above row ${row - 1}'s ${previous}; lower bounds must be strictly ascending.`,
+    ),
+  negativeRate: (row: number, rate: number) =>
+    new CalcError("#NUM!", `tiers row ${row}: rate ${rate} is negative; rates must be 0 or more.`),
+  capNotPositive: (cap: number) =>
+    new CalcError("#NUM!", `cap is ${cap}; it must be above 0 (leave it out for no cap).`),
+
+  noClosedDeals: () =>
+    new CalcError("#DIV/0!", "outcomes has no won or lost deals; win rate needs at least one closed deal."),
+  noOutcomes: () => new CalcError("#DIV/0!", "outcomes has no deals (every cell is blank)."),
+  sameLabel: (label: string) =>
+    new CalcError("#VALUE!", `won_label and lost_label are both "${label}"; they must differ.`),
+  notOneValue: (arg: string) => new CalcError("#VALUE!", `${arg} must be one value (a single cell or number).`),
+} as const;

@@ -1,0 +1,255 @@
+import { CalcError, messages } from "./errors";
+import { decimalScale, isExact, POW10 } from "./exactDecimal";
+import { dec, Dec, Money, toNumber } from "./money";
+
+/**
+ * How tier rates apply. MARGINAL: each slice of the measure is paid at its own tier's rate, like
+ * tax brackets. RETRO: the whole measure is paid at the rate of the highest tier reached.
+ */
+export type PayoutMode = "MARGINAL" | "RETRO";
+
+/** The payout modes, in the order the help text lists them. */
+export const PAYOUT_MODES: readonly PayoutMode[] = ["MARGINAL", "RETRO"];
+
+/** One tier: from `lower` (inclusive) up to the next tier's lower bound, paid at `rate` per unit. */
+export interface Tier {
+  /** The tier's lower bound; a measure exactly on it belongs to this tier. */
+  readonly lower: number;
+  /** Payout per 1.0 of the measure inside the tier (1.5 = an accelerator of 1.5x). */
+  readonly rate: number;
+}
+
+/** A payout curve: tiers, mode, and the optional threshold (gate) and cap. */
+export interface PayoutCurve {
+  /** Tiers with strictly ascending lower bounds and rates of 0 or more. */
+  readonly tiers: readonly Tier[];
+  /** MARGINAL (the default in this product) or RETRO. */
+  readonly mode: PayoutMode;
+  /** Below this measure nothing is paid; null for no threshold. */
+  readonly threshold: number | null;
+  /** The largest payout factor, as a multiple of the target incentive; null for no cap. */
+  readonly cap: number | null;
+}
+
+/** One line of a payout's explanation: what one tier contributed. */
+export interface TierLine {
+  /** 1-based tier number. */
+  readonly tier: number;
+  /** The tier's lower bound. */
+  readonly from: number;
+  /** The next tier's lower bound, or null for the open top tier. */
+  readonly to: number | null;
+  /** The tier's rate. */
+  readonly rate: number;
+  /** How much of the measure this tier paid on. */
+  readonly slice: number;
+  /** slice x rate x target incentive. */
+  readonly amount: number;
+}
+
+/** A payout, line by line, with the threshold and cap effects; `total` equals {@link payout}. */
+export interface PayoutBreakdown {
+  /** One line per tier, in order. */
+  readonly lines: readonly TierLine[];
+  /** Sum of the lines' amounts: what the tiers alone would pay. */
+  readonly earned: number;
+  /** True when the measure is below the threshold, so nothing is paid. */
+  readonly belowThreshold: boolean;
+  /** Change made by the threshold (0 or minus `earned`). */
+  readonly thresholdAdjustment: number;
+  /** True when the cap cut the payout. */
+  readonly capped: boolean;
+  /** Change made by the cap (0 or negative). */
+  readonly capAdjustment: number;
+  /** The payout factor after threshold and cap: total / target incentive. */
+  readonly factor: number;
+  /** The payout. */
+  readonly total: number;
+}
+
+/**
+ * A curve checked once and prepared for many payouts: decimal copies for the exact path and
+ * scaled integers for the fast path.
+ */
+export interface CompiledCurve {
+  /** The curve as given. */
+  readonly curve: PayoutCurve;
+  /** Lower bounds as decimals. */
+  readonly lowerDec: readonly Dec[];
+  /** Rates as decimals. */
+  readonly rateDec: readonly Dec[];
+  /** Decimals of the bounds' shortest forms (the most of any bound); -1 when too long. */
+  readonly boundScale: number;
+  /** Lower bounds as integers at boundScale decimals. */
+  readonly lowerInt: readonly number[];
+  /** Decimals of the rates (the most of any rate); -1 when too long. */
+  readonly rateScale: number;
+  /** Rates as integers at rateScale decimals. */
+  readonly rateInt: readonly number[];
+  /** Decimals of the cap; -1 when there is none or it is too long. */
+  readonly capScale: number;
+  /** The cap as an integer at capScale decimals. */
+  readonly capInt: number;
+}
+
+/**
+ * Checks a curve: at least one tier, finite numbers, lower bounds strictly ascending, rates of 0
+ * or more, a cap above 0. Returns the first problem, naming the tier row, or null.
+ */
+export function checkCurve(curve: PayoutCurve): CalcError | null {
+  if (curve.tiers.length === 0) return messages.tiersEmpty();
+  for (let i = 0; i < curve.tiers.length; i++) {
+    const { lower, rate } = curve.tiers[i];
+    if (!Number.isFinite(lower)) return messages.notFinite({ arg: "tiers", row: i + 1, col: 1 });
+    if (!Number.isFinite(rate)) return messages.notFinite({ arg: "tiers", row: i + 1, col: 2 });
+    if (i > 0 && !(lower > curve.tiers[i - 1].lower)) return messages.tiersNotAscending(i + 1, lower, curve.tiers[i - 1].lower);
+    if (rate < 0) return messages.negativeRate(i + 1, rate);
+  }
+  if (curve.threshold !== null && !Number.isFinite(curve.threshold)) return messages.notFinite({ arg: "threshold" });
+  if (curve.cap !== null) {
+    if (!Number.isFinite(curve.cap)) return messages.notFinite({ arg: "cap" });
+    if (curve.cap <= 0) return messages.capNotPositive(curve.cap);
+  }
+  return null;
+}
+
+/** The common scale of a list of numbers (the most decimals of any), or -1 if one is too long. */
+function commonScale(values: readonly number[]): number {
+  let scale = 0;
+  for (const v of values) {
+    const k = decimalScale(v);
+    if (k < 0) return -1;
+    scale = Math.max(scale, k);
+  }
+  return scale;
+}
+
+/** Checks and prepares a curve; returns the problem instead when the curve is invalid. */
+export function compileCurve(curve: PayoutCurve): CompiledCurve | CalcError {
+  const problem = checkCurve(curve);
+  if (problem) return problem;
+  const lowers = curve.tiers.map((t) => t.lower);
+  const rates = curve.tiers.map((t) => t.rate);
+  const boundScale = commonScale(lowers);
+  const rateScale = commonScale(rates);
+  const capScale = curve.cap === null ? -1 : decimalScale(curve.cap);
+  const toInt = (v: number, k: number) => (k < 0 ? NaN : Math.round(v * POW10[k]));
+  return {
+    curve,
+    lowerDec: lowers.map((v) => dec(v)),
+    rateDec: rates.map((v) => dec(v)),
+    boundScale,
+    lowerInt: lowers.map((v) => toInt(v, boundScale)),
+    rateScale,
+    rateInt: rates.map((v) => toInt(v, rateScale)),
+    capScale,
+    capInt: curve.cap === null ? NaN : toInt(curve.cap, capScale),
+  };
+}
+
+/** Index of the highest tier whose lower bound is at or below the measure; -1 below the first. */
+function tierReached(measure: number, tiers: readonly Tier[]): number {
+  let reached = -1;
+  for (let i = 0; i < tiers.length && measure >= tiers[i].lower; i++) reached = i;
+  return reached;
+}
+
+/**
+ * The payout for a measure (attainment, or money) and a target incentive, exactly as decimal
+ * arithmetic gives it, line by line. Comparisons are made on the doubles themselves: the decimal
+ * form of a double orders exactly as the double does.
+ */
+export function explainPayout(measure: number, targetIncentive: number, compiled: CompiledCurve): PayoutBreakdown {
+  const { curve, lowerDec, rateDec } = compiled;
+  const m = dec(measure);
+  const ti = dec(targetIncentive);
+  const reached = tierReached(measure, curve.tiers);
+  const lines: TierLine[] = [];
+  let factor: Dec = new Money(0);
+  for (let i = 0; i < curve.tiers.length; i++) {
+    const next = i + 1 < curve.tiers.length ? curve.tiers[i + 1].lower : null;
+    let slice: Dec = new Money(0);
+    if (curve.mode === "MARGINAL") {
+      if (i <= reached) slice = (i < reached ? lowerDec[i + 1] : m).minus(lowerDec[i]);
+    } else if (i === reached) {
+      slice = m;
+    }
+    const part = slice.times(rateDec[i]);
+    factor = factor.plus(part);
+    lines.push({ tier: i + 1, from: curve.tiers[i].lower, to: next, rate: curve.tiers[i].rate, slice: toNumber(slice), amount: toNumber(part.times(ti)) });
+  }
+  const earned = factor.times(ti);
+  const belowThreshold = curve.threshold !== null && measure < curve.threshold;
+  let paidFactor = belowThreshold ? new Money(0) : factor;
+  let capped = false;
+  if (curve.cap !== null && paidFactor.gt(curve.cap)) {
+    paidFactor = dec(curve.cap);
+    capped = true;
+  }
+  const afterThreshold = belowThreshold ? new Money(0) : earned;
+  const total = paidFactor.times(ti);
+  return {
+    lines,
+    earned: toNumber(earned),
+    belowThreshold,
+    thresholdAdjustment: toNumber(afterThreshold.minus(earned)),
+    capped,
+    capAdjustment: toNumber(total.minus(afterThreshold)),
+    factor: toNumber(paidFactor),
+    total: toNumber(total),
+  };
+}
+
+/**
+ * The fast path of {@link payout}: the same arithmetic on scaled integers held in doubles. Returns
+ * undefined when an input or an intermediate is too long to stay exact; the caller then uses the
+ * decimal path. Property tests check that both paths agree bit for bit.
+ */
+export function payoutFast(measure: number, targetIncentive: number, c: CompiledCurve): number | undefined {
+  const { curve } = c;
+  if (c.boundScale < 0 || c.rateScale < 0 || (curve.cap !== null && c.capScale < 0)) return undefined;
+  const km = decimalScale(measure);
+  const kt = decimalScale(targetIncentive);
+  if (km < 0 || kt < 0) return undefined;
+  if (curve.threshold !== null && measure < curve.threshold) return 0;
+  const reached = tierReached(measure, curve.tiers);
+  if (reached < 0) return 0;
+
+  const s = Math.max(km, c.boundScale);
+  const boundUp = POW10[s - c.boundScale];
+  const m = Math.round(measure * POW10[km]) * POW10[s - km];
+  if (!isExact(m)) return undefined;
+  let factor = 0;
+  if (curve.mode === "MARGINAL") {
+    for (let i = 0; i <= reached; i++) {
+      const top = i < reached ? c.lowerInt[i + 1] * boundUp : m;
+      const part = (top - c.lowerInt[i] * boundUp) * c.rateInt[i];
+      factor += part;
+      if (!isExact(part) || !isExact(factor) || !isExact(top)) return undefined;
+    }
+  } else {
+    factor = m * c.rateInt[reached];
+  }
+  let scale = s + c.rateScale;
+  if (curve.cap !== null) {
+    const common = Math.max(scale, c.capScale);
+    const f = factor * POW10[common - scale];
+    const cap = c.capInt * POW10[common - c.capScale];
+    if (!isExact(f) || !isExact(cap)) return undefined;
+    factor = f > cap ? cap : f;
+    scale = common;
+  }
+  const total = factor * Math.round(targetIncentive * POW10[kt]);
+  scale += kt;
+  if (!isExact(factor) || !isExact(total) || scale >= POW10.length) return undefined;
+  return total / POW10[scale] + 0;
+}
+
+/**
+ * target incentive x f(measure) for a compiled curve: exact (the nearest double to the decimal
+ * result), through the fast path when the numbers allow it and decimal.js otherwise.
+ */
+export function payout(measure: number, targetIncentive: number, compiled: CompiledCurve): number {
+  const fast = payoutFast(measure, targetIncentive, compiled);
+  return fast !== undefined ? fast : explainPayout(measure, targetIncentive, compiled).total;
+}

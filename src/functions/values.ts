@@ -1,0 +1,175 @@
+import { CalcError, ErrorCode, isCalcError, messages, Where } from "../core/errors";
+
+/**
+ * Argument coercion for the COMP functions, in one place: what Excel (or the preview engine)
+ * passes in, turned into numbers, options and shapes, or a CalcError that says what to fix.
+ */
+
+/** A range as Excel passes it: rows of cell values. */
+export type Matrix = readonly (readonly unknown[])[];
+
+/** One result cell: a number, a string (including "" for an empty result), or an error. */
+export type OutValue = number | string | CalcError;
+
+/** A spilled result. */
+export type OutMatrix = OutValue[][];
+
+const ERROR_CODES: readonly string[] = ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A", "#NULL!", "#REF!", "#NAME?", "#CALC!", "#SPILL!", "#BUSY!", "#GETTING_DATA", "#CONNECT!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!"];
+
+/** Blank as the Excel platforms pass it: null, undefined or "". (A 0 cannot be told from a zero.) */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/**
+ * An error value that arrived as input (an error cell inside a range), as a CalcError; or null.
+ * Excel's own errors keep their code; codes this product does not produce become #VALUE!.
+ */
+export function inputError(value: unknown, where: Where): CalcError | null {
+  if (isCalcError(value)) return value;
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const code = (value as { code?: unknown }).code;
+    if (typeof code === "string" && ERROR_CODES.includes(code)) {
+      const known = ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"].includes(code) ? (code as ErrorCode) : "#VALUE!";
+      return new CalcError(known, `input ${describe(where)} is the error ${code}; fix that cell first.`);
+    }
+    return messages.notANumber(where, value);
+  }
+  return null;
+}
+
+function describe(where: Where): string {
+  return where.row === undefined ? where.arg : `${where.arg} row ${where.row}${where.col === undefined ? "" : `, column ${where.col}`}`;
+}
+
+/** A value that must be a finite number (not blank; the caller decides what blank means). */
+export function readNumber(value: unknown, where: Where): number | CalcError {
+  const err = inputError(value, where);
+  if (err) return err;
+  if (typeof value === "number") return Number.isFinite(value) ? value + 0 : messages.notFinite(where);
+  return messages.notANumber(where, value);
+}
+
+/** Any argument as a matrix: a scalar becomes 1x1; ragged or empty arrays are refused. */
+export function asMatrix(value: unknown, arg: string): Matrix | CalcError {
+  if (!Array.isArray(value)) return [[value]];
+  if (value.length === 0) return messages.notRectangular(arg);
+  const width = Array.isArray(value[0]) ? value[0].length : -1;
+  if (width <= 0) return messages.notRectangular(arg);
+  for (const row of value) {
+    if (!Array.isArray(row) || row.length !== width) return messages.notRectangular(arg);
+  }
+  return value as Matrix;
+}
+
+/** An argument that must be one value: a scalar, or a 1x1 range. Omitted arguments are null. */
+export function asSingle(value: unknown, arg: string): unknown | CalcError {
+  if (!Array.isArray(value)) return value;
+  const m = asMatrix(value, arg);
+  if (isCalcError(m)) return m;
+  if (m.length !== 1 || m[0].length !== 1) return messages.notSingleValue(arg);
+  return m[0][0];
+}
+
+/** An optional number: blank or omitted gives null. */
+export function readOptionalNumber(value: unknown, arg: string): number | null | CalcError {
+  const single = asSingle(value, arg);
+  if (isCalcError(single)) return single;
+  if (isBlank(single)) return null;
+  return readNumber(single, { arg });
+}
+
+/** An optional text option from a fixed list, compared trimmed and case-insensitive. */
+export function readOption<T extends string>(value: unknown, arg: string, allowed: readonly T[]): T | CalcError {
+  const single = asSingle(value, arg);
+  if (isCalcError(single)) return single;
+  if (isBlank(single)) return allowed[0];
+  const err = inputError(single, { arg });
+  if (err) return err;
+  if (typeof single !== "string") return messages.notText({ arg }, single);
+  const wanted = single.trim().toUpperCase();
+  const found = allowed.find((a) => a === wanted);
+  return found ?? messages.unknownOption(arg, single, allowed);
+}
+
+/** An optional text argument: blank or omitted gives null. */
+export function readOptionalText(value: unknown, arg: string): string | null | CalcError {
+  const single = asSingle(value, arg);
+  if (isCalcError(single)) return single;
+  if (isBlank(single)) return null;
+  const err = inputError(single, { arg });
+  if (err) return err;
+  return typeof single === "string" ? single : messages.notText({ arg }, single);
+}
+
+/** "3x1": a matrix's shape as rows x columns. */
+export function shapeOf(m: Matrix): string {
+  return `${m.length}x${m[0].length}`;
+}
+
+/** Where a cell of a range sits, naming the row only in a multi-cell range and the column only when there are several. */
+export function whereIn(m: Matrix, arg: string, row: number, col: number): Where {
+  if (m.length === 1 && m[0].length === 1) return { arg };
+  return m[0].length === 1 ? { arg, row: row + 1 } : { arg, row: row + 1, col: col + 1 };
+}
+
+/** One argument of an element-wise function. */
+export interface ElementArg {
+  /** The argument's name, for messages. */
+  readonly name: string;
+  /** Its value as a matrix. */
+  readonly m: Matrix;
+}
+
+/**
+ * Applies `cell` to every position of arguments that share a shape; 1x1 arguments broadcast
+ * against the others, as Excel's array arithmetic does. A mismatch of shapes is one #VALUE!.
+ */
+export function elementwise(
+  args: readonly ElementArg[],
+  cell: (values: unknown[], where: (argIndex: number) => Where) => OutValue,
+): OutMatrix | CalcError {
+  const wide = args.filter((a) => a.m.length * a.m[0].length > 1);
+  const shape = wide[0]?.m ?? args[0].m;
+  for (const a of wide) {
+    if (a.m.length !== shape.length || a.m[0].length !== shape[0].length) {
+      return messages.shapeMismatch(wide[0].name, shapeOf(wide[0].m), a.name, shapeOf(a.m));
+    }
+  }
+  const rows = shape.length;
+  const cols = shape[0].length;
+  const out: OutMatrix = new Array(rows);
+  const values: unknown[] = new Array(args.length);
+  for (let r = 0; r < rows; r++) {
+    const outRow: OutValue[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      for (let i = 0; i < args.length; i++) {
+        const m = args[i].m;
+        values[i] = m.length === 1 && m[0].length === 1 ? m[0][0] : m[r][c];
+      }
+      outRow[c] = cell(values, (i) => whereIn(args[i].m, args[i].name, r, c));
+    }
+    out[r] = outRow;
+  }
+  return out;
+}
+
+/**
+ * The numbers of a range, for summing, with blanks counting as nothing. Text, booleans, errors
+ * and negative numbers are refused with the cell's position.
+ */
+export function readNonNegativeCells(m: Matrix, arg: string): number[] | CalcError {
+  const out: number[] = [];
+  for (let r = 0; r < m.length; r++) {
+    for (let c = 0; c < m[r].length; c++) {
+      const v = m[r][c];
+      if (isBlank(v)) continue;
+      const where = whereIn(m, arg, r, c);
+      const n = readNumber(v, where);
+      if (isCalcError(n)) return n;
+      if (n < 0) return messages.negative(where, n);
+      out.push(n);
+    }
+  }
+  return out;
+}
