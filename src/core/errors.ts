@@ -104,5 +104,6 @@ export const messages = {
   noOutcomes: () => new CalcError("#DIV/0!", "outcomes has no deals (every cell is blank)."),
   sameLabel: (label: string) =>
     new CalcError("#VALUE!", `won_label and lost_label are both "${label}"; they must differ.`),
-  notOneValue: (arg: string) => new CalcError("#VALUE!", `${arg} must be one value (a single cell or number).`),
+  outOfRange: (where: string) =>
+    new CalcError("#NUM!", `the result${where} is beyond Excel's number range (about 1.8E+308); check the inputs' magnitudes.`),
 } as const;

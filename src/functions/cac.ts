@@ -1,6 +1,6 @@
 import { CalcError, isCalcError, messages } from "../core/errors";
 import { sumExact, toNumber } from "../core/money";
-import { asMatrix, readNonNegativeCells } from "./values";
+import { asMatrix, finite, readNonNegativeCells } from "./values";
 
 /** CAC(spend, new_customers): sum(spend) / sum(new_customers), blanks counting as nothing. */
 export function cac(spend: unknown, newCustomers: unknown): number | CalcError {
@@ -14,5 +14,5 @@ export function cac(spend: unknown, newCustomers: unknown): number | CalcError {
   if (isCalcError(customerValues)) return customerValues;
   const customers = sumExact(customerValues);
   if (customers.isZero()) return messages.emptyDivisor({ arg: "new_customers" });
-  return toNumber(sumExact(spendValues).div(customers));
+  return finite(toNumber(sumExact(spendValues).div(customers)));
 }

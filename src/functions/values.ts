@@ -147,11 +147,16 @@ export function elementwise(
         const m = args[i].m;
         values[i] = m.length === 1 && m[0].length === 1 ? m[0][0] : m[r][c];
       }
-      outRow[c] = cell(values, (i) => whereIn(args[i].m, args[i].name, r, c));
+      outRow[c] = finite(cell(values, (i) => whereIn(args[i].m, args[i].name, r, c)), rows * cols > 1 ? ` in row ${r + 1}${cols > 1 ? `, column ${c + 1}` : ""}` : "");
     }
     out[r] = outRow;
   }
   return out;
+}
+
+/** A numeric result that overflowed to an infinity becomes #NUM!; anything else passes through. */
+export function finite<T>(value: T, where = ""): T | CalcError {
+  return typeof value === "number" && !Number.isFinite(value) ? messages.outOfRange(where) : value;
 }
 
 /**

@@ -51,6 +51,12 @@ describe("COMP.QUOTA_ATTAINMENT", () => {
     const out = quotaAttainment([[1, "x"]], [[1, 1]]) as unknown[][];
     expect(errorOf(out[0][1]).message).toBe('actual row 1, column 2 is the text "x"; enter a number.');
   });
+  test("a result beyond Excel's number range is #NUM!, not Infinity", () => {
+    const out = quotaAttainment(col(1, 1e308), col(1, 1e-10)) as unknown[][];
+    expect(out[0][0]).toBe(1);
+    expect(errorOf(out[1][0]).code).toBe("#NUM!");
+    expect(errorOf(out[1][0]).message).toContain("result in row 2 is beyond Excel's number range");
+  });
   test("ragged arrays are refused", () => {
     expect(errorOf(quotaAttainment([[1, 2], [3]], 1)).message).toBe("actual is not a rectangular range.");
   });
