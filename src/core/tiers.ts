@@ -78,6 +78,10 @@ export interface CompiledCurve {
   readonly lowerDec: readonly Dec[];
   /** Rates as decimals. */
   readonly rateDec: readonly Dec[];
+  /** MARGINAL: the payout factor earned by the tiers below each tier, at that tier's lower bound. */
+  readonly factorAtLower: readonly Dec[];
+  /** The cap as a decimal, or null. */
+  readonly capDec: Dec | null;
   /** Decimals of the bounds' shortest forms (the most of any bound); -1 when too long. */
   readonly boundScale: number;
   /** Lower bounds as integers at boundScale decimals. */
@@ -134,10 +138,18 @@ export function compileCurve(curve: PayoutCurve): CompiledCurve | CalcError {
   const rateScale = commonScale(rates);
   const capScale = curve.cap === null ? -1 : decimalScale(curve.cap);
   const toInt = (v: number, k: number) => (k < 0 ? NaN : Math.round(v * POW10[k]));
+  const lowerDec = lowers.map((v) => dec(v));
+  const rateDec = rates.map((v) => dec(v));
+  const factorAtLower: Dec[] = [new Money(0)];
+  for (let i = 1; i < lowers.length; i++) {
+    factorAtLower.push(factorAtLower[i - 1].plus(lowerDec[i].minus(lowerDec[i - 1]).times(rateDec[i - 1])));
+  }
   return {
     curve,
-    lowerDec: lowers.map((v) => dec(v)),
-    rateDec: rates.map((v) => dec(v)),
+    lowerDec,
+    rateDec,
+    factorAtLower,
+    capDec: curve.cap === null ? null : dec(curve.cap),
     boundScale,
     lowerInt: lowers.map((v) => toInt(v, boundScale)),
     rateScale,
@@ -187,7 +199,7 @@ export function explainPayout(measure: number, targetIncentive: number, compiled
     capped = true;
   }
   const afterThreshold = belowThreshold ? new Money(0) : earned;
-  const total = paidFactor.times(ti);
+  const total = dec(payoutDecimal(measure, targetIncentive, compiled));
   return {
     lines,
     earned: toNumber(earned),
@@ -198,6 +210,24 @@ export function explainPayout(measure: number, targetIncentive: number, compiled
     factor: toNumber(paidFactor),
     total: toNumber(total),
   };
+}
+
+/**
+ * {@link payout} in decimal.js: the exact path for any finite input. MARGINAL uses the factor
+ * already earned below the tier reached, so a row costs one subtraction, two products and a sum.
+ */
+export function payoutDecimal(measure: number, targetIncentive: number, c: CompiledCurve): number {
+  const { curve } = c;
+  if (curve.threshold !== null && measure < curve.threshold) return 0;
+  const reached = tierReached(measure, curve.tiers);
+  if (reached < 0) return 0;
+  const m = dec(measure);
+  let factor =
+    curve.mode === "MARGINAL"
+      ? c.factorAtLower[reached].plus(m.minus(c.lowerDec[reached]).times(c.rateDec[reached]))
+      : m.times(c.rateDec[reached]);
+  if (c.capDec !== null && factor.gt(c.capDec)) factor = c.capDec;
+  return toNumber(factor.times(targetIncentive));
 }
 
 /**
@@ -251,5 +281,5 @@ export function payoutFast(measure: number, targetIncentive: number, c: Compiled
  */
 export function payout(measure: number, targetIncentive: number, compiled: CompiledCurve): number {
   const fast = payoutFast(measure, targetIncentive, compiled);
-  return fast !== undefined ? fast : explainPayout(measure, targetIncentive, compiled).total;
+  return fast !== undefined ? fast : payoutDecimal(measure, targetIncentive, compiled);
 }

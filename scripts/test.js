@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+/**
+ * npm test: builds the production bundle (tests inspect dist/), then runs every Jest suite.
+ * Extra arguments go to Jest (npm test -- test/core).
+ */
+const { execFileSync } = require("node:child_process");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+
+try {
+  run([require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"]);
+  run([require.resolve("jest/bin/jest.js"), "--ci", ...process.argv.slice(2)]);
+} catch (e) {
+  process.exit(typeof e.status === "number" && e.status !== 0 ? e.status : 1);
+}
