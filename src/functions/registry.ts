@@ -1,6 +1,6 @@
 import { CalcError } from "../core/errors";
 import { cac } from "./cac";
-import { payout, payoutExplain } from "./payout";
+import { EXPLAIN_HEADERS, payout, payoutExplain } from "./payout";
 import { quotaAttainment } from "./quotaAttainment";
 import { OutMatrix } from "./values";
 import { winRate } from "./winRate";
@@ -18,6 +18,14 @@ export interface ParamSpec {
   readonly optional: boolean;
 }
 
+/** A result's size in cells. */
+export interface Shape {
+  /** Rows. */
+  readonly height: number;
+  /** Columns. */
+  readonly width: number;
+}
+
 /** One COMP function: its id, parameters and the adapter that computes it. */
 export interface FunctionSpec {
   /** The id after the COMP. namespace; never changes once released. */
@@ -28,7 +36,16 @@ export interface FunctionSpec {
   readonly result: "matrix" | "scalar";
   /** The adapter both Excel and the preview engine call. */
   readonly compute: (...args: unknown[]) => OutMatrix | number | CalcError;
+  /**
+   * For spilling functions: the largest result for arguments of these shapes, known before the
+   * values are (spreadsheet engines reserve the spill area first).
+   */
+  readonly spillSize?: (argShapes: readonly Shape[]) => Shape;
 }
+
+/** Element-wise functions spill to the shape of their widest element-wise argument. */
+const elementwiseSize = (argShapes: readonly Shape[]): Shape =>
+  argShapes.slice(0, 2).find((s) => s.height * s.width > 1) ?? { height: 1, width: 1 };
 
 const range = (name: string, optional = false): ParamSpec => ({ name, kind: "range", optional });
 const value = (name: string, optional = false): ParamSpec => ({ name, kind: "value", optional });
@@ -38,18 +55,21 @@ const value = (name: string, optional = false): ParamSpec => ({ name, kind: "val
  * entry points in functions.ts and the preview's engine plugin both read from here.
  */
 export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
-  { id: "QUOTA_ATTAINMENT", params: [range("actual"), range("quota")], result: "matrix", compute: quotaAttainment },
+  { id: "QUOTA_ATTAINMENT", params: [range("actual"), range("quota")], result: "matrix", compute: quotaAttainment, spillSize: elementwiseSize },
   {
     id: "PAYOUT",
     params: [range("attainment"), range("target_incentive"), range("tiers"), value("mode", true), value("threshold", true), value("cap", true)],
     result: "matrix",
     compute: payout,
+    spillSize: elementwiseSize,
   },
   {
     id: "PAYOUT_EXPLAIN",
     params: [value("attainment"), value("target_incentive"), range("tiers"), value("mode", true), value("threshold", true), value("cap", true)],
     result: "matrix",
     compute: payoutExplain,
+    // Header, one row per tier, threshold, cap, total; six columns.
+    spillSize: (shapes) => ({ height: (shapes[2]?.height ?? 1) + 4, width: EXPLAIN_HEADERS.length }),
   },
   { id: "CAC", params: [range("spend"), range("new_customers")], result: "scalar", compute: cac },
   {

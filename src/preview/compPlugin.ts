@@ -1,0 +1,118 @@
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import { CalcError, ErrorCode, isCalcError } from "../core/errors";
+import { COMP_FUNCTIONS, FunctionSpec, Shape } from "../functions/registry";
+import { OutValue } from "../functions/values";
+
+/**
+ * The COMP functions inside the preview's spreadsheet engine (HyperFormula, GPL-3.0: preview and
+ * tests only, never the add-in bundle). Every function calls the same adapter Excel calls; this
+ * file only converts values at the engine's boundary, as excelBoundary.ts does for Excel.
+ */
+
+const TO_ENGINE: Record<ErrorCode, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#NUM!": ErrorType.NUM,
+  "#N/A": ErrorType.NA,
+};
+
+const FROM_ENGINE: Partial<Record<ErrorType, string>> = {
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.SPILL]: "#SPILL!",
+  [ErrorType.CYCLE]: "#REF!",
+  [ErrorType.ERROR]: "#VALUE!",
+};
+
+/** An engine cell value as the adapters expect an Excel one: blanks null, errors { code }. */
+function fromEngineValue(v: unknown): unknown {
+  if (v === EmptyValue || v === undefined) return null;
+  if (v instanceof CellError) return { code: FROM_ENGINE[v.type] ?? "#VALUE!", message: v.message };
+  if (typeof v === "object" && v !== null && "val" in v) return (v as { val: unknown }).val; // dates, percents, currency
+  return v;
+}
+
+/** An argument as Excel would pass it: a range as rows of values, a scalar as itself. */
+function fromEngineArg(arg: unknown): unknown {
+  if (arg instanceof SimpleRangeValue) return arg.rawData().map((row) => row.map(fromEngineValue));
+  return fromEngineValue(arg);
+}
+
+function toEngineError(e: CalcError): CellError {
+  return new CellError(TO_ENGINE[e.code], e.message);
+}
+
+function toEngineValue(v: OutValue): number | string | CellError {
+  return isCalcError(v) ? toEngineError(v) : v;
+}
+
+/** Pads a spilled result to the size the engine reserved, as Excel leaves unused spill cells empty. */
+function padded(rows: (number | string | CellError)[][], size: Shape): (number | string | CellError)[][] {
+  const out = rows.map((r) => r.concat(Array(Math.max(0, size.width - r.length)).fill("")));
+  while (out.length < size.height) out.push(Array(size.width).fill(""));
+  return out;
+}
+
+/** The engine's method names for one function: its computation and its spill size. */
+const methodName = (spec: FunctionSpec) => `comp_${spec.id.toLowerCase()}`;
+const sizeMethodName = (spec: FunctionSpec) => `${methodName(spec)}_size`;
+
+/** The HyperFormula plugin class holding every COMP function (built from the registry). */
+export class CompPlugin extends FunctionPlugin {
+  /** Engine metadata for every COMP function, keyed by its full name (COMP.PAYOUT). */
+  static implementedFunctions = Object.fromEntries(
+    COMP_FUNCTIONS.map((spec) => [
+      `COMP.${spec.id}`,
+      {
+        method: methodName(spec),
+        ...(spec.spillSize ? { sizeOfResultArrayMethod: sizeMethodName(spec) } : {}),
+        vectorizationForbidden: true,
+        parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional })),
+      },
+    ]),
+  );
+}
+
+for (const spec of COMP_FUNCTIONS) {
+  const proto = CompPlugin.prototype as unknown as Record<string, unknown>;
+  proto[methodName(spec)] = function (this: CompPlugin, ast: { args: unknown[] }, state: unknown) {
+    const self = this as unknown as {
+      runFunction: (args: unknown[], state: unknown, metadata: unknown, fn: (...a: unknown[]) => unknown) => unknown;
+      metadata: (name: string) => unknown;
+      arraySizeForAst: (ast: unknown, state: unknown) => ArraySize;
+    };
+    return self.runFunction(ast.args, state, self.metadata(`COMP.${spec.id}`), (...args: unknown[]) => {
+      const result = spec.compute(...args.map(fromEngineArg));
+      if (isCalcError(result)) return toEngineError(result);
+      if (typeof result === "number") return result;
+      if (!spec.spillSize) return toEngineValue(result[0][0]);
+      const size = spec.spillSize(ast.args.map((a) => self.arraySizeForAst(a, state)));
+      return SimpleRangeValue.onlyValues(padded(result.map((row) => row.map(toEngineValue)), size));
+    });
+  };
+  if (spec.spillSize) {
+    proto[sizeMethodName(spec)] = function (this: CompPlugin, ast: { args: unknown[] }, state: unknown) {
+      const self = this as unknown as { arraySizeForAst: (ast: unknown, state: unknown) => ArraySize };
+      const size = spec.spillSize!(ast.args.map((a) => self.arraySizeForAst(a, state)));
+      return new ArraySize(size.width, size.height);
+    };
+  }
+}
+
+/** English names for the functions, which HyperFormula requires for every registered language. */
+const translations = {
+  enGB: Object.fromEntries(COMP_FUNCTIONS.map((spec) => [`COMP.${spec.id}`, `COMP.${spec.id}`])),
+};
+
+let registered = false;
+
+/** Registers the COMP functions with HyperFormula once per page. */
+export function registerCompPlugin(): void {
+  if (registered) return;
+  HyperFormula.registerFunctionPlugin(CompPlugin, translations);
+  registered = true;
+}

@@ -1,0 +1,173 @@
+import { cellAddress, CellPos, columnLetter, quoteSheet } from "./a1";
+
+/** Where a table sits, for turning its structured references into A1 ranges. */
+export interface TableGeometry {
+  /** Table name. */
+  readonly name: string;
+  /** Sheet it is on. */
+  readonly sheet: string;
+  /** Header row's top-left cell. */
+  readonly anchor: CellPos;
+  /** Column headers. */
+  readonly headers: readonly string[];
+  /** Number of data rows. */
+  readonly rowCount: number;
+}
+
+/** Raised for a structured reference that names an unknown table or column. */
+export class StructuredRefError extends Error {}
+
+/**
+ * Rewrites Excel structured references (Table[Column], Table[@Column], [@[Two Words]],
+ * Table[[#Headers],[Column]], Table[#All], Table[[A]:[B]]) as absolute A1 references, for
+ * spreadsheet engines that have no tables. String literals are left alone.
+ *
+ * @param formula An en-US formula, with or without the leading "=".
+ * @param tables Every table of the workbook.
+ * @param at The cell the formula is in (for [@Column], "this row").
+ * @throws StructuredRefError naming the unknown table or column.
+ */
+export function structuredToA1(formula: string, tables: readonly TableGeometry[], at: { sheet: string; row: number; col: number }): string {
+  const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
+  const here = tables.find((t) => t.sheet === at.sheet && at.row > t.anchor.row && at.row <= t.anchor.row + t.rowCount && at.col >= t.anchor.col && at.col < t.anchor.col + t.headers.length);
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = endOfString(formula, i);
+      out += formula.slice(i, end);
+      i = end;
+      continue;
+    }
+    const nameMatch = /^[A-Za-z_\\][A-Za-z0-9_.\\]*/.exec(formula.slice(i));
+    const prev = out[out.length - 1] ?? "";
+    if (nameMatch && !/[A-Za-z0-9_.$!']/.test(prev)) {
+      const name = nameMatch[0];
+      const table = byName.get(name.toLowerCase());
+      const after = i + name.length;
+      if (table && formula[after] === "[") {
+        const end = endOfBracket(formula, after);
+        out += resolve(table, formula.slice(after + 1, end - 1), at);
+        i = end;
+        continue;
+      }
+      if (table && formula[after] !== "(") {
+        out += resolve(table, "", at);
+        i = after;
+        continue;
+      }
+      out += name;
+      i = after;
+      if (formula[after] === "[") {
+        const end = endOfBracket(formula, after);
+        out += formula.slice(after, end);
+        i = end;
+      }
+      continue;
+    }
+    if (ch === "[" && here) {
+      const end = endOfBracket(formula, i);
+      out += resolve(here, formula.slice(i + 1, end - 1), at);
+      i = end;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+function endOfString(s: string, start: number): number {
+  let i = start + 1;
+  while (i < s.length) {
+    if (s[i] === '"') {
+      if (s[i + 1] === '"') i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  return s.length;
+}
+
+function endOfBracket(s: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < s.length; i++) {
+    if (s[i] === "'") {
+      i++;
+      continue;
+    }
+    if (s[i] === "[") depth++;
+    else if (s[i] === "]" && --depth === 0) return i + 1;
+  }
+  throw new StructuredRefError(`Unclosed "[" in ${s}`);
+}
+
+/** The items inside a table reference's brackets: "[#Headers],[Col]" -> ["#Headers", "Col"]. */
+function items(inner: string): string[] {
+  const trimmed = inner.trim();
+  if (!trimmed.startsWith("[")) return trimmed === "" ? [] : [trimmed];
+  const parts: string[] = [];
+  let i = 0;
+  while (i < trimmed.length) {
+    if (trimmed[i] === "[") {
+      const end = endOfBracket(trimmed, i);
+      parts.push(trimmed.slice(i + 1, end - 1));
+      i = end;
+    } else if (trimmed[i] === ":") {
+      parts.push(":");
+      i++;
+    } else i++;
+  }
+  return parts;
+}
+
+function resolve(table: TableGeometry, inner: string, at: { sheet: string; row: number }): string {
+  let thisRow = false;
+  let rows: "data" | "headers" | "all" = "data";
+  let text = inner.trim();
+  if (text.startsWith("@")) {
+    thisRow = true;
+    text = text.slice(1).trim();
+  }
+  const parts = items(text);
+  const columns: string[] = [];
+  let range = false;
+  for (const p of parts) {
+    const key = p.trim().toLowerCase();
+    if (key === "#this row" || key === "@") thisRow = true;
+    else if (key === "#headers") rows = "headers";
+    else if (key === "#all") rows = "all";
+    else if (key === "#data") rows = "data";
+    else if (key === "#totals") throw new StructuredRefError(`Table ${table.name} has no totals row.`);
+    else if (p === ":") range = true;
+    else if (p.startsWith("@")) {
+      thisRow = true;
+      columns.push(unescape(p.slice(1)));
+    } else columns.push(unescape(p));
+  }
+  const colIndex = (name: string) => {
+    const k = table.headers.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+    if (k < 0) throw new StructuredRefError(`Table ${table.name} has no column "${name}".`);
+    return table.anchor.col + k;
+  };
+  let c1 = table.anchor.col;
+  let c2 = table.anchor.col + table.headers.length - 1;
+  if (columns.length > 0) {
+    c1 = colIndex(columns[0]);
+    c2 = range && columns.length > 1 ? colIndex(columns[1]) : c1;
+  }
+  const sheet = `${quoteSheet(table.sheet)}!`;
+  const cols = (r1: number, r2: number) =>
+    r1 === r2 && c1 === c2 ? `${sheet}${cellAddress({ row: r1, col: c1 }, true)}` : `${sheet}$${columnLetter(c1)}$${r1 + 1}:$${columnLetter(c2)}$${r2 + 1}`;
+  if (thisRow) return cols(at.row, at.row);
+  const first = table.anchor.row + 1;
+  const last = table.anchor.row + Math.max(table.rowCount, 1);
+  if (rows === "headers") return cols(table.anchor.row, table.anchor.row);
+  if (rows === "all") return cols(table.anchor.row, last);
+  return cols(first, last);
+}
+
+/** Excel escapes [ ] # ' inside column names with a leading '. */
+function unescape(name: string): string {
+  return name.replace(/'(.)/g, "$1");
+}

@@ -1,0 +1,38 @@
+import { structuredToA1, StructuredRefError, TableGeometry } from "../../src/workbook/structuredRefs";
+
+const deals: TableGeometry = { name: "Deals", sheet: "Deals", anchor: { row: 0, col: 0 }, headers: ["Deal ID", "Owner", "Stage", "Amount"], rowCount: 100 };
+const plan: TableGeometry = { name: "PlanReps", sheet: "Plan", anchor: { row: 4, col: 1 }, headers: ["Rep ID", "Quota", "Actual", "Attainment"], rowCount: 10 };
+const tables = [deals, plan];
+const inPlan = (row: number, col = 4) => ({ sheet: "Plan", row, col });
+
+describe("structuredToA1", () => {
+  test("Table[Column] is the column's data rows", () => {
+    expect(structuredToA1("=SUM(Deals[Amount])", tables, inPlan(5))).toBe("=SUM(Deals!$D$2:$D$101)");
+  });
+  test("[@Column] and [@[Two Words]] are this row of the table the formula is in", () => {
+    expect(structuredToA1("=COMP.QUOTA_ATTAINMENT([@Actual],[@Quota])", tables, inPlan(7))).toBe("=COMP.QUOTA_ATTAINMENT(Plan!$D$8,Plan!$C$8)");
+    expect(structuredToA1('=SUMIFS(Deals[Amount],Deals[Owner],[@[Rep ID]],Deals[Stage],"Won")', tables, inPlan(5))).toBe(
+      '=SUMIFS(Deals!$D$2:$D$101,Deals!$B$2:$B$101,Plan!$B$6,Deals!$C$2:$C$101,"Won")',
+    );
+  });
+  test("Table[@Column] names the table explicitly", () => {
+    expect(structuredToA1("=PlanReps[@Quota]*2", tables, inPlan(6))).toBe("=Plan!$C$7*2");
+  });
+  test("special items and column spans", () => {
+    expect(structuredToA1("=ROWS(Deals[#All])", tables, inPlan(5))).toBe("=ROWS(Deals!$A$1:$D$101)");
+    expect(structuredToA1("=Deals[[#Headers],[Stage]]", tables, inPlan(5))).toBe("=Deals!$C$1");
+    expect(structuredToA1("=SUM(Deals[[Stage]:[Amount]])", tables, inPlan(5))).toBe("=SUM(Deals!$C$2:$D$101)");
+    expect(structuredToA1("=ROWS(Deals)", tables, inPlan(5))).toBe("=ROWS(Deals!$A$2:$D$101)");
+  });
+  test("string literals, function names and unknown names are left alone", () => {
+    expect(structuredToA1('=IF(A1="Deals[Amount]",Deals(1),X[1])', tables, inPlan(5))).toBe('=IF(A1="Deals[Amount]",Deals(1),X[1])');
+  });
+  test("sheet names that need quotes are quoted", () => {
+    const t: TableGeometry = { ...deals, name: "T", sheet: "OTE Scenarios" };
+    expect(structuredToA1("=T[Stage]", [t], inPlan(5))).toBe("='OTE Scenarios'!$C$2:$C$101");
+  });
+  test("an unknown column is an error naming it", () => {
+    expect(() => structuredToA1("=Deals[Nope]", tables, inPlan(5))).toThrow(StructuredRefError);
+    expect(() => structuredToA1("=Deals[Nope]", tables, inPlan(5))).toThrow('Table Deals has no column "Nope".');
+  });
+});
