@@ -74,3 +74,8 @@ export function splitSheetAddress(ref: string): { sheet: string | null; address:
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, address: ref.slice(i + 1) };
 }
+
+/** "'My Sheet'!$B$2:$C$4": an absolute, sheet-qualified reference. */
+export function absoluteReference(sheet: string, address: string): string {
+  return `${quoteSheet(sheet)}!${rangeAddress(parseRange(address), true)}`;
+}

@@ -1,7 +1,7 @@
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
-import { CalcError, ErrorCode, isCalcError } from "../core/errors";
-import { COMP_FUNCTIONS, FunctionSpec, Shape } from "../functions/registry";
-import { OutValue } from "../functions/values";
+import { CalcError, ErrorCode, isCalcError } from "../../core/errors";
+import { COMP_FUNCTIONS, FunctionSpec, Shape } from "../../functions/registry";
+import { OutValue } from "../../functions/values";
 
 /**
  * The COMP functions inside the preview's spreadsheet engine (HyperFormula, GPL-3.0: preview and

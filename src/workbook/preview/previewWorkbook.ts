@@ -1,0 +1,289 @@
+import { HyperFormula, RawCellContent } from "hyperformula";
+import { CellPos, parseRange, RangePos } from "../a1";
+import { ChartSpec } from "../sheetSpec";
+import { structuredToA1, TableGeometry } from "../structuredRefs";
+import { registerCompPlugin } from "./compPlugin";
+
+/** A table in the preview workbook: its geometry and column number formats. */
+export interface PreviewTable extends TableGeometry {
+  /** Number formats by header. */
+  readonly numberFormats: Readonly<Record<string, string>>;
+}
+
+/** What the grid shows for one cell. */
+export interface PreviewCell {
+  /** The computed value: number, string, boolean, null, or an error such as { error: "#DIV/0!", message }. */
+  readonly value: number | string | boolean | null | { readonly error: string; readonly message: string };
+  /** The formula as the user or the add-in wrote it (structured references kept), or null. */
+  readonly formula: string | null;
+  /** The cell's number format, or null for General. */
+  readonly numberFormat: string | null;
+}
+
+interface SheetExtras {
+  id: string;
+  formulas: Map<string, string>;
+  badReferences: Map<string, string>;
+  formats: Map<string, string>;
+  bold: Set<string>;
+  charts: ChartSpec[];
+  columnWidths: Record<string, number>;
+  freeze: { rows: number; columns: number } | null;
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+const ERROR_TEXT: Record<string, string> = {
+  DIV_BY_ZERO: "#DIV/0!",
+  NAME: "#NAME?",
+  VALUE: "#VALUE!",
+  NUM: "#NUM!",
+  NA: "#N/A",
+  CYCLE: "#CYCLE!",
+  REF: "#REF!",
+  SPILL: "#SPILL!",
+  LIC: "#LIC!",
+  ERROR: "#ERROR!",
+};
+
+/**
+ * The preview's workbook: HyperFormula for values and recalculation, plus what an engine without
+ * Excel's object model lacks: tables (whose structured references are rewritten to A1 ranges),
+ * number formats, charts, the formula text as written, custom XML parts and a selection.
+ * HyperFormula is GPL-3.0: this module is for the preview and tests, never the add-in bundle.
+ */
+export class PreviewWorkbook {
+  /** The spreadsheet engine. */
+  readonly engine: HyperFormula;
+  private readonly extras = new Map<string, SheetExtras>();
+  private readonly tableList: PreviewTable[] = [];
+  private readonly xmlParts = new Map<string, string>();
+  private nextSheetId = 1;
+  private nextPartId = 1;
+  private listeners = new Set<() => void>();
+  /** The selected range. */
+  selection: { sheet: string; range: RangePos } | null = null;
+
+  constructor() {
+    registerCompPlugin();
+    this.engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, maxRows: 1_048_576, maxColumns: 16_384 });
+  }
+
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells every listener that something changed. */
+  notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** Sheet names in tab order. */
+  sheetNames(): string[] {
+    return this.engine.getSheetNames();
+  }
+
+  /** True when a sheet of that name exists (case-insensitive, as in Excel). */
+  hasSheet(name: string): boolean {
+    return this.engine.doesSheetExist(name);
+  }
+
+  /** The stable id of a sheet (kept across renames), or null. */
+  sheetId(name: string): string | null {
+    return this.extras.get(this.canonicalName(name) ?? "")?.id ?? null;
+  }
+
+  private canonicalName(name: string): string | null {
+    return this.sheetNames().find((n) => n.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  private sheetIndex(name: string): number {
+    const id = this.engine.getSheetId(this.canonicalName(name) ?? name);
+    if (id === undefined) throw new Error(`There is no sheet named "${name}".`);
+    return id;
+  }
+
+  private extra(name: string): SheetExtras {
+    const e = this.extras.get(this.canonicalName(name) ?? name);
+    if (!e) throw new Error(`There is no sheet named "${name}".`);
+    return e;
+  }
+
+  /** Adds an empty sheet and returns its stable id. */
+  addSheet(name: string): string {
+    const added = this.engine.addSheet(name);
+    const id = `sheet-${this.nextSheetId++}`;
+    this.extras.set(added, { id, formulas: new Map(), badReferences: new Map(), formats: new Map(), bold: new Set(), charts: [], columnWidths: {}, freeze: null });
+    return id;
+  }
+
+  /** Empties a sheet: values, formulas, formats, tables and charts on it. */
+  clearSheet(name: string): void {
+    const sheet = this.canonicalName(name);
+    if (!sheet) return;
+    this.engine.clearSheet(this.sheetIndex(sheet));
+    const id = this.extra(sheet).id;
+    this.extras.set(sheet, { id, formulas: new Map(), badReferences: new Map(), formats: new Map(), bold: new Set(), charts: [], columnWidths: {}, freeze: null });
+    for (let i = this.tableList.length - 1; i >= 0; i--) if (this.tableList[i].sheet === sheet) this.tableList.splice(i, 1);
+  }
+
+  /** Tables in the workbook. */
+  tables(): readonly PreviewTable[] {
+    return this.tableList;
+  }
+
+  /** Registers a table's geometry (its cells are written separately). */
+  addTable(table: PreviewTable): void {
+    if (this.tableList.some((t) => t.name.toLowerCase() === table.name.toLowerCase())) throw new Error(`A table named "${table.name}" already exists.`);
+    this.tableList.push({ ...table, sheet: this.canonicalName(table.sheet) ?? table.sheet });
+  }
+
+  /** Runs many writes with recalculation deferred to the end. */
+  batch(writes: () => void): void {
+    this.engine.batch(writes);
+  }
+
+  /**
+   * Writes one cell: a number, boolean, null (clears), text, or a formula starting with "=" in en-US
+   * syntax. Structured references are rewritten for the engine; the text as written is kept.
+   */
+  setCell(sheet: string, pos: CellPos, content: number | string | boolean | null): void {
+    const e = this.extra(sheet);
+    const k = key(pos.row, pos.col);
+    let engineContent: RawCellContent = content;
+    e.badReferences.delete(k);
+    if (typeof content === "string" && content.startsWith("=") && content.length > 1) {
+      e.formulas.set(k, content);
+      try {
+        engineContent = structuredToA1(content, this.tableList, { sheet: this.canonicalName(sheet) ?? sheet, row: pos.row, col: pos.col });
+      } catch (err) {
+        // Shown as Excel shows a bad reference: #REF!, with the reason kept for the cell's message.
+        e.badReferences.set(k, (err as Error).message);
+        engineContent = "=#REF!";
+      }
+    } else {
+      e.formulas.delete(k);
+    }
+    this.engine.setCellContents({ sheet: this.sheetIndex(sheet), row: pos.row, col: pos.col }, [[engineContent]]);
+  }
+
+  /** Sets a cell's number format (null for General). */
+  setNumberFormat(sheet: string, pos: CellPos, format: string | null): void {
+    const e = this.extra(sheet);
+    if (format === null) e.formats.delete(key(pos.row, pos.col));
+    else e.formats.set(key(pos.row, pos.col), format);
+  }
+
+  /** Makes a cell's text bold or not. */
+  setBold(sheet: string, pos: CellPos, bold: boolean): void {
+    const e = this.extra(sheet);
+    if (bold) e.bold.add(key(pos.row, pos.col));
+    else e.bold.delete(key(pos.row, pos.col));
+  }
+
+  /** True when the cell is bold. */
+  isBold(sheet: string, pos: CellPos): boolean {
+    return this.extra(sheet).bold.has(key(pos.row, pos.col));
+  }
+
+  /** Adds a chart to a sheet. */
+  addChart(sheet: string, chart: ChartSpec): void {
+    this.extra(sheet).charts.push(chart);
+  }
+
+  /** Charts on a sheet. */
+  charts(sheet: string): readonly ChartSpec[] {
+    return this.extra(sheet).charts;
+  }
+
+  /** Sets column widths (points) by letter. */
+  setColumnWidths(sheet: string, widths: Readonly<Record<string, number>>): void {
+    Object.assign(this.extra(sheet).columnWidths, widths);
+  }
+
+  /** Column widths (points) by letter. */
+  columnWidths(sheet: string): Readonly<Record<string, number>> {
+    return this.extra(sheet).columnWidths;
+  }
+
+  /** Freezes rows and columns at the top-left. */
+  setFreeze(sheet: string, freeze: { rows: number; columns: number } | null): void {
+    this.extra(sheet).freeze = freeze;
+  }
+
+  /** Frozen rows and columns. */
+  freeze(sheet: string): { rows: number; columns: number } | null {
+    return this.extra(sheet).freeze;
+  }
+
+  /** Adds or replaces a workbook-level name for an absolute reference like "=Plan!$B$2:$C$4". */
+  setName(name: string, reference: string): void {
+    if (this.engine.getNamedExpression(name) !== null) this.engine.changeNamedExpression(name, reference);
+    else this.engine.addNamedExpression(name, reference);
+  }
+
+  /** What the grid shows for a cell. */
+  cell(sheet: string, pos: CellPos): PreviewCell {
+    const e = this.extra(sheet);
+    const raw = this.engine.getCellValue({ sheet: this.sheetIndex(sheet), row: pos.row, col: pos.col });
+    let value: PreviewCell["value"];
+    const badReference = e.badReferences.get(key(pos.row, pos.col));
+    if (badReference !== undefined) value = { error: "#REF!", message: badReference };
+    else if (raw !== null && typeof raw === "object") {
+      const err = raw as { type: string; message?: string };
+      value = { error: ERROR_TEXT[err.type] ?? "#VALUE!", message: err.message ?? "" };
+    } else value = raw as PreviewCell["value"];
+    const formula = e.formulas.get(key(pos.row, pos.col)) ?? this.engine.getCellFormula({ sheet: this.sheetIndex(sheet), row: pos.row, col: pos.col }) ?? null;
+    return { value, formula, numberFormat: e.formats.get(key(pos.row, pos.col)) ?? this.tableFormat(sheet, pos) };
+  }
+
+  private tableFormat(sheet: string, pos: CellPos): string | null {
+    const name = this.canonicalName(sheet);
+    const t = this.tableList.find((x) => x.sheet === name && pos.row > x.anchor.row && pos.row <= x.anchor.row + x.rowCount && pos.col >= x.anchor.col && pos.col < x.anchor.col + x.headers.length);
+    return t ? (t.numberFormats[t.headers[pos.col - t.anchor.col]] ?? null) : null;
+  }
+
+  /** Computed values of a range, errors as { error, message }. */
+  values(sheet: string, range: RangePos): PreviewCell["value"][][] {
+    const out: PreviewCell["value"][][] = [];
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      const row: PreviewCell["value"][] = [];
+      for (let c = range.start.col; c <= range.end.col; c++) row.push(this.cell(sheet, { row: r, col: c }).value);
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** The used area of a sheet, or null when it is empty. */
+  usedRange(sheet: string): RangePos | null {
+    const { height, width } = this.engine.getSheetDimensions(this.sheetIndex(sheet));
+    if (height === 0 || width === 0) return null;
+    return { start: { row: 0, col: 0 }, end: { row: height - 1, col: width - 1 } };
+  }
+
+  /** Custom XML parts by id. */
+  customXmlParts(): ReadonlyMap<string, string> {
+    return this.xmlParts;
+  }
+
+  /** Adds a custom XML part; returns its id. */
+  addXmlPart(xml: string): string {
+    const id = `part-${this.nextPartId++}`;
+    this.xmlParts.set(id, xml);
+    return id;
+  }
+
+  /** Replaces a custom XML part's text. */
+  setXmlPart(id: string, xml: string): void {
+    if (!this.xmlParts.has(id)) throw new Error(`There is no custom XML part ${id}.`);
+    this.xmlParts.set(id, xml);
+  }
+
+  /** Selects a range ("B2:C5") on a sheet. */
+  select(sheet: string, address: string): void {
+    this.selection = { sheet: this.canonicalName(sheet) ?? sheet, range: parseRange(address) };
+    this.notify();
+  }
+}
