@@ -70,32 +70,7 @@ export class PreviewHost implements WorkbookHost {
       const id = wb.addSheet(spec.name);
       this.writeOwned([...owned, { name: spec.name, id }]);
     }
-    // Tables are registered before any cell is written, so formulas can refer to them.
-    for (const t of spec.tables) {
-      wb.addTable({ name: t.name, sheet: spec.name, anchor: parseCell(t.anchor), headers: t.headers, rowCount: t.rows.length, numberFormats: t.numberFormats ?? {} });
-    }
-    wb.batch(() => {
-      for (const t of spec.tables) {
-        const a = parseCell(t.anchor);
-        t.headers.forEach((h, c) => {
-          wb.setCell(spec.name, { row: a.row, col: a.col + c }, h);
-          wb.setBold(spec.name, { row: a.row, col: a.col + c }, true);
-        });
-        t.rows.forEach((row, r) =>
-          row.forEach((cell, c) => wb.setCell(spec.name, { row: a.row + 1 + r, col: a.col + c }, isFormula(cell) ? cell.formula : cell)),
-        );
-      }
-      for (const c of spec.cells ?? []) {
-        const pos = parseCell(c.address);
-        wb.setCell(spec.name, pos, isFormula(c.value) ? c.value.formula : c.value);
-        if (c.numberFormat) wb.setNumberFormat(spec.name, pos, c.numberFormat);
-        if (c.bold) wb.setBold(spec.name, pos, true);
-      }
-    });
-    for (const n of spec.namedRanges ?? []) wb.setName(n.name, `=${absoluteReference(spec.name, n.address)}`);
-    if (spec.columnWidths) wb.setColumnWidths(spec.name, spec.columnWidths);
-    wb.setFreeze(spec.name, spec.freeze ?? null);
-    for (const chart of spec.charts ?? []) wb.addChart(spec.name, chart);
+    writeSpec(wb, spec);
     wb.notify();
   }
 
@@ -136,4 +111,38 @@ export class PreviewHost implements WorkbookHost {
   private writeOwned(list: OwnedSheet[]): void {
     this.storeSettings(OWNED_SHEETS_KEY, list);
   }
+}
+
+/**
+ * Writes a SheetSpec's content into an existing, empty sheet of the preview workbook, with no
+ * ownership checks: PreviewHost checks ownership first; the preview uses it directly for the
+ * sample workbook's own (user) sheets.
+ */
+export function writeSpec(wb: PreviewWorkbook, spec: SheetSpec): void {
+  // Tables and names are registered before any cell is written, so formulas can refer to them.
+  for (const t of spec.tables) {
+    wb.addTable({ name: t.name, sheet: spec.name, anchor: parseCell(t.anchor), headers: t.headers, rowCount: t.rows.length, numberFormats: t.numberFormats ?? {} });
+  }
+  for (const n of spec.namedRanges ?? []) wb.setName(n.name, `=${absoluteReference(spec.name, n.address)}`);
+  wb.batch(() => {
+    for (const t of spec.tables) {
+      const a = parseCell(t.anchor);
+      t.headers.forEach((h, c) => {
+        wb.setCell(spec.name, { row: a.row, col: a.col + c }, h);
+        wb.setBold(spec.name, { row: a.row, col: a.col + c }, true);
+      });
+      t.rows.forEach((row, r) =>
+        row.forEach((cell, c) => wb.setCell(spec.name, { row: a.row + 1 + r, col: a.col + c }, isFormula(cell) ? cell.formula : cell)),
+      );
+    }
+    for (const c of spec.cells ?? []) {
+      const pos = parseCell(c.address);
+      wb.setCell(spec.name, pos, isFormula(c.value) ? c.value.formula : c.value);
+      if (c.numberFormat) wb.setNumberFormat(spec.name, pos, c.numberFormat);
+      if (c.bold) wb.setBold(spec.name, pos, true);
+    }
+  });
+  if (spec.columnWidths) wb.setColumnWidths(spec.name, spec.columnWidths);
+  wb.setFreeze(spec.name, spec.freeze ?? null);
+  for (const chart of spec.charts ?? []) wb.addChart(spec.name, chart);
 }

@@ -75,8 +75,12 @@ export class PreviewWorkbook {
     return () => this.listeners.delete(listener);
   }
 
+  /** Increases with every change; views compare it to know when to redraw. */
+  version = 0;
+
   /** Tells every listener that something changed. */
   notify(): void {
+    this.version++;
     for (const l of this.listeners) l();
   }
 
