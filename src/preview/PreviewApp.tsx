@@ -1,0 +1,54 @@
+import * as React from "react";
+import { FluentProvider, makeStyles, Text, tokens, webLightTheme } from "@fluentui/react-components";
+import { WorkbookHost } from "../workbook/host";
+import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
+import { WorkbookView } from "./components/WorkbookView";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh", fontFamily: tokens.fontFamilyBase },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 360px", minHeight: 0 },
+  pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", minHeight: 0 },
+});
+
+/** Props of {@link PreviewApp}. */
+export interface PreviewAppProps {
+  /** The in-browser workbook. */
+  readonly wb: PreviewWorkbook;
+  /** The host the task pane talks to (a PreviewHost on wb). */
+  readonly host: WorkbookHost;
+  /** The real task pane, rendered with the preview's host. */
+  readonly renderTaskpane: (host: WorkbookHost) => React.ReactNode;
+}
+
+/** The preview page: the workbook on the left, the add-in's real task pane on the right. */
+export function PreviewApp({ wb, host, renderTaskpane }: PreviewAppProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Text weight="semibold" size={400}>
+            Comp Planner preview
+          </Text>
+          <Text size={200}>An in-browser workbook (HyperFormula engine, for development and demos) with the add-in&apos;s task pane.</Text>
+        </header>
+        <div className={styles.body}>
+          <main aria-label="Workbook">
+            <WorkbookView wb={wb} />
+          </main>
+          <aside className={styles.pane} aria-label="Comp Planner task pane">
+            {renderTaskpane(host)}
+          </aside>
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * The preview build (dist-preview/): the add-in's task pane and COMP functions running against an
+ * in-browser workbook on HyperFormula. HyperFormula is GPL-3.0 and is for development and demos
+ * only: it is bundled here and never in the add-in bundle (dist/), which a test checks.
+ */
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+module.exports = (env, argv) => ({
+  mode: argv.mode ?? "production",
+  devtool: argv.mode === "development" ? "eval-source-map" : "source-map",
+  entry: { preview: "./src/preview/index.tsx" },
+  output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: {
+    rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+  },
+  performance: { hints: false },
+  plugins: [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] })],
+});
