@@ -13,7 +13,10 @@ const root = path.resolve(__dirname, "..");
 const out = path.join(root, ".bench-build");
 
 /** Benchmark files and their cases, in report order. */
-const SUITES = [{ file: "bench/functions.bench.js", cases: ["payout-short", "payout-full", "quota-attainment", "win-rate"] }];
+const SUITES = [
+  { file: "bench/functions.bench.js", cases: ["payout-short", "payout-full", "quota-attainment", "win-rate"] },
+  { file: "bench/preview.bench.js", cases: ["preview-paste", "preview-recalc"] },
+];
 
 fs.rmSync(out, { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.bench.json"], { cwd: root, stdio: "inherit" });

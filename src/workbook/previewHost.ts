@@ -127,13 +127,8 @@ export function writeSpec(wb: PreviewWorkbook, spec: SheetSpec): void {
   wb.batch(() => {
     for (const t of spec.tables) {
       const a = parseCell(t.anchor);
-      t.headers.forEach((h, c) => {
-        wb.setCell(spec.name, { row: a.row, col: a.col + c }, h);
-        wb.setBold(spec.name, { row: a.row, col: a.col + c }, true);
-      });
-      t.rows.forEach((row, r) =>
-        row.forEach((cell, c) => wb.setCell(spec.name, { row: a.row + 1 + r, col: a.col + c }, isFormula(cell) ? cell.formula : cell)),
-      );
+      t.headers.forEach((_, c) => wb.setBold(spec.name, { row: a.row, col: a.col + c }, true));
+      wb.setBlock(spec.name, a, [t.headers, ...t.rows.map((row) => row.map((cell) => (isFormula(cell) ? cell.formula : cell)))]);
     }
     for (const c of spec.cells ?? []) {
       const pos = parseCell(c.address);

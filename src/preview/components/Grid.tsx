@@ -21,6 +21,8 @@ export interface GridProps {
   readonly onSelect: (row: number, col: number, extend: boolean) => void;
   /** Called when the user double-clicks a cell to edit it. */
   readonly onEdit: () => void;
+  /** Called with the clipboard text when the user pastes (tab-separated rows, as Excel copies them). */
+  readonly onPaste: (text: string) => void;
   /** Drawn over the grid (charts), positioned with {@link cellOffset}. */
   readonly children?: React.ReactNode;
 }
@@ -39,7 +41,7 @@ export function cellOffset(wb: PreviewWorkbook, sheet: string, row: number, col:
 }
 
 /** A virtualised grid: column letters, row numbers, formatted values, errors as Excel shows them. */
-export function Grid({ wb, sheet, selection, onSelect, onEdit, children }: GridProps): React.JSX.Element {
+export function Grid({ wb, sheet, selection, onSelect, onEdit, onPaste, children }: GridProps): React.JSX.Element {
   const styles = useWorkbookViewStyles();
   const scroller = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, height: 600 });
@@ -99,7 +101,16 @@ export function Grid({ wb, sheet, selection, onSelect, onEdit, children }: GridP
   if (last < rows - 1) body.push(<tr key="bottom" style={{ height: (rows - 1 - last) * ROW_HEIGHT }} aria-hidden />);
 
   return (
-    <div className={styles.scroller} ref={scroller} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
+    <div
+      className={styles.scroller}
+      ref={scroller}
+      tabIndex={0}
+      aria-label="Cells"
+      onPaste={(e) => {
+        e.preventDefault();
+        onPaste(e.clipboardData.getData("text/plain"));
+      }}
+      onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
       <table role="grid" aria-label={`Sheet ${sheet}`} className={styles.grid}>
         <colgroup>
           <col style={{ width: 44 }} />

@@ -49,11 +49,17 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
     wb.select(sheet, cellAddress({ row: active.row + 1, col: active.col }));
   };
 
+  const paste = (text: string) => {
+    const rows = text.replace(/\r/g, "").replace(/\n$/, "").split("\n").map((line) => line.split("\t").map(parseEntry));
+    wb.setBlock(sheet, active, rows);
+    wb.notify();
+  };
+
   if (!sheet) return <div className={styles.root}>This workbook has no sheets.</div>;
   return (
     <div className={styles.root}>
       <FormulaBar address={cellAddress(active)} content={content} onCommit={commit} inputRef={formulaInput} />
-      <Grid wb={wb} sheet={sheet} selection={selection} onSelect={select} onEdit={() => formulaInput.current?.focus()}>
+      <Grid wb={wb} sheet={sheet} selection={selection} onSelect={select} onEdit={() => formulaInput.current?.focus()} onPaste={paste}>
         {wb.charts(sheet).map((chart, i) => {
           const at = parseCell(chart.anchor);
           const { x, y } = cellOffset(wb, sheet, at.row, at.col);
