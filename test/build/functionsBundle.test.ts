@@ -1,0 +1,87 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as vm from "node:vm";
+
+/**
+ * Loads the built dist/functions.js the way Excel's shared runtime does: a classic script in a
+ * global scope where CustomFunctions.associate registers each function. Then calls every id that
+ * dist/functions.json lists, with arguments shaped as Excel passes them.
+ */
+const dist = path.resolve(__dirname, "../../dist");
+
+function requireBuilt(file: string): string {
+  const p = path.join(dist, file);
+  if (!fs.existsSync(p)) throw new Error(`${p} is missing: run npm test (it builds first) or npm run build.`);
+  return fs.readFileSync(p, "utf8");
+}
+
+interface Metadata {
+  functions: { id: string; parameters: { name: string; dimensionality?: string; optional?: boolean }[] }[];
+}
+
+function loadBundle(): Map<string, (...args: unknown[]) => unknown> {
+  const registry = new Map<string, (...args: unknown[]) => unknown>();
+  class ExcelError {
+    constructor(
+      public code: string,
+      public message?: string,
+    ) {}
+  }
+  const sandbox: Record<string, unknown> = {
+    CustomFunctions: {
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => registry.set(id.toUpperCase(), fn),
+      Error: ExcelError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!" },
+    },
+    console,
+    setTimeout,
+    clearTimeout,
+  };
+  sandbox.window = sandbox;
+  sandbox.self = sandbox;
+  sandbox.globalThis = sandbox;
+  vm.createContext(sandbox);
+  vm.runInContext(requireBuilt("functions.js"), sandbox, { filename: "functions.js" });
+  return registry;
+}
+
+describe("dist/functions.js, loaded as Excel loads it", () => {
+  const metadata: Metadata = JSON.parse(requireBuilt("functions.json"));
+  const registry = loadBundle();
+
+  test("registers exactly the ids functions.json lists", () => {
+    expect([...registry.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  });
+
+  test.each(metadata.functions.map((f) => [f.id, f] as const))("%s answers a call shaped as Excel makes it", (id, f) => {
+    const sample: Record<string, unknown> = {
+      actual: [[115], [90]],
+      quota: [[100], [100]],
+      attainment: f.parameters[0].dimensionality === "matrix" ? [[1.3]] : 1.3,
+      target_incentive: f.parameters[1]?.dimensionality === "matrix" ? [[50000]] : 50000,
+      tiers: [
+        [0, 1],
+        [1, 1.5],
+        [1.25, 2],
+      ],
+      spend: [[120000], [80000]],
+      new_customers: [[15], [25]],
+      outcomes: [["Won"], ["Lost"], ["Open"], ["Closed Won"]],
+    };
+    const args = f.parameters.map((p) => (p.optional ? null : sample[p.name]));
+    const result = registry.get(id)!(...args);
+    const expected: Record<string, unknown> = {
+      QUOTA_ATTAINMENT: [[1.15], [0.9]],
+      PAYOUT: [[73750]],
+      CAC: 5000,
+      WIN_RATE: 2 / 3,
+    };
+    if (id === "PAYOUT_EXPLAIN") expect((result as unknown[][]).at(-1)).toEqual(["Total", "", "", "", "", 73750]);
+    else expect(result).toEqual(expected[id]);
+  });
+
+  test("errors come back as CustomFunctions.Error values, never as thrown exceptions", () => {
+    const result = registry.get("QUOTA_ATTAINMENT")!([["x"]], [[1]]) as { code: string; message?: string }[][];
+    expect(result[0][0]).toMatchObject({ code: "#VALUE!", message: 'actual is the text "x"; enter a number.' });
+  });
+});
