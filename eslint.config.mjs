@@ -3,11 +3,12 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
 
 const upperLayers = ["**/functions/**", "**/workbook/**", "**/wizard/**", "**/taskpane/**", "**/preview/**"];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**", "sample-data/**"] },
+  { ignores: ["dist/**", "dist-preview/**", ".bench-build/**", "node_modules/**", "coverage/**", "test-artifacts/**", "sample-data/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -49,7 +50,7 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
-    languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+    languageOptions: { globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -7,6 +7,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts"],
+  setupFiles: ["<rootDir>/test/setup/customFunctionsRuntime.ts", "<rootDir>/test/setup/jsdom.ts"],
   testTimeout: 60000,
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * npm test: builds the production bundle (tests inspect dist/), then runs every Jest suite.
+ * npm test: builds the production add-in (tests inspect dist/) and the preview (the browser tests
+ * load dist-preview/), then runs every Jest suite.
  * Extra arguments go to Jest (npm test -- test/core).
  */
 const { execFileSync } = require("node:child_process");
@@ -11,6 +12,7 @@ const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: "
 
 try {
   run([require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"]);
+  run([require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.preview.config.js", "--mode", "production"]);
   run([require.resolve("jest/bin/jest.js"), "--ci", ...process.argv.slice(2)]);
 } catch (e) {
   process.exit(typeof e.status === "number" && e.status !== 0 ? e.status : 1);
