@@ -66,7 +66,8 @@ export class PreviewWorkbook {
 
   constructor() {
     registerCompPlugin();
-    this.engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, maxRows: 1_048_576, maxColumns: 16_384 });
+    // smartRounding off: the engine must hand back the same doubles the COMP functions computed, as Excel does.
+    this.engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false, maxRows: 1_048_576, maxColumns: 16_384 });
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
@@ -238,7 +239,7 @@ export class PreviewWorkbook {
 
   /** Adds or replaces a workbook-level name for an absolute reference like "=Plan!$B$2:$C$4". */
   setName(name: string, reference: string): void {
-    if (this.engine.getNamedExpression(name) !== null) this.engine.changeNamedExpression(name, reference);
+    if (this.engine.getNamedExpression(name)) this.engine.changeNamedExpression(name, reference);
     else this.engine.addNamedExpression(name, reference);
   }
 
