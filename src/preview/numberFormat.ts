@@ -4,6 +4,18 @@
  * Anything else falls back to General, which is what a reader expects from the preview.
  */
 
+/** Intl formatters are costly to build (about a millisecond each): one per decimals-and-grouping pair. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(places: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${places}:${grouping}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: grouping });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -39,11 +51,7 @@ export function formatValue(value: unknown, format: string | null): string {
   const [, prefix, body, decimals = "", percent, suffix] = m;
   const scaled = percent ? value * 100 : value;
   const places = decimals.length;
-  const text = Math.abs(scaled).toLocaleString("en-US", {
-    minimumFractionDigits: places,
-    maximumFractionDigits: places,
-    useGrouping: body.includes(","),
-  });
+  const text = formatter(places, body.includes(",")).format(Math.abs(scaled));
   const sign = scaled < 0 && Number(text.replace(/,/g, "")) !== 0 ? "-" : "";
   return `${sign}${prefix}${text}${percent}${suffix}`;
 }

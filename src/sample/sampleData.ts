@@ -79,7 +79,7 @@ function makeReps(rnd: Random, count: number): SampleRep[] {
     role,
     manager: MANAGERS[i % MANAGERS.length],
     region: REGIONS[i % REGIONS.length].name,
-    priorYearBookings: Math.round(role === "SDR" ? rnd.lognormal(Math.log(250_000), 0.3) : rnd.lognormal(Math.log(1_000_000), 0.35)),
+    priorYearBookings: Math.round(role === "SDR" ? rnd.lognormal(Math.log(250_000), 0.3) : rnd.lognormal(Math.log(1_250_000), 0.3)),
     startDate: toExcelSerial(2018 + rnd.int(0, 7), rnd.int(1, 12), 1),
   }));
 }

@@ -111,7 +111,7 @@ export function Grid({ wb, sheet, selection, onSelect, onEdit, onPaste, children
         onPaste(e.clipboardData.getData("text/plain"));
       }}
       onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
-      <table role="grid" aria-label={`Sheet ${sheet}`} className={styles.grid}>
+      <table role="grid" aria-label={`Sheet ${sheet}`} className={styles.grid} style={{ width: cellOffset(wb, sheet, 0, cols).x }}>
         <colgroup>
           <col style={{ width: 44 }} />
           {Array.from({ length: cols }, (_, c) => (

@@ -21,7 +21,7 @@ export function Shell({ hostKind }: ShellProps): React.JSX.Element {
     <div className={styles.root}>
       <header className={styles.header}>
         <Title3 as="h1">Comp Planner</Title3>
-        <Badge appearance="tint" color={hostKind === "none" ? "warning" : "success"}>
+        <Badge className={styles.badge} appearance="tint" color={hostKind === "none" ? "warning" : "success"}>
           {HOST_LABEL[hostKind]}
         </Badge>
       </header>

@@ -1,0 +1,112 @@
+import * as fs from "node:fs";
+import type { Server } from "node:http";
+import { Browser, Page } from "playwright-core";
+import { compileCurve, CompiledCurve, payout } from "../../src/core/tiers";
+import { collectErrors, launchBrowser, screenshot, servePreview } from "./browser";
+
+/**
+ * The preview in a real headless Chromium: the page loads clean, COMP formulas typed into the
+ * formula bar compute the core's numbers, dependants recalculate, spills and errors show as in
+ * Excel, charts are drawn, and the task pane passes an accessibility check.
+ */
+let server: Server;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+async function enter(address: string, text: string): Promise<void> {
+  await page.click(`[data-address="${address}"]`);
+  await page.fill('input[aria-label="Formula bar"]', text);
+  await page.press('input[aria-label="Formula bar"]', "Enter");
+}
+const cellText = async (address: string) => ((await page.textContent(`[data-address="${address}"]`)) ?? "").trim();
+
+beforeAll(async () => {
+  const served = await servePreview();
+  server = served.server;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  errors = collectErrors(page);
+  await page.goto(served.url);
+  await page.waitForSelector('[role="grid"]', { timeout: 60_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe("the preview page", () => {
+  test("opens on the sample workbook beside the task pane, with no console errors", async () => {
+    for (const sheet of ["Accounts", "Reps", "Deals", "Plan"]) expect(await page.getByRole("tab", { name: sheet }).count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "Comp Planner", level: 1 }).count()).toBe(1);
+    expect(await cellText("A8")).toBe("Rep ID");
+    await screenshot(page, "preview-plan");
+    expect(errors).toEqual([]);
+  });
+
+  test("a COMP.PAYOUT typed in the formula bar equals the core's payout", async () => {
+    await enter("M2", '=COMP.PAYOUT(1.3,50000,PlanTiers,"MARGINAL",,1.4)');
+    const curve = compileCurve({ tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }, { lower: 1.25, rate: 2 }], mode: "MARGINAL", threshold: null, cap: 1.4 }) as CompiledCurve;
+    expect(await cellText("M2")).toBe(String(payout(1.3, 50000, curve)));
+    expect(await cellText("M2")).toBe("70000");
+    await page.click('[data-address="M2"]');
+    expect(await page.inputValue('input[aria-label="Formula bar"]')).toBe('=COMP.PAYOUT(1.3,50000,PlanTiers,"MARGINAL",,1.4)');
+  });
+
+  test("changing a value recalculates the COMP formulas that depend on it", async () => {
+    await enter("M4", "2");
+    await enter("M5", "=COMP.QUOTA_ATTAINMENT(M4,4)");
+    expect(await cellText("M5")).toBe("0.5");
+    await enter("M4", "3");
+    expect(await cellText("M5")).toBe("0.75");
+  });
+
+  test("PAYOUT_EXPLAIN spills its table; its total equals PAYOUT", async () => {
+    await enter("M40", "=COMP.PAYOUT_EXPLAIN(1.3,50000,PlanTiers)");
+    expect(await cellText("M40")).toBe("Step");
+    expect(await cellText("M44")).toBe("Threshold");
+    expect(await cellText("M46")).toBe("Total");
+    expect(await cellText("R46")).toBe("73750");
+  });
+
+  test("errors show as Excel shows them, with the message on hover; bad formulas do not crash the page", async () => {
+    await enter("M6", "=COMP.QUOTA_ATTAINMENT(1,0)");
+    expect(await cellText("M6")).toBe("#DIV/0!");
+    expect(await page.getAttribute('[data-address="M6"]', "title")).toContain("quota is 0");
+    await enter("M7", '=COMP.PAYOUT(1,1,PlanTiers,"CUMULATIVE")');
+    expect(await cellText("M7")).toBe("#VALUE!");
+    expect(await page.getAttribute('[data-address="M7"]', "title")).toBe('mode is "CUMULATIVE"; use "MARGINAL" or "RETRO".');
+    await enter("M8", "=1+");
+    expect(await cellText("M8")).toMatch(/^#/);
+    await enter("M9", "=M9+1");
+    expect(await cellText("M9")).toMatch(/^#/);
+    expect(await page.getByRole("grid").count()).toBe(1);
+  });
+
+  test("the chart the plan describes is drawn", async () => {
+    expect(await page.getByRole("img", { name: "Attainment by rep (column chart)" }).count()).toBe(1);
+  });
+
+  test("other sheets open from their tabs with number formats applied", async () => {
+    await page.getByRole("tab", { name: "Deals" }).click();
+    expect(await cellText("A1")).toBe("Deal ID");
+    expect(await cellText("E2")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await screenshot(page, "preview-deals");
+    await page.getByRole("tab", { name: "Plan" }).click();
+  });
+
+  test("the task pane has no serious or critical accessibility violations (axe-core)", async () => {
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run(document.querySelector("aside")!);
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  });
+
+  test("no console errors after all of the above", () => {
+    expect(errors).toEqual([]);
+  });
+});
