@@ -13,7 +13,9 @@ const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: "
 try {
   run([require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"]);
   run([require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.preview.config.js", "--mode", "production"]);
-  run([require.resolve("jest/bin/jest.js"), "--ci", ...process.argv.slice(2)]);
+  run([require.resolve("jest/bin/jest"), "--ci", ...process.argv.slice(2)]);
 } catch (e) {
+  // A failed child has already printed its output; anything else is ours to explain.
+  if (typeof e.status !== "number") console.error(e);
   process.exit(typeof e.status === "number" && e.status !== 0 ? e.status : 1);
 }
