@@ -15,6 +15,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
   },
   body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 360px", minHeight: 0 },
+  // Without a bounded height the grid's scroller would grow to its content and render every row.
+  workbook: { minHeight: 0, minWidth: 0, overflow: "hidden" },
   pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", minHeight: 0 },
 });
 
@@ -41,7 +43,7 @@ export function PreviewApp({ wb, host, renderTaskpane }: PreviewAppProps): React
           <Text size={200}>An in-browser workbook (HyperFormula engine, for development and demos) with the add-in&apos;s task pane.</Text>
         </header>
         <div className={styles.body}>
-          <main aria-label="Workbook">
+          <main aria-label="Workbook" className={styles.workbook}>
             <WorkbookView wb={wb} />
           </main>
           <aside className={styles.pane} aria-label="Comp Planner task pane">

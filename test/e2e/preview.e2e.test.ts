@@ -14,12 +14,34 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
+/** Goes to a cell through the name box, as a keyboard user of Excel would. */
+async function goTo(address: string): Promise<void> {
+  await page.fill('input[aria-label="Name box"]', address);
+  await page.press('input[aria-label="Name box"]', "Enter");
+  await page.waitForSelector(`[data-address="${address}"][aria-selected="true"]`);
+}
+
 async function enter(address: string, text: string): Promise<void> {
-  await page.click(`[data-address="${address}"]`);
+  await goTo(address);
   await page.fill('input[aria-label="Formula bar"]', text);
   await page.press('input[aria-label="Formula bar"]', "Enter");
 }
-const cellText = async (address: string) => ((await page.textContent(`[data-address="${address}"]`)) ?? "").trim();
+
+/** A value read once the page has settled on it (React renders after the event that changes it). */
+async function eventually(read: () => Promise<string>, expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!(typeof expected === "string" ? value === expected : expected.test(value)) && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    value = await read();
+  }
+  return value;
+}
+const textOf = async (address: string) => {
+  const el = await page.$(`[data-address="${address}"]`);
+  return el ? ((await el.textContent()) ?? "").trim() : `(${address} is not rendered)`;
+};
+const cellText = (address: string, expected: string | RegExp) => eventually(() => textOf(address), expected);
 
 beforeAll(async () => {
   const served = await servePreview();
@@ -40,7 +62,7 @@ describe("the preview page", () => {
   test("opens on the sample workbook beside the task pane, with no console errors", async () => {
     for (const sheet of ["Accounts", "Reps", "Deals", "Plan"]) expect(await page.getByRole("tab", { name: sheet }).count()).toBe(1);
     expect(await page.getByRole("heading", { name: "Comp Planner", level: 1 }).count()).toBe(1);
-    expect(await cellText("A8")).toBe("Rep ID");
+    expect(await cellText("A8", "Rep ID")).toBe("Rep ID");
     await screenshot(page, "preview-plan");
     expect(errors).toEqual([]);
   });
@@ -48,39 +70,41 @@ describe("the preview page", () => {
   test("a COMP.PAYOUT typed in the formula bar equals the core's payout", async () => {
     await enter("M2", '=COMP.PAYOUT(1.3,50000,PlanTiers,"MARGINAL",,1.4)');
     const curve = compileCurve({ tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }, { lower: 1.25, rate: 2 }], mode: "MARGINAL", threshold: null, cap: 1.4 }) as CompiledCurve;
-    expect(await cellText("M2")).toBe(String(payout(1.3, 50000, curve)));
-    expect(await cellText("M2")).toBe("70000");
-    await page.click('[data-address="M2"]');
-    expect(await page.inputValue('input[aria-label="Formula bar"]')).toBe('=COMP.PAYOUT(1.3,50000,PlanTiers,"MARGINAL",,1.4)');
+    expect(await cellText("M2", String(payout(1.3, 50000, curve)))).toBe(String(payout(1.3, 50000, curve)));
+    expect(await cellText("M2", "70000")).toBe("70000");
+    await goTo("M2");
+    const formula = '=COMP.PAYOUT(1.3,50000,PlanTiers,"MARGINAL",,1.4)';
+    expect(await eventually(() => page.inputValue('input[aria-label="Formula bar"]'), formula)).toBe(formula);
   });
 
   test("changing a value recalculates the COMP formulas that depend on it", async () => {
     await enter("M4", "2");
     await enter("M5", "=COMP.QUOTA_ATTAINMENT(M4,4)");
-    expect(await cellText("M5")).toBe("0.5");
+    expect(await cellText("M5", "0.5")).toBe("0.5");
     await enter("M4", "3");
-    expect(await cellText("M5")).toBe("0.75");
+    expect(await cellText("M5", "0.75")).toBe("0.75");
   });
 
   test("PAYOUT_EXPLAIN spills its table; its total equals PAYOUT", async () => {
     await enter("M40", "=COMP.PAYOUT_EXPLAIN(1.3,50000,PlanTiers)");
-    expect(await cellText("M40")).toBe("Step");
-    expect(await cellText("M44")).toBe("Threshold");
-    expect(await cellText("M46")).toBe("Total");
-    expect(await cellText("R46")).toBe("73750");
+    expect(await cellText("M40", "Step")).toBe("Step");
+    expect(await cellText("M44", "Threshold")).toBe("Threshold");
+    expect(await cellText("M46", "Total")).toBe("Total");
+    expect(await cellText("R46", "73750")).toBe("73750");
   });
 
   test("errors show as Excel shows them, with the message on hover; bad formulas do not crash the page", async () => {
     await enter("M6", "=COMP.QUOTA_ATTAINMENT(1,0)");
-    expect(await cellText("M6")).toBe("#DIV/0!");
-    expect(await page.getAttribute('[data-address="M6"]', "title")).toContain("quota is 0");
+    expect(await cellText("M6", "#DIV/0!")).toBe("#DIV/0!");
+    expect(await eventually(async () => (await page.getAttribute('[data-address="M6"]', "title")) ?? "", /quota is 0/)).toContain("quota is 0");
     await enter("M7", '=COMP.PAYOUT(1,1,PlanTiers,"CUMULATIVE")');
-    expect(await cellText("M7")).toBe("#VALUE!");
-    expect(await page.getAttribute('[data-address="M7"]', "title")).toBe('mode is "CUMULATIVE"; use "MARGINAL" or "RETRO".');
+    expect(await cellText("M7", "#VALUE!")).toBe("#VALUE!");
+    const message = 'mode is "CUMULATIVE"; use "MARGINAL" or "RETRO".';
+    expect(await eventually(async () => (await page.getAttribute('[data-address="M7"]', "title")) ?? "", message)).toBe(message);
     await enter("M8", "=1+");
-    expect(await cellText("M8")).toMatch(/^#/);
+    expect(await cellText("M8", /^#/)).toMatch(/^#/);
     await enter("M9", "=M9+1");
-    expect(await cellText("M9")).toMatch(/^#/);
+    expect(await cellText("M9", /^#/)).toMatch(/^#/);
     expect(await page.getByRole("grid").count()).toBe(1);
   });
 
@@ -90,8 +114,8 @@ describe("the preview page", () => {
 
   test("other sheets open from their tabs with number formats applied", async () => {
     await page.getByRole("tab", { name: "Deals" }).click();
-    expect(await cellText("A1")).toBe("Deal ID");
-    expect(await cellText("E2")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await cellText("A1", "Deal ID")).toBe("Deal ID");
+    expect(await cellText("E2", /^\d{4}-\d{2}-\d{2}$/)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await screenshot(page, "preview-deals");
     await page.getByRole("tab", { name: "Plan" }).click();
   });

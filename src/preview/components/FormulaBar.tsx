@@ -8,6 +8,8 @@ export interface FormulaBarProps {
   readonly address: string;
   /** The active cell's formula, or its value as text. */
   readonly content: string;
+  /** Moves the selection to an address typed in the name box; false when it is not one. */
+  readonly onGoTo: (address: string) => boolean;
   /** Commits what the user typed into the active cell. */
   readonly onCommit: (text: string) => void;
   /** Ref to the formula input, so the grid can send typing there. */
@@ -15,13 +17,30 @@ export interface FormulaBarProps {
 }
 
 /** The name box and formula bar: shows the active cell's formula and edits it on Enter. */
-export function FormulaBar({ address, content, onCommit, inputRef }: FormulaBarProps): React.JSX.Element {
+export function FormulaBar({ address, content, onGoTo, onCommit, inputRef }: FormulaBarProps): React.JSX.Element {
   const styles = useWorkbookViewStyles();
   const [draft, setDraft] = React.useState(content);
+  const [target, setTarget] = React.useState(address);
+  const [badTarget, setBadTarget] = React.useState(false);
   React.useEffect(() => setDraft(content), [content, address]);
+  React.useEffect(() => {
+    setTarget(address);
+    setBadTarget(false);
+  }, [address]);
   return (
     <div className={styles.formulaBar}>
-      <Input className={styles.nameBox} value={address} readOnly aria-label="Name box" size="small" />
+      <Input
+        className={styles.nameBox}
+        value={target}
+        aria-label="Name box"
+        aria-invalid={badTarget}
+        size="small"
+        onChange={(_, d) => setTarget(d.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") setBadTarget(!onGoTo(target));
+          if (e.key === "Escape") setTarget(address);
+        }}
+      />
       <Input
         className={styles.formulaInput}
         ref={inputRef}

@@ -52,10 +52,20 @@ export function Grid({ wb, sheet, selection, onSelect, onEdit, onPaste, children
   const last = Math.min(rows - 1, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
   const inSel = (r: number, c: number) => r >= selection.start.row && r <= selection.end.row && c >= selection.start.col && c <= selection.end.col;
 
+  // Keep the active cell in view, as Excel does when the selection moves (name box, Enter, tabs).
+  const { row: activeRow, col: activeCol } = selection.start;
   React.useEffect(() => {
     const el = scroller.current;
-    if (el) setScroll({ top: el.scrollTop, height: el.clientHeight || 600 });
-  }, [sheet]);
+    if (!el) return;
+    const { x, y } = cellOffset(wb, sheet, activeRow, activeCol);
+    const bottom = y + ROW_HEIGHT;
+    if (y - ROW_HEIGHT < el.scrollTop) el.scrollTop = Math.max(0, y - ROW_HEIGHT);
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+    const right = x + columnWidthPx(wb, sheet, activeCol);
+    if (x - 44 < el.scrollLeft) el.scrollLeft = Math.max(0, x - 44);
+    else if (right > el.scrollLeft + el.clientWidth) el.scrollLeft = right - el.clientWidth;
+    setScroll({ top: el.scrollTop, height: el.clientHeight || 600 });
+  }, [wb, sheet, activeRow, activeCol]);
 
   const body: React.ReactNode[] = [];
   if (first > 0) body.push(<tr key="top" style={{ height: first * ROW_HEIGHT }} aria-hidden />);

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { cellAddress, parseCell, RangePos } from "../../workbook/a1";
+import { cellAddress, parseCell, parseRange, RangePos } from "../../workbook/a1";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { formatValue } from "../numberFormat";
 import { useWorkbookVersion } from "../useWorkbook";
@@ -44,6 +44,15 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
     const b = cellAddress({ row, col });
     wb.select(sheet, a === b ? a : `${a}:${b}`);
   };
+  const goTo = (address: string) => {
+    try {
+      parseRange(address.trim());
+    } catch {
+      return false;
+    }
+    wb.select(sheet, address.trim().toUpperCase());
+    return true;
+  };
   const commit = (text: string) => {
     wb.setCell(sheet, active, parseEntry(text));
     wb.select(sheet, cellAddress({ row: active.row + 1, col: active.col }));
@@ -58,7 +67,7 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
   if (!sheet) return <div className={styles.root}>This workbook has no sheets.</div>;
   return (
     <div className={styles.root}>
-      <FormulaBar address={cellAddress(active)} content={content} onCommit={commit} inputRef={formulaInput} />
+      <FormulaBar address={cellAddress(active)} content={content} onGoTo={goTo} onCommit={commit} inputRef={formulaInput} />
       <Grid wb={wb} sheet={sheet} selection={selection} onSelect={select} onEdit={() => formulaInput.current?.focus()} onPaste={paste}>
         {wb.charts(sheet).map((chart, i) => {
           const at = parseCell(chart.anchor);

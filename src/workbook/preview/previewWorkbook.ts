@@ -101,6 +101,7 @@ export class PreviewWorkbook {
   }
 
   private canonicalName(name: string): string | null {
+    if (this.extras.has(name)) return name;
     return this.sheetNames().find((n) => n.toLowerCase() === name.toLowerCase()) ?? null;
   }
 
