@@ -51,14 +51,15 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  /** A table's headers and rows: one sync. */
+  /** A table's headers and rows: two syncs (its ranges can only be asked of a table known to exist). */
   async readTable(name: string): Promise<TableData> {
     return this.run(async (context) => {
       const table = context.workbook.tables.getItemOrNullObject(name);
+      await context.sync();
+      if (table.isNullObject) throw new Error(`There is no table named "${name}".`);
       const header = table.getHeaderRowRange().load("values");
       const body = table.getDataBodyRange().load("values");
       await context.sync();
-      if (table.isNullObject) throw new Error(`There is no table named "${name}".`);
       return { source: name, headers: header.values[0].map(String), rows: body.values };
     });
   }
@@ -93,12 +94,13 @@ export class ExcelHost implements WorkbookHost {
     await this.run(async (context) => {
       const wb = context.workbook;
       const existing = wb.worksheets.getItemOrNullObject(spec.name).load("id,name");
-      const sheetTables = existing.tables.load("items/name");
-      const sheetCharts = existing.charts.load("items/name");
       const allTables = wb.tables.load("items/name,items/worksheet/name");
+      const names = wb.names.load("items/name");
       const parts = this.queueSettingsParts(context);
       await context.sync();
 
+      // Charts can only be asked of a sheet known to exist; they load with the settings parts.
+      const sheetCharts = existing.isNullObject ? null : existing.charts.load("items/name");
       const docs = await this.readParts(context, parts);
       const owned = ownedIn(docs);
       const clash = allTables.items.find(
@@ -110,8 +112,8 @@ export class ExcelHost implements WorkbookHost {
       if (!existing.isNullObject) {
         if (!owned.some((o) => o.id === existing.id)) throw new NotOwnedError(spec.name);
         sheet = existing;
-        for (const t of sheetTables.items) t.delete();
-        for (const c of sheetCharts.items) c.delete();
+        for (const t of allTables.items) if (t.worksheet.name === existing.name) t.delete();
+        for (const c of sheetCharts?.items ?? []) c.delete();
         sheet.freezePanes.unfreeze();
         sheet.getRange().clear();
       } else {
@@ -127,9 +129,9 @@ export class ExcelHost implements WorkbookHost {
         if (c.bold) range.format.font.bold = true;
       }
       for (const [col, width] of Object.entries(spec.columnWidths ?? {})) sheet.getRange(`${col}:${col}`).format.columnWidth = width;
-      if (spec.freeze) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, Math.max(spec.freeze.rows, 1), Math.max(spec.freeze.columns, 1)));
+      if (spec.freeze) freeze(sheet, spec.freeze.rows, spec.freeze.columns);
       for (const n of spec.namedRanges ?? []) {
-        wb.names.getItemOrNullObject(n.name).delete();
+        names.items.find((x) => x.name.toLowerCase() === n.name.toLowerCase())?.delete();
         wb.names.add(n.name, sheet.getRange(n.address));
       }
       for (const chart of spec.charts ?? []) addChart(sheet, chart, spec.tables);
@@ -213,6 +215,13 @@ function writeTable(sheet: Excel.Worksheet, t: TableSpec): void {
     if (c < 0 || t.rows.length === 0) continue;
     sheet.getRangeByIndexes(a.row + 1, a.col + c, t.rows.length, 1).numberFormat = t.rows.map(() => [format]);
   }
+}
+
+/** Freezes the top rows and left columns (freezeAt alone would always freeze at least one of each). */
+function freeze(sheet: Excel.Worksheet, rows: number, columns: number): void {
+  if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+  else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+  else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
 }
 
 /** The data cells of a table column, as a range on the sheet. */

@@ -1,0 +1,66 @@
+import { parseCell } from "../../src/workbook/a1";
+import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
+import { PreviewHost, writeSpec } from "../../src/workbook/previewHost";
+import { describeWorkbookHostContract, HostFixture, territorySpec } from "./hostContract";
+
+function previewFixture(): HostFixture & { wb: PreviewWorkbook } {
+  const wb = new PreviewWorkbook();
+  const host = new PreviewHost(wb, () => new Date("2026-11-22T12:00:00Z"));
+  return {
+    wb,
+    host,
+    seedUserTable(sheet, table, headers, rows) {
+      wb.addSheet(sheet);
+      writeSpec(wb, { name: sheet, tables: [{ name: table, anchor: "A1", headers, rows }] });
+    },
+    seedUserSheet(sheet, a1) {
+      wb.addSheet(sheet);
+      wb.setCell(sheet, { row: 0, col: 0 }, a1);
+    },
+    written(sheet, address) {
+      const c = wb.cell(sheet, parseCell(address));
+      return c.formula ?? c.value;
+    },
+    numberFormat: (sheet, address) => wb.cell(sheet, parseCell(address)).numberFormat,
+    snapshot(except) {
+      const out: Record<string, string> = {};
+      for (const s of wb.sheetNames()) {
+        if (except.includes(s)) continue;
+        const used = wb.usedRange(s);
+        if (!used) continue;
+        for (let r = 0; r <= used.end.row; r++)
+          for (let c = 0; c <= used.end.col; c++) {
+            const cell = wb.cell(s, { row: r, col: c });
+            if (cell.value !== null || cell.formula) out[`${s}!${r},${c}`] = JSON.stringify([cell.formula, cell.value, cell.numberFormat]);
+          }
+      }
+      return out;
+    },
+    parts: () => [...wb.customXmlParts().values()],
+  };
+}
+
+describeWorkbookHostContract("PreviewHost", previewFixture);
+
+describe("PreviewHost evaluates what it writes", () => {
+  test("structured references and named ranges compute in the engine", async () => {
+    const f = previewFixture();
+    await f.host.writeSheet(territorySpec(3));
+    expect(f.wb.cell("Territories", parseCell("C3")).value).toBe(40);
+    expect(f.wb.cell("Territories", parseCell("F1")).value).toBe(60);
+    f.wb.setCell("Territories", parseCell("G1"), "=TotalPotential*2");
+    expect(f.wb.cell("Territories", parseCell("G1")).value).toBe(120);
+  });
+  test("a hand edit of the table updates the formulas over it", async () => {
+    const f = previewFixture();
+    await f.host.writeSheet(territorySpec(3));
+    f.wb.setCell("Territories", parseCell("B2"), 1000);
+    expect(f.wb.cell("Territories", parseCell("F1")).value).toBe(1050);
+  });
+  test("a formula naming an unknown column shows #REF! with the reason", () => {
+    const f = previewFixture();
+    f.seedUserTable("Data", "Accounts", ["Account", "Potential"], [["A", 1]]);
+    f.wb.setCell("Data", parseCell("E1"), "=SUM(Accounts[Nope])");
+    expect(f.wb.cell("Data", parseCell("E1")).value).toEqual({ error: "#REF!", message: 'Table Accounts has no column "Nope".' });
+  });
+});
