@@ -99,6 +99,12 @@ export const messages = {
   capNotPositive: (cap: number) =>
     new CalcError("#NUM!", `cap is ${cap}; it must be above 0 (leave it out for no cap).`),
 
+  closeBeforeStart: (where: string, start: number, close: number) =>
+    new CalcError("#NUM!", `${where}: close date ${close} is before start date ${start}; check the dates.`),
+  noDeals: (what: string, verb = "average") => new CalcError("#DIV/0!", `there are no ${what} to ${verb}.`),
+  blankKey: (where: string) => new CalcError("#VALUE!", `${where} has an amount but no account; fill in the account.`),
+  moreAdvancedThanEntered: (advanced: number, entered: number) =>
+    new CalcError("#NUM!", `advanced sums to ${advanced}, more than entered (${entered}); a stage cannot convert more than entered it.`),
   noClosedDeals: () =>
     new CalcError("#DIV/0!", "outcomes has no won or lost deals; win rate needs at least one closed deal."),
   noOutcomes: () => new CalcError("#DIV/0!", "outcomes has no deals (every cell is blank)."),

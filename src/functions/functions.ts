@@ -7,6 +7,7 @@
  * Function ids and argument orders are final: functions.json is snapshot-tested.
  */
 import { cac } from "./cac";
+import { attainmentShare, avgDealSize, commissionRate, conversion, costOfSales, kpiBonus, payMix, revenueConcentration, salesCycle } from "./kpis";
 import { toExcelMatrix, toExcelValue } from "./excelBoundary";
 import { payout, payoutExplain } from "./payout";
 import { quotaAttainment } from "./quotaAttainment";
@@ -78,4 +79,112 @@ function cacFn(spend: any[][], new_customers: any[][]): any {
  */
 function winRateFn(outcomes: any[][], won_label?: any, lost_label?: any, basis?: any): any {
   return toExcelValue(winRate(outcomes, won_label, lost_label, basis));
+}
+
+/**
+ * Average deal size: the mean of the deal amounts; with outcomes, won deals only.
+ * @customfunction AVG_DEAL_SIZE
+ * @param amounts Deal amounts (blanks are skipped).
+ * @param [outcomes] Deal stages, the same shape as amounts; only won deals count.
+ * @param [won_label] Stage that counts as won (default "Won" or "Closed Won").
+ * @returns Mean amount.
+ */
+function avgDealSizeFn(amounts: any[][], outcomes?: any[][], won_label?: any): any {
+  return toExcelValue(avgDealSize(amounts, outcomes, won_label));
+}
+
+/**
+ * Sales cycle: days from start to close, over deals with both dates; with outcomes, won deals only.
+ * @customfunction SALES_CYCLE
+ * @param start_dates Start (created) dates.
+ * @param close_dates Close dates, the same shape as start_dates.
+ * @param [outcomes] Deal stages; only won deals count.
+ * @param [statistic] "MEAN" (default) or "MEDIAN".
+ * @returns Days.
+ */
+function salesCycleFn(start_dates: any[][], close_dates: any[][], outcomes?: any[][], statistic?: any): any {
+  return toExcelValue(salesCycle(start_dates, close_dates, outcomes, statistic));
+}
+
+/**
+ * Stage-to-stage conversion: sum(advanced) / sum(entered).
+ * @customfunction CONVERSION
+ * @param entered Counts that entered the stage (e.g. MQLs).
+ * @param advanced Counts that reached the next stage (e.g. SQLs).
+ * @returns Conversion ratio.
+ */
+function conversionFn(entered: any[][], advanced: any[][]): any {
+  return toExcelValue(conversion(entered, advanced));
+}
+
+/**
+ * Revenue concentration: revenue summed per account; "TOP" the largest account's share, "HHI" the sum of squared shares.
+ * @customfunction REVENUE_CONCENTRATION
+ * @param amounts Revenue amounts.
+ * @param accounts The account of each amount, the same shape.
+ * @param [measure] "TOP" (default) or "HHI".
+ * @returns Share (TOP) or index (HHI), as a ratio.
+ */
+function revenueConcentrationFn(amounts: any[][], accounts: any[][], measure?: any): any {
+  return toExcelValue(revenueConcentration(amounts, accounts, measure));
+}
+
+/**
+ * Share of reps with attainment at or above a level: the 60-70% health check of a quota plan.
+ * @customfunction ATTAINMENT_SHARE
+ * @param attainments Attainment ratios (blanks are skipped).
+ * @param [level] The attainment to reach (default 1 = 100%).
+ * @returns Share of reps, as a ratio.
+ */
+function attainmentShareFn(attainments: any[][], level?: any): any {
+  return toExcelValue(attainmentShare(attainments, level));
+}
+
+/**
+ * Compensation cost of sales: sum(compensation) / sum(revenue); 3-9% is typical.
+ * @customfunction COST_OF_SALES
+ * @param compensation Sales compensation paid.
+ * @param revenue Revenue.
+ * @returns Cost of sales, as a ratio.
+ */
+function costOfSalesFn(compensation: any[][], revenue: any[][]): any {
+  return toExcelValue(costOfSales(compensation, revenue));
+}
+
+/**
+ * Base commission rate: target_incentive / quota.
+ * @customfunction COMMISSION_RATE
+ * @param target_incentive Target incentive (variable pay at 100%): a number or a range.
+ * @param quota Quota: a number or a range of the same shape.
+ * @returns Commission rate for each row.
+ */
+function commissionRateFn(target_incentive: any[][], quota: any[][]): any[][] {
+  return toExcelMatrix(commissionRate(target_incentive, quota));
+}
+
+/**
+ * Pay mix: the base share of OTE, base / (base + target_incentive); 0.6 means 60/40.
+ * @customfunction PAY_MIX
+ * @param base Base salary: a number or a range.
+ * @param target_incentive Target incentive: a number or a range of the same shape.
+ * @returns Base share for each row.
+ */
+function payMixFn(base: any[][], target_incentive: any[][]): any[][] {
+  return toExcelMatrix(payMix(base, target_incentive));
+}
+
+/**
+ * KPI bonus: the sum over KPIs of PAYOUT(attainment, weight x target_bonus, tiers, ...); without tiers each KPI pays linearly.
+ * @customfunction KPI_BONUS
+ * @param attainments Each KPI's attainment.
+ * @param weights Each KPI's weight (0 or more; they need not sum to 1), the same shape.
+ * @param target_bonus Bonus at 100% on every KPI with weights summing to 1.
+ * @param [tiers] Two columns: lower bound, rate. Without them every KPI pays at rate 1.
+ * @param [mode] "MARGINAL" (default) or "RETRO".
+ * @param [threshold] Below this attainment a KPI pays nothing.
+ * @param [cap] The largest payout of a KPI, as a multiple of its weight x target_bonus.
+ * @returns The bonus.
+ */
+function kpiBonusFn(attainments: any[][], weights: any[][], target_bonus: any, tiers?: any[][], mode?: any, threshold?: any, cap?: any): any {
+  return toExcelValue(kpiBonus(attainments, weights, target_bonus, tiers, mode, threshold, cap));
 }

@@ -1,5 +1,6 @@
 import { CalcError } from "../core/errors";
 import { cac } from "./cac";
+import { attainmentShare, avgDealSize, commissionRate, conversion, costOfSales, kpiBonus, payMix, revenueConcentration, salesCycle } from "./kpis";
 import { EXPLAIN_HEADERS, payout, payoutExplain } from "./payout";
 import { quotaAttainment } from "./quotaAttainment";
 import { OutMatrix } from "./values";
@@ -77,5 +78,24 @@ export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
     params: [range("outcomes"), value("won_label", true), value("lost_label", true), value("basis", true)],
     result: "scalar",
     compute: winRate,
+  },
+  { id: "AVG_DEAL_SIZE", params: [range("amounts"), range("outcomes", true), value("won_label", true)], result: "scalar", compute: avgDealSize },
+  {
+    id: "SALES_CYCLE",
+    params: [range("start_dates"), range("close_dates"), range("outcomes", true), value("statistic", true)],
+    result: "scalar",
+    compute: salesCycle,
+  },
+  { id: "CONVERSION", params: [range("entered"), range("advanced")], result: "scalar", compute: conversion },
+  { id: "REVENUE_CONCENTRATION", params: [range("amounts"), range("accounts"), value("measure", true)], result: "scalar", compute: revenueConcentration },
+  { id: "ATTAINMENT_SHARE", params: [range("attainments"), value("level", true)], result: "scalar", compute: attainmentShare },
+  { id: "COST_OF_SALES", params: [range("compensation"), range("revenue")], result: "scalar", compute: costOfSales },
+  { id: "COMMISSION_RATE", params: [range("target_incentive"), range("quota")], result: "matrix", compute: commissionRate, spillSize: elementwiseSize },
+  { id: "PAY_MIX", params: [range("base"), range("target_incentive")], result: "matrix", compute: payMix, spillSize: elementwiseSize },
+  {
+    id: "KPI_BONUS",
+    params: [range("attainments"), range("weights"), value("target_bonus"), range("tiers", true), value("mode", true), value("threshold", true), value("cap", true)],
+    result: "scalar",
+    compute: kpiBonus,
   },
 ];
