@@ -67,6 +67,18 @@ describe("dist/functions.js, loaded as Excel loads it", () => {
       spend: [[120000], [80000]],
       new_customers: [[15], [25]],
       outcomes: [["Won"], ["Lost"], ["Open"], ["Closed Won"]],
+      amounts: [[10000], [30000], [20000], [5000]],
+      accounts: [["A"], ["B"], ["A"], ["C"]],
+      start_dates: [[46023], [46030]],
+      close_dates: [[46053], [46040]],
+      entered: [[40], [60]],
+      advanced: [[10], [20]],
+      attainments: [[1.2], [0.8], [1]],
+      weights: [[0.5], [0.3], [0.2]],
+      target_bonus: 10000,
+      compensation: [[120000], [30000]],
+      revenue: [[2500000]],
+      base: [[70000]],
     };
     const args = f.parameters.map((p) => (p.optional ? null : sample[p.name]));
     const result = registry.get(id)!(...args);
@@ -75,6 +87,15 @@ describe("dist/functions.js, loaded as Excel loads it", () => {
       PAYOUT: [[73750]],
       CAC: 5000,
       WIN_RATE: 2 / 3,
+      AVG_DEAL_SIZE: 16250, // (10,000 + 30,000 + 20,000 + 5,000) / 4
+      SALES_CYCLE: 20, // (30 + 10) / 2 days
+      CONVERSION: 0.3, // 30 / 100
+      REVENUE_CONCENTRATION: 30000 / 65000, // account A's share
+      ATTAINMENT_SHARE: 2 / 3, // 1.2 and 1 of three reps reach 1
+      COST_OF_SALES: 0.06, // 150,000 / 2,500,000
+      COMMISSION_RATE: [[500], [500]], // 50,000 / 100 against each quota
+      PAY_MIX: [[70000 / 120000]],
+      KPI_BONUS: 10400, // 5,000 x 1.2 + 3,000 x 0.8 + 2,000 x 1, linear
     };
     if (id === "PAYOUT_EXPLAIN") expect((result as unknown[][]).at(-1)).toEqual(["Total", "", "", "", "", 73750]);
     else expect(result).toEqual(expected[id]);
