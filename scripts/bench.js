@@ -16,6 +16,7 @@ const out = path.join(root, ".bench-build");
 const SUITES = [
   { file: "bench/functions.bench.js", cases: ["payout-short", "payout-full", "quota-attainment", "win-rate"] },
   { file: "bench/preview.bench.js", cases: ["preview-paste", "preview-recalc"] },
+  { file: "bench/territories.bench.js", cases: ["territories-large", "territories-quality"] },
 ];
 
 fs.rmSync(out, { recursive: true, force: true });
