@@ -1,0 +1,91 @@
+import { SplitResult, TerritoryAccount } from "../../core/territories";
+import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
+
+/** The default name of the sheet the territory step writes. */
+export const TERRITORIES_SHEET = "Territories";
+
+/** Table names derived from the sheet name, so a second territories sheet gets its own. */
+export function territoryTableNames(sheet: string): { summary: string; accounts: string } {
+  const base = sheet.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+  return { summary: `${base}_Summary`, accounts: `${base}_Accounts` };
+}
+
+const SUMMARY_AT = 8;
+
+/**
+ * The "Territories" sheet: the assignment table (one row per account) and a summary per
+ * territory whose figures are live formulas over the assignment table (COUNTIFS / SUMIFS), so
+ * a hand edit of an account's territory updates the summary, the chart and the balance cells.
+ * Potential and workload "% of mean" are against the territory's capacity share of the total.
+ */
+export function territoriesSheet(sheet: string, accounts: readonly TerritoryAccount[], result: SplitResult, groupLabel: string | null): SheetSpec {
+  const t = territoryTableNames(sheet);
+  const A = (col: string) => `${t.accounts}[${col}]`;
+  const S = (col: string) => `${t.summary}[${col}]`;
+  const summaryRows = result.territories.map((ter) => [
+    ter.seat.name,
+    ter.seat.capacity,
+    ter.group ?? "",
+    { formula: `=COUNTIFS(${A("Territory")},[@Territory])` },
+    { formula: `=SUMIFS(${A("Potential")},${A("Territory")},[@Territory])` },
+    { formula: `=[@Potential]/(SUM([Potential])*[@Capacity]/SUM([Capacity]))` },
+    { formula: `=SUMIFS(${A("Workload")},${A("Territory")},[@Territory])` },
+    { formula: `=IF(SUM([Workload])=0,0,[@Workload]/(SUM([Workload])*[@Capacity]/SUM([Capacity])))` },
+    { formula: `=COUNTIFS(${A("Territory")},[@Territory],${A("Moved?")},"Yes")` },
+    { formula: `=COUNTIFS(${A("Previous owner")},[@Territory],${A("Moved?")},"Yes")` },
+    { formula: `=ABS([@[% of mean]]-1)` },
+    ter.lowerBound ?? "",
+  ]);
+  const accountRows = accounts.map((a, i) => [
+    a.id,
+    result.seats[result.assignment[i]].name,
+    a.potential,
+    a.workload ?? 0,
+    a.group ?? "",
+    a.owner ?? "",
+    { formula: `=IF(OR([@[Previous owner]]="",[@[Previous owner]]=[@Territory]),"No","Yes")` },
+  ]);
+  const lastSummaryRow = SUMMARY_AT + result.territories.length;
+  const cells: CellSpec[] = [
+    { address: "A1", value: "Territories", bold: true },
+    { address: "A2", value: "Balance: largest / smallest territory (per unit of capacity)", bold: true },
+    { address: "D2", value: { formula: `=MAX(${S("% of mean")})/MIN(${S("% of mean")})` }, numberFormat: "0.000" },
+    { address: "A3", value: "Worst territory, off its share of the mean", bold: true },
+    { address: "D3", value: { formula: `=MAX(${S("Off mean")})` }, numberFormat: "0.00%" },
+    { address: "A4", value: "Accounts moved from their current owner", bold: true },
+    { address: "D4", value: { formula: `=COUNTIF(${A("Moved?")},"Yes")` } },
+    { address: "A5", value: groupLabel ? `Groups kept pure by ${groupLabel}.` : "Groups not kept pure." },
+    ...result.notes.map((note, i): CellSpec => ({ address: `A${lastSummaryRow + 3 + i}`, value: note })),
+  ];
+  return {
+    name: sheet,
+    tables: [
+      {
+        name: t.summary,
+        anchor: `A${SUMMARY_AT}`,
+        headers: ["Territory", "Capacity", "Group", "Accounts", "Potential", "% of mean", "Workload", "Workload % of mean", "Moved in", "Moved out", "Off mean", "Note"],
+        rows: summaryRows,
+        numberFormats: { Capacity: "0.0#", Potential: "#,##0", "% of mean": "0.0%", Workload: "#,##0", "Workload % of mean": "0.0%", "Off mean": "0.00%" },
+      },
+      {
+        name: t.accounts,
+        anchor: `O${SUMMARY_AT}`,
+        headers: ["Account", "Territory", "Potential", "Workload", "Group", "Previous owner", "Moved?"],
+        rows: accountRows,
+        numberFormats: { Potential: "#,##0", Workload: "#,##0" },
+      },
+    ],
+    cells,
+    columnWidths: { A: 90, L: 220, O: 90, T: 110 },
+    freeze: { rows: SUMMARY_AT, columns: 0 },
+    charts: [
+      {
+        type: "bar",
+        title: "Potential per territory",
+        anchor: "W2",
+        categories: { table: t.summary, column: "Territory" },
+        series: [{ name: "Potential", values: { table: t.summary, column: "Potential" } }],
+      },
+    ],
+  };
+}
