@@ -1,0 +1,302 @@
+/**
+ * The wizard as data: its state, the actions the task pane dispatches, and a pure reducer, with
+ * the validation each step needs. No React and no workbook calls here; the task pane renders
+ * the state and performs the workbook calls, dispatching their results.
+ */
+import { TableData, TableInfo } from "../workbook/host";
+import { checkSheetSpec } from "../workbook/sheetSpec";
+import { AccountField, autoMap, ColumnMapping } from "./columnMapping";
+import { DataProblem, findDataProblems } from "./dataProblems";
+import { GroupBy } from "./territories/accountsFromTable";
+import { autoMapReps, RepColumns, rolesIn } from "./territories/repsFromTable";
+import { AccountsSource, TerritoryStepSettings } from "./territories/runTerritoryStep";
+import { TERRITORIES_SHEET } from "./territories/territoriesSheet";
+
+/** The wizard's steps, in order. */
+export type StepId = "data" | "territories" | "quotas" | "scenarios" | "review";
+
+/** Each step with its label; `built` is false for steps that come in a later release. */
+export const STEPS: readonly { readonly id: StepId; readonly label: string; readonly built: boolean }[] = [
+  { id: "data", label: "Data", built: true },
+  { id: "territories", label: "Territories", built: true },
+  { id: "quotas", label: "Quotas", built: false },
+  { id: "scenarios", label: "OTE scenarios", built: false },
+  { id: "review", label: "Review", built: true },
+];
+
+/** The territory step's options as the user sets them. */
+export interface TerritoryOptions {
+  readonly seatsKind: "count" | "reps";
+  readonly count: number;
+  readonly repsTable: string | null;
+  readonly repColumns: RepColumns;
+  /** Roles that get territories; null for every rep. */
+  readonly roles: readonly string[] | null;
+  readonly balanceOn: "potential" | "potential+workload";
+  readonly groupBy: GroupBy;
+  readonly honourPins: boolean;
+  readonly minimiseDisruption: boolean;
+  readonly compact: boolean;
+  readonly sheet: string;
+}
+
+/** A long-running step: progress, then a result or a message. */
+export interface RunState {
+  readonly status: "idle" | "running" | "done" | "failed" | "cancelled";
+  readonly fraction: number;
+  readonly label: string;
+  readonly message: string | null;
+  /** Further lines under the message (notes of the split). */
+  readonly details: readonly string[];
+}
+
+/** Everything the wizard shows. */
+export interface WizardState {
+  readonly step: StepId;
+  readonly tables: readonly TableInfo[];
+  readonly source: AccountsSource | null;
+  readonly loading: boolean;
+  readonly loadError: string | null;
+  readonly data: TableData | null;
+  readonly mapping: ColumnMapping | null;
+  /** 1-based data rows the user left out. */
+  readonly excluded: readonly number[];
+  readonly repsData: TableData | null;
+  readonly repsError: string | null;
+  readonly territory: TerritoryOptions;
+  readonly run: RunState;
+}
+
+/** What the task pane can tell the wizard. */
+export type WizardAction =
+  | { type: "tablesLoaded"; tables: readonly TableInfo[] }
+  | { type: "sourceChosen"; source: AccountsSource }
+  | { type: "dataLoaded"; data: TableData; keepMapping?: boolean }
+  | { type: "dataFailed"; message: string }
+  | { type: "mappingChanged"; field: AccountField; column: number | null }
+  | { type: "rowExcluded"; row: number; excluded: boolean }
+  | { type: "problemRowsExcluded" }
+  | { type: "repsLoaded"; table: string; data: TableData }
+  | { type: "repsFailed"; message: string }
+  | { type: "repColumnChanged"; field: keyof RepColumns; column: number | null }
+  | { type: "roleToggled"; role: string; on: boolean }
+  | { type: "territoryOptionsChanged"; options: Partial<Omit<TerritoryOptions, "repColumns" | "roles">> }
+  | { type: "settingsRestored"; settings: TerritoryStepSettings }
+  | { type: "stepChosen"; step: StepId }
+  | { type: "runStarted" }
+  | { type: "runProgress"; fraction: number; label: string }
+  | { type: "runSucceeded"; message: string; details: readonly string[] }
+  | { type: "runFailed"; message: string }
+  | { type: "runCancelled" };
+
+/** The wizard before anything is loaded. */
+export const initialWizardState: WizardState = {
+  step: "data",
+  tables: [],
+  source: null,
+  loading: false,
+  loadError: null,
+  data: null,
+  mapping: null,
+  excluded: [],
+  repsData: null,
+  repsError: null,
+  territory: {
+    seatsKind: "count",
+    count: 10,
+    repsTable: null,
+    repColumns: { id: null, capacity: null, role: null },
+    roles: null,
+    balanceOn: "potential",
+    groupBy: "none",
+    honourPins: true,
+    minimiseDisruption: true,
+    compact: true,
+    sheet: TERRITORIES_SHEET,
+  },
+  run: { status: "idle", fraction: 0, label: "", message: null, details: [] },
+};
+
+const idleRun: RunState = initialWizardState.run;
+
+/** The pure reducer: the next state for an action. */
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case "tablesLoaded": {
+      // Suggest the tables a user would pick: one that looks like accounts, one that looks like reps.
+      const accounts = action.tables.find((t) => /account/i.test(t.name));
+      const source = state.source ?? (accounts ? ({ kind: "table", name: accounts.name } as const) : null);
+      const repsTable = state.territory.repsTable ?? action.tables.find((t) => /\brep|sales ?people|team/i.test(t.name))?.name ?? null;
+      return { ...state, tables: action.tables, source, territory: { ...state.territory, repsTable } };
+    }
+    case "sourceChosen":
+      return { ...state, source: action.source, data: null, mapping: null, excluded: [], loading: true, loadError: null, run: idleRun };
+    case "dataLoaded": {
+      const mapping = action.keepMapping && state.mapping && fits(state.mapping, action.data.headers.length) ? state.mapping : autoMap(action.data.headers);
+      const excluded = action.keepMapping ? state.excluded.filter((r) => r <= action.data.rows.length) : [];
+      return { ...state, data: action.data, mapping, excluded, loading: false, loadError: null, territory: withDefaultRoles(state.territory, state.repsData, action.data, mapping) };
+    }
+    case "dataFailed":
+      return { ...state, loading: false, loadError: action.message };
+    case "mappingChanged":
+      if (!state.mapping) return state;
+      return { ...state, mapping: { ...state.mapping, [action.field]: action.column }, run: idleRun };
+    case "rowExcluded": {
+      const set = new Set(state.excluded);
+      if (action.excluded) set.add(action.row);
+      else set.delete(action.row);
+      return { ...state, excluded: [...set].sort((a, b) => a - b) };
+    }
+    case "problemRowsExcluded": {
+      const rows = dataProblems(state).flatMap((p) => (p.row === null ? [] : [p.row]));
+      return { ...state, excluded: [...new Set([...state.excluded, ...rows])].sort((a, b) => a - b) };
+    }
+    case "repsLoaded": {
+      const repColumns = autoMapReps(action.data.headers);
+      const territory = { ...state.territory, repsTable: action.table, repColumns, roles: null };
+      return { ...state, repsData: action.data, repsError: null, territory: withDefaultRoles(territory, action.data, state.data, state.mapping) };
+    }
+    case "repsFailed":
+      return { ...state, repsData: null, repsError: action.message };
+    case "repColumnChanged": {
+      const territory = { ...state.territory, repColumns: { ...state.territory.repColumns, [action.field]: action.column }, roles: action.field === "role" ? null : state.territory.roles };
+      return { ...state, territory: action.field === "role" ? withDefaultRoles(territory, state.repsData, state.data, state.mapping) : territory };
+    }
+    case "roleToggled": {
+      const all = state.repsData ? rolesIn(state.repsData, state.territory.repColumns) : [];
+      const current = new Set(state.territory.roles ?? all);
+      if (action.on) current.add(action.role);
+      else current.delete(action.role);
+      return { ...state, territory: { ...state.territory, roles: all.filter((r) => current.has(r)) } };
+    }
+    case "territoryOptionsChanged":
+      return { ...state, territory: { ...state.territory, ...action.options }, run: state.run.status === "running" ? state.run : idleRun };
+    case "settingsRestored": {
+      const s = action.settings;
+      const seats = s.seats;
+      return {
+        ...state,
+        source: s.source,
+        mapping: s.mapping,
+        excluded: [...s.excluded],
+        territory: {
+          ...state.territory,
+          seatsKind: seats.kind,
+          count: seats.kind === "count" ? seats.count : state.territory.count,
+          repsTable: seats.kind === "reps" ? seats.table : state.territory.repsTable,
+          repColumns: seats.kind === "reps" ? seats.columns : state.territory.repColumns,
+          roles: seats.kind === "reps" ? seats.roles : state.territory.roles,
+          balanceOn: s.balanceOn,
+          groupBy: s.groupBy,
+          honourPins: s.honourPins,
+          minimiseDisruption: s.minimiseDisruption,
+          compact: s.compact,
+          sheet: s.sheet,
+        },
+      };
+    }
+    case "stepChosen":
+      return canEnter(state, action.step) ? { ...state, step: action.step } : state;
+    case "runStarted":
+      return { ...state, run: { status: "running", fraction: 0, label: "Starting", message: null, details: [] } };
+    case "runProgress":
+      return { ...state, run: { ...state.run, fraction: action.fraction, label: action.label } };
+    case "runSucceeded":
+      return { ...state, run: { status: "done", fraction: 1, label: "Done", message: action.message, details: action.details } };
+    case "runFailed":
+      return { ...state, run: { status: "failed", fraction: 0, label: "", message: action.message, details: [] } };
+    case "runCancelled":
+      return { ...state, run: { status: "cancelled", fraction: 0, label: "", message: "Cancelled; nothing was written.", details: [] } };
+  }
+}
+
+const fits = (m: ColumnMapping, width: number) => Object.values(m).every((c) => c === null || c < width);
+
+/**
+ * Default roles: those of reps who own accounts today (so SDRs without accounts are left out),
+ * or every rep when no owner matches.
+ */
+function withDefaultRoles(t: TerritoryOptions, reps: TableData | null, accounts: TableData | null, mapping: ColumnMapping | null): TerritoryOptions {
+  if (t.roles !== null || !reps || t.repColumns.role === null || t.repColumns.id === null) return t;
+  if (!accounts || !mapping || mapping.owner === null) return t;
+  const owners = new Set(accounts.rows.map((r) => String(r[mapping.owner!] ?? "").trim().toLowerCase()).filter(Boolean));
+  const roles = new Set<string>();
+  for (const r of reps.rows) if (owners.has(String(r[t.repColumns.id] ?? "").trim().toLowerCase())) roles.add(String(r[t.repColumns.role] ?? "").trim());
+  const all = rolesIn(reps, t.repColumns);
+  return roles.size ? { ...t, roles: all.filter((r) => roles.has(r)) } : t;
+}
+
+/** The rep ids the data step checks pinned owners against (null when reps are not used). */
+function repIds(state: WizardState): string[] | null {
+  const t = state.territory;
+  if (t.seatsKind !== "reps" || !state.repsData || t.repColumns.id === null) return null;
+  const wanted = t.roles && t.repColumns.role !== null ? new Set(t.roles.map((r) => r.toLowerCase())) : null;
+  return state.repsData.rows
+    .filter((r) => !wanted || wanted.has(String(r[t.repColumns.role!] ?? "").trim().toLowerCase()))
+    .map((r) => String(r[t.repColumns.id!] ?? "").trim())
+    .filter(Boolean);
+}
+
+/** Every problem in the loaded accounts, excluded rows included (they are shown as excluded). */
+export function dataProblems(state: WizardState): DataProblem[] {
+  if (!state.data || !state.mapping) return [];
+  return findDataProblems(state.data.rows, state.mapping, repIds(state));
+}
+
+/** The problems still in the way: on rows not excluded, or of the whole table. */
+export function openProblems(state: WizardState): DataProblem[] {
+  const excluded = new Set(state.excluded);
+  return dataProblems(state).filter((p) => p.row === null || !excluded.has(p.row));
+}
+
+/** Whether a step can be opened now. */
+export function canEnter(state: WizardState, step: StepId): boolean {
+  const def = STEPS.find((s) => s.id === step);
+  if (!def?.built) return false;
+  if (step === "data" || step === "review") return true;
+  return state.data !== null && state.mapping !== null && state.mapping.id !== null && state.mapping.potential !== null;
+}
+
+/** What is wrong with the territory options, each saying what to fix; empty when it can run. */
+export function territoryIssues(state: WizardState): string[] {
+  const t = state.territory;
+  const issues: string[] = [];
+  const accounts = state.data ? state.data.rows.length - state.excluded.length : 0;
+  if (!state.data || !state.mapping) return ["Load the accounts in the Data step first."];
+  const open = openProblems(state);
+  if (open.length) issues.push(`${open.length} data problem(s) remain: fix or exclude them in the Data step.`);
+  if (t.seatsKind === "count" && (!Number.isInteger(t.count) || t.count < 1 || t.count > accounts)) {
+    issues.push(`Territories must be a whole number from 1 to ${accounts} (the number of accounts).`);
+  }
+  if (t.seatsKind === "reps") {
+    if (!t.repsTable) issues.push("Choose the table that lists the reps.");
+    else if (t.repColumns.id === null) issues.push("Choose the reps table's column that matches the accounts' owners.");
+    else if (t.roles !== null && t.roles.length === 0) issues.push("Choose at least one role to give territories to.");
+  }
+  if (t.balanceOn === "potential+workload" && state.mapping.workload === null) issues.push("Map a workload column in the Data step to balance workload.");
+  if (t.groupBy !== "none" && state.mapping[t.groupBy] === null) issues.push(`Map a ${t.groupBy === "group" ? "segment" : "region"} column in the Data step to keep groups pure.`);
+  try {
+    checkSheetSpec({ name: t.sheet, tables: [] });
+  } catch (e) {
+    issues.push((e as Error).message);
+  }
+  return issues;
+}
+
+/** The settings to run the territory step with, or null while {@link territoryIssues} lists anything. */
+export function territorySettings(state: WizardState): TerritoryStepSettings | null {
+  if (territoryIssues(state).length || !state.source || !state.mapping) return null;
+  const t = state.territory;
+  return {
+    source: state.source,
+    mapping: state.mapping,
+    excluded: state.excluded,
+    seats: t.seatsKind === "count" ? { kind: "count", count: t.count } : { kind: "reps", table: t.repsTable!, columns: t.repColumns, roles: t.roles },
+    balanceOn: t.balanceOn,
+    groupBy: t.groupBy,
+    honourPins: t.honourPins,
+    minimiseDisruption: t.minimiseDisruption,
+    compact: t.compact,
+    sheet: t.sheet.trim(),
+  };
+}
