@@ -2,6 +2,7 @@ import * as React from "react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { WorkbookHost } from "../workbook/host";
 import { HostKind, Shell } from "./components/Shell/Shell";
+import { Wizard } from "./components/Wizard/Wizard";
 
 /** Props of {@link TaskpaneApp}. */
 export interface TaskpaneAppProps {
@@ -12,10 +13,10 @@ export interface TaskpaneAppProps {
 }
 
 /** The task pane's root: the same component in Excel and in the preview; only the host differs. */
-export function TaskpaneApp({ hostKind }: TaskpaneAppProps): React.JSX.Element {
+export function TaskpaneApp({ host, hostKind }: TaskpaneAppProps): React.JSX.Element {
   return (
     <FluentProvider theme={webLightTheme}>
-      <Shell hostKind={hostKind} />
+      <Shell hostKind={hostKind}>{host && <Wizard host={host} />}</Shell>
     </FluentProvider>
   );
 }

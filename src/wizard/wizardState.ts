@@ -40,6 +40,9 @@ export interface TerritoryOptions {
   readonly sheet: string;
 }
 
+/** A change to some of the territory options (columns and roles change through their own actions). */
+export type TerritoryOptionsPatch = Partial<Omit<TerritoryOptions, "repColumns" | "roles">>;
+
 /** A long-running step: progress, then a result or a message. */
 export interface RunState {
   readonly status: "idle" | "running" | "done" | "failed" | "cancelled";
@@ -80,7 +83,7 @@ export type WizardAction =
   | { type: "repsFailed"; message: string }
   | { type: "repColumnChanged"; field: keyof RepColumns; column: number | null }
   | { type: "roleToggled"; role: string; on: boolean }
-  | { type: "territoryOptionsChanged"; options: Partial<Omit<TerritoryOptions, "repColumns" | "roles">> }
+  | { type: "territoryOptionsChanged"; options: TerritoryOptionsPatch }
   | { type: "settingsRestored"; settings: TerritoryStepSettings }
   | { type: "stepChosen"; step: StepId }
   | { type: "runStarted" }

@@ -43,6 +43,24 @@ const textOf = async (address: string) => {
 };
 const cellText = (address: string, expected: string | RegExp) => eventually(() => textOf(address), expected);
 
+/** axe-core's serious and critical findings in the task pane as it is now. */
+async function seriousViolations(): Promise<{ id: string; impact: string; nodes: number; where: string[] }[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector("aside")!);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, where: (v.nodes as { html: string }[]).map((n) => n.html.slice(0, 160)) }));
+  });
+  // Fluent UI's focus manager (tabster) adds <i data-tabster-dummy aria-hidden tabindex=0> guards
+  // that pass focus on at once; axe flags them under aria-hidden-focus. Microsoft's own scanners
+  // suppress exactly this (microsoft/tabster#288, microsoft/accessibility-insights-web#7598), and so
+  // do we, for those nodes and that rule only; any other node or rule still fails the test.
+  return violations
+    .map((v) => (v.id === "aria-hidden-focus" ? { ...v, where: v.where.filter((html) => !html.includes("data-tabster-dummy")) } : v))
+    .map((v) => ({ ...v, nodes: v.where.length }))
+    .filter((v) => v.nodes > 0 && (v.impact === "serious" || v.impact === "critical"));
+}
+
 beforeAll(async () => {
   const served = await servePreview();
   server = served.server;
@@ -120,14 +138,32 @@ describe("the preview page", () => {
     await page.getByRole("tab", { name: "Plan" }).click();
   });
 
+  test("the wizard splits the sample's accounts between the reps and writes the Territories sheet", async () => {
+    const pane = page.getByRole("complementary", { name: "Comp Planner task pane" });
+    await pane.getByRole("button", { name: "Load" }).click();
+    await pane.getByText(/2,000 rows from Accounts/).waitFor();
+    expect(await pane.getByText("No problems found in the accounts.").count()).toBe(1);
+    expect(await seriousViolations()).toEqual([]);
+    await pane.getByRole("button", { name: "Next: Territories" }).click();
+    await pane.getByRole("radio", { name: /The reps in a table/ }).check();
+    await pane.getByRole("combobox", { name: "Capacity (1 = full share; blank = 1)" }).waitFor();
+    await pane.getByRole("button", { name: "Split and write" }).click();
+    const done = pane.getByText(/^Wrote "Territories": \d+ territories; worst \d+\.\d+% from its target/);
+    await done.waitFor({ timeout: 60_000 });
+    const workbook = page.getByRole("main", { name: "Workbook" });
+    expect(await workbook.getByRole("tab", { name: "Territories", selected: true }).count()).toBe(1);
+    expect(await cellText("A8", "Territory")).toBe("Territory");
+    // The balance cells are live formulas over the written tables: worst territory under 1% off.
+    const worst = await cellText("D3", /%$/);
+    expect(Number(worst.replace("%", ""))).toBeLessThan(1);
+    expect(await cellText("O8", "Account")).toBe("Account");
+    expect(await page.getByRole("img", { name: "Potential per territory (bar chart)" }).count()).toBe(1);
+    await screenshot(page, "preview-territories");
+    expect(errors).toEqual([]);
+  });
+
   test("the task pane has no serious or critical accessibility violations (axe-core)", async () => {
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run(document.querySelector("aside")!);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    expect(await seriousViolations()).toEqual([]);
   });
 
   test("no console errors after all of the above", () => {

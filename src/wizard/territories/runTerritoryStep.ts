@@ -40,6 +40,14 @@ export class StepError extends Error {
   }
 }
 
+/** The run was cancelled before anything was written. */
+export class CancelledError extends Error {
+  constructor() {
+    super("Cancelled; nothing was written.");
+    this.name = "AbortError";
+  }
+}
+
 /** The settings key the territory step stores its last run under. */
 export const TERRITORY_SETTINGS_KEY = "territories";
 
@@ -54,12 +62,16 @@ export function readAccounts(host: WorkbookHost, source: AccountsSource): Promis
  * between phases until the write starts; a cancelled or failed run writes nothing.
  */
 export async function runTerritoryStep(host: WorkbookHost, s: TerritoryStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<SplitResult> {
+  // AbortSignal.throwIfAborted is missing from older Office webviews, hence the hand-written check.
+  const checkCancelled = () => {
+    if (signal?.aborted) throw new CancelledError();
+  };
   const step = async (fraction: number, label: string) => {
-    signal?.throwIfAborted();
+    checkCancelled();
     progress(fraction, label);
     // Let the task pane paint the progress before the next piece of work.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    signal?.throwIfAborted();
+    checkCancelled();
   };
   await step(0.05, "Reading accounts");
   const data = await readAccounts(host, s.source);

@@ -10,12 +10,14 @@ export type HostKind = "excel" | "preview" | "none";
 export interface ShellProps {
   /** Excel, the preview workbook, or nothing (office.js did not load, e.g. offline). */
   readonly hostKind: HostKind;
+  /** The pane's tools (the planning wizard), shown when a workbook is connected. */
+  readonly children?: React.ReactNode;
 }
 
 const HOST_LABEL: Record<HostKind, string> = { excel: "Connected to Excel", preview: "Preview workbook", none: "Not connected to Excel" };
 
 /** The task pane's frame: what Comp Planner is, where it runs, and the COMP functions available. */
-export function Shell({ hostKind }: ShellProps): React.JSX.Element {
+export function Shell({ hostKind, children }: ShellProps): React.JSX.Element {
   const styles = useShellStyles();
   return (
     <div className={styles.root}>
@@ -31,9 +33,10 @@ export function Shell({ hostKind }: ShellProps): React.JSX.Element {
         </MessageBar>
       )}
       <Body1>
-        Sales compensation modelling in Excel. Type <span className={styles.code}>=COMP.</span> in a cell to use the functions below; the planning wizard
-        (territories, quotas, pay mix) and the KPI bonus module will appear here.
+        Sales compensation modelling in Excel. The planning wizard below turns your accounts into balanced territories, written to the workbook as live
+        formulas; type <span className={styles.code}>=COMP.</span> in a cell to use the worksheet functions listed at the end.
       </Body1>
+      {children}
       <section aria-labelledby="functions-heading">
         <Subtitle2 as="h2" id="functions-heading">
           Worksheet functions

@@ -1,0 +1,58 @@
+import * as React from "react";
+import { Body1, Button, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import { SheetInfo } from "../../../workbook/host";
+import { useWizardStyles } from "./useWizardStyles.styles";
+
+/** Props of {@link ReviewStep}. */
+export interface ReviewStepProps {
+  /** The workbook's sheets; the add-in's own are listed. */
+  readonly sheets: readonly SheetInfo[] | null;
+  /** Selects a sheet in the workbook. */
+  readonly show: (sheet: string) => void;
+  /** Reads the sheets again. */
+  readonly refresh: () => void;
+}
+
+/** The review step: the sheets the wizard has written, each one click away. */
+export function ReviewStep({ sheets, show, refresh }: ReviewStepProps): React.JSX.Element {
+  const styles = useWizardStyles();
+  const own = (sheets ?? []).filter((s) => s.owned);
+  return (
+    <section className={styles.step} aria-labelledby="review-heading">
+      <Subtitle2 as="h2" id="review-heading">
+        Review
+      </Subtitle2>
+      <Body1>
+        Each step writes its own sheet when you run it, as live formulas you can audit and edit; run a step again to replace its sheet. Sheets Comp Planner
+        wrote in this workbook:
+      </Body1>
+      {own.length === 0 ? (
+        <Body1>None yet.</Body1>
+      ) : (
+        <Table size="small" aria-label="Sheets written by Comp Planner">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Sheet</TableHeaderCell>
+              <TableHeaderCell>Used range</TableHeaderCell>
+              <TableHeaderCell>Open</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {own.map((s) => (
+              <TableRow key={s.name}>
+                <TableCell>{s.name}</TableCell>
+                <TableCell>{s.usedRange ?? "empty"}</TableCell>
+                <TableCell>
+                  <Button size="small" onClick={() => show(s.name)}>
+                    Go to sheet
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <Button onClick={refresh}>Refresh</Button>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Styles of the wizard and its steps (theme tokens only). */
+export const useWizardStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "140px" },
+  mapping: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  preview: { overflowX: "auto", maxWidth: "100%" },
+  problems: { maxHeight: "220px", overflowY: "auto", margin: 0, paddingLeft: 0, listStyleType: "none" },
+  excluded: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
+  roles: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
+  details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
