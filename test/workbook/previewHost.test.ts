@@ -64,3 +64,14 @@ describe("PreviewHost evaluates what it writes", () => {
     expect(f.wb.cell("Data", parseCell("E1")).value).toEqual({ error: "#REF!", message: 'Table Accounts has no column "Nope".' });
   });
 });
+
+describe("the preview engine reads formulas as Excel does", () => {
+  test("TRUE and FALSE are constants, as in Excel (HyperFormula alone knows only TRUE())", () => {
+    const wb = new PreviewWorkbook();
+    wb.addSheet("S");
+    wb.setCell("S", { row: 0, col: 0 }, "=IF(TRUE,1,2)+IF(FALSE,10,20)");
+    wb.setCell("S", { row: 0, col: 1 }, "=NORM.S.DIST(0,TRUE)");
+    expect(wb.cell("S", { row: 0, col: 0 }).value).toBe(21);
+    expect(wb.cell("S", { row: 0, col: 1 }).value).toBe(0.5);
+  });
+});

@@ -68,6 +68,10 @@ export class PreviewWorkbook {
     registerCompPlugin();
     // smartRounding off: the engine must hand back the same doubles the COMP functions computed, as Excel does.
     this.engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false, maxRows: 1_048_576, maxColumns: 16_384 });
+    // Excel reads TRUE and FALSE as constants (=IF(TRUE,1,2)); HyperFormula knows them only as
+    // functions, TRUE() and FALSE(). Names make formulas written for Excel work unchanged.
+    this.engine.addNamedExpression("TRUE", "=TRUE()");
+    this.engine.addNamedExpression("FALSE", "=FALSE()");
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
