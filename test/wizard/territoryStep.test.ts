@@ -5,7 +5,8 @@ import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
 import { autoMap } from "../../src/wizard/columnMapping";
 import { autoMapReps } from "../../src/wizard/territories/repsFromTable";
-import { CancelledError, runTerritoryStep, StepError, TerritoryStepSettings } from "../../src/wizard/territories/runTerritoryStep";
+import { CancelledError, StepError } from "../../src/wizard/stepRun";
+import { runTerritoryStep, TerritoryStepSettings } from "../../src/wizard/territories/runTerritoryStep";
 import { territoryTableNames } from "../../src/wizard/territories/territoriesSheet";
 
 const ACCOUNT_HEADERS = ["Account ID", "Account", "Sector", "Region", "Potential", "Workload", "Current Owner", "Pinned Owner", "Latitude", "Longitude"];

@@ -5,6 +5,7 @@ import { findDataProblems } from "../dataProblems";
 import { accountsFromTable, GroupBy } from "./accountsFromTable";
 import { RepColumns, repsFromTable } from "./repsFromTable";
 import { territoriesSheet } from "./territoriesSheet";
+import { listProblems, Progress, StepError, stepper } from "../stepRun";
 
 /** Where the accounts come from: a table by name, or the current selection. */
 export type AccountsSource = { readonly kind: "table"; readonly name: string } | { readonly kind: "selection" };
@@ -29,25 +30,6 @@ export interface TerritoryStepSettings {
   readonly sheet: string;
 }
 
-/** Progress as the step runs: a fraction and what it is doing. */
-export type Progress = (fraction: number, label: string) => void;
-
-/** A failure the user can act on; the message says what to fix. Nothing was written. */
-export class StepError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StepError";
-  }
-}
-
-/** The run was cancelled before anything was written. */
-export class CancelledError extends Error {
-  constructor() {
-    super("Cancelled; nothing was written.");
-    this.name = "AbortError";
-  }
-}
-
 /** The settings key the territory step stores its last run under. */
 export const TERRITORY_SETTINGS_KEY = "territories";
 
@@ -62,17 +44,7 @@ export function readAccounts(host: WorkbookHost, source: AccountsSource): Promis
  * between phases until the write starts; a cancelled or failed run writes nothing.
  */
 export async function runTerritoryStep(host: WorkbookHost, s: TerritoryStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<SplitResult> {
-  // AbortSignal.throwIfAborted is missing from older Office webviews, hence the hand-written check.
-  const checkCancelled = () => {
-    if (signal?.aborted) throw new CancelledError();
-  };
-  const step = async (fraction: number, label: string) => {
-    checkCancelled();
-    progress(fraction, label);
-    // Let the task pane paint the progress before the next piece of work.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    checkCancelled();
-  };
+  const step = stepper(progress, signal);
   await step(0.05, "Reading accounts");
   const data = await readAccounts(host, s.source);
   let reps = null;
@@ -86,7 +58,7 @@ export async function runTerritoryStep(host: WorkbookHost, s: TerritoryStepSetti
   await step(0.25, "Checking the data");
   const excluded = new Set(s.excluded);
   const problems = findDataProblems(data.rows, s.mapping, reps ? reps.map((r) => r.name) : null).filter((p) => p.row === null || !excluded.has(p.row));
-  if (problems.length) throw new StepError(listProblems("the accounts", problems.map((p) => p.message)));
+  if (problems.length) throw new StepError(listProblems("the accounts (fix or exclude them in the Data step)", problems.map((p) => p.message)));
   const { accounts } = accountsFromTable(data, s.mapping, excluded, s.groupBy);
   await step(0.35, `Splitting ${accounts.length.toLocaleString("en-US")} accounts`);
   let result: SplitResult;
@@ -109,10 +81,4 @@ export async function runTerritoryStep(host: WorkbookHost, s: TerritoryStepSetti
   await host.writeSettings(TERRITORY_SETTINGS_KEY, s);
   progress(1, "Done");
   return result;
-}
-
-function listProblems(where: string, messages: readonly string[]): string {
-  const shown = messages.slice(0, 5).join(" ");
-  const more = messages.length > 5 ? ` ...and ${messages.length - 5} more.` : "";
-  return `${messages.length} problem(s) in ${where}; fix or exclude them in the Data step, then run again. ${shown}${more}`;
 }
