@@ -1,0 +1,122 @@
+import { QuotaPlan, SimulationResult } from "../../core/quotas";
+import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
+
+/** The default name of the sheet the quota step writes. */
+export const QUOTAS_SHEET = "Quotas";
+
+/** Names on the quota sheet, derived from the sheet name so a second quota sheet gets its own. */
+export function quotaNames(sheet: string): { reps: string; histogram: string; target: string } {
+  const base = sheet.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+  return { reps: `${base}_Reps`, histogram: `${base}_Histogram`, target: `${base}_Target` };
+}
+
+/** What the sheet records about how the quotas were set. */
+export interface QuotaSheetInputs {
+  readonly period: "month" | "quarter" | "year";
+  readonly targetShare: number;
+  readonly method: "equal-stretch" | "equal-probability";
+  readonly overAssignment: number;
+  readonly rounding: number;
+}
+
+const REPS_AT = 16;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const money = (x: number) => Math.round(x).toLocaleString("en-US");
+
+/**
+ * The "Quotas" sheet: the inputs, a summary whose figures are live formulas over the reps table
+ * (sum of quotas, over-assignment, expected share), the simulated band and the threshold and
+ * excellence points (values, as simulated when the step ran), the trade-off in words, the reps
+ * (forecast and quota as values; stretch and probability as formulas, so editing a quota
+ * updates them), and a histogram of simulated attainment.
+ */
+export function quotasSheet(
+  sheet: string,
+  plan: QuotaPlan,
+  sim: SimulationResult,
+  inputs: QuotaSheetInputs,
+  potentialOf: ReadonlyMap<string, number>,
+  extraNotes: readonly string[] = [],
+): SheetSpec {
+  const n = quotaNames(sheet);
+  const R = (col: string) => `${n.reps}[${col}]`;
+  const t = plan.tradeOff;
+  const tradeOff = t.conflict
+    ? [
+        `Trade-off: ${pct(inputs.targetShare)} of reps reaching quota needs total quota of ${money(t.totalForShare)}, ${money(t.totalWanted - t.totalForShare)} below the target plus the wanted ${pct(inputs.overAssignment)} over-assignment (${money(t.totalWanted)}).`,
+        `Keeping the total at ${money(t.totalWanted)} instead implies ${pct(t.shareAtWantedTotal)} of reps reaching quota. These quotas keep the ${t.kept === "share" ? "share" : "total"}.`,
+      ]
+    : [`No conflict: ${pct(inputs.targetShare)} attaining needs ${money(t.totalForShare)} of quota, at least the wanted ${money(t.totalWanted)}.`];
+  const cells: CellSpec[] = [
+    { address: "A1", value: `Quotas (${inputs.period})`, bold: true },
+    { address: "A3", value: "Company target", bold: true },
+    { address: "B3", value: plan.summary.companyTarget, numberFormat: "#,##0" },
+    { address: "A4", value: "Target share of reps reaching quota", bold: true },
+    { address: "B4", value: inputs.targetShare, numberFormat: "0%" },
+    { address: "A5", value: "Method", bold: true },
+    { address: "B5", value: inputs.method === "equal-stretch" ? "Equal stretch" : "Equal probability" },
+    { address: "A6", value: `Spread sigma (${plan.summary.sigmaSource === "history" ? "fitted from history" : "entered"})`, bold: true },
+    { address: "B6", value: plan.summary.sigma, numberFormat: "0.000" },
+    { address: "A7", value: "Rounding step", bold: true },
+    { address: "B7", value: inputs.rounding, numberFormat: "#,##0.##" },
+    { address: "D3", value: "Sum of quotas", bold: true },
+    { address: "G3", value: { formula: `=SUM(${R("Quota")})` }, numberFormat: "#,##0" },
+    { address: "D4", value: "Over-assignment (sum / target - 1)", bold: true },
+    { address: "G4", value: { formula: `=G3/${n.target}-1` }, numberFormat: "0.0%" },
+    { address: "D5", value: "Expected share reaching quota (model)", bold: true },
+    { address: "G5", value: { formula: `=AVERAGE(${R("Probability")})` }, numberFormat: "0.0%" },
+    { address: "D6", value: `Simulated share, 10th-90th percentile (${sim.draws.toLocaleString("en-US")} draws)`, bold: true },
+    { address: "G6", value: sim.band[0], numberFormat: "0%" },
+    { address: "H6", value: sim.band[1], numberFormat: "0%" },
+    { address: "D7", value: "Threshold point: attainment 92.5% of reps pass", bold: true },
+    { address: "G7", value: sim.threshold, numberFormat: "0.0%" },
+    { address: "D8", value: "Excellence point: attainment only the top 7.5% reach", bold: true },
+    { address: "G8", value: sim.excellence, numberFormat: "0.0%" },
+    ...tradeOff.map((text, i): CellSpec => ({ address: `A${10 + i}`, value: text })),
+    // Rows 12-15 hold notes; the reps table starts at row 16.
+    ...[...extraNotes, ...plan.notes].slice(0, REPS_AT - 12).map((text, i): CellSpec => ({ address: `A${12 + i}`, value: text })),
+  ];
+  const reps = plan.reps.map((r) => {
+    return [
+      r.id,
+      potentialOf.get(r.id) ?? "",
+      r.forecast,
+      r.quota,
+      { formula: "=[@Quota]/[@Forecast]" },
+      { formula: "=IF([@Quota]<=0,1,1-NORM.S.DIST(LN([@Quota]/[@Forecast])/[@Sigma],TRUE))" },
+      r.sigma,
+    ];
+  });
+  return {
+    name: sheet,
+    tables: [
+      {
+        name: n.reps,
+        anchor: `A${REPS_AT}`,
+        headers: ["Rep", "Potential", "Forecast", "Quota", "Stretch", "Probability", "Sigma"],
+        rows: reps,
+        numberFormats: { Potential: "#,##0", Forecast: "#,##0", Quota: "#,##0", Stretch: "0.000", Probability: "0.0%", Sigma: "0.000" },
+      },
+      {
+        name: n.histogram,
+        anchor: `J${REPS_AT}`,
+        headers: ["Attainment", "Share of reps"],
+        rows: sim.histogram.map((b) => [b.to === null ? `${Math.round(b.from * 100)}%+` : `${Math.round(b.from * 100)}-${Math.round(b.to * 100)}%`, b.share]),
+        numberFormats: { "Share of reps": "0.0%" },
+      },
+    ],
+    cells,
+    namedRanges: [{ name: n.target, address: "B3" }],
+    columnWidths: { A: 110, D: 110 },
+    freeze: { rows: REPS_AT, columns: 0 },
+    charts: [
+      {
+        type: "column",
+        title: "Simulated attainment",
+        anchor: "M2",
+        categories: { table: n.histogram, column: "Attainment" },
+        series: [{ name: "Share of reps", values: { table: n.histogram, column: "Share of reps" } }],
+      },
+    ],
+  };
+}
