@@ -7,6 +7,8 @@ import { TableData, TableInfo } from "../workbook/host";
 import { checkSheetSpec } from "../workbook/sheetSpec";
 import { AccountField, autoMap, ColumnMapping } from "./columnMapping";
 import { DataProblem, findDataProblems } from "./dataProblems";
+import { chooseHistoryTable, choosePotentialTable, initialQuotaForm, QuotaForm, quotaFormFrom, withQuotaDefaults } from "./quotas/quotaForm";
+import { QuotaStepSettings } from "./quotas/runQuotaStep";
 import { GroupBy } from "./territories/accountsFromTable";
 import { autoMapReps, RepColumns, rolesIn } from "./territories/repsFromTable";
 import { AccountsSource, TerritoryStepSettings } from "./territories/runTerritoryStep";
@@ -19,7 +21,7 @@ export type StepId = "data" | "territories" | "quotas" | "scenarios" | "review";
 export const STEPS: readonly { readonly id: StepId; readonly label: string; readonly built: boolean }[] = [
   { id: "data", label: "Data", built: true },
   { id: "territories", label: "Territories", built: true },
-  { id: "quotas", label: "Quotas", built: false },
+  { id: "quotas", label: "Quotas", built: true },
   { id: "scenarios", label: "OTE scenarios", built: false },
   { id: "review", label: "Review", built: true },
 ];
@@ -42,6 +44,9 @@ export interface TerritoryOptions {
 
 /** A change to some of the territory options (columns and roles change through their own actions). */
 export type TerritoryOptionsPatch = Partial<Omit<TerritoryOptions, "repColumns" | "roles">>;
+
+/** The steps that run and write a sheet. */
+export type RunStep = "territories" | "quotas";
 
 /** A long-running step: progress, then a result or a message. */
 export interface RunState {
@@ -67,7 +72,9 @@ export interface WizardState {
   readonly repsData: TableData | null;
   readonly repsError: string | null;
   readonly territory: TerritoryOptions;
-  readonly run: RunState;
+  readonly quota: QuotaForm;
+  /** Each running step's progress and outcome. */
+  readonly runs: Readonly<Record<RunStep, RunState>>;
 }
 
 /** What the task pane can tell the wizard. */
@@ -86,11 +93,15 @@ export type WizardAction =
   | { type: "territoryOptionsChanged"; options: TerritoryOptionsPatch }
   | { type: "settingsRestored"; settings: TerritoryStepSettings }
   | { type: "stepChosen"; step: StepId }
-  | { type: "runStarted" }
-  | { type: "runProgress"; fraction: number; label: string }
-  | { type: "runSucceeded"; message: string; details: readonly string[] }
-  | { type: "runFailed"; message: string }
-  | { type: "runCancelled" };
+  | { type: "quotaFormChanged"; patch: Partial<QuotaForm> }
+  | { type: "quotaPotentialTableChosen"; table: string | null }
+  | { type: "quotaHistoryTableChosen"; table: string | null }
+  | { type: "quotaSettingsRestored"; settings: QuotaStepSettings }
+  | { type: "runStarted"; step: RunStep }
+  | { type: "runProgress"; step: RunStep; fraction: number; label: string }
+  | { type: "runSucceeded"; step: RunStep; message: string; details: readonly string[] }
+  | { type: "runFailed"; step: RunStep; message: string }
+  | { type: "runCancelled"; step: RunStep };
 
 /** The wizard before anything is loaded. */
 export const initialWizardState: WizardState = {
@@ -117,10 +128,19 @@ export const initialWizardState: WizardState = {
     compact: true,
     sheet: TERRITORIES_SHEET,
   },
-  run: { status: "idle", fraction: 0, label: "", message: null, details: [] },
+  quota: initialQuotaForm,
+  runs: {
+    territories: { status: "idle", fraction: 0, label: "", message: null, details: [] },
+    quotas: { status: "idle", fraction: 0, label: "", message: null, details: [] },
+  },
 };
 
-const idleRun: RunState = initialWizardState.run;
+const idleRun: RunState = initialWizardState.runs.territories;
+
+/** The state with one step's run replaced. */
+const withRun = (state: WizardState, step: RunStep, run: RunState): WizardState => ({ ...state, runs: { ...state.runs, [step]: run } });
+/** Territory options changed: a finished run's message no longer describes them. */
+const resetTerritoryRun = (state: WizardState): WizardState => (state.runs.territories.status === "running" ? state : withRun(state, "territories", idleRun));
 
 /** The pure reducer: the next state for an action. */
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
@@ -130,10 +150,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const accounts = action.tables.find((t) => /account/i.test(t.name));
       const source = state.source ?? (accounts ? ({ kind: "table", name: accounts.name } as const) : null);
       const repsTable = state.territory.repsTable ?? action.tables.find((t) => /\brep|sales ?people|team/i.test(t.name))?.name ?? null;
-      return { ...state, tables: action.tables, source, territory: { ...state.territory, repsTable } };
+      const territory = { ...state.territory, repsTable };
+      return { ...state, tables: action.tables, source, territory, quota: withQuotaDefaults(state.quota, action.tables, territory.sheet, repsTable) };
     }
     case "sourceChosen":
-      return { ...state, source: action.source, data: null, mapping: null, excluded: [], loading: true, loadError: null, run: idleRun };
+      return resetTerritoryRun({ ...state, source: action.source, data: null, mapping: null, excluded: [], loading: true, loadError: null });
     case "dataLoaded": {
       const mapping = action.keepMapping && state.mapping && fits(state.mapping, action.data.headers.length) ? state.mapping : autoMap(action.data.headers);
       const excluded = action.keepMapping ? state.excluded.filter((r) => r <= action.data.rows.length) : [];
@@ -143,7 +164,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, loading: false, loadError: action.message };
     case "mappingChanged":
       if (!state.mapping) return state;
-      return { ...state, mapping: { ...state.mapping, [action.field]: action.column }, run: idleRun };
+      return resetTerritoryRun({ ...state, mapping: { ...state.mapping, [action.field]: action.column } });
     case "rowExcluded": {
       const set = new Set(state.excluded);
       if (action.excluded) set.add(action.row);
@@ -173,7 +194,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, territory: { ...state.territory, roles: all.filter((r) => current.has(r)) } };
     }
     case "territoryOptionsChanged":
-      return { ...state, territory: { ...state.territory, ...action.options }, run: state.run.status === "running" ? state.run : idleRun };
+      return resetTerritoryRun({ ...state, territory: { ...state.territory, ...action.options } });
+    case "quotaFormChanged":
+      return { ...state, quota: { ...state.quota, ...action.patch } };
+    case "quotaPotentialTableChosen":
+      return { ...state, quota: choosePotentialTable(state.quota, state.tables.find((t) => t.name === action.table) ?? null) };
+    case "quotaHistoryTableChosen":
+      return { ...state, quota: chooseHistoryTable(state.quota, state.tables.find((t) => t.name === action.table) ?? null) };
+    case "quotaSettingsRestored":
+      return { ...state, quota: quotaFormFrom(action.settings) };
     case "settingsRestored": {
       const s = action.settings;
       const seats = s.seats;
@@ -201,15 +230,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "stepChosen":
       return canEnter(state, action.step) ? { ...state, step: action.step } : state;
     case "runStarted":
-      return { ...state, run: { status: "running", fraction: 0, label: "Starting", message: null, details: [] } };
+      return withRun(state, action.step, { status: "running", fraction: 0, label: "Starting", message: null, details: [] });
     case "runProgress":
-      return { ...state, run: { ...state.run, fraction: action.fraction, label: action.label } };
+      return withRun(state, action.step, { ...state.runs[action.step], fraction: action.fraction, label: action.label });
     case "runSucceeded":
-      return { ...state, run: { status: "done", fraction: 1, label: "Done", message: action.message, details: action.details } };
+      return withRun(state, action.step, { status: "done", fraction: 1, label: "Done", message: action.message, details: action.details });
     case "runFailed":
-      return { ...state, run: { status: "failed", fraction: 0, label: "", message: action.message, details: [] } };
+      return withRun(state, action.step, { status: "failed", fraction: 0, label: "", message: action.message, details: [] });
     case "runCancelled":
-      return { ...state, run: { status: "cancelled", fraction: 0, label: "", message: "Cancelled; nothing was written.", details: [] } };
+      return withRun(state, action.step, { status: "cancelled", fraction: 0, label: "", message: "Cancelled; nothing was written.", details: [] });
   }
 }
 
@@ -256,7 +285,7 @@ export function openProblems(state: WizardState): DataProblem[] {
 export function canEnter(state: WizardState, step: StepId): boolean {
   const def = STEPS.find((s) => s.id === step);
   if (!def?.built) return false;
-  if (step === "data" || step === "review") return true;
+  if (step === "data" || step === "quotas" || step === "review") return true;
   return state.data !== null && state.mapping !== null && state.mapping.id !== null && state.mapping.potential !== null;
 }
 

@@ -162,6 +162,23 @@ describe("the preview page", () => {
     expect(errors).toEqual([]);
   });
 
+  test("the wizard then sets elastic quotas on the territories and writes the Quotas sheet", async () => {
+    const pane = page.getByRole("complementary", { name: "Comp Planner task pane" });
+    await pane.getByRole("tab", { name: "Quotas" }).click();
+    await pane.getByRole("spinbutton", { name: /Company target for the period/ }).fill("30000000");
+    await pane.getByRole("button", { name: "Set quotas and write" }).click();
+    await pane.getByText(/^Wrote "Quotas": 22 quotas summing to [\d,]+ \(\d+\.\d+% under the target\); expected 6\d\.\d+% of reps reaching quota/).waitFor({ timeout: 60_000 });
+    const workbook = page.getByRole("main", { name: "Workbook" });
+    expect(await workbook.getByRole("tab", { name: "Quotas", selected: true }).count()).toBe(1);
+    // Live formulas: the sum of quotas, and the expected share from NORM.S.DIST per rep.
+    expect(await cellText("G3", /^[\d,]+$/)).toMatch(/^[\d,]+$/);
+    expect(await cellText("G5", /^6\d\.\d%$/)).toMatch(/^6\d\.\d%$/);
+    expect(await cellText("A16", "Rep")).toBe("Rep");
+    expect(await page.getByRole("img", { name: "Simulated attainment (column chart)" }).count()).toBe(1);
+    await screenshot(page, "preview-quotas");
+    expect(errors).toEqual([]);
+  });
+
   test("the task pane has no serious or critical accessibility violations (axe-core)", async () => {
     expect(await seriousViolations()).toEqual([]);
   });

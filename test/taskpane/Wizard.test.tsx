@@ -38,7 +38,7 @@ describe("the planning wizard in the task pane", () => {
     expect((screen.getByRole("button", { name: "Next: Territories" }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(problem);
     expect((screen.getByRole("button", { name: "Next: Territories" }) as HTMLButtonElement).disabled).toBe(false);
-    expect(screen.getByRole("tab", { name: "Quotas" }).hasAttribute("disabled")).toBe(true);
+    expect(screen.getByRole("tab", { name: "OTE scenarios" }).hasAttribute("disabled")).toBe(true);
   });
 
   test("territory step: splits between the reps of a table and writes the sheet, with the result shown", async () => {
@@ -56,6 +56,15 @@ describe("the planning wizard in the task pane", () => {
     expect(within(done.closest("[role=group], div")!.parentElement!).getByText(/Shares follow capacity: R3 0.5/)).toBeTruthy();
     expect(await host.isOwned("Territories")).toBe(true);
     expect(wb.tables().find((t) => t.name === "Territories_Summary")!.rowCount).toBe(3);
+
+    // On to quotas: potential comes from the summary just written.
+    fireEvent.click(screen.getByRole("tab", { name: "Quotas" }));
+    await waitFor(() => expect((screen.getByRole("combobox", { name: /Potential per rep, from/ }) as HTMLSelectElement).value).toBe("Territories_Summary"));
+    expect(screen.getByText(/Enter the company target for the period/)).toBeTruthy();
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Company target for the period/ }), { target: { value: "1000000" } });
+    fireEvent.click(screen.getByRole("button", { name: "Set quotas and write" }));
+    expect(await screen.findByText(/^Wrote "Quotas": 3 quotas summing to /, {}, { timeout: 10000 })).toBeTruthy();
+    expect(wb.tables().find((t) => t.name === "Quotas_Reps")!.rowCount).toBe(3);
   });
 
   test("a failure is a visible message that says what to fix, and nothing is written", async () => {

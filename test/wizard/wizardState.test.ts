@@ -1,4 +1,5 @@
 import { TableData } from "../../src/workbook/host";
+import { quotaIssues, quotaSettings } from "../../src/wizard/quotas/quotaForm";
 import { canEnter, initialWizardState, openProblems, territoryIssues, territorySettings, WizardAction, wizardReducer, WizardState } from "../../src/wizard/wizardState";
 
 const accounts: TableData = {
@@ -64,7 +65,7 @@ describe("wizardReducer", () => {
     expect(canEnter(initialWizardState, "territories")).toBe(false);
     const s = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts });
     expect(wizardReducer(s, { type: "stepChosen", step: "territories" }).step).toBe("territories");
-    expect(wizardReducer(s, { type: "stepChosen", step: "quotas" }).step).toBe("data");
+    expect(wizardReducer(s, { type: "stepChosen", step: "scenarios" }).step).toBe("data");
   });
 
   test("territory options are validated with messages that say what to fix", () => {
@@ -92,11 +93,37 @@ describe("wizardReducer", () => {
     expect(s.excluded).toEqual([2]);
   });
 
-  test("a run goes through progress to a result, failure or cancellation", () => {
-    let s = run({ type: "runStarted" }, { type: "runProgress", fraction: 0.5, label: "Splitting" });
-    expect(s.run).toMatchObject({ status: "running", fraction: 0.5, label: "Splitting" });
-    s = wizardReducer(s, { type: "runFailed", message: "A sheet named ..." });
-    expect(s.run).toMatchObject({ status: "failed", message: "A sheet named ..." });
-    expect(wizardReducer(s, { type: "runCancelled" }).run.message).toBe("Cancelled; nothing was written.");
+  test("a run goes through progress to a result, failure or cancellation, each step on its own", () => {
+    let s = run({ type: "runStarted", step: "territories" }, { type: "runProgress", step: "territories", fraction: 0.5, label: "Splitting" });
+    expect(s.runs.territories).toMatchObject({ status: "running", fraction: 0.5, label: "Splitting" });
+    expect(s.runs.quotas.status).toBe("idle");
+    s = wizardReducer(s, { type: "runFailed", step: "territories", message: "A sheet named ..." });
+    expect(s.runs.territories).toMatchObject({ status: "failed", message: "A sheet named ..." });
+    expect(wizardReducer(s, { type: "runCancelled", step: "quotas" }).runs.quotas.message).toBe("Cancelled; nothing was written.");
+  });
+});
+
+describe("the quota step's form", () => {
+  const tables = [
+    { name: "Territories_Summary", sheet: "Territories", rowCount: 3, headers: ["Territory", "Capacity", "Potential"] },
+    { name: "Reps", sheet: "Reps", rowCount: 3, headers: ["Rep ID", "Role", "Prior Year Bookings", "Bookings 2024"] },
+  ];
+  test("defaults: potential from the territory summary, history from the reps table's bookings columns", () => {
+    const s = run({ type: "tablesLoaded", tables });
+    expect(s.quota).toMatchObject({ potentialTable: "Territories_Summary", potentialId: "Territory", potentialColumn: "Potential" });
+    expect(s.quota).toMatchObject({ historyTable: "Reps", historyId: "Rep ID", historyColumns: ["Prior Year Bookings", "Bookings 2024"] });
+  });
+  test("every field is validated with a message; a valid form gives the step's settings", () => {
+    let s = run({ type: "tablesLoaded", tables }, { type: "quotaFormChanged", patch: { targetShare: 1.2, draws: 50, sheet: "" } });
+    expect(quotaIssues(s.quota, s.tables)).toEqual([
+      "Enter the company target for the period, an amount above 0.",
+      "The target share of reps reaching quota must be between 1% and 99% (60-70% is healthy).",
+      "Simulation draws must be a whole number from 100 to 100,000.",
+      '"" cannot be a sheet name: use 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.',
+    ]);
+    s = wizardReducer(s, { type: "quotaFormChanged", patch: { targetShare: 0.65, draws: 1000, sheet: "Quotas", companyTarget: 1e6 } });
+    s = wizardReducer(s, { type: "quotaHistoryTableChosen", table: null });
+    expect(quotaSettings(s.quota, s.tables)).toMatchObject({ potential: { table: "Territories_Summary", id: "Territory", columns: ["Potential"] }, history: null, companyTarget: 1e6 });
+    expect(wizardReducer(s, { type: "stepChosen", step: "quotas" }).step).toBe("quotas");
   });
 });

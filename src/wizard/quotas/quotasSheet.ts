@@ -107,7 +107,7 @@ export function quotasSheet(
     ],
     cells,
     namedRanges: [{ name: n.target, address: "B3" }],
-    columnWidths: { A: 110, D: 110 },
+    columnWidths: { A: 230, D: 300 },
     freeze: { rows: REPS_AT, columns: 0 },
     charts: [
       {

@@ -76,7 +76,7 @@ export function territoriesSheet(sheet: string, accounts: readonly TerritoryAcco
       },
     ],
     cells,
-    columnWidths: { A: 90, L: 220, O: 90, T: 110 },
+    columnWidths: { A: 260, L: 220, O: 90, T: 110 },
     freeze: { rows: SUMMARY_AT, columns: 0 },
     charts: [
       {

@@ -1,14 +1,11 @@
 import * as React from "react";
 import {
-  Body1,
   Button,
   Checkbox,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
   Radio,
   RadioGroup,
   Select,
@@ -17,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { rolesIn } from "../../../wizard/territories/repsFromTable";
 import { territoryIssues, TerritoryOptionsPatch, WizardAction, WizardState } from "../../../wizard/wizardState";
+import { RunPanel } from "./RunPanel";
 import { useWizardStyles } from "./useWizardStyles.styles";
 
 /** Props of {@link TerritoriesStep}. */
@@ -43,7 +41,6 @@ export function TerritoriesStep({ state, dispatch, loadReps, run, cancel }: Terr
   const t = state.territory;
   const set = (options: TerritoryOptionsPatch) => dispatch({ type: "territoryOptionsChanged", options });
   const issues = territoryIssues(state);
-  const running = state.run.status === "running";
   const roles = state.repsData ? rolesIn(state.repsData, t.repColumns) : [];
   const chosenRoles = new Set(t.roles ?? roles);
   const hasCoordinates = state.mapping?.latitude !== null && state.mapping?.longitude !== null;
@@ -140,39 +137,7 @@ export function TerritoriesStep({ state, dispatch, loadReps, run, cancel }: Terr
       <Field label="Write to sheet" hint="A sheet Comp Planner created; a sheet of yours with this name is never overwritten.">
         <Input value={t.sheet} onChange={(_, d) => set({ sheet: d.value })} />
       </Field>
-      {issues.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Before you run</MessageBarTitle>
-            {issues.join(" ")}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={issues.length > 0 || running} onClick={run}>
-          Split and write
-        </Button>
-        {running && <Button onClick={cancel}>Cancel</Button>}
-      </div>
-      {running && (
-        <Field validationMessage={state.run.label} validationState="none">
-          <ProgressBar value={state.run.fraction} max={1} aria-label="Territory split progress" />
-        </Field>
-      )}
-      {state.run.message && !running && (
-        <MessageBar intent={state.run.status === "done" ? "success" : state.run.status === "failed" ? "error" : "info"} aria-live="polite">
-          <MessageBarBody>
-            <Body1>{state.run.message}</Body1>
-            {state.run.details.length > 0 && (
-              <ul className={styles.details}>
-                {state.run.details.map((d, i) => (
-                  <li key={i}>{d}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <RunPanel run={state.runs.territories} issues={issues} action="Split and write" progressName="Territory split progress" onRun={run} onCancel={cancel} />
     </section>
   );
 }

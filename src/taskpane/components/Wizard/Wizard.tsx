@@ -3,7 +3,11 @@ import { Tab, TabList } from "@fluentui/react-components";
 import { SplitResult } from "../../../core/territories";
 import { SheetInfo, WorkbookHost } from "../../../workbook/host";
 import { AccountsSource, readAccounts, runTerritoryStep, TERRITORY_SETTINGS_KEY, TerritoryStepSettings } from "../../../wizard/territories/runTerritoryStep";
-import { canEnter, initialWizardState, STEPS, territorySettings, wizardReducer } from "../../../wizard/wizardState";
+import { quotaSettings } from "../../../wizard/quotas/quotaForm";
+import { QUOTA_SETTINGS_KEY, QuotaStepResult, QuotaStepSettings, runQuotaStep } from "../../../wizard/quotas/runQuotaStep";
+import { Progress } from "../../../wizard/stepRun";
+import { canEnter, initialWizardState, RunStep, STEPS, territorySettings, wizardReducer } from "../../../wizard/wizardState";
+import { QuotasStep } from "./QuotasStep";
 import { DataStep } from "./DataStep";
 import { ReviewStep } from "./ReviewStep";
 import { TerritoriesStep } from "./TerritoriesStep";
@@ -24,6 +28,21 @@ export function describeResult(sheet: string, r: SplitResult): string {
   return `Wrote "${sheet}": ${r.territories.length} territories; worst ${pct(r.worstDeviation)} from its target, largest / smallest ${r.maxOverMin.toFixed(3)}${moved}.`;
 }
 
+/** One line on the quotas set. */
+export function describeQuotas(sheet: string, r: QuotaStepResult): string {
+  const s = r.plan.summary;
+  const whole = (x: number) => `${Math.round(x * 100)}%`;
+  const band = `${whole(r.simulation.band[0])}-${whole(r.simulation.band[1])}`;
+  const over = s.overAssignment >= 0 ? `${pct(s.overAssignment)} over the target` : `${pct(-s.overAssignment)} under the target`;
+  return `Wrote "${sheet}": ${r.plan.reps.length} quotas summing to ${s.sumOfQuotas.toLocaleString("en-US")} (${over}); expected ${pct(s.expectedShare)} of reps reaching quota, ${band} in 80% of simulated periods.`;
+}
+
+/** Stored quota settings look like the quota step's. */
+function isQuotaSettings(v: unknown): v is QuotaStepSettings {
+  const s = v as Partial<QuotaStepSettings> | null;
+  return !!s && typeof s === "object" && !!s.potential && typeof s.companyTarget === "number" && typeof s.sheet === "string";
+}
+
 /** Stored settings look like the territory step's (a workbook may carry anything). */
 function isTerritorySettings(v: unknown): v is TerritoryStepSettings {
   const s = v as Partial<TerritoryStepSettings> | null;
@@ -39,7 +58,7 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
   const styles = useWizardStyles();
   const [state, dispatch] = React.useReducer(wizardReducer, initialWizardState);
   const [sheets, setSheets] = React.useState<SheetInfo[] | null>(null);
-  const abort = React.useRef<AbortController | null>(null);
+  const aborts = React.useRef<Partial<Record<RunStep, AbortController>>>({});
 
   const load = React.useCallback(
     (source: AccountsSource, keepMapping = false) => {
@@ -70,6 +89,8 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
         const tables = await host.listTables();
         if (!live) return;
         dispatch({ type: "tablesLoaded", tables });
+        const storedQuotas = await host.readSettings(QUOTA_SETTINGS_KEY);
+        if (live && isQuotaSettings(storedQuotas)) dispatch({ type: "quotaSettingsRestored", settings: storedQuotas });
         const stored = await host.readSettings(TERRITORY_SETTINGS_KEY);
         if (!live || !isTerritorySettings(stored)) return;
         dispatch({ type: "settingsRestored", settings: stored });
@@ -91,19 +112,28 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
     if (state.step === "review") refreshSheets();
   }, [state.step, refreshSheets]);
 
-  const run = () => {
-    const settings = territorySettings(state);
-    if (!settings) return;
+  /** Runs a step with progress and Cancel; on success shows the outcome and the sheet written. */
+  const start = <T,>(step: RunStep, sheet: string, runner: (progress: Progress, signal: AbortSignal) => Promise<T>, outcome: (result: T) => { message: string; details: readonly string[] }) => {
     const controller = new AbortController();
-    abort.current = controller;
-    dispatch({ type: "runStarted" });
-    runTerritoryStep(host, settings, (fraction, label) => dispatch({ type: "runProgress", fraction, label }), controller.signal).then(
+    aborts.current[step] = controller;
+    dispatch({ type: "runStarted", step });
+    runner((fraction, label) => dispatch({ type: "runProgress", step, fraction, label }), controller.signal).then(
       (result) => {
-        dispatch({ type: "runSucceeded", message: describeResult(settings.sheet, result), details: result.notes });
-        void host.select(settings.sheet, "A1").catch(() => undefined);
+        dispatch({ type: "runSucceeded", step, ...outcome(result) });
+        void host.select(sheet, "A1").catch(() => undefined);
+        // The step's tables are new: later steps may read them.
+        host.listTables().then((tables) => dispatch({ type: "tablesLoaded", tables }), () => undefined);
       },
-      (e) => dispatch(controller.signal.aborted ? { type: "runCancelled" } : { type: "runFailed", message: messageOf(e) }),
+      (e) => dispatch(controller.signal.aborted ? { type: "runCancelled", step } : { type: "runFailed", step, message: messageOf(e) }),
     );
+  };
+  const runTerritories = () => {
+    const settings = territorySettings(state);
+    if (settings) start("territories", settings.sheet, (p, sig) => runTerritoryStep(host, settings, p, sig), (r) => ({ message: describeResult(settings.sheet, r), details: r.notes }));
+  };
+  const runQuotas = () => {
+    const settings = quotaSettings(state.quota, state.tables);
+    if (settings) start("quotas", settings.sheet, (p, sig) => runQuotaStep(host, settings, p, sig), (r) => ({ message: describeQuotas(settings.sheet, r), details: r.notes }));
   };
 
   return (
@@ -116,7 +146,8 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
         ))}
       </TabList>
       {state.step === "data" && <DataStep state={state} dispatch={dispatch} load={load} />}
-      {state.step === "territories" && <TerritoriesStep state={state} dispatch={dispatch} loadReps={(t) => void loadReps(t)} run={run} cancel={() => abort.current?.abort()} />}
+      {state.step === "territories" && <TerritoriesStep state={state} dispatch={dispatch} loadReps={(t) => void loadReps(t)} run={runTerritories} cancel={() => aborts.current.territories?.abort()} />}
+      {state.step === "quotas" && <QuotasStep state={state} dispatch={dispatch} run={runQuotas} cancel={() => aborts.current.quotas?.abort()} />}
       {state.step === "review" && <ReviewStep sheets={sheets} show={(s) => void host.select(s, "A1").catch(() => undefined)} refresh={refreshSheets} />}
     </div>
   );
