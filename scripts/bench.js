@@ -17,6 +17,7 @@ const SUITES = [
   { file: "bench/functions.bench.js", cases: ["payout-short", "payout-full", "quota-attainment", "win-rate"] },
   { file: "bench/preview.bench.js", cases: ["preview-paste", "preview-recalc"] },
   { file: "bench/territories.bench.js", cases: ["territories-large", "territories-quality"] },
+  { file: "bench/quotas.bench.js", cases: ["quotas-simulation"] },
 ];
 
 fs.rmSync(out, { recursive: true, force: true });
