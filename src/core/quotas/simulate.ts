@@ -27,12 +27,18 @@ export interface SimulationResult {
   /** The attainment only the top 7.5% reach (excellence point). */
   readonly excellence: number;
   readonly histogram: readonly HistogramBar[];
+  /**
+   * The attainment distribution as 100 equally likely points: the quantiles at 0.5%, 1.5%, ...
+   * 99.5% of all rep-draws. Later steps (OTE scenarios) take expectations over these.
+   */
+  readonly quantiles: readonly number[];
 }
 
 const FINE = 1000; // bins per unit of attainment, for quantiles
 const FINE_MAX = 10; // attainment above this is counted in an overflow bin
 const BAR = 0.1;
 const BARS = 25; // 0% to 250% in 10% bars, then 250%+
+const QUANTILES = 100;
 
 /**
  * Monte Carlo of attainment: each draw gives every rep actual = forecast x exp(sigma x Z),
@@ -105,6 +111,7 @@ export class AttainmentSimulation {
       threshold: this.attainmentQuantile(0.075, total),
       excellence: this.attainmentQuantile(0.925, total),
       histogram,
+      quantiles: Array.from({ length: QUANTILES }, (_, j) => this.attainmentQuantile((j + 0.5) / QUANTILES, total)),
     };
   }
 
