@@ -32,6 +32,8 @@ export interface SimulationResult {
    * 99.5% of all rep-draws. Later steps (OTE scenarios) take expectations over these.
    */
   readonly quantiles: readonly number[];
+  /** Attainment at the 10th, 50th and 90th percentile of all rep-draws. */
+  readonly percentiles: readonly [number, number, number];
 }
 
 const FINE = 1000; // bins per unit of attainment, for quantiles
@@ -112,6 +114,7 @@ export class AttainmentSimulation {
       excellence: this.attainmentQuantile(0.925, total),
       histogram,
       quantiles: Array.from({ length: QUANTILES }, (_, j) => this.attainmentQuantile((j + 0.5) / QUANTILES, total)),
+      percentiles: [this.attainmentQuantile(0.1, total), this.attainmentQuantile(0.5, total), this.attainmentQuantile(0.9, total)],
     };
   }
 

@@ -5,10 +5,13 @@ import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
 export const QUOTAS_SHEET = "Quotas";
 
 /** Names on the quota sheet, derived from the sheet name so a second quota sheet gets its own. */
-export function quotaNames(sheet: string): { reps: string; histogram: string; target: string } {
+export function quotaNames(sheet: string): { reps: string; histogram: string; target: string; distribution: string; points: string } {
   const base = sheet.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
-  return { reps: `${base}_Reps`, histogram: `${base}_Histogram`, target: `${base}_Target` };
+  return { reps: `${base}_Reps`, histogram: `${base}_Histogram`, target: `${base}_Target`, distribution: `${base}_Distribution`, points: `${base}_Points` };
 }
+
+/** The labels of the points table, in order: what the OTE scenarios read. */
+export const DISTRIBUTION_POINTS = ["P10", "P50", "P90", "Excellence"] as const;
 
 /** What the sheet records about how the quotas were set. */
 export interface QuotaSheetInputs {
@@ -98,6 +101,22 @@ export function quotasSheet(
         numberFormats: { Potential: "#,##0", Forecast: "#,##0", Quota: "#,##0", Stretch: "0.000", Probability: "0.0%", Sigma: "0.000" },
       },
       {
+        // 100 equally likely attainments (quantiles at 0.5%, 1.5%, ... 99.5% of the simulation):
+        // the distribution the OTE scenarios take expected costs over.
+        name: n.distribution,
+        anchor: `M${REPS_AT}`,
+        headers: ["Quantile", "Attainment"],
+        rows: sim.quantiles.map((a, j) => [(j + 0.5) / 100, a]),
+        numberFormats: { Quantile: "0.0%", Attainment: "0.0%" },
+      },
+      {
+        name: n.points,
+        anchor: `P${REPS_AT}`,
+        headers: ["Point", "Attainment"],
+        rows: [...sim.percentiles, sim.excellence].map((a, i) => [DISTRIBUTION_POINTS[i], a]),
+        numberFormats: { Attainment: "0.0%" },
+      },
+      {
         name: n.histogram,
         anchor: `J${REPS_AT}`,
         headers: ["Attainment", "Share of reps"],
@@ -113,7 +132,7 @@ export function quotasSheet(
       {
         type: "column",
         title: "Simulated attainment",
-        anchor: "M2",
+        anchor: "S2",
         categories: { table: n.histogram, column: "Attainment" },
         series: [{ name: "Share of reps", values: { table: n.histogram, column: "Share of reps" } }],
       },
