@@ -1,0 +1,210 @@
+import { AttainmentDistribution, COST_OF_SALES_BAND, mixBand, mixLabel, PAYOUT_POINTS, ScenarioInput } from "../../core/scenarios";
+import { columnLetter } from "../../workbook/a1";
+import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
+import { CurveRow } from "./scenarioTypes";
+
+/** The default name of the sheet the OTE scenario step writes. */
+export const SCENARIOS_SHEET = "OTE Scenarios";
+
+/** Names on the scenario sheet, derived from the sheet name. */
+export function scenarioNames(sheet: string) {
+  const base = sheet.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+  return {
+    scenarios: `${base}_Scenarios`,
+    distribution: `${base}_Distribution`,
+    curves: `${base}_Curves`,
+    curve: (i: number) => `${base}_Curve${i + 1}`,
+    threshold: (i: number) => `${base}_Curve${i + 1}_Threshold`,
+    cap: (i: number) => `${base}_Curve${i + 1}_Cap`,
+    point: (p: string) => `${base}_${p}`,
+  };
+}
+
+/** A scenario's display name: role, mix and curve ("AE 60/40 Standard"). */
+export const scenarioName = (s: ScenarioInput) => `${s.role} ${mixLabel(s.baseShare)} ${s.curve.name}`;
+
+/** The headers of the scenario table: inputs first (editable), then results (formulas). */
+export const SCENARIO_HEADERS = [
+  "Scenario",
+  "Role",
+  "Headcount",
+  "OTE",
+  "Quota",
+  "Base share",
+  "Curve",
+  "Chosen",
+  "Base",
+  "Target incentive",
+  "Commission rate",
+  "Base cost",
+  "Variable cost",
+  "Total cost",
+  "Expected revenue",
+  "Cost of sales",
+  ...PAYOUT_POINTS.map((a) => `Payout at ${Math.round(a * 100)}%`),
+  "Earnings P10",
+  "Earnings P50",
+  "Earnings P90",
+  "Leverage",
+  "Warnings",
+] as const;
+
+const POINTS = ["P10", "P50", "P90", "Excellence"] as const;
+const CURVE_WIDTH = 3; // columns per curve block (label/lower, value/rate, gap)
+
+/**
+ * The "OTE Scenarios" sheet. Inputs are editable cells: per curve a tiers table with its
+ * threshold and cap; per scenario its headcount, OTE, quota, base share and whether it is the
+ * chosen one for its role. Results are live formulas (COMP.PAYOUT, COMP.COMMISSION_RATE and
+ * native functions) over those inputs and the attainment distribution written beside them, so
+ * changing an input in Excel recalculates the comparison. A line chart draws each scenario's
+ * payout against attainment.
+ */
+export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[], curves: readonly CurveRow[], dist: AttainmentDistribution, sourceNote: string): SheetSpec {
+  const n = scenarioNames(sheet);
+  const maxTiers = Math.max(...curves.map((c) => c.tiers.length));
+  const curveTop = 5;
+  const tiersAt = curveTop + 3;
+  const scenariosAt = tiersAt + maxTiers + 3;
+  const tables: TableSpec[] = [];
+  const cells: CellSpec[] = [
+    { address: "A1", value: "OTE scenarios: pay mix x payout curve per role", bold: true },
+    { address: "A2", value: `Attainment distribution: ${sourceNote}. Edit any input (curves, headcount, OTE, quota, base share, Chosen) and the results recalculate.` },
+    { address: "A3", value: "Chosen plan: total cost", bold: true },
+    { address: "D3", value: { formula: `=SUMIFS(${n.scenarios}[Total cost],${n.scenarios}[Chosen],"Yes")` }, numberFormat: "#,##0" },
+    { address: "F3", value: "Expected revenue", bold: true },
+    { address: "H3", value: { formula: `=SUMIFS(${n.scenarios}[Expected revenue],${n.scenarios}[Chosen],"Yes")` }, numberFormat: "#,##0" },
+    { address: "J3", value: "Cost of sales", bold: true },
+    { address: "L3", value: { formula: "=IF(H3=0,0,D3/H3)" }, numberFormat: "0.0%" },
+  ];
+  const names: NamedRangeSpec[] = [];
+
+  curves.forEach((c, i) => {
+    const col = columnLetter(i * CURVE_WIDTH);
+    const val = columnLetter(i * CURVE_WIDTH + 1);
+    cells.push({ address: `${col}${curveTop}`, value: `Curve "${c.name}" (${c.mode})`, bold: true });
+    cells.push({ address: `${col}${curveTop + 1}`, value: "Threshold" });
+    cells.push({ address: `${val}${curveTop + 1}`, value: c.threshold, numberFormat: "0%" });
+    cells.push({ address: `${col}${curveTop + 2}`, value: "Cap (x TI)" });
+    cells.push({ address: `${val}${curveTop + 2}`, value: c.cap, numberFormat: "0.0#" });
+    if (c.threshold !== null) names.push({ name: n.threshold(i), address: `${val}${curveTop + 1}` });
+    if (c.cap !== null) names.push({ name: n.cap(i), address: `${val}${curveTop + 2}` });
+    tables.push({
+      name: n.curve(i),
+      anchor: `${col}${tiersAt}`,
+      headers: ["Lower bound", "Rate"],
+      rows: c.tiers.map((t) => [t.lower, t.rate]),
+      numberFormats: { "Lower bound": "0%", Rate: "0.0#" },
+    });
+  });
+
+  const curveIndex = new Map(curves.map((c, i) => [c.name, i]));
+  const payoutOf = (attainment: string, ti: string, curveName: string) => {
+    const i = curveIndex.get(curveName)!;
+    const c = curves[i];
+    const args = [attainment, ti, n.curve(i), `"${c.mode}"`, c.threshold !== null ? n.threshold(i) : ""];
+    if (c.cap !== null) args.push(n.cap(i));
+    return `COMP.PAYOUT(${args.join(",").replace(/,+$/, "")})`;
+  };
+  const TI = "[@[Target incentive]]";
+  const chosen = new Set<string>();
+  const rows: CellInput[][] = scenarios.map((s) => {
+    const isChosen = !chosen.has(s.role);
+    chosen.add(s.role);
+    const [lo, hi] = mixBand(s.role);
+    const pay = (a: string) => payoutOf(a, TI, s.curve.name);
+    return [
+      scenarioName(s),
+      s.role,
+      s.headcount,
+      s.ote,
+      s.quota,
+      s.baseShare,
+      s.curve.name,
+      isChosen ? "Yes" : "No",
+      { formula: "=[@OTE]*[@[Base share]]" },
+      { formula: "=[@OTE]-[@Base]" },
+      { formula: `=COMP.COMMISSION_RATE(${TI},[@Quota])` },
+      { formula: "=[@Headcount]*[@Base]" },
+      { formula: `=[@Headcount]*AVERAGE(${pay(`${n.distribution}[Attainment]`)})` },
+      { formula: "=[@[Base cost]]+[@[Variable cost]]" },
+      { formula: `=[@Headcount]*[@Quota]*AVERAGE(${n.distribution}[Attainment])` },
+      { formula: "=IF([@[Expected revenue]]=0,0,[@[Total cost]]/[@[Expected revenue]])" },
+      ...PAYOUT_POINTS.map((a) => ({ formula: `=${pay(String(a))}` })),
+      { formula: `=[@Base]+${pay(n.point("P10"))}` },
+      { formula: `=[@Base]+${pay(n.point("P50"))}` },
+      { formula: `=[@Base]+${pay(n.point("P90"))}` },
+      { formula: `=IF(${TI}=0,0,${pay(n.point("Excellence"))}/${TI})` },
+      {
+        formula:
+          `=TRIM(IF(OR([@[Base share]]<${lo},[@[Base share]]>${hi}),"Mix outside the usual ${Math.round(lo * 100)}-${Math.round(hi * 100)}% base for ${s.role}. ","")` +
+          `&IF(OR([@[Cost of sales]]<${COST_OF_SALES_BAND[0]},[@[Cost of sales]]>${COST_OF_SALES_BAND[1]}),"Cost of sales outside 3-9%.",""))`,
+      },
+    ];
+  });
+  tables.push({
+    name: n.scenarios,
+    anchor: `A${scenariosAt}`,
+    headers: [...SCENARIO_HEADERS],
+    rows,
+    numberFormats: {
+      Headcount: "0",
+      OTE: "#,##0",
+      Quota: "#,##0",
+      "Base share": "0%",
+      Base: "#,##0",
+      "Target incentive": "#,##0",
+      "Commission rate": "0.00%",
+      "Base cost": "#,##0",
+      "Variable cost": "#,##0",
+      "Total cost": "#,##0",
+      "Expected revenue": "#,##0",
+      "Cost of sales": "0.0%",
+      ...Object.fromEntries(PAYOUT_POINTS.map((a) => [`Payout at ${Math.round(a * 100)}%`, "#,##0"])),
+      "Earnings P10": "#,##0",
+      "Earnings P50": "#,##0",
+      "Earnings P90": "#,##0",
+      Leverage: "0.00",
+    },
+  });
+
+  // Beside the scenarios: the distribution and its points, then the curve chart's data.
+  const right = SCENARIO_HEADERS.length + 1;
+  const pLabel = columnLetter(right);
+  const pValue = columnLetter(right + 1);
+  const pointValues = [dist.p10, dist.p50, dist.p90, dist.excellence];
+  POINTS.forEach((p, i) => {
+    cells.push({ address: `${pLabel}${curveTop + i}`, value: p === "Excellence" ? "Excellence point" : `Attainment ${p}`, bold: true });
+    cells.push({ address: `${pValue}${curveTop + i}`, value: pointValues[i], numberFormat: "0.0%" });
+    names.push({ name: n.point(p), address: `${pValue}${curveTop + i}` });
+  });
+  tables.push({ name: n.distribution, anchor: `${pLabel}${scenariosAt}`, headers: ["Attainment"], rows: dist.points.map((a) => [a]), numberFormats: { Attainment: "0.0%" } });
+
+  const chartCol = right + 2;
+  const headers = ["Attainment", ...scenarios.map(scenarioName)];
+  const grid = Array.from({ length: 21 }, (_, j) => j / 10);
+  tables.push({
+    name: n.curves,
+    anchor: `${columnLetter(chartCol)}${scenariosAt}`,
+    headers,
+    rows: grid.map((a) => [a, ...scenarios.map((s, k) => ({ formula: `=${payoutOf("[@Attainment]", `INDEX(${n.scenarios}[Target incentive],${k + 1})`, s.curve.name)}` }))]),
+    numberFormats: Object.fromEntries(headers.map((h, i) => [h, i === 0 ? "0%" : "#,##0"])),
+  });
+  return {
+    name: sheet,
+    tables,
+    cells,
+    namedRanges: names,
+    columnWidths: { A: 160 },
+    freeze: { rows: 0, columns: 1 },
+    charts: [
+      {
+        type: "line",
+        title: "Payout by attainment, per scenario",
+        anchor: `${columnLetter(chartCol)}${curveTop}`,
+        categories: { table: n.curves, column: "Attainment" },
+        series: scenarios.map((s) => ({ name: scenarioName(s), values: { table: n.curves, column: scenarioName(s) } })),
+      },
+    ],
+  };
+}
