@@ -9,6 +9,8 @@ import { AccountField, autoMap, ColumnMapping } from "./columnMapping";
 import { DataProblem, findDataProblems } from "./dataProblems";
 import { chooseHistoryTable, choosePotentialTable, initialQuotaForm, QuotaForm, quotaFormFrom, withQuotaDefaults } from "./quotas/quotaForm";
 import { QuotaStepSettings } from "./quotas/runQuotaStep";
+import { CurveDraft, headcountsFrom, initialScenarioForm, RoleDraft, ScenarioForm, scenarioFormFrom } from "./scenarios/scenarioForm";
+import { ScenarioStepSettings } from "./scenarios/scenarioTypes";
 import { GroupBy } from "./territories/accountsFromTable";
 import { autoMapReps, RepColumns, rolesIn } from "./territories/repsFromTable";
 import { AccountsSource, TerritoryStepSettings } from "./territories/runTerritoryStep";
@@ -22,7 +24,7 @@ export const STEPS: readonly { readonly id: StepId; readonly label: string; read
   { id: "data", label: "Data", built: true },
   { id: "territories", label: "Territories", built: true },
   { id: "quotas", label: "Quotas", built: true },
-  { id: "scenarios", label: "OTE scenarios", built: false },
+  { id: "scenarios", label: "OTE scenarios", built: true },
   { id: "review", label: "Review", built: true },
 ];
 
@@ -46,7 +48,7 @@ export interface TerritoryOptions {
 export type TerritoryOptionsPatch = Partial<Omit<TerritoryOptions, "repColumns" | "roles">>;
 
 /** The steps that run and write a sheet. */
-export type RunStep = "territories" | "quotas";
+export type RunStep = "territories" | "quotas" | "scenarios";
 
 /** A long-running step: progress, then a result or a message. */
 export interface RunState {
@@ -73,6 +75,7 @@ export interface WizardState {
   readonly repsError: string | null;
   readonly territory: TerritoryOptions;
   readonly quota: QuotaForm;
+  readonly scenario: ScenarioForm;
   /** Each running step's progress and outcome. */
   readonly runs: Readonly<Record<RunStep, RunState>>;
 }
@@ -97,6 +100,14 @@ export type WizardAction =
   | { type: "quotaPotentialTableChosen"; table: string | null }
   | { type: "quotaHistoryTableChosen"; table: string | null }
   | { type: "quotaSettingsRestored"; settings: QuotaStepSettings }
+  | { type: "scenarioFormChanged"; patch: Partial<Pick<ScenarioForm, "useQuotas" | "share" | "sigma" | "sheet">> }
+  | { type: "scenarioRoleChanged"; index: number; patch: Partial<RoleDraft> }
+  | { type: "scenarioRoleAdded" }
+  | { type: "scenarioRoleRemoved"; index: number }
+  | { type: "scenarioCurveChanged"; index: number; patch: Partial<CurveDraft> }
+  | { type: "scenarioCurveAdded" }
+  | { type: "scenarioCurveRemoved"; index: number }
+  | { type: "scenarioSettingsRestored"; settings: ScenarioStepSettings }
   | { type: "runStarted"; step: RunStep }
   | { type: "runProgress"; step: RunStep; fraction: number; label: string }
   | { type: "runSucceeded"; step: RunStep; message: string; details: readonly string[] }
@@ -129,9 +140,11 @@ export const initialWizardState: WizardState = {
     sheet: TERRITORIES_SHEET,
   },
   quota: initialQuotaForm,
+  scenario: initialScenarioForm,
   runs: {
     territories: { status: "idle", fraction: 0, label: "", message: null, details: [] },
     quotas: { status: "idle", fraction: 0, label: "", message: null, details: [] },
+    scenarios: { status: "idle", fraction: 0, label: "", message: null, details: [] },
   },
 };
 
@@ -178,7 +191,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "repsLoaded": {
       const repColumns = autoMapReps(action.data.headers);
       const territory = { ...state.territory, repsTable: action.table, repColumns, roles: null };
-      return { ...state, repsData: action.data, repsError: null, territory: withDefaultRoles(territory, action.data, state.data, state.mapping) };
+      const withRoles = withDefaultRoles(territory, action.data, state.data, state.mapping);
+      // Headcounts per role from the reps table, unless the user has already edited the roles.
+      const scenario = state.scenario === initialScenarioForm && repColumns.role !== null ? headcountsFrom(state.scenario, countByRole(action.data, repColumns.role)) : state.scenario;
+      return { ...state, repsData: action.data, repsError: null, territory: withRoles, scenario };
     }
     case "repsFailed":
       return { ...state, repsData: null, repsError: action.message };
@@ -203,6 +219,22 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, quota: chooseHistoryTable(state.quota, state.tables.find((t) => t.name === action.table) ?? null) };
     case "quotaSettingsRestored":
       return { ...state, quota: quotaFormFrom(action.settings) };
+    case "scenarioFormChanged":
+      return { ...state, scenario: { ...state.scenario, ...action.patch } };
+    case "scenarioRoleChanged":
+      return { ...state, scenario: { ...state.scenario, roles: state.scenario.roles.map((r, i) => (i === action.index ? { ...r, ...action.patch } : r)) } };
+    case "scenarioRoleAdded":
+      return { ...state, scenario: { ...state.scenario, roles: [...state.scenario.roles, { role: "", headcount: "1", ote: "", quota: "", mixes: "60/40" }] } };
+    case "scenarioRoleRemoved":
+      return { ...state, scenario: { ...state.scenario, roles: state.scenario.roles.filter((_, i) => i !== action.index) } };
+    case "scenarioCurveChanged":
+      return { ...state, scenario: { ...state.scenario, curves: state.scenario.curves.map((c, i) => (i === action.index ? { ...c, ...action.patch } : c)) } };
+    case "scenarioCurveAdded":
+      return { ...state, scenario: { ...state.scenario, curves: [...state.scenario.curves, { name: "", tiers: "0:1", mode: "MARGINAL", threshold: "", cap: "2" }] } };
+    case "scenarioCurveRemoved":
+      return { ...state, scenario: { ...state.scenario, curves: state.scenario.curves.filter((_, i) => i !== action.index) } };
+    case "scenarioSettingsRestored":
+      return { ...state, scenario: scenarioFormFrom(action.settings) };
     case "settingsRestored": {
       const s = action.settings;
       const seats = s.seats;
@@ -240,6 +272,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "runCancelled":
       return withRun(state, action.step, { status: "cancelled", fraction: 0, label: "", message: "Cancelled; nothing was written.", details: [] });
   }
+}
+
+/** How many rows of a reps table have each role (trimmed, any case). */
+function countByRole(reps: TableData, roleColumn: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of reps.rows) {
+    const k = String(r[roleColumn] ?? "").trim().toLowerCase();
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
 }
 
 const fits = (m: ColumnMapping, width: number) => Object.values(m).every((c) => c === null || c < width);
@@ -285,7 +327,7 @@ export function openProblems(state: WizardState): DataProblem[] {
 export function canEnter(state: WizardState, step: StepId): boolean {
   const def = STEPS.find((s) => s.id === step);
   if (!def?.built) return false;
-  if (step === "data" || step === "quotas" || step === "review") return true;
+  if (step === "data" || step === "quotas" || step === "scenarios" || step === "review") return true;
   return state.data !== null && state.mapping !== null && state.mapping.id !== null && state.mapping.potential !== null;
 }
 

@@ -179,6 +179,21 @@ describe("the preview page", () => {
     expect(errors).toEqual([]);
   });
 
+  test("the wizard then compares OTE scenarios over the quota step's attainment and writes live formulas", async () => {
+    const pane = page.getByRole("complementary", { name: "Comp Planner task pane" });
+    await pane.getByRole("tab", { name: "OTE scenarios" }).click();
+    expect(await pane.getByRole("switch", { name: /Use the attainment distribution simulated in the Quotas step/ }).isChecked()).toBe(true);
+    await pane.getByRole("button", { name: "Compare and write" }).click();
+    await pane.getByText(/^Wrote "OTE Scenarios": 14 scenarios compared/).waitFor({ timeout: 60_000 });
+    const workbook = page.getByRole("main", { name: "Workbook" });
+    expect(await workbook.getByRole("tab", { name: "OTE Scenarios", selected: true }).count()).toBe(1);
+    expect(await cellText("A3", "Chosen plan: total cost")).toBe("Chosen plan: total cost");
+    expect(await cellText("D3", /^[\d,]+$/)).toMatch(/^[\d,]+$/);
+    expect(await page.getByRole("img", { name: "Payout by attainment, per scenario (line chart)" }).count()).toBe(1);
+    await screenshot(page, "preview-scenarios");
+    expect(errors).toEqual([]);
+  });
+
   test("the task pane has no serious or critical accessibility violations (axe-core)", async () => {
     expect(await seriousViolations()).toEqual([]);
   });

@@ -29,6 +29,8 @@ describe("the planning wizard in the task pane", () => {
     const { host } = book();
     renderWizard(host);
     const source = await screen.findByRole("combobox", { name: "Accounts source" });
+    // Territories need accounts first; the other steps read tables of their own.
+    expect(screen.getByRole("tab", { name: "Territories" }).hasAttribute("disabled")).toBe(true);
     await waitFor(() => expect((source as HTMLSelectElement).value).toBe("Accounts"));
     fireEvent.click(screen.getByRole("button", { name: "Load" }));
     expect(await screen.findByText(/12 rows from Accounts/)).toBeTruthy();
@@ -38,7 +40,6 @@ describe("the planning wizard in the task pane", () => {
     expect((screen.getByRole("button", { name: "Next: Territories" }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(problem);
     expect((screen.getByRole("button", { name: "Next: Territories" }) as HTMLButtonElement).disabled).toBe(false);
-    expect(screen.getByRole("tab", { name: "OTE scenarios" }).hasAttribute("disabled")).toBe(true);
   });
 
   test("territory step: splits between the reps of a table and writes the sheet, with the result shown", async () => {
@@ -65,6 +66,15 @@ describe("the planning wizard in the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Set quotas and write" }));
     expect(await screen.findByText(/^Wrote "Quotas": 3 quotas summing to /, {}, { timeout: 10000 })).toBeTruthy();
     expect(wb.tables().find((t) => t.name === "Quotas_Reps")!.rowCount).toBe(3);
+
+    // And the OTE scenarios over the quota step's distribution.
+    fireEvent.click(screen.getByRole("tab", { name: "OTE scenarios" }));
+    await waitFor(() => expect((screen.getByRole("switch", { name: /Use the attainment distribution simulated in the Quotas step/ }) as HTMLInputElement).checked).toBe(true));
+    // One mix for the first role: 1 + 3 + 2 mixes over 2 curves = 12 scenarios.
+    fireEvent.change(screen.getAllByRole("textbox", { name: "Pay mixes to compare (base/variable)" })[0], { target: { value: "70/30" } });
+    fireEvent.click(screen.getByRole("button", { name: "Compare and write" }));
+    expect(await screen.findByText(/^Wrote "OTE Scenarios": 12 scenarios compared/, {}, { timeout: 10000 })).toBeTruthy();
+    expect(wb.tables().some((t) => t.name === "OTE_Scenarios_Scenarios")).toBe(true);
   });
 
   test("a failure is a visible message that says what to fix, and nothing is written", async () => {

@@ -8,6 +8,10 @@ import { QUOTA_SETTINGS_KEY, QuotaStepResult, QuotaStepSettings, runQuotaStep } 
 import { Progress } from "../../../wizard/stepRun";
 import { canEnter, initialWizardState, RunStep, STEPS, territorySettings, wizardReducer } from "../../../wizard/wizardState";
 import { QuotasStep } from "./QuotasStep";
+import { ScenariosStep } from "./ScenariosStep";
+import { scenarioSettings } from "../../../wizard/scenarios/scenarioForm";
+import { runScenarioStep, SCENARIO_SETTINGS_KEY, ScenarioStepResult } from "../../../wizard/scenarios/runScenarioStep";
+import { ScenarioStepSettings } from "../../../wizard/scenarios/scenarioTypes";
 import { DataStep } from "./DataStep";
 import { ReviewStep } from "./ReviewStep";
 import { TerritoriesStep } from "./TerritoriesStep";
@@ -35,6 +39,18 @@ export function describeQuotas(sheet: string, r: QuotaStepResult): string {
   const band = `${whole(r.simulation.band[0])}-${whole(r.simulation.band[1])}`;
   const over = s.overAssignment >= 0 ? `${pct(s.overAssignment)} over the target` : `${pct(-s.overAssignment)} under the target`;
   return `Wrote "${sheet}": ${r.plan.reps.length} quotas summing to ${s.sumOfQuotas.toLocaleString("en-US")} (${over}); expected ${pct(s.expectedShare)} of reps reaching quota, ${band} in 80% of simulated periods.`;
+}
+
+/** One line on the scenarios compared. */
+export function describeScenarios(sheet: string, r: ScenarioStepResult): string {
+  const warned = r.results.filter((x) => x.warnings.length).length;
+  return `Wrote "${sheet}": ${r.scenarios.length} scenarios compared${warned ? `; ${warned} with a warning (mix outside the role's usual band, or cost of sales outside 3-9%)` : ""}. Mark the one to use per role in the Chosen column.`;
+}
+
+/** Stored scenario settings look like the scenario step's. */
+function isScenarioSettings(v: unknown): v is ScenarioStepSettings {
+  const s = v as Partial<ScenarioStepSettings> | null;
+  return !!s && typeof s === "object" && Array.isArray(s.roles) && Array.isArray(s.curves) && !!s.distribution && typeof s.sheet === "string";
 }
 
 /** Stored quota settings look like the quota step's. */
@@ -91,6 +107,8 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
         dispatch({ type: "tablesLoaded", tables });
         const storedQuotas = await host.readSettings(QUOTA_SETTINGS_KEY);
         if (live && isQuotaSettings(storedQuotas)) dispatch({ type: "quotaSettingsRestored", settings: storedQuotas });
+        const storedScenarios = await host.readSettings(SCENARIO_SETTINGS_KEY);
+        if (live && isScenarioSettings(storedScenarios)) dispatch({ type: "scenarioSettingsRestored", settings: storedScenarios });
         const stored = await host.readSettings(TERRITORY_SETTINGS_KEY);
         if (!live || !isTerritorySettings(stored)) return;
         dispatch({ type: "settingsRestored", settings: stored });
@@ -131,6 +149,10 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
     const settings = territorySettings(state);
     if (settings) start("territories", settings.sheet, (p, sig) => runTerritoryStep(host, settings, p, sig), (r) => ({ message: describeResult(settings.sheet, r), details: r.notes }));
   };
+  const runScenarios = () => {
+    const settings = scenarioSettings(state.scenario, state.tables, state.quota.sheet);
+    if (settings) start("scenarios", settings.sheet, (p, sig) => runScenarioStep(host, settings, p, sig), (r) => ({ message: describeScenarios(settings.sheet, r), details: [] }));
+  };
   const runQuotas = () => {
     const settings = quotaSettings(state.quota, state.tables);
     if (settings) start("quotas", settings.sheet, (p, sig) => runQuotaStep(host, settings, p, sig), (r) => ({ message: describeQuotas(settings.sheet, r), details: r.notes }));
@@ -147,6 +169,7 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
       </TabList>
       {state.step === "data" && <DataStep state={state} dispatch={dispatch} load={load} />}
       {state.step === "territories" && <TerritoriesStep state={state} dispatch={dispatch} loadReps={(t) => void loadReps(t)} run={runTerritories} cancel={() => aborts.current.territories?.abort()} />}
+      {state.step === "scenarios" && <ScenariosStep state={state} dispatch={dispatch} run={runScenarios} cancel={() => aborts.current.scenarios?.abort()} />}
       {state.step === "quotas" && <QuotasStep state={state} dispatch={dispatch} run={runQuotas} cancel={() => aborts.current.quotas?.abort()} />}
       {state.step === "review" && <ReviewStep sheets={sheets} show={(s) => void host.select(s, "A1").catch(() => undefined)} refresh={refreshSheets} />}
     </div>

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 
 /** Styles of the wizard and its steps (theme tokens only). */
 export const useWizardStyles = makeStyles({
@@ -12,4 +12,13 @@ export const useWizardStyles = makeStyles({
   excluded: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   roles: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  fieldset: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    margin: 0,
+  },
 });

@@ -1,0 +1,194 @@
+/**
+ * The OTE scenario step's form: roles and curves as the user types them (mixes as "70/30, 60/40",
+ * tiers as "0:1, 1:1.5"), defaults from the domain, parsing and validation with messages that
+ * say what to fix. Pure; the wizard reducer holds it.
+ */
+import { compileCurve } from "../../core/tiers";
+import { isCalcError } from "../../core/errors";
+import { TableInfo } from "../../workbook/host";
+import { checkSheetSpec } from "../../workbook/sheetSpec";
+import { quotaNames } from "../quotas/quotasSheet";
+import { CurveRow, RoleRow, ScenarioStepSettings } from "./scenarioTypes";
+import { SCENARIOS_SHEET } from "./scenariosSheet";
+
+/** A role as typed: numbers as text, so a half-typed value is kept and shown back. */
+export interface RoleDraft {
+  readonly role: string;
+  readonly headcount: string;
+  readonly ote: string;
+  readonly quota: string;
+  readonly mixes: string;
+}
+
+/** A curve as typed. */
+export interface CurveDraft {
+  readonly name: string;
+  readonly tiers: string;
+  readonly mode: "MARGINAL" | "RETRO";
+  readonly threshold: string;
+  readonly cap: string;
+}
+
+/** The scenario step's fields. */
+export interface ScenarioForm {
+  readonly roles: readonly RoleDraft[];
+  readonly curves: readonly CurveDraft[];
+  /** Use the Quotas sheet's distribution when it exists; otherwise the share and sigma below. */
+  readonly useQuotas: boolean;
+  readonly share: number;
+  readonly sigma: number;
+  readonly sheet: string;
+}
+
+/**
+ * Defaults (domain.md): SDR about 70/30, AE 50/50 to 60/40, CSR/AM 65/35 to 70/30. OTEs and
+ * quotas are placeholders to replace with the company's own; the quota step's results are not
+ * per role, so they are not guessed from it.
+ */
+export const initialScenarioForm: ScenarioForm = {
+  roles: [
+    { role: "SDR", headcount: "8", ote: "80000", quota: "900000", mixes: "70/30, 60/40" },
+    { role: "AE", headcount: "14", ote: "150000", quota: "1200000", mixes: "50/50, 60/40, 70/30" },
+    { role: "CSR/AM", headcount: "8", ote: "110000", quota: "1500000", mixes: "70/30, 65/35" },
+  ],
+  curves: [
+    { name: "Standard", tiers: "0:1, 1:1.5", mode: "MARGINAL", threshold: "", cap: "2" },
+    { name: "Accelerated", tiers: "0:0.8, 1:2, 1.5:2.5", mode: "MARGINAL", threshold: "0.5", cap: "3" },
+  ],
+  useQuotas: true,
+  share: 0.65,
+  sigma: 0.25,
+  sheet: SCENARIOS_SHEET,
+};
+
+/** Headcounts from a reps table's roles (how many rows per role), where the role names match. */
+export function headcountsFrom(form: ScenarioForm, counts: ReadonlyMap<string, number>): ScenarioForm {
+  return { ...form, roles: form.roles.map((r) => (counts.has(r.role.trim().toLowerCase()) ? { ...r, headcount: String(counts.get(r.role.trim().toLowerCase())) } : r)) };
+}
+
+const num = (text: string): number | null => {
+  const t = text.replace(/[,\s]/g, "");
+  if (t === "") return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : NaN;
+};
+
+/** "70/30, 60/40" -> [0.7, 0.6]; a bare "65" means 65/35. */
+export function parseMixes(text: string): number[] | string {
+  const parts = text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return "enter one or more mixes, e.g. 60/40, 70/30";
+  const out: number[] = [];
+  for (const p of parts) {
+    const m = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?))?$/.exec(p);
+    if (!m) return `"${p}" is not a mix; write base/variable, e.g. 60/40`;
+    const base = Number(m[1]);
+    if (m[2] !== undefined && Math.abs(base + Number(m[2]) - 100) > 1e-9) return `"${p}" does not add up to 100`;
+    if (base < 0 || base > 100) return `"${p}" has a base outside 0-100`;
+    out.push(base / 100);
+  }
+  if (new Set(out).size !== out.length) return "a mix is listed twice";
+  return out;
+}
+
+/** "0:1, 1:1.5" -> tiers; each is lower bound:rate. */
+export function parseTiers(text: string): CurveRow["tiers"] | string {
+  const parts = text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return "enter tiers as lower bound:rate, e.g. 0:1, 1:1.5";
+  const out: { lower: number; rate: number }[] = [];
+  for (const p of parts) {
+    const m = /^(-?\d+(?:\.\d+)?)\s*:\s*(-?\d+(?:\.\d+)?)$/.exec(p);
+    if (!m) return `"${p}" is not a tier; write lower bound:rate, e.g. 1:1.5`;
+    out.push({ lower: Number(m[1]), rate: Number(m[2]) });
+  }
+  return out;
+}
+
+/** The roles and curves parsed, or the problems, each naming the role or curve. */
+export function parseScenarioForm(f: ScenarioForm): { roles: RoleRow[]; curves: CurveRow[]; problems: string[] } {
+  const problems: string[] = [];
+  const roles: RoleRow[] = [];
+  const seenRoles = new Set<string>();
+  f.roles.forEach((r, i) => {
+    const who = r.role.trim() || `Role ${i + 1}`;
+    if (!r.role.trim()) problems.push(`Role ${i + 1} has no name.`);
+    else if (seenRoles.has(r.role.trim().toLowerCase())) problems.push(`Role "${who}" is listed twice.`);
+    seenRoles.add(r.role.trim().toLowerCase());
+    const headcount = num(r.headcount);
+    const ote = num(r.ote);
+    const quota = num(r.quota);
+    const mixes = parseMixes(r.mixes);
+    if (headcount === null || !Number.isInteger(headcount) || headcount < 0) problems.push(`${who}: headcount must be a whole number of 0 or more.`);
+    if (ote === null || !(ote > 0)) problems.push(`${who}: OTE must be an amount above 0.`);
+    if (quota === null || !(quota > 0)) problems.push(`${who}: quota must be an amount above 0.`);
+    if (typeof mixes === "string") problems.push(`${who}: ${mixes}.`);
+    if (headcount !== null && ote !== null && quota !== null && typeof mixes !== "string") roles.push({ role: r.role.trim(), headcount, ote, quota, mixes });
+  });
+  if (f.roles.length === 0) problems.push("Add at least one role.");
+  const curves: CurveRow[] = [];
+  const seenCurves = new Set<string>();
+  f.curves.forEach((c, i) => {
+    const who = c.name.trim() ? `Curve "${c.name.trim()}"` : `Curve ${i + 1}`;
+    if (!c.name.trim()) problems.push(`Curve ${i + 1} has no name.`);
+    else if (seenCurves.has(c.name.trim().toLowerCase())) problems.push(`${who} is listed twice.`);
+    seenCurves.add(c.name.trim().toLowerCase());
+    const tiers = parseTiers(c.tiers);
+    const threshold = num(c.threshold);
+    const cap = num(c.cap);
+    if (typeof tiers === "string") return void problems.push(`${who}: ${tiers}.`);
+    if (Number.isNaN(threshold)) return void problems.push(`${who}: the threshold must be a number, or blank for none.`);
+    if (Number.isNaN(cap)) return void problems.push(`${who}: the cap must be a number, or blank for none.`);
+    const row: CurveRow = { name: c.name.trim(), tiers, mode: c.mode, threshold, cap };
+    const compiled = compileCurve(row);
+    if (isCalcError(compiled)) return void problems.push(`${who}: ${compiled.message}`);
+    curves.push(row);
+  });
+  if (f.curves.length === 0) problems.push("Add at least one payout curve.");
+  return { roles, curves, problems };
+}
+
+/** What is wrong with the form; empty when the step can run. */
+export function scenarioIssues(f: ScenarioForm, tables: readonly TableInfo[]): string[] {
+  const issues = parseScenarioForm(f).problems;
+  if (!quotasAvailable(tables) || !f.useQuotas) {
+    if (!(f.share >= 0.01 && f.share <= 0.99)) issues.push("The share of reps reaching quota must be between 1% and 99%.");
+    if (!(f.sigma > 0 && f.sigma <= 3)) issues.push("The spread sigma must be above 0 (0.25 is typical).");
+  }
+  try {
+    checkSheetSpec({ name: f.sheet, tables: [] });
+  } catch (e) {
+    issues.push((e as Error).message);
+  }
+  return issues;
+}
+
+/** True when the Quotas step's distribution tables are in the workbook. */
+export function quotasAvailable(tables: readonly TableInfo[], quotaSheet = "Quotas"): boolean {
+  const n = quotaNames(quotaSheet);
+  return tables.some((t) => t.name === n.distribution) && tables.some((t) => t.name === n.points);
+}
+
+/** The settings to run with, or null while {@link scenarioIssues} lists anything. */
+export function scenarioSettings(f: ScenarioForm, tables: readonly TableInfo[], quotaSheet = "Quotas"): ScenarioStepSettings | null {
+  if (scenarioIssues(f, tables).length) return null;
+  const { roles, curves } = parseScenarioForm(f);
+  const n = quotaNames(quotaSheet);
+  return {
+    roles,
+    curves,
+    distribution: f.useQuotas && quotasAvailable(tables, quotaSheet) ? { kind: "quotas", distributionTable: n.distribution, pointsTable: n.points } : { kind: "lognormal", share: f.share, sigma: f.sigma },
+    sheet: f.sheet.trim(),
+  };
+}
+
+/** The form from stored settings. */
+export function scenarioFormFrom(s: ScenarioStepSettings): ScenarioForm {
+  const mix = (b: number) => `${Math.round(b * 100)}/${100 - Math.round(b * 100)}`;
+  return {
+    roles: s.roles.map((r) => ({ role: r.role, headcount: String(r.headcount), ote: String(r.ote), quota: String(r.quota), mixes: r.mixes.map(mix).join(", ") })),
+    curves: s.curves.map((c) => ({ name: c.name, tiers: c.tiers.map((t) => `${t.lower}:${t.rate}`).join(", "), mode: c.mode, threshold: c.threshold === null ? "" : String(c.threshold), cap: c.cap === null ? "" : String(c.cap) })),
+    useQuotas: s.distribution.kind === "quotas",
+    share: s.distribution.kind === "lognormal" ? s.distribution.share : 0.65,
+    sigma: s.distribution.kind === "lognormal" ? s.distribution.sigma : 0.25,
+    sheet: s.sheet,
+  };
+}
