@@ -9,7 +9,7 @@ import { AccountField, autoMap, ColumnMapping } from "./columnMapping";
 import { DataProblem, findDataProblems } from "./dataProblems";
 import { chooseHistoryTable, choosePotentialTable, initialQuotaForm, QuotaForm, quotaFormFrom, withQuotaDefaults } from "./quotas/quotaForm";
 import { QuotaStepSettings } from "./quotas/runQuotaStep";
-import { CurveDraft, headcountsFrom, initialScenarioForm, RoleDraft, ScenarioForm, scenarioFormFrom } from "./scenarios/scenarioForm";
+import { CurveDraft, headcountsFrom, initialScenarioForm, quotasFromQuotaStep, RoleDraft, ScenarioForm, scenarioFormFrom } from "./scenarios/scenarioForm";
 import { ScenarioStepSettings } from "./scenarios/scenarioTypes";
 import { GroupBy } from "./territories/accountsFromTable";
 import { autoMapReps, RepColumns, rolesIn } from "./territories/repsFromTable";
@@ -19,13 +19,13 @@ import { TERRITORIES_SHEET } from "./territories/territoriesSheet";
 /** The wizard's steps, in order. */
 export type StepId = "data" | "territories" | "quotas" | "scenarios" | "review";
 
-/** Each step with its label; `built` is false for steps that come in a later release. */
-export const STEPS: readonly { readonly id: StepId; readonly label: string; readonly built: boolean }[] = [
-  { id: "data", label: "Data", built: true },
-  { id: "territories", label: "Territories", built: true },
-  { id: "quotas", label: "Quotas", built: true },
-  { id: "scenarios", label: "OTE scenarios", built: true },
-  { id: "review", label: "Review", built: true },
+/** Each step with its label. */
+export const STEPS: readonly { readonly id: StepId; readonly label: string }[] = [
+  { id: "data", label: "Data" },
+  { id: "territories", label: "Territories" },
+  { id: "quotas", label: "Quotas" },
+  { id: "scenarios", label: "OTE scenarios" },
+  { id: "review", label: "Review" },
 ];
 
 /** The territory step's options as the user sets them. */
@@ -108,6 +108,7 @@ export type WizardAction =
   | { type: "scenarioCurveAdded" }
   | { type: "scenarioCurveRemoved"; index: number }
   | { type: "scenarioSettingsRestored"; settings: ScenarioStepSettings }
+  | { type: "quotasSet"; quotas: readonly { id: string; quota: number }[] }
   | { type: "runStarted"; step: RunStep }
   | { type: "runProgress"; step: RunStep; fraction: number; label: string }
   | { type: "runSucceeded"; step: RunStep; message: string; details: readonly string[] }
@@ -235,6 +236,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, scenario: { ...state.scenario, curves: state.scenario.curves.filter((_, i) => i !== action.index) } };
     case "scenarioSettingsRestored":
       return { ...state, scenario: scenarioFormFrom(action.settings) };
+    case "quotasSet":
+      return { ...state, scenario: quotasFromQuotaStep(state.scenario, meanQuotaByRole(state, action.quotas), state.quota.period) };
     case "settingsRestored": {
       const s = action.settings;
       const seats = s.seats;
@@ -272,6 +275,24 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "runCancelled":
       return withRun(state, action.step, { status: "cancelled", fraction: 0, label: "", message: "Cancelled; nothing was written.", details: [] });
   }
+}
+
+/** The mean quota of each role's reps (roles from the reps table, matched on the rep id). */
+function meanQuotaByRole(state: WizardState, quotas: readonly { id: string; quota: number }[]): Map<string, number> {
+  const { repsData } = state;
+  const { id, role } = state.territory.repColumns;
+  const out = new Map<string, number>();
+  if (!repsData || id === null || role === null) return out;
+  const roleOf = new Map(repsData.rows.map((r) => [String(r[id] ?? "").trim().toLowerCase(), String(r[role] ?? "").trim().toLowerCase()]));
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const q of quotas) {
+    const r = roleOf.get(q.id.trim().toLowerCase());
+    if (!r) continue;
+    const s = sums.get(r) ?? { total: 0, n: 0 };
+    sums.set(r, { total: s.total + q.quota, n: s.n + 1 });
+  }
+  sums.forEach((s, r) => out.set(r, s.total / s.n));
+  return out;
 }
 
 /** How many rows of a reps table have each role (trimmed, any case). */
@@ -325,9 +346,7 @@ export function openProblems(state: WizardState): DataProblem[] {
 
 /** Whether a step can be opened now. */
 export function canEnter(state: WizardState, step: StepId): boolean {
-  const def = STEPS.find((s) => s.id === step);
-  if (!def?.built) return false;
-  if (step === "data" || step === "quotas" || step === "scenarios" || step === "review") return true;
+  if (step !== "territories") return true;
   return state.data !== null && state.mapping !== null && state.mapping.id !== null && state.mapping.potential !== null;
 }
 

@@ -56,3 +56,18 @@ describe("the OTE scenario form", () => {
     expect(parseScenarioForm(scenarioFormFrom(settings))).toEqual(parseScenarioForm(initialScenarioForm));
   });
 });
+
+describe("quotas for the scenarios from the quota step", () => {
+  test("each role's mean quota, scaled to a year; typed quotas are kept", () => {
+    const reps = { source: "Reps", headers: ["Rep ID", "Role"], rows: [["R1", "AE"], ["R2", "AE"], ["R3", "SDR"]] };
+    let s = run({ type: "repsLoaded", table: "Reps", data: reps }, { type: "scenarioRoleChanged", index: 0, patch: { quota: "750000" } });
+    s = wizardReducer(s, { type: "quotaFormChanged", patch: { period: "quarter" } });
+    s = wizardReducer(s, { type: "quotasSet", quotas: [{ id: "R1", quota: 300_000 }, { id: "r2 ", quota: 200_000 }, { id: "R3", quota: 100_000 }] });
+    // AE: mean of 300k and 200k = 250k a quarter = 1,000,000 a year. SDR was typed over: kept.
+    expect(s.scenario.roles.map((r) => [r.role, r.quota])).toEqual([
+      ["SDR", "750000"],
+      ["AE", "1000000"],
+      ["CSR/AM", "1500000"],
+    ]);
+  });
+});

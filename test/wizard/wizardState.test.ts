@@ -61,11 +61,12 @@ describe("wizardReducer", () => {
     expect(territoryIssues(s)).toContain("Choose at least one role to give territories to.");
   });
 
-  test("the territory step opens only once accounts are mapped; unbuilt steps never open", () => {
+  test("the territory step opens only once accounts are mapped; the others read tables of their own", () => {
     expect(canEnter(initialWizardState, "territories")).toBe(false);
+    expect(wizardReducer(initialWizardState, { type: "stepChosen", step: "territories" }).step).toBe("data");
+    expect(canEnter(initialWizardState, "quotas") && canEnter(initialWizardState, "scenarios")).toBe(true);
     const s = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts });
     expect(wizardReducer(s, { type: "stepChosen", step: "territories" }).step).toBe("territories");
-    expect(wizardReducer(s, { type: "stepChosen", step: "scenarios" }).step).toBe("data");
   });
 
   test("territory options are validated with messages that say what to fix", () => {

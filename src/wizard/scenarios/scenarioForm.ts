@@ -66,6 +66,27 @@ export function headcountsFrom(form: ScenarioForm, counts: ReadonlyMap<string, n
   return { ...form, roles: form.roles.map((r) => (counts.has(r.role.trim().toLowerCase()) ? { ...r, headcount: String(counts.get(r.role.trim().toLowerCase())) } : r)) };
 }
 
+/** Quotas per period scaled to a year, as OTE is annual. */
+const PER_YEAR: Readonly<Record<"month" | "quarter" | "year", number>> = { month: 12, quarter: 4, year: 1 };
+
+/**
+ * Each role's annual quota per person from the quota step: the mean of its reps' quotas (reps
+ * matched to roles through the reps table), scaled to a year. Roles whose quota the user has
+ * typed (anything but the default placeholder) keep it.
+ */
+export function quotasFromQuotaStep(form: ScenarioForm, meanQuotaByRole: ReadonlyMap<string, number>, period: "month" | "quarter" | "year"): ScenarioForm {
+  const placeholder = new Map(initialScenarioForm.roles.map((r) => [r.role.toLowerCase(), r.quota]));
+  return {
+    ...form,
+    roles: form.roles.map((r) => {
+      const key = r.role.trim().toLowerCase();
+      const mean = meanQuotaByRole.get(key);
+      const untouched = r.quota === placeholder.get(key) || r.quota === "";
+      return mean !== undefined && untouched ? { ...r, quota: String(Math.round(mean * PER_YEAR[period])) } : r;
+    }),
+  };
+}
+
 const num = (text: string): number | null => {
   const t = text.replace(/[,\s]/g, "");
   if (t === "") return null;

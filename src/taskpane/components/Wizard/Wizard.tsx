@@ -155,14 +155,19 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
   };
   const runQuotas = () => {
     const settings = quotaSettings(state.quota, state.tables);
-    if (settings) start("quotas", settings.sheet, (p, sig) => runQuotaStep(host, settings, p, sig), (r) => ({ message: describeQuotas(settings.sheet, r), details: r.notes }));
+    if (!settings) return;
+    start("quotas", settings.sheet, (p, sig) => runQuotaStep(host, settings, p, sig), (r) => {
+      // The OTE scenarios start from these quotas (each role's mean), unless typed over.
+      dispatch({ type: "quotasSet", quotas: r.plan.reps });
+      return { message: describeQuotas(settings.sheet, r), details: r.notes };
+    });
   };
 
   return (
     <div className={styles.root}>
       <TabList selectedValue={state.step} onTabSelect={(_, d) => dispatch({ type: "stepChosen", step: d.value as typeof state.step })} size="small" aria-label="Planning steps">
         {STEPS.map((s) => (
-          <Tab key={s.id} value={s.id} disabled={!canEnter(state, s.id)} title={s.built ? undefined : "Comes in a later release"}>
+          <Tab key={s.id} value={s.id} disabled={!canEnter(state, s.id)}>
             {s.label}
           </Tab>
         ))}
