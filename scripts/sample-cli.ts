@@ -1,5 +1,5 @@
 /**
- * Writes the sample workbook's tables as CSV files (sample-data/accounts.csv, reps.csv, deals.csv).
+ * Writes the sample workbook's tables as CSV files (sample-data/accounts.csv, reps.csv, deals.csv, activities.csv).
  * Usage: npm run sample [-- --seed 2026 --out sample-data]
  */
 import * as fs from "node:fs";

@@ -41,11 +41,22 @@ export interface SampleDeal {
   readonly type: "New" | "Renewal" | "Upsell";
 }
 
+/** An SDR activity: a qualified meeting booked, or a lead accepted by sales (SQL). */
+export interface SampleActivity {
+  readonly id: string;
+  /** Excel date serial. */
+  readonly date: number;
+  readonly rep: string;
+  readonly accountId: string;
+  readonly type: "Meeting" | "SQL";
+}
+
 /** The whole sample. */
 export interface Sample {
   readonly reps: SampleRep[];
   readonly accounts: SampleAccount[];
   readonly deals: SampleDeal[];
+  readonly activities: SampleActivity[];
 }
 
 /** Days since 1899-12-30, as Excel stores dates (2026-01-01 is 46023). */
@@ -133,6 +144,32 @@ function makeDeals(rnd: Random, count: number, accounts: SampleAccount[], reps: 
   });
 }
 
+/**
+ * SDR activities from June 2025 to November 2026: each SDR books about 12-20 qualified meetings a
+ * month (some are better than others), and about 40% of meetings become sales-qualified leads.
+ */
+function makeActivities(rnd: Random, reps: SampleRep[], accounts: SampleAccount[]): SampleActivity[] {
+  const out: SampleActivity[] = [];
+  const sdrs = reps.filter((r) => r.role === "SDR");
+  const skill = new Map(sdrs.map((r) => [r.id, rnd.uniform(0.75, 1.25)]));
+  for (let m = 0; m < 18; m++) {
+    const year = 2025 + Math.floor((5 + m) / 12);
+    const month = ((5 + m) % 12) + 1;
+    const first = toExcelSerial(year, month, 1);
+    const days = toExcelSerial(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - first;
+    for (const sdr of sdrs) {
+      const meetings = Math.max(0, Math.round(16 * skill.get(sdr.id)! + rnd.normal() * 3));
+      for (let k = 0; k < meetings; k++) {
+        const date = first + rnd.int(0, days - 1);
+        const accountId = rnd.pick(accounts).id;
+        out.push({ id: "", date, rep: sdr.id, accountId, type: "Meeting" });
+        if (rnd.next() < 0.4) out.push({ id: "", date: Math.min(first + days - 1, date + rnd.int(1, 10)), rep: sdr.id, accountId, type: "SQL" });
+      }
+    }
+  }
+  return out.map((a, i) => ({ ...a, id: `A${String(i + 1).padStart(5, "0")}` }));
+}
+
 /** The default sizes: about 2,000 accounts, 30 reps and 5,000 deals. */
 export const DEFAULT_SIZES = { accounts: 2000, reps: 30, deals: 5000 } as const;
 
@@ -142,5 +179,6 @@ export function generateSample(seed = 2026, sizes: { accounts: number; reps: num
   const reps = makeReps(rnd, sizes.reps);
   const accounts = makeAccounts(rnd, sizes.accounts, reps);
   const deals = makeDeals(rnd, sizes.deals, accounts, reps);
-  return { reps, accounts, deals };
+  const activities = makeActivities(rnd, reps, accounts);
+  return { reps, accounts, deals, activities };
 }

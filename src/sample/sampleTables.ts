@@ -10,7 +10,7 @@ export interface SampleTable {
   readonly numberFormats?: Record<string, string>;
 }
 
-/** The sample as the Accounts, Reps and Deals tables a user would have pasted from the CRM. */
+/** The sample as the Accounts, Reps, Deals and Activities tables a user would have pasted from the CRM. */
 export function sampleTables(sample: Sample): SampleTable[] {
   return [
     {
@@ -33,6 +33,13 @@ export function sampleTables(sample: Sample): SampleTable[] {
       headers: ["Deal ID", "Account ID", "Owner", "Stage", "Created", "Closed", "Amount", "Product", "Type"],
       rows: sample.deals.map((d) => [d.id, d.accountId, d.owner, d.stage, d.created, d.closed, d.amount, d.product, d.type]),
       numberFormats: { Created: "yyyy-mm-dd", Closed: "yyyy-mm-dd", Amount: "#,##0" },
+    },
+    {
+      sheet: "Activities",
+      table: "Activities",
+      headers: ["Activity ID", "Date", "Rep", "Account ID", "Type"],
+      rows: sample.activities.map((a) => [a.id, a.date, a.rep, a.accountId, a.type]),
+      numberFormats: { Date: "yyyy-mm-dd" },
     },
   ];
 }
