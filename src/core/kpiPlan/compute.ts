@@ -1,0 +1,150 @@
+import { isCalcError } from "../errors";
+import { dec, toNumber } from "../money";
+import { compileCurve, payout } from "../tiers";
+import { KpiDefinition, KpiPlan, KpiPlanError } from "./types";
+import { parseMonth } from "./versions";
+
+/** A data table as read from the workbook: headers and rows of cell values. */
+export interface DataTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly unknown[])[];
+}
+
+/** A person to score: id (as in the data's person columns) and role. */
+export interface Person {
+  readonly id: string;
+  readonly role: string;
+}
+
+/** One person's result on one KPI, with the rows that fed it. */
+export interface ScoreLine {
+  readonly person: string;
+  readonly role: string;
+  readonly kpi: string;
+  readonly actual: number;
+  readonly target: number;
+  readonly weight: number;
+  readonly attainment: number;
+  readonly payout: number;
+  /** 0-based data rows of the KPI's table counted in the actual. */
+  readonly rows: readonly number[];
+}
+
+/** One person's bonus: the sum of their lines, and their weighted attainment. */
+export interface PersonScore {
+  readonly person: string;
+  readonly role: string;
+  readonly bonus: number;
+  /** sum(weight x attainment) / sum(weight). */
+  readonly attainment: number;
+  /** 1 + the number of people with a higher attainment (ties share a rank). */
+  readonly rank: number;
+}
+
+/** Excel date serials of the first day of a month and of the next month. */
+export function monthBounds(month: string): [number, number] {
+  const [y, m] = parseMonth(month);
+  const serial = (yy: number, mm: number) => Math.round((Date.UTC(yy, mm - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return [serial(y, m), m === 12 ? serial(y + 1, 1) : serial(y, m + 1)];
+}
+
+const key = (v: unknown) => String(v ?? "").trim().toLowerCase();
+
+/** The index of a column (trimmed, any case), or an error naming the KPI, table and column. */
+function column(t: DataTable, name: string, kpi: string, table: string): number {
+  const i = t.headers.findIndex((h) => key(h) === key(name));
+  if (i < 0) throw new KpiPlanError(`KPI "${kpi}": table ${table} has no column "${name}".`);
+  return i;
+}
+
+/**
+ * A KPI's actual for one person in a month, and the rows that fed it. Rows count when the
+ * person column names the person, the date falls in the month, and every filter matches. Sum and
+ * average read the value column (blank = skipped; text is an error naming the KPI and row);
+ * win rate = won / (won + lost) among those rows. An average or win rate with nothing to
+ * average is 0, as the sheet shows it (IFERROR), so the KPI pays its 0% point.
+ */
+export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month: string): { actual: number; rows: number[] } {
+  const m = k.measure;
+  const p = column(t, m.person, k.name, m.table);
+  const d = column(t, m.date, k.name, m.table);
+  const filters = m.filters.map((f) => ({ i: column(t, f.column, k.name, m.table), values: new Set(f.values.map(key)) }));
+  const [start, end] = monthBounds(month);
+  const rows: number[] = [];
+  t.rows.forEach((row, r) => {
+    const date = row[d];
+    if (key(row[p]) !== key(person) || typeof date !== "number" || date < start || date >= end) return;
+    if (filters.every((f) => f.values.has(key(row[f.i])))) rows.push(r);
+  });
+  if (m.aggregate === "count") return { actual: rows.length, rows };
+  if (m.aggregate === "win-rate") {
+    if (!m.outcome) throw new KpiPlanError(`KPI "${k.name}": a win rate needs the outcome column.`);
+    const o = column(t, m.outcome.column, k.name, m.table);
+    const won = new Set(m.outcome.won.map(key));
+    const lost = new Set(m.outcome.lost.map(key));
+    const w = rows.filter((r) => won.has(key(t.rows[r][o])));
+    const l = rows.filter((r) => lost.has(key(t.rows[r][o])));
+    return { actual: w.length + l.length === 0 ? 0 : w.length / (w.length + l.length), rows: [...w, ...l].sort((a, b) => a - b) };
+  }
+  if (!m.value) throw new KpiPlanError(`KPI "${k.name}": a ${m.aggregate} needs the column to add up.`);
+  const v = column(t, m.value, k.name, m.table);
+  let total = dec(0);
+  let n = 0;
+  const used: number[] = [];
+  for (const r of rows) {
+    const x = t.rows[r][v];
+    if (x === null || x === undefined || x === "") continue;
+    if (typeof x !== "number" || !Number.isFinite(x)) throw new KpiPlanError(`KPI "${k.name}": ${m.table} row ${r + 1} has "${String(x)}" in ${m.value}, not a number.`);
+    total = total.plus(x);
+    n++;
+    used.push(r);
+  }
+  if (m.aggregate === "sum") return { actual: toNumber(total), rows: used };
+  return { actual: n === 0 ? 0 : toNumber(total.div(n)), rows: used };
+}
+
+/** Checks a plan's KPIs: targets above 0, weights 0 or more, valid curves; errors name the KPI. */
+export function checkPlan(plan: KpiPlan): void {
+  for (const r of plan.roles) {
+    if (!(r.targetBonus >= 0)) throw new KpiPlanError(`Role ${r.role}: the target bonus is ${r.targetBonus}; enter an amount of 0 or more.`);
+    for (const k of r.kpis) {
+      if (!(k.target > 0)) throw new KpiPlanError(`KPI "${k.name}" (${r.role}): the target is ${k.target}; enter a target above 0.`);
+      if (!(k.weight >= 0)) throw new KpiPlanError(`KPI "${k.name}" (${r.role}): the weight is ${k.weight}; weights are 0 or more.`);
+      const c = compileCurve(k.curve);
+      if (isCalcError(c)) throw new KpiPlanError(`KPI "${k.name}" (${r.role}): ${c.message}`);
+    }
+  }
+}
+
+/**
+ * Everyone's scorecard for a month under a plan: per person and KPI the actual, attainment
+ * (actual / target) and payout (PAYOUT of the attainment on weight x target bonus); the bonus is
+ * the sum of a person's payouts. People whose role has no plan are left out.
+ */
+export function computeScorecards(plan: KpiPlan, people: readonly Person[], tables: ReadonlyMap<string, DataTable>, month: string): { lines: ScoreLine[]; people: PersonScore[] } {
+  checkPlan(plan);
+  const lines: ScoreLine[] = [];
+  const scores: Omit<PersonScore, "rank">[] = [];
+  for (const person of people) {
+    const role = plan.roles.find((r) => key(r.role) === key(person.role));
+    if (!role) continue;
+    let bonus = dec(0);
+    let weighted = dec(0);
+    let weights = dec(0);
+    for (const k of role.kpis) {
+      const t = tables.get(k.measure.table.toLowerCase());
+      if (!t) throw new KpiPlanError(`KPI "${k.name}": there is no table named "${k.measure.table}".`);
+      const { actual, rows } = kpiActual(k, t, person.id, month);
+      const attainment = toNumber(dec(actual).div(k.target));
+      const curve = compileCurve(k.curve);
+      if (isCalcError(curve)) throw new KpiPlanError(`KPI "${k.name}": ${curve.message}`);
+      const pay = payout(attainment, toNumber(dec(k.weight).times(role.targetBonus)), curve);
+      lines.push({ person: person.id, role: role.role, kpi: k.name, actual, target: k.target, weight: k.weight, attainment, payout: pay, rows });
+      bonus = bonus.plus(pay);
+      weighted = weighted.plus(dec(k.weight).times(attainment));
+      weights = weights.plus(k.weight);
+    }
+    scores.push({ person: person.id, role: role.role, bonus: toNumber(bonus), attainment: weights.isZero() ? 0 : toNumber(weighted.div(weights)) });
+  }
+  return { lines, people: scores.map((s) => ({ ...s, rank: 1 + scores.filter((o) => o.attainment > s.attainment).length })) };
+}
