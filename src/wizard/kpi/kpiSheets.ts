@@ -1,0 +1,174 @@
+import { KpiDefinition, monthBounds, PersonScore, PlanVersion } from "../../core/kpiPlan";
+import { PayoutCurve } from "../../core/tiers";
+import { columnLetter } from "../../workbook/a1";
+import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
+import { actualFormula } from "./kpiFormulas";
+
+/** The sheets the KPI bonus tool writes. */
+export const KPI_SHEETS = { plan: "KPI Plan", scorecards: "Scorecards", leaderboard: "Leaderboard" } as const;
+/** Table and name prefixes (fixed: the leaderboard and drill-down find the scorecards by them). */
+export const KPI_NAMES = {
+  history: "KPI_Plan_History",
+  definitions: "KPI_Plan_Definitions",
+  lines: "Scorecards_Lines",
+  bonus: "Scorecards_Bonus",
+  leaderboard: "Leaderboard_Ranks",
+  curve: (i: number) => `Scorecards_Curve${i + 1}`,
+  threshold: (i: number) => `Scorecards_Curve${i + 1}_Threshold`,
+  cap: (i: number) => `Scorecards_Curve${i + 1}_Cap`,
+};
+
+const curveText = (c: PayoutCurve) =>
+  `${c.tiers.map((t) => `${t.lower}:${t.rate}`).join(", ")} ${c.mode}${c.threshold !== null ? `, threshold ${c.threshold}` : ""}${c.cap !== null ? `, cap ${c.cap}` : ""}`;
+const filtersText = (k: KpiDefinition) =>
+  [...k.measure.filters.map((f) => `${f.column}=${f.values.join("|")}`), ...(k.measure.outcome ? [`won: ${k.measure.outcome.column}=${k.measure.outcome.won.join("|")}`] : [])].join("; ");
+
+/** "KPI Plan": every version's definitions with the month it takes effect, and the history. */
+export function kpiPlanSheet(history: readonly PlanVersion[]): SheetSpec {
+  const definitions: CellInput[][] = history.flatMap((v) =>
+    v.plan.roles.flatMap((r) =>
+      r.kpis.map((k) => [v.version, v.effective, r.role, r.targetBonus, k.name, k.measure.table, k.measure.aggregate, k.measure.value ?? "", filtersText(k), k.target, k.weight, curveText(k.curve)]),
+    ),
+  );
+  return {
+    name: KPI_SHEETS.plan,
+    cells: [
+      { address: "A1", value: "KPI plan: settings change at most once a month and take effect on the first day of a month; past months keep their version.", bold: true },
+      { address: "A3", value: "KPI Plan History", bold: true },
+    ],
+    tables: [
+      {
+        name: KPI_NAMES.history,
+        anchor: "A4",
+        headers: ["Version", "Effective from", "Changed on", "Roles", "KPIs"],
+        rows: history.map((v) => [v.version, v.effective, v.changedAt.slice(0, 10), v.plan.roles.map((r) => r.role).join(", "), v.plan.roles.reduce((s, r) => s + r.kpis.length, 0)]),
+      },
+      {
+        name: KPI_NAMES.definitions,
+        anchor: `A${history.length + 7}`,
+        headers: ["Version", "Effective from", "Role", "Target bonus", "KPI", "Table", "Aggregate", "Value column", "Filters", "Target", "Weight", "Curve"],
+        rows: definitions,
+        numberFormats: { "Target bonus": "#,##0", Weight: "0%" },
+      },
+    ],
+    columnWidths: { A: 80, I: 260, L: 260 },
+  };
+}
+
+/** The version in force and month the scorecards were computed for. */
+export interface ScorecardContext {
+  readonly month: string;
+  readonly version: PlanVersion;
+}
+
+/**
+ * "Scorecards": per person and KPI, the actual as a live formula over the data table (COUNTIFS /
+ * SUMIFS over the person's rows in the month), the target, attainment (COMP.QUOTA_ATTAINMENT) and
+ * payout (COMP.PAYOUT on weight x target bonus, on the KPI's curve written above); per person,
+ * the bonus as the SUMIFS of their payouts and the weighted attainment.
+ */
+export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: string; role: string }[]): SheetSpec {
+  const { version, month } = ctx;
+  const [start, end] = monthBounds(month);
+  const curves: PayoutCurve[] = [];
+  const curveIndex = (c: PayoutCurve) => {
+    const i = curves.findIndex((x) => JSON.stringify(x) === JSON.stringify(c));
+    if (i >= 0) return i;
+    curves.push(c);
+    return curves.length - 1;
+  };
+  const roleOf = new Map(version.plan.roles.map((r) => [r.role.trim().toLowerCase(), r]));
+  const scored = people.filter((p) => roleOf.has(p.role.trim().toLowerCase()));
+  const lines: CellInput[][] = scored.flatMap((p) => {
+    const role = roleOf.get(p.role.trim().toLowerCase())!;
+    return role.kpis.map((k) => {
+      const i = curveIndex(k.curve);
+      const args = ["[@Attainment]", "[@Weight]*[@[Target bonus]]", KPI_NAMES.curve(i), `"${k.curve.mode}"`, k.curve.threshold !== null ? KPI_NAMES.threshold(i) : ""];
+      if (k.curve.cap !== null) args.push(KPI_NAMES.cap(i));
+      return [
+        p.id,
+        role.role,
+        k.name,
+        start,
+        end,
+        { formula: actualFormula(k, "[@Person]", "[@[Month start]]", "[@[Month end]]") },
+        k.target,
+        k.weight,
+        role.targetBonus,
+        { formula: "=COMP.QUOTA_ATTAINMENT([@Actual],[@Target])" },
+        { formula: "=[@Weight]*[@Attainment]" },
+        { formula: `=COMP.PAYOUT(${args.join(",").replace(/,+$/, "")})` },
+      ];
+    });
+  });
+  const tables: TableSpec[] = [];
+  const cells: CellSpec[] = [
+    { address: "A1", value: `Scorecards for ${month}: plan version ${version.version}, in force from ${version.effective}`, bold: true },
+    { address: "A2", value: "Actuals are live formulas over the data tables; edit a target, weight or curve here, or the data, and the bonuses and the leaderboard follow." },
+  ];
+  const names: NamedRangeSpec[] = [];
+  const curveTop = 4;
+  const maxTiers = Math.max(1, ...curves.map((c) => c.tiers.length));
+  curves.forEach((c, i) => {
+    const a = columnLetter(i * 3);
+    const b = columnLetter(i * 3 + 1);
+    cells.push({ address: `${a}${curveTop}`, value: `Curve ${i + 1} (${c.mode})`, bold: true });
+    cells.push({ address: `${a}${curveTop + 1}`, value: "Threshold" }, { address: `${b}${curveTop + 1}`, value: c.threshold, numberFormat: "0%" });
+    cells.push({ address: `${a}${curveTop + 2}`, value: "Cap (x target)" }, { address: `${b}${curveTop + 2}`, value: c.cap, numberFormat: "0.0#" });
+    if (c.threshold !== null) names.push({ name: KPI_NAMES.threshold(i), address: `${b}${curveTop + 1}` });
+    if (c.cap !== null) names.push({ name: KPI_NAMES.cap(i), address: `${b}${curveTop + 2}` });
+    tables.push({ name: KPI_NAMES.curve(i), anchor: `${a}${curveTop + 4}`, headers: ["Lower bound", "Rate"], rows: c.tiers.map((t) => [t.lower, t.rate]), numberFormats: { "Lower bound": "0%" } });
+  });
+  const linesAt = curveTop + 4 + maxTiers + 3;
+  tables.push({
+    name: KPI_NAMES.lines,
+    anchor: `A${linesAt}`,
+    headers: ["Person", "Role", "KPI", "Month start", "Month end", "Actual", "Target", "Weight", "Target bonus", "Attainment", "Weighted attainment", "Payout"],
+    rows: lines,
+    numberFormats: { "Month start": "yyyy-mm-dd", "Month end": "yyyy-mm-dd", Actual: "#,##0.##", Target: "#,##0.##", Weight: "0%", "Target bonus": "#,##0", Attainment: "0.0%", "Weighted attainment": "0.0%", Payout: "#,##0.00" },
+  });
+  tables.push({
+    name: KPI_NAMES.bonus,
+    anchor: `N${linesAt}`,
+    headers: ["Person", "Role", "Bonus", "Attainment"],
+    rows: scored.map((p) => [
+      p.id,
+      roleOf.get(p.role.trim().toLowerCase())!.role,
+      { formula: `=SUMIFS(${KPI_NAMES.lines}[Payout],${KPI_NAMES.lines}[Person],[@Person])` },
+      { formula: `=IFERROR(SUMIFS(${KPI_NAMES.lines}[Weighted attainment],${KPI_NAMES.lines}[Person],[@Person])/SUMIFS(${KPI_NAMES.lines}[Weight],${KPI_NAMES.lines}[Person],[@Person]),0)` },
+    ]),
+    numberFormats: { Bonus: "#,##0.00", Attainment: "0.0%" },
+  });
+  return { name: KPI_SHEETS.scorecards, tables, cells, namedRanges: names, freeze: { rows: linesAt, columns: 1 }, columnWidths: { A: 90, C: 160 } };
+}
+
+/**
+ * "Leaderboard": everyone ranked by attainment (so territory luck matters less), with bonus when
+ * amounts are shown. Every figure is looked up from the scorecards' cells, never computed again;
+ * rows are in rank order as of writing, and the Rank column stays live.
+ */
+export function leaderboardSheet(month: string, scores: readonly PersonScore[], showAmounts: boolean): SheetSpec {
+  const ordered = [...scores].sort((a, b) => a.rank - b.rank || (a.person < b.person ? -1 : 1));
+  const look = (column: string) => `=INDEX(${KPI_NAMES.bonus}[${column}],MATCH([@Person],${KPI_NAMES.bonus}[Person],0))`;
+  const headers = ["Rank", "Person", "Role", "Attainment", ...(showAmounts ? ["Bonus"] : [])];
+  return {
+    name: KPI_SHEETS.leaderboard,
+    cells: [{ address: "A1", value: `Leaderboard for ${month}, ranked by attainment${showAmounts ? "" : " (amounts hidden)"}`, bold: true }],
+    tables: [
+      {
+        name: KPI_NAMES.leaderboard,
+        anchor: "A3",
+        headers,
+        rows: ordered.map((s) => [
+          { formula: `=1+COUNTIF(${KPI_NAMES.bonus}[Attainment],">"&[@Attainment])` },
+          s.person,
+          { formula: look("Role") },
+          { formula: look("Attainment") },
+          ...(showAmounts ? [{ formula: look("Bonus") }] : []),
+        ]),
+        numberFormats: { Attainment: "0.0%", Bonus: "#,##0.00" },
+      },
+    ],
+    charts: [{ type: "bar", title: "Attainment by person", anchor: "H3", categories: { table: KPI_NAMES.leaderboard, column: "Person" }, series: [{ name: "Attainment", values: { table: KPI_NAMES.leaderboard, column: "Attainment" } }] }],
+  };
+}

@@ -1,0 +1,111 @@
+import { loadSample } from "../../src/preview/loadSample";
+import { parseCell } from "../../src/workbook/a1";
+import { NotOwnedError } from "../../src/workbook/host";
+import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
+import { PreviewHost } from "../../src/workbook/previewHost";
+import { DEFAULT_KPI_PLAN } from "../../src/wizard/kpi/defaultPlan";
+import { KPI_NAMES } from "../../src/wizard/kpi/kpiSheets";
+import { readPlanHistory, runKpiStep, saveKpiPlan } from "../../src/wizard/kpi/runKpiStep";
+import { StepError } from "../../src/wizard/stepRun";
+
+const PEOPLE = { table: "Reps", id: "Rep ID", role: "Role" };
+const NOV_20 = new Date("2026-11-20T10:00:00Z");
+
+function sampleBook() {
+  const wb = new PreviewWorkbook();
+  loadSample(wb);
+  return { wb, host: new PreviewHost(wb) };
+}
+
+/** A table's rows as the engine computed them, by header. */
+function rowsOf(wb: PreviewWorkbook, table: string): Record<string, unknown>[] {
+  const t = wb.tables().find((x) => x.name === table)!;
+  return Array.from({ length: t.rowCount }, (_, r) => Object.fromEntries(t.headers.map((h, c) => [h, wb.cell(t.sheet, { row: t.anchor.row + 1 + r, col: t.anchor.col + c }).value])));
+}
+
+describe("the KPI bonus module on the sample workbook (preview engine)", () => {
+  test("scorecards: every actual, attainment and payout formula equals the core; bonus = the sum of components; the leaderboard reads the same cells", async () => {
+    const { wb, host } = sampleBook();
+    await saveKpiPlan(host, DEFAULT_KPI_PLAN, NOV_20, "2026-09");
+    const result = await runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true });
+    const lines = rowsOf(wb, KPI_NAMES.lines);
+    expect(lines).toHaveLength(result.lines.length);
+    expect(result.lines.length).toBe(8 * 2 + 14 * 3 + 8 * 2);
+    result.lines.forEach((l, i) => {
+      expect(lines[i]).toMatchObject({ Person: l.person, KPI: l.kpi });
+      expect(lines[i]["Actual"] as number).toBeCloseTo(l.actual, 9);
+      expect(lines[i]["Attainment"] as number).toBeCloseTo(l.attainment, 12);
+      expect(lines[i]["Payout"] as number).toBeCloseTo(l.payout, 9);
+    });
+    // Something was actually counted: not every actual is 0.
+    expect(result.lines.filter((l) => l.actual > 0).length).toBeGreaterThan(result.lines.length / 2);
+    const bonus = rowsOf(wb, KPI_NAMES.bonus);
+    result.people.forEach((p, i) => {
+      expect(bonus[i]["Bonus"] as number).toBeCloseTo(p.bonus, 9);
+      expect(bonus[i]["Attainment"] as number).toBeCloseTo(p.attainment, 12);
+    });
+    const board = rowsOf(wb, KPI_NAMES.leaderboard);
+    const byPerson = new Map(result.people.map((p) => [p.person, p]));
+    board.forEach((row) => {
+      const p = byPerson.get(String(row["Person"]))!;
+      expect(row["Rank"]).toBe(p.rank);
+      expect(row["Attainment"] as number).toBeCloseTo(p.attainment, 12);
+      expect(row["Bonus"] as number).toBeCloseTo(p.bonus, 9);
+    });
+    expect(board.map((r) => r["Rank"])).toEqual([...board.map((r) => r["Rank"] as number)].sort((a, b) => a - b));
+    expect(String(wb.cell("Scorecards", parseCell("A1")).value)).toBe("Scorecards for 2026-10: plan version 1, in force from 2026-09");
+  });
+
+  test("a month is computed with the version in force for it; a change is refused for a month that has one", async () => {
+    const { wb, host } = sampleBook();
+    await saveKpiPlan(host, DEFAULT_KPI_PLAN, NOV_20, "2026-09");
+    const richer = { roles: DEFAULT_KPI_PLAN.roles.map((r) => ({ ...r, targetBonus: r.targetBonus * 2 })) };
+    const history = await saveKpiPlan(host, richer, NOV_20);
+    expect(history.map((v) => v.effective)).toEqual(["2026-09", "2026-12"]);
+    const october = await runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true });
+    const december = await runKpiStep(host, { people: PEOPLE, month: "2026-12", showAmounts: false });
+    expect(october.version.version).toBe(1);
+    expect(december.version.version).toBe(2);
+    await expect(saveKpiPlan(host, DEFAULT_KPI_PLAN, new Date("2026-11-25T10:00:00Z"))).rejects.toThrow(
+      "KPI settings change at most once a month, and 2026-12 already has a change, made on 2026-11-20. The next change can take effect from 2027-01.",
+    );
+    expect(await readPlanHistory(host)).toHaveLength(2);
+    expect(rowsOf(wb, KPI_NAMES.history).map((r) => r["Effective from"])).toEqual(["2026-09", "2026-12"]);
+    // Amounts hidden: the leaderboard has no Bonus column.
+    expect(wb.tables().find((t) => t.name === KPI_NAMES.leaderboard)!.headers).toEqual(["Rank", "Person", "Role", "Attainment"]);
+  });
+
+  test.each([
+    ["a zero target", { target: 0 }, 'KPI "New revenue" (AE): the target is 0; enter a target above 0.'],
+    ["a negative weight", { weight: -0.2 }, 'KPI "New revenue" (AE): the weight is -0.2; weights are 0 or more.'],
+  ])("bad input (%s) names the KPI, nothing is written", async (_, over, message) => {
+    const { wb, host } = sampleBook();
+    const bad = { roles: DEFAULT_KPI_PLAN.roles.map((r) => (r.role === "AE" ? { ...r, kpis: r.kpis.map((k, i) => (i === 0 ? { ...k, ...over } : k)) } : r)) };
+    await expect(saveKpiPlan(host, bad, NOV_20, "2026-09")).rejects.toThrow(StepError);
+    await expect(saveKpiPlan(host, bad, NOV_20, "2026-09")).rejects.toThrow(message);
+    expect(wb.hasSheet("KPI Plan")).toBe(false);
+  });
+
+  test("a KPI whose column is missing or non-numeric is named; nothing is written", async () => {
+    const { wb, host } = sampleBook();
+    const missing = { roles: [{ ...DEFAULT_KPI_PLAN.roles[1], kpis: [{ ...DEFAULT_KPI_PLAN.roles[1].kpis[0], measure: { ...DEFAULT_KPI_PLAN.roles[1].kpis[0].measure, value: "Revenue" } }] }] };
+    await saveKpiPlan(host, missing, NOV_20, "2026-09");
+    await expect(runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow('KPI "New revenue": table Deals has no column "Revenue".');
+    const nonNumeric = { roles: [{ ...DEFAULT_KPI_PLAN.roles[1], kpis: [{ ...DEFAULT_KPI_PLAN.roles[1].kpis[0], measure: { ...DEFAULT_KPI_PLAN.roles[1].kpis[0].measure, value: "Product" } }] }] };
+    const other = sampleBook();
+    await saveKpiPlan(other.host, nonNumeric, NOV_20, "2026-09");
+    await expect(runKpiStep(other.host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow(/KPI "New revenue": Deals row \d+ has "[^"]+" in Product, not a number\./);
+    expect(wb.hasSheet("Scorecards") || other.wb.hasSheet("Scorecards")).toBe(false);
+    expect(await runKpiStep(host, { people: PEOPLE, month: "2026-08", showAmounts: true }).catch((e: Error) => e.message)).toBe("No KPI plan is in force in 2026-08: the first version takes effect in 2026-09.");
+  });
+
+  test("a user's sheet named Leaderboard is never overwritten, and nothing else is written either", async () => {
+    const { wb, host } = sampleBook();
+    await saveKpiPlan(host, DEFAULT_KPI_PLAN, NOV_20, "2026-09");
+    wb.addSheet("Leaderboard");
+    wb.setCell("Leaderboard", { row: 0, col: 0 }, "ours");
+    await expect(runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow(NotOwnedError);
+    expect(wb.hasSheet("Scorecards")).toBe(false);
+    expect(wb.cell("Leaderboard", { row: 0, col: 0 }).value).toBe("ours");
+  });
+});
