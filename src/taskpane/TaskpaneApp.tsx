@@ -1,7 +1,8 @@
 import * as React from "react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
 import { WorkbookHost } from "../workbook/host";
 import { HostKind, Shell } from "./components/Shell/Shell";
+import { KpiBonus } from "./components/KpiBonus/KpiBonus";
 import { Wizard } from "./components/Wizard/Wizard";
 
 /** Props of {@link TaskpaneApp}. */
@@ -14,9 +15,26 @@ export interface TaskpaneAppProps {
 
 /** The task pane's root: the same component in Excel and in the preview; only the host differs. */
 export function TaskpaneApp({ host, hostKind }: TaskpaneAppProps): React.JSX.Element {
+  const [tool, setTool] = React.useState<"plan" | "kpi">("plan");
   return (
     <FluentProvider theme={webLightTheme}>
-      <Shell hostKind={hostKind}>{host && <Wizard host={host} />}</Shell>
+      <Shell hostKind={hostKind}>
+        {host && (
+          <>
+            <TabList selectedValue={tool} onTabSelect={(_, d) => setTool(d.value as "plan" | "kpi")} aria-label="Tools">
+              <Tab value="plan">Planning wizard</Tab>
+              <Tab value="kpi">KPI bonus</Tab>
+            </TabList>
+            {/* Both stay mounted so switching tools keeps what was typed. */}
+            <div hidden={tool !== "plan"}>
+              <Wizard host={host} />
+            </div>
+            <div hidden={tool !== "kpi"}>
+              <KpiBonus host={host} />
+            </div>
+          </>
+        )}
+      </Shell>
     </FluentProvider>
   );
 }

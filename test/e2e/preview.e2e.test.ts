@@ -43,6 +43,9 @@ const textOf = async (address: string) => {
 };
 const cellText = (address: string, expected: string | RegExp) => eventually(() => textOf(address), expected);
 
+/** A sheet's tab under the workbook (the task pane has tabs of its own). */
+const sheetTab = (name: string) => page.getByRole("main", { name: "Workbook" }).getByRole("tab", { name, exact: true });
+
 /** axe-core's serious and critical findings in the task pane as it is now. */
 async function seriousViolations(): Promise<{ id: string; impact: string; nodes: number; where: string[] }[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
@@ -78,7 +81,7 @@ afterAll(async () => {
 
 describe("the preview page", () => {
   test("opens on the sample workbook beside the task pane, with no console errors", async () => {
-    for (const sheet of ["Accounts", "Reps", "Deals", "Plan"]) expect(await page.getByRole("tab", { name: sheet }).count()).toBe(1);
+    for (const sheet of ["Accounts", "Reps", "Deals", "Plan"]) expect(await sheetTab(sheet).count()).toBe(1);
     expect(await page.getByRole("heading", { name: "Comp Planner", level: 1 }).count()).toBe(1);
     expect(await cellText("A8", "Rep ID")).toBe("Rep ID");
     await screenshot(page, "preview-plan");
@@ -131,11 +134,11 @@ describe("the preview page", () => {
   });
 
   test("other sheets open from their tabs with number formats applied", async () => {
-    await page.getByRole("tab", { name: "Deals" }).click();
+    await sheetTab("Deals").click();
     expect(await cellText("A1", "Deal ID")).toBe("Deal ID");
     expect(await cellText("E2", /^\d{4}-\d{2}-\d{2}$/)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await screenshot(page, "preview-deals");
-    await page.getByRole("tab", { name: "Plan" }).click();
+    await sheetTab("Plan").click();
   });
 
   test("the wizard splits the sample's accounts between the reps and writes the Territories sheet", async () => {
@@ -191,6 +194,31 @@ describe("the preview page", () => {
     expect(await cellText("D3", /^[\d,]+$/)).toMatch(/^[\d,]+$/);
     expect(await page.getByRole("img", { name: "Payout by attainment, per scenario (line chart)" }).count()).toBe(1);
     await screenshot(page, "preview-scenarios");
+    expect(errors).toEqual([]);
+  });
+
+  test("the KPI bonus tool saves a plan version and writes scorecards and a leaderboard from the same cells", async () => {
+    const pane = page.getByRole("complementary", { name: "Comp Planner task pane" });
+    await pane.getByRole("tab", { name: "KPI bonus" }).click();
+    await pane.getByRole("textbox", { name: /Takes effect from/ }).fill("2026-09");
+    await pane.getByRole("button", { name: "Save plan changes" }).click();
+    await pane.getByText("Saved plan version 1, in force from 2026-09. Months before it keep the version they had.").waitFor({ timeout: 30_000 });
+    await pane.getByRole("textbox", { name: /^Month/ }).fill("2026-10");
+    await pane.getByRole("button", { name: "Compute scorecards" }).click();
+    await pane.getByText(/^Wrote Scorecards and Leaderboard for 2026-10 with plan version 1: 30 people, bonuses totalling [\d,.]+\.$/).waitFor({ timeout: 120_000 });
+    const workbook = page.getByRole("main", { name: "Workbook" });
+    expect(await workbook.getByRole("tab", { name: "Scorecards", selected: true }).count()).toBe(1);
+    await workbook.getByRole("tab", { name: "Leaderboard" }).click();
+    expect(await cellText("A3", "Rank")).toBe("Rank");
+    expect(await cellText("A4", "1")).toBe("1");
+    expect(await cellText("D4", /^\d+\.\d%$/)).toMatch(/^\d+\.\d%$/);
+    await screenshot(page, "preview-leaderboard");
+    // A second change for the same month is refused, with when and from which month.
+    await pane.getByRole("textbox", { name: /Takes effect from/ }).fill("");
+    await pane.getByRole("button", { name: "Save plan changes" }).click();
+    await pane.getByText(/^Saved plan version 2, in force from \d{4}-\d{2}\./).waitFor({ timeout: 30_000 });
+    await pane.getByRole("button", { name: "Save plan changes" }).click();
+    await pane.getByText(/^KPI settings change at most once a month, and \d{4}-\d{2} already has a change, made on \d{4}-\d{2}-\d{2}\. The next change can take effect from \d{4}-\d{2}\.$/).waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
   });
 

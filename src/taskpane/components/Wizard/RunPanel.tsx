@@ -14,7 +14,8 @@ export interface RunPanelProps {
   /** What the progress bar measures, for screen readers. */
   readonly progressName: string;
   readonly onRun: () => void;
-  readonly onCancel: () => void;
+  /** Cancels the run; without it there is no Cancel button (for quick, atomic actions). */
+  readonly onCancel?: () => void;
 }
 
 /** A step's run controls: what to fix first, the run button, progress with Cancel, and the outcome. */
@@ -35,7 +36,7 @@ export function RunPanel({ run, issues, action, progressName, onRun, onCancel }:
         <Button appearance="primary" disabled={issues.length > 0 || running} onClick={onRun}>
           {action}
         </Button>
-        {running && <Button onClick={onCancel}>Cancel</Button>}
+        {running && onCancel && <Button onClick={onCancel}>Cancel</Button>}
       </div>
       {running && (
         <Field validationMessage={run.label} validationState="none">
