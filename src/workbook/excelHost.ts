@@ -1,5 +1,5 @@
 import { columnLetter, parseCell, splitSheetAddress } from "./a1";
-import { NotOwnedError, SheetInfo, TableData, TableInfo, WorkbookHost } from "./host";
+import { ActiveCell, NotOwnedError, SheetInfo, TableData, TableInfo, WorkbookHost } from "./host";
 import { OWNED_SHEETS_KEY, OwnedSheet, settingsFromXml, settingsToXml, SETTINGS_NAMESPACE, StoredSettings } from "./settingsXml";
 import { checkSheetSpec, ChartSpec, isFormula, SheetSpec, TableSpec } from "./sheetSpec";
 
@@ -29,9 +29,15 @@ export class ExcelHost implements WorkbookHost {
     return this.run(async (context) => {
       const tables = context.workbook.tables.load("items/name,items/worksheet/name");
       await context.sync();
-      const parts = tables.items.map((t) => ({ t, header: t.getHeaderRowRange().load("values"), body: t.getDataBodyRange().load("rowCount") }));
+      const parts = tables.items.map((t) => ({ t, header: t.getHeaderRowRange().load("values"), body: t.getDataBodyRange().load("rowCount"), range: t.getRange().load("address") }));
       await context.sync();
-      return parts.map(({ t, header, body }) => ({ name: t.name, sheet: t.worksheet.name, rowCount: body.rowCount, headers: header.values[0].map(String) }));
+      return parts.map(({ t, header, body, range }) => ({
+        name: t.name,
+        sheet: t.worksheet.name,
+        rowCount: body.rowCount,
+        headers: header.values[0].map(String),
+        address: splitSheetAddress(range.address).address,
+      }));
     });
   }
 
@@ -161,6 +167,26 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       this.queueSettingsWrite(context, await this.readParts(context, parts), key, value);
       await context.sync();
+    });
+  }
+
+  /** The active cell's address, formula and value: one sync. */
+  async activeCell(): Promise<ActiveCell> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell().load("address,formulas,values");
+      await context.sync();
+      const { sheet, address } = splitSheetAddress(cell.address);
+      const formula = cell.formulas[0][0];
+      return { sheet: sheet ?? "", address, formula: typeof formula === "string" && formula.startsWith("=") ? formula : null, value: cell.values[0][0] };
+    });
+  }
+
+  /** A range's values: one sync. */
+  async readRange(sheet: string, address: string): Promise<unknown[][]> {
+    return this.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheet).getRange(address).load("values");
+      await context.sync();
+      return range.values;
     });
   }
 

@@ -20,6 +20,19 @@ export interface TableInfo {
   readonly rowCount: number;
   /** Header texts. */
   readonly headers: readonly string[];
+  /** The table's range on its sheet, header row included, e.g. "A1:D13". */
+  readonly address: string;
+}
+
+/** The active cell: where it is, its formula (en-US) and its value. */
+export interface ActiveCell {
+  readonly sheet: string;
+  /** e.g. "C7". */
+  readonly address: string;
+  /** The formula, or null for a constant or a blank cell. */
+  readonly formula: string | null;
+  /** The value (errors as their text, e.g. "#DIV/0!"; blank as ""). */
+  readonly value: unknown;
 }
 
 /** A sheet and the area it uses. */
@@ -67,4 +80,8 @@ export interface WorkbookHost {
   writeSettings(key: string, value: unknown): Promise<void>;
   /** Selects a range (sheet-qualified address) so the user sees it. */
   select(sheet: string, address: string): Promise<void>;
+  /** The active cell: for "why is this number?". */
+  activeCell(): Promise<ActiveCell>;
+  /** The values of a range ("" for blanks). */
+  readRange(sheet: string, address: string): Promise<unknown[][]>;
 }

@@ -1,5 +1,5 @@
 import { absoluteReference, parseCell, quoteSheet, rangeAddress } from "./a1";
-import { NotOwnedError, SheetInfo, TableData, TableInfo, WorkbookHost } from "./host";
+import { ActiveCell, NotOwnedError, SheetInfo, TableData, TableInfo, WorkbookHost } from "./host";
 import { PreviewWorkbook } from "./preview/previewWorkbook";
 import { OWNED_SHEETS_KEY, OwnedSheet, settingsFromXml, settingsToXml, StoredSettings } from "./settingsXml";
 import { checkSheetSpec, isFormula, SheetSpec } from "./sheetSpec";
@@ -18,7 +18,13 @@ export class PreviewHost implements WorkbookHost {
 
   /** Tables with their headers and sizes. */
   async listTables(): Promise<TableInfo[]> {
-    return this.workbook.tables().map((t) => ({ name: t.name, sheet: t.sheet, rowCount: t.rowCount, headers: [...t.headers] }));
+    return this.workbook.tables().map((t) => ({
+      name: t.name,
+      sheet: t.sheet,
+      rowCount: t.rowCount,
+      headers: [...t.headers],
+      address: rangeAddress({ start: t.anchor, end: { row: t.anchor.row + t.rowCount, col: t.anchor.col + t.headers.length - 1 } }),
+    }));
   }
 
   /** Sheets, their used ranges and whether the add-in owns them. */
@@ -87,6 +93,23 @@ export class PreviewHost implements WorkbookHost {
   /** Selects a range so the user sees it. */
   async select(sheet: string, address: string): Promise<void> {
     this.workbook.select(sheet, address);
+  }
+
+  /** The active cell: the top-left cell of the selection. */
+  async activeCell(): Promise<ActiveCell> {
+    const sel = this.workbook.selection;
+    if (!sel) throw new Error("Nothing is selected. Select a cell first.");
+    const cell = this.workbook.cell(sel.sheet, sel.range.start);
+    const value = cell.value === null ? "" : typeof cell.value === "object" ? cell.value.error : cell.value;
+    return { sheet: sel.sheet, address: rangeAddress({ start: sel.range.start, end: sel.range.start }), formula: cell.formula ?? null, value };
+  }
+
+  /** A range's values, blanks as "" and errors as their text. */
+  async readRange(sheet: string, address: string): Promise<unknown[][]> {
+    const m = /^([A-Z]+\d+)(?::([A-Z]+\d+))?$/i.exec(address.replace(/\$/g, ""));
+    if (!m || !this.workbook.hasSheet(sheet)) throw new Error(`There is no range ${sheet}!${address}.`);
+    const start = parseCell(m[1]);
+    return this.readValues(sheet, { start, end: m[2] ? parseCell(m[2]) : start });
   }
 
   private findSettings(key: string): { id: string; doc: StoredSettings } | null {

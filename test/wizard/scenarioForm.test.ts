@@ -46,7 +46,7 @@ describe("the OTE scenario form", () => {
   });
 
   test("the distribution: the Quotas step's tables when present, else a lognormal share and sigma", () => {
-    const quotaTables = ["Quotas_Distribution", "Quotas_Points"].map((name) => ({ name, sheet: "Quotas", rowCount: 1, headers: [] }));
+    const quotaTables = ["Quotas_Distribution", "Quotas_Points"].map((name) => ({ name, sheet: "Quotas", rowCount: 1, headers: [], address: "A1:B2" }));
     expect(scenarioSettings(initialScenarioForm, quotaTables)!.distribution).toEqual({ kind: "quotas", distributionTable: "Quotas_Distribution", pointsTable: "Quotas_Points" });
     expect(scenarioSettings(initialScenarioForm, [])!.distribution).toEqual({ kind: "lognormal", share: 0.65, sigma: 0.25 });
   });

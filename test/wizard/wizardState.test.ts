@@ -25,7 +25,7 @@ const run = (...actions: WizardAction[]) => actions.reduce<WizardState>(wizardRe
 
 describe("wizardReducer", () => {
   test("suggests the accounts and reps tables from their names", () => {
-    const s = run({ type: "tablesLoaded", tables: [{ name: "Deals", sheet: "D", rowCount: 1, headers: [] }, { name: "Accounts", sheet: "A", rowCount: 4, headers: [] }, { name: "Reps", sheet: "R", rowCount: 3, headers: [] }] });
+    const s = run({ type: "tablesLoaded", tables: [{ name: "Deals", sheet: "D", rowCount: 1, headers: [], address: "A1:B2" }, { name: "Accounts", sheet: "A", rowCount: 4, headers: [], address: "A1:B2" }, { name: "Reps", sheet: "R", rowCount: 3, headers: [], address: "A1:B2" }] });
     expect(s.source).toEqual({ kind: "table", name: "Accounts" });
     expect(s.territory.repsTable).toBe("Reps");
   });
@@ -106,8 +106,8 @@ describe("wizardReducer", () => {
 
 describe("the quota step's form", () => {
   const tables = [
-    { name: "Territories_Summary", sheet: "Territories", rowCount: 3, headers: ["Territory", "Capacity", "Potential"] },
-    { name: "Reps", sheet: "Reps", rowCount: 3, headers: ["Rep ID", "Role", "Prior Year Bookings", "Bookings 2024"] },
+    { name: "Territories_Summary", sheet: "Territories", rowCount: 3, headers: ["Territory", "Capacity", "Potential"], address: "A1:B2" },
+    { name: "Reps", sheet: "Reps", rowCount: 3, headers: ["Rep ID", "Role", "Prior Year Bookings", "Bookings 2024"], address: "A1:B2" },
   ];
   test("defaults: potential from the territory summary, history from the reps table's bookings columns", () => {
     const s = run({ type: "tablesLoaded", tables });

@@ -172,6 +172,14 @@ class WorkbookProxy {
   get customXmlParts() {
     return new PartCollection(this.ctx);
   }
+  getActiveCell(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const sel = this.ctx.state.selection;
+      if (!sel) throw new Error("InvalidSelection: nothing selected");
+      const g = parseAddress(sel.address);
+      return { sheet: sel.sheet, ...g, height: 1, width: 1 };
+    });
+  }
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const sel = this.ctx.state.selection;
@@ -310,6 +318,8 @@ class RangeProxy extends Proxy {
   protected read(prop: string) {
     const g = this.geometry();
     if (prop === "values") return this.ctx.state.values(g.sheet, g.row, g.col, g.height, g.width);
+    // Formulas are stored as their text, so a formula cell's "value" is its formula here.
+    if (prop === "formulas") return this.ctx.state.values(g.sheet, g.row, g.col, g.height, g.width);
     if (prop === "address") return `${g.sheet.name}!${colLetters(g.col)}${g.row + 1}${g.height * g.width > 1 ? `:${colLetters(g.col + g.width - 1)}${g.row + g.height}` : ""}`;
     if (prop === "rowCount") return g.height;
     throw new Error(`unknown property ${prop}`);
@@ -320,6 +330,9 @@ class RangeProxy extends Proxy {
   }
   get values(): unknown[][] {
     return this.get("values") as unknown[][];
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas") as unknown[][];
   }
   get address(): string {
     return this.get("address") as string;
@@ -440,6 +453,12 @@ class TableProxy extends Proxy {
     return new RangeProxy(this.ctx, () => {
       const t = this.table();
       return { sheet: t.sheet, row: t.row + 1, col: t.col, height: t.height - 1, width: t.width };
+    });
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.table();
+      return { sheet: t.sheet, row: t.row, col: t.col, height: t.height, width: t.width };
     });
   }
   delete(): void {

@@ -57,7 +57,7 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
 
     test("lists and reads a table the user made", async () => {
       const tables = await f.host.listTables();
-      expect(tables).toEqual([{ name: "Accounts", sheet: "Data", rowCount: 3, headers: ACCOUNTS.headers }]);
+      expect(tables).toEqual([{ name: "Accounts", sheet: "Data", rowCount: 3, headers: ACCOUNTS.headers, address: "A1:C4" }]);
       const t = await f.host.readTable("Accounts");
       expect(t.headers).toEqual(ACCOUNTS.headers);
       expect(t.rows).toEqual(ACCOUNTS.rows);
@@ -123,6 +123,15 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
       const docs = f.parts().map(settingsFromXml).filter((d) => d?.key === "plan");
       expect(docs).toHaveLength(1);
       expect(docs[0]?.revision).toBe(2);
+    });
+
+    test("reads the active cell and any range", async () => {
+      await f.host.select("Data", "B3");
+      expect(await f.host.activeCell()).toEqual({ sheet: "Data", address: "B3", formula: null, value: 250 });
+      expect(await f.host.readRange("Data", "A2:B3")).toEqual([
+        ["A1", 100],
+        ["A2", 250],
+      ]);
     });
 
     test("selects a range and reads it back with its header row", async () => {
