@@ -6,6 +6,9 @@ import { KPI_SHEETS, kpiPlanSheet, leaderboardSheet, scorecardsSheet } from "./k
 /** The settings key of the KPI plan's versions. */
 export const KPI_PLAN_KEY = "kpiPlan";
 
+/** The settings key of the last scorecard run, which the drill-down reads. */
+export const KPI_RUN_KEY = "kpiRun";
+
 /** Who is scored: a table of people with their role. */
 export interface PeopleSource {
   readonly table: string;
@@ -115,6 +118,7 @@ export async function runKpiStep(host: WorkbookHost, s: KpiStepSettings, progres
   await host.writeSheet(scorecardsSheet({ month: s.month, version }, people));
   await host.writeSheet(leaderboardSheet(s.month, result.people, s.showAmounts));
   await host.writeSheet(kpiPlanSheet(history));
+  await host.writeSettings(KPI_RUN_KEY, { ...s, version: version.version });
   progress(1, "Done");
   return { version, lines: result.lines, people: result.people, tables };
 }

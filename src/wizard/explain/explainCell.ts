@@ -1,0 +1,159 @@
+import { payoutExplain } from "../../functions/payout";
+import { COMP_FUNCTIONS } from "../../functions/registry";
+import { ActiveCell, TableInfo, WorkbookHost } from "../../workbook/host";
+import { KPI_NAMES } from "../kpi/kpiSheets";
+import { explainPerson, explainScoreLine } from "./explainKpi";
+import { ExplainedInput, Explanation, MAX_ROWS, show } from "./explanation";
+import { locate, rowAddress, TablePlace } from "./locate";
+
+/** Explains the active cell: what computed it, from which inputs, down to the rows of data. */
+export async function explainActiveCell(host: WorkbookHost): Promise<Explanation> {
+  const cell = await host.activeCell();
+  const tables = await host.listTables();
+  const where = `${cell.sheet}!${cell.address}`;
+  const place = locate(tables, cell.sheet, cell.address);
+  if (place && place.row >= 0) {
+    const name = place.table.name;
+    if (name === KPI_NAMES.lines) return explainScoreLine(host, tables, place.row, where, cell.formula);
+    if (name === KPI_NAMES.bonus || name === KPI_NAMES.leaderboard) {
+      const row = (await host.readTable(name)).rows[place.row];
+      const person = String(row[place.table.headers.indexOf("Person")]);
+      return explainPerson(host, tables, person, where, cell.formula, name === KPI_NAMES.leaderboard);
+    }
+    if (/_Summary$/.test(name) && place.table.headers.includes("Territory")) return explainTerritory(host, tables, place, where, cell);
+  }
+  if (cell.formula && /COMP\./i.test(cell.formula)) return explainCompFormula(host, tables, cell, where);
+  if (place && place.row >= 0 && (await host.isOwned(cell.sheet))) return explainTableRow(host, place, where, cell);
+  return {
+    title: cell.formula ? "A formula" : "A value",
+    where,
+    formula: cell.formula,
+    inWords: cell.formula ? "This cell's formula does not call a COMP function and is not on one of Comp Planner's tables; its inputs are in the formula." : "This cell holds a value typed or pasted in, not a computation.",
+    inputs: [{ label: "Value", value: show(cell.value), source: where }],
+    breakdown: null,
+    rows: [],
+    rowsNote: null,
+  };
+}
+
+/** A territory's figures: the accounts assigned to it, with links. */
+async function explainTerritory(host: WorkbookHost, tables: readonly TableInfo[], place: TablePlace, where: string, cell: ActiveCell): Promise<Explanation> {
+  const summary = await host.readTable(place.table.name);
+  const territory = String(summary.rows[place.row][summary.headers.indexOf("Territory")]);
+  const accountsName = place.table.name.replace(/_Summary$/, "_Accounts");
+  const info = tables.find((t) => t.name === accountsName);
+  const accounts = info ? await host.readTable(accountsName) : null;
+  const ti = accounts ? accounts.headers.indexOf("Territory") : -1;
+  const mine = accounts ? accounts.rows.map((r, i) => ({ r, i })).filter(({ r }) => String(r[ti]) === territory) : [];
+  const col = (h: string) => (accounts ? accounts.headers.indexOf(h) : -1);
+  return {
+    title: `Territory ${territory}: ${place.column}`,
+    where,
+    formula: cell.formula,
+    inWords: `${place.column} of territory ${territory} is computed over the ${mine.length} account(s) whose Territory is ${territory} in table ${accountsName} (COUNTIFS / SUMIFS); edit an account's territory there and this follows.`,
+    inputs: summary.headers.map((h, i) => ({ label: h, value: show(summary.rows[place.row][i]), source: `${place.table.name}[${h}]` })),
+    breakdown: null,
+    rows: info
+      ? mine.slice(0, MAX_ROWS).map(({ r, i }) => ({
+          label: `${accountsName} row ${i + 1}: ${show(r[0])}`,
+          detail: ["Potential", "Workload", "Previous owner", "Moved?"].filter((h) => col(h) >= 0).map((h) => `${h} ${show(r[col(h)])}`).join(" · "),
+          sheet: info.sheet,
+          address: rowAddress(info, i),
+        }))
+      : [],
+    rowsNote: mine.length > MAX_ROWS ? `Showing ${MAX_ROWS} of ${mine.length} accounts.` : null,
+  };
+}
+
+/** The top-level arguments of the first COMP call in a formula, as written. */
+export function compCall(formula: string): { id: string; args: string[] } | null {
+  const m = /COMP\.([A-Z_]+)\s*\(/i.exec(formula);
+  if (!m) return null;
+  const args: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = "";
+  for (let i = m.index + m[0].length; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && (ch === "(" || ch === "{")) depth++;
+    if (!quoted && (ch === ")" || ch === "}")) {
+      if (depth === 0) {
+        args.push(current.trim());
+        return { id: m[1].toUpperCase(), args };
+      }
+      depth--;
+    }
+    if (!quoted && ch === "," && depth === 0) {
+      args.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  return null;
+}
+
+/** An argument's value: a number, a text literal, a (sheet-qualified) A1 reference read from the workbook, or null when it is an expression. */
+async function argumentValue(host: WorkbookHost, tables: readonly TableInfo[], sheet: string, text: string): Promise<{ value: unknown; source: string } | null> {
+  if (text === "") return { value: null, source: "left out" };
+  // A table's name, or Table[Column]: the data rows, as Excel passes them.
+  const structured = /^([A-Za-z_][\w.]*)(?:\[([^[\]@#]+)\])?$/.exec(text);
+  const table = structured ? tables.find((t) => t.name.toLowerCase() === structured[1].toLowerCase()) : undefined;
+  if (structured && table) {
+    const data = await host.readTable(table.name);
+    if (!structured[2]) return { value: data.rows, source: `table ${table.name}` };
+    const c = data.headers.findIndex((h) => h.toLowerCase() === structured[2].trim().toLowerCase());
+    if (c >= 0) return { value: data.rows.map((r) => [r[c]]), source: `${table.name}[${data.headers[c]}]` };
+  }
+  if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text), source: "typed in the formula" };
+  if (/^".*"$/.test(text)) return { value: text.slice(1, -1).replace(/""/g, '"'), source: "typed in the formula" };
+  const ref = /^(?:'?([^'!]+)'?!)?(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(text);
+  if (!ref) return null;
+  const at = ref[1] ?? sheet;
+  const values = await host.readRange(at, ref[2].replace(/\$/g, ""));
+  return { value: values.length === 1 && values[0].length === 1 ? values[0][0] : values, source: `${at}!${ref[2]}` };
+}
+
+/** Any cell calling a COMP function: the call in words, each argument's value and origin, and for PAYOUT the tiers. */
+async function explainCompFormula(host: WorkbookHost, tables: readonly TableInfo[], cell: ActiveCell, where: string): Promise<Explanation> {
+  const call = compCall(cell.formula!);
+  const def = call ? COMP_FUNCTIONS.find((f) => f.id === call.id) : undefined;
+  const inputs: ExplainedInput[] = [];
+  const values: unknown[] = [];
+  let resolved = true;
+  if (call && def) {
+    for (const [i, p] of def.params.entries()) {
+      const text = call.args[i] ?? "";
+      const v = await argumentValue(host, tables, cell.sheet, text);
+      if (!v) resolved = false;
+      values.push(v?.value ?? null);
+      inputs.push({ label: p.name, value: v ? (Array.isArray(v.value) ? `${v.value.length} x ${(v.value[0] as unknown[]).length} range` : show(v.value)) : text, source: v ? v.source : "an expression: its parts are in the formula" });
+    }
+  }
+  const isPayout = call?.id === "PAYOUT" && resolved;
+  const breakdown = isPayout ? payoutExplain(values[0], values[1], values[2], values[3], values[4], values[5]) : null;
+  return {
+    title: call ? `COMP.${call.id}` : "A COMP formula",
+    where,
+    formula: cell.formula,
+    inWords: def ? `COMP.${def.id}(${def.params.map((p) => p.name).join(", ")}) = ${show(cell.value)}. ${isPayout ? "The tiers below add up to it." : ""}`.trim() : `The formula calls a COMP function; its result is ${show(cell.value)}.`,
+    inputs,
+    breakdown: Array.isArray(breakdown) ? breakdown : null,
+    rows: [],
+    rowsNote: null,
+  };
+}
+
+/** A computed cell of one of the add-in's tables: its formula and the row it reads. */
+async function explainTableRow(host: WorkbookHost, place: TablePlace, where: string, cell: ActiveCell): Promise<Explanation> {
+  const t = await host.readTable(place.table.name);
+  return {
+    title: `${place.table.name}: ${place.column}`,
+    where,
+    formula: cell.formula,
+    inWords: cell.formula ? `${place.column} is computed by the formula below from this row's cells ([@Column] is this row's value in that column).` : `${place.column} is an input: edit it and the formulas that read it recalculate.`,
+    inputs: t.headers.map((h, i) => ({ label: h, value: show(t.rows[place.row][i]), source: `${place.table.name}[${h}], this row` })),
+    breakdown: null,
+    rows: [],
+    rowsNote: null,
+  };
+}
