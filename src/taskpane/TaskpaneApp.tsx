@@ -2,6 +2,7 @@ import * as React from "react";
 import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
 import { WorkbookHost } from "../workbook/host";
 import { HostKind, Shell } from "./components/Shell/Shell";
+import { ExplainPanel } from "./components/Explain/ExplainPanel";
 import { KpiBonus } from "./components/KpiBonus/KpiBonus";
 import { Wizard } from "./components/Wizard/Wizard";
 
@@ -15,15 +16,16 @@ export interface TaskpaneAppProps {
 
 /** The task pane's root: the same component in Excel and in the preview; only the host differs. */
 export function TaskpaneApp({ host, hostKind }: TaskpaneAppProps): React.JSX.Element {
-  const [tool, setTool] = React.useState<"plan" | "kpi">("plan");
+  const [tool, setTool] = React.useState<"plan" | "kpi" | "explain">("plan");
   return (
     <FluentProvider theme={webLightTheme}>
       <Shell hostKind={hostKind}>
         {host && (
           <>
-            <TabList selectedValue={tool} onTabSelect={(_, d) => setTool(d.value as "plan" | "kpi")} aria-label="Tools">
+            <TabList size="small" selectedValue={tool} onTabSelect={(_, d) => setTool(d.value as typeof tool)} aria-label="Tools">
               <Tab value="plan">Planning wizard</Tab>
               <Tab value="kpi">KPI bonus</Tab>
+              <Tab value="explain">Explain</Tab>
             </TabList>
             {/* Both stay mounted so switching tools keeps what was typed. */}
             <div hidden={tool !== "plan"}>
@@ -31,6 +33,9 @@ export function TaskpaneApp({ host, hostKind }: TaskpaneAppProps): React.JSX.Ele
             </div>
             <div hidden={tool !== "kpi"}>
               <KpiBonus host={host} />
+            </div>
+            <div hidden={tool !== "explain"}>
+              <ExplainPanel host={host} />
             </div>
           </>
         )}

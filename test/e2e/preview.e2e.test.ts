@@ -222,6 +222,28 @@ describe("the preview page", () => {
     expect(errors).toEqual([]);
   });
 
+  test("why is this number?: a bonus on the leaderboard traces to its KPI components and the deals behind them", async () => {
+    const pane = page.getByRole("complementary", { name: "Comp Planner task pane" });
+    await sheetTab("Leaderboard").click();
+    await goTo("E4");
+    await pane.getByRole("tab", { name: "Explain" }).click();
+    await pane.getByRole("button", { name: "Explain the selected cell" }).click();
+    await pane.getByText(/^R\d+'s bonus for 2026-10$/).waitFor({ timeout: 30_000 });
+    expect(await pane.getByText(/ranks by attainment/).count()).toBe(1);
+    const rows = pane.getByRole("list", { name: "Rows behind the number" });
+    const first = rows.getByRole("button").first();
+    const label = (await first.textContent()) ?? "";
+    const m = /· (Deals|Activities) row (\d+): /.exec(label);
+    expect(m).not.toBeNull();
+    await screenshot(page, "preview-explain");
+    await first.click();
+    expect(await sheetTab(m![1]).getAttribute("aria-selected")).toBe("true");
+    // The link selects that row: its first cell is the active one, in the name box.
+    const row = Number(m![2]) + 1;
+    expect(await eventually(() => page.inputValue('input[aria-label="Name box"]'), `A${row}`)).toBe(`A${row}`);
+    expect(errors).toEqual([]);
+  });
+
   test("the task pane has no serious or critical accessibility violations (axe-core)", async () => {
     expect(await seriousViolations()).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { payoutExplain } from "../../functions/payout";
 import { TableInfo, WorkbookHost } from "../../workbook/host";
 import { KPI_NAMES } from "../kpi/kpiSheets";
 import { KPI_RUN_KEY, KpiStepSettings, readPlanHistory } from "../kpi/runKpiStep";
-import { ExplainedInput, Explanation, isoDate, MAX_ROWS, show, SourceRow } from "./explanation";
+import { ExplainedInput, Explanation, isoDate, MAX_ROWS, show, showPct, SourceRow } from "./explanation";
 import { rowAddress } from "./locate";
 
 type Row = Record<string, unknown>;
@@ -70,7 +70,7 @@ export async function explainScoreLine(host: WorkbookHost, tables: readonly Tabl
   const inputs: ExplainedInput[] = [
     { label: "Actual", value: show(line["Actual"]), source: `${measureInWords(kpi, person, ctx.run.month)}: ${rows.length} row(s), listed below` },
     { label: "Target", value: show(line["Target"]), source: `plan version ${ctx.version.version} (in force from ${ctx.version.effective}), per person per month` },
-    { label: "Attainment", value: show(line["Attainment"]), source: "actual / target" },
+    { label: "Attainment", value: showPct(line["Attainment"]), source: "actual / target" },
     { label: "Component target", value: show(componentTarget), source: `weight ${show(line["Weight"])} x ${role.role} target bonus ${show(line["Target bonus"])}` },
     { label: "Payout", value: show(line["Payout"]), source: "PAYOUT of the attainment on the component target, on the KPI's curve (tier by tier below)" },
   ];
@@ -78,7 +78,7 @@ export async function explainScoreLine(host: WorkbookHost, tables: readonly Tabl
     title: `${person}: "${kpi.name}" in ${ctx.run.month}`,
     where,
     formula,
-    inWords: `The payout of ${person}'s "${kpi.name}" is the component target (${show(componentTarget)}) paid on the KPI's curve at an attainment of ${show(line["Attainment"])}: ${show(line["Actual"])} against a target of ${show(line["Target"])}.`,
+    inWords: `The payout of ${person}'s "${kpi.name}" is the component target (${show(componentTarget)}) paid on the KPI's curve at an attainment of ${showPct(line["Attainment"])}: ${show(line["Actual"])} against a target of ${show(line["Target"])}.`,
     inputs,
     breakdown: Array.isArray(breakdown) ? breakdown : null,
     rows: sourceRows(kpi, info, data, rows),
@@ -94,7 +94,7 @@ export async function explainPerson(host: WorkbookHost, tables: readonly TableIn
   const inputs: ExplainedInput[] = lines.map((l) => ({
     label: String(l["KPI"]),
     value: show(l["Payout"]),
-    source: `attainment ${show(l["Attainment"])} (${show(l["Actual"])} of ${show(l["Target"])}), weight ${show(l["Weight"])}`,
+    source: `attainment ${showPct(l["Attainment"])} (${show(l["Actual"])} of ${show(l["Target"])}), weight ${show(l["Weight"])}`,
   }));
   const rows: SourceRow[] = [];
   for (const l of lines) {
@@ -107,7 +107,7 @@ export async function explainPerson(host: WorkbookHost, tables: readonly TableIn
     where,
     formula,
     inWords: leaderboard
-      ? `${person} ranks by attainment: ${show(bonus?.["Attainment"])}, the weighted mean of the KPI attainments (rank = 1 + the number of people above). The bonus is the sum of the KPI components: ${sum} = ${show(bonus?.["Bonus"])}.`
+      ? `${person} ranks by attainment: ${showPct(bonus?.["Attainment"])}, the weighted mean of the KPI attainments (rank = 1 + the number of people above). The bonus is the sum of the KPI components: ${sum} = ${show(bonus?.["Bonus"])}.`
       : `The bonus is the sum of ${person}'s KPI components: ${sum} = ${show(bonus?.["Bonus"])}.`,
     inputs,
     breakdown: null,

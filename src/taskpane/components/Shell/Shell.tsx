@@ -33,8 +33,8 @@ export function Shell({ hostKind, children }: ShellProps): React.JSX.Element {
         </MessageBar>
       )}
       <Body1>
-        Sales compensation modelling in Excel. The planning wizard below turns your accounts into balanced territories, written to the workbook as live
-        formulas; type <span className={styles.code}>=COMP.</span> in a cell to use the worksheet functions listed at the end.
+        Sales compensation modelling in Excel: plan territories, quotas and pay mix, run KPI bonuses, and trace any number to the rows behind it. Everything
+        is written to the workbook as live formulas; type <span className={styles.code}>=COMP.</span> in a cell to use the worksheet functions listed at the end.
       </Body1>
       {children}
       <section aria-labelledby="functions-heading">

@@ -12,6 +12,7 @@ export const useWizardStyles = makeStyles({
   excluded: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   roles: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   fieldset: {
     display: "flex",
     flexDirection: "column",

@@ -1,0 +1,125 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import { WorkbookHost } from "../../../workbook/host";
+import { explainActiveCell } from "../../../wizard/explain/explainCell";
+import { Explanation, show } from "../../../wizard/explain/explanation";
+import { useWizardStyles } from "../Wizard/useWizardStyles.styles";
+
+/** Props of {@link ExplainPanel}. */
+export interface ExplainPanelProps {
+  readonly host: WorkbookHost;
+}
+
+/**
+ * "Why is this number?": select any cell, then Explain shows the formula in words, each input
+ * with its value and origin, a payout's tiers, and the rows of data behind it, each a link that
+ * selects that row in the workbook.
+ */
+export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
+  const styles = useWizardStyles();
+  const [state, setState] = React.useState<{ loading: boolean; error: string | null; explanation: Explanation | null }>({ loading: false, error: null, explanation: null });
+  const explain = () => {
+    setState({ loading: true, error: null, explanation: null });
+    explainActiveCell(host).then(
+      (explanation) => setState({ loading: false, error: null, explanation }),
+      (e) => setState({ loading: false, error: e instanceof Error ? e.message : String(e), explanation: null }),
+    );
+  };
+  const e = state.explanation;
+  return (
+    <section className={styles.step} aria-labelledby="explain-heading">
+      <Subtitle2 as="h2" id="explain-heading">
+        Why is this number?
+      </Subtitle2>
+      <Body1>Select a cell in the workbook (a scorecard, the leaderboard, a territory, a quota, a scenario, or any COMP formula), then:</Body1>
+      <Button appearance="primary" onClick={explain} disabled={state.loading}>
+        Explain the selected cell
+      </Button>
+      {state.loading && <Spinner size="tiny" label="Tracing the number..." />}
+      {state.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {e && (
+        <div className={styles.step} aria-live="polite">
+          <Subtitle2 as="h3">{e.title}</Subtitle2>
+          <Caption1>{e.where}</Caption1>
+          {e.formula && <code className={styles.formula}>{e.formula}</code>}
+          <Body1>{e.inWords}</Body1>
+          {e.inputs.length > 0 && (
+            <Table size="extra-small" aria-label="Inputs">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Input</TableHeaderCell>
+                  <TableHeaderCell>Value</TableHeaderCell>
+                  <TableHeaderCell>From</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {e.inputs.map((x, i) => (
+                  <TableRow key={i}>
+                    <TableCell>{x.label}</TableCell>
+                    <TableCell>{x.value}</TableCell>
+                    <TableCell>{x.source}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {e.breakdown && (
+            <Table size="extra-small" aria-label="Payout tier by tier">
+              <TableHeader>
+                <TableRow>
+                  {e.breakdown[0].map((h, i) => (
+                    <TableHeaderCell key={i}>{String(h)}</TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {e.breakdown.slice(1).map((row, r) => (
+                  <TableRow key={r}>
+                    {row.map((v, i) => (
+                      <TableCell key={i}>{v === "" ? "" : show(v)}</TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {e.rows.length > 0 && (
+            <>
+              <Subtitle2 as="h4">The rows behind it ({e.rows.length})</Subtitle2>
+              {e.rowsNote && <Caption1>{e.rowsNote}</Caption1>}
+              <ul className={styles.problems} aria-label="Rows behind the number" tabIndex={0}>
+                {e.rows.map((r, i) => (
+                  <li key={i}>
+                    <Link as="button" onClick={() => void host.select(r.sheet, r.address).catch(() => undefined)}>
+                      {r.label}
+                    </Link>
+                    <Caption1 block>{r.detail}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
