@@ -113,3 +113,14 @@ export const messages = {
   outOfRange: (where: string) =>
     new CalcError("#NUM!", `the result${where} is beyond Excel's number range (about 1.8E+308); check the inputs' magnitudes.`),
 } as const;
+
+/**
+ * Bad input to one of the core's models (territories, quotas, scenarios, KPI plans), with a
+ * message that says what to fix. Each model has its own subclass, named after it.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

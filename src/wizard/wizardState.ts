@@ -11,7 +11,6 @@ import { chooseHistoryTable, choosePotentialTable, initialQuotaForm, QuotaForm, 
 import { QuotaStepSettings } from "./quotas/runQuotaStep";
 import { CurveDraft, headcountsFrom, initialScenarioForm, quotasFromQuotaStep, RoleDraft, ScenarioForm, scenarioFormFrom } from "./scenarios/scenarioForm";
 import { ScenarioStepSettings } from "./scenarios/scenarioTypes";
-import { GroupBy } from "./territories/accountsFromTable";
 import { autoMapReps, RepColumns, rolesIn } from "./territories/repsFromTable";
 import { AccountsSource, TerritoryStepSettings } from "./territories/runTerritoryStep";
 import { TERRITORIES_SHEET } from "./territories/territoriesSheet";
@@ -28,20 +27,14 @@ export const STEPS: readonly { readonly id: StepId; readonly label: string }[] =
   { id: "review", label: "Review" },
 ];
 
-/** The territory step's options as the user sets them. */
-export interface TerritoryOptions {
+/** The territory step's options as the user sets them: where the seats come from, and the step's own settings. */
+export interface TerritoryOptions extends Pick<TerritoryStepSettings, "balanceOn" | "groupBy" | "honourPins" | "minimiseDisruption" | "compact" | "sheet"> {
   readonly seatsKind: "count" | "reps";
   readonly count: number;
   readonly repsTable: string | null;
   readonly repColumns: RepColumns;
   /** Roles that get territories; null for every rep. */
   readonly roles: readonly string[] | null;
-  readonly balanceOn: "potential" | "potential+workload";
-  readonly groupBy: GroupBy;
-  readonly honourPins: boolean;
-  readonly minimiseDisruption: boolean;
-  readonly compact: boolean;
-  readonly sheet: string;
 }
 
 /** A change to some of the territory options (columns and roles change through their own actions). */

@@ -88,6 +88,15 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
 }
 
+/**
+ * A prefix for the table and range names of a generated sheet, derived from the sheet's name
+ * ("OTE Scenarios" -> "OTE_Scenarios"), so a second copy of a sheet under another name gets names
+ * of its own (table names are workbook-wide).
+ */
+export function namePrefix(sheet: string): string {
+  return sheet.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+}
+
 /** True for a formula cell. */
 export function isFormula(cell: CellInput): cell is FormulaCell {
   return typeof cell === "object" && cell !== null && "formula" in cell;

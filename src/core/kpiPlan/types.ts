@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { PayoutCurve } from "../tiers";
 
 /** How a KPI's actual is aggregated over a person's rows in a month. */
@@ -60,9 +61,4 @@ export interface PlanVersion {
 }
 
 /** Bad KPI settings or a refused change, with a message that says what to fix. */
-export class KpiPlanError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "KpiPlanError";
-  }
-}
+export class KpiPlanError extends InputError {}

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 /** Inputs and outputs of the elastic quota model. */
 
 /** One rep (or territory) to set a quota for. */
@@ -79,9 +80,4 @@ export interface QuotaPlan {
 }
 
 /** Bad input to the quota model, with a message that says what to fix. */
-export class QuotaInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "QuotaInputError";
-  }
-}
+export class QuotaInputError extends InputError {}

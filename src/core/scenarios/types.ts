@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { PayoutCurve } from "../tiers";
 
 /** A named payout curve a scenario can use. */
@@ -54,9 +55,4 @@ export interface ScenarioResult {
 }
 
 /** Bad scenario input, with a message that says what to fix. */
-export class ScenarioInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ScenarioInputError";
-  }
-}
+export class ScenarioInputError extends InputError {}

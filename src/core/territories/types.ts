@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 /** Inputs and outputs of the territory split. */
 
 /** One account to place. Optional fields may be null when the data has no such column. */
@@ -82,9 +83,4 @@ export interface SplitResult {
 }
 
 /** Bad input to the split, with a message that says what to fix. */
-export class TerritoryInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TerritoryInputError";
-  }
-}
+export class TerritoryInputError extends InputError {}

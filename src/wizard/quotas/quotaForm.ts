@@ -8,8 +8,11 @@ import { territoryTableNames } from "../territories/territoriesSheet";
 import { QUOTAS_SHEET } from "./quotasSheet";
 import { QuotaStepSettings } from "./runQuotaStep";
 
-/** The quota step's fields. Shares and weights are fractions (0.65 = 65%). */
-export interface QuotaForm {
+/**
+ * The quota step's fields: the step's settings, with the tables and columns flattened so each
+ * can be chosen on its own, and the target blank until entered. Shares are fractions (0.65 = 65%).
+ */
+export interface QuotaForm extends Omit<QuotaStepSettings, "potential" | "history" | "companyTarget"> {
   readonly potentialTable: string | null;
   readonly potentialId: string;
   readonly potentialColumn: string;
@@ -17,16 +20,6 @@ export interface QuotaForm {
   readonly historyId: string;
   readonly historyColumns: readonly string[];
   readonly companyTarget: number | null;
-  readonly period: "month" | "quarter" | "year";
-  readonly targetShare: number;
-  readonly historyWeight: number;
-  readonly sigma: number;
-  readonly method: "equal-stretch" | "equal-probability";
-  readonly rounding: number;
-  readonly overAssignment: number;
-  readonly keep: "share" | "total";
-  readonly draws: number;
-  readonly sheet: string;
 }
 
 /** The form before the user has set anything. */
@@ -129,42 +122,26 @@ export function quotaIssues(f: QuotaForm, tables: readonly TableInfo[]): string[
 /** The settings to run the quota step with, or null while {@link quotaIssues} lists anything. */
 export function quotaSettings(f: QuotaForm, tables: readonly TableInfo[]): QuotaStepSettings | null {
   if (quotaIssues(f, tables).length) return null;
+  const { potentialTable, potentialId, potentialColumn, historyTable, historyId, historyColumns, companyTarget, ...rest } = f;
   return {
-    potential: { table: f.potentialTable!, id: f.potentialId, columns: [f.potentialColumn] },
-    history: f.historyTable ? { table: f.historyTable, id: f.historyId, columns: f.historyColumns } : null,
-    companyTarget: f.companyTarget!,
-    period: f.period,
-    targetShare: f.targetShare,
-    historyWeight: f.historyWeight,
-    sigma: f.sigma,
-    method: f.method,
-    rounding: f.rounding,
-    overAssignment: f.overAssignment,
-    keep: f.keep,
-    draws: f.draws,
+    ...rest,
+    potential: { table: potentialTable!, id: potentialId, columns: [potentialColumn] },
+    history: historyTable ? { table: historyTable, id: historyId, columns: historyColumns } : null,
+    companyTarget: companyTarget!,
     sheet: f.sheet.trim(),
   };
 }
 
 /** The form from stored settings (a re-run, or a shared copy of the workbook). */
 export function quotaFormFrom(s: QuotaStepSettings): QuotaForm {
+  const { potential, history, ...rest } = s;
   return {
-    potentialTable: s.potential.table,
-    potentialId: s.potential.id,
-    potentialColumn: s.potential.columns[0] ?? "",
-    historyTable: s.history?.table ?? null,
-    historyId: s.history?.id ?? "",
-    historyColumns: s.history?.columns ?? [],
-    companyTarget: s.companyTarget,
-    period: s.period,
-    targetShare: s.targetShare,
-    historyWeight: s.historyWeight,
-    sigma: s.sigma,
-    method: s.method,
-    rounding: s.rounding,
-    overAssignment: s.overAssignment,
-    keep: s.keep,
-    draws: s.draws,
-    sheet: s.sheet,
+    ...rest,
+    potentialTable: potential.table,
+    potentialId: potential.id,
+    potentialColumn: potential.columns[0] ?? "",
+    historyTable: history?.table ?? null,
+    historyId: history?.id ?? "",
+    historyColumns: history?.columns ?? [],
   };
 }

@@ -1,12 +1,12 @@
 import { QuotaPlan, SimulationResult } from "../../core/quotas";
-import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
+import { CellSpec, namePrefix, SheetSpec } from "../../workbook/sheetSpec";
 
 /** The default name of the sheet the quota step writes. */
 export const QUOTAS_SHEET = "Quotas";
 
 /** Names on the quota sheet, derived from the sheet name so a second quota sheet gets its own. */
 export function quotaNames(sheet: string): { reps: string; histogram: string; target: string; distribution: string; points: string } {
-  const base = sheet.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+  const base = namePrefix(sheet);
   return { reps: `${base}_Reps`, histogram: `${base}_Histogram`, target: `${base}_Target`, distribution: `${base}_Distribution`, points: `${base}_Points` };
 }
 

@@ -1,6 +1,6 @@
 import { AttainmentDistribution, COST_OF_SALES_BAND, mixBand, mixLabel, PAYOUT_POINTS, ScenarioInput } from "../../core/scenarios";
 import { columnLetter } from "../../workbook/a1";
-import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
+import { CellInput, CellSpec, namePrefix, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
 import { CurveRow } from "./scenarioTypes";
 
 /** The default name of the sheet the OTE scenario step writes. */
@@ -8,7 +8,7 @@ export const SCENARIOS_SHEET = "OTE Scenarios";
 
 /** Names on the scenario sheet, derived from the sheet name. */
 export function scenarioNames(sheet: string) {
-  const base = sheet.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+  const base = namePrefix(sheet);
   return {
     scenarios: `${base}_Scenarios`,
     distribution: `${base}_Distribution`,

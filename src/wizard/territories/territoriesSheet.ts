@@ -1,12 +1,12 @@
 import { SplitResult, TerritoryAccount } from "../../core/territories";
-import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
+import { CellSpec, namePrefix, SheetSpec } from "../../workbook/sheetSpec";
 
 /** The default name of the sheet the territory step writes. */
 export const TERRITORIES_SHEET = "Territories";
 
 /** Table names derived from the sheet name, so a second territories sheet gets its own. */
 export function territoryTableNames(sheet: string): { summary: string; accounts: string } {
-  const base = sheet.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+  const base = namePrefix(sheet);
   return { summary: `${base}_Summary`, accounts: `${base}_Accounts` };
 }
 

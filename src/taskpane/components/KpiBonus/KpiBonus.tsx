@@ -6,6 +6,7 @@ import { DEFAULT_KPI_PLAN } from "../../../wizard/kpi/defaultPlan";
 import { blankKpi, checkMonth, draftsOf, KpiDraft, parseKpiDrafts, RoleDraft } from "../../../wizard/kpi/kpiForm";
 import { readPlanHistory, runKpiStep, saveKpiPlan } from "../../../wizard/kpi/runKpiStep";
 import { RunState } from "../../../wizard/wizardState";
+import { HeaderSelect } from "../Wizard/HeaderSelect";
 import { RunPanel } from "../Wizard/RunPanel";
 import { useWizardStyles } from "../Wizard/useWizardStyles.styles";
 
@@ -100,14 +101,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
   };
 
   const columnSelect = (label: string, table: string, value: string, onChange: (v: string) => void) => (
-    <Field label={label} size="small">
-      <Select size="small" value={value} onChange={(_, d) => onChange(d.value)}>
-        {!headersOf(table).includes(value) && <option value={value}>{value || "(choose)"}</option>}
-        {headersOf(table).map((h) => (
-          <option key={h}>{h}</option>
-        ))}
-      </Select>
-    </Field>
+    <HeaderSelect label={label} value={value} headers={headersOf(table)} onChange={onChange} />
   );
 
   return (

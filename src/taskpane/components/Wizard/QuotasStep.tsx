@@ -2,6 +2,7 @@ import * as React from "react";
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
 import { QuotaForm, quotaIssues } from "../../../wizard/quotas/quotaForm";
 import { WizardAction, WizardState } from "../../../wizard/wizardState";
+import { HeaderSelect } from "./HeaderSelect";
 import { RunPanel } from "./RunPanel";
 import { useWizardStyles } from "./useWizardStyles.styles";
 
@@ -51,22 +52,8 @@ export function QuotasStep({ state, dispatch, run, cancel }: QuotasStepProps): R
       </Field>
       {potentialTable && (
         <div className={styles.mapping}>
-          <Field label="Rep column" size="small">
-            <Select size="small" value={q.potentialId} onChange={(_, d) => set({ potentialId: d.value })}>
-              <option value="">(choose)</option>
-              {potentialTable.headers.map((h) => (
-                <option key={h}>{h}</option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Potential column" size="small">
-            <Select size="small" value={q.potentialColumn} onChange={(_, d) => set({ potentialColumn: d.value })}>
-              <option value="">(choose)</option>
-              {potentialTable.headers.map((h) => (
-                <option key={h}>{h}</option>
-              ))}
-            </Select>
-          </Field>
+          <HeaderSelect label="Rep column" value={q.potentialId} headers={potentialTable.headers} onChange={(v) => set({ potentialId: v })} />
+          <HeaderSelect label="Potential column" value={q.potentialColumn} headers={potentialTable.headers} onChange={(v) => set({ potentialColumn: v })} />
         </div>
       )}
       <Field label="History (prior periods' bookings), from" hint="Joined to the reps by the rep column; reps without history are forecast on potential.">
@@ -81,14 +68,7 @@ export function QuotasStep({ state, dispatch, run, cancel }: QuotasStepProps): R
       </Field>
       {historyTable && (
         <>
-          <Field label="Rep column of the history table" size="small">
-            <Select size="small" value={q.historyId} onChange={(_, d) => set({ historyId: d.value })}>
-              <option value="">(choose)</option>
-              {historyTable.headers.map((h) => (
-                <option key={h}>{h}</option>
-              ))}
-            </Select>
-          </Field>
+          <HeaderSelect label="Rep column of the history table" value={q.historyId} headers={historyTable.headers} onChange={(v) => set({ historyId: v })} />
           <Field label="History columns (one per period)">
             <div className={styles.roles}>
               {historyTable.headers.map((h) => (
