@@ -6,6 +6,7 @@ import { DEFAULT_KPI_PLAN } from "../../src/wizard/kpi/defaultPlan";
 import { KPI_NAMES } from "../../src/wizard/kpi/kpiSheets";
 import { KpiStepResult, runKpiStep, saveKpiPlan } from "../../src/wizard/kpi/runKpiStep";
 import { columnLetter } from "../../src/workbook/a1";
+import { sampleTerritorySettings } from "./stepFixtures";
 
 let wb: PreviewWorkbook;
 let host: PreviewHost;
@@ -79,20 +80,7 @@ describe("why is this number?", () => {
 
   test("a territory's potential lists the accounts in it, with links", async () => {
     const { runTerritoryStep } = await import("../../src/wizard/territories/runTerritoryStep");
-    const { autoMap } = await import("../../src/wizard/columnMapping");
-    const headers = ["Account ID", "Account", "Sector", "Region", "Potential", "Workload", "Current Owner", "Pinned Owner", "Latitude", "Longitude"];
-    const split = await runTerritoryStep(host, {
-      source: { kind: "table", name: "Accounts" },
-      mapping: autoMap(headers),
-      excluded: [],
-      seats: { kind: "count", count: 5 },
-      balanceOn: "potential",
-      groupBy: "none",
-      honourPins: false,
-      minimiseDisruption: false,
-      compact: true,
-      sheet: "Territories",
-    });
+    const split = await runTerritoryStep(host, sampleTerritorySettings({ seats: { kind: "count", count: 5 }, honourPins: false, minimiseDisruption: false }));
     selectIn("Territories_Summary", 2, "Potential");
     const e = await explainActiveCell(host);
     expect(e.title).toBe("Territory T3: Potential");

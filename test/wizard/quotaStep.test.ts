@@ -2,51 +2,27 @@ import { loadSample } from "../../src/preview/loadSample";
 import { parseCell } from "../../src/workbook/a1";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
-import { autoMap } from "../../src/wizard/columnMapping";
 import { runQuotaStep, QuotaStepSettings } from "../../src/wizard/quotas/runQuotaStep";
 import { CancelledError, StepError } from "../../src/wizard/stepRun";
-import { autoMapReps } from "../../src/wizard/territories/repsFromTable";
 import { runTerritoryStep } from "../../src/wizard/territories/runTerritoryStep";
-
-const ACCOUNT_HEADERS = ["Account ID", "Account", "Sector", "Region", "Potential", "Workload", "Current Owner", "Pinned Owner", "Latitude", "Longitude"];
-const REP_HEADERS = ["Rep ID", "Name", "Role", "Manager", "Region", "Prior Year Bookings", "Start Date"];
+import { quotaSettings, sampleTerritorySettings } from "./stepFixtures";
 
 /** The sample workbook after the territory step, as a user reaches the quota step. */
 async function afterTerritories() {
   const wb = new PreviewWorkbook();
   loadSample(wb);
   const host = new PreviewHost(wb);
-  await runTerritoryStep(host, {
-    source: { kind: "table", name: "Accounts" },
-    mapping: autoMap(ACCOUNT_HEADERS),
-    excluded: [],
-    seats: { kind: "reps", table: "Reps", columns: autoMapReps(REP_HEADERS), roles: ["AE", "CSR/AM"] },
-    balanceOn: "potential",
-    groupBy: "none",
-    honourPins: true,
-    minimiseDisruption: true,
-    compact: true,
-    sheet: "Territories",
-  });
+  await runTerritoryStep(host, sampleTerritorySettings());
   return { wb, host };
 }
 
-const settings = (over: Partial<QuotaStepSettings> = {}): QuotaStepSettings => ({
-  potential: { table: "Territories_Summary", id: "Territory", columns: ["Potential"] },
-  history: { table: "Reps", id: "Rep ID", columns: ["Prior Year Bookings"] },
-  companyTarget: 30_000_000,
-  period: "year",
-  targetShare: 0.65,
-  historyWeight: 0.5,
-  sigma: 0.25,
-  method: "equal-stretch",
-  rounding: 1000,
-  overAssignment: 0.1,
-  keep: "share",
-  draws: 2000,
-  sheet: "Quotas",
-  ...over,
-});
+const settings = (over: Partial<QuotaStepSettings> = {}): QuotaStepSettings =>
+  quotaSettings({
+    potential: { table: "Territories_Summary", id: "Territory", columns: ["Potential"] },
+    history: { table: "Reps", id: "Rep ID", columns: ["Prior Year Bookings"] },
+    companyTarget: 30_000_000,
+    ...over,
+  });
 
 /** A column of the quota sheet's reps table, computed by the engine, by rep. */
 function column(wb: PreviewWorkbook, header: string): Map<string, unknown> {

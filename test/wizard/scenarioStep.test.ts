@@ -6,6 +6,7 @@ import { runScenarioStep } from "../../src/wizard/scenarios/runScenarioStep";
 import { ScenarioStepSettings } from "../../src/wizard/scenarios/scenarioTypes";
 import { SCENARIO_HEADERS } from "../../src/wizard/scenarios/scenariosSheet";
 import { StepError } from "../../src/wizard/stepRun";
+import { quotaSettings } from "./stepFixtures";
 
 const CURVES: ScenarioStepSettings["curves"] = [
   { name: "Standard", tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }], mode: "MARGINAL", threshold: null, cap: 2 },
@@ -24,21 +25,14 @@ async function afterQuotas() {
   const rows = Array.from({ length: 12 }, (_, i) => [`R${i + 1}`, 100 + i * 10, 1000 + i * 37, 900 + ((i * 53) % 200)]);
   writeSpec(wb, { name: "Data", tables: [{ name: "Reps", anchor: "A1", headers: ["Rep", "Potential", "Bookings 2024", "Bookings 2025"], rows }] });
   const host = new PreviewHost(wb);
-  await runQuotaStep(host, {
-    potential: { table: "Reps", id: "Rep", columns: ["Potential"] },
-    history: { table: "Reps", id: "Rep", columns: ["Bookings 2024", "Bookings 2025"] },
-    companyTarget: 1_000_000,
-    period: "year",
-    targetShare: 0.65,
-    historyWeight: 0.5,
-    sigma: 0.25,
-    method: "equal-stretch",
-    rounding: 1000,
-    overAssignment: 0.1,
-    keep: "share",
-    draws: 2000,
-    sheet: "Quotas",
-  });
+  await runQuotaStep(
+    host,
+    quotaSettings({
+      potential: { table: "Reps", id: "Rep", columns: ["Potential"] },
+      history: { table: "Reps", id: "Rep", columns: ["Bookings 2024", "Bookings 2025"] },
+      companyTarget: 1_000_000,
+    }),
+  );
   return { wb, host };
 }
 

@@ -3,14 +3,10 @@ import { parseCell } from "../../src/workbook/a1";
 import { NotOwnedError } from "../../src/workbook/host";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
-import { autoMap } from "../../src/wizard/columnMapping";
-import { autoMapReps } from "../../src/wizard/territories/repsFromTable";
 import { CancelledError, StepError } from "../../src/wizard/stepRun";
-import { runTerritoryStep, TerritoryStepSettings } from "../../src/wizard/territories/runTerritoryStep";
+import { runTerritoryStep } from "../../src/wizard/territories/runTerritoryStep";
 import { territoryTableNames } from "../../src/wizard/territories/territoriesSheet";
-
-const ACCOUNT_HEADERS = ["Account ID", "Account", "Sector", "Region", "Potential", "Workload", "Current Owner", "Pinned Owner", "Latitude", "Longitude"];
-const REP_HEADERS = ["Rep ID", "Name", "Role", "Manager", "Region", "Prior Year Bookings", "Start Date"];
+import { sampleTerritorySettings } from "./stepFixtures";
 
 function sampleBook() {
   const wb = new PreviewWorkbook();
@@ -18,19 +14,7 @@ function sampleBook() {
   return { wb, host: new PreviewHost(wb, () => new Date("2026-11-23T10:00:00Z")) };
 }
 
-const settings = (over: Partial<TerritoryStepSettings> = {}): TerritoryStepSettings => ({
-  source: { kind: "table", name: "Accounts" },
-  mapping: autoMap(ACCOUNT_HEADERS),
-  excluded: [],
-  seats: { kind: "reps", table: "Reps", columns: autoMapReps(REP_HEADERS), roles: ["AE", "CSR/AM"] },
-  balanceOn: "potential",
-  groupBy: "none",
-  honourPins: true,
-  minimiseDisruption: true,
-  compact: true,
-  sheet: "Territories",
-  ...over,
-});
+const settings = sampleTerritorySettings;
 
 /** Every non-empty cell of every sheet but the ones named, as text. */
 function snapshot(wb: PreviewWorkbook, except: string[]): Map<string, string> {

@@ -14,6 +14,14 @@ export interface ScenariosStepProps {
   readonly cancel: () => void;
 }
 
+/** A role's typed fields, in the order shown. */
+const ROLE_FIELDS = [
+  { field: "role", label: "Role" },
+  { field: "headcount", label: "Headcount" },
+  { field: "ote", label: "OTE per person" },
+  { field: "quota", label: "Quota per person" },
+] as const;
+
 /** The OTE scenario step: roles with their candidate mixes, payout curves, the distribution, run. */
 export function ScenariosStep({ state, dispatch, run, cancel }: ScenariosStepProps): React.JSX.Element {
   const styles = useWizardStyles();
@@ -30,18 +38,11 @@ export function ScenariosStep({ state, dispatch, run, cancel }: ScenariosStepPro
         <fieldset key={i} className={styles.fieldset}>
           <legend>{r.role.trim() || `Role ${i + 1}`}</legend>
           <div className={styles.mapping}>
-            <Field label="Role" size="small">
-              <Input size="small" value={r.role} onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { role: d.value } })} />
-            </Field>
-            <Field label="Headcount" size="small">
-              <Input size="small" value={r.headcount} onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { headcount: d.value } })} />
-            </Field>
-            <Field label="OTE per person" size="small">
-              <Input size="small" value={r.ote} onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { ote: d.value } })} />
-            </Field>
-            <Field label="Quota per person" size="small">
-              <Input size="small" value={r.quota} onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { quota: d.value } })} />
-            </Field>
+            {ROLE_FIELDS.map(({ field, label }) => (
+              <Field key={field} label={label} size="small">
+                <Input size="small" value={r[field]} onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { [field]: d.value } })} />
+              </Field>
+            ))}
           </div>
           <Field label="Pay mixes to compare (base/variable)" size="small">
             <Input size="small" value={r.mixes} onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { mixes: d.value } })} />
