@@ -70,6 +70,10 @@ describe("the territory step on the sample workbook (preview engine)", () => {
     const perCapacity = result.territories.map((t) => t.potential / t.seat.capacity);
     expect(wb.cell("Territories", parseCell("D2")).value as number).toBeCloseTo(Math.max(...perCapacity) / Math.min(...perCapacity), 9);
     expect(wb.charts("Territories")[0].title).toBe("Potential per territory");
+    const worst = Math.max(...result.territories.map((t) => Math.abs(t.potential / (t.seat.capacity * result.territories.reduce((s, x) => s + x.potential, 0) / result.territories.reduce((s, x) => s + x.seat.capacity, 0)) - 1)));
+    expect(wb.cell("Territories", parseCell("D6")).value).toBe(
+      `${Math.round((Math.max(...perCapacity) / Math.min(...perCapacity)) * 1000) / 1000} largest / smallest; worst ${Math.round(worst * 10000) / 100}% from the mean`,
+    );
     expect(await host.readSettings("territories")).toMatchObject({ sheet: "Territories", honourPins: true });
   });
 

@@ -55,6 +55,11 @@ export function territoriesSheet(sheet: string, accounts: readonly TerritoryAcco
     { address: "A4", value: "Accounts moved from their current owner", bold: true },
     { address: "D4", value: { formula: `=COUNTIF(${A("Moved?")},"Yes")` } },
     { address: "A5", value: groupLabel ? `Groups kept pure by ${groupLabel}.` : "Groups not kept pure." },
+    { address: "A6", value: "Balance, in one cell", bold: true },
+    {
+      address: "D6",
+      value: { formula: `=ROUND(MAX(${S("% of mean")})/MIN(${S("% of mean")}),3)&" largest / smallest; worst "&ROUND(100*MAX(${S("Off mean")}),2)&"% from the mean"` },
+    },
     ...result.notes.map((note, i): CellSpec => ({ address: `A${lastSummaryRow + 3 + i}`, value: note })),
   ];
   return {
