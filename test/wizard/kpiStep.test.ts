@@ -109,3 +109,33 @@ describe("the KPI bonus module on the sample workbook (preview engine)", () => {
     expect(wb.cell("Leaderboard", { row: 0, col: 0 }).value).toBe("ours");
   });
 });
+
+describe("cycle and conversion KPIs on the sheet", () => {
+  test("the sheet's formulas equal the core for every person", async () => {
+    const wb = new PreviewWorkbook();
+    const { writeSpec } = await import("../../src/workbook/previewHost");
+    wb.addSheet("Data");
+    // October 2026 starts at serial 46296.
+    const rows = Array.from({ length: 40 }, (_, i) => [`R${(i % 3) + 1}`, i % 7 === 0 ? "" : 46250 + i, 46296 + (i % 35), 10 + (i % 5) * 10, i % 4]);
+    writeSpec(wb, { name: "Data", tables: [{ name: "Funnel", anchor: "A1", headers: ["Rep", "Created", "Closed", "Entered", "Advanced"], rows }] });
+    writeSpec(wb, { name: "Data", tables: [{ name: "Team", anchor: "H1", headers: ["Rep ID", "Role"], rows: [["R1", "AE"], ["R2", "AE"], ["R3", "AE"]] }] });
+    const host = new PreviewHost(wb);
+    const curve = DEFAULT_KPI_PLAN.roles[0].kpis[0].curve;
+    const kpi = (aggregate: "cycle" | "conversion", target: number) => ({
+      name: aggregate,
+      measure: { table: "Funnel", person: "Rep", date: "Closed", aggregate, value: aggregate === "conversion" ? "Advanced" : null, from: aggregate === "cycle" ? "Created" : "Entered", filters: [], outcome: null },
+      target,
+      weight: 0.5,
+      curve,
+    });
+    await saveKpiPlan(host, { roles: [{ role: "AE", targetBonus: 2000, kpis: [kpi("cycle", 60), kpi("conversion", 0.1)] }] }, NOV_20, "2026-10");
+    const result = await runKpiStep(host, { people: { table: "Team", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true });
+    const lines = rowsOf(wb, KPI_NAMES.lines);
+    result.lines.forEach((l, i) => {
+      expect(lines[i]["Actual"] as number).toBeCloseTo(l.actual, 9);
+      expect(lines[i]["Attainment"] as number).toBeCloseTo(l.attainment, 12);
+      expect(lines[i]["Payout"] as number).toBeCloseTo(l.payout, 9);
+    });
+    expect(result.lines.every((l) => l.actual > 0)).toBe(true);
+  });
+});

@@ -86,6 +86,7 @@ export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month:
     const l = rows.filter((r) => lost.has(key(t.rows[r][o])));
     return { actual: w.length + l.length === 0 ? 0 : w.length / (w.length + l.length), rows: [...w, ...l].sort((a, b) => a - b) };
   }
+  if (m.aggregate === "cycle" || m.aggregate === "conversion") return fromAggregate(k, t, rows, d);
   if (!m.value) throw new KpiPlanError(`KPI "${k.name}": a ${m.aggregate} needs the column to add up.`);
   const v = column(t, m.value, k.name, m.table);
   let total = dec(0);
@@ -101,6 +102,54 @@ export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month:
   }
   if (m.aggregate === "sum") return { actual: toNumber(total), rows: used };
   return { actual: n === 0 ? 0 : toNumber(total.div(n)), rows: used };
+}
+
+/** A number cell of a KPI's table, or an error naming the KPI, row and column; null when blank. */
+function numberAt(k: KpiDefinition, t: DataTable, r: number, c: number, name: string): number | null {
+  const x = t.rows[r][c];
+  if (x === null || x === undefined || x === "") return null;
+  if (typeof x !== "number" || !Number.isFinite(x)) throw new KpiPlanError(`KPI "${k.name}": ${k.measure.table} row ${r + 1} has "${String(x)}" in ${name}, not a number.`);
+  return x;
+}
+
+/**
+ * Cycle: the mean of (date - start) over the rows with a start date (days). Conversion:
+ * sum(advanced) / sum(entered) over the rows; 0 when nothing entered (as the sheet's IFERROR).
+ */
+function fromAggregate(k: KpiDefinition, t: DataTable, rows: readonly number[], dateCol: number): { actual: number; rows: number[] } {
+  const m = k.measure;
+  if (!m.from) throw new KpiPlanError(`KPI "${k.name}": a ${m.aggregate} needs the ${m.aggregate === "cycle" ? "start date" : "entered"} column.`);
+  const f = column(t, m.from, k.name, m.table);
+  const used: number[] = [];
+  if (m.aggregate === "cycle") {
+    let days = dec(0);
+    for (const r of rows) {
+      const start = numberAt(k, t, r, f, m.from);
+      if (start === null) continue;
+      days = days.plus(dec(t.rows[r][dateCol] as number).minus(start));
+      used.push(r);
+    }
+    return { actual: used.length ? toNumber(days.div(used.length)) : 0, rows: used };
+  }
+  if (!m.value) throw new KpiPlanError(`KPI "${k.name}": a conversion needs the advanced column.`);
+  const a = column(t, m.value, k.name, m.table);
+  let entered = dec(0);
+  let advanced = dec(0);
+  for (const r of rows) {
+    entered = entered.plus(numberAt(k, t, r, f, m.from) ?? 0);
+    advanced = advanced.plus(numberAt(k, t, r, a, m.value) ?? 0);
+    used.push(r);
+  }
+  return { actual: entered.isZero() ? 0 : toNumber(advanced.div(entered)), rows: used };
+}
+
+/**
+ * Attainment of a KPI: actual / target; for a cycle, where shorter is better, target / actual
+ * (0 when there is no cycle to measure).
+ */
+export function kpiAttainment(k: KpiDefinition, actual: number): number {
+  if (k.measure.aggregate === "cycle") return actual === 0 ? 0 : toNumber(dec(k.target).div(actual));
+  return toNumber(dec(actual).div(k.target));
 }
 
 /** Checks a plan's KPIs: targets above 0, weights 0 or more, valid curves; errors name the KPI. */
@@ -135,7 +184,7 @@ export function computeScorecards(plan: KpiPlan, people: readonly Person[], tabl
       const t = tables.get(k.measure.table.toLowerCase());
       if (!t) throw new KpiPlanError(`KPI "${k.name}": there is no table named "${k.measure.table}".`);
       const { actual, rows } = kpiActual(k, t, person.id, month);
-      const attainment = toNumber(dec(actual).div(k.target));
+      const attainment = kpiAttainment(k, actual);
       const curve = compileCurve(k.curve);
       if (isCalcError(curve)) throw new KpiPlanError(`KPI "${k.name}": ${curve.message}`);
       const pay = payout(attainment, toNumber(dec(k.weight).times(role.targetBonus)), curve);

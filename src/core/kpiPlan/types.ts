@@ -1,8 +1,12 @@
 import { InputError } from "../errors";
 import { PayoutCurve } from "../tiers";
 
-/** How a KPI's actual is aggregated over a person's rows in a month. */
-export type Aggregate = "sum" | "count" | "average" | "win-rate";
+/**
+ * How a KPI's actual is aggregated over a person's rows in a month: sum, count or average of a
+ * column; win rate = won / (won + lost); cycle = the mean days from a start date to the row's
+ * date (shorter is better); conversion = sum(advanced) / sum(entered).
+ */
+export type Aggregate = "sum" | "count" | "average" | "win-rate" | "cycle" | "conversion";
 
 /** A condition on a column: the cell equals one of the values (trimmed, any case). */
 export interface RowFilter {
@@ -19,8 +23,10 @@ export interface KpiMeasure {
   /** The date column that puts a row in a month (Excel date serials). */
   readonly date: string;
   readonly aggregate: Aggregate;
-  /** The column summed or averaged (sum, average). */
+  /** The column summed or averaged (sum, average), or the advanced count (conversion). */
   readonly value: string | null;
+  /** Cycle: the start-date column (the row's date column is the end); conversion: the entered count. */
+  readonly from?: string | null;
   /** Conditions every counted row meets (all of them). */
   readonly filters: readonly RowFilter[];
   /** For win rate: the outcome column; won and lost labels. */

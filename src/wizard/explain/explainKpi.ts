@@ -26,7 +26,14 @@ async function scorecardContext(host: WorkbookHost): Promise<{ run: KpiStepSetti
 /** The KPI's measure in words: "the sum of Amount over Deals rows where Owner is R05, ...". */
 export function measureInWords(k: KpiDefinition, person: string, month: string): string {
   const m = k.measure;
-  const what = { sum: `the sum of ${m.value}`, count: "the number", average: `the average ${m.value}`, "win-rate": `won / (won + lost) by ${m.outcome?.column}` }[m.aggregate];
+  const what = {
+    sum: `the sum of ${m.value}`,
+    count: "the number",
+    average: `the average ${m.value}`,
+    "win-rate": `won / (won + lost) by ${m.outcome?.column}`,
+    cycle: `the mean days from ${m.from} to ${m.date}`,
+    conversion: `the sum of ${m.value} / the sum of ${m.from}`,
+  }[m.aggregate];
   const where = [`${m.person} is ${person}`, `${m.date} falls in ${month}`, ...m.filters.map((f) => `${f.column} is ${f.values.join(" or ")}`)];
   return `${what} of ${m.table} rows where ${where.join(", ")}`;
 }
@@ -34,13 +41,13 @@ export function measureInWords(k: KpiDefinition, person: string, month: string):
 /** The rows that fed a KPI, as links, with the columns that matter to it. */
 function sourceRows(k: KpiDefinition, info: TableInfo, data: DataTable, rows: readonly number[]): SourceRow[] {
   const m = k.measure;
-  const cols = [...new Set([m.person, m.date, ...m.filters.map((f) => f.column), ...(m.value ? [m.value] : []), ...(m.outcome ? [m.outcome.column] : [])])];
+  const cols = [...new Set([m.person, m.date, ...(m.from ? [m.from] : []), ...m.filters.map((f) => f.column), ...(m.value ? [m.value] : []), ...(m.outcome ? [m.outcome.column] : [])])];
   const idx = (c: string) => data.headers.findIndex((h) => h.trim().toLowerCase() === c.toLowerCase());
   return rows.slice(0, MAX_ROWS).map((r) => {
     const row = data.rows[r];
     const detail = cols.map((c) => {
       const v = row[idx(c)];
-      return `${c} ${c === m.date && typeof v === "number" ? isoDate(v) : show(v)}`;
+      return `${c} ${(c === m.date || (m.aggregate === "cycle" && c === m.from)) && typeof v === "number" ? isoDate(v) : show(v)}`;
     });
     return { label: `${info.name} row ${r + 1}: ${show(row[0])}`, detail: detail.join(" · "), sheet: info.sheet, address: rowAddress(info, r) };
   });

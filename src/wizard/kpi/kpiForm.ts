@@ -13,8 +13,10 @@ export interface KpiDraft {
   readonly person: string;
   readonly date: string;
   readonly aggregate: Aggregate;
-  /** The value column (sum, average) or the outcome column (win rate). */
+  /** The value column (sum, average), the outcome column (win rate) or the advanced column (conversion). */
   readonly value: string;
+  /** The start-date column (cycle) or the entered column (conversion). */
+  readonly from: string;
   readonly filters: string;
   readonly target: string;
   readonly weight: string;
@@ -60,6 +62,7 @@ export function draftsOf(plan: KpiPlan): RoleDraft[] {
       date: k.measure.date,
       aggregate: k.measure.aggregate,
       value: k.measure.aggregate === "win-rate" ? (k.measure.outcome?.column ?? "") : (k.measure.value ?? ""),
+      from: k.measure.from ?? "",
       filters: formatFilters(k.measure.filters),
       target: String(k.target),
       weight: String(k.weight),
@@ -72,7 +75,7 @@ export function draftsOf(plan: KpiPlan): RoleDraft[] {
 }
 
 /** A new KPI row to fill in. */
-export const blankKpi: KpiDraft = { name: "", table: "Deals", person: "Owner", date: "Closed", aggregate: "sum", value: "Amount", filters: "", target: "", weight: "0.5", tiers: "0:1, 1:1.5", mode: "MARGINAL", threshold: "0.5", cap: "2" };
+export const blankKpi: KpiDraft = { name: "", table: "Deals", person: "Owner", date: "Closed", aggregate: "sum", value: "Amount", from: "", filters: "", target: "", weight: "0.5", tiers: "0:1, 1:1.5", mode: "MARGINAL", threshold: "0.5", cap: "2" };
 
 /** The plan from the drafts, or the problems, each naming its role and KPI. */
 export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | null; problems: string[] } {
@@ -90,7 +93,8 @@ export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | n
       const before = problems.length;
       if (!k.name.trim()) problems.push(`${role}: KPI ${ki + 1} has no name.`);
       for (const [field, label] of [["table", "table"], ["person", "person column"], ["date", "date column"]] as const) if (!k[field].trim()) problems.push(`${where}: choose the ${label}.`);
-      if (k.aggregate !== "count" && !k.value.trim()) problems.push(`${where}: choose the ${k.aggregate === "win-rate" ? "outcome" : "value"} column.`);
+      if (k.aggregate !== "count" && k.aggregate !== "cycle" && !k.value.trim()) problems.push(`${where}: choose the ${{ "win-rate": "outcome", conversion: "advanced" }[k.aggregate as string] ?? "value"} column.`);
+      if ((k.aggregate === "cycle" || k.aggregate === "conversion") && !k.from.trim()) problems.push(`${where}: choose the ${k.aggregate === "cycle" ? "start date" : "entered"} column.`);
       const filters = parseFilters(k.filters);
       if (typeof filters === "string") problems.push(`${where}: ${filters}.`);
       const target = num(k.target);
@@ -110,7 +114,8 @@ export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | n
           person: k.person.trim(),
           date: k.date.trim(),
           aggregate: k.aggregate,
-          value: k.aggregate === "sum" || k.aggregate === "average" ? k.value.trim() : null,
+          value: k.aggregate === "sum" || k.aggregate === "average" || k.aggregate === "conversion" ? k.value.trim() : null,
+          ...(k.aggregate === "cycle" || k.aggregate === "conversion" ? { from: k.from.trim() } : {}),
           filters,
           outcome: k.aggregate === "win-rate" ? { column: k.value.trim(), won: WON, lost: LOST } : null,
         },

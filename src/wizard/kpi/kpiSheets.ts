@@ -2,7 +2,7 @@ import { KpiDefinition, monthBounds, PersonScore, PlanVersion } from "../../core
 import { PayoutCurve } from "../../core/tiers";
 import { columnLetter } from "../../workbook/a1";
 import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
-import { actualFormula } from "./kpiFormulas";
+import { actualFormula, attainmentFormula } from "./kpiFormulas";
 
 /** The sheets the KPI bonus tool writes. */
 export const KPI_SHEETS = { plan: "KPI Plan", scorecards: "Scorecards", leaderboard: "Leaderboard" } as const;
@@ -95,7 +95,7 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
         k.target,
         k.weight,
         role.targetBonus,
-        { formula: "=COMP.QUOTA_ATTAINMENT([@Actual],[@Target])" },
+        { formula: attainmentFormula(k) },
         { formula: "=[@Weight]*[@Attainment]" },
         { formula: `=COMP.PAYOUT(${args.join(",").replace(/,+$/, "")})` },
       ];

@@ -178,7 +178,8 @@ export class PreviewWorkbook {
         e.badReferences.delete(k);
         if (!(typeof content === "string" && content.startsWith("=") && content.length > 1)) {
           e.formulas.delete(k);
-          return content;
+          // Excel stores a written "" as an empty cell (COUNTIFS "<>" skips it); so does the preview.
+          return content === "" ? null : content;
         }
         e.formulas.set(k, content);
         try {

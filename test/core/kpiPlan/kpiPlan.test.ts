@@ -114,3 +114,31 @@ describe("plan versions: at most one change a month, never rewriting the past", 
     );
   });
 });
+
+describe("cycle and conversion KPIs", () => {
+  const funnel: DataTable = {
+    headers: ["Rep", "Created", "Closed", "Entered", "Advanced"],
+    rows: [
+      ["R1", 46290, 46300, 40, 10],
+      ["R1", 46280, 46320, 60, 20],
+      ["R1", "", 46310, 0, 0], // no start date: not in the cycle
+      ["R1", 46200, 46330, 100, 100], // closed in November
+    ],
+  };
+  const t = new Map([["funnel", funnel]]);
+  const kpi = (aggregate: "cycle" | "conversion", target: number) => ({
+    name: aggregate,
+    measure: { table: "Funnel", person: "Rep", date: "Closed", aggregate, value: aggregate === "conversion" ? "Advanced" : null, from: aggregate === "cycle" ? "Created" : "Entered", filters: [], outcome: null },
+    target,
+    weight: 1,
+    curve: LINEAR,
+  });
+  const plan2: KpiPlan = { roles: [{ role: "AE", targetBonus: 1000, kpis: [kpi("cycle", 30), kpi("conversion", 0.25)] }] };
+  const { lines } = computeScorecards(plan2, [{ id: "R1", role: "AE" }], t, "2026-10");
+  test("cycle: (10 + 40) / 2 = 25 days against 30; shorter is better, so attainment 30 / 25 = 120%", () => {
+    expect(lines[0]).toMatchObject({ actual: 25, attainment: 1.2, payout: 1200, rows: [0, 1] });
+  });
+  test("conversion: (10 + 20 + 0) / (40 + 60 + 0) = 0.3 against 0.25 = 120%", () => {
+    expect(lines[1]).toMatchObject({ actual: 0.3, attainment: 1.2, payout: 1200, rows: [0, 1, 2] });
+  });
+});

@@ -23,7 +23,11 @@ const AGGREGATES = [
   { value: "count", label: "Count of rows" },
   { value: "average", label: "Average of" },
   { value: "win-rate", label: "Win rate (won / closed)" },
+  { value: "cycle", label: "Cycle (days from start to date)" },
+  { value: "conversion", label: "Conversion (advanced / entered)" },
 ] as const;
+const VALUE_LABEL: Partial<Record<KpiDraft["aggregate"], string>> = { sum: "Value column", average: "Value column", "win-rate": "Outcome column", conversion: "Advanced column" };
+const FROM_LABEL: Partial<Record<KpiDraft["aggregate"], string>> = { cycle: "Start date column", conversion: "Entered column" };
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const previousMonth = (d: Date) => monthOf(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)));
 
@@ -153,9 +157,10 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
                     ))}
                   </Select>
                 </Field>
-                {k.aggregate !== "count" && columnSelect(k.aggregate === "win-rate" ? "Outcome column" : "Value column", k.table, k.value, (v) => setKpi(ri, ki, { value: v }))}
+                {VALUE_LABEL[k.aggregate] && columnSelect(VALUE_LABEL[k.aggregate]!, k.table, k.value, (v) => setKpi(ri, ki, { value: v }))}
+                {FROM_LABEL[k.aggregate] && columnSelect(FROM_LABEL[k.aggregate]!, k.table, k.from, (v) => setKpi(ri, ki, { from: v }))}
                 {columnSelect("Person column", k.table, k.person, (v) => setKpi(ri, ki, { person: v }))}
-                {columnSelect("Date column", k.table, k.date, (v) => setKpi(ri, ki, { date: v }))}
+                {columnSelect(k.aggregate === "cycle" ? "End date column (puts the row in the month)" : "Date column", k.table, k.date, (v) => setKpi(ri, ki, { date: v }))}
                 <Field label="Target per person per month" size="small">
                   <Input size="small" value={k.target} onChange={(_, d) => setKpi(ri, ki, { target: d.value })} />
                 </Field>
