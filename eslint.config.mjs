@@ -22,7 +22,8 @@ export default tseslint.config(
       "office-addins/no-office-initialize": "error",
       "office-addins/no-navigational-load": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // ignoreRestSiblings: `const { a, ...rest } = x` is how an object minus some fields is written.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
   {

@@ -1,4 +1,5 @@
 import { autoMap } from "../../src/wizard/columnMapping";
+import { initialQuotaForm } from "../../src/wizard/quotas/quotaForm";
 import { QuotaStepSettings } from "../../src/wizard/quotas/runQuotaStep";
 import { autoMapReps } from "../../src/wizard/territories/repsFromTable";
 import { TerritoryStepSettings } from "../../src/wizard/territories/runTerritoryStep";
@@ -22,17 +23,12 @@ export const sampleTerritorySettings = (over: Partial<TerritoryStepSettings> = {
   ...over,
 });
 
-/** Quota step settings with the model's defaults (65%, 50/50 history, sigma 0.25, 10% over). */
+// The quota form's defaults, without the fields a test names itself.
+const { potentialTable, potentialId, potentialColumn, historyTable, historyId, historyColumns, companyTarget, ...quotaDefaults } = initialQuotaForm;
+
+/** Quota step settings with the form's defaults (65%, 50/50 history, sigma 0.25, 10% over), 2,000 draws for speed. */
 export const quotaSettings = (over: Partial<QuotaStepSettings> & Pick<QuotaStepSettings, "potential" | "history" | "companyTarget">): QuotaStepSettings => ({
-  period: "year",
-  targetShare: 0.65,
-  historyWeight: 0.5,
-  sigma: 0.25,
-  method: "equal-stretch",
-  rounding: 1000,
-  overAssignment: 0.1,
-  keep: "share",
+  ...quotaDefaults,
   draws: 2000,
-  sheet: "Quotas",
   ...over,
 });

@@ -54,13 +54,13 @@ function sourceRows(k: KpiDefinition, info: TableInfo, data: DataTable, rows: re
 }
 
 /** Everything about one scorecard line: its KPI, the rows behind it and the payout breakdown. */
-async function lineDetail(host: WorkbookHost, tables: readonly TableInfo[], line: Row, ctx: { run: KpiStepSettings; version: PlanVersion }) {
+async function lineDetail(host: WorkbookHost, tables: readonly TableInfo[], line: Row, ctx: { run: KpiStepSettings; version: PlanVersion }, read: (name: string) => Promise<DataTable> = (n) => host.readTable(n)) {
   const role = ctx.version.plan.roles.find((r) => r.role.toLowerCase() === String(line["Role"]).toLowerCase());
   const kpi = role?.kpis.find((k) => k.name === String(line["KPI"]));
   if (!role || !kpi) throw new Error(`KPI "${String(line["KPI"])}" is not in plan version ${ctx.version.version}; compute the scorecards again.`);
   const info = tables.find((t) => t.name.toLowerCase() === kpi.measure.table.toLowerCase());
   if (!info) throw new Error(`There is no table named "${kpi.measure.table}" any more.`);
-  const data = await host.readTable(info.name);
+  const data = await read(info.name);
   const { rows } = kpiActual(kpi, data, String(line["Person"]), ctx.run.month);
   return { kpi, role, info, data, rows };
 }
@@ -104,8 +104,11 @@ export async function explainPerson(host: WorkbookHost, tables: readonly TableIn
     source: `attainment ${showPct(l["Attainment"])} (${show(l["Actual"])} of ${show(l["Target"])}), weight ${show(l["Weight"])}`,
   }));
   const rows: SourceRow[] = [];
+  // Several KPIs usually read the same table: read each once.
+  const cache = new Map<string, Promise<DataTable>>();
+  const read = (name: string) => cache.get(name) ?? cache.set(name, host.readTable(name)).get(name)!;
   for (const l of lines) {
-    const d = await lineDetail(host, tables, l, ctx);
+    const d = await lineDetail(host, tables, l, ctx, read);
     rows.push(...sourceRows(d.kpi, d.info, d.data, d.rows).map((r) => ({ ...r, label: `${String(l["KPI"])} · ${r.label}` })));
   }
   const sum = lines.map((l) => show(l["Payout"])).join(" + ");
