@@ -5,7 +5,7 @@ import { exactRatio } from "../core/ratio";
 import { compileCurve, payout as corePayout } from "../core/tiers";
 import { readCurve } from "./curveArgs";
 import { cellLabel, readNumbersOrBlank, readWon, sameShape, wonLabels } from "./kpiArgs";
-import { asMatrix, elementwise, finite, isBlank, OutMatrix, readNonNegativeCells, readNumber, readOption, readOptionalNumber, readOptionalText } from "./values";
+import { asMatrix, elementwise, finite, isBlank, OutMatrix, readNumber, readOption, readOptionalNumber, readOptionalText, sumsOfTwo } from "./values";
 
 /** AVG_DEAL_SIZE(amounts, [outcomes], [won_label]): mean deal amount; with outcomes, won deals only. */
 export function avgDealSize(amounts: unknown, outcomes?: unknown, wonLabel?: unknown): number | CalcError {
@@ -67,16 +67,9 @@ export function salesCycle(startDates: unknown, closeDates: unknown, outcomes?: 
 
 /** CONVERSION(entered, advanced): sum(advanced) / sum(entered). */
 export function conversion(entered: unknown, advanced: unknown): number | CalcError {
-  const e = asMatrix(entered, "entered");
-  if (isCalcError(e)) return e;
-  const a = asMatrix(advanced, "advanced");
-  if (isCalcError(a)) return a;
-  const ev = readNonNegativeCells(e, "entered");
-  if (isCalcError(ev)) return ev;
-  const av = readNonNegativeCells(a, "advanced");
-  if (isCalcError(av)) return av;
-  const totalEntered = sumExact(ev);
-  const totalAdvanced = sumExact(av);
+  const sums = sumsOfTwo(entered, "entered", advanced, "advanced");
+  if (isCalcError(sums)) return sums;
+  const [totalEntered, totalAdvanced] = sums;
   if (totalEntered.isZero()) return messages.emptyDivisor({ arg: "entered" });
   if (totalAdvanced.gt(totalEntered)) return messages.moreAdvancedThanEntered(toNumber(totalAdvanced), toNumber(totalEntered));
   return toNumber(totalAdvanced.div(totalEntered));
@@ -124,17 +117,11 @@ export function attainmentShare(attainments: unknown, level?: unknown): number |
 
 /** COST_OF_SALES(compensation, revenue): sum(compensation) / sum(revenue). */
 export function costOfSales(compensation: unknown, revenue: unknown): number | CalcError {
-  const c = asMatrix(compensation, "compensation");
-  if (isCalcError(c)) return c;
-  const r = asMatrix(revenue, "revenue");
-  if (isCalcError(r)) return r;
-  const cv = readNonNegativeCells(c, "compensation");
-  if (isCalcError(cv)) return cv;
-  const rv = readNonNegativeCells(r, "revenue");
-  if (isCalcError(rv)) return rv;
-  const total = sumExact(rv);
+  const sums = sumsOfTwo(compensation, "compensation", revenue, "revenue");
+  if (isCalcError(sums)) return sums;
+  const [pay, total] = sums;
   if (total.isZero()) return messages.emptyDivisor({ arg: "revenue" });
-  return finite(toNumber(sumExact(cv).div(total)));
+  return finite(toNumber(pay.div(total)));
 }
 
 /** An element-wise ratio of two non-negative arguments (a blank pair stays blank). */

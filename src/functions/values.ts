@@ -1,4 +1,5 @@
 import { CalcError, ErrorCode, isCalcError, messages, Where } from "../core/errors";
+import { Dec, sumExact } from "../core/money";
 
 /**
  * Argument coercion for the COMP functions, in one place: what Excel (or the preview engine)
@@ -177,4 +178,20 @@ export function readNonNegativeCells(m: Matrix, arg: string): number[] | CalcErr
     }
   }
   return out;
+}
+
+/**
+ * The exact sums of two range arguments of non-negative numbers (CAC, COST_OF_SALES,
+ * CONVERSION), each checked as {@link readNonNegativeCells} does, in argument order.
+ */
+export function sumsOfTwo(a: unknown, aName: string, b: unknown, bName: string): [Dec, Dec] | CalcError {
+  const am = asMatrix(a, aName);
+  if (isCalcError(am)) return am;
+  const bm = asMatrix(b, bName);
+  if (isCalcError(bm)) return bm;
+  const av = readNonNegativeCells(am, aName);
+  if (isCalcError(av)) return av;
+  const bv = readNonNegativeCells(bm, bName);
+  if (isCalcError(bv)) return bv;
+  return [sumExact(av), sumExact(bv)];
 }
