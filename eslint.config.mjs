@@ -27,6 +27,22 @@ export default tseslint.config(
     },
   },
   {
+    // Only the host boundary and the entry points may reach Office.js; everything else goes through
+    // WorkbookHost, so it runs unchanged in the preview and in tests.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/workbook/excelHost.ts", "src/taskpane/index.tsx", "src/commands/commands.ts", "src/functions/functions.ts"],
+    rules: { "no-restricted-globals": ["error", "Office", "Excel", "OfficeExtension"] },
+  },
+  {
+    files: ["src/wizard/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["react", "react-dom", "@fluentui/*", "**/taskpane/**", "**/preview/**"], message: "src/wizard is the tools as data: no React, no UI layer." }] },
+      ],
+    },
+  },
+  {
     files: ["src/core/**/*.ts"],
     languageOptions: { globals: {} },
     rules: {
@@ -39,14 +55,14 @@ export default tseslint.config(
           ],
         },
       ],
-      "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "document", "window", "navigator", "localStorage"],
+      "no-restricted-globals": ["error", "Office", "Excel", "OfficeExtension", "CustomFunctions", "document", "window", "navigator", "localStorage"],
     },
   },
   {
     files: ["src/functions/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/workbook/**", "**/wizard/**", "**/taskpane/**", "**/preview/**", "react", "hyperformula"], message: "Custom functions are thin adapters over src/core." }] }],
-      "no-restricted-globals": ["error", "Excel", "document", "window"],
+      "no-restricted-globals": ["error", "Office", "Excel", "OfficeExtension", "document", "window"],
     },
   },
   {
