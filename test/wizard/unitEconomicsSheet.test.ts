@@ -1,0 +1,168 @@
+import { unitEconomics, UnitEconomicsInput, UnitEconomicsInputError } from "../../src/core/unitEconomics";
+import { parseCell } from "../../src/workbook/a1";
+import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
+import { PreviewHost } from "../../src/workbook/previewHost";
+import { STRUCTURE_HEADERS, UNIT_ECONOMICS_SHEET, unitEconomicsNames, unitEconomicsSheet } from "../../src/wizard/unitEconomics/unitEconomicsSheet";
+import { PARTNERS, ueInput, WEB } from "../core/unitEconomics/fixtures";
+
+const NAMES = unitEconomicsNames(UNIT_ECONOMICS_SHEET);
+
+/** A table's rows as the engine computed them, by header. */
+function rowsOf(wb: PreviewWorkbook, table: string): Record<string, unknown>[] {
+  const t = wb.tables().find((x) => x.name === table)!;
+  return Array.from({ length: t.rowCount }, (_, r) => Object.fromEntries(t.headers.map((h, c) => [h, wb.cell(t.sheet, { row: t.anchor.row + 1 + r, col: t.anchor.col + c }).value])));
+}
+
+/** Engine value == core number, to the last few bits (the sheet computes in doubles, the core in exact decimals). */
+function close(engine: unknown, core: number | null, what: string) {
+  if (core === null) {
+    expect({ what, engine: typeof engine === "object" && engine !== null ? "error" : engine }).toEqual({ what, engine: expect.anything() });
+    return;
+  }
+  if (typeof engine !== "number") throw new Error(`${what}: the engine shows ${JSON.stringify(engine)}, the core ${core}`);
+  expect({ what, diff: Math.abs(engine - core) <= Math.abs(core) * 1e-9 + 1e-7 }).toEqual({ what, diff: true });
+}
+
+async function written(input: UnitEconomicsInput) {
+  const wb = new PreviewWorkbook();
+  const host = new PreviewHost(wb);
+  await host.writeSheet(unitEconomicsSheet(input));
+  return { wb, host };
+}
+
+/** Checks every channel, structure and cash figure of the sheet against the core. */
+function expectSheetEqualsCore(wb: PreviewWorkbook, input: UnitEconomicsInput) {
+  const r = unitEconomics(input);
+  const channels = rowsOf(wb, NAMES.channels);
+  r.channels.forEach((c, i) => {
+    const row = channels[i];
+    expect(row["Channel"]).toBe(c.name);
+    close(row["Qualified"], c.funnel[1], `${c.name} qualified`);
+    close(row["Meetings"], c.funnel[2], `${c.name} meetings`);
+    close(row["Customers"], c.customers, `${c.name} customers`);
+    close(row["New revenue"], c.newRevenue, `${c.name} new revenue`);
+    close(row[`Customers at month ${r.horizonMonths}`], c.customersAtHorizon, `${c.name} customers at horizon`);
+    close(row["Sales cost"], c.salesCost, `${c.name} sales cost`);
+    close(row["LTV"], c.ltv, `${c.name} LTV`);
+    if (c.cac === null) {
+      expect(row["CAC"]).toMatchObject({ error: "#DIV/0!" });
+    } else {
+      close(row["CAC"], c.cac, `${c.name} CAC`);
+      close(row["Payback months"], c.paybackMonths, `${c.name} payback`);
+      close(row["LTV/CAC"], c.ltvToCac, `${c.name} LTV/CAC`);
+    }
+    if (c.fact.cac === null) expect(row["Fact CAC"]).toBe("");
+    else close(row["Fact CAC"], c.fact.cac, `${c.name} fact CAC`);
+    expect(row["Warnings"]).toBe(c.warnings.join(" "));
+  });
+  const structures = rowsOf(wb, NAMES.structures);
+  expect(Object.keys(structures[0])).toEqual([...STRUCTURE_HEADERS]);
+  r.structures.forEach((s, i) => {
+    const row = structures[i];
+    expect(row["Structure"]).toBe(s.kind);
+    expect([row["SDR"], row["AE"], row["CSR"], row["Generalists"], row["PODs"], row["People per POD"], row["Headcount"]]).toEqual([
+      s.headcount.sdr,
+      s.headcount.ae,
+      s.headcount.csr,
+      s.headcount.generalists,
+      s.headcount.pods,
+      s.podSize,
+      s.total,
+    ]);
+    close(row["Utilisation"], s.utilisation, `${s.kind} utilisation`);
+    for (const role of ["sdr", "ae", "csr"] as const) {
+      const v = s.roleUtilisation[role];
+      if (v === null) expect(row[`${role.toUpperCase()} utilisation`]).toBeNull();
+      else close(row[`${role.toUpperCase()} utilisation`], v, `${s.kind} ${role} utilisation`);
+    }
+    close(row["Monthly compensation"], s.monthlyCompensation, `${s.kind} monthly compensation`);
+    close(row["Annual compensation"], s.annualCompensation, `${s.kind} annual compensation`);
+    close(row["Acquisition cost"], s.acquisitionCost, `${s.kind} acquisition cost`);
+    close(row["Cost of sales"], s.costOfSales, `${s.kind} cost of sales`);
+    close(row["CAC"], s.cac, `${s.kind} CAC`);
+    close(row["Payback months"], s.paybackMonths, `${s.kind} payback`);
+    close(row["LTV/CAC"], s.ltvToCac, `${s.kind} LTV/CAC`);
+    expect(row["Break-even month"]).toBe(s.breakEvenMonth ?? `none in ${r.horizonMonths} months`);
+    expect(row["Warnings"]).toBe(s.warnings.join(" "));
+  });
+  const cash = rowsOf(wb, NAMES.cash);
+  expect(cash).toHaveLength(r.horizonMonths);
+  cash.forEach((row, m) => {
+    close(row["Gross profit"], r.months.grossProfit[m], `gross profit month ${m + 1}`);
+    close(row["Cumulative gross profit"], r.months.cumulativeGrossProfit[m], `cumulative gross profit month ${m + 1}`);
+    r.structures.forEach((s) => close(row[s.kind], s.cumulativeCash[m], `${s.kind} cash month ${m + 1}`));
+  });
+  return r;
+}
+
+describe("the Unit Economics sheet (preview engine)", () => {
+  test("one channel, three structures: every figure the engine computes equals the core's", async () => {
+    const input = ueInput();
+    const { wb } = await written(input);
+    const r = expectSheetEqualsCore(wb, input);
+    // The worked example's figures, as a reader would check them: CAC (10,000 + 39,000) / 45.
+    expect(rowsOf(wb, NAMES.channels)[0]["CAC"] as number).toBeCloseTo(49_000 / 45, 9);
+    expect(r.structures.map((s) => s.total)).toEqual([11, 11, 12]);
+    expect(wb.charts(UNIT_ECONOMICS_SHEET)[0].series.map((s) => s.name)).toEqual(["Assembly", "Island", "POD"]);
+  });
+
+  test("two channels with facts, warnings on every structure, no break-even: still equal to the core", async () => {
+    const input = ueInput({
+      channels: [{ ...WEB, leads: 100, spend: 50_000, fact: { spend: 45_000, leads: 120, qualified: 40, meetings: null, won: 4 } }, { ...PARTNERS, rates: [0.5, 0, 0.5] }],
+      potentialClients: 800,
+      pay: { ...ueInput().pay, sdr: { ote: 60_000, baseShare: 0.5 }, generalist: { ote: 90_000, baseShare: 0.85 }, podMember: { ote: 84_000, baseShare: 0.9 } },
+    });
+    const { wb } = await written(input);
+    const r = expectSheetEqualsCore(wb, input);
+    expect(r.structures.every((s) => s.warnings.length >= 2)).toBe(true);
+    expect(r.channels[1].cac).toBeNull();
+  });
+
+  test("several channels and only two structures (POD first): the first structure's pay is in the channels' CAC", async () => {
+    const input = ueInput({ channels: [WEB, PARTNERS, { ...WEB, name: "Events", leads: 250, spend: 8_000, monthlyChurn: 1 }], structures: ["POD", "Assembly"], potentialClients: null, podSize: 7 });
+    const { wb } = await written(input);
+    const r = expectSheetEqualsCore(wb, input);
+    const shared = r.channels.reduce((s, c) => s + c.salesCost, 0);
+    expect(shared).toBeCloseTo(r.structures[0].acquisitionCost, 6);
+  });
+
+  test("the funnel block: COMP.FUNNEL spills the plan, with fact and fact / plan under it", async () => {
+    const input = ueInput({ channels: [{ ...WEB, fact: { spend: 12_000, leads: 990, qualified: 330, meetings: null, won: 40 } }] });
+    const { wb } = await written(input);
+    const cells = wb.tables().find((t) => t.name === NAMES.channels)!;
+    const funnelRow = cells.anchor.row + 1 + 1 + 3; // the table's one row, two blank rows, the block's header
+    const at = (col: number, row: number) => wb.cell(UNIT_ECONOMICS_SHEET, { row, col }).value;
+    expect(String(wb.cell(UNIT_ECONOMICS_SHEET, { row: funnelRow, col: 2 }).formula)).toMatch(/^=COMP\.FUNNEL\(/);
+    expect([2, 3, 4, 5].map((c) => at(c, funnelRow))).toEqual([900, 360, 180, 45]);
+    expect([2, 3, 4, 5].map((c) => at(c, funnelRow + 1))).toEqual([990, 330, "", 40]);
+    expect(at(2, funnelRow + 2)).toBeCloseTo(1.1, 12);
+    expect(at(4, funnelRow + 2)).toBe("");
+  });
+
+  test("editing an input in the sheet recalculates: more leads per SDR, fewer SDRs and a lower CAC", async () => {
+    const { wb } = await written(ueInput());
+    const before = rowsOf(wb, NAMES.structures)[0];
+    wb.setCell(UNIT_ECONOMICS_SHEET, parseCell("B5"), 450); // 900 / 450 = 2 SDRs instead of 3
+    const after = rowsOf(wb, NAMES.structures)[0];
+    expect(after["SDR"]).toBe(2);
+    expect(after["CAC"] as number).toBeLessThan(before["CAC"] as number);
+    expect(after["Monthly compensation"]).toBe((before["Monthly compensation"] as number) - 5_000);
+  });
+
+  test("bad input (churn 0, conversion above 1, negative spend) names the field and writes nothing", async () => {
+    const wb = new PreviewWorkbook();
+    const host = new PreviewHost(wb);
+    const bad = [
+      [{ ...WEB, monthlyChurn: 0 }, /Channel "Web": monthly churn is 0/],
+      [{ ...WEB, rates: [1.5, 0.5, 0.25] as const }, /Channel "Web": lead to qualified rate is 1.5/],
+      [{ ...WEB, spend: -100 }, /Channel "Web": spend per month is -100/],
+    ] as const;
+    for (const [channel, message] of bad) {
+      const build = () => unitEconomicsSheet(ueInput({ channels: [channel] }));
+      expect(build).toThrow(UnitEconomicsInputError);
+      expect(build).toThrow(message);
+    }
+    expect(wb.hasSheet(UNIT_ECONOMICS_SHEET)).toBe(false);
+    expect(await host.listSheets()).toEqual([]);
+  });
+});
