@@ -4,6 +4,10 @@ import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
 import { STRUCTURE_HEADERS, UNIT_ECONOMICS_SHEET, unitEconomicsNames, unitEconomicsSheet } from "../../src/wizard/unitEconomics/unitEconomicsSheet";
 import { PARTNERS, ueInput, WEB } from "../core/unitEconomics/fixtures";
+import { payFromChosenPlan } from "../../src/wizard/unitEconomics/chosenPlan";
+import { DEFAULT_UNIT_ECONOMICS_INPUT } from "../../src/wizard/unitEconomics/defaultInput";
+import { runScenarioStep } from "../../src/wizard/scenarios/runScenarioStep";
+import { StepError } from "../../src/wizard/stepRun";
 
 const NAMES = unitEconomicsNames(UNIT_ECONOMICS_SHEET);
 
@@ -164,5 +168,49 @@ describe("the Unit Economics sheet (preview engine)", () => {
     }
     expect(wb.hasSheet(UNIT_ECONOMICS_SHEET)).toBe(false);
     expect(await host.listSheets()).toEqual([]);
+  });
+});
+
+describe("the Unit Economics sheet with the OTE scenarios' chosen plan and the default plan", () => {
+  test("the chosen scenarios' OTE and base share replace the entered pay of their roles; the sheet still equals the core", async () => {
+    const wb = new PreviewWorkbook();
+    const host = new PreviewHost(wb);
+    await runScenarioStep(host, {
+      roles: [
+        { role: "SDR", headcount: 4, ote: 70_000, quota: 600_000, mixes: [0.6, 0.7] },
+        { role: "AE", headcount: 6, ote: 140_000, quota: 1_200_000, mixes: [0.55] },
+        { role: "CSR/AM", headcount: 3, ote: 95_000, quota: 1_500_000, mixes: [0.7] },
+      ],
+      curves: [{ name: "Standard", tiers: [{ lower: 0, rate: 1 }], mode: "MARGINAL", threshold: null, cap: null }],
+      distribution: { kind: "lognormal", share: 0.65, sigma: 0.25 },
+      sheet: "OTE Scenarios",
+    });
+    const { pay, fromPlan } = payFromChosenPlan(await host.readTable("OTE_Scenarios_Scenarios"), ueInput().pay);
+    // The first scenario of each role is the chosen one: SDR 60/40, AE 55/45, CSR/AM 70/30.
+    expect(fromPlan).toEqual(["sdr", "ae", "csr"]);
+    expect(pay.sdr).toEqual({ ote: 70_000, baseShare: 0.6 });
+    expect(pay.ae).toEqual({ ote: 140_000, baseShare: 0.55 });
+    expect(pay.csr).toEqual({ ote: 95_000, baseShare: 0.7 });
+    expect(pay.generalist).toEqual(ueInput().pay.generalist);
+    const input = ueInput({ pay });
+    await host.writeSheet(unitEconomicsSheet(input));
+    const r = expectSheetEqualsCore(wb, input);
+    // (3 x 70k + 3 x 140k + 5 x 95k) / 12
+    expect(r.structures[0].monthlyCompensation).toBeCloseTo((3 * 70_000 + 3 * 140_000 + 5 * 95_000) / 12, 9);
+    expect(r.structures[0].warnings).toContain("SDR pay mix 60/40 is outside the usual 65-75% base.");
+  });
+
+  test("a chosen row with a bad OTE is refused naming the table and row", () => {
+    const table = { source: "OTE_Scenarios_Scenarios", headers: ["Role", "OTE", "Base share", "Chosen"], rows: [["AE", "", 0.5, "Yes"]] };
+    expect(() => payFromChosenPlan(table, ueInput().pay)).toThrow(StepError);
+    expect(() => payFromChosenPlan(table, ueInput().pay)).toThrow("Table OTE_Scenarios_Scenarios row 1: OTE is ; enter an amount above 0.");
+    expect(() => payFromChosenPlan({ ...table, headers: ["Role", "OTE"] }, ueInput().pay)).toThrow("needs Role, OTE, Base share and Chosen columns");
+  });
+
+  test("the default plan writes a sheet whose figures equal the core's", async () => {
+    const { wb } = await written(DEFAULT_UNIT_ECONOMICS_INPUT);
+    const r = expectSheetEqualsCore(wb, DEFAULT_UNIT_ECONOMICS_INPUT);
+    // 1,200 x 0.35 x 0.5 x 0.25 = 52.5; 800 x 0.2 x 0.4 x 0.2 = 12.8; 200 x 0.5 x 0.6 x 0.35 = 21
+    expect(r.channels.map((c) => c.customers)).toEqual([52.5, 12.8, 21]);
   });
 });
