@@ -8,6 +8,8 @@ import { payFromChosenPlan } from "../../src/wizard/unitEconomics/chosenPlan";
 import { DEFAULT_UNIT_ECONOMICS_INPUT } from "../../src/wizard/unitEconomics/defaultInput";
 import { runScenarioStep } from "../../src/wizard/scenarios/runScenarioStep";
 import { StepError } from "../../src/wizard/stepRun";
+import { explainActiveCell } from "../../src/wizard/explain/explainCell";
+import { columnLetter } from "../../src/workbook/a1";
 
 const NAMES = unitEconomicsNames(UNIT_ECONOMICS_SHEET);
 
@@ -212,5 +214,32 @@ describe("the Unit Economics sheet with the OTE scenarios' chosen plan and the d
     const r = expectSheetEqualsCore(wb, DEFAULT_UNIT_ECONOMICS_INPUT);
     // 1,200 x 0.35 x 0.5 x 0.25 = 52.5; 800 x 0.2 x 0.4 x 0.2 = 12.8; 200 x 0.5 x 0.6 x 0.35 = 21
     expect(r.channels.map((c) => c.customers)).toEqual([52.5, 12.8, 21]);
+  });
+});
+
+describe("Explain on the Unit Economics sheet", () => {
+  /** Selects a channel table cell, as a user clicks it. */
+  function select(wb: PreviewWorkbook, table: string, row: number, column: string) {
+    const t = wb.tables().find((x) => x.name === table)!;
+    wb.select(UNIT_ECONOMICS_SHEET, `${columnLetter(t.anchor.col + t.headers.indexOf(column))}${t.anchor.row + 2 + row}`);
+  }
+
+  test("a channel's computed cell shows its formula and the row's inputs and results", async () => {
+    const { wb, host } = await written(ueInput());
+    select(wb, NAMES.channels, 0, "New revenue");
+    const e = await explainActiveCell(host);
+    expect(e.title).toBe(`${NAMES.channels}: New revenue`);
+    expect(e.formula).toBe("=[@Customers]*[@[Average deal]]");
+    const byLabel = Object.fromEntries(e.inputs.map((x) => [x.label, x.value]));
+    expect(byLabel).toMatchObject({ Channel: "Web", Customers: "45", "Average deal": "400", "New revenue": "18,000" });
+  });
+
+  test("a COMP call on the sheet is explained as that function, with its value", async () => {
+    const { wb, host } = await written(ueInput());
+    select(wb, NAMES.channels, 0, "LTV");
+    const e = await explainActiveCell(host);
+    expect(e.title).toBe("COMP.LTV");
+    expect(e.inputs.map((x) => x.label)).toEqual(["monthly_revenue", "monthly_churn", "gross_margin"]);
+    expect(e.inWords).toBe("COMP.LTV(monthly_revenue, monthly_churn, gross_margin) = 6,000.");
   });
 });
