@@ -149,6 +149,7 @@ describe("the unit-economics functions in the preview engine", () => {
     wb.setCell("S", parseCell("J3"), "=COMP.LTV_TO_CAC(C1:C2,E1:E2,B1:B2,D1:D2)");
     wb.setCell("S", parseCell("K3"), "=COMP.LEAD_GROWTH(120,100)");
     wb.setCell("S", parseCell("L3"), "=COMP.LTV(500,0)");
+    wb.setCell("S", parseCell("A8"), "=COMP.FUNNEL(1000,{0.3,0.5,0.25})");
     expect(["G1", "G2", "G3", "G4"].map(at)).toEqual([1000, 300, 150, 37.5]);
     expect(["H1", "I1", "J1", "K1"].map(at)).toEqual([1000, 300, 150, 37.5]);
     // 6,000 / (500 x 0.8) = 15; 900 / (100 x 0.6) = 15
@@ -159,6 +160,7 @@ describe("the unit-economics functions in the preview engine", () => {
     expect(at("J3") as number).toBeCloseTo(20000 / 6000, 12);
     expect(at("J4") as number).toBeCloseTo(1200 / 900, 12);
     expect(at("K3")).toBe(0.2);
+    expect(["A8", "B8", "C8", "D8"].map(at)).toEqual([1000, 300, 150, 37.5]);
     expect(at("L3")).toEqual({ error: "#NUM!", message: "monthly_churn is 0; monthly churn must be above 0 and at most 1 (0.02 = 2% a month)." });
   });
 });
