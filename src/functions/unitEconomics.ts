@@ -1,6 +1,5 @@
 import { CalcError, isCalcError, messages, Where } from "../core/errors";
-import { toNumber } from "../core/money";
-import { cacPaybackDec, funnelDec, leadGrowth as coreLeadGrowth, ltvDec, ltvToCacDec } from "../core/unitEconomics/metrics";
+import { cacPayback as coreCacPayback, funnel as coreFunnel, leadGrowth as coreLeadGrowth, ltv as coreLtv, ltvToCac as coreLtvToCac } from "../core/unitEconomics/metrics";
 import { asMatrix, asSingle, elementwise, finite, isBlank, Matrix, OutMatrix, OutValue, readNumber, shapeOf, whereIn } from "./values";
 
 /**
@@ -80,7 +79,7 @@ export function cacPayback(cac: unknown, monthlyRevenue: unknown, grossMargin?: 
     ([c, r, g], where) => {
       if (r === 0) return messages.zeroDivisor(where(1));
       if (g === 0) return messages.zeroDivisor(where(2));
-      return toNumber(cacPaybackDec(c, r, g));
+      return coreCacPayback(c, r, g);
     },
   );
 }
@@ -93,7 +92,7 @@ export function ltv(monthlyRevenue: unknown, monthlyChurn: unknown, grossMargin?
       { name: "monthly_churn", value: monthlyChurn, domain: "churn" },
       { name: "gross_margin", value: grossMargin, domain: "share", blankMeans: 1 },
     ],
-    ([r, ch, g]) => toNumber(ltvDec(r, ch, g)),
+    ([r, ch, g]) => coreLtv(r, ch, g),
   );
 }
 
@@ -106,7 +105,7 @@ export function ltvToCac(monthlyRevenue: unknown, monthlyChurn: unknown, cac: un
       { name: "cac", value: cac, domain: "amount" },
       { name: "gross_margin", value: grossMargin, domain: "share", blankMeans: 1 },
     ],
-    ([r, ch, c, g], where) => (c === 0 ? messages.zeroDivisor(where(2)) : toNumber(ltvToCacDec(r, ch, c, g))),
+    ([r, ch, c, g], where) => (c === 0 ? messages.zeroDivisor(where(2)) : coreLtvToCac(r, ch, c, g)),
   );
 }
 
@@ -155,7 +154,7 @@ export function funnel(entered: unknown, rates: unknown): OutMatrix | CalcError 
     if (isCalcError(checked)) return checked;
     rs.push(checked);
   }
-  const counts: OutValue[] = funnelDec(en, rs).map((d) => finite(toNumber(d)));
+  const counts: OutValue[] = coreFunnel(en, rs).map((x) => finite(x));
   while (counts.length < cells.length + 1) counts.push("");
   return row ? [counts] : counts.map((c) => [c]);
 }

@@ -10,6 +10,8 @@ import { runScenarioStep } from "../../src/wizard/scenarios/runScenarioStep";
 import { StepError } from "../../src/wizard/stepRun";
 import { explainActiveCell } from "../../src/wizard/explain/explainCell";
 import { columnLetter } from "../../src/workbook/a1";
+import { ExcelHost } from "../../src/workbook/excelHost";
+import { fakeExcel, FakeWorkbookState } from "../workbook/fakeExcel";
 
 const NAMES = unitEconomicsNames(UNIT_ECONOMICS_SHEET);
 
@@ -241,5 +243,22 @@ describe("Explain on the Unit Economics sheet", () => {
     expect(e.title).toBe("COMP.LTV");
     expect(e.inputs.map((x) => x.label)).toEqual(["monthly_revenue", "monthly_churn", "gross_margin"]);
     expect(e.inWords).toBe("COMP.LTV(monthly_revenue, monthly_churn, gross_margin) = 6,000.");
+  });
+});
+
+describe("the Unit Economics sheet on ExcelHost (Office.js fake)", () => {
+  test("written in one batch with en-US formulas and structured references, nothing else touched", async () => {
+    const fake = fakeExcel(new FakeWorkbookState());
+    fake.state.addSheet("Data");
+    const before = fake.state.snapshot([UNIT_ECONOMICS_SHEET]);
+    const host = new ExcelHost(fake.run);
+    await host.writeSheet(unitEconomicsSheet(ueInput()));
+    expect(fake.contexts).toHaveLength(1);
+    expect(fake.state.snapshot([UNIT_ECONOMICS_SHEET])).toEqual(before);
+    const cells = fake.state.sheet(UNIT_ECONOMICS_SHEET)!.cells;
+    const formulas = [...cells.values()].filter((v): v is string => typeof v === "string" && v.startsWith("="));
+    expect(formulas).toContain("=COMP.CAC([@Spend]+[@[Sales cost]],[@Customers])");
+    expect(formulas).toContain("=INDEX(COMP.FUNNEL([@Leads],[@[Lead to qualified]:[Meeting to won]]),1,4)");
+    expect(formulas.some((x) => /^=COMP\.FUNNEL\(C\d+,D\d+:F\d+\)$/.test(x))).toBe(true);
   });
 });

@@ -172,11 +172,13 @@ export function unitEconomics(input: UnitEconomicsInput): UnitEconomicsResult {
   const ltvs = plans.map((p) => ltvDec(p.input.averageDeal, p.input.monthlyChurn, p.input.grossMargin));
   const blendedLtv = ratioOrNull(sum(plans.map((p, i) => p.won.times(ltvs[i]))), customers);
 
+  const acquisitionPay: Dec[] = [];
   const structures: StructureResult[] = input.structures.map((kind) => {
     const h = headcountFor(kind, { sdr, ae, csr, total }, input.podSize);
     const people = h.sdr + h.ae + h.csr + h.generalists;
     const podSize = kind === "POD" ? people / h.pods : 0;
     const pay = payFor(kind, h, input, { acquisition, total });
+    acquisitionPay.push(pay.acquisition);
     const cumulativeCash = cumulativeGrossProfit.map((g, i) => g.minus(spend.plus(pay.monthly).times(i + 1)));
     const firstNonNegative = cumulativeCash.findIndex((c) => !c.isNegative());
     const breakEvenMonth = firstNonNegative < 0 ? null : firstNonNegative + 1;
@@ -203,7 +205,7 @@ export function unitEconomics(input: UnitEconomicsInput): UnitEconomicsResult {
   });
 
   // Each channel carries the first structure's acquisition cost in the share of the acquisition work it makes.
-  const primaryAcquisition = dec(structures[0].acquisitionCost);
+  const primaryAcquisition = acquisitionPay[0];
   const channels: ChannelResult[] = plans.map((p, i) => {
     const c = p.input;
     const salesCost = acquisition.isZero() ? ZERO : primaryAcquisition.times(p.acquisitionLoad).div(acquisition);
