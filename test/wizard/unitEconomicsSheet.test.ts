@@ -1,4 +1,5 @@
-import { unitEconomics, UnitEconomicsInput, UnitEconomicsInputError } from "../../src/core/unitEconomics";
+import fc from "fast-check";
+import { StructureKind, unitEconomics, UnitEconomicsInput, UnitEconomicsInputError } from "../../src/core/unitEconomics";
 import { parseCell } from "../../src/workbook/a1";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
@@ -261,4 +262,42 @@ describe("the Unit Economics sheet on ExcelHost (Office.js fake)", () => {
     expect(formulas).toContain("=INDEX(COMP.FUNNEL([@Leads],[@[Lead to qualified]:[Meeting to won]]),1,4)");
     expect(formulas.some((x) => /^=COMP\.FUNNEL\(C\d+,D\d+:F\d+\)$/.test(x))).toBe(true);
   });
+});
+
+describe("the Unit Economics sheet: property", () => {
+  test("for random plans (channels, capacities, structures, POD size, market), every engine value equals the core's", async () => {
+    const rate = fc.double({ min: 0.01, max: 1, noNaN: true });
+    const channel = fc.record({
+      spend: fc.integer({ min: 0, max: 200_000 }),
+      leads: fc.integer({ min: 1, max: 10_000 }),
+      rates: fc.tuple(rate, rate, rate),
+      averageDeal: fc.integer({ min: 10, max: 10_000 }),
+      grossMargin: fc.double({ min: 0.05, max: 1, noNaN: true }),
+      monthlyChurn: fc.double({ min: 0.002, max: 1, noNaN: true }),
+    });
+    const plan = fc.record({
+      channels: fc.array(channel, { minLength: 1, maxLength: 3 }),
+      capacities: fc.record({ leadsPerSdr: fc.integer({ min: 50, max: 2000 }), meetingsPerAe: fc.integer({ min: 5, max: 200 }), customersPerCsr: fc.integer({ min: 20, max: 1000 }) }),
+      structures: fc.shuffledSubarray(["Assembly", "Island", "POD"] as StructureKind[], { minLength: 1 }),
+      podSize: fc.integer({ min: 3, max: 7 }),
+      potentialClients: fc.option(fc.integer({ min: 0, max: 10_000 })),
+      baseShare: fc.double({ min: 0.3, max: 0.9, noNaN: true }),
+    });
+    await fc.assert(
+      fc.asyncProperty(plan, async (p) => {
+        const base = ueInput();
+        const input = ueInput({
+          channels: p.channels.map((c, i) => ({ ...c, name: `Channel ${i + 1}` })),
+          capacities: p.capacities,
+          structures: p.structures,
+          podSize: p.podSize,
+          potentialClients: p.potentialClients,
+          pay: { ...base.pay, sdr: { ote: 60_000, baseShare: p.baseShare }, podMember: { ote: 84_000, baseShare: p.baseShare } },
+        });
+        const { wb } = await written(input);
+        expectSheetEqualsCore(wb, input);
+      }),
+      { numRuns: 15 },
+    );
+  }, 60_000);
 });
