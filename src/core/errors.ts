@@ -110,6 +110,12 @@ export const messages = {
   noOutcomes: () => new CalcError("#DIV/0!", "outcomes has no deals (every cell is blank)."),
   sameLabel: (label: string) =>
     new CalcError("#VALUE!", `won_label and lost_label are both "${label}"; they must differ.`),
+  notZeroToOne: (w: Where, value: number) =>
+    new CalcError("#NUM!", `${describeWhere(w)} is ${value}; it must be from 0 to 1 (0.25 = 25%).`),
+  churnOutOfRange: (w: Where, value: number) =>
+    new CalcError("#NUM!", `${describeWhere(w)} is ${value}; monthly churn must be above 0 and at most 1 (0.02 = 2% a month).`),
+  notOneDimensional: (arg: string, shape: string) =>
+    new CalcError("#VALUE!", `${arg} is ${shape}; give one row or one column.`),
   outOfRange: (where: string) =>
     new CalcError("#NUM!", `the result${where} is beyond Excel's number range (about 1.8E+308); check the inputs' magnitudes.`),
 } as const;

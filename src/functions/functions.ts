@@ -11,6 +11,7 @@ import { attainmentShare, avgDealSize, commissionRate, conversion, costOfSales, 
 import { toExcelMatrix, toExcelValue } from "./excelBoundary";
 import { payout, payoutExplain } from "./payout";
 import { quotaAttainment } from "./quotaAttainment";
+import { cacPayback, funnel, leadGrowth, ltv, ltvToCac } from "./unitEconomics";
 import { winRate } from "./winRate";
 
 /**
@@ -187,4 +188,63 @@ function payMixFn(base: any[][], target_incentive: any[][]): any[][] {
  */
 function kpiBonusFn(attainments: any[][], weights: any[][], target_bonus: any, tiers?: any[][], mode?: any, threshold?: any, cap?: any): any {
   return toExcelValue(kpiBonus(attainments, weights, target_bonus, tiers, mode, threshold, cap));
+}
+
+/**
+ * CAC payback: the months a customer takes to earn back its acquisition cost, cac / (monthly_revenue x gross_margin).
+ * @customfunction CAC_PAYBACK
+ * @param cac Customer acquisition cost (0 or more): a number or a range.
+ * @param monthly_revenue Monthly revenue per customer (above 0): a number or a range of the same shape.
+ * @param [gross_margin] Gross margin from 0 to 1 (default 1): a number or a range of the same shape.
+ * @returns Months, for each row.
+ */
+function cacPaybackFn(cac: any[][], monthly_revenue: any[][], gross_margin?: any[][]): any[][] {
+  return toExcelMatrix(cacPayback(cac, monthly_revenue, gross_margin));
+}
+
+/**
+ * Customer lifetime value: monthly_revenue x gross_margin / monthly_churn.
+ * @customfunction LTV
+ * @param monthly_revenue Monthly revenue per customer (0 or more): a number or a range.
+ * @param monthly_churn Share of customers lost per month, above 0 and at most 1 (0.02 = 2%).
+ * @param [gross_margin] Gross margin from 0 to 1 (default 1).
+ * @returns Lifetime value, for each row.
+ */
+function ltvFn(monthly_revenue: any[][], monthly_churn: any[][], gross_margin?: any[][]): any[][] {
+  return toExcelMatrix(ltv(monthly_revenue, monthly_churn, gross_margin));
+}
+
+/**
+ * LTV / CAC: lifetime value per unit of acquisition cost; 3 or more is the usual health mark.
+ * @customfunction LTV_TO_CAC
+ * @param monthly_revenue Monthly revenue per customer (0 or more): a number or a range.
+ * @param monthly_churn Share of customers lost per month, above 0 and at most 1.
+ * @param cac Customer acquisition cost (above 0).
+ * @param [gross_margin] Gross margin from 0 to 1 (default 1).
+ * @returns LTV / CAC, for each row.
+ */
+function ltvToCacFn(monthly_revenue: any[][], monthly_churn: any[][], cac: any[][], gross_margin?: any[][]): any[][] {
+  return toExcelMatrix(ltvToCac(monthly_revenue, monthly_churn, cac, gross_margin));
+}
+
+/**
+ * Lead growth: (current - previous) / previous, element-wise.
+ * @customfunction LEAD_GROWTH
+ * @param current Leads this period: a number or a range.
+ * @param previous Leads the period before (above 0): a number or a range of the same shape.
+ * @returns Growth as a ratio (0.1 = 10%), for each row.
+ */
+function leadGrowthFn(current: any[][], previous: any[][]): any[][] {
+  return toExcelMatrix(leadGrowth(current, previous));
+}
+
+/**
+ * Funnel: spills the count at each stage, entered first, then each count times the next conversion rate.
+ * @customfunction FUNNEL
+ * @param entered The count entering the funnel (e.g. leads per month).
+ * @param rates Conversion rates 0 to 1, one row (spills right) or one column (spills down).
+ * @returns The count at each stage.
+ */
+function funnelFn(entered: any, rates: any[][]): any[][] {
+  return toExcelMatrix(funnel(entered, rates));
 }

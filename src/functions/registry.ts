@@ -3,6 +3,7 @@ import { cac } from "./cac";
 import { attainmentShare, avgDealSize, commissionRate, conversion, costOfSales, kpiBonus, payMix, revenueConcentration, salesCycle } from "./kpis";
 import { EXPLAIN_HEADERS, payout, payoutExplain } from "./payout";
 import { quotaAttainment } from "./quotaAttainment";
+import { cacPayback, funnel, funnelSpillsRow, leadGrowth, ltv, ltvToCac } from "./unitEconomics";
 import { OutMatrix } from "./values";
 import { winRate } from "./winRate";
 
@@ -47,6 +48,15 @@ export interface FunctionSpec {
 /** Element-wise functions spill to the shape of their widest element-wise argument. */
 const elementwiseSize = (argShapes: readonly Shape[]): Shape =>
   argShapes.slice(0, 2).find((s) => s.height * s.width > 1) ?? { height: 1, width: 1 };
+
+/** Element-wise over every argument: the widest of them all (optional arguments included). */
+const broadcastSize = (argShapes: readonly Shape[]): Shape => argShapes.find((s) => s.height * s.width > 1) ?? { height: 1, width: 1 };
+
+/** FUNNEL: one stage more than the rates, along the rates' direction. */
+const funnelSize = (argShapes: readonly Shape[]): Shape => {
+  const rates = argShapes[1] ?? { height: 1, width: 1 };
+  return funnelSpillsRow(rates) ? { height: 1, width: rates.width + 1 } : { height: rates.height + 1, width: 1 };
+};
 
 const range = (name: string, optional = false): ParamSpec => ({ name, kind: "range", optional });
 const value = (name: string, optional = false): ParamSpec => ({ name, kind: "value", optional });
@@ -98,4 +108,21 @@ export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
     result: "scalar",
     compute: kpiBonus,
   },
+  {
+    id: "CAC_PAYBACK",
+    params: [range("cac"), range("monthly_revenue"), range("gross_margin", true)],
+    result: "matrix",
+    compute: cacPayback,
+    spillSize: broadcastSize,
+  },
+  { id: "LTV", params: [range("monthly_revenue"), range("monthly_churn"), range("gross_margin", true)], result: "matrix", compute: ltv, spillSize: broadcastSize },
+  {
+    id: "LTV_TO_CAC",
+    params: [range("monthly_revenue"), range("monthly_churn"), range("cac"), range("gross_margin", true)],
+    result: "matrix",
+    compute: ltvToCac,
+    spillSize: broadcastSize,
+  },
+  { id: "LEAD_GROWTH", params: [range("current"), range("previous")], result: "matrix", compute: leadGrowth, spillSize: elementwiseSize },
+  { id: "FUNNEL", params: [value("entered"), range("rates")], result: "matrix", compute: funnel, spillSize: funnelSize },
 ];

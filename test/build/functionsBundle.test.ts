@@ -71,7 +71,7 @@ describe("dist/functions.js, loaded as Excel loads it", () => {
       accounts: [["A"], ["B"], ["A"], ["C"]],
       start_dates: [[46023], [46030]],
       close_dates: [[46053], [46040]],
-      entered: [[40], [60]],
+      entered: f.parameters[0].dimensionality === "matrix" ? [[40], [60]] : 1000,
       advanced: [[10], [20]],
       attainments: [[1.2], [0.8], [1]],
       weights: [[0.5], [0.3], [0.2]],
@@ -79,6 +79,12 @@ describe("dist/functions.js, loaded as Excel loads it", () => {
       compensation: [[120000], [30000]],
       revenue: [[2500000]],
       base: [[70000]],
+      cac: [[6000]],
+      monthly_revenue: [[500]],
+      monthly_churn: [[0.02]],
+      current: [[120], [90]],
+      previous: [[100], [100]],
+      rates: [[0.3], [0.5], [0.25]],
     };
     const args = f.parameters.map((p) => (p.optional ? null : sample[p.name]));
     const result = registry.get(id)!(...args);
@@ -96,6 +102,11 @@ describe("dist/functions.js, loaded as Excel loads it", () => {
       COMMISSION_RATE: [[500], [500]], // 50,000 / 100 against each quota
       PAY_MIX: [[70000 / 120000]],
       KPI_BONUS: 10400, // 5,000 x 1.2 + 3,000 x 0.8 + 2,000 x 1, linear
+      CAC_PAYBACK: [[12]], // 6,000 / 500 months (margin omitted: 1)
+      LTV: [[25000]], // 500 / 0.02
+      LTV_TO_CAC: [[25000 / 6000]],
+      LEAD_GROWTH: [[0.2], [-0.1]], // (120 - 100) / 100, (90 - 100) / 100
+      FUNNEL: [[1000], [300], [150], [37.5]], // 1,000 x 0.3 x 0.5 x 0.25
     };
     if (id === "PAYOUT_EXPLAIN") expect((result as unknown[][]).at(-1)).toEqual(["Total", "", "", "", "", 73750]);
     else expect(result).toEqual(expected[id]);

@@ -69,3 +69,51 @@ describe("fuzz: every COMP function, fed random Excel values, never throws", () 
     checkResult(spec, spec.compute(...same), []);
   });
 });
+
+/** The shape of an argument as the engine sees it (a scalar is 1x1). */
+function shapeOfArg(a: unknown): { height: number; width: number } {
+  return Array.isArray(a) && a.length > 0 && Array.isArray(a[0]) ? { height: a.length, width: (a[0] as unknown[]).length } : { height: 1, width: 1 };
+}
+
+describe("fuzz: spilling functions never return more than the spill area reserved for them", () => {
+  const spilling = COMP_FUNCTIONS.filter((f) => f.spillSize);
+  test.each(spilling.map((f) => [f.id, f] as const))("%s fits its spillSize", (_id, spec) => {
+    fc.assert(
+      fc.property(fc.array(argument, { minLength: spec.params.length, maxLength: spec.params.length }), (args) => {
+        const result = spec.compute(...args);
+        if (isCalcError(result) || typeof result === "number") return;
+        const size = spec.spillSize!(args.map(shapeOfArg));
+        expect(result.length).toBeLessThanOrEqual(size.height);
+        expect(result[0].length).toBeLessThanOrEqual(size.width);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("fuzz: the unit-economics functions on in-domain numbers reach their maths", () => {
+  /** Mostly plausible numbers (rates, margins, churn, amounts), with the domain's edges. */
+  const inDomain = fc.oneof(
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: 0, max: 1e7, noNaN: true }),
+    fc.constantFrom(0, 1, 1e-300, 1e308, 5e-324, null),
+  );
+  const column = fc.array(inDomain, { minLength: 1, maxLength: 5 }).map((xs) => xs.map((x) => [x]));
+  const arg = fc.oneof(inDomain, column);
+  test.each(COMP_FUNCTIONS.filter((f) => ["CAC_PAYBACK", "LTV", "LTV_TO_CAC", "LEAD_GROWTH", "FUNNEL"].includes(f.id)).map((f) => [f.id, f] as const))(
+    "%s returns finite numbers, blanks or errors, never an infinity",
+    (_id, spec) => {
+      let numbers = 0;
+      fc.assert(
+        fc.property(fc.array(arg, { minLength: spec.params.length, maxLength: spec.params.length }), (args) => {
+          const result = spec.compute(...args);
+          checkResult(spec, result, args);
+          if (!isCalcError(result) && typeof result !== "number") numbers += result.flat().filter((v) => typeof v === "number").length;
+        }),
+        { numRuns: 2000 },
+      );
+      // The generator is in-domain often enough that real results come out, not only errors.
+      expect(numbers).toBeGreaterThan(100);
+    },
+  );
+});
