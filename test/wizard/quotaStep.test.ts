@@ -1,7 +1,7 @@
 import { loadSample } from "../../src/preview/loadSample";
 import { parseCell } from "../../src/workbook/a1";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
-import { PreviewHost } from "../../src/workbook/previewHost";
+import { PreviewHost, writeSpec } from "../../src/workbook/previewHost";
 import { runQuotaStep, QuotaStepSettings } from "../../src/wizard/quotas/runQuotaStep";
 import { CancelledError, StepError } from "../../src/wizard/stepRun";
 import { runTerritoryStep } from "../../src/wizard/territories/runTerritoryStep";
@@ -32,6 +32,42 @@ function column(wb: PreviewWorkbook, header: string): Map<string, unknown> {
   for (let r = 1; r <= t.rowCount; r++) out.set(String(wb.cell("Quotas", { row: t.anchor.row + r, col: t.anchor.col }).value), wb.cell("Quotas", { row: t.anchor.row + r, col: t.anchor.col + c }).value);
   return out;
 }
+
+describe("the quota step on one prior period proportional to potential", () => {
+  test("no generated cell shows an error: the spread falls back to the entered floor", async () => {
+    const wb = new PreviewWorkbook();
+    wb.addSheet("Reps");
+    writeSpec(wb, {
+      name: "Reps",
+      tables: [
+        {
+          name: "Reps",
+          anchor: "A1",
+          headers: ["Rep", "Potential", "Last Year"],
+          rows: Array.from({ length: 12 }, (_, i) => [`R${i + 1}`, 100 * (i + 1), 1_000 * (i + 1)]),
+        },
+      ],
+    });
+    const host = new PreviewHost(wb);
+    const { plan } = await runQuotaStep(
+      host,
+      settings({
+        potential: { table: "Reps", id: "Rep", columns: ["Potential"] },
+        history: { table: "Reps", id: "Rep", columns: ["Last Year"] },
+        companyTarget: 1_000_000,
+        historyWeight: 1,
+      }),
+    );
+    const used = wb.usedRange("Quotas")!;
+    const errors = wb
+      .values("Quotas", used)
+      .flat()
+      .filter((v) => v !== null && typeof v === "object");
+    expect(errors).toEqual([]);
+    expect(plan.summary.sigma).toBe(0.25);
+    expect(wb.cell("Quotas", parseCell("G5")).value as number).toBeCloseTo(plan.summary.expectedShare, 6);
+  });
+});
 
 describe("the quota step on the sample workbook (preview engine)", () => {
   test("writes the Quotas sheet; its formulas equal the core's numbers, cell for cell", async () => {

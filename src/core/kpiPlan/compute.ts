@@ -2,7 +2,7 @@ import { isCalcError } from "../errors";
 import { dec, toNumber } from "../money";
 import { compileCurve, payout } from "../tiers";
 import { KpiDefinition, KpiPlan, KpiPlanError } from "./types";
-import { parseMonth } from "./versions";
+import { normalizeMonth, parseMonth } from "./versions";
 
 /** A data table as read from the workbook: headers and rows of cell values. */
 export interface DataTable {
@@ -43,7 +43,7 @@ export interface PersonScore {
 
 /** Excel date serials of the first day of a month and of the next month. */
 export function monthBounds(month: string): [number, number] {
-  const [y, m] = parseMonth(month);
+  const [y, m] = parseMonth(normalizeMonth(month));
   const serial = (yy: number, mm: number) => Math.round((Date.UTC(yy, mm - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
   return [serial(y, m), m === 12 ? serial(y + 1, 1) : serial(y, m + 1)];
 }

@@ -29,11 +29,20 @@ export function setQuotas(reps: readonly QuotaRep[], options: QuotaOptions): Quo
   const o = checkOptions(reps, options);
   const fc = forecasts(reps, o.companyTarget, o.historyWeight);
   const notes: string[] = [];
-  const sigma = fc.pooledSigma ?? o.sigma;
-  const sigmaSource = fc.pooledSigma === null ? "entered" : "history";
-  if (sigmaSource === "history") notes.push(`Spread sigma ${sigma.toFixed(3)} fitted from ${fc.points} rep-periods of history.`);
-  else if (reps.some((r) => r.history?.some((h) => h !== null))) notes.push(`Too little history to fit a spread; using the entered sigma ${sigma}.`);
-  const sig = reps.map((_, i) => (o.method === "equal-probability" ? (fc.repSigma[i] ?? sigma) : sigma));
+  // The entered sigma is a floor: a fit can only widen the spread, so that a short or too-regular
+  // history never makes quotas look certain (a spread of 0 would divide by zero on the sheet).
+  const fitted = fc.pooledSigma;
+  const sigma = Math.max(fitted ?? 0, o.sigma);
+  const sigmaSource = fitted !== null && fitted >= o.sigma ? "history" : "entered";
+  if (fitted === null) {
+    if (reps.some((r) => r.history?.some((h) => h !== null))) notes.push(`Too little history to fit a spread; using the entered sigma ${o.sigma}.`);
+  } else {
+    const from = `out of sample from ${fc.points} rep-periods of history`;
+    if (sigmaSource === "history") notes.push(`Spread sigma ${fitted.toFixed(3)} fitted ${from}.`);
+    else notes.push(`The spread fitted ${from} is ${fitted.toFixed(3)}, below the entered sigma ${o.sigma} (the floor); using ${o.sigma}.`);
+    if (fc.periods === 1) notes.push("The spread rests on one prior period: add earlier periods of history for a firmer fit.");
+  }
+  const sig = reps.map((_, i) => (o.method === "equal-probability" ? Math.max(fc.repSigma[i] ?? sigma, o.sigma) : sigma));
   const F = fc.forecast;
   const totalAt = (z: number) => F.reduce((s, f, i) => s + f * Math.exp(sig[i] * z), 0);
   // With no drift, quota = F exp(sigma_i z) gives every rep the same chance, 1 - Phi(z).

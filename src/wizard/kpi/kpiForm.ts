@@ -3,7 +3,7 @@
  * Type=New", curves as "0:1, 1:1.5"), parsed into a KpiPlan with messages naming the role and
  * KPI for anything wrong. Pure.
  */
-import { Aggregate, KpiDefinition, KpiPlan, parseMonth, RowFilter } from "../../core/kpiPlan";
+import { Aggregate, KpiDefinition, KpiPlan, normalizeMonth, RowFilter } from "../../core/kpiPlan";
 import { parseTiers } from "../scenarios/scenarioForm";
 
 /** A KPI as typed. */
@@ -134,7 +134,7 @@ export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | n
 /** A month typed as YYYY-MM, or the message saying how to write it. */
 export function checkMonth(text: string): string | null {
   try {
-    parseMonth(text);
+    normalizeMonth(text);
     return null;
   } catch (e) {
     return (e as Error).message;

@@ -80,6 +80,36 @@ describe("plan versions: at most one change a month, never rewriting the past", 
     expect(() => addVersion(h, plan, nov20, "2026-13")).toThrow(KpiPlanError);
   });
 
+  test("months are read strictly: spaces never make a second change for a month or move a plan in time", () => {
+    const h = addVersion(addVersion([], plan, nov20, "2026-09"), plan, nov20);
+    // "2026-12 " once slipped past the once-a-month check; " 2030-01" sorted before 2026 and was in force at once.
+    expect(() => addVersion(h, plan, new Date("2026-11-28T10:00:00Z"), "2026-12 ")).toThrow(
+      "KPI settings change at most once a month, and 2026-12 already has a change",
+    );
+    const later = addVersion(h, plan, new Date("2026-11-28T10:00:00Z"), " 2030-01");
+    expect(later.map((v) => v.effective)).toEqual(["2026-09", "2026-12", "2030-01"]);
+    expect(versionFor(later, "2027-06")!.version).toBe(2);
+    expect(() => addVersion(h, plan, nov20, "2027-1")).toThrow('"2027-1" is not a month; write it as YYYY-MM, e.g. 2026-12.');
+  });
+
+  test("a version never takes effect in or before a month already computed, whatever the clock says", () => {
+    const h = addVersion([], plan, nov20, "2026-09");
+    // Scorecards for December were published early; a change made in November cannot reach them.
+    expect(() => addVersion(h, plan, nov20, undefined, { computedThrough: "2026-12" })).toThrow(
+      "Scorecards for 2026-12 were already computed with the settings in force then, so a change can take effect from 2027-01 at the earliest.",
+    );
+    expect(addVersion(h, plan, nov20, "2027-01", { computedThrough: "2026-12" }).map((v) => v.effective)).toEqual(["2026-09", "2027-01"]);
+    // Even the first version cannot start in a computed month.
+    expect(() => addVersion([], plan, nov20, "2026-05", { computedThrough: "2026-10" })).toThrow(KpiPlanError);
+  });
+
+  test("a clock set back before the last recorded change is refused as skewed", () => {
+    const h = addVersion([], plan, nov20, "2026-09");
+    expect(() => addVersion(h, plan, new Date("2026-10-02T09:00:00Z"))).toThrow(
+      "This computer's clock reads 2026-10-02, earlier than the last recorded change of the KPI settings (2026-11-20). Check the date and time settings, then save again.",
+    );
+  });
+
   test("property: for any edits and dates, one version per month, and every started month keeps its result", () => {
     const edit = fc.record({ days: fc.integer({ min: 0, max: 70 }), bonus: fc.integer({ min: 0, max: 50_000 }), later: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }) });
     fc.assert(

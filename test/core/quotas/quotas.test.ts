@@ -63,12 +63,64 @@ describe("setQuotas: worked examples", () => {
     const steady = { id: "Steady", potential: 100, history: [100, 102, 98, 100] };
     const noisy = { id: "Noisy", potential: 100, history: [60, 150, 80, 130] };
     const middle = { id: "Middle", potential: 100, history: [90, 110, 95, 105] };
-    const stretch = setQuotas([steady, noisy, middle], { companyTarget: 300_000 });
+    // The entered sigma is a floor (a fit only widens the spread): these reps' out-of-sample spread
+    // is 0.189, so the floor is lowered to 0.1 to let the fitted spreads show.
+    const stretch = setQuotas([steady, noisy, middle], { companyTarget: 300_000, sigma: 0.1 });
     expect(stretch.summary.sigmaSource).toBe("history");
-    const prob = setQuotas([steady, noisy, middle], { companyTarget: 300_000, method: "equal-probability" });
+    const prob = setQuotas([steady, noisy, middle], { companyTarget: 300_000, sigma: 0.1, method: "equal-probability" });
     const ratio = (p: typeof prob, id: string) => p.reps.find((r) => r.id === id)!.stretch;
     expect(ratio(prob, "Noisy")).toBeLessThan(ratio(prob, "Steady"));
     expect(new Set(prob.reps.map((r) => r.probability.toFixed(3))).size).toBe(1);
+  });
+});
+
+describe("setQuotas: the spread is fitted out of sample and floored by the entered sigma", () => {
+  // One prior period proportional to potential: an in-sample fit compares the bookings with a
+  // forecast built from themselves and finds a spread of 0, which made every probability 0 or 1
+  // and the sheet's NORM.S.DIST divide by zero.
+  const proportional = [
+    { id: "A", potential: 100, history: [1_000] },
+    { id: "B", potential: 200, history: [2_000] },
+    { id: "C", potential: 300, history: [3_000] },
+    { id: "D", potential: 400, history: [4_000] },
+  ];
+
+  test("one period proportional to potential: the fit is 0, so the entered sigma holds, with a note", () => {
+    const plan = setQuotas(proportional, { companyTarget: 1_000_000, historyWeight: 1 });
+    expect(plan.summary.sigma).toBe(0.25);
+    expect(plan.summary.sigmaSource).toBe("entered");
+    expect(plan.notes).toContain(
+      "The spread fitted out of sample from 4 rep-periods of history is 0.000, below the entered sigma 0.25 (the floor); using 0.25.",
+    );
+    expect(plan.notes).toContain("The spread rests on one prior period: add earlier periods of history for a firmer fit.");
+    // Equal stretch at sigma 0.25: every rep has the target share's chance, 65%.
+    expect(plan.summary.expectedShare).toBeCloseTo(0.65, 2);
+    for (const r of plan.reps) expect(r.probability).toBeGreaterThan(0.6);
+  });
+
+  test("one period: each rep's bookings are compared with the potential forecast, not with themselves", () => {
+    // Shares of potential 1/6, 2/6, 3/6 of a period total of 600: expected 100, 200, 300.
+    // Bookings 200, 100, 300 -> ln(2), ln(0.5), ln(1) = 0.693, -0.693, 0; sample sd = 0.693.
+    const plan = setQuotas(
+      [
+        { id: "A", potential: 100, history: [200] },
+        { id: "B", potential: 200, history: [100] },
+        { id: "C", potential: 300, history: [300] },
+      ],
+      { companyTarget: 600, historyWeight: 1 },
+    );
+    expect(plan.summary.sigma).toBeCloseTo(Math.LN2, 12);
+    expect(plan.summary.sigmaSource).toBe("history");
+    expect(plan.notes).toContain("The spread rests on one prior period: add earlier periods of history for a firmer fit.");
+  });
+
+  test("equal probability floors each rep's own spread too", () => {
+    const plan = setQuotas(
+      proportional.map((r) => ({ ...r, history: [r.history[0], r.history[0]] })),
+      { companyTarget: 1_000_000, historyWeight: 1, method: "equal-probability" },
+    );
+    for (const r of plan.reps) expect(r.sigma).toBe(0.25);
+    expect(plan.notes).not.toContain("The spread rests on one prior period: add earlier periods of history for a firmer fit.");
   });
 });
 
