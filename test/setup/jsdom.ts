@@ -10,3 +10,12 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   }
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = NoLayoutResizeObserver;
 }
+
+if (typeof window !== "undefined") {
+  // findBy*/waitFor poll for a condition; Testing Library gives up after 1 s by default. The whole
+  // suite runs in parallel on 2 cores, where loading a workbook's tables and rendering a step can
+  // take longer than that, and "Accounts source" was read as "" before the tables arrived. The
+  // tests still wait for the condition itself; this is only how long they keep looking.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require("@testing-library/dom") as typeof import("@testing-library/dom")).configure({ asyncUtilTimeout: 15_000 });
+}
