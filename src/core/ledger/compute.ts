@@ -1,5 +1,5 @@
 import { addMonths, wholeMonthsBetween } from "../dates";
-import { dec, Dec, Money, toNumber } from "../money";
+import { Dec, Money, toNumber } from "../money";
 import { clawback, drawPeriod, Period, RunningPayout } from "../payoutRules";
 import { exactRatio } from "../ratio";
 import { LedgerInput, LedgerInputError, LedgerLine, LedgerResult, LedgerRow, LineKind } from "./types";
@@ -41,8 +41,13 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
   const id = p.person.id;
   const lines: LedgerLine[] = [];
   const credited: Dec[] = Array.from({ length: n }, () => ZERO);
-  const push = (period: number, kind: LineKind, c: ReadyCredit | null, amount: number, credit = 0, from: number | null = null, to: number | null = null) =>
-    lines.push({ person: id, period: period + 1, kind, deal: c ? c.credit.deal : null, creditRow: c ? c.row : null, credit, measureFrom: from, measureTo: to, amount: amount + 0 });
+  // Each line's exact value, beside the line (whose amount is its nearest double): the period
+  // figures are exact sums of these, rounded once.
+  const exact: Dec[] = [];
+  const push = (period: number, kind: LineKind, c: ReadyCredit | null, amount: Dec, credit = 0, from: number | null = null, to: number | null = null) => {
+    exact.push(amount);
+    lines.push({ person: id, period: period + 1, kind, deal: c ? c.credit.deal : null, creditRow: c ? c.row : null, credit, measureFrom: from, measureTo: to, amount: toNumber(amount) });
+  };
 
   const running = plan.attainment === "RUNNING";
   const yearQuota = p.quota.reduce((s, q) => s.plus(q), ZERO);
@@ -67,21 +72,21 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
       meterPeriod = c.period;
     }
     const from = meter.measure();
-    const earned = toNumber(meter.add(c.value));
+    const earned = meter.add(c.value);
     push(c.period, "EARNED", c, earned, toNumber(c.value), from, meter.measure());
-    if (earned <= 0) continue;
+    if (!earned.gt(0)) continue;
     const cancel = c.credit.cancelDate ?? null;
     const cancelPeriod = cancel === null ? -1 : periodOf(periods, cancel);
-    let forfeited = 0;
+    let forfeited: Dec = ZERO;
     const timing = p.plan.timing;
     if (timing.kind !== "BOOKING") {
-      const held = timing.kind === "PAYMENT" ? earned : toNumber(dec(earned).times(timing.share));
+      const held = timing.kind === "PAYMENT" ? earned : earned.times(timing.share);
       const release = timing.kind === "PAYMENT" ? (c.credit.paymentDate ?? null) : addMonths(c.credit.date, timing.months);
-      if (held !== 0) {
-        push(c.period, "HOLDBACK", c, -held);
+      if (!held.isZero()) {
+        push(c.period, "HOLDBACK", c, ZERO.minus(held));
         if (cancel !== null && (release === null || cancel < release)) {
           forfeited = held;
-          if (cancelPeriod >= 0) push(cancelPeriod, "FORFEIT", c, 0);
+          if (cancelPeriod >= 0) push(cancelPeriod, "FORFEIT", c, ZERO);
         } else if (release !== null && release <= last) {
           push(Math.max(c.period, periodOf(periods, release)), "RELEASE", c, held);
         }
@@ -91,15 +96,14 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
     if (policy && cancelPeriod >= 0) {
       const kept = wholeMonthsBetween(c.credit.date, cancel!);
       const term = c.credit.termMonths ?? policy.termMonths;
-      const base = dec(earned).minus(forfeited);
-      const back = toNumber(clawback(base, kept, term, { method: policy.method, windowMonths: policy.windowMonths }));
-      if (back !== 0) push(Math.max(c.period, cancelPeriod), "CLAWBACK", c, back);
+      const back = clawback(earned.minus(forfeited), kept, term, { method: policy.method, windowMonths: policy.windowMonths });
+      if (!back.isZero()) push(Math.max(c.period, cancelPeriod), "CLAWBACK", c, back);
     }
   }
 
   // Period figures from the lines, then the draw on what the lines make payable.
   const sums = Array.from({ length: n }, () => ({ EARNED: ZERO, HOLDBACK: ZERO, RELEASE: ZERO, FORFEIT: ZERO, CLAWBACK: ZERO, TOPUP: ZERO, RECOVERY: ZERO }));
-  for (const l of lines) sums[l.period - 1][l.kind] = sums[l.period - 1][l.kind].plus(l.amount);
+  lines.forEach((l, i) => (sums[l.period - 1][l.kind] = sums[l.period - 1][l.kind].plus(exact[i])));
   const rows: LedgerRow[] = [];
   let owed = p.openingBalance;
   let cumCredited = ZERO;
@@ -109,10 +113,8 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
     const payable = s.EARNED.plus(s.HOLDBACK).plus(s.RELEASE).plus(s.CLAWBACK);
     const d = drawPeriod(owed, payable, p.draw[k], p.plan.draw);
     owed = d.owed;
-    const topUp = toNumber(d.topUp);
-    const recovered = toNumber(d.recovered);
-    if (topUp !== 0) push(k, "TOPUP", null, topUp);
-    if (recovered !== 0) push(k, "RECOVERY", null, -recovered);
+    if (!d.topUp.isZero()) push(k, "TOPUP", null, d.topUp);
+    if (!d.recovered.isZero()) push(k, "RECOVERY", null, ZERO.minus(d.recovered));
     cumCredited = cumCredited.plus(credited[k]);
     cumQuota = cumQuota.plus(p.quota[k]);
     const creditedK = toNumber(credited[k]);
@@ -126,16 +128,16 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
       attainment: quotaK === 0 ? null : exactRatio(creditedK, quotaK),
       attainmentYtd: cumQuota.isZero() ? null : exactRatio(toNumber(cumCredited), toNumber(cumQuota)),
       earned: toNumber(s.EARNED),
-      topUp,
-      recovered,
+      topUp: toNumber(d.topUp),
+      recovered: toNumber(d.recovered),
       clawedBack: toNumber(s.CLAWBACK),
       heldBack: toNumber(s.HOLDBACK.neg()),
       released: toNumber(s.RELEASE),
-      paid: toNumber(payable.plus(topUp).minus(recovered)),
+      paid: toNumber(d.paid),
       owed: toNumber(owed),
     });
   }
-  // Statements read a person's lines period by period, each period in booking order.
+  // Statements read a person's lines period by period, each period in booking order (a stable sort).
   lines.sort((a, b) => a.period - b.period);
   return { rows, lines };
 }
