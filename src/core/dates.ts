@@ -21,10 +21,23 @@ export function serialOf(year: number, month: number, day: number): number {
   return Math.round((Date.UTC(year, month - 1, day) - EPOCH) / DAY_MS);
 }
 
-/** The calendar date of a serial (its whole day). */
+/** Days from 1970-01-01 to Excel's day 0 (1899-12-30). */
+const EPOCH_DAYS = -25569;
+
+/**
+ * The calendar date of a serial (its whole day), by integer arithmetic on the proleptic
+ * Gregorian calendar (Howard Hinnant's civil_from_days): ledgers call this per credit.
+ */
 export function dateOf(serial: number): YearMonthDay {
-  const d = new Date(EPOCH + Math.floor(serial) * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = Math.floor(serial) + EPOCH_DAYS + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** The serial of the same day `months` later (clamped to the month's last day: Jan 31 + 1 = Feb 28). */

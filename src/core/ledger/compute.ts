@@ -1,5 +1,6 @@
 import { addMonths, wholeMonthsBetween } from "../dates";
-import { Dec, Money, toNumber } from "../money";
+import { Amount, amountToNumber, minus, plus, settle, signOf, times } from "../amount";
+import { Money, toNumber } from "../money";
 import { clawback, drawPeriod, Period, RunningPayout } from "../payoutRules";
 import { exactRatio } from "../ratio";
 import { LedgerInput, LedgerInputError, LedgerLine, LedgerResult, LedgerRow, LineKind } from "./types";
@@ -40,13 +41,13 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
   const plan = p.plan.plan;
   const id = p.person.id;
   const lines: LedgerLine[] = [];
-  const credited: Dec[] = Array.from({ length: n }, () => ZERO);
+  const credited: Amount[] = new Array(n).fill(0);
   // Each line's exact value, beside the line (whose amount is its nearest double): the period
   // figures are exact sums of these, rounded once.
-  const exact: Dec[] = [];
-  const push = (period: number, kind: LineKind, c: ReadyCredit | null, amount: Dec, credit = 0, from: number | null = null, to: number | null = null) => {
+  const exact: Amount[] = [];
+  const push = (period: number, kind: LineKind, c: ReadyCredit | null, amount: Amount, credit = 0, from: number | null = null, to: number | null = null) => {
     exact.push(amount);
-    lines.push({ person: id, period: period + 1, kind, deal: c ? c.credit.deal : null, creditRow: c ? c.row : null, credit, measureFrom: from, measureTo: to, amount: toNumber(amount) });
+    lines.push({ person: id, period: period + 1, kind, deal: c ? c.credit.deal : null, creditRow: c ? c.row : null, credit, measureFrom: from, measureTo: to, amount: amountToNumber(amount) });
   };
 
   const running = plan.attainment === "RUNNING";
@@ -63,7 +64,7 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
 
   for (const c of credits) {
     if (!c.counted) continue;
-    credited[c.period] = credited[c.period].plus(c.value);
+    credited[c.period] = plus(credited[c.period], c.value);
     if (plan.curveOn === "ATTAINMENT" && (running ? yearQuota : p.quota[c.period]).isZero()) {
       throw noQuota(c, running);
     }
@@ -73,20 +74,20 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
     }
     const from = meter.measure();
     const earned = meter.add(c.value);
-    push(c.period, "EARNED", c, earned, toNumber(c.value), from, meter.measure());
-    if (!earned.gt(0)) continue;
+    push(c.period, "EARNED", c, earned, amountToNumber(c.value), from, meter.measure());
+    if (signOf(earned) <= 0) continue;
     const cancel = c.credit.cancelDate ?? null;
     const cancelPeriod = cancel === null ? -1 : periodOf(periods, cancel);
-    let forfeited: Dec = ZERO;
+    let forfeited: Amount = 0;
     const timing = p.plan.timing;
     if (timing.kind !== "BOOKING") {
-      const held = timing.kind === "PAYMENT" ? earned : earned.times(timing.share);
+      const held = timing.kind === "PAYMENT" ? earned : times(earned, timing.share);
       const release = timing.kind === "PAYMENT" ? (c.credit.paymentDate ?? null) : addMonths(c.credit.date, timing.months);
-      if (!held.isZero()) {
-        push(c.period, "HOLDBACK", c, ZERO.minus(held));
+      if (signOf(held) !== 0) {
+        push(c.period, "HOLDBACK", c, minus(0, held));
         if (cancel !== null && (release === null || cancel < release)) {
           forfeited = held;
-          if (cancelPeriod >= 0) push(cancelPeriod, "FORFEIT", c, ZERO);
+          if (cancelPeriod >= 0) push(cancelPeriod, "FORFEIT", c, 0);
         } else if (release !== null && release <= last) {
           push(Math.max(c.period, periodOf(periods, release)), "RELEASE", c, held);
         }
@@ -96,28 +97,29 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
     if (policy && cancelPeriod >= 0) {
       const kept = wholeMonthsBetween(c.credit.date, cancel!);
       const term = c.credit.termMonths ?? policy.termMonths;
-      const back = clawback(earned.minus(forfeited), kept, term, { method: policy.method, windowMonths: policy.windowMonths });
-      if (!back.isZero()) push(Math.max(c.period, cancelPeriod), "CLAWBACK", c, back);
+      const base = minus(earned, forfeited);
+      const back = clawback(base, kept, term, { method: policy.method, windowMonths: policy.windowMonths });
+      if (!back.isZero()) push(Math.max(c.period, cancelPeriod), "CLAWBACK", c, settle(back));
     }
   }
 
   // Period figures from the lines, then the draw on what the lines make payable.
-  const sums = Array.from({ length: n }, () => ({ EARNED: ZERO, HOLDBACK: ZERO, RELEASE: ZERO, FORFEIT: ZERO, CLAWBACK: ZERO, TOPUP: ZERO, RECOVERY: ZERO }));
-  lines.forEach((l, i) => (sums[l.period - 1][l.kind] = sums[l.period - 1][l.kind].plus(exact[i])));
+  const sums: Record<LineKind, Amount>[] = Array.from({ length: n }, () => ({ EARNED: 0, HOLDBACK: 0, RELEASE: 0, FORFEIT: 0, CLAWBACK: 0, TOPUP: 0, RECOVERY: 0 }));
+  lines.forEach((l, i) => (sums[l.period - 1][l.kind] = plus(sums[l.period - 1][l.kind], exact[i])));
   const rows: LedgerRow[] = [];
   let owed = p.openingBalance;
-  let cumCredited = ZERO;
+  let cumCredited: Amount = 0;
   let cumQuota = ZERO;
   for (let k = 0; k < n; k++) {
     const s = sums[k];
-    const payable = s.EARNED.plus(s.HOLDBACK).plus(s.RELEASE).plus(s.CLAWBACK);
+    const payable = plus(plus(s.EARNED, s.HOLDBACK), plus(s.RELEASE, s.CLAWBACK));
     const d = drawPeriod(owed, payable, p.draw[k], p.plan.draw);
     owed = d.owed;
-    if (!d.topUp.isZero()) push(k, "TOPUP", null, d.topUp);
-    if (!d.recovered.isZero()) push(k, "RECOVERY", null, ZERO.minus(d.recovered));
-    cumCredited = cumCredited.plus(credited[k]);
+    if (!d.topUp.isZero()) push(k, "TOPUP", null, settle(d.topUp));
+    if (!d.recovered.isZero()) push(k, "RECOVERY", null, settle(d.recovered.neg()));
+    cumCredited = plus(cumCredited, credited[k]);
     cumQuota = cumQuota.plus(p.quota[k]);
-    const creditedK = toNumber(credited[k]);
+    const creditedK = amountToNumber(credited[k]);
     const quotaK = toNumber(p.quota[k]);
     rows.push({
       person: id,
@@ -126,13 +128,13 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
       credited: creditedK,
       quota: quotaK,
       attainment: quotaK === 0 ? null : exactRatio(creditedK, quotaK),
-      attainmentYtd: cumQuota.isZero() ? null : exactRatio(toNumber(cumCredited), toNumber(cumQuota)),
-      earned: toNumber(s.EARNED),
+      attainmentYtd: cumQuota.isZero() ? null : exactRatio(amountToNumber(cumCredited), toNumber(cumQuota)),
+      earned: amountToNumber(s.EARNED),
       topUp: toNumber(d.topUp),
       recovered: toNumber(d.recovered),
-      clawedBack: toNumber(s.CLAWBACK),
-      heldBack: toNumber(s.HOLDBACK.neg()),
-      released: toNumber(s.RELEASE),
+      clawedBack: amountToNumber(s.CLAWBACK),
+      heldBack: amountToNumber(minus(0, s.HOLDBACK)),
+      released: amountToNumber(s.RELEASE),
       paid: toNumber(d.paid),
       owed: toNumber(owed),
     });

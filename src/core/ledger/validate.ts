@@ -1,5 +1,6 @@
 import { isCalcError } from "../errors";
-import { dec, Dec, Money, sumExact } from "../money";
+import { Amount, settle } from "../amount";
+import { dec, Dec, sumExact } from "../money";
 import { activeUnits, checkPeriods, DrawPolicy, Period, ProrationBasis, splitCredit } from "../payoutRules";
 import { CompiledCurve, compileCurve } from "../tiers";
 import { normaliseLabel } from "../winRate";
@@ -39,7 +40,7 @@ export interface ReadyCredit {
   /** 0-based period of the booking date. */
   readonly period: number;
   /** What it adds to the measure: the split credit (AMOUNT) or the signed share (COUNT). */
-  readonly value: Dec;
+  readonly value: Amount;
   /** False when the plan does not count its stage. */
   readonly counted: boolean;
 }
@@ -203,17 +204,24 @@ function readyCredits(credits: readonly LedgerCredit[], people: ReadonlyMap<stri
       if (v !== null && v !== undefined && !finite(v)) throw new LedgerInputError("credits", row, field, `${v} is not a number.`);
     }
     if (c.termMonths !== null && c.termMonths !== undefined && c.termMonths <= 0) throw new LedgerInputError("credits", row, "termMonths", `${c.termMonths} must be above 0.`);
-    const key = `${c.deal}\u0000${Math.floor(c.date)}\u0000${c.amount}\u0000${person.person.role}`;
+    return { person, period, share };
+  });
+  // A split is the rows of one deal, date, amount and role. Most deals have one row: only deals
+  // seen more than once need the composite key.
+  const rowsPerDeal = new Map<string, number>();
+  for (const c of credits) rowsPerDeal.set(c.deal, (rowsPerDeal.get(c.deal) ?? 0) + 1);
+  credits.forEach((c, i) => {
+    const key = rowsPerDeal.get(c.deal) === 1 ? c.deal : `${c.deal}\u0000${Math.floor(c.date)}\u0000${c.amount}\u0000${found[i].person.person.role}`;
     const g = groups.get(key);
     if (g) g.push(i);
     else groups.set(key, [i]);
-    return { person, period, share };
   });
-  const values: Dec[] = new Array(credits.length);
+  const values: Amount[] = new Array(credits.length);
   for (const rows of groups.values()) {
     const plan = found[rows[0]].person.plan.plan;
     const shareList = rows.map((i) => found[i].share);
-    if (plan.splits === "EXACT") {
+    const single = rows.length === 1 && shareList[0] === 1;
+    if (plan.splits === "EXACT" && !single) {
       const sum = sumExact(shareList);
       // Thirds typed as =1/3 add up to 0.999...9: a share sum within a billionth of 1 is 100%.
       if (sum.minus(1).abs().gt(SHARE_TOLERANCE)) {
@@ -224,18 +232,18 @@ function readyCredits(credits: readonly LedgerCredit[], people: ReadonlyMap<stri
     const amount = credits[rows[0]].amount;
     if (plan.measure === "COUNT") {
       const sign = amount > 0 ? 1 : amount < 0 ? -1 : 0;
-      rows.forEach((i) => (values[i] = dec(found[i].share).times(sign)));
-    } else if (rows.length === 1 && shareList[0] === 1) {
-      values[rows[0]] = dec(amount);
+      rows.forEach((i) => (values[i] = sign * found[i].share));
+    } else if (single) {
+      values[rows[0]] = amount;
     } else {
       const parts = splitCredit(amount, shareList, 2);
-      rows.forEach((i, k) => (values[i] = parts[k]));
+      rows.forEach((i, k) => (values[i] = settle(parts[k])));
     }
   }
   return credits.map((c, i) => {
     const { person, period } = found[i];
     const stages = person.plan.stages;
     const counted = stages === null || (typeof c.stage === "string" && stages.has(normaliseLabel(c.stage)));
-    return { row: i + 1, credit: c, person, period, value: values[i] ?? new Money(0), counted };
+    return { row: i + 1, credit: c, person, period, value: values[i] ?? 0, counted };
   });
 }

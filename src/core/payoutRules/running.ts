@@ -1,6 +1,6 @@
-import { dec, Dec, toNumber } from "../money";
-import { exactRatio } from "../ratio";
+import { Amount, amountToNumber, minus, plus } from "../amount";
 import { CompiledCurve, payout } from "../tiers";
+import { exactRatio } from "../ratio";
 
 /**
  * Pays a running measure deal by deal: each step pays target incentive x (f(after) - f(before)),
@@ -9,8 +9,8 @@ import { CompiledCurve, payout } from "../tiers";
  * difference of two of them, so the steps telescope: their exact sum is f(end) - f(start).
  */
 export class RunningPayout {
-  private cumulative: Dec;
-  private paidSoFar: Dec;
+  private cumulative: Amount;
+  private paidSoFar: number;
 
   /**
    * @param curve The compiled payout curve.
@@ -21,23 +21,23 @@ export class RunningPayout {
   constructor(
     private readonly curve: CompiledCurve,
     private readonly targetIncentive: number,
-    start: number | Dec = 0,
+    start: Amount = 0,
     private readonly divisor: number | null = null,
   ) {
-    this.cumulative = dec(start);
-    this.paidSoFar = dec(this.cumulativePayout());
+    this.cumulative = start;
+    this.paidSoFar = this.cumulativePayout();
   }
 
   /** The measure the curve reads now (cumulative, or cumulative / divisor). */
   measure(): number {
     // The cumulative as a double first, as a worksheet holding it would: then the attainment is
     // bit for bit QUOTA_ATTAINMENT(cumulative, divisor).
-    const c = toNumber(this.cumulative);
+    const c = amountToNumber(this.cumulative);
     return this.divisor === null ? c : exactRatio(c, this.divisor);
   }
 
   /** The running measure before any division, exactly. */
-  total(): Dec {
+  total(): Amount {
     return this.cumulative;
   }
 
@@ -47,10 +47,10 @@ export class RunningPayout {
   }
 
   /** Books one amount (negative for a reversal) and returns what it pays, exactly. */
-  add(amount: number | Dec): Dec {
-    this.cumulative = this.cumulative.plus(amount);
-    const now = dec(this.cumulativePayout());
-    const step = now.minus(this.paidSoFar);
+  add(amount: Amount): Amount {
+    this.cumulative = plus(this.cumulative, amount);
+    const now = this.cumulativePayout();
+    const step = minus(now, this.paidSoFar);
     this.paidSoFar = now;
     return step;
   }
@@ -67,5 +67,5 @@ export function runningPayout(
   start = 0,
 ): (number | null)[] {
   const meter = new RunningPayout(curve, targetIncentive, start);
-  return amounts.map((a) => (a === null ? null : toNumber(meter.add(a))));
+  return amounts.map((a) => (a === null ? null : amountToNumber(meter.add(a))));
 }
