@@ -79,6 +79,20 @@ describe("dist/functions.js, loaded as Excel loads it", () => {
       compensation: [[120000], [30000]],
       revenue: [[2500000]],
       base: [[70000]],
+      amount: 1000,
+      shares: [[0.6], [0.4]],
+      periods: [
+        [46023, 46112],
+        [46113, 46203],
+        [46204, 46295],
+        [46296, 46387],
+      ],
+      start_date: 46023,
+      earnings: [[3000], [7000]],
+      draw: [[5000], [5000]],
+      commission: [[1200]],
+      months_kept: [[3]],
+      term_months: [[12]],
     };
     const args = f.parameters.map((p) => (p.optional ? null : sample[p.name]));
     const result = registry.get(id)!(...args);
@@ -96,6 +110,16 @@ describe("dist/functions.js, loaded as Excel loads it", () => {
       COMMISSION_RATE: [[500], [500]], // 50,000 / 100 against each quota
       PAY_MIX: [[70000 / 120000]],
       KPI_BONUS: 10400, // 5,000 x 1.2 + 3,000 x 0.8 + 2,000 x 1, linear
+      // the amounts read as attainments: 50,000 x f(10,000) = 50,000 x (1 + 0.375 + 2 x 9,998.75), then 2x rate
+      RUNNING_PAYOUT: [[999943750], [3000000000], [2000000000], [500000000]],
+      SPLIT_CREDIT: [[600], [400]],
+      PRORATE: [[250], [250], [250], [250]], // a full year, equal quarters
+      DRAW: [
+        ["Period", "Earned", "Draw", "Top-up", "Recovered", "Paid", "Owed"],
+        [1, 3000, 5000, 2000, 0, 5000, 2000],
+        [2, 7000, 5000, 0, 2000, 5000, 0],
+      ],
+      CLAWBACK: [[-900]], // 1,200 x 9 / 12
     };
     if (id === "PAYOUT_EXPLAIN") expect((result as unknown[][]).at(-1)).toEqual(["Total", "", "", "", "", 73750]);
     else expect(result).toEqual(expected[id]);
