@@ -14,9 +14,10 @@ const ZERO = new Money(0);
  *
  * Commission uses the same tier engine as PAYOUT through {@link RunningPayout}: a deal's line is
  * target incentive x (f(measure after) - f(measure before)), so with AMOUNT tiers the lines are
- * RUNNING_PAYOUT's rows bit for bit, and with ATTAINMENT tiers the cumulative earned is PAYOUT of
- * QUOTA_ATTAINMENT(credited so far, quota). Every money figure of a row is the exact sum of its
- * lines, rounded once.
+ * RUNNING_PAYOUT's rows bit for bit, and with ATTAINMENT tiers each line is PAYOUT of
+ * QUOTA_ATTAINMENT(credited after, quota) minus the same before, exactly, rounded once (so the
+ * lines add up to PAYOUT itself whenever the attainments are short decimals). Every money figure
+ * of a row is the exact sum of its lines, rounded once.
  *
  * @throws LedgerInputError naming the table, row and field of the first bad input.
  */
@@ -30,8 +31,9 @@ export function runLedger(input: LedgerInput): LedgerResult {
   for (const p of people) {
     const own = byPerson.get(p)!.sort((a, b) => a.credit.date - b.credit.date || a.row - b.row);
     const result = personLedger(p, own, input.periods);
-    rows.push(...result.rows);
-    lines.push(...result.lines);
+    // One by one: spreading a person's lines into push() would overflow the stack past ~100,000.
+    for (const r of result.rows) rows.push(r);
+    for (const l of result.lines) lines.push(l);
   }
   return { rows, lines };
 }

@@ -203,3 +203,13 @@ describe("ledger: credits, splits and what counts", () => {
   });
 });
 
+
+describe("ledger: scale", () => {
+  test("one person with 150,000 credits (more lines than a spread call takes)", () => {
+    const credits = Array.from({ length: 150_000 }, (_, i) => credit(`D${i}`, "big", d(1 + (i % 12), 1 + (i % 28)), 10));
+    const r = run([plan()], [{ id: "big", role: "AE" }], credits);
+    expect(r.lines.filter((l) => l.kind === "EARNED")).toHaveLength(150_000);
+    // 150,000 x 10 at 10% = 150,000
+    expect(r.rows.reduce((s, x) => s + x.earned, 0)).toBe(150000);
+  });
+});
