@@ -116,6 +116,32 @@ export const messages = {
     new CalcError("#NUM!", `${describeWhere(w)} is ${value}; monthly churn must be above 0 and at most 1 (0.02 = 2% a month).`),
   notOneDimensional: (arg: string, shape: string) =>
     new CalcError("#VALUE!", `${arg} is ${shape}; give one row or one column.`),
+  notPositive: (w: Where, value: number) =>
+    new CalcError("#NUM!", `${describeWhere(w)} is ${value}; it must be above 0.`),
+  notAShare: (w: Where, value: number) =>
+    new CalcError("#NUM!", `${describeWhere(w)} is ${value}; it must be from 0 to 1.`),
+  notWholeNumber: (w: Where, value: number, min: number, max: number) =>
+    new CalcError("#NUM!", `${describeWhere(w)} is ${value}; enter a whole number from ${min} to ${max}.`),
+  notBoolean: (w: Where, value: unknown) =>
+    new CalcError("#VALUE!", `${describeWhere(w)} is ${describeValue(value)}; enter TRUE or FALSE.`),
+  notOneColumn: (arg: string, columns: number) =>
+    new CalcError("#VALUE!", `${arg} has ${columns} columns; give one column, in order.`),
+  rowCountMismatch: (arg: string, rows: number, other: string, otherRows: number) =>
+    new CalcError("#VALUE!", `${arg} has ${rows} row(s) but ${other} has ${otherRows}; give one row per row of ${other}.`),
+  periodsShape: (columns: number) =>
+    new CalcError("#VALUE!", `periods has ${columns} column(s); give two columns: first day, last day.`),
+  periodLastBeforeFirst: (row: number, first: number, last: number) =>
+    new CalcError("#NUM!", `periods row ${row}: last day ${last} is before first day ${first}.`),
+  periodsNotConsecutive: (row: number, first: number, previousLast: number) =>
+    new CalcError("#NUM!", `periods row ${row} starts on ${first}, not the day after row ${row - 1} ends (${previousLast}); periods must be consecutive.`),
+  periodNoWholeMonth: (row: number) =>
+    new CalcError("#NUM!", `periods row ${row} holds no whole calendar month; use basis "DAYS".`),
+  dateOutsidePeriods: (arg: string, date: number, first: number, last: number) =>
+    new CalcError("#NUM!", `${arg} ${date} is outside the periods (${first} to ${last}); give a date inside them.`),
+  endBeforeStart: (start: number, end: number) =>
+    new CalcError("#NUM!", `end_date ${end} is before start_date ${start}; check the dates.`),
+  weightsNotOne: (sum: string) =>
+    new CalcError("#NUM!", `weights add up to ${sum}; they must add up to 1 (leave them out for equal shares).`),
   outOfRange: (where: string) =>
     new CalcError("#NUM!", `the result${where} is beyond Excel's number range (about 1.8E+308); check the inputs' magnitudes.`),
 } as const;

@@ -17,11 +17,21 @@ const INPUT_LIMIT = 2 ** 50;
 /** How many decimals we try before giving up on the fast path. */
 const MAX_SCALE = 12;
 
+/** Below this magnitude x x 10^MAX_SCALE is at most 2^50 (see decimalScale). */
+const QUICK_LIMIT = INPUT_LIMIT / 1e12;
+
 /**
  * The number of decimals k of x's shortest decimal form, when x = m / 10^k with |m| <= 2^50;
  * -1 otherwise (too many digits, too large, or not finite).
  */
 export function decimalScale(x: number): number {
+  // Quick refusal of full-precision doubles: when |x| x 10^12 stays below 2^50, x x 10^12 lands
+  // within a quarter of the integer M x 10^(12-k) of any shorter form M / 10^k, so if even 12
+  // decimals do not give x back, no shorter form does.
+  if (Math.abs(x) <= QUICK_LIMIT) {
+    const m = Math.round(x * POW10[MAX_SCALE]);
+    if (m / POW10[MAX_SCALE] !== x) return -1;
+  }
   for (let k = 0; k <= MAX_SCALE; k++) {
     const m = Math.round(x * POW10[k]);
     if (!(Math.abs(m) <= INPUT_LIMIT)) return -1;

@@ -9,3 +9,6 @@ export * from "./exactDecimal";
 export * from "./ratio";
 export * from "./tiers";
 export * from "./winRate";
+export * from "./dates";
+export * from "./payoutRules";
+export * from "./ledger";

@@ -1,5 +1,6 @@
 import { CalcError, messages } from "./errors";
 import { decimalScale, isExact, POW10 } from "./exactDecimal";
+import { pow10n, wideOf, wideToNumber } from "./exactWide";
 import { dec, Dec, Money, toNumber } from "./money";
 
 /**
@@ -94,6 +95,20 @@ export interface CompiledCurve {
   readonly capScale: number;
   /** The cap as an integer at capScale decimals. */
   readonly capInt: number;
+  /** The same integers as BigInts for the wide path, or null when a bound, rate or cap is too long. */
+  readonly wide: WideCurve | null;
+}
+
+/** A curve's scaled integers as BigInts: lower bounds, rates, the factor below each tier, the cap. */
+export interface WideCurve {
+  /** Lower bounds at boundScale decimals. */
+  readonly lower: readonly bigint[];
+  /** Rates at rateScale decimals. */
+  readonly rate: readonly bigint[];
+  /** MARGINAL: the factor earned below each tier, at boundScale + rateScale decimals. */
+  readonly factorAtLower: readonly bigint[];
+  /** The cap at capScale decimals, or null for none. */
+  readonly cap: bigint | null;
 }
 
 /**
@@ -144,6 +159,9 @@ export function compileCurve(curve: PayoutCurve): CompiledCurve | CalcError {
   for (let i = 1; i < lowers.length; i++) {
     factorAtLower.push(factorAtLower[i - 1].plus(lowerDec[i].minus(lowerDec[i - 1]).times(rateDec[i - 1])));
   }
+  const lowerInt = lowers.map((v) => toInt(v, boundScale));
+  const rateInt = rates.map((v) => toInt(v, rateScale));
+  const capInt = curve.cap === null ? NaN : toInt(curve.cap, capScale);
   return {
     curve,
     lowerDec,
@@ -151,12 +169,21 @@ export function compileCurve(curve: PayoutCurve): CompiledCurve | CalcError {
     factorAtLower,
     capDec: curve.cap === null ? null : dec(curve.cap),
     boundScale,
-    lowerInt: lowers.map((v) => toInt(v, boundScale)),
+    lowerInt,
     rateScale,
-    rateInt: rates.map((v) => toInt(v, rateScale)),
+    rateInt,
     capScale,
-    capInt: curve.cap === null ? NaN : toInt(curve.cap, capScale),
+    capInt,
+    wide: boundScale < 0 || rateScale < 0 || (curve.cap !== null && capScale < 0) ? null : wideCurve(lowerInt, rateInt, curve.cap === null ? null : capInt),
   };
+}
+
+function wideCurve(lowerInt: readonly number[], rateInt: readonly number[], capInt: number | null): WideCurve {
+  const lower = lowerInt.map((v) => BigInt(v));
+  const rate = rateInt.map((v) => BigInt(v));
+  const factorAtLower: bigint[] = [0n];
+  for (let i = 1; i < lower.length; i++) factorAtLower.push(factorAtLower[i - 1] + (lower[i] - lower[i - 1]) * rate[i - 1]);
+  return { lower, rate, factorAtLower, cap: capInt === null ? null : BigInt(capInt) };
 }
 
 /** Index of the highest tier whose lower bound is at or below the measure; -1 below the first. */
@@ -275,11 +302,53 @@ export function payoutFast(measure: number, targetIncentive: number, c: Compiled
   return total / POW10[scale] + 0;
 }
 
+/** Integers of 40 digits or more: decimal.js (40 significant digits) would round them, so it answers. */
+const DECIMAL_DIGITS_LIMIT = 10n ** 40n;
+
+/**
+ * The wide path of {@link payout}, for a measure or target incentive too long for the fast path
+ * (full-precision doubles): the same arithmetic on their shortest decimal forms as exact BigInt
+ * integers, with one correctly rounded conversion at the end. Returns undefined when the curve
+ * has a long bound, rate or cap, or when decimal.js would have rounded an intermediate; the
+ * caller then uses the decimal path. Property tests check it agrees with it bit for bit.
+ */
+export function payoutWide(measure: number, targetIncentive: number, c: CompiledCurve): number | undefined {
+  const w = c.wide;
+  if (w === null || !Number.isFinite(measure) || !Number.isFinite(targetIncentive)) return undefined;
+  const { curve } = c;
+  if (curve.threshold !== null && measure < curve.threshold) return 0;
+  const reached = tierReached(measure, curve.tiers);
+  if (reached < 0) return 0;
+
+  const m = wideOf(measure);
+  const s = Math.max(c.boundScale, -m.exponent);
+  const mScaled = m.mantissa * pow10n(m.exponent + s);
+  const boundUp = pow10n(s - c.boundScale);
+  let factor = curve.mode === "MARGINAL" ? w.factorAtLower[reached] * boundUp + (mScaled - w.lower[reached] * boundUp) * w.rate[reached] : mScaled * w.rate[reached];
+  let scale = s + c.rateScale;
+  if (w.cap !== null) {
+    const common = Math.max(scale, c.capScale);
+    const f = factor * pow10n(common - scale);
+    const cap = w.cap * pow10n(common - c.capScale);
+    factor = f > cap ? cap : f;
+    scale = common;
+  }
+  const kt = decimalScale(targetIncentive);
+  const t = kt >= 0 ? { mantissa: BigInt(Math.round(targetIncentive * POW10[kt])), exponent: -kt } : wideOf(targetIncentive);
+  const total = factor * t.mantissa;
+  if (total >= DECIMAL_DIGITS_LIMIT || -total >= DECIMAL_DIGITS_LIMIT) return undefined;
+  const result = wideToNumber(total, scale - t.exponent);
+  return result === undefined ? undefined : result + 0;
+}
+
 /**
  * target incentive x f(measure) for a compiled curve: exact (the nearest double to the decimal
- * result), through the fast path when the numbers allow it and decimal.js otherwise.
+ * result), through the fast path when the numbers allow it, the wide path for full-precision
+ * numbers, and decimal.js otherwise.
  */
 export function payout(measure: number, targetIncentive: number, compiled: CompiledCurve): number {
   const fast = payoutFast(measure, targetIncentive, compiled);
-  return fast !== undefined ? fast : payoutDecimal(measure, targetIncentive, compiled);
+  if (fast !== undefined) return fast;
+  const wide = payoutWide(measure, targetIncentive, compiled);
+  return wide !== undefined ? wide : payoutDecimal(measure, targetIncentive, compiled);
 }

@@ -10,6 +10,7 @@ import { cac } from "./cac";
 import { attainmentShare, avgDealSize, commissionRate, conversion, costOfSales, kpiBonus, payMix, revenueConcentration, salesCycle } from "./kpis";
 import { toExcelMatrix, toExcelValue } from "./excelBoundary";
 import { payout, payoutExplain } from "./payout";
+import { clawback, draw as drawTable, prorate, runningPayout, splitCredit } from "./payoutRules";
 import { quotaAttainment } from "./quotaAttainment";
 import { cacPayback, funnel, leadGrowth, ltv, ltvToCac } from "./unitEconomics";
 import { winRate } from "./winRate";
@@ -247,4 +248,75 @@ function leadGrowthFn(current: any[][], previous: any[][]): any[][] {
  */
 function funnelFn(entered: any, rates: any[][]): any[][] {
   return toExcelMatrix(funnel(entered, rates));
+}
+
+/**
+ * Running (year-to-date) payout per credit: row i pays target_incentive x (f(start + c_i) - f(start + c_(i-1))), c_i the running sum; RETRO true-ups and reversals included. The rows add up to the payout of the total.
+ * @customfunction RUNNING_PAYOUT
+ * @param amounts One column of credits in booking order (negative = a reversal); blank rows stay blank.
+ * @param target_incentive Target incentive paid at a rate of 1 (use 1 for money tiers).
+ * @param tiers Two columns: tier lower bound, rate, applied to the running measure.
+ * @param [start] The measure already booked before the first row (default 0).
+ * @param [mode] "MARGINAL" (default) or "RETRO".
+ * @param [threshold] Below this running measure nothing is paid.
+ * @param [cap] The largest payout, as a multiple of target_incentive.
+ * @returns What each credit pays.
+ */
+function runningPayoutFn(amounts: any[][], target_incentive: any, tiers: any[][], start?: any, mode?: any, threshold?: any, cap?: any): any[][] {
+  return toExcelMatrix(runningPayout(amounts, target_incentive, tiers, start, mode, threshold, cap));
+}
+
+/**
+ * Splits a deal's credit by shares, rounded by largest remainder so the parts add up exactly to amount x sum(shares), rounded.
+ * @customfunction SPLIT_CREDIT
+ * @param amount The deal's amount.
+ * @param shares Each person's share (0 or more; the sum may exceed 1 for overlay credit).
+ * @param [decimals] Decimal places of each part (default 2: cents).
+ * @returns Each person's credit.
+ */
+function splitCreditFn(amount: any, shares: any[][], decimals?: any): any[][] {
+  return toExcelMatrix(splitCredit(amount, shares, decimals));
+}
+
+/**
+ * Prorates an amount (a quota or a target incentive) over periods for a joiner or leaver: amount x weight x the share of each period in the plan.
+ * @customfunction PRORATE
+ * @param amount The amount for a full year in the plan.
+ * @param periods Two columns: first day, last day of consecutive periods (dates).
+ * @param start_date The first day in the plan.
+ * @param [end_date] The last day in the plan (blank: through the last period).
+ * @param [weights] Each period's share of amount, adding up to 1 (default: equal).
+ * @param [basis] "DAYS" (default) or "MONTHS" (whole calendar months in the plan).
+ * @returns The amount for each period.
+ */
+function prorateFn(amount: any, periods: any[][], start_date: any, end_date?: any, weights?: any[][], basis?: any): any[][] {
+  return toExcelMatrix(prorate(amount, periods, start_date, end_date, weights, basis));
+}
+
+/**
+ * A draw settled period by period: spills Period, Earned, Draw, Top-up, Recovered, Paid, Owed.
+ * @customfunction DRAW
+ * @param earnings One column: what was earned each period, in order.
+ * @param draw The draw per period: one number, or a column of the same rows (blank = no draw).
+ * @param [recoverable] TRUE (default): top-ups are owed and repaid from later earnings; FALSE: a guarantee.
+ * @param [recovery_limit] The largest share of a period's earnings that repays what is owed (default 1).
+ * @param [opening_balance] What is owed at the start (default 0).
+ * @returns The draw table with headers.
+ */
+function drawFn(earnings: any[][], draw: any[][], recoverable?: any, recovery_limit?: any, opening_balance?: any): any[][] {
+  return toExcelMatrix(drawTable(earnings, draw, recoverable, recovery_limit, opening_balance));
+}
+
+/**
+ * The commission to reverse when a customer cancels, as a negative number (0 when none).
+ * @customfunction CLAWBACK
+ * @param commission The commission paid on the deal: a number or a range.
+ * @param months_kept Months the customer stayed: a number or a range.
+ * @param term_months The contract term in months: a number or a range.
+ * @param [method] "PRORATED" (default): the unearned part of the term; "FULL"; or a share from 0 to 1.
+ * @param [window_months] No clawback once months_kept reaches this (default term_months).
+ * @returns The clawback for each row.
+ */
+function clawbackFn(commission: any[][], months_kept: any[][], term_months: any[][], method?: any, window_months?: any): any[][] {
+  return toExcelMatrix(clawback(commission, months_kept, term_months, method, window_months));
 }

@@ -2,6 +2,7 @@ import { CalcError } from "../core/errors";
 import { cac } from "./cac";
 import { attainmentShare, avgDealSize, commissionRate, conversion, costOfSales, kpiBonus, payMix, revenueConcentration, salesCycle } from "./kpis";
 import { EXPLAIN_HEADERS, payout, payoutExplain } from "./payout";
+import { clawback, draw, DRAW_HEADERS, prorate, runningPayout, splitCredit } from "./payoutRules";
 import { quotaAttainment } from "./quotaAttainment";
 import { cacPayback, funnel, funnelSpillsRow, leadGrowth, ltv, ltvToCac } from "./unitEconomics";
 import { OutMatrix } from "./values";
@@ -125,4 +126,40 @@ export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
   },
   { id: "LEAD_GROWTH", params: [range("current"), range("previous")], result: "matrix", compute: leadGrowth, spillSize: elementwiseSize },
   { id: "FUNNEL", params: [value("entered"), range("rates")], result: "matrix", compute: funnel, spillSize: funnelSize },
+  {
+    id: "RUNNING_PAYOUT",
+    params: [range("amounts"), value("target_incentive"), range("tiers"), value("start", true), value("mode", true), value("threshold", true), value("cap", true)],
+    result: "matrix",
+    compute: runningPayout,
+    spillSize: (shapes) => ({ height: shapes[0]?.height ?? 1, width: 1 }),
+  },
+  {
+    id: "SPLIT_CREDIT",
+    params: [value("amount"), range("shares"), value("decimals", true)],
+    result: "matrix",
+    compute: splitCredit,
+    spillSize: (shapes) => shapes[1] ?? { height: 1, width: 1 },
+  },
+  {
+    id: "PRORATE",
+    params: [value("amount"), range("periods"), value("start_date"), value("end_date", true), range("weights", true), value("basis", true)],
+    result: "matrix",
+    compute: prorate,
+    spillSize: (shapes) => ({ height: shapes[1]?.height ?? 1, width: 1 }),
+  },
+  {
+    id: "DRAW",
+    params: [range("earnings"), range("draw"), value("recoverable", true), value("recovery_limit", true), value("opening_balance", true)],
+    result: "matrix",
+    compute: draw,
+    // The header row, then one row per period.
+    spillSize: (shapes) => ({ height: (shapes[0]?.height ?? 1) + 1, width: DRAW_HEADERS.length }),
+  },
+  {
+    id: "CLAWBACK",
+    params: [range("commission"), range("months_kept"), range("term_months"), value("method", true), value("window_months", true)],
+    result: "matrix",
+    compute: clawback,
+    spillSize: (shapes) => shapes.slice(0, 3).find((s) => s.height * s.width > 1) ?? { height: 1, width: 1 },
+  },
 ];

@@ -80,6 +80,22 @@ export function readOptionalNumber(value: unknown, arg: string): number | null |
   return readNumber(single, { arg });
 }
 
+/** A number that must be given: one value, not blank. */
+export function readRequiredNumber(value: unknown, arg: string): number | CalcError {
+  const n = readOptionalNumber(value, arg);
+  return n === null ? messages.blank({ arg }) : n;
+}
+
+/** An optional TRUE or FALSE: blank or omitted gives `fallback`. */
+export function readOptionalBoolean(value: unknown, arg: string, fallback: boolean): boolean | CalcError {
+  const single = asSingle(value, arg);
+  if (isCalcError(single)) return single;
+  if (isBlank(single)) return fallback;
+  const err = inputError(single, { arg });
+  if (err) return err;
+  return typeof single === "boolean" ? single : messages.notBoolean({ arg }, single);
+}
+
 /** An optional text option from a fixed list, compared trimmed and case-insensitive. */
 export function readOption<T extends string>(value: unknown, arg: string, allowed: readonly T[]): T | CalcError {
   const single = asSingle(value, arg);

@@ -85,6 +85,20 @@ describe("dist/functions.js, loaded as Excel loads it", () => {
       current: [[120], [90]],
       previous: [[100], [100]],
       rates: [[0.3], [0.5], [0.25]],
+      amount: 1000,
+      shares: [[0.6], [0.4]],
+      periods: [
+        [46023, 46112],
+        [46113, 46203],
+        [46204, 46295],
+        [46296, 46387],
+      ],
+      start_date: 46023,
+      earnings: [[3000], [7000]],
+      draw: [[5000], [5000]],
+      commission: [[1200]],
+      months_kept: [[3]],
+      term_months: [[12]],
     };
     const args = f.parameters.map((p) => (p.optional ? null : sample[p.name]));
     const result = registry.get(id)!(...args);
@@ -107,6 +121,16 @@ describe("dist/functions.js, loaded as Excel loads it", () => {
       LTV_TO_CAC: [[25000 / 6000]],
       LEAD_GROWTH: [[0.2], [-0.1]], // (120 - 100) / 100, (90 - 100) / 100
       FUNNEL: [[1000], [300], [150], [37.5]], // 1,000 x 0.3 x 0.5 x 0.25
+      // the amounts read as attainments: 50,000 x f(10,000) = 50,000 x (1 + 0.375 + 2 x 9,998.75), then 2x rate
+      RUNNING_PAYOUT: [[999943750], [3000000000], [2000000000], [500000000]],
+      SPLIT_CREDIT: [[600], [400]],
+      PRORATE: [[250], [250], [250], [250]], // a full year, equal quarters
+      DRAW: [
+        ["Period", "Earned", "Draw", "Top-up", "Recovered", "Paid", "Owed"],
+        [1, 3000, 5000, 2000, 0, 5000, 2000],
+        [2, 7000, 5000, 0, 2000, 5000, 0],
+      ],
+      CLAWBACK: [[-900]], // 1,200 x 9 / 12
     };
     if (id === "PAYOUT_EXPLAIN") expect((result as unknown[][]).at(-1)).toEqual(["Total", "", "", "", "", 73750]);
     else expect(result).toEqual(expected[id]);

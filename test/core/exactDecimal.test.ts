@@ -31,6 +31,20 @@ describe("decimalScale", () => {
   });
 });
 
+describe("decimalScale's quick refusal", () => {
+  test("never refuses a short decimal: every M / 10^k below 1,125 with k <= 12 is found", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 12 }), fc.double({ min: -1125, max: 1125, noNaN: true }), (k, v) => {
+        const x = Math.round(v * 10 ** k) / 10 ** k;
+        // (a 16-digit M may not survive the trip through a double; then its shortest form is longer)
+        const places = dec(x).decimalPlaces();
+        expect(decimalScale(x)).toBe(places <= 12 ? places : -1);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
 describe("exactRatio", () => {
   test("1,234,567 / 1,000,000 = 1.234567", () => expect(exactRatio(1234567, 1000000)).toBe(1.234567));
   test("0.3 / 0.1 = 3 exactly (floats give 2.9999999999999996)", () => expect(exactRatio(0.3, 0.1)).toBe(3));

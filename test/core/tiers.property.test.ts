@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { isCalcError } from "../../src/core/errors";
 import { dec } from "../../src/core/money";
-import { compileCurve, CompiledCurve, explainPayout, payout, payoutFast, PayoutMode } from "../../src/core/tiers";
+import { compileCurve, CompiledCurve, explainPayout, payout, payoutDecimal, payoutFast, PayoutMode, payoutWide } from "../../src/core/tiers";
 
 /** Short decimals like Excel users type (1.25, 0.07, 50000) and full-precision doubles. */
 const shortDecimal = (max: number, decimals: number) =>
@@ -62,9 +62,48 @@ describe("payout properties", () => {
         expect(explainPayout(m, ti, c).total).toBe(expected);
         const fast = payoutFast(m, ti, c);
         if (fast !== undefined) expect(fast).toBe(expected);
+        const wide = payoutWide(m, ti, c);
+        if (wide !== undefined) expect(wide).toBe(expected);
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test("the wide path (BigInt on full-precision doubles) equals decimal.js bit for bit", () => {
+    /** Full-precision doubles of every size a measure or an incentive takes, and a few extremes. */
+    const wideDouble = fc.oneof(
+      fc.double({ min: -2, max: 5, noNaN: true }),
+      fc.double({ min: 1e-12, max: 1e-3, noNaN: true }),
+      fc.double({ min: 1e3, max: 1e12, noNaN: true }),
+      fc.constantFrom(1 / 3, 2 / 3, 1.0000000000000002, 0.9999999999999999, 1.2499999999999998, 5e-324, 1e300),
+    );
+    const shortCurve = curveArb.filter((c) => c.wide !== null);
+    let used = 0;
+    fc.assert(
+      fc.property(wideDouble, fc.oneof(wideDouble, money), shortCurve, (m, ti, c) => {
+        const wide = payoutWide(m, ti, c);
+        if (wide === undefined) return;
+        used++;
+        expect(Object.is(wide, payoutDecimal(m, ti, c))).toBe(true);
+      }),
+      { numRuns: 8000 },
+    );
+    // the path must actually be taken, not skipped
+    expect(used).toBeGreaterThan(6000);
+  });
+
+  test("the wide path at tier bounds, exactly on and one ulp either side", () => {
+    const c = compileCurve({ tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }, { lower: 1.25, rate: 2 }], mode: "MARGINAL", threshold: 0.5, cap: 2.5 }) as CompiledCurve;
+    const retro = compileCurve({ ...c.curve, mode: "RETRO" }) as CompiledCurve;
+    for (const x of [0.5, 1, 1.25, 1.875]) {
+      for (const m of [x * (1 - Number.EPSILON), x, x * (1 + Number.EPSILON), x + 1 / 3]) {
+        for (const curve of [c, retro]) {
+          const wide = payoutWide(m, 48611.11111111111, curve);
+          expect(wide).toBeDefined();
+          expect(wide).toBe(payoutDecimal(m, 48611.11111111111, curve));
+        }
+      }
+    }
   });
 
   test("MARGINAL payout never decreases as attainment rises (rates >= 0)", () => {

@@ -7,7 +7,8 @@ const cellValue = fc.oneof(
   fc.double(),
   fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 1e308, -1e308, 5e-324, 1, 0.5, 1.3),
   fc.string({ maxLength: 12 }),
-  fc.constantFrom("Won", "Lost", "Closed Won", "RETRO", "marginal", "ALL", " ", "#N/A"),
+  fc.constantFrom("Won", "Lost", "Closed Won", "RETRO", "marginal", "ALL", " ", "#N/A", "DAYS", "months", "FULL", "PRORATED"),
+  fc.integer({ min: 46000, max: 46400 }),
   fc.boolean(),
   fc.constantFrom(null, undefined, ""),
 );
@@ -27,7 +28,17 @@ const tiersRange = fc.array(fc.tuple(fc.double({ min: -10, max: 10, noNaN: true 
   rows.sort((a, b) => a[0] - b[0]).map(([l, r]) => [l, r]),
 );
 
-const argument = fc.oneof(cellValue, smallRange, tiersRange);
+/** Consecutive periods (first day, last day) so PRORATE's per-period code is reached too. */
+const periodsRange = fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 1, maxLength: 5 }).map((lengths) => {
+  let first = 46023;
+  return lengths.map((n) => {
+    const row = [first, first + n - 1];
+    first += n;
+    return row;
+  });
+});
+
+const argument = fc.oneof(cellValue, smallRange, tiersRange, periodsRange);
 
 /** True for what a custom function may hand back to a cell. */
 function isCellResult(v: unknown): boolean {
