@@ -3,4 +3,4 @@ export { checkPlan, computeScorecards, kpiActual, kpiAttainment, monthBounds } f
 export type { DataTable, Person, PersonScore, ScoreLine } from "./compute";
 export { KpiPlanError } from "./types";
 export type { Aggregate, KpiDefinition, KpiMeasure, KpiPlan, PlanVersion, RolePlan, RowFilter } from "./types";
-export { addVersion, monthOf, nextMonth, parseMonth, versionFor } from "./versions";
+export { addVersion, monthOf, monthProblem, nextMonth, parseMonth, previousMonth, versionFor } from "./versions";

@@ -3,7 +3,7 @@
  * Type=New", curves as "0:1, 1:1.5"), parsed into a KpiPlan with messages naming the role and
  * KPI for anything wrong. Pure.
  */
-import { Aggregate, KpiDefinition, KpiPlan, parseMonth, RowFilter } from "../../core/kpiPlan";
+import { Aggregate, KpiDefinition, KpiPlan, monthProblem, RowFilter } from "../../core/kpiPlan";
 import { parseTiers } from "../scenarios/scenarioForm";
 
 /** A KPI as typed. */
@@ -32,6 +32,25 @@ export interface RoleDraft {
   readonly targetBonus: string;
   readonly kpis: readonly KpiDraft[];
 }
+
+/** The measures a KPI can use, as the pane offers them, with the labels of the columns each reads. */
+export const KPI_AGGREGATES: readonly {
+  readonly value: Aggregate;
+  readonly label: string;
+  /** The label of the draft's `value` column, when the measure reads one. */
+  readonly valueLabel?: string;
+  /** The label of the draft's `from` column, when the measure reads one. */
+  readonly fromLabel?: string;
+  /** The label of the date column, when it means more than the row's month. */
+  readonly dateLabel?: string;
+}[] = [
+  { value: "sum", label: "Sum of", valueLabel: "Value column" },
+  { value: "count", label: "Count of rows" },
+  { value: "average", label: "Average of", valueLabel: "Value column" },
+  { value: "win-rate", label: "Win rate (won / closed)", valueLabel: "Outcome column" },
+  { value: "cycle", label: "Cycle (days from start to date)", fromLabel: "Start date column", dateLabel: "End date column (puts the row in the month)" },
+  { value: "conversion", label: "Conversion (advanced / entered)", valueLabel: "Advanced column", fromLabel: "Entered column" },
+];
 
 const WON = ["Won", "Closed Won"];
 const LOST = ["Lost", "Closed Lost"];
@@ -133,10 +152,5 @@ export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | n
 
 /** A month typed as YYYY-MM, or the message saying how to write it. */
 export function checkMonth(text: string): string | null {
-  try {
-    parseMonth(text);
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
+  return monthProblem(text);
 }

@@ -3,10 +3,10 @@
  * validation with messages that say what to fix. Pure; the wizard reducer holds it.
  */
 import { TableInfo } from "../../workbook/host";
-import { checkSheetSpec } from "../../workbook/sheetSpec";
+import { sheetNameProblem } from "../../workbook/sheetSpec";
 import { territoryTableNames } from "../territories/territoriesSheet";
 import { QUOTAS_SHEET } from "./quotasSheet";
-import { QuotaStepSettings } from "./runQuotaStep";
+import type { QuotaStepSettings } from "./runQuotaStep";
 
 /**
  * The quota step's fields: the step's settings, with the tables and columns flattened so each
@@ -111,11 +111,8 @@ export function quotaIssues(f: QuotaForm, tables: readonly TableInfo[]): string[
   if (!(f.rounding > 0)) issues.push("The rounding step must be above 0.");
   if (!(f.overAssignment > -1 && f.overAssignment <= 2)) issues.push("The over-assignment must be between -100% and 200%.");
   if (!Number.isInteger(f.draws) || f.draws < 100 || f.draws > 100_000) issues.push("Simulation draws must be a whole number from 100 to 100,000.");
-  try {
-    checkSheetSpec({ name: f.sheet, tables: [] });
-  } catch (e) {
-    issues.push((e as Error).message);
-  }
+  const sheet = sheetNameProblem(f.sheet);
+  if (sheet) issues.push(sheet);
   return issues;
 }
 

@@ -6,8 +6,8 @@
 import { compileCurve } from "../../core/tiers";
 import { isCalcError } from "../../core/errors";
 import { TableInfo } from "../../workbook/host";
-import { checkSheetSpec } from "../../workbook/sheetSpec";
-import { quotaNames } from "../quotas/quotasSheet";
+import { sheetNameProblem } from "../../workbook/sheetSpec";
+import { quotaNames, QUOTAS_SHEET } from "../quotas/quotasSheet";
 import { CurveRow, RoleRow, ScenarioStepSettings } from "./scenarioTypes";
 import { SCENARIOS_SHEET } from "./scenariosSheet";
 
@@ -167,30 +167,30 @@ export function parseScenarioForm(f: ScenarioForm): { roles: RoleRow[]; curves: 
   return { roles, curves, problems };
 }
 
-/** What is wrong with the form; empty when the step can run. */
-export function scenarioIssues(f: ScenarioForm, tables: readonly TableInfo[]): string[] {
+/**
+ * What is wrong with the form; empty when the step can run. The share and sigma are checked
+ * whenever they would be used: the Quotas step's distribution (on `quotaSheet`) is missing, or not wanted.
+ */
+export function scenarioIssues(f: ScenarioForm, tables: readonly TableInfo[], quotaSheet = QUOTAS_SHEET): string[] {
   const issues = parseScenarioForm(f).problems;
-  if (!quotasAvailable(tables) || !f.useQuotas) {
+  if (!quotasAvailable(tables, quotaSheet) || !f.useQuotas) {
     if (!(f.share >= 0.01 && f.share <= 0.99)) issues.push("The share of reps reaching quota must be between 1% and 99%.");
     if (!(f.sigma > 0 && f.sigma <= 3)) issues.push("The spread sigma must be above 0 (0.25 is typical).");
   }
-  try {
-    checkSheetSpec({ name: f.sheet, tables: [] });
-  } catch (e) {
-    issues.push((e as Error).message);
-  }
+  const sheet = sheetNameProblem(f.sheet);
+  if (sheet) issues.push(sheet);
   return issues;
 }
 
 /** True when the Quotas step's distribution tables are in the workbook. */
-export function quotasAvailable(tables: readonly TableInfo[], quotaSheet = "Quotas"): boolean {
+export function quotasAvailable(tables: readonly TableInfo[], quotaSheet = QUOTAS_SHEET): boolean {
   const n = quotaNames(quotaSheet);
   return tables.some((t) => t.name === n.distribution) && tables.some((t) => t.name === n.points);
 }
 
 /** The settings to run with, or null while {@link scenarioIssues} lists anything. */
-export function scenarioSettings(f: ScenarioForm, tables: readonly TableInfo[], quotaSheet = "Quotas"): ScenarioStepSettings | null {
-  if (scenarioIssues(f, tables).length) return null;
+export function scenarioSettings(f: ScenarioForm, tables: readonly TableInfo[], quotaSheet = QUOTAS_SHEET): ScenarioStepSettings | null {
+  if (scenarioIssues(f, tables, quotaSheet).length) return null;
   const { roles, curves } = parseScenarioForm(f);
   const n = quotaNames(quotaSheet);
   return {
