@@ -1,6 +1,21 @@
 /** The KPI bonus module's core: plans, monthly versions, scorecards. */
 export { checkPlan, computeScorecards, kpiActual, kpiAttainment, monthBounds } from "./compute";
 export type { DataTable, Person, PersonScore, ScoreLine } from "./compute";
-export { KpiPlanError } from "./types";
-export type { Aggregate, KpiDefinition, KpiMeasure, KpiPlan, PlanVersion, RolePlan, RowFilter } from "./types";
+export { KpiPlanError, measureColumns } from "./types";
+export type {
+  Aggregate,
+  ConversionMeasure,
+  CountMeasure,
+  CycleMeasure,
+  KpiDefinition,
+  KpiMeasure,
+  KpiPlan,
+  MeasureRows,
+  Outcome,
+  PlanVersion,
+  RolePlan,
+  RowFilter,
+  ValueMeasure,
+  WinRateMeasure,
+} from "./types";
 export { addVersion, monthOf, monthProblem, nextMonth, parseMonth, previousMonth, versionFor } from "./versions";

@@ -21,6 +21,11 @@ export function mixBand(role: string): readonly [number, number] {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/** A band as whole percentages, "3-9%", as the sheets and messages show it. */
+export function bandText([lo, hi]: readonly [number, number]): string {
+  return `${Math.round(lo * 100)}-${Math.round(hi * 100)}%`;
+}
+
 /**
  * A scenario's costs and pay: base = OTE x base share, target incentive = OTE - base; variable
  * cost = headcount x the mean payout over the distribution's points; expected revenue =
@@ -47,7 +52,7 @@ export function evaluateScenario(s: ScenarioInput, dist: AttainmentDistribution)
   const warnings: string[] = [];
   const [lo, hi] = mixBand(s.role);
   if (s.baseShare < lo || s.baseShare > hi) warnings.push(`Mix ${mixLabel(s.baseShare)} is outside the usual ${pct(lo)}-${pct(hi)} base for ${s.role}.`);
-  if (!(costOfSales >= COST_OF_SALES_BAND[0] && costOfSales <= COST_OF_SALES_BAND[1])) warnings.push(`Cost of sales ${(costOfSales * 100).toFixed(1)}% is outside 3-9%.`);
+  if (!(costOfSales >= COST_OF_SALES_BAND[0] && costOfSales <= COST_OF_SALES_BAND[1])) warnings.push(`Cost of sales ${(costOfSales * 100).toFixed(1)}% is outside ${bandText(COST_OF_SALES_BAND)}.`);
   const b = toNumber(base);
   return {
     base: b,

@@ -4,7 +4,9 @@ import { headerIndex, sameText } from "../../core/text";
 import { NotOwnedError, WorkbookHost } from "../../workbook/host";
 import { Progress, runStep, StepContext, StepError, StepModule } from "../stepRun";
 import { KpiContext, planIssues, planSettings, scorecardIssues, scorecardSettings } from "./kpiPane";
-import { KPI_SHEETS, kpiPlanSheet, leaderboardSheet, scorecardsSheet } from "./kpiSheets";
+import { kpiPlanSheet, leaderboardSheet, scorecardsSheet } from "./kpiSheets";
+import { KPI_SHEETS } from "./layout";
+import { parsePlanHistory } from "./storedPlan";
 
 /** The settings key of the KPI plan's versions. */
 export const KPI_PLAN_KEY = "kpiPlan";
@@ -40,12 +42,6 @@ export interface KpiPlanChange {
   readonly effective?: string;
 }
 
-/** Stored plan versions, if they look like the KPI plan's; null otherwise. */
-export function parsePlanHistory(v: unknown): PlanVersion[] | null {
-  const versions = (v as { versions?: unknown } | null)?.versions;
-  return Array.isArray(versions) ? (versions as PlanVersion[]) : null;
-}
-
 /** A stored scorecard run, if it looks like one. */
 export function parseKpiRun(v: unknown): KpiRunRecord | null {
   const s = v as Partial<KpiRunRecord> | null;
@@ -76,6 +72,7 @@ export const kpiPlanStep: StepModule<KpiContext, KpiPlanChange, PlanVersion[]> =
   id: "kpiPlan",
   label: "KPI plan",
   settingsKey: KPI_PLAN_KEY,
+  // A change is not run again from the workbook: what it stores is the history (readPlanHistory).
   parseSettings: () => null,
   issues: planIssues,
   settingsFrom: planSettings,

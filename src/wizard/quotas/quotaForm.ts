@@ -4,8 +4,8 @@
  */
 import { TableInfo } from "../../workbook/host";
 import { sheetNameProblem } from "../../workbook/sheetSpec";
-import { territoryTableNames } from "../territories/territoriesSheet";
-import { QUOTAS_SHEET } from "./quotasSheet";
+import { territoryTableNames } from "../territories/layout";
+import { QUOTAS_SHEET } from "./layout";
 import type { QuotaStepSettings } from "./runQuotaStep";
 
 /**

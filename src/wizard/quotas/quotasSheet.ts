@@ -1,17 +1,6 @@
 import { QuotaPlan, SimulationResult } from "../../core/quotas";
-import { CellSpec, namePrefix, SheetSpec } from "../../workbook/sheetSpec";
-
-/** The default name of the sheet the quota step writes. */
-export const QUOTAS_SHEET = "Quotas";
-
-/** Names on the quota sheet, derived from the sheet name so a second quota sheet gets its own. */
-export function quotaNames(sheet: string): { reps: string; histogram: string; target: string; distribution: string; points: string } {
-  const base = namePrefix(sheet);
-  return { reps: `${base}_Reps`, histogram: `${base}_Histogram`, target: `${base}_Target`, distribution: `${base}_Distribution`, points: `${base}_Points` };
-}
-
-/** The labels of the points table, in order: what the OTE scenarios read. */
-export const DISTRIBUTION_POINTS = ["P10", "P50", "P90", "Excellence"] as const;
+import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
+import { DISTRIBUTION_COLUMNS, DISTRIBUTION_POINTS, HISTOGRAM_COLUMNS, POINT_COLUMNS, QUOTA_REP_COLUMNS, quotaNames } from "./layout";
 
 /** What the sheet records about how the quotas were set. */
 export interface QuotaSheetInputs {
@@ -101,7 +90,7 @@ export function quotasSheet(
       {
         name: n.reps,
         anchor: `A${repsAt}`,
-        headers: ["Rep", "Potential", "Forecast", "Quota", "Stretch", "Probability", "Sigma"],
+        headers: [...QUOTA_REP_COLUMNS],
         rows: reps,
         numberFormats: { Potential: "#,##0", Forecast: "#,##0", Quota: "#,##0", Stretch: "0.000", Probability: "0.0%", Sigma: "0.000" },
       },
@@ -110,21 +99,21 @@ export function quotasSheet(
         // the distribution the OTE scenarios take expected costs over.
         name: n.distribution,
         anchor: `M${repsAt}`,
-        headers: ["Quantile", "Attainment"],
+        headers: [...DISTRIBUTION_COLUMNS],
         rows: sim.quantiles.map((a, j) => [(j + 0.5) / 100, a]),
         numberFormats: { Quantile: "0.0%", Attainment: "0.0%" },
       },
       {
         name: n.points,
         anchor: `P${repsAt}`,
-        headers: ["Point", "Attainment"],
+        headers: [...POINT_COLUMNS],
         rows: [...sim.percentiles, sim.excellence].map((a, i) => [DISTRIBUTION_POINTS[i], a]),
         numberFormats: { Attainment: "0.0%" },
       },
       {
         name: n.histogram,
         anchor: `J${repsAt}`,
-        headers: ["Attainment", "Share of reps"],
+        headers: [...HISTOGRAM_COLUMNS],
         rows: sim.histogram.map((b) => [b.to === null ? `${Math.round(b.from * 100)}%+` : `${Math.round(b.from * 100)}-${Math.round(b.to * 100)}%`, b.share]),
         numberFormats: { "Share of reps": "0.0%" },
       },

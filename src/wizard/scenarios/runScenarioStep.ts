@@ -1,9 +1,9 @@
-import { AttainmentDistribution, COST_OF_SALES_BAND, evaluateScenario, lognormalDistribution, ScenarioInput, ScenarioResult } from "../../core/scenarios";
+import { AttainmentDistribution, bandText, COST_OF_SALES_BAND, evaluateScenario, lognormalDistribution, ScenarioInput, ScenarioResult } from "../../core/scenarios";
 import { compileCurve } from "../../core/tiers";
 import { isCalcError } from "../../core/errors";
 import { headerIndex } from "../../core/text";
 import { TableData, WorkbookHost } from "../../workbook/host";
-import { DISTRIBUTION_POINTS } from "../quotas/quotasSheet";
+import { DISTRIBUTION_POINTS, POINT_COLUMNS, DISTRIBUTION_COLUMNS } from "../quotas/layout";
 import { Progress, runStep, StepContext, StepError } from "../stepRun";
 import type { WizardStepModule } from "../wizardState";
 import { scenarioIssues, scenarioSettings } from "./scenarioForm";
@@ -39,13 +39,14 @@ export function scenariosOf(s: ScenarioStepSettings): ScenarioInput[] {
 /** The distribution from the quota sheet's tables, checked. */
 function distributionFrom(points: TableData, table: TableData): AttainmentDistribution {
   const col = (data: TableData, header: string) => headerIndex(data.headers, header);
-  const a = col(table, "Attainment");
+  const [, attainment] = DISTRIBUTION_COLUMNS;
+  const a = col(table, attainment);
   const values = a < 0 ? [] : table.rows.map((r) => r[a]);
   if (values.length === 0 || values.some((v) => typeof v !== "number" || !Number.isFinite(v) || v < 0)) {
-    throw new StepError(`Table ${table.source} must hold attainments (numbers of 0 or more) in an "Attainment" column; run the Quotas step again.`);
+    throw new StepError(`Table ${table.source} must hold attainments (numbers of 0 or more) in an "${attainment}" column; run the Quotas step again.`);
   }
-  const p = col(points, "Point");
-  const pa = col(points, "Attainment");
+  const p = col(points, POINT_COLUMNS[0]);
+  const pa = col(points, POINT_COLUMNS[1]);
   const at = (label: string) => {
     const row = points.rows.find((r) => String(r[p]).trim() === label);
     const v = row?.[pa];
@@ -56,13 +57,10 @@ function distributionFrom(points: TableData, table: TableData): AttainmentDistri
   return { points: values as number[], p10, p50, p90, excellence };
 }
 
-const whole = (x: number) => `${Math.round(x * 100)}%`;
-
 /** One line on the scenarios compared. */
 export function describeScenarios(sheet: string, r: ScenarioStepResult): string {
   const warned = r.results.filter((x) => x.warnings.length).length;
-  const band = `${whole(COST_OF_SALES_BAND[0])}-${whole(COST_OF_SALES_BAND[1])}`;
-  const warning = warned ? `; ${warned} with a warning (mix outside the role's usual band, or cost of sales outside ${band})` : "";
+  const warning = warned ? `; ${warned} with a warning (mix outside the role's usual band, or cost of sales outside ${bandText(COST_OF_SALES_BAND)})` : "";
   return `Wrote "${sheet}": ${r.scenarios.length} scenarios compared${warning}. Mark the one to use per role in the Chosen column.`;
 }
 

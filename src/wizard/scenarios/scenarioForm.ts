@@ -7,9 +7,9 @@ import { compileCurve } from "../../core/tiers";
 import { isCalcError } from "../../core/errors";
 import { TableInfo } from "../../workbook/host";
 import { sheetNameProblem } from "../../workbook/sheetSpec";
-import { quotaNames, QUOTAS_SHEET } from "../quotas/quotasSheet";
+import { quotaNames, QUOTAS_SHEET } from "../quotas/layout";
 import { CurveRow, RoleRow, ScenarioStepSettings } from "./scenarioTypes";
-import { SCENARIOS_SHEET } from "./scenariosSheet";
+import { SCENARIOS_SHEET } from "./layout";
 
 /** A role as typed: numbers as text, so a half-typed value is kept and shown back. */
 export interface RoleDraft {

@@ -10,7 +10,7 @@ import { openProblems } from "../data/dataSlice";
 import type { WizardAction, WizardState } from "../wizardState";
 import { autoMapReps, RepColumns, rolesIn } from "./repsFromTable";
 import type { TerritoryStepSettings } from "./runTerritoryStep";
-import { TERRITORIES_SHEET } from "./territoriesSheet";
+import { TERRITORIES_SHEET } from "./layout";
 
 /** The territory step's options as the user sets them: where the seats come from, and the step's own settings. */
 export interface TerritoryOptions extends Pick<TerritoryStepSettings, "balanceOn" | "groupBy" | "honourPins" | "minimiseDisruption" | "compact" | "sheet"> {
