@@ -175,7 +175,7 @@ export function computeScorecards(plan: KpiPlan, people: readonly Person[], tabl
     let weighted = dec(0);
     let weights = dec(0);
     for (const k of role.kpis) {
-      const t = tables.get(k.measure.table.toLowerCase());
+      const t = tables.get(textKey(k.measure.table));
       if (!t) throw new KpiPlanError(`KPI "${k.name}": there is no table named "${k.measure.table}".`);
       const { actual, rows } = kpiActual(k, t, person.id, month);
       const attainment = kpiAttainment(k, actual);

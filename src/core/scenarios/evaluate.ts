@@ -1,6 +1,7 @@
 import { dec, Dec, Money, toNumber } from "../money";
 import { compileCurve, payout } from "../tiers";
 import { AttainmentDistribution, ScenarioInput, ScenarioInputError, ScenarioResult } from "./types";
+import { textKey } from "../text";
 
 /** The attainments the comparison reads payouts at. */
 export const PAYOUT_POINTS: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5];
@@ -14,7 +15,7 @@ export const COST_OF_SALES_BAND: readonly [number, number] = [0.03, 0.09];
 
 /** The usual base-share band for a role (case-insensitive; "CSR", "AM" and "CSR/AM" alike). */
 export function mixBand(role: string): readonly [number, number] {
-  const k = role.trim().toLowerCase();
+  const k = textKey(role);
   if (k === "csr" || k === "am") return MIX_BANDS["csr/am"];
   return MIX_BANDS[k] ?? DEFAULT_MIX_BAND;
 }

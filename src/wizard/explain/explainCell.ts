@@ -1,7 +1,7 @@
 import { payoutExplain } from "../../functions/payout";
 import { COMP_FUNCTIONS } from "../../functions/registry";
 import { ActiveCell, TableInfo, WorkbookHost } from "../../workbook/host";
-import { sameText } from "../../core/text";
+import { headerIndex, sameText } from "../../core/text";
 import { BONUS_COLUMNS, KPI_NAMES, LEADERBOARD_COLUMNS } from "../kpi/layout";
 import { ACCOUNT_COLUMNS, ACCOUNT_DETAIL_COLUMNS, SUMMARY_COLUMNS, territoryTableNames } from "../territories/layout";
 import { records } from "./explainKpi";
@@ -100,11 +100,11 @@ async function argumentValue(host: WorkbookHost, tables: readonly TableInfo[], s
   if (text === "") return { value: null, source: "left out" };
   // A table's name, or Table[Column]: the data rows, as Excel passes them.
   const structured = /^([A-Za-z_][\w.]*)(?:\[([^[\]@#]+)\])?$/.exec(text);
-  const table = structured ? tables.find((t) => t.name.toLowerCase() === structured[1].toLowerCase()) : undefined;
+  const table = structured ? tables.find((t) => sameText(t.name, structured[1])) : undefined;
   if (structured && table) {
     const data = await host.readTable(table.name);
     if (!structured[2]) return { value: data.rows, source: `table ${table.name}` };
-    const c = data.headers.findIndex((h) => h.toLowerCase() === structured[2].trim().toLowerCase());
+    const c = headerIndex(data.headers, structured[2]);
     if (c >= 0) return { value: data.rows.map((r) => [r[c]]), source: `${table.name}[${data.headers[c]}]` };
   }
   if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text), source: "typed in the formula" };

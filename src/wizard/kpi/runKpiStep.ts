@@ -1,6 +1,6 @@
 import { addVersion, checkPlan, computeScorecards, DataTable, KpiPlan, PersonScore, PlanVersion, ScoreLine, versionFor } from "../../core/kpiPlan";
 import { sumExact, toNumber } from "../../core/money";
-import { headerIndex, sameText } from "../../core/text";
+import { headerIndex, sameText, textKey } from "../../core/text";
 import { NotOwnedError, WorkbookHost } from "../../workbook/host";
 import { Progress, runStep, StepContext, StepError, StepModule } from "../stepRun";
 import { KpiContext, planIssues, planSettings, scorecardIssues, scorecardSettings } from "./kpiPane";
@@ -105,7 +105,7 @@ export interface KpiStepResult {
   readonly version: PlanVersion;
   readonly lines: readonly ScoreLine[];
   readonly people: readonly PersonScore[];
-  /** The data tables read, by lower-case name, for the drill-down. */
+  /** The data tables read, by name as {@link textKey} keys it, for the drill-down. */
   readonly tables: ReadonlyMap<string, DataTable>;
 }
 
@@ -127,10 +127,10 @@ async function scoreAndWrite(host: WorkbookHost, s: KpiStepSettings, { step }: S
   const tables = new Map<string, DataTable>();
   for (const kpi of version.plan.roles.flatMap((r) => r.kpis)) {
     const name = kpi.measure.table;
-    if (tables.has(name.toLowerCase())) continue;
+    if (tables.has(textKey(name))) continue;
     await step(0.3, `Reading ${name}`);
     try {
-      tables.set(name.toLowerCase(), await host.readTable(name));
+      tables.set(textKey(name), await host.readTable(name));
     } catch {
       throw new StepError(`KPI "${kpi.name}": there is no table named "${name}". Choose the table it is measured on.`);
     }

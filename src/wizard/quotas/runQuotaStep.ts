@@ -5,6 +5,7 @@ import type { WizardStepModule } from "../wizardState";
 import { quotaIssues, quotaSettings } from "./quotaForm";
 import { ColumnsOf, quotaInputs } from "./quotaInputs";
 import { quotasSheet } from "./quotasSheet";
+import { sameText } from "../../core/text";
 
 /** Everything the quota step needs; also what is stored in the workbook for a re-run. */
 export interface QuotaStepSettings {
@@ -63,7 +64,7 @@ export function parseQuotaSettings(v: unknown): QuotaStepSettings | null {
 async function setAndWrite(host: WorkbookHost, s: QuotaStepSettings, { step, signal }: StepContext): Promise<QuotaStepResult> {
   await step(0.05, `Reading ${s.potential.table}`);
   const potential = await host.readTable(s.potential.table);
-  const history = s.history ? (s.history.table.toLowerCase() === s.potential.table.toLowerCase() ? potential : await host.readTable(s.history.table)) : null;
+  const history = s.history ? (sameText(s.history.table, s.potential.table) ? potential : await host.readTable(s.history.table)) : null;
   await step(0.15, "Checking the data");
   const input = quotaInputs(potential, s.potential, history, s.history);
   if (input.problems.length) throw new StepError(listProblems("the quota inputs", input.problems));

@@ -1,6 +1,7 @@
 import { Seat } from "../../core/territories";
 import { TableData } from "../../workbook/host";
 import { DataProblem } from "../dataProblems";
+import { isBlank, textKey } from "../../core/text";
 
 /** Which columns of a reps table hold the rep's id, capacity and role. */
 export interface RepColumns {
@@ -9,8 +10,7 @@ export interface RepColumns {
   readonly role: number | null;
 }
 
-const norm = (h: string) => h.trim().toLowerCase();
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const norm = textKey;
 
 /** The largest capacity a rep can have: ten full shares (a larger number is taken for a typing slip, e.g. 50 for 0.5). */
 export const MAX_CAPACITY = 10;
