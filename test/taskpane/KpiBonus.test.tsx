@@ -32,13 +32,13 @@ describe("the KPI bonus pane", () => {
     expect((screen.getByRole("textbox", { name: "Month (YYYY-MM)" }) as HTMLInputElement).value).toBe("2026-10");
     expect(screen.getByText(/Save the plan first/)).toBeTruthy();
     // Tables are read: the people table's columns are offered.
-    await waitFor(() => expect(screen.getByRole("combobox", { name: "Person id column" }).textContent).toContain("Rep ID"));
+    await waitFor(() => expect(screen.getByRole("combobox", { name: "Person id column" }).textContent).toContain("Rep ID"), { timeout: 15000 });
 
     fireEvent.change(screen.getByRole("textbox", { name: /Takes effect from/ }), { target: { value: "2026-09" } });
     fireEvent.click(screen.getByRole("button", { name: "Save plan changes" }));
-    expect(await screen.findByText("Saved plan version 1, in force from 2026-09. Months before it keep the version they had.")).toBeTruthy();
+    expect(await screen.findByText("Saved plan version 1, in force from 2026-09. Months before it keep the version they had.", {}, { timeout: 15000 })).toBeTruthy();
     expect((await readPlanHistory(host)).map((v) => v.effective)).toEqual(["2026-09"]);
-    expect(await screen.findByText(/Versions: 1 from 2026-09/)).toBeTruthy();
+    expect(await screen.findByText(/Versions: 1 from 2026-09/, {}, { timeout: 15000 })).toBeTruthy();
     expect(screen.getByText("Plan version 1 is in force.")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Compute scorecards" }));
@@ -49,7 +49,7 @@ describe("the KPI bonus pane", () => {
   test("what blocks a run is listed before it, and the button waits", async () => {
     const { host } = sample();
     renderPane(host);
-    await waitFor(() => expect(screen.getByRole("combobox", { name: "Person id column" }).textContent).toContain("Rep ID"));
+    await waitFor(() => expect(screen.getByRole("combobox", { name: "Person id column" }).textContent).toContain("Rep ID"), { timeout: 15000 });
     fireEvent.change(screen.getByRole("textbox", { name: "Month (YYYY-MM)" }), { target: { value: "October" } });
     expect(screen.getAllByText('"October" is not a month; write it as YYYY-MM, e.g. 2026-12.').length).toBeGreaterThan(0);
     expect((screen.getByRole("button", { name: "Compute scorecards" }) as HTMLButtonElement).disabled).toBe(true);
@@ -61,13 +61,13 @@ describe("the KPI bonus pane", () => {
   test("a refused change is a message that says why, and the history is unchanged", async () => {
     const { host } = sample();
     renderPane(host);
-    await waitFor(() => expect(screen.getByRole("combobox", { name: "Person id column" }).textContent).toContain("Rep ID"));
+    await waitFor(() => expect(screen.getByRole("combobox", { name: "Person id column" }).textContent).toContain("Rep ID"), { timeout: 15000 });
     fireEvent.click(screen.getByRole("button", { name: "Save plan changes" }));
-    expect(await screen.findByText(/^Saved plan version 1, in force from 2026-12/)).toBeTruthy();
+    expect(await screen.findByText(/^Saved plan version 1, in force from 2026-12/, {}, { timeout: 15000 })).toBeTruthy();
     // A second change for December, made the same month, is refused.
     fireEvent.change(screen.getByRole("textbox", { name: /Takes effect from/ }), { target: { value: "2026-12" } });
     fireEvent.click(screen.getByRole("button", { name: "Save plan changes" }));
-    expect(await screen.findByText(/KPI settings change at most once a month, and 2026-12 already has a change/)).toBeTruthy();
+    expect(await screen.findByText(/KPI settings change at most once a month, and 2026-12 already has a change/, {}, { timeout: 15000 })).toBeTruthy();
     expect(await readPlanHistory(host)).toHaveLength(1);
   });
 });

@@ -61,9 +61,9 @@ describe("useStepRun: the one run lifecycle of every tool", () => {
   test("progress while it runs, then the result, the summary, the settings stored and the sheet shown", async () => {
     const { host, select, finish } = setUp();
     fireEvent.click(screen.getByRole("button", { name: "Go" }));
-    expect(await screen.findByText("Waiting")).toBeTruthy();
+    expect(await screen.findByText("Waiting", {}, { timeout: 15000 })).toBeTruthy();
     finish();
-    expect(await screen.findByText("Wrote 7.")).toBeTruthy();
+    expect(await screen.findByText("Wrote 7.", {}, { timeout: 15000 })).toBeTruthy();
     expect(screen.getByRole("status", { name: "Result" }).textContent).toBe("7");
     expect(await host.readSettings("slow")).toEqual({ fail: false });
     expect(select).toHaveBeenCalledWith("Out", "A1");
@@ -73,7 +73,7 @@ describe("useStepRun: the one run lifecycle of every tool", () => {
     const { host, finish } = setUp(true);
     fireEvent.click(screen.getByRole("button", { name: "Go" }));
     finish();
-    expect(await screen.findByText("The input is wrong; fix it.")).toBeTruthy();
+    expect(await screen.findByText("The input is wrong; fix it.", {}, { timeout: 15000 })).toBeTruthy();
     expect(await host.readSettings("slow")).toBeNull();
     expect(await host.isOwned("Out")).toBe(false);
   });
@@ -81,10 +81,10 @@ describe("useStepRun: the one run lifecycle of every tool", () => {
   test("Cancel stops the run before it writes, and says so", async () => {
     const { host, finish } = setUp();
     fireEvent.click(screen.getByRole("button", { name: "Go" }));
-    expect(await screen.findByText("Waiting")).toBeTruthy();
+    expect(await screen.findByText("Waiting", {}, { timeout: 15000 })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
     finish();
-    expect(await screen.findByText("Cancelled; nothing was written.")).toBeTruthy();
+    expect(await screen.findByText("Cancelled; nothing was written.", {}, { timeout: 15000 })).toBeTruthy();
     expect(await host.isOwned("Out")).toBe(false);
   });
 });
