@@ -2,17 +2,27 @@
 import * as React from "react";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { loadSample } from "../../src/preview/loadSample";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
-import { PreviewHost } from "../../src/workbook/previewHost";
+import { PreviewHost, writeSpec } from "../../src/workbook/previewHost";
 import { KpiBonus } from "../../src/taskpane/components/KpiBonus/KpiBonus";
 import { readPlanHistory } from "../../src/wizard/kpi/runKpiStep";
 
 const NOV_20 = new Date("2026-11-20T10:00:00Z");
 
+const OCT_5 = 46300; // 2026-10-05
+
+/** A small CRM export with the tables the default plan reads: three people, a few deals and activities. */
 function sample() {
   const wb = new PreviewWorkbook();
-  loadSample(wb);
+  wb.addSheet("Data");
+  writeSpec(wb, { name: "Data", tables: [{ name: "Reps", anchor: "A1", headers: ["Rep ID", "Role"], rows: [["S1", "SDR"], ["A1", "AE"], ["C1", "CSR/AM"]] }] });
+  const deals = [
+    ["A1", "Won", OCT_5, 30_000, "New"],
+    ["A1", "Lost", OCT_5, 10_000, "New"],
+    ["C1", "Won", OCT_5, 20_000, "Renewal"],
+  ];
+  writeSpec(wb, { name: "Data", tables: [{ name: "Deals", anchor: "D1", headers: ["Owner", "Stage", "Closed", "Amount", "Type"], rows: deals }] });
+  writeSpec(wb, { name: "Data", tables: [{ name: "Activities", anchor: "K1", headers: ["Rep", "Date", "Type"], rows: [["S1", OCT_5, "Meeting"], ["S1", OCT_5, "SQL"]] }] });
   return { wb, host: new PreviewHost(wb) };
 }
 
@@ -42,7 +52,7 @@ describe("the KPI bonus pane", () => {
     expect(screen.getByText("Plan version 1 is in force.")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Compute scorecards" }));
-    expect(await screen.findByText(/^Wrote Scorecards and Leaderboard for 2026-10 with plan version 1: 30 people, bonuses totalling /, {}, { timeout: 20000 })).toBeTruthy();
+    expect(await screen.findByText(/^Wrote Scorecards and Leaderboard for 2026-10 with plan version 1: 3 people, bonuses totalling /, {}, { timeout: 20000 })).toBeTruthy();
     expect(wb.tables().some((t) => t.name === "Scorecards_Lines")).toBe(true);
   });
 
