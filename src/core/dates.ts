@@ -16,8 +16,12 @@ export interface YearMonthDay {
   readonly day: number;
 }
 
-/** The serial of a calendar date (month 13 is January of the next year, day 0 the last of the previous month). */
-export function serialOf(year: number, month: number, day: number): number {
+/**
+ * The Excel serial of a calendar date (1900 date system: day 0 is 1899-12-30, and Excel counts
+ * 1900 as a leap year, so serials from 61 on match the calendar). Month 13 is January of the next
+ * year, day 0 the last day of the previous month.
+ */
+export function dateSerial(year: number, month: number, day: number): number {
   return Math.round((Date.UTC(year, month - 1, day) - EPOCH) / DAY_MS);
 }
 
@@ -43,8 +47,8 @@ export function dateOf(serial: number): YearMonthDay {
 /** The serial of the same day `months` later (clamped to the month's last day: Jan 31 + 1 = Feb 28). */
 export function addMonths(serial: number, months: number): number {
   const { year, month, day } = dateOf(serial);
-  const lastDay = dateOf(serialOf(year, month + months + 1, 0)).day;
-  return serialOf(year, month + months, Math.min(day, lastDay));
+  const lastDay = dateOf(dateSerial(year, month + months + 1, 0)).day;
+  return dateSerial(year, month + months, Math.min(day, lastDay));
 }
 
 /**
@@ -64,9 +68,14 @@ export function monthsOverlapping(first: number, last: number): { first: number;
   const out: { first: number; last: number }[] = [];
   const { year, month } = dateOf(first);
   for (let k = 0; ; k++) {
-    const start = serialOf(year, month + k, 1);
+    const start = dateSerial(year, month + k, 1);
     if (start > last) break;
-    out.push({ first: start, last: serialOf(year, month + k + 1, 0) });
+    out.push({ first: start, last: dateSerial(year, month + k + 1, 0) });
   }
   return out;
+}
+
+/** "2026-10-03" for an Excel date serial (the time of day is dropped). */
+export function isoDate(serial: number): string {
+  return new Date(EPOCH + serial * DAY_MS).toISOString().slice(0, 10);
 }

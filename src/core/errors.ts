@@ -16,6 +16,33 @@ export type ErrorCode =
   /** Nothing to compute from. */
   | "#N/A";
 
+/** The error values the product returns, in the order of {@link ErrorCode}. */
+export const ERROR_CODES: readonly ErrorCode[] = ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"];
+
+/**
+ * Every error value an Excel cell can hold, as its text: the product's own codes, then Excel's
+ * others. An input holding one of the others reaches a COMP function as #VALUE!.
+ */
+export const EXCEL_ERROR_TEXTS: readonly string[] = [
+  ...ERROR_CODES,
+  "#NULL!",
+  "#REF!",
+  "#NAME?",
+  "#CALC!",
+  "#SPILL!",
+  "#BUSY!",
+  "#GETTING_DATA",
+  "#CONNECT!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+];
+
+/** True for one of the product's own error codes. */
+export function isErrorCode(text: unknown): text is ErrorCode {
+  return typeof text === "string" && (ERROR_CODES as readonly string[]).includes(text);
+}
+
 /** An Excel error value with a message that says what to fix. */
 export class CalcError {
   /** Marks CalcErrors across bundles and realms, where `instanceof` is not reliable. */
@@ -74,8 +101,6 @@ export const messages = {
   notRectangular: (arg: string) => new CalcError("#VALUE!", `${arg} is not a rectangular range.`),
   shapeMismatch: (a: string, aShape: string, b: string, bShape: string) =>
     new CalcError("#VALUE!", `${a} is ${aShape} but ${b} is ${bShape}; give ranges of the same shape, or a single cell.`),
-  tooLarge: (arg: string, cells: number, limit: number) =>
-    new CalcError("#VALUE!", `${arg} has ${cells} cells; the limit is ${limit}.`),
   notSingleValue: (arg: string) => new CalcError("#VALUE!", `${arg} must be a single value, not a range.`),
   notText: (w: Where, value: unknown) =>
     new CalcError("#VALUE!", `${describeWhere(w)} is ${describeValue(value)}; enter text.`),

@@ -42,11 +42,6 @@ export function decimalScale(x: number): number {
   return -1;
 }
 
-/** x scaled to an integer at `scale` decimals (x must have at most `scale` decimals). */
-export function scaled(x: number, ownScale: number, scale: number): number {
-  return Math.round(x * POW10[ownScale]) * POW10[scale - ownScale];
-}
-
 /** True when an integer computed in doubles is still exact. */
 export function isExact(n: number): boolean {
   return Math.abs(n) <= Number.MAX_SAFE_INTEGER;

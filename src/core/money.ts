@@ -18,16 +18,6 @@ export const Money = Decimal.clone({
 /** A value of the private decimal type. */
 export type Dec = InstanceType<typeof Money>;
 
-/** Rounding modes by name, for the few places that round on purpose. */
-export const Rounding = {
-  /** Commercial rounding: halves away from zero (0.125 -> 0.13). */
-  halfUp: Decimal.ROUND_HALF_UP,
-  /** Banker's rounding: halves to the even neighbour (0.125 -> 0.12). */
-  halfEven: Decimal.ROUND_HALF_EVEN,
-  /** Towards zero. */
-  down: Decimal.ROUND_DOWN,
-} as const;
-
 /**
  * The decimal value of a number as Excel and JavaScript display it in full (its shortest
  * round-trip form), so 0.1 is exactly one tenth, not the binary approximation.
@@ -46,9 +36,4 @@ export function sumExact(values: Iterable<number | Dec>): Dec {
   let total = new Money(0);
   for (const v of values) total = total.plus(v);
   return total;
-}
-
-/** Rounds a decimal to a number of decimal places (2 for cents) with a named rounding mode. */
-export function roundTo(value: Dec, places: number, rounding: Decimal.Rounding = Rounding.halfUp): Dec {
-  return value.toDecimalPlaces(places, rounding);
 }

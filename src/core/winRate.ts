@@ -1,3 +1,5 @@
+import { textKey } from "./text";
+
 /** Which deals a win rate divides by. */
 export type WinRateBasis = "CLOSED" | "ALL";
 
@@ -28,7 +30,7 @@ export const DEFAULT_WON_LABELS: readonly string[] = ["won", "closed won"];
 /** See {@link DEFAULT_WON_LABELS}. */
 export const DEFAULT_LOST_LABELS: readonly string[] = ["lost", "closed lost"];
 
-/** A stage label as it is compared: trimmed and lower-cased. */
+/** A stage label as it is compared: {@link textKey}'s rules (trimmed, lower-cased). */
 export function normaliseLabel(label: string): string {
-  return label.trim().toLowerCase();
+  return textKey(label);
 }

@@ -1,4 +1,4 @@
-import { CalcError, ErrorCode, isCalcError, messages, Where } from "../core/errors";
+import { CalcError, EXCEL_ERROR_TEXTS, isCalcError, isErrorCode, messages, Where } from "../core/errors";
 import { Dec, sumExact } from "../core/money";
 
 /**
@@ -15,7 +15,6 @@ export type OutValue = number | string | CalcError;
 /** A spilled result. */
 export type OutMatrix = OutValue[][];
 
-const ERROR_CODES: readonly string[] = ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A", "#NULL!", "#REF!", "#NAME?", "#CALC!", "#SPILL!", "#BUSY!", "#GETTING_DATA", "#CONNECT!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!"];
 
 /** Blank as the Excel platforms pass it: null, undefined or "". (A 0 cannot be told from a zero.) */
 export function isBlank(value: unknown): boolean {
@@ -30,8 +29,8 @@ export function inputError(value: unknown, where: Where): CalcError | null {
   if (isCalcError(value)) return value;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const code = (value as { code?: unknown }).code;
-    if (typeof code === "string" && ERROR_CODES.includes(code)) {
-      const known = ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"].includes(code) ? (code as ErrorCode) : "#VALUE!";
+    if (typeof code === "string" && EXCEL_ERROR_TEXTS.includes(code)) {
+      const known = isErrorCode(code) ? code : "#VALUE!";
       return new CalcError(known, `input ${describe(where)} is the error ${code}; fix that cell first.`);
     }
     return messages.notANumber(where, value);

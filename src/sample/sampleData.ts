@@ -1,3 +1,4 @@
+import { dateSerial } from "../core/dates";
 import { Random, seededRandom } from "../core/random";
 
 /** A rep of the sample sales team. */
@@ -60,9 +61,7 @@ export interface Sample {
 }
 
 /** Days since 1899-12-30, as Excel stores dates (2026-01-01 is 46023). */
-export function toExcelSerial(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
+export const toExcelSerial = dateSerial;
 
 const FIRST = ["Ana", "Ben", "Chloe", "David", "Elena", "Femi", "Grace", "Hiro", "Ines", "Jon", "Kara", "Luis", "Maya", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tariq"];
 const LAST = ["Alvarez", "Brown", "Chen", "Dubois", "Evans", "Fischer", "Garcia", "Hughes", "Ivanova", "Jensen", "Kowalski", "Lopez", "Moreau", "Nakamura", "Okafor", "Patel", "Rossi", "Smith"];

@@ -1,4 +1,5 @@
 import { ColumnMapping } from "./columnMapping";
+import { isBlank, textKey } from "../core/text";
 
 /** One problem in the accounts data, with the 1-based data row it is on (header excluded). */
 export interface DataProblem {
@@ -8,7 +9,6 @@ export interface DataProblem {
   readonly message: string;
 }
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /**
  * Lists every problem the territory step would trip on: required columns not mapped; blank,
@@ -22,13 +22,13 @@ export function findDataProblems(rows: readonly (readonly unknown[])[], mapping:
   if (mapping.potential === null) problems.push({ row: null, message: "Choose the column with each account's potential." });
   if (problems.length) return problems;
   const seen = new Map<string, number>();
-  const reps = repIds ? new Set(repIds.map((r) => r.trim().toLowerCase())) : null;
+  const reps = repIds ? new Set(repIds.map(textKey)) : null;
   rows.forEach((row, i) => {
     const n = i + 1;
     const id = row[mapping.id!];
     if (isBlank(id)) problems.push({ row: n, message: `Row ${n}: the account is blank.` });
     else {
-      const key = String(id).trim().toLowerCase();
+      const key = textKey(id);
       const first = seen.get(key);
       if (first !== undefined) problems.push({ row: n, message: `Row ${n}: account "${String(id).trim()}" also appears on row ${first}.` });
       else seen.set(key, n);
@@ -43,7 +43,7 @@ export function findDataProblems(rows: readonly (readonly unknown[])[], mapping:
     }
     if (reps && mapping.pinned !== null) {
       const pin = row[mapping.pinned];
-      if (!isBlank(pin) && !reps.has(String(pin).trim().toLowerCase())) problems.push({ row: n, message: `Row ${n}: pinned owner "${String(pin).trim()}" is not among the reps.` });
+      if (!isBlank(pin) && !reps.has(textKey(pin))) problems.push({ row: n, message: `Row ${n}: pinned owner "${String(pin).trim()}" is not among the reps.` });
     }
   });
   return problems;

@@ -1,4 +1,9 @@
-/** What every wizard step's runner shares: progress, cancellation, and errors the user can act on. */
+/**
+ * The contract every planning tool follows (a {@link StepModule}) and the one wrapper that runs
+ * it ({@link runStep}): progress, cancellation, errors the user can act on, stored settings.
+ */
+import { InputError } from "../core/errors";
+import { WorkbookHost } from "../workbook/host";
 
 /** Progress as a step runs: a fraction and what it is doing. */
 export type Progress = (fraction: number, label: string) => void;
@@ -42,4 +47,70 @@ export function listProblems(where: string, messages: readonly string[]): string
   const shown = messages.slice(0, 5).join(" ");
   const more = messages.length > 5 ? ` ...and ${messages.length - 5} more.` : "";
   return `${messages.length} problem(s) in ${where}; fix them, then run again. ${shown}${more}`;
+}
+
+/** What a step's run gets from {@link runStep}: a progress step that yields and checks Cancel, and the signal. */
+export interface StepContext {
+  /** Reports progress, yields to the page, and throws CancelledError once cancelled. */
+  readonly step: (fraction: number, label: string) => Promise<void>;
+  readonly signal?: AbortSignal;
+}
+
+/** The summary shown when a run finishes: one line, and further lines under it. */
+export interface StepSummary {
+  readonly message: string;
+  readonly details: readonly string[];
+}
+
+/**
+ * One planning tool as data. `Ctx` is the pane state the form lives in (the wizard's state, or
+ * the KPI pane's); `S` the settings a run takes and the workbook stores; `R` what a run computes.
+ */
+export interface StepModule<Ctx, S, R> {
+  /** A stable id (also the wizard's tab value). */
+  readonly id: string;
+  /** The tool's name as the pane shows it. */
+  readonly label: string;
+  /** The key its settings are stored under in the workbook. */
+  readonly settingsKey: string;
+  /** Stored settings checked: the settings, or null when they are not this step's (a workbook may carry anything). */
+  readonly parseSettings: (stored: unknown) => S | null;
+  /** What is wrong with the form, each saying what to fix; empty when the step can run. */
+  readonly issues: (ctx: Ctx) => readonly string[];
+  /** The settings from the form, or null while {@link StepModule.issues} lists anything. */
+  readonly settingsFrom: (ctx: Ctx) => S | null;
+  /**
+   * The run: reads, computes, writes the sheets. Throws the core's InputError for bad input
+   * (runStep turns it into a StepError) or a StepError of its own.
+   */
+  readonly run: (host: WorkbookHost, settings: S, ctx: StepContext) => Promise<R>;
+  /** What is stored under the settings key after a run (default: the settings). */
+  readonly stored?: (settings: S, result: R) => unknown;
+  /** The summary shown when the run finishes. */
+  readonly summary: (settings: S, result: R) => StepSummary;
+  /** The sheet to show once it has run, if any. */
+  readonly sheetOf?: (settings: S) => string;
+}
+
+/**
+ * Runs a step module: the only place that maps a model's InputError to a StepError, writes the
+ * step's settings (after its sheets) and reports completion. A cancelled or failed run writes
+ * nothing of its own (the step writes its sheets last).
+ */
+export async function runStep<Ctx, S, R>(module: StepModule<Ctx, S, R>, host: WorkbookHost, settings: S, progress: Progress = () => {}, signal?: AbortSignal): Promise<R> {
+  let result: R;
+  try {
+    result = await module.run(host, settings, { step: stepper(progress, signal), signal });
+  } catch (e) {
+    if (e instanceof InputError) throw new StepError(e.message);
+    throw e;
+  }
+  await host.writeSettings(module.settingsKey, module.stored ? module.stored(settings, result) : settings);
+  progress(1, "Done");
+  return result;
+}
+
+/** Reads a step's stored settings: the settings, or null when there are none or they are not the step's. */
+export async function readStepSettings<Ctx, S, R>(module: StepModule<Ctx, S, R>, host: WorkbookHost): Promise<S | null> {
+  return module.parseSettings(await host.readSettings(module.settingsKey));
 }

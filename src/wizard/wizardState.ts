@@ -1,57 +1,34 @@
 /**
- * The wizard as data: its state, the actions the task pane dispatches, and a pure reducer, with
- * the validation each step needs. No React and no workbook calls here; the task pane renders
- * the state and performs the workbook calls, dispatching their results.
+ * The wizard as data: its state, the actions the task pane dispatches, and a pure reducer
+ * composed of one slice per step (data, territories, quotas, scenarios, runs). No React and no
+ * workbook calls here; the task pane renders the state and performs the workbook calls,
+ * dispatching their results.
  */
 import { TableData, TableInfo } from "../workbook/host";
-import { checkSheetSpec } from "../workbook/sheetSpec";
-import { AccountField, autoMap, ColumnMapping } from "./columnMapping";
-import { DataProblem, findDataProblems } from "./dataProblems";
-import { chooseHistoryTable, choosePotentialTable, initialQuotaForm, QuotaForm, quotaFormFrom, withQuotaDefaults } from "./quotas/quotaForm";
-import { QuotaStepSettings } from "./quotas/runQuotaStep";
-import { CurveDraft, headcountsFrom, initialScenarioForm, quotasFromQuotaStep, RoleDraft, ScenarioForm, scenarioFormFrom } from "./scenarios/scenarioForm";
-import { ScenarioStepSettings } from "./scenarios/scenarioTypes";
-import { autoMapReps, RepColumns, rolesIn } from "./territories/repsFromTable";
-import { AccountsSource, TerritoryStepSettings } from "./territories/runTerritoryStep";
-import { TERRITORIES_SHEET } from "./territories/territoriesSheet";
+import { AccountField, ColumnMapping } from "./columnMapping";
+import { dataSlice, initialDataSlice } from "./data/dataSlice";
+import { initialQuotaForm, QuotaForm } from "./quotas/quotaForm";
+import { quotaSlice } from "./quotas/quotaSlice";
+import type { QuotaStepSettings } from "./quotas/runQuotaStep";
+import { runReducer, RunEvent, RunState, idleRun, resetUnlessRunning } from "./runState";
+import { CurveDraft, initialScenarioForm, RoleDraft, ScenarioForm } from "./scenarios/scenarioForm";
+import { scenarioSlice } from "./scenarios/scenarioSlice";
+import type { ScenarioStepSettings } from "./scenarios/scenarioTypes";
+import { RepColumns } from "./territories/repsFromTable";
+import type { AccountsSource, TerritoryStepSettings } from "./territories/runTerritoryStep";
+import { initialTerritoryOptions, TerritoryOptions, TerritoryOptionsPatch, territorySlice } from "./territories/territorySlice";
+import type { StepModule } from "./stepRun";
+
+export { canEnter, dataProblems, openProblems } from "./data/dataSlice";
+export { territoryIssues, territorySettings } from "./territories/territorySlice";
+export type { TerritoryOptions, TerritoryOptionsPatch } from "./territories/territorySlice";
+export type { RunState } from "./runState";
 
 /** The wizard's steps, in order. */
 export type StepId = "data" | "territories" | "quotas" | "scenarios" | "review";
 
-/** Each step with its label. */
-export const STEPS: readonly { readonly id: StepId; readonly label: string }[] = [
-  { id: "data", label: "Data" },
-  { id: "territories", label: "Territories" },
-  { id: "quotas", label: "Quotas" },
-  { id: "scenarios", label: "OTE scenarios" },
-  { id: "review", label: "Review" },
-];
-
-/** The territory step's options as the user sets them: where the seats come from, and the step's own settings. */
-export interface TerritoryOptions extends Pick<TerritoryStepSettings, "balanceOn" | "groupBy" | "honourPins" | "minimiseDisruption" | "compact" | "sheet"> {
-  readonly seatsKind: "count" | "reps";
-  readonly count: number;
-  readonly repsTable: string | null;
-  readonly repColumns: RepColumns;
-  /** Roles that get territories; null for every rep. */
-  readonly roles: readonly string[] | null;
-}
-
-/** A change to some of the territory options (columns and roles change through their own actions). */
-export type TerritoryOptionsPatch = Partial<Omit<TerritoryOptions, "repColumns" | "roles">>;
-
 /** The steps that run and write a sheet. */
 export type RunStep = "territories" | "quotas" | "scenarios";
-
-/** A long-running step: progress, then a result or a message. */
-export interface RunState {
-  readonly status: "idle" | "running" | "done" | "failed" | "cancelled";
-  readonly fraction: number;
-  readonly label: string;
-  readonly message: string | null;
-  /** Further lines under the message (notes of the split). */
-  readonly details: readonly string[];
-}
 
 /** Everything the wizard shows. */
 export interface WizardState {
@@ -108,281 +85,80 @@ export type WizardAction =
   | { type: "runFailed"; step: RunStep; message: string }
   | { type: "runCancelled"; step: RunStep };
 
+/**
+ * A wizard step that runs: the step contract with the wizard's state as its form, plus how its
+ * stored settings go back into the form and what later steps take from its result.
+ */
+export interface WizardStepModule<S, R> extends StepModule<WizardState, S, R> {
+  readonly id: RunStep;
+  /** The action that puts stored settings back into the form. */
+  readonly restore: (settings: S) => WizardAction;
+  /** Actions dispatched after a successful run, so later steps start from its results. */
+  readonly after?: (result: R) => readonly WizardAction[];
+}
+
 /** The wizard before anything is loaded. */
 export const initialWizardState: WizardState = {
-  step: "data",
-  tables: [],
-  source: null,
-  loading: false,
-  loadError: null,
-  data: null,
-  mapping: null,
-  excluded: [],
-  repsData: null,
-  repsError: null,
-  territory: {
-    seatsKind: "count",
-    count: 10,
-    repsTable: null,
-    repColumns: { id: null, capacity: null, role: null },
-    roles: null,
-    balanceOn: "potential",
-    groupBy: "none",
-    honourPins: true,
-    minimiseDisruption: true,
-    compact: true,
-    sheet: TERRITORIES_SHEET,
-  },
+  ...initialDataSlice,
+  territory: initialTerritoryOptions,
   quota: initialQuotaForm,
   scenario: initialScenarioForm,
-  runs: {
-    territories: { status: "idle", fraction: 0, label: "", message: null, details: [] },
-    quotas: { status: "idle", fraction: 0, label: "", message: null, details: [] },
-    scenarios: { status: "idle", fraction: 0, label: "", message: null, details: [] },
-  },
+  runs: { territories: idleRun, quotas: idleRun, scenarios: idleRun },
 };
 
-const idleRun: RunState = initialWizardState.runs.territories;
-
-/** The state with one step's run replaced. */
-const withRun = (state: WizardState, step: RunStep, run: RunState): WizardState => ({ ...state, runs: { ...state.runs, [step]: run } });
-/** Territory options changed: a finished run's message no longer describes them. */
-const resetTerritoryRun = (state: WizardState): WizardState => (state.runs.territories.status === "running" ? state : withRun(state, "territories", idleRun));
-
-/** The pure reducer: the next state for an action. */
-export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+/** A run action as the run lifecycle's event, or null for any other action. */
+function runEventOf(action: WizardAction): { step: RunStep; event: RunEvent } | null {
   switch (action.type) {
-    case "tablesLoaded": {
-      // Suggest the tables a user would pick: one that looks like accounts, one that looks like reps.
-      const accounts = action.tables.find((t) => /account/i.test(t.name));
-      const source = state.source ?? (accounts ? ({ kind: "table", name: accounts.name } as const) : null);
-      const repsTable = state.territory.repsTable ?? action.tables.find((t) => /\brep|sales ?people|team/i.test(t.name))?.name ?? null;
-      const territory = { ...state.territory, repsTable };
-      return { ...state, tables: action.tables, source, territory, quota: withQuotaDefaults(state.quota, action.tables, territory.sheet, repsTable) };
-    }
-    case "sourceChosen":
-      return resetTerritoryRun({ ...state, source: action.source, data: null, mapping: null, excluded: [], loading: true, loadError: null });
-    case "dataLoaded": {
-      const mapping = action.keepMapping && state.mapping && fits(state.mapping, action.data.headers.length) ? state.mapping : autoMap(action.data.headers);
-      const excluded = action.keepMapping ? state.excluded.filter((r) => r <= action.data.rows.length) : [];
-      return { ...state, data: action.data, mapping, excluded, loading: false, loadError: null, territory: withDefaultRoles(state.territory, state.repsData, action.data, mapping) };
-    }
-    case "dataFailed":
-      return { ...state, loading: false, loadError: action.message };
-    case "mappingChanged":
-      if (!state.mapping) return state;
-      return resetTerritoryRun({ ...state, mapping: { ...state.mapping, [action.field]: action.column } });
-    case "rowExcluded": {
-      const set = new Set(state.excluded);
-      if (action.excluded) set.add(action.row);
-      else set.delete(action.row);
-      return { ...state, excluded: [...set].sort((a, b) => a - b) };
-    }
-    case "problemRowsExcluded": {
-      const rows = dataProblems(state).flatMap((p) => (p.row === null ? [] : [p.row]));
-      return { ...state, excluded: [...new Set([...state.excluded, ...rows])].sort((a, b) => a - b) };
-    }
-    case "repsLoaded": {
-      const repColumns = autoMapReps(action.data.headers);
-      const territory = { ...state.territory, repsTable: action.table, repColumns, roles: null };
-      const withRoles = withDefaultRoles(territory, action.data, state.data, state.mapping);
-      // Headcounts per role from the reps table, unless the user has already edited the roles.
-      const scenario = state.scenario === initialScenarioForm && repColumns.role !== null ? headcountsFrom(state.scenario, countByRole(action.data, repColumns.role)) : state.scenario;
-      return { ...state, repsData: action.data, repsError: null, territory: withRoles, scenario };
-    }
-    case "repsFailed":
-      return { ...state, repsData: null, repsError: action.message };
-    case "repColumnChanged": {
-      const territory = { ...state.territory, repColumns: { ...state.territory.repColumns, [action.field]: action.column }, roles: action.field === "role" ? null : state.territory.roles };
-      return { ...state, territory: action.field === "role" ? withDefaultRoles(territory, state.repsData, state.data, state.mapping) : territory };
-    }
-    case "roleToggled": {
-      const all = state.repsData ? rolesIn(state.repsData, state.territory.repColumns) : [];
-      const current = new Set(state.territory.roles ?? all);
-      if (action.on) current.add(action.role);
-      else current.delete(action.role);
-      return { ...state, territory: { ...state.territory, roles: all.filter((r) => current.has(r)) } };
-    }
-    case "territoryOptionsChanged":
-      return resetTerritoryRun({ ...state, territory: { ...state.territory, ...action.options } });
-    case "quotaFormChanged":
-      return { ...state, quota: { ...state.quota, ...action.patch } };
-    case "quotaPotentialTableChosen":
-      return { ...state, quota: choosePotentialTable(state.quota, state.tables.find((t) => t.name === action.table) ?? null) };
-    case "quotaHistoryTableChosen":
-      return { ...state, quota: chooseHistoryTable(state.quota, state.tables.find((t) => t.name === action.table) ?? null) };
-    case "quotaSettingsRestored":
-      return { ...state, quota: quotaFormFrom(action.settings) };
-    case "scenarioFormChanged":
-      return { ...state, scenario: { ...state.scenario, ...action.patch } };
-    case "scenarioRoleChanged":
-      return { ...state, scenario: { ...state.scenario, roles: state.scenario.roles.map((r, i) => (i === action.index ? { ...r, ...action.patch } : r)) } };
-    case "scenarioRoleAdded":
-      return { ...state, scenario: { ...state.scenario, roles: [...state.scenario.roles, { role: "", headcount: "1", ote: "", quota: "", mixes: "60/40" }] } };
-    case "scenarioRoleRemoved":
-      return { ...state, scenario: { ...state.scenario, roles: state.scenario.roles.filter((_, i) => i !== action.index) } };
-    case "scenarioCurveChanged":
-      return { ...state, scenario: { ...state.scenario, curves: state.scenario.curves.map((c, i) => (i === action.index ? { ...c, ...action.patch } : c)) } };
-    case "scenarioCurveAdded":
-      return { ...state, scenario: { ...state.scenario, curves: [...state.scenario.curves, { name: "", tiers: "0:1", mode: "MARGINAL", threshold: "", cap: "2" }] } };
-    case "scenarioCurveRemoved":
-      return { ...state, scenario: { ...state.scenario, curves: state.scenario.curves.filter((_, i) => i !== action.index) } };
-    case "scenarioSettingsRestored":
-      return { ...state, scenario: scenarioFormFrom(action.settings) };
-    case "quotasSet":
-      return { ...state, scenario: quotasFromQuotaStep(state.scenario, meanQuotaByRole(state, action.quotas), state.quota.period) };
-    case "settingsRestored": {
-      const s = action.settings;
-      const seats = s.seats;
-      return {
-        ...state,
-        source: s.source,
-        mapping: s.mapping,
-        excluded: [...s.excluded],
-        territory: {
-          ...state.territory,
-          seatsKind: seats.kind,
-          count: seats.kind === "count" ? seats.count : state.territory.count,
-          repsTable: seats.kind === "reps" ? seats.table : state.territory.repsTable,
-          repColumns: seats.kind === "reps" ? seats.columns : state.territory.repColumns,
-          roles: seats.kind === "reps" ? seats.roles : state.territory.roles,
-          balanceOn: s.balanceOn,
-          groupBy: s.groupBy,
-          honourPins: s.honourPins,
-          minimiseDisruption: s.minimiseDisruption,
-          compact: s.compact,
-          sheet: s.sheet,
-        },
-      };
-    }
-    case "stepChosen":
-      return canEnter(state, action.step) ? { ...state, step: action.step } : state;
     case "runStarted":
-      return withRun(state, action.step, { status: "running", fraction: 0, label: "Starting", message: null, details: [] });
+      return { step: action.step, event: { type: "started" } };
     case "runProgress":
-      return withRun(state, action.step, { ...state.runs[action.step], fraction: action.fraction, label: action.label });
+      return { step: action.step, event: { type: "progress", fraction: action.fraction, label: action.label } };
     case "runSucceeded":
-      return withRun(state, action.step, { status: "done", fraction: 1, label: "Done", message: action.message, details: action.details });
+      return { step: action.step, event: { type: "succeeded", summary: { message: action.message, details: action.details } } };
     case "runFailed":
-      return withRun(state, action.step, { status: "failed", fraction: 0, label: "", message: action.message, details: [] });
+      return { step: action.step, event: { type: "failed", message: action.message } };
     case "runCancelled":
-      return withRun(state, action.step, { status: "cancelled", fraction: 0, label: "", message: "Cancelled; nothing was written.", details: [] });
+      return { step: action.step, event: { type: "cancelled" } };
+    default:
+      return null;
   }
 }
 
-/** The mean quota of each role's reps (roles from the reps table, matched on the rep id). */
-function meanQuotaByRole(state: WizardState, quotas: readonly { id: string; quota: number }[]): Map<string, number> {
-  const { repsData } = state;
-  const { id, role } = state.territory.repColumns;
-  const out = new Map<string, number>();
-  if (!repsData || id === null || role === null) return out;
-  const roleOf = new Map(repsData.rows.map((r) => [String(r[id] ?? "").trim().toLowerCase(), String(r[role] ?? "").trim().toLowerCase()]));
-  const sums = new Map<string, { total: number; n: number }>();
-  for (const q of quotas) {
-    const r = roleOf.get(q.id.trim().toLowerCase());
-    if (!r) continue;
-    const s = sums.get(r) ?? { total: 0, n: 0 };
-    sums.set(r, { total: s.total + q.quota, n: s.n + 1 });
+/** The runs slice: each step's run lifecycle; changed territory inputs clear a finished split's message. */
+function runsSlice(state: WizardState, action: WizardAction): WizardState["runs"] {
+  const run = runEventOf(action);
+  if (run) return { ...state.runs, [run.step]: runReducer(state.runs[run.step], run.event) };
+  if (action.type === "sourceChosen" || action.type === "territoryOptionsChanged" || (action.type === "mappingChanged" && state.mapping)) {
+    return { ...state.runs, territories: resetUnlessRunning(state.runs.territories) };
   }
-  sums.forEach((s, r) => out.set(r, s.total / s.n));
-  return out;
+  return state.runs;
 }
 
-/** How many rows of a reps table have each role (trimmed, any case). */
-function countByRole(reps: TableData, roleColumn: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const r of reps.rows) {
-    const k = String(r[roleColumn] ?? "").trim().toLowerCase();
-    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+/** The wizard action as a run action of a step: what the run lifecycle hook reports, for the reducer. */
+export function runAction(step: RunStep, event: RunEvent): WizardAction {
+  switch (event.type) {
+    case "started":
+      return { type: "runStarted", step };
+    case "progress":
+      return { type: "runProgress", step, fraction: event.fraction, label: event.label };
+    case "succeeded":
+      return { type: "runSucceeded", step, ...event.summary };
+    case "failed":
+      return { type: "runFailed", step, message: event.message };
+    case "cancelled":
+      return { type: "runCancelled", step };
   }
-  return counts;
 }
-
-const fits = (m: ColumnMapping, width: number) => Object.values(m).every((c) => c === null || c < width);
 
 /**
- * Default roles: those of reps who own accounts today (so SDRs without accounts are left out),
- * or every rep when no owner matches.
+ * The pure reducer: each slice in turn, a later one reading the state as the earlier ones left
+ * it (the quota defaults follow the reps table the territory slice just suggested).
  */
-function withDefaultRoles(t: TerritoryOptions, reps: TableData | null, accounts: TableData | null, mapping: ColumnMapping | null): TerritoryOptions {
-  if (t.roles !== null || !reps || t.repColumns.role === null || t.repColumns.id === null) return t;
-  if (!accounts || !mapping || mapping.owner === null) return t;
-  const owners = new Set(accounts.rows.map((r) => String(r[mapping.owner!] ?? "").trim().toLowerCase()).filter(Boolean));
-  const roles = new Set<string>();
-  for (const r of reps.rows) if (owners.has(String(r[t.repColumns.id] ?? "").trim().toLowerCase())) roles.add(String(r[t.repColumns.role] ?? "").trim());
-  const all = rolesIn(reps, t.repColumns);
-  return roles.size ? { ...t, roles: all.filter((r) => roles.has(r)) } : t;
-}
-
-/** The rep ids the data step checks pinned owners against (null when reps are not used). */
-function repIds(state: WizardState): string[] | null {
-  const t = state.territory;
-  if (t.seatsKind !== "reps" || !state.repsData || t.repColumns.id === null) return null;
-  const wanted = t.roles && t.repColumns.role !== null ? new Set(t.roles.map((r) => r.toLowerCase())) : null;
-  return state.repsData.rows
-    .filter((r) => !wanted || wanted.has(String(r[t.repColumns.role!] ?? "").trim().toLowerCase()))
-    .map((r) => String(r[t.repColumns.id!] ?? "").trim())
-    .filter(Boolean);
-}
-
-/** Every problem in the loaded accounts, excluded rows included (they are shown as excluded). */
-export function dataProblems(state: WizardState): DataProblem[] {
-  if (!state.data || !state.mapping) return [];
-  return findDataProblems(state.data.rows, state.mapping, repIds(state));
-}
-
-/** The problems still in the way: on rows not excluded, or of the whole table. */
-export function openProblems(state: WizardState): DataProblem[] {
-  const excluded = new Set(state.excluded);
-  return dataProblems(state).filter((p) => p.row === null || !excluded.has(p.row));
-}
-
-/** Whether a step can be opened now. */
-export function canEnter(state: WizardState, step: StepId): boolean {
-  if (step !== "territories") return true;
-  return state.data !== null && state.mapping !== null && state.mapping.id !== null && state.mapping.potential !== null;
-}
-
-/** What is wrong with the territory options, each saying what to fix; empty when it can run. */
-export function territoryIssues(state: WizardState): string[] {
-  const t = state.territory;
-  const issues: string[] = [];
-  const accounts = state.data ? state.data.rows.length - state.excluded.length : 0;
-  if (!state.data || !state.mapping) return ["Load the accounts in the Data step first."];
-  const open = openProblems(state);
-  if (open.length) issues.push(`${open.length} data problem(s) remain: fix or exclude them in the Data step.`);
-  if (t.seatsKind === "count" && (!Number.isInteger(t.count) || t.count < 1 || t.count > accounts)) {
-    issues.push(`Territories must be a whole number from 1 to ${accounts} (the number of accounts).`);
-  }
-  if (t.seatsKind === "reps") {
-    if (!t.repsTable) issues.push("Choose the table that lists the reps.");
-    else if (t.repColumns.id === null) issues.push("Choose the reps table's column that matches the accounts' owners.");
-    else if (t.roles !== null && t.roles.length === 0) issues.push("Choose at least one role to give territories to.");
-  }
-  if (t.balanceOn === "potential+workload" && state.mapping.workload === null) issues.push("Map a workload column in the Data step to balance workload.");
-  if (t.groupBy !== "none" && state.mapping[t.groupBy] === null) issues.push(`Map a ${t.groupBy === "group" ? "segment" : "region"} column in the Data step to keep groups pure.`);
-  try {
-    checkSheetSpec({ name: t.sheet, tables: [] });
-  } catch (e) {
-    issues.push((e as Error).message);
-  }
-  return issues;
-}
-
-/** The settings to run the territory step with, or null while {@link territoryIssues} lists anything. */
-export function territorySettings(state: WizardState): TerritoryStepSettings | null {
-  if (territoryIssues(state).length || !state.source || !state.mapping) return null;
-  const t = state.territory;
-  return {
-    source: state.source,
-    mapping: state.mapping,
-    excluded: state.excluded,
-    seats: t.seatsKind === "count" ? { kind: "count", count: t.count } : { kind: "reps", table: t.repsTable!, columns: t.repColumns, roles: t.roles },
-    balanceOn: t.balanceOn,
-    groupBy: t.groupBy,
-    honourPins: t.honourPins,
-    minimiseDisruption: t.minimiseDisruption,
-    compact: t.compact,
-    sheet: t.sheet.trim(),
-  };
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  let s: WizardState = { ...state, ...dataSlice(state, action) };
+  s = { ...s, territory: territorySlice(s, action) };
+  s = { ...s, quota: quotaSlice(s, action) };
+  s = { ...s, scenario: scenarioSlice(s, action) };
+  s = { ...s, runs: runsSlice(state, action) };
+  return (Object.keys(s) as (keyof WizardState)[]).every((k) => s[k] === state[k]) ? state : s;
 }

@@ -105,15 +105,22 @@ export function isFormula(cell: CellInput): cell is FormulaCell {
 const BAD_SHEET_CHARS = /[:\\/?*[\]]/;
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
+/** What is wrong with a sheet name, in words, or null when Excel accepts it. */
+export function sheetNameProblem(name: string): string | null {
+  if (name.trim() === "" || name.length > 31 || BAD_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    return `"${name}" cannot be a sheet name: use 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.`;
+  }
+  return null;
+}
+
 /**
  * Checks a SheetSpec before anything is written: a valid sheet name, valid and distinct table
  * names, rows as wide as their headers, headers that are distinct.
  * @throws Error saying what to fix.
  */
 export function checkSheetSpec(spec: SheetSpec): void {
-  if (spec.name.trim() === "" || spec.name.length > 31 || BAD_SHEET_CHARS.test(spec.name) || spec.name.startsWith("'") || spec.name.endsWith("'")) {
-    throw new Error(`"${spec.name}" cannot be a sheet name: use 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.`);
-  }
+  const nameProblem = sheetNameProblem(spec.name);
+  if (nameProblem) throw new Error(nameProblem);
   const names = new Set<string>();
   for (const t of spec.tables) {
     if (!TABLE_NAME.test(t.name) || /^[A-Za-z]{1,3}\d+$/.test(t.name) || /^[RrCc]$/.test(t.name)) {

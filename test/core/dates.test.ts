@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { addMonths, dateOf, monthsOverlapping, serialOf, wholeMonthsBetween } from "../../src/core/dates";
+import { addMonths, dateOf, monthsOverlapping, dateSerial, wholeMonthsBetween } from "../../src/core/dates";
 
 describe("date serials", () => {
   test("Excel's serials: 2026-01-01 is 46023, and back", () => {
-    expect(serialOf(2026, 1, 1)).toBe(46023);
+    expect(dateSerial(2026, 1, 1)).toBe(46023);
     expect(dateOf(46023)).toEqual({ year: 2026, month: 1, day: 1 });
     expect(dateOf(46023.75)).toEqual({ year: 2026, month: 1, day: 1 }); // a time of day is ignored
-    expect(dateOf(serialOf(2028, 2, 29))).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(dateOf(dateSerial(2028, 2, 29))).toEqual({ year: 2028, month: 2, day: 29 });
   });
   test("dateOf agrees with the JavaScript calendar on every day from 1901 to 2199", () => {
     fc.assert(
@@ -18,20 +18,20 @@ describe("date serials", () => {
     );
   });
   test("adding months clamps to the month's last day", () => {
-    expect(dateOf(addMonths(serialOf(2026, 1, 31), 1))).toEqual({ year: 2026, month: 2, day: 28 });
-    expect(dateOf(addMonths(serialOf(2026, 11, 15), 3))).toEqual({ year: 2027, month: 2, day: 15 });
+    expect(dateOf(addMonths(dateSerial(2026, 1, 31), 1))).toEqual({ year: 2026, month: 2, day: 28 });
+    expect(dateOf(addMonths(dateSerial(2026, 11, 15), 3))).toEqual({ year: 2027, month: 2, day: 15 });
   });
   test("whole months between two dates count anniversaries reached", () => {
     // 15 Jan to 14 Mar: one anniversary (15 Feb); to 15 Mar: two; backwards: 0
-    expect(wholeMonthsBetween(serialOf(2026, 1, 15), serialOf(2026, 3, 14))).toBe(1);
-    expect(wholeMonthsBetween(serialOf(2026, 1, 15), serialOf(2026, 3, 15))).toBe(2);
-    expect(wholeMonthsBetween(serialOf(2026, 3, 15), serialOf(2026, 1, 15))).toBe(0);
+    expect(wholeMonthsBetween(dateSerial(2026, 1, 15), dateSerial(2026, 3, 14))).toBe(1);
+    expect(wholeMonthsBetween(dateSerial(2026, 1, 15), dateSerial(2026, 3, 15))).toBe(2);
+    expect(wholeMonthsBetween(dateSerial(2026, 3, 15), dateSerial(2026, 1, 15))).toBe(0);
   });
   test("the months overlapping a range", () => {
-    expect(monthsOverlapping(serialOf(2026, 1, 20), serialOf(2026, 3, 2))).toEqual([
-      { first: serialOf(2026, 1, 1), last: serialOf(2026, 1, 31) },
-      { first: serialOf(2026, 2, 1), last: serialOf(2026, 2, 28) },
-      { first: serialOf(2026, 3, 1), last: serialOf(2026, 3, 31) },
+    expect(monthsOverlapping(dateSerial(2026, 1, 20), dateSerial(2026, 3, 2))).toEqual([
+      { first: dateSerial(2026, 1, 1), last: dateSerial(2026, 1, 31) },
+      { first: dateSerial(2026, 2, 1), last: dateSerial(2026, 2, 28) },
+      { first: dateSerial(2026, 3, 1), last: dateSerial(2026, 3, 31) },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { serialOf } from "../../src/core/dates";
+import { dateSerial } from "../../src/core/dates";
 import { allocate } from "../../src/core/allocate";
-import { dec, roundTo, Rounding, sumExact } from "../../src/core/money";
+import { dec, Money, sumExact } from "../../src/core/money";
 import { splitCreditFast } from "../../src/core/payoutRules/splitCredit";
 import { payout } from "../../src/functions/payout";
 import { clawback, draw, DRAW_HEADERS, prorate, runningPayout, splitCredit } from "../../src/functions/payoutRules";
@@ -129,7 +129,7 @@ describe("COMP.SPLIT_CREDIT", () => {
         fc.array(fc.integer({ min: 0, max: 1000 }).map((s) => s / 1000), { minLength: 1, maxLength: 8 }),
         (amount, shares) => {
           const parts = flat(splitCredit(amount, col(...shares))) as number[];
-          const whole = roundTo(dec(amount).times(sumExact(shares)), 2, Rounding.halfUp);
+          const whole = dec(amount).times(sumExact(shares)).toDecimalPlaces(2, Money.ROUND_HALF_UP);
           expect(sumExact(parts).eq(whole)).toBe(true);
           // each part is within a cent of its share of the rounded total, which is within half a
           // cent of amount x sum(shares): so within 1.5 cents of amount x share
@@ -150,10 +150,10 @@ describe("COMP.SPLIT_CREDIT", () => {
 
 /** The quarters of 2026 as two columns of serials. */
 const QUARTERS = [
-  [serialOf(2026, 1, 1), serialOf(2026, 3, 31)],
-  [serialOf(2026, 4, 1), serialOf(2026, 6, 30)],
-  [serialOf(2026, 7, 1), serialOf(2026, 9, 30)],
-  [serialOf(2026, 10, 1), serialOf(2026, 12, 31)],
+  [dateSerial(2026, 1, 1), dateSerial(2026, 3, 31)],
+  [dateSerial(2026, 4, 1), dateSerial(2026, 6, 30)],
+  [dateSerial(2026, 7, 1), dateSerial(2026, 9, 30)],
+  [dateSerial(2026, 10, 1), dateSerial(2026, 12, 31)],
 ];
 const SEASONAL = col(0.2, 0.3, 0.3, 0.2);
 
@@ -161,41 +161,41 @@ describe("COMP.PRORATE", () => {
   test("a joiner mid-quarter by days, with uneven weights", () => {
     // Starts 16 May. Q2 has 30 + 31 + 30 = 91 days; in the plan 16 May to 30 June = 16 + 30 = 46.
     // Q1: 0; Q2: 1,200,000 x 0.3 x 46 / 91 = 16,560,000 / 91 = 181,978.02197...; Q3: 360,000; Q4: 240,000
-    const rows = flat(prorate(1200000, QUARTERS, serialOf(2026, 5, 16), null, SEASONAL));
+    const rows = flat(prorate(1200000, QUARTERS, dateSerial(2026, 5, 16), null, SEASONAL));
     expect(rows).toEqual([0, 16560000 / 91, 360000, 240000]);
   });
   test("the same joiner by whole months: May is not whole, so Q2 counts June only", () => {
     // Q2: 1,200,000 x 0.3 x 1 / 3 = 120,000
-    expect(flat(prorate(1200000, QUARTERS, serialOf(2026, 5, 16), null, SEASONAL, "MONTHS"))).toEqual([0, 120000, 360000, 240000]);
+    expect(flat(prorate(1200000, QUARTERS, dateSerial(2026, 5, 16), null, SEASONAL, "MONTHS"))).toEqual([0, 120000, 360000, 240000]);
   });
   test("a leaver mid-quarter, by days and by months; equal weights by default", () => {
     // Leaves 15 August: Q3 has 92 days, in the plan 1 July to 15 August = 31 + 15 = 46: half.
     // Equal weights: 100,000 / 4 = 25,000 a quarter; Q3 25,000 x 46 / 92 = 12,500; Q4 0
-    expect(flat(prorate(100000, QUARTERS, serialOf(2026, 1, 1), serialOf(2026, 8, 15)))).toEqual([25000, 25000, 12500, 0]);
+    expect(flat(prorate(100000, QUARTERS, dateSerial(2026, 1, 1), dateSerial(2026, 8, 15)))).toEqual([25000, 25000, 12500, 0]);
     // By months: July only of Q3's three: 25,000 / 3 = 8,333.33...
-    expect(flat(prorate(100000, QUARTERS, serialOf(2026, 1, 1), serialOf(2026, 8, 15), null, "MONTHS"))).toEqual([25000, 25000, 25000 / 3, 0]);
+    expect(flat(prorate(100000, QUARTERS, dateSerial(2026, 1, 1), dateSerial(2026, 8, 15), null, "MONTHS"))).toEqual([25000, 25000, 25000 / 3, 0]);
   });
   test("a full year in the plan gives the weights back exactly", () => {
-    expect(flat(prorate(1000, QUARTERS, serialOf(2026, 1, 1), null, SEASONAL))).toEqual([200, 300, 300, 200]);
+    expect(flat(prorate(1000, QUARTERS, dateSerial(2026, 1, 1), null, SEASONAL))).toEqual([200, 300, 300, 200]);
   });
   test("trailing blank rows of the periods stay blank", () => {
-    expect(flat(prorate(400, [...QUARTERS, [null, null]], serialOf(2026, 1, 1)))).toEqual([100, 100, 100, 100, ""]);
+    expect(flat(prorate(400, [...QUARTERS, [null, null]], dateSerial(2026, 1, 1)))).toEqual([100, 100, 100, 100, ""]);
   });
   describe("errors name the argument", () => {
     const err = (...args: unknown[]) => errorOf((prorate as (...a: unknown[]) => unknown)(...args));
     test("start after end: #NUM! naming end_date", () => {
-      const e = err(1, QUARTERS, serialOf(2026, 6, 1), serialOf(2026, 5, 1));
+      const e = err(1, QUARTERS, dateSerial(2026, 6, 1), dateSerial(2026, 5, 1));
       expect(e.code).toBe("#NUM!");
       expect(e.message).toContain("end_date");
     });
-    test("start outside the periods: #NUM! naming start_date", () => expect(err(1, QUARTERS, serialOf(2025, 12, 1)).message).toContain("start_date"));
-    test("end outside the periods: #NUM! naming end_date", () => expect(err(1, QUARTERS, serialOf(2026, 1, 1), serialOf(2027, 1, 1)).message).toContain("end_date"));
-    test("weights not adding up to 1", () => expect(err(1, QUARTERS, serialOf(2026, 1, 1), null, col(0.3, 0.3, 0.3, 0.3)).message).toBe("weights add up to 1.2; they must add up to 1 (leave them out for equal shares)."));
+    test("start outside the periods: #NUM! naming start_date", () => expect(err(1, QUARTERS, dateSerial(2025, 12, 1)).message).toContain("start_date"));
+    test("end outside the periods: #NUM! naming end_date", () => expect(err(1, QUARTERS, dateSerial(2026, 1, 1), dateSerial(2027, 1, 1)).message).toContain("end_date"));
+    test("weights not adding up to 1", () => expect(err(1, QUARTERS, dateSerial(2026, 1, 1), null, col(0.3, 0.3, 0.3, 0.3)).message).toBe("weights add up to 1.2; they must add up to 1 (leave them out for equal shares)."));
     test("periods with a gap", () => {
       const gap = [QUARTERS[0], [QUARTERS[1][0] + 1, QUARTERS[1][1]]];
       expect(err(1, gap, QUARTERS[0][0]).message).toContain("periods row 2 starts on");
     });
-    test("weeks by months", () => expect(err(1, [[serialOf(2026, 1, 5), serialOf(2026, 1, 11)]], serialOf(2026, 1, 5), null, null, "MONTHS").message).toContain('use basis "DAYS"'));
+    test("weeks by months", () => expect(err(1, [[dateSerial(2026, 1, 5), dateSerial(2026, 1, 11)]], dateSerial(2026, 1, 5), null, null, "MONTHS").message).toContain('use basis "DAYS"'));
     test("one column of periods", () => expect(err(1, col(1, 2), 1).message).toContain("give two columns"));
   });
 });
@@ -298,7 +298,7 @@ describe("SPLIT_CREDIT's integer path", () => {
           // too long for integers in doubles: the decimal path answers (fast-check counts the skips)
           fc.pre(fast !== undefined);
           const sum = sumExact(shares);
-          const expected = sum.isZero() ? shares.map(() => 0) : allocate(roundTo(dec(amount).times(sum), decimals, Rounding.halfUp), shares, dec(10).pow(-decimals)).map((d) => d.toNumber() + 0);
+          const expected = sum.isZero() ? shares.map(() => 0) : allocate(dec(amount).times(sum).toDecimalPlaces(decimals, Money.ROUND_HALF_UP), shares, dec(10).pow(-decimals)).map((d) => d.toNumber() + 0);
           expect(fast).toEqual(expected);
         },
       ),

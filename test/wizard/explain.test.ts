@@ -3,7 +3,7 @@ import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
 import { compCall, explainActiveCell } from "../../src/wizard/explain/explainCell";
 import { DEFAULT_KPI_PLAN } from "../../src/wizard/kpi/defaultPlan";
-import { KPI_NAMES } from "../../src/wizard/kpi/kpiSheets";
+import { KPI_NAMES } from "../../src/wizard/kpi/layout";
 import { KpiStepResult, runKpiStep, saveKpiPlan } from "../../src/wizard/kpi/runKpiStep";
 import { columnLetter } from "../../src/workbook/a1";
 import { sampleTerritorySettings } from "./stepFixtures";

@@ -4,7 +4,7 @@ import { NotOwnedError } from "../../src/workbook/host";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
 import { DEFAULT_KPI_PLAN } from "../../src/wizard/kpi/defaultPlan";
-import { KPI_NAMES } from "../../src/wizard/kpi/kpiSheets";
+import { KPI_NAMES } from "../../src/wizard/kpi/layout";
 import { readPlanHistory, runKpiStep, saveKpiPlan } from "../../src/wizard/kpi/runKpiStep";
 import { StepError } from "../../src/wizard/stepRun";
 
@@ -123,7 +123,10 @@ describe("cycle and conversion KPIs on the sheet", () => {
     const curve = DEFAULT_KPI_PLAN.roles[0].kpis[0].curve;
     const kpi = (aggregate: "cycle" | "conversion", target: number) => ({
       name: aggregate,
-      measure: { table: "Funnel", person: "Rep", date: "Closed", aggregate, value: aggregate === "conversion" ? "Advanced" : null, from: aggregate === "cycle" ? "Created" : "Entered", filters: [], outcome: null },
+      measure:
+        aggregate === "cycle"
+          ? { table: "Funnel", person: "Rep", date: "Closed", aggregate, start: "Created", filters: [] }
+          : { table: "Funnel", person: "Rep", date: "Closed", aggregate, advanced: "Advanced", entered: "Entered", filters: [] },
       target,
       weight: 0.5,
       curve,

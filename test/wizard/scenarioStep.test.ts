@@ -4,7 +4,7 @@ import { parseCell } from "../../src/workbook/a1";
 import { runQuotaStep } from "../../src/wizard/quotas/runQuotaStep";
 import { runScenarioStep } from "../../src/wizard/scenarios/runScenarioStep";
 import { ScenarioStepSettings } from "../../src/wizard/scenarios/scenarioTypes";
-import { SCENARIO_HEADERS } from "../../src/wizard/scenarios/scenariosSheet";
+import { SCENARIO_HEADERS } from "../../src/wizard/scenarios/layout";
 import { StepError } from "../../src/wizard/stepRun";
 import { quotaSettings } from "./stepFixtures";
 

@@ -5,7 +5,7 @@ import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
 import { CancelledError, StepError } from "../../src/wizard/stepRun";
 import { runTerritoryStep } from "../../src/wizard/territories/runTerritoryStep";
-import { territoryTableNames } from "../../src/wizard/territories/territoriesSheet";
+import { territoryTableNames } from "../../src/wizard/territories/layout";
 import { sampleTerritorySettings } from "./stepFixtures";
 
 function sampleBook() {

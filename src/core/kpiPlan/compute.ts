@@ -1,5 +1,7 @@
+import { dateSerial } from "../dates";
 import { isCalcError } from "../errors";
 import { dec, toNumber } from "../money";
+import { headerIndex, sameText, textKey } from "../text";
 import { compileCurve, payout } from "../tiers";
 import { KpiDefinition, KpiPlan, KpiPlanError } from "./types";
 import { normalizeMonth, parseMonth } from "./versions";
@@ -44,15 +46,12 @@ export interface PersonScore {
 /** Excel date serials of the first day of a month and of the next month. */
 export function monthBounds(month: string): [number, number] {
   const [y, m] = parseMonth(normalizeMonth(month));
-  const serial = (yy: number, mm: number) => Math.round((Date.UTC(yy, mm - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
-  return [serial(y, m), m === 12 ? serial(y + 1, 1) : serial(y, m + 1)];
+  return [dateSerial(y, m, 1), m === 12 ? dateSerial(y + 1, 1, 1) : dateSerial(y, m + 1, 1)];
 }
-
-const key = (v: unknown) => String(v ?? "").trim().toLowerCase();
 
 /** The index of a column (trimmed, any case), or an error naming the KPI, table and column. */
 function column(t: DataTable, name: string, kpi: string, table: string): number {
-  const i = t.headers.findIndex((h) => key(h) === key(name));
+  const i = headerIndex(t.headers, name);
   if (i < 0) throw new KpiPlanError(`KPI "${kpi}": table ${table} has no column "${name}".`);
   return i;
 }
@@ -68,40 +67,66 @@ export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month:
   const m = k.measure;
   const p = column(t, m.person, k.name, m.table);
   const d = column(t, m.date, k.name, m.table);
-  const filters = m.filters.map((f) => ({ i: column(t, f.column, k.name, m.table), values: new Set(f.values.map(key)) }));
+  const filters = m.filters.map((f) => ({ i: column(t, f.column, k.name, m.table), values: new Set(f.values.map(textKey)) }));
   const [start, end] = monthBounds(month);
   const rows: number[] = [];
   t.rows.forEach((row, r) => {
     const date = row[d];
-    if (key(row[p]) !== key(person) || typeof date !== "number" || date < start || date >= end) return;
-    if (filters.every((f) => f.values.has(key(row[f.i])))) rows.push(r);
+    if (!sameText(row[p], person) || typeof date !== "number" || date < start || date >= end) return;
+    if (filters.every((f) => f.values.has(textKey(row[f.i])))) rows.push(r);
   });
-  if (m.aggregate === "count") return { actual: rows.length, rows };
-  if (m.aggregate === "win-rate") {
-    if (!m.outcome) throw new KpiPlanError(`KPI "${k.name}": a win rate needs the outcome column.`);
-    const o = column(t, m.outcome.column, k.name, m.table);
-    const won = new Set(m.outcome.won.map(key));
-    const lost = new Set(m.outcome.lost.map(key));
-    const w = rows.filter((r) => won.has(key(t.rows[r][o])));
-    const l = rows.filter((r) => lost.has(key(t.rows[r][o])));
-    return { actual: w.length + l.length === 0 ? 0 : w.length / (w.length + l.length), rows: [...w, ...l].sort((a, b) => a - b) };
+  const col = (name: string) => column(t, name, k.name, m.table);
+  switch (m.aggregate) {
+    case "count":
+      return { actual: rows.length, rows };
+    case "win-rate": {
+      const o = col(m.outcome.column);
+      const won = new Set(m.outcome.won.map(textKey));
+      const lost = new Set(m.outcome.lost.map(textKey));
+      const w = rows.filter((r) => won.has(textKey(t.rows[r][o])));
+      const l = rows.filter((r) => lost.has(textKey(t.rows[r][o])));
+      return { actual: w.length + l.length === 0 ? 0 : w.length / (w.length + l.length), rows: [...w, ...l].sort((a, b) => a - b) };
+    }
+    case "cycle": {
+      // The mean of (date - start) over the rows with a start date (days).
+      const f = col(m.start);
+      let days = dec(0);
+      const used: number[] = [];
+      for (const r of rows) {
+        const begun = numberAt(k, t, r, f, m.start);
+        if (begun === null) continue;
+        days = days.plus(dec(t.rows[r][d] as number).minus(begun));
+        used.push(r);
+      }
+      return { actual: used.length ? toNumber(days.div(used.length)) : 0, rows: used };
+    }
+    case "conversion": {
+      // sum(advanced) / sum(entered); 0 when nothing entered (as the sheet's IFERROR).
+      const e = col(m.entered);
+      const a = col(m.advanced);
+      let entered = dec(0);
+      let advanced = dec(0);
+      for (const r of rows) {
+        entered = entered.plus(numberAt(k, t, r, e, m.entered) ?? 0);
+        advanced = advanced.plus(numberAt(k, t, r, a, m.advanced) ?? 0);
+      }
+      return { actual: entered.isZero() ? 0 : toNumber(advanced.div(entered)), rows };
+    }
+    case "sum":
+    case "average": {
+      const v = col(m.value);
+      let total = dec(0);
+      const used: number[] = [];
+      for (const r of rows) {
+        const x = numberAt(k, t, r, v, m.value);
+        if (x === null) continue;
+        total = total.plus(x);
+        used.push(r);
+      }
+      if (m.aggregate === "sum") return { actual: toNumber(total), rows: used };
+      return { actual: used.length === 0 ? 0 : toNumber(total.div(used.length)), rows: used };
+    }
   }
-  if (m.aggregate === "cycle" || m.aggregate === "conversion") return fromAggregate(k, t, rows, d);
-  if (!m.value) throw new KpiPlanError(`KPI "${k.name}": a ${m.aggregate} needs the column to add up.`);
-  const v = column(t, m.value, k.name, m.table);
-  let total = dec(0);
-  let n = 0;
-  const used: number[] = [];
-  for (const r of rows) {
-    const x = t.rows[r][v];
-    if (x === null || x === undefined || x === "") continue;
-    if (typeof x !== "number" || !Number.isFinite(x)) throw new KpiPlanError(`KPI "${k.name}": ${m.table} row ${r + 1} has "${String(x)}" in ${m.value}, not a number.`);
-    total = total.plus(x);
-    n++;
-    used.push(r);
-  }
-  if (m.aggregate === "sum") return { actual: toNumber(total), rows: used };
-  return { actual: n === 0 ? 0 : toNumber(total.div(n)), rows: used };
 }
 
 /** A number cell of a KPI's table, or an error naming the KPI, row and column; null when blank. */
@@ -110,37 +135,6 @@ function numberAt(k: KpiDefinition, t: DataTable, r: number, c: number, name: st
   if (x === null || x === undefined || x === "") return null;
   if (typeof x !== "number" || !Number.isFinite(x)) throw new KpiPlanError(`KPI "${k.name}": ${k.measure.table} row ${r + 1} has "${String(x)}" in ${name}, not a number.`);
   return x;
-}
-
-/**
- * Cycle: the mean of (date - start) over the rows with a start date (days). Conversion:
- * sum(advanced) / sum(entered) over the rows; 0 when nothing entered (as the sheet's IFERROR).
- */
-function fromAggregate(k: KpiDefinition, t: DataTable, rows: readonly number[], dateCol: number): { actual: number; rows: number[] } {
-  const m = k.measure;
-  if (!m.from) throw new KpiPlanError(`KPI "${k.name}": a ${m.aggregate} needs the ${m.aggregate === "cycle" ? "start date" : "entered"} column.`);
-  const f = column(t, m.from, k.name, m.table);
-  const used: number[] = [];
-  if (m.aggregate === "cycle") {
-    let days = dec(0);
-    for (const r of rows) {
-      const start = numberAt(k, t, r, f, m.from);
-      if (start === null) continue;
-      days = days.plus(dec(t.rows[r][dateCol] as number).minus(start));
-      used.push(r);
-    }
-    return { actual: used.length ? toNumber(days.div(used.length)) : 0, rows: used };
-  }
-  if (!m.value) throw new KpiPlanError(`KPI "${k.name}": a conversion needs the advanced column.`);
-  const a = column(t, m.value, k.name, m.table);
-  let entered = dec(0);
-  let advanced = dec(0);
-  for (const r of rows) {
-    entered = entered.plus(numberAt(k, t, r, f, m.from) ?? 0);
-    advanced = advanced.plus(numberAt(k, t, r, a, m.value) ?? 0);
-    used.push(r);
-  }
-  return { actual: entered.isZero() ? 0 : toNumber(advanced.div(entered)), rows: used };
 }
 
 /**
@@ -175,13 +169,13 @@ export function computeScorecards(plan: KpiPlan, people: readonly Person[], tabl
   const lines: ScoreLine[] = [];
   const scores: Omit<PersonScore, "rank">[] = [];
   for (const person of people) {
-    const role = plan.roles.find((r) => key(r.role) === key(person.role));
+    const role = plan.roles.find((r) => sameText(r.role, person.role));
     if (!role) continue;
     let bonus = dec(0);
     let weighted = dec(0);
     let weights = dec(0);
     for (const k of role.kpis) {
-      const t = tables.get(k.measure.table.toLowerCase());
+      const t = tables.get(textKey(k.measure.table));
       if (!t) throw new KpiPlanError(`KPI "${k.name}": there is no table named "${k.measure.table}".`);
       const { actual, rows } = kpiActual(k, t, person.id, month);
       const attainment = kpiAttainment(k, actual);

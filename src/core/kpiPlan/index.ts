@@ -1,7 +1,22 @@
 /** The KPI bonus module's core: plans, monthly versions, scorecards. */
 export { checkPlan, computeScorecards, kpiActual, kpiAttainment, monthBounds } from "./compute";
 export type { DataTable, Person, PersonScore, ScoreLine } from "./compute";
-export { KpiPlanError } from "./types";
-export type { Aggregate, KpiDefinition, KpiMeasure, KpiPlan, PlanVersion, RolePlan, RowFilter } from "./types";
-export { addVersion, monthOf, nextMonth, normalizeMonth, parseMonth, versionFor } from "./versions";
+export { KpiPlanError, measureColumns } from "./types";
+export type {
+  Aggregate,
+  ConversionMeasure,
+  CountMeasure,
+  CycleMeasure,
+  KpiDefinition,
+  KpiMeasure,
+  KpiPlan,
+  MeasureRows,
+  Outcome,
+  PlanVersion,
+  RolePlan,
+  RowFilter,
+  ValueMeasure,
+  WinRateMeasure,
+} from "./types";
+export { addVersion, monthOf, monthProblem, nextMonth, normalizeMonth, parseMonth, previousMonth, versionFor } from "./versions";
 export type { VersionRecord } from "./versions";

@@ -6,7 +6,7 @@ import { PayoutCurve } from "../tiers";
  * column; win rate = won / (won + lost); cycle = the mean days from a start date to the row's
  * date (shorter is better); conversion = sum(advanced) / sum(entered).
  */
-export type Aggregate = "sum" | "count" | "average" | "win-rate" | "cycle" | "conversion";
+export type Aggregate = KpiMeasure["aggregate"];
 
 /** A condition on a column: the cell equals one of the values (trimmed, any case). */
 export interface RowFilter {
@@ -14,23 +14,77 @@ export interface RowFilter {
   readonly values: readonly string[];
 }
 
-/** Where a KPI's actual comes from. */
-export interface KpiMeasure {
+/** The rows a KPI counts: a person's rows of a table in a month, meeting every filter. */
+export interface MeasureRows {
   /** The data table. */
   readonly table: string;
   /** The column naming the person credited. */
   readonly person: string;
-  /** The date column that puts a row in a month (Excel date serials). */
+  /** The date column that puts a row in a month (Excel date serials); for a cycle, its end. */
   readonly date: string;
-  readonly aggregate: Aggregate;
-  /** The column summed or averaged (sum, average), or the advanced count (conversion). */
-  readonly value: string | null;
-  /** Cycle: the start-date column (the row's date column is the end); conversion: the entered count. */
-  readonly from?: string | null;
   /** Conditions every counted row meets (all of them). */
   readonly filters: readonly RowFilter[];
-  /** For win rate: the outcome column; won and lost labels. */
-  readonly outcome: { readonly column: string; readonly won: readonly string[]; readonly lost: readonly string[] } | null;
+}
+
+/** Count: the number of rows. */
+export interface CountMeasure extends MeasureRows {
+  readonly aggregate: "count";
+}
+
+/** Sum or average of a column over the rows (blank cells skipped). */
+export interface ValueMeasure extends MeasureRows {
+  readonly aggregate: "sum" | "average";
+  /** The column summed or averaged. */
+  readonly value: string;
+}
+
+/** Labels of an outcome column that count as won and as lost (trimmed, any case). */
+export interface Outcome {
+  readonly column: string;
+  readonly won: readonly string[];
+  readonly lost: readonly string[];
+}
+
+/** Win rate: won / (won + lost) among the rows. */
+export interface WinRateMeasure extends MeasureRows {
+  readonly aggregate: "win-rate";
+  readonly outcome: Outcome;
+}
+
+/** Cycle: the mean days from a start date to the row's date, over the rows with a start date. */
+export interface CycleMeasure extends MeasureRows {
+  readonly aggregate: "cycle";
+  /** The start-date column (the row's date column is the end). */
+  readonly start: string;
+}
+
+/** Conversion: sum(advanced) / sum(entered) over the rows. */
+export interface ConversionMeasure extends MeasureRows {
+  readonly aggregate: "conversion";
+  /** The column counting what advanced. */
+  readonly advanced: string;
+  /** The column counting what entered. */
+  readonly entered: string;
+}
+
+/** Where a KPI's actual comes from: each aggregate with the columns it reads. */
+export type KpiMeasure = CountMeasure | ValueMeasure | WinRateMeasure | CycleMeasure | ConversionMeasure;
+
+/** The columns a measure reads beyond person and date (value, outcome, start, advanced and entered), in that order. */
+export function measureColumns(m: KpiMeasure): string[] {
+  switch (m.aggregate) {
+    case "count":
+      return [];
+    case "sum":
+    case "average":
+      return [m.value];
+    case "win-rate":
+      return [m.outcome.column];
+    case "cycle":
+      return [m.start];
+    case "conversion":
+      return [m.advanced, m.entered];
+  }
 }
 
 /** One KPI of a role's scorecard. */

@@ -11,11 +11,28 @@ export function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
+/** The month before "YYYY-MM". */
+export function previousMonth(month: string): string {
+  const [y, m] = parseMonth(month);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+}
+
+/** [year, month] of exactly "YYYY-MM" (no spaces, month 01-12), or null for anything else. */
+function monthParts(month: string): [number, number] | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** What is wrong with a month typed as "YYYY-MM" (surrounding spaces allowed), in words; null when it is one. */
+export function monthProblem(month: string): string | null {
+  return monthParts(month.trim()) ? null : `"${month}" is not a month; write it as YYYY-MM, e.g. 2026-12.`;
+}
+
 /** [year, month] of "YYYY-MM", strictly (no spaces, two-digit month 01-12); throws on anything else. */
 export function parseMonth(month: string): [number, number] {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new KpiPlanError(`"${month}" is not a month; write it as YYYY-MM, e.g. 2026-12.`);
-  return [Number(m[1]), Number(m[2])];
+  const parts = monthParts(month);
+  if (!parts) throw new KpiPlanError(`"${month}" is not a month; write it as YYYY-MM, e.g. 2026-12.`);
+  return parts;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { allocate } from "../allocate";
 import { decimalScale, POW10 } from "../exactDecimal";
-import { dec, Dec, Money, roundTo, Rounding, sumExact } from "../money";
+import { dec, Dec, Money, sumExact } from "../money";
 
 /**
  * Splits a deal's credit by shares: each part is amount x share, rounded to `decimals` by largest
@@ -12,7 +12,7 @@ export function splitCredit(amount: number | Dec, shares: readonly number[], dec
   const fast = typeof amount === "number" ? splitCreditFast(amount, shares, decimals) : undefined;
   if (fast) return fast.map((n) => dec(n));
   const shareSum = sumExact(shares);
-  const total = roundTo(dec(amount).times(shareSum), decimals, Rounding.halfUp);
+  const total = dec(amount).times(shareSum).toDecimalPlaces(decimals, Money.ROUND_HALF_UP);
   if (shareSum.isZero()) return shares.map(() => new Money(0));
   return allocate(total, shares, new Money(10).pow(-decimals));
 }

@@ -1,6 +1,7 @@
 import { dec, Dec, Money, toNumber } from "../money";
 import { compileCurve, payout } from "../tiers";
 import { AttainmentDistribution, ScenarioInput, ScenarioInputError, ScenarioResult } from "./types";
+import { textKey } from "../text";
 
 /** The attainments the comparison reads payouts at. */
 export const PAYOUT_POINTS: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5];
@@ -14,12 +15,17 @@ export const COST_OF_SALES_BAND: readonly [number, number] = [0.03, 0.09];
 
 /** The usual base-share band for a role (case-insensitive; "CSR", "AM" and "CSR/AM" alike). */
 export function mixBand(role: string): readonly [number, number] {
-  const k = role.trim().toLowerCase();
+  const k = textKey(role);
   if (k === "csr" || k === "am") return MIX_BANDS["csr/am"];
   return MIX_BANDS[k] ?? DEFAULT_MIX_BAND;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** A band as whole percentages, "3-9%", as the sheets and messages show it. */
+export function bandText([lo, hi]: readonly [number, number]): string {
+  return `${Math.round(lo * 100)}-${Math.round(hi * 100)}%`;
+}
 
 /**
  * A scenario's costs and pay: base = OTE x base share, target incentive = OTE - base; variable
@@ -47,7 +53,7 @@ export function evaluateScenario(s: ScenarioInput, dist: AttainmentDistribution)
   const warnings: string[] = [];
   const [lo, hi] = mixBand(s.role);
   if (s.baseShare < lo || s.baseShare > hi) warnings.push(`Mix ${mixLabel(s.baseShare)} is outside the usual ${pct(lo)}-${pct(hi)} base for ${s.role}.`);
-  if (!(costOfSales >= COST_OF_SALES_BAND[0] && costOfSales <= COST_OF_SALES_BAND[1])) warnings.push(`Cost of sales ${(costOfSales * 100).toFixed(1)}% is outside 3-9%.`);
+  if (!(costOfSales >= COST_OF_SALES_BAND[0] && costOfSales <= COST_OF_SALES_BAND[1])) warnings.push(`Cost of sales ${(costOfSales * 100).toFixed(1)}% is outside ${bandText(COST_OF_SALES_BAND)}.`);
   const b = toNumber(base);
   return {
     base: b,

@@ -1,8 +1,7 @@
 import { allocateNumbers } from "../allocate";
+import { textKey as nameKey } from "../text";
 import { Seat, SplitOptions, TerritoryAccount, TerritoryInputError } from "./types";
 
-/** Names compared as a user reads them: trimmed, any case. */
-export const nameKey = (name: string): string => name.trim().toLowerCase();
 
 /** The seats from the options: the reps as given, or T1..Tn of capacity 1. */
 export function seatsFrom(options: SplitOptions, accountCount: number): Seat[] {

@@ -1,7 +1,8 @@
 import { Partition } from "./partition";
 import { placeBisection, placeGreedy } from "./placement";
 import { refine } from "./refine";
-import { checkAccounts, nameKey, seatsFrom, seatsPerGroup } from "./seats";
+import { textKey as nameKey } from "../text";
+import { checkAccounts, seatsFrom, seatsPerGroup } from "./seats";
 import { describeSplit } from "./stats";
 import { Seat, SplitOptions, SplitResult, TerritoryAccount, TerritoryInputError } from "./types";
 

@@ -1,5 +1,5 @@
 import { Partition } from "./partition";
-import { nameKey } from "./seats";
+import { textKey as nameKey } from "../text";
 import { Seat, SplitResult, TerritoryAccount, TerritoryStats } from "./types";
 
 /** What {@link describeSplit} needs from a finished split. */

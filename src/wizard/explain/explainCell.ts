@@ -1,7 +1,10 @@
 import { payoutExplain } from "../../functions/payout";
 import { COMP_FUNCTIONS } from "../../functions/registry";
 import { ActiveCell, TableInfo, WorkbookHost } from "../../workbook/host";
-import { KPI_NAMES } from "../kpi/kpiSheets";
+import { headerIndex, sameText } from "../../core/text";
+import { BONUS_COLUMNS, KPI_NAMES, LEADERBOARD_COLUMNS } from "../kpi/layout";
+import { ACCOUNT_COLUMNS, ACCOUNT_DETAIL_COLUMNS, SUMMARY_COLUMNS, territoryTableNames } from "../territories/layout";
+import { records } from "./explainKpi";
 import { explainPerson, explainScoreLine } from "./explainKpi";
 import { ExplainedInput, Explanation, MAX_ROWS, show } from "./explanation";
 import { locate, rowAddress, TablePlace } from "./locate";
@@ -16,11 +19,11 @@ export async function explainActiveCell(host: WorkbookHost): Promise<Explanation
     const name = place.table.name;
     if (name === KPI_NAMES.lines) return explainScoreLine(host, tables, place.row, where, cell.formula);
     if (name === KPI_NAMES.bonus || name === KPI_NAMES.leaderboard) {
-      const row = (await host.readTable(name)).rows[place.row];
-      const person = String(row[place.table.headers.indexOf("Person")]);
-      return explainPerson(host, tables, person, where, cell.formula, name === KPI_NAMES.leaderboard);
+      // Both tables name the person in their Person column.
+      const row = (await records(host, name, name === KPI_NAMES.bonus ? BONUS_COLUMNS : LEADERBOARD_COLUMNS))[place.row];
+      return explainPerson(host, tables, String(row.Person), where, cell.formula, name === KPI_NAMES.leaderboard);
     }
-    if (/_Summary$/.test(name) && place.table.headers.includes("Territory")) return explainTerritory(host, tables, place, where, cell);
+    if (sameText(name, territoryTableNames(place.table.sheet).summary)) return explainTerritory(host, tables, place, where, cell);
   }
   if (cell.formula && /COMP\./i.test(cell.formula)) return explainCompFormula(host, tables, cell, where);
   if (place && place.row >= 0 && (await host.isOwned(cell.sheet))) return explainTableRow(host, place, where, cell);
@@ -39,13 +42,13 @@ export async function explainActiveCell(host: WorkbookHost): Promise<Explanation
 /** A territory's figures: the accounts assigned to it, with links. */
 async function explainTerritory(host: WorkbookHost, tables: readonly TableInfo[], place: TablePlace, where: string, cell: ActiveCell): Promise<Explanation> {
   const summary = await host.readTable(place.table.name);
-  const territory = String(summary.rows[place.row][summary.headers.indexOf("Territory")]);
-  const accountsName = place.table.name.replace(/_Summary$/, "_Accounts");
-  const info = tables.find((t) => t.name === accountsName);
-  const accounts = info ? await host.readTable(accountsName) : null;
-  const ti = accounts ? accounts.headers.indexOf("Territory") : -1;
-  const mine = accounts ? accounts.rows.map((r, i) => ({ r, i })).filter(({ r }) => String(r[ti]) === territory) : [];
-  const col = (h: string) => (accounts ? accounts.headers.indexOf(h) : -1);
+  const territory = String((await records(host, place.table.name, SUMMARY_COLUMNS))[place.row].Territory);
+  const accountsName = territoryTableNames(place.table.sheet).accounts;
+  const info = tables.find((t) => sameText(t.name, accountsName));
+  const accounts = info ? await records(host, info.name, ACCOUNT_COLUMNS) : [];
+  const mine = accounts.map((r, i) => ({ r, i })).filter(({ r }) => String(r.Territory) === territory);
+  // The columns listed for each account, as far as the table still has them.
+  const shown = ACCOUNT_DETAIL_COLUMNS.filter((h) => info?.headers.includes(h));
   return {
     title: `Territory ${territory}: ${place.column}`,
     where,
@@ -55,8 +58,8 @@ async function explainTerritory(host: WorkbookHost, tables: readonly TableInfo[]
     breakdown: null,
     rows: info
       ? mine.slice(0, MAX_ROWS).map(({ r, i }) => ({
-          label: `${accountsName} row ${i + 1}: ${show(r[0])}`,
-          detail: ["Potential", "Workload", "Previous owner", "Moved?"].filter((h) => col(h) >= 0).map((h) => `${h} ${show(r[col(h)])}`).join(" · "),
+          label: `${accountsName} row ${i + 1}: ${show(r.Account)}`,
+          detail: shown.map((h) => `${h} ${show(r[h])}`).join(" · "),
           sheet: info.sheet,
           address: rowAddress(info, i),
         }))
@@ -97,11 +100,11 @@ async function argumentValue(host: WorkbookHost, tables: readonly TableInfo[], s
   if (text === "") return { value: null, source: "left out" };
   // A table's name, or Table[Column]: the data rows, as Excel passes them.
   const structured = /^([A-Za-z_][\w.]*)(?:\[([^[\]@#]+)\])?$/.exec(text);
-  const table = structured ? tables.find((t) => t.name.toLowerCase() === structured[1].toLowerCase()) : undefined;
+  const table = structured ? tables.find((t) => sameText(t.name, structured[1])) : undefined;
   if (structured && table) {
     const data = await host.readTable(table.name);
     if (!structured[2]) return { value: data.rows, source: `table ${table.name}` };
-    const c = data.headers.findIndex((h) => h.toLowerCase() === structured[2].trim().toLowerCase());
+    const c = headerIndex(data.headers, structured[2]);
     if (c >= 0) return { value: data.rows.map((r) => [r[c]]), source: `${table.name}[${data.headers[c]}]` };
   }
   if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text), source: "typed in the formula" };

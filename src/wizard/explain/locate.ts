@@ -1,5 +1,6 @@
 import { parseCell, columnLetter } from "../../workbook/a1";
 import { TableInfo } from "../../workbook/host";
+import { sameText } from "../../core/text";
 
 /** Where a cell falls in a table: the table, the 0-based data row (-1 for the header) and the column header. */
 export interface TablePlace {
@@ -12,7 +13,7 @@ export interface TablePlace {
 export function locate(tables: readonly TableInfo[], sheet: string, address: string): TablePlace | null {
   const cell = parseCell(address);
   for (const t of tables) {
-    if (t.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
+    if (!sameText(t.sheet, sheet)) continue;
     const [a, b] = t.address.split(":");
     const start = parseCell(a);
     const end = parseCell(b ?? a);

@@ -3,7 +3,7 @@
  * Type=New", curves as "0:1, 1:1.5"), parsed into a KpiPlan with messages naming the role and
  * KPI for anything wrong. Pure.
  */
-import { Aggregate, KpiDefinition, KpiPlan, normalizeMonth, RowFilter } from "../../core/kpiPlan";
+import { Aggregate, KpiDefinition, KpiMeasure, KpiPlan, MeasureRows, monthProblem, RowFilter } from "../../core/kpiPlan";
 import { parseTiers } from "../scenarios/scenarioForm";
 
 /** A KPI as typed. */
@@ -33,6 +33,25 @@ export interface RoleDraft {
   readonly kpis: readonly KpiDraft[];
 }
 
+/** The measures a KPI can use, as the pane offers them, with the labels of the columns each reads. */
+export const KPI_AGGREGATES: readonly {
+  readonly value: Aggregate;
+  readonly label: string;
+  /** The label of the draft's `value` column, when the measure reads one. */
+  readonly valueLabel?: string;
+  /** The label of the draft's `from` column, when the measure reads one. */
+  readonly fromLabel?: string;
+  /** The label of the date column, when it means more than the row's month. */
+  readonly dateLabel?: string;
+}[] = [
+  { value: "sum", label: "Sum of", valueLabel: "Value column" },
+  { value: "count", label: "Count of rows" },
+  { value: "average", label: "Average of", valueLabel: "Value column" },
+  { value: "win-rate", label: "Win rate (won / closed)", valueLabel: "Outcome column" },
+  { value: "cycle", label: "Cycle (days from start to date)", fromLabel: "Start date column", dateLabel: "End date column (puts the row in the month)" },
+  { value: "conversion", label: "Conversion (advanced / entered)", valueLabel: "Advanced column", fromLabel: "Entered column" },
+];
+
 const WON = ["Won", "Closed Won"];
 const LOST = ["Lost", "Closed Lost"];
 
@@ -50,6 +69,40 @@ export function parseFilters(text: string): RowFilter[] | string {
 const formatFilters = (fs: readonly RowFilter[]) => fs.map((f) => `${f.column}=${f.values.join("|")}`).join("; ");
 const num = (t: string) => (t.trim() === "" ? null : Number(t.replace(/[,\s]/g, "")));
 
+/** A measure's columns as the draft's two fields: `value` (value, outcome or advanced) and `from` (start or entered). */
+function draftColumns(m: KpiMeasure): Pick<KpiDraft, "value" | "from"> {
+  switch (m.aggregate) {
+    case "count":
+      return { value: "", from: "" };
+    case "sum":
+    case "average":
+      return { value: m.value, from: "" };
+    case "win-rate":
+      return { value: m.outcome.column, from: "" };
+    case "cycle":
+      return { value: "", from: m.start };
+    case "conversion":
+      return { value: m.advanced, from: m.entered };
+  }
+}
+
+/** The measure a draft describes, on the rows given (the draft's columns already checked). */
+function measureOf(k: KpiDraft, rows: MeasureRows): KpiMeasure {
+  switch (k.aggregate) {
+    case "count":
+      return { ...rows, aggregate: "count" };
+    case "sum":
+    case "average":
+      return { ...rows, aggregate: k.aggregate, value: k.value.trim() };
+    case "win-rate":
+      return { ...rows, aggregate: "win-rate", outcome: { column: k.value.trim(), won: WON, lost: LOST } };
+    case "cycle":
+      return { ...rows, aggregate: "cycle", start: k.from.trim() };
+    case "conversion":
+      return { ...rows, aggregate: "conversion", advanced: k.value.trim(), entered: k.from.trim() };
+  }
+}
+
 /** The drafts for a plan (to edit the version in force, or the default plan). */
 export function draftsOf(plan: KpiPlan): RoleDraft[] {
   return plan.roles.map((r) => ({
@@ -61,8 +114,7 @@ export function draftsOf(plan: KpiPlan): RoleDraft[] {
       person: k.measure.person,
       date: k.measure.date,
       aggregate: k.measure.aggregate,
-      value: k.measure.aggregate === "win-rate" ? (k.measure.outcome?.column ?? "") : (k.measure.value ?? ""),
-      from: k.measure.from ?? "",
+      ...draftColumns(k.measure),
       filters: formatFilters(k.measure.filters),
       target: String(k.target),
       weight: String(k.weight),
@@ -106,21 +158,12 @@ export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | n
       const threshold = num(k.threshold);
       const cap = num(k.cap);
       if (Number.isNaN(threshold) || Number.isNaN(cap)) problems.push(`${where}: threshold and cap are numbers, or blank for none.`);
-      if (problems.length > before || typeof filters === "string" || typeof tiers === "string") continue;
+      if (problems.length > before || typeof filters === "string" || typeof tiers === "string" || target === null || weight === null) continue;
       kpis.push({
         name: k.name.trim(),
-        measure: {
-          table: k.table.trim(),
-          person: k.person.trim(),
-          date: k.date.trim(),
-          aggregate: k.aggregate,
-          value: k.aggregate === "sum" || k.aggregate === "average" || k.aggregate === "conversion" ? k.value.trim() : null,
-          ...(k.aggregate === "cycle" || k.aggregate === "conversion" ? { from: k.from.trim() } : {}),
-          filters,
-          outcome: k.aggregate === "win-rate" ? { column: k.value.trim(), won: WON, lost: LOST } : null,
-        },
-        target: target!,
-        weight: weight!,
+        measure: measureOf(k, { table: k.table.trim(), person: k.person.trim(), date: k.date.trim(), filters }),
+        target,
+        weight,
         curve: { tiers, mode: k.mode, threshold, cap },
       });
     }
@@ -133,10 +176,5 @@ export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | n
 
 /** A month typed as YYYY-MM, or the message saying how to write it. */
 export function checkMonth(text: string): string | null {
-  try {
-    normalizeMonth(text);
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
+  return monthProblem(text);
 }

@@ -32,21 +32,21 @@ export function actualFormula(k: KpiDefinition, person: string, start: string, e
     case "count":
       return `=${count()}`;
     case "sum":
-      return `=${sum(m.value!)}`;
+      return `=${sum(m.value)}`;
     case "average":
-      return `=IFERROR((${sum(m.value!)})/(${count([[m.value!, '"<>"']])}),0)`;
+      return `=IFERROR((${sum(m.value)})/(${count([[m.value, '"<>"']])}),0)`;
     case "win-rate": {
-      const o = m.outcome!;
+      const o = m.outcome;
       const labelled = (labels: readonly string[]) => labels.map((l) => count([[o.column, l]])).join("+");
       return `=IFERROR((${labelled(o.won)})/(${labelled(o.won)}+${labelled(o.lost)}),0)`;
     }
     case "cycle": {
       // The sum of (end - start) is the sum of ends minus the sum of starts, over rows with a start.
-      const started: [string, string][] = [[m.from!, '"<>"']];
-      return `=IFERROR((${sum(m.date, started)}-(${sum(m.from!, started)}))/(${count(started)}),0)`;
+      const started: [string, string][] = [[m.start, '"<>"']];
+      return `=IFERROR((${sum(m.date, started)}-(${sum(m.start, started)}))/(${count(started)}),0)`;
     }
     case "conversion":
-      return `=IFERROR((${sum(m.value!)})/(${sum(m.from!)}),0)`;
+      return `=IFERROR((${sum(m.advanced)})/(${sum(m.entered)}),0)`;
   }
 }
 

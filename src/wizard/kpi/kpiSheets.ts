@@ -1,33 +1,26 @@
-import { KpiDefinition, monthBounds, PersonScore, PlanVersion } from "../../core/kpiPlan";
+import { KpiDefinition, KpiMeasure, monthBounds, PersonScore, PlanVersion } from "../../core/kpiPlan";
 import { PayoutCurve } from "../../core/tiers";
-import { columnLetter } from "../../workbook/a1";
+import { textKey } from "../../core/text";
 import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
+import { curveBlock, payoutCall } from "../payoutCurveBlock";
 import { actualFormula, attainmentFormula } from "./kpiFormulas";
-
-/** The sheets the KPI bonus tool writes. */
-export const KPI_SHEETS = { plan: "KPI Plan", scorecards: "Scorecards", leaderboard: "Leaderboard" } as const;
-/** Table and name prefixes (fixed: the leaderboard and drill-down find the scorecards by them). */
-export const KPI_NAMES = {
-  history: "KPI_Plan_History",
-  definitions: "KPI_Plan_Definitions",
-  lines: "Scorecards_Lines",
-  bonus: "Scorecards_Bonus",
-  leaderboard: "Leaderboard_Ranks",
-  curve: (i: number) => `Scorecards_Curve${i + 1}`,
-  threshold: (i: number) => `Scorecards_Curve${i + 1}_Threshold`,
-  cap: (i: number) => `Scorecards_Curve${i + 1}_Cap`,
-};
+import { BONUS_COLUMNS, DEFINITION_COLUMNS, HISTORY_COLUMNS, KPI_NAMES, KPI_SHEETS, LEADERBOARD_COLUMNS, LINE_COLUMNS } from "./layout";
 
 const curveText = (c: PayoutCurve) =>
   `${c.tiers.map((t) => `${t.lower}:${t.rate}`).join(", ")} ${c.mode}${c.threshold !== null ? `, threshold ${c.threshold}` : ""}${c.cap !== null ? `, cap ${c.cap}` : ""}`;
 const filtersText = (k: KpiDefinition) =>
-  [...k.measure.filters.map((f) => `${f.column}=${f.values.join("|")}`), ...(k.measure.outcome ? [`won: ${k.measure.outcome.column}=${k.measure.outcome.won.join("|")}`] : [])].join("; ");
+  [...k.measure.filters.map((f) => `${f.column}=${f.values.join("|")}`), ...(k.measure.aggregate === "win-rate" ? [`won: ${k.measure.outcome.column}=${k.measure.outcome.won.join("|")}`] : [])].join("; ");
+
+/** The "Value column" of the plan sheet: the column a sum or average adds up, or a conversion's advanced count. */
+function valueColumn(m: KpiMeasure): string {
+  return m.aggregate === "sum" || m.aggregate === "average" ? m.value : m.aggregate === "conversion" ? m.advanced : "";
+}
 
 /** "KPI Plan": every version's definitions with the month it takes effect, and the history. */
 export function kpiPlanSheet(history: readonly PlanVersion[]): SheetSpec {
   const definitions: CellInput[][] = history.flatMap((v) =>
     v.plan.roles.flatMap((r) =>
-      r.kpis.map((k) => [v.version, v.effective, r.role, r.targetBonus, k.name, k.measure.table, k.measure.aggregate, k.measure.value ?? "", filtersText(k), k.target, k.weight, curveText(k.curve)]),
+      r.kpis.map((k) => [v.version, v.effective, r.role, r.targetBonus, k.name, k.measure.table, k.measure.aggregate, valueColumn(k.measure), filtersText(k), k.target, k.weight, curveText(k.curve)]),
     ),
   );
   return {
@@ -40,13 +33,13 @@ export function kpiPlanSheet(history: readonly PlanVersion[]): SheetSpec {
       {
         name: KPI_NAMES.history,
         anchor: "A4",
-        headers: ["Version", "Effective from", "Changed on", "Roles", "KPIs"],
+        headers: [...HISTORY_COLUMNS],
         rows: history.map((v) => [v.version, v.effective, v.changedAt.slice(0, 10), v.plan.roles.map((r) => r.role).join(", "), v.plan.roles.reduce((s, r) => s + r.kpis.length, 0)]),
       },
       {
         name: KPI_NAMES.definitions,
         anchor: `A${history.length + 7}`,
-        headers: ["Version", "Effective from", "Role", "Target bonus", "KPI", "Table", "Aggregate", "Value column", "Filters", "Target", "Weight", "Curve"],
+        headers: [...DEFINITION_COLUMNS],
         rows: definitions,
         numberFormats: { "Target bonus": "#,##0", Weight: "0%" },
       },
@@ -77,16 +70,16 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
     curves.push(c);
     return curves.length - 1;
   };
-  const roleOf = new Map(version.plan.roles.map((r) => [r.role.trim().toLowerCase(), r]));
-  const scored = people.filter((p) => roleOf.has(p.role.trim().toLowerCase()));
-  const lines: CellInput[][] = scored.flatMap((p) => {
-    const role = roleOf.get(p.role.trim().toLowerCase())!;
+  const roleOf = new Map(version.plan.roles.map((r) => [textKey(r.role), r]));
+  const scored = people.flatMap((p) => {
+    const role = roleOf.get(textKey(p.role));
+    return role ? [{ id: p.id, role }] : [];
+  });
+  const lines: CellInput[][] = scored.flatMap(({ id, role }) => {
     return role.kpis.map((k) => {
       const i = curveIndex(k.curve);
-      const args = ["[@Attainment]", "[@Weight]*[@[Target bonus]]", KPI_NAMES.curve(i), `"${k.curve.mode}"`, k.curve.threshold !== null ? KPI_NAMES.threshold(i) : ""];
-      if (k.curve.cap !== null) args.push(KPI_NAMES.cap(i));
       return [
-        p.id,
+        id,
         role.role,
         k.name,
         start,
@@ -97,7 +90,7 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
         role.targetBonus,
         { formula: attainmentFormula(k) },
         { formula: "=[@Weight]*[@Attainment]" },
-        { formula: `=COMP.PAYOUT(${args.join(",").replace(/,+$/, "")})` },
+        { formula: `=${payoutCall("[@Attainment]", "[@Weight]*[@[Target bonus]]", k.curve, KPI_NAMES.curve(i))}` },
       ];
     });
   });
@@ -110,30 +103,26 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
   const curveTop = 4;
   const maxTiers = Math.max(1, ...curves.map((c) => c.tiers.length));
   curves.forEach((c, i) => {
-    const a = columnLetter(i * 3);
-    const b = columnLetter(i * 3 + 1);
-    cells.push({ address: `${a}${curveTop}`, value: `Curve ${i + 1} (${c.mode})`, bold: true });
-    cells.push({ address: `${a}${curveTop + 1}`, value: "Threshold" }, { address: `${b}${curveTop + 1}`, value: c.threshold, numberFormat: "0%" });
-    cells.push({ address: `${a}${curveTop + 2}`, value: "Cap (x target)" }, { address: `${b}${curveTop + 2}`, value: c.cap, numberFormat: "0.0#" });
-    if (c.threshold !== null) names.push({ name: KPI_NAMES.threshold(i), address: `${b}${curveTop + 1}` });
-    if (c.cap !== null) names.push({ name: KPI_NAMES.cap(i), address: `${b}${curveTop + 2}` });
-    tables.push({ name: KPI_NAMES.curve(i), anchor: `${a}${curveTop + 4}`, headers: ["Lower bound", "Rate"], rows: c.tiers.map((t) => [t.lower, t.rate]), numberFormats: { "Lower bound": "0%" } });
+    const block = curveBlock(c, KPI_NAMES.curve(i), { column: i * 3, top: curveTop, tiersAt: curveTop + 4, title: `Curve ${i + 1} (${c.mode})`, capLabel: "Cap (x target)", tierFormats: { "Lower bound": "0%" } });
+    cells.push(...block.cells);
+    names.push(...block.namedRanges);
+    tables.push(block.table);
   });
   const linesAt = curveTop + 4 + maxTiers + 3;
   tables.push({
     name: KPI_NAMES.lines,
     anchor: `A${linesAt}`,
-    headers: ["Person", "Role", "KPI", "Month start", "Month end", "Actual", "Target", "Weight", "Target bonus", "Attainment", "Weighted attainment", "Payout"],
+    headers: [...LINE_COLUMNS],
     rows: lines,
     numberFormats: { "Month start": "yyyy-mm-dd", "Month end": "yyyy-mm-dd", Actual: "#,##0.##", Target: "#,##0.##", Weight: "0%", "Target bonus": "#,##0", Attainment: "0.0%", "Weighted attainment": "0.0%", Payout: "#,##0.00" },
   });
   tables.push({
     name: KPI_NAMES.bonus,
     anchor: `N${linesAt}`,
-    headers: ["Person", "Role", "Bonus", "Attainment"],
-    rows: scored.map((p) => [
-      p.id,
-      roleOf.get(p.role.trim().toLowerCase())!.role,
+    headers: [...BONUS_COLUMNS],
+    rows: scored.map(({ id, role }) => [
+      id,
+      role.role,
       { formula: `=SUMIFS(${KPI_NAMES.lines}[Payout],${KPI_NAMES.lines}[Person],[@Person])` },
       { formula: `=IFERROR(SUMIFS(${KPI_NAMES.lines}[Weighted attainment],${KPI_NAMES.lines}[Person],[@Person])/SUMIFS(${KPI_NAMES.lines}[Weight],${KPI_NAMES.lines}[Person],[@Person]),0)` },
     ]),
@@ -150,7 +139,7 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
 export function leaderboardSheet(month: string, scores: readonly PersonScore[], showAmounts: boolean): SheetSpec {
   const ordered = [...scores].sort((a, b) => a.rank - b.rank || (a.person < b.person ? -1 : 1));
   const look = (column: string) => `=INDEX(${KPI_NAMES.bonus}[${column}],MATCH([@Person],${KPI_NAMES.bonus}[Person],0))`;
-  const headers = ["Rank", "Person", "Role", "Attainment", ...(showAmounts ? ["Bonus"] : [])];
+  const headers = LEADERBOARD_COLUMNS.filter((c) => showAmounts || c !== "Bonus");
   return {
     name: KPI_SHEETS.leaderboard,
     cells: [{ address: "A1", value: `Leaderboard for ${month}, ranked by attainment${showAmounts ? "" : " (amounts hidden)"}`, bold: true }],

@@ -3,10 +3,11 @@
  * validation with messages that say what to fix. Pure; the wizard reducer holds it.
  */
 import { TableInfo } from "../../workbook/host";
-import { checkSheetSpec } from "../../workbook/sheetSpec";
-import { territoryTableNames } from "../territories/territoriesSheet";
-import { QUOTAS_SHEET } from "./quotasSheet";
-import { QuotaStepSettings } from "./runQuotaStep";
+import { sheetNameProblem } from "../../workbook/sheetSpec";
+import { territoryTableNames } from "../territories/layout";
+import { QUOTAS_SHEET } from "./layout";
+import type { QuotaStepSettings } from "./runQuotaStep";
+import { sameText } from "../../core/text";
 
 /**
  * The quota step's fields: the step's settings, with the tables and columns flattened so each
@@ -62,7 +63,7 @@ function pick(headers: readonly string[], clues: readonly RegExp[]): string {
 export function withQuotaDefaults(form: QuotaForm, tables: readonly TableInfo[], territorySheet: string, repsTable: string | null): QuotaForm {
   let f = form;
   if (f.potentialTable === null) {
-    const summary = tables.find((t) => t.name.toLowerCase() === territoryTableNames(territorySheet).summary.toLowerCase());
+    const summary = tables.find((t) => sameText(t.name, territoryTableNames(territorySheet).summary));
     if (summary) f = { ...f, potentialTable: summary.name, potentialId: "Territory", potentialColumn: "Potential" };
   }
   if (f.historyTable === null && repsTable) {
@@ -85,7 +86,7 @@ export function chooseHistoryTable(form: QuotaForm, table: TableInfo | null): Qu
   return { ...form, historyTable: table.name, historyId: pick(table.headers, ID_HEADER), historyColumns: table.headers.filter((h) => HISTORY_HEADER.test(h)) };
 }
 
-const hasColumn = (t: TableInfo | undefined, h: string) => !!t && t.headers.some((x) => x.trim().toLowerCase() === h.trim().toLowerCase());
+const hasColumn = (t: TableInfo | undefined, h: string) => !!t && t.headers.some((x) => sameText(x, h));
 
 /** What is wrong with the form, each saying what to fix; empty when the step can run. */
 export function quotaIssues(f: QuotaForm, tables: readonly TableInfo[]): string[] {
@@ -111,11 +112,8 @@ export function quotaIssues(f: QuotaForm, tables: readonly TableInfo[]): string[
   if (!(f.rounding > 0)) issues.push("The rounding step must be above 0.");
   if (!(f.overAssignment > -1 && f.overAssignment <= 2)) issues.push("The over-assignment must be between -100% and 200%.");
   if (!Number.isInteger(f.draws) || f.draws < 100 || f.draws > 100_000) issues.push("Simulation draws must be a whole number from 100 to 100,000.");
-  try {
-    checkSheetSpec({ name: f.sheet, tables: [] });
-  } catch (e) {
-    issues.push((e as Error).message);
-  }
+  const sheet = sheetNameProblem(f.sheet);
+  if (sheet) issues.push(sheet);
   return issues;
 }
 

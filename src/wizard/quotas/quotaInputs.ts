@@ -1,5 +1,6 @@
 import { QuotaRep } from "../../core/quotas";
 import { TableData } from "../../workbook/host";
+import { isBlank, textKey } from "../../core/text";
 
 /** A table and the columns (by header) the quota step reads from it. */
 export interface ColumnsOf {
@@ -8,8 +9,7 @@ export interface ColumnsOf {
   readonly columns: readonly string[];
 }
 
-const key = (v: unknown) => String(v ?? "").trim().toLowerCase();
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const key = textKey;
 
 /** The index of a header (trimmed, any case), or a message naming the table and column. */
 export function columnIndex(data: TableData, header: string): number | string {

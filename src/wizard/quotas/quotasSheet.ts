@@ -1,17 +1,6 @@
 import { QuotaPlan, SimulationResult } from "../../core/quotas";
-import { CellSpec, namePrefix, SheetSpec } from "../../workbook/sheetSpec";
-
-/** The default name of the sheet the quota step writes. */
-export const QUOTAS_SHEET = "Quotas";
-
-/** Names on the quota sheet, derived from the sheet name so a second quota sheet gets its own. */
-export function quotaNames(sheet: string): { reps: string; histogram: string; target: string; distribution: string; points: string } {
-  const base = namePrefix(sheet);
-  return { reps: `${base}_Reps`, histogram: `${base}_Histogram`, target: `${base}_Target`, distribution: `${base}_Distribution`, points: `${base}_Points` };
-}
-
-/** The labels of the points table, in order: what the OTE scenarios read. */
-export const DISTRIBUTION_POINTS = ["P10", "P50", "P90", "Excellence"] as const;
+import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
+import { DISTRIBUTION_COLUMNS, DISTRIBUTION_POINTS, HISTOGRAM_COLUMNS, POINT_COLUMNS, QUOTA_REP_COLUMNS, quotaNames } from "./layout";
 
 /** What the sheet records about how the quotas were set. */
 export interface QuotaSheetInputs {
@@ -22,7 +11,10 @@ export interface QuotaSheetInputs {
   readonly rounding: number;
 }
 
-const REPS_AT = 16;
+/** The first row of the notes under the trade-off. */
+const NOTES_AT = 12;
+/** The reps table starts at row 16, or lower when there are more than four notes. */
+const MIN_REPS_AT = 16;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
 
@@ -42,6 +34,9 @@ export function quotasSheet(
   extraNotes: readonly string[] = [],
 ): SheetSpec {
   const n = quotaNames(sheet);
+  const notes = [...extraNotes, ...plan.notes];
+  // Every note is written; the tables start below the last one.
+  const repsAt = Math.max(MIN_REPS_AT, NOTES_AT + notes.length);
   const R = (col: string) => `${n.reps}[${col}]`;
   const t = plan.tradeOff;
   const tradeOff = t.conflict
@@ -76,8 +71,7 @@ export function quotasSheet(
     { address: "D8", value: "Excellence point: attainment only the top 7.5% reach", bold: true },
     { address: "G8", value: sim.excellence, numberFormat: "0.0%" },
     ...tradeOff.map((text, i): CellSpec => ({ address: `A${10 + i}`, value: text })),
-    // Rows 12-15 hold notes; the reps table starts at row 16.
-    ...[...extraNotes, ...plan.notes].slice(0, REPS_AT - 12).map((text, i): CellSpec => ({ address: `A${12 + i}`, value: text })),
+    ...notes.map((text, i): CellSpec => ({ address: `A${NOTES_AT + i}`, value: text })),
   ];
   const reps = plan.reps.map((r) => {
     return [
@@ -95,8 +89,8 @@ export function quotasSheet(
     tables: [
       {
         name: n.reps,
-        anchor: `A${REPS_AT}`,
-        headers: ["Rep", "Potential", "Forecast", "Quota", "Stretch", "Probability", "Sigma"],
+        anchor: `A${repsAt}`,
+        headers: [...QUOTA_REP_COLUMNS],
         rows: reps,
         numberFormats: { Potential: "#,##0", Forecast: "#,##0", Quota: "#,##0", Stretch: "0.000", Probability: "0.0%", Sigma: "0.000" },
       },
@@ -104,22 +98,22 @@ export function quotasSheet(
         // 100 equally likely attainments (quantiles at 0.5%, 1.5%, ... 99.5% of the simulation):
         // the distribution the OTE scenarios take expected costs over.
         name: n.distribution,
-        anchor: `M${REPS_AT}`,
-        headers: ["Quantile", "Attainment"],
+        anchor: `M${repsAt}`,
+        headers: [...DISTRIBUTION_COLUMNS],
         rows: sim.quantiles.map((a, j) => [(j + 0.5) / 100, a]),
         numberFormats: { Quantile: "0.0%", Attainment: "0.0%" },
       },
       {
         name: n.points,
-        anchor: `P${REPS_AT}`,
-        headers: ["Point", "Attainment"],
+        anchor: `P${repsAt}`,
+        headers: [...POINT_COLUMNS],
         rows: [...sim.percentiles, sim.excellence].map((a, i) => [DISTRIBUTION_POINTS[i], a]),
         numberFormats: { Attainment: "0.0%" },
       },
       {
         name: n.histogram,
-        anchor: `J${REPS_AT}`,
-        headers: ["Attainment", "Share of reps"],
+        anchor: `J${repsAt}`,
+        headers: [...HISTOGRAM_COLUMNS],
         rows: sim.histogram.map((b) => [b.to === null ? `${Math.round(b.from * 100)}%+` : `${Math.round(b.from * 100)}-${Math.round(b.to * 100)}%`, b.share]),
         numberFormats: { "Share of reps": "0.0%" },
       },
@@ -127,7 +121,7 @@ export function quotasSheet(
     cells,
     namedRanges: [{ name: n.target, address: "B3" }],
     columnWidths: { A: 230, D: 300 },
-    freeze: { rows: REPS_AT, columns: 0 },
+    freeze: { rows: repsAt, columns: 0 },
     charts: [
       {
         type: "column",

@@ -1,8 +1,11 @@
-import { AttainmentSimulation, QuotaInputError, QuotaPlan, setQuotas, SimulationResult } from "../../core/quotas";
+import { AttainmentSimulation, QuotaPlan, setQuotas, SimulationResult } from "../../core/quotas";
 import { WorkbookHost } from "../../workbook/host";
-import { checkCancelled, listProblems, Progress, StepError, stepper } from "../stepRun";
+import { checkCancelled, listProblems, Progress, runStep, StepContext, StepError } from "../stepRun";
+import type { WizardStepModule } from "../wizardState";
+import { quotaIssues, quotaSettings } from "./quotaForm";
 import { ColumnsOf, quotaInputs } from "./quotaInputs";
 import { quotasSheet } from "./quotasSheet";
+import { sameText } from "../../core/text";
 
 /** Everything the quota step needs; also what is stored in the workbook for a re-run. */
 export interface QuotaStepSettings {
@@ -37,26 +40,35 @@ export interface QuotaStepResult {
   readonly notes: readonly string[];
 }
 
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const whole = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One line on the quotas set. */
+export function describeQuotas(sheet: string, r: QuotaStepResult): string {
+  const s = r.plan.summary;
+  const band = `${whole(r.simulation.band[0])}-${whole(r.simulation.band[1])}`;
+  const over = s.overAssignment >= 0 ? `${pct(s.overAssignment)} over the target` : `${pct(-s.overAssignment)} under the target`;
+  return `Wrote "${sheet}": ${r.plan.reps.length} quotas summing to ${s.sumOfQuotas.toLocaleString("en-US")} (${over}); expected ${pct(s.expectedShare)} of reps reaching quota, ${band} in 80% of simulated periods.`;
+}
+
+/** Stored settings, if they look like the quota step's. */
+export function parseQuotaSettings(v: unknown): QuotaStepSettings | null {
+  const s = v as Partial<QuotaStepSettings> | null;
+  return !!s && typeof s === "object" && !!s.potential && typeof s.companyTarget === "number" && typeof s.sheet === "string" ? (s as QuotaStepSettings) : null;
+}
+
 /**
- * Runs the quota step: reads potential (and history), sets the quotas, simulates attainment in
- * chunks (progress and cancel between chunks), writes the quota sheet and stores the settings.
- * A cancelled or failed run writes nothing.
+ * The quota step's run: reads potential (and history), sets the quotas, simulates attainment in
+ * chunks (progress and cancel between chunks) and writes the quota sheet.
  */
-export async function runQuotaStep(host: WorkbookHost, s: QuotaStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<QuotaStepResult> {
-  const step = stepper(progress, signal);
+async function setAndWrite(host: WorkbookHost, s: QuotaStepSettings, { step, signal }: StepContext): Promise<QuotaStepResult> {
   await step(0.05, `Reading ${s.potential.table}`);
   const potential = await host.readTable(s.potential.table);
-  const history = s.history ? (s.history.table.toLowerCase() === s.potential.table.toLowerCase() ? potential : await host.readTable(s.history.table)) : null;
+  const history = s.history ? (sameText(s.history.table, s.potential.table) ? potential : await host.readTable(s.history.table)) : null;
   await step(0.15, "Checking the data");
   const input = quotaInputs(potential, s.potential, history, s.history);
   if (input.problems.length) throw new StepError(listProblems("the quota inputs", input.problems));
-  let plan: QuotaPlan;
-  try {
-    plan = setQuotas(input.reps, s);
-  } catch (e) {
-    if (e instanceof QuotaInputError) throw new StepError(e.message);
-    throw e;
-  }
+  const plan = setQuotas(input.reps, s);
   const sim = new AttainmentSimulation(plan.reps, s.draws, SEED);
   const perChunk = Math.max(1, Math.floor(CHUNK / plan.reps.length));
   while (!sim.step(perChunk)) await step(0.2 + 0.6 * sim.progress, `Simulating attainment (${Math.round(sim.progress * 100)}%)`);
@@ -65,7 +77,30 @@ export async function runQuotaStep(host: WorkbookHost, s: QuotaStepSettings, pro
   await step(0.85, `Writing sheet "${s.sheet}"`);
   const potentialOf = new Map(input.reps.map((r) => [r.id, r.potential]));
   await host.writeSheet(quotasSheet(s.sheet, plan, simulation, s, potentialOf, input.notes));
-  await host.writeSettings(QUOTA_SETTINGS_KEY, s);
-  progress(1, "Done");
   return { plan, simulation, notes: [...input.notes, ...plan.notes] };
+}
+
+/** The quota step: elastic quotas from potential and history, simulated, on the Quotas sheet. */
+export const quotaStep: WizardStepModule<QuotaStepSettings, QuotaStepResult> = {
+  id: "quotas",
+  label: "Quotas",
+  settingsKey: QUOTA_SETTINGS_KEY,
+  parseSettings: parseQuotaSettings,
+  issues: (state) => quotaIssues(state.quota, state.tables),
+  settingsFrom: (state) => quotaSettings(state.quota, state.tables),
+  run: setAndWrite,
+  summary: (s, r) => ({ message: describeQuotas(s.sheet, r), details: r.notes }),
+  sheetOf: (s) => s.sheet,
+  restore: (settings) => ({ type: "quotaSettingsRestored", settings }),
+  // The OTE scenarios start from these quotas (each role's mean), unless typed over.
+  after: (r) => [{ type: "quotasSet", quotas: r.plan.reps }],
+};
+
+/**
+ * Runs the quota step: reads potential (and history), sets the quotas, simulates attainment in
+ * chunks (progress and cancel between chunks), writes the quota sheet and stores the settings.
+ * A cancelled or failed run writes nothing.
+ */
+export function runQuotaStep(host: WorkbookHost, s: QuotaStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<QuotaStepResult> {
+  return runStep(quotaStep, host, s, progress, signal);
 }

@@ -6,10 +6,11 @@
 import { compileCurve } from "../../core/tiers";
 import { isCalcError } from "../../core/errors";
 import { TableInfo } from "../../workbook/host";
-import { checkSheetSpec } from "../../workbook/sheetSpec";
-import { quotaNames } from "../quotas/quotasSheet";
+import { sheetNameProblem } from "../../workbook/sheetSpec";
+import { quotaNames, QUOTAS_SHEET } from "../quotas/layout";
 import { CurveRow, RoleRow, ScenarioStepSettings } from "./scenarioTypes";
-import { SCENARIOS_SHEET } from "./scenariosSheet";
+import { SCENARIOS_SHEET } from "./layout";
+import { textKey } from "../../core/text";
 
 /** A role as typed: numbers as text, so a half-typed value is kept and shown back. */
 export interface RoleDraft {
@@ -63,7 +64,7 @@ export const initialScenarioForm: ScenarioForm = {
 
 /** Headcounts from a reps table's roles (how many rows per role), where the role names match. */
 export function headcountsFrom(form: ScenarioForm, counts: ReadonlyMap<string, number>): ScenarioForm {
-  return { ...form, roles: form.roles.map((r) => (counts.has(r.role.trim().toLowerCase()) ? { ...r, headcount: String(counts.get(r.role.trim().toLowerCase())) } : r)) };
+  return { ...form, roles: form.roles.map((r) => (counts.has(textKey(r.role)) ? { ...r, headcount: String(counts.get(textKey(r.role))) } : r)) };
 }
 
 /** Quotas per period scaled to a year, as OTE is annual. */
@@ -75,11 +76,11 @@ const PER_YEAR: Readonly<Record<"month" | "quarter" | "year", number>> = { month
  * typed (anything but the default placeholder) keep it.
  */
 export function quotasFromQuotaStep(form: ScenarioForm, meanQuotaByRole: ReadonlyMap<string, number>, period: "month" | "quarter" | "year"): ScenarioForm {
-  const placeholder = new Map(initialScenarioForm.roles.map((r) => [r.role.toLowerCase(), r.quota]));
+  const placeholder = new Map(initialScenarioForm.roles.map((r) => [textKey(r.role), r.quota]));
   return {
     ...form,
     roles: form.roles.map((r) => {
-      const key = r.role.trim().toLowerCase();
+      const key = textKey(r.role);
       const mean = meanQuotaByRole.get(key);
       const untouched = r.quota === placeholder.get(key) || r.quota === "";
       return mean !== undefined && untouched ? { ...r, quota: String(Math.round(mean * PER_YEAR[period])) } : r;
@@ -132,8 +133,8 @@ export function parseScenarioForm(f: ScenarioForm): { roles: RoleRow[]; curves: 
   f.roles.forEach((r, i) => {
     const who = r.role.trim() || `Role ${i + 1}`;
     if (!r.role.trim()) problems.push(`Role ${i + 1} has no name.`);
-    else if (seenRoles.has(r.role.trim().toLowerCase())) problems.push(`Role "${who}" is listed twice.`);
-    seenRoles.add(r.role.trim().toLowerCase());
+    else if (seenRoles.has(textKey(r.role))) problems.push(`Role "${who}" is listed twice.`);
+    seenRoles.add(textKey(r.role));
     const headcount = num(r.headcount);
     const ote = num(r.ote);
     const quota = num(r.quota);
@@ -150,8 +151,8 @@ export function parseScenarioForm(f: ScenarioForm): { roles: RoleRow[]; curves: 
   f.curves.forEach((c, i) => {
     const who = c.name.trim() ? `Curve "${c.name.trim()}"` : `Curve ${i + 1}`;
     if (!c.name.trim()) problems.push(`Curve ${i + 1} has no name.`);
-    else if (seenCurves.has(c.name.trim().toLowerCase())) problems.push(`${who} is listed twice.`);
-    seenCurves.add(c.name.trim().toLowerCase());
+    else if (seenCurves.has(textKey(c.name))) problems.push(`${who} is listed twice.`);
+    seenCurves.add(textKey(c.name));
     const tiers = parseTiers(c.tiers);
     const threshold = num(c.threshold);
     const cap = num(c.cap);
@@ -167,30 +168,30 @@ export function parseScenarioForm(f: ScenarioForm): { roles: RoleRow[]; curves: 
   return { roles, curves, problems };
 }
 
-/** What is wrong with the form; empty when the step can run. */
-export function scenarioIssues(f: ScenarioForm, tables: readonly TableInfo[]): string[] {
+/**
+ * What is wrong with the form; empty when the step can run. The share and sigma are checked
+ * whenever they would be used: the Quotas step's distribution (on `quotaSheet`) is missing, or not wanted.
+ */
+export function scenarioIssues(f: ScenarioForm, tables: readonly TableInfo[], quotaSheet = QUOTAS_SHEET): string[] {
   const issues = parseScenarioForm(f).problems;
-  if (!quotasAvailable(tables) || !f.useQuotas) {
+  if (!quotasAvailable(tables, quotaSheet) || !f.useQuotas) {
     if (!(f.share >= 0.01 && f.share <= 0.99)) issues.push("The share of reps reaching quota must be between 1% and 99%.");
     if (!(f.sigma > 0 && f.sigma <= 3)) issues.push("The spread sigma must be above 0 (0.25 is typical).");
   }
-  try {
-    checkSheetSpec({ name: f.sheet, tables: [] });
-  } catch (e) {
-    issues.push((e as Error).message);
-  }
+  const sheet = sheetNameProblem(f.sheet);
+  if (sheet) issues.push(sheet);
   return issues;
 }
 
 /** True when the Quotas step's distribution tables are in the workbook. */
-export function quotasAvailable(tables: readonly TableInfo[], quotaSheet = "Quotas"): boolean {
+export function quotasAvailable(tables: readonly TableInfo[], quotaSheet = QUOTAS_SHEET): boolean {
   const n = quotaNames(quotaSheet);
   return tables.some((t) => t.name === n.distribution) && tables.some((t) => t.name === n.points);
 }
 
 /** The settings to run with, or null while {@link scenarioIssues} lists anything. */
-export function scenarioSettings(f: ScenarioForm, tables: readonly TableInfo[], quotaSheet = "Quotas"): ScenarioStepSettings | null {
-  if (scenarioIssues(f, tables).length) return null;
+export function scenarioSettings(f: ScenarioForm, tables: readonly TableInfo[], quotaSheet = QUOTAS_SHEET): ScenarioStepSettings | null {
+  if (scenarioIssues(f, tables, quotaSheet).length) return null;
   const { roles, curves } = parseScenarioForm(f);
   const n = quotaNames(quotaSheet);
   return {

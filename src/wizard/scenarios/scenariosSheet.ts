@@ -1,53 +1,9 @@
-import { AttainmentDistribution, COST_OF_SALES_BAND, mixBand, mixLabel, PAYOUT_POINTS, ScenarioInput } from "../../core/scenarios";
+import { AttainmentDistribution, bandText, COST_OF_SALES_BAND, mixBand, PAYOUT_POINTS, ScenarioInput } from "../../core/scenarios";
 import { columnLetter } from "../../workbook/a1";
-import { CellInput, CellSpec, namePrefix, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
+import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
+import { curveBlock, payoutCall } from "../payoutCurveBlock";
+import { SCENARIO_HEADERS, scenarioName, scenarioNames } from "./layout";
 import { CurveRow } from "./scenarioTypes";
-
-/** The default name of the sheet the OTE scenario step writes. */
-export const SCENARIOS_SHEET = "OTE Scenarios";
-
-/** Names on the scenario sheet, derived from the sheet name. */
-export function scenarioNames(sheet: string) {
-  const base = namePrefix(sheet);
-  return {
-    scenarios: `${base}_Scenarios`,
-    distribution: `${base}_Distribution`,
-    curves: `${base}_Curves`,
-    curve: (i: number) => `${base}_Curve${i + 1}`,
-    threshold: (i: number) => `${base}_Curve${i + 1}_Threshold`,
-    cap: (i: number) => `${base}_Curve${i + 1}_Cap`,
-    point: (p: string) => `${base}_${p}`,
-  };
-}
-
-/** A scenario's display name: role, mix and curve ("AE 60/40 Standard"). */
-export const scenarioName = (s: ScenarioInput) => `${s.role} ${mixLabel(s.baseShare)} ${s.curve.name}`;
-
-/** The headers of the scenario table: inputs first (editable), then results (formulas). */
-export const SCENARIO_HEADERS = [
-  "Scenario",
-  "Role",
-  "Headcount",
-  "OTE",
-  "Quota",
-  "Base share",
-  "Curve",
-  "Chosen",
-  "Base",
-  "Target incentive",
-  "Commission rate",
-  "Base cost",
-  "Variable cost",
-  "Total cost",
-  "Expected revenue",
-  "Cost of sales",
-  ...PAYOUT_POINTS.map((a) => `Payout at ${Math.round(a * 100)}%`),
-  "Earnings P10",
-  "Earnings P50",
-  "Earnings P90",
-  "Leverage",
-  "Warnings",
-] as const;
 
 const POINTS = ["P10", "P50", "P90", "Excellence"] as const;
 const CURVE_WIDTH = 3; // columns per curve block (label/lower, value/rate, gap)
@@ -80,31 +36,17 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
   const names: NamedRangeSpec[] = [];
 
   curves.forEach((c, i) => {
-    const col = columnLetter(i * CURVE_WIDTH);
-    const val = columnLetter(i * CURVE_WIDTH + 1);
-    cells.push({ address: `${col}${curveTop}`, value: `Curve "${c.name}" (${c.mode})`, bold: true });
-    cells.push({ address: `${col}${curveTop + 1}`, value: "Threshold" });
-    cells.push({ address: `${val}${curveTop + 1}`, value: c.threshold, numberFormat: "0%" });
-    cells.push({ address: `${col}${curveTop + 2}`, value: "Cap (x TI)" });
-    cells.push({ address: `${val}${curveTop + 2}`, value: c.cap, numberFormat: "0.0#" });
-    if (c.threshold !== null) names.push({ name: n.threshold(i), address: `${val}${curveTop + 1}` });
-    if (c.cap !== null) names.push({ name: n.cap(i), address: `${val}${curveTop + 2}` });
-    tables.push({
-      name: n.curve(i),
-      anchor: `${col}${tiersAt}`,
-      headers: ["Lower bound", "Rate"],
-      rows: c.tiers.map((t) => [t.lower, t.rate]),
-      numberFormats: { "Lower bound": "0%", Rate: "0.0#" },
-    });
+    const title = `Curve "${c.name}" (${c.mode})`;
+    const block = curveBlock(c, n.curve(i), { column: i * CURVE_WIDTH, top: curveTop, tiersAt, title, capLabel: "Cap (x TI)", tierFormats: { "Lower bound": "0%", Rate: "0.0#" } });
+    cells.push(...block.cells);
+    names.push(...block.namedRanges);
+    tables.push(block.table);
   });
 
   const curveIndex = new Map(curves.map((c, i) => [c.name, i]));
   const payoutOf = (attainment: string, ti: string, curveName: string) => {
-    const i = curveIndex.get(curveName)!;
-    const c = curves[i];
-    const args = [attainment, ti, n.curve(i), `"${c.mode}"`, c.threshold !== null ? n.threshold(i) : ""];
-    if (c.cap !== null) args.push(n.cap(i));
-    return `COMP.PAYOUT(${args.join(",").replace(/,+$/, "")})`;
+    const i = curveIndex.get(curveName) ?? 0;
+    return payoutCall(attainment, ti, curves[i], n.curve(i));
   };
   const TI = "[@[Target incentive]]";
   const chosen = new Set<string>();
@@ -137,8 +79,8 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
       { formula: `=IF(${TI}=0,0,${pay(n.point("Excellence"))}/${TI})` },
       {
         formula:
-          `=TRIM(IF(OR([@[Base share]]<${lo},[@[Base share]]>${hi}),"Mix outside the usual ${Math.round(lo * 100)}-${Math.round(hi * 100)}% base for ${s.role}. ","")` +
-          `&IF(OR([@[Cost of sales]]<${COST_OF_SALES_BAND[0]},[@[Cost of sales]]>${COST_OF_SALES_BAND[1]}),"Cost of sales outside 3-9%.",""))`,
+          `=TRIM(IF(OR([@[Base share]]<${lo},[@[Base share]]>${hi}),"Mix outside the usual ${bandText([lo, hi])} base for ${s.role}. ","")` +
+          `&IF(OR([@[Cost of sales]]<${COST_OF_SALES_BAND[0]},[@[Cost of sales]]>${COST_OF_SALES_BAND[1]}),"Cost of sales outside ${bandText(COST_OF_SALES_BAND)}.",""))`,
       },
     ];
   });

@@ -1,6 +1,7 @@
 import { TerritoryAccount } from "../../core/territories";
 import { TableData } from "../../workbook/host";
 import { ColumnMapping } from "../columnMapping";
+import { isBlank } from "../../core/text";
 
 /** Which mapped column keeps groups pure: none, the segment column, or the region column. */
 export type GroupBy = "none" | "group" | "region";
@@ -11,7 +12,6 @@ export interface AccountRows {
   readonly rows: number[];
 }
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 const text = (v: unknown): string | null => (isBlank(v) ? null : String(v).trim());
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 

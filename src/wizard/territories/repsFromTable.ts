@@ -1,6 +1,7 @@
 import { Seat } from "../../core/territories";
 import { TableData } from "../../workbook/host";
 import { DataProblem } from "../dataProblems";
+import { isBlank, textKey } from "../../core/text";
 
 /** Which columns of a reps table hold the rep's id, capacity and role. */
 export interface RepColumns {
@@ -9,8 +10,10 @@ export interface RepColumns {
   readonly role: number | null;
 }
 
-const norm = (h: string) => h.trim().toLowerCase();
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const norm = textKey;
+
+/** The largest capacity a rep can have: ten full shares (a larger number is taken for a typing slip, e.g. 50 for 0.5). */
+export const MAX_CAPACITY = 10;
 
 /** Guesses the reps table's columns from its headers (never guessing when nothing matches). */
 export function autoMapReps(headers: readonly string[]): RepColumns {
@@ -67,6 +70,8 @@ function readRep(row: readonly unknown[], n: number, columns: RepColumns, seen: 
   seen.set(norm(name), n);
   if (columns.capacity === null || isBlank(row[columns.capacity])) return { name, capacity: 1 };
   const c = row[columns.capacity];
-  if (typeof c !== "number" || !Number.isFinite(c) || c <= 0 || c > 10) return `Reps row ${n}: capacity "${String(c)}" is not a number above 0 (1 = a full share, 0.5 = ramping at half).`;
+  if (typeof c !== "number" || !Number.isFinite(c) || c <= 0 || c > MAX_CAPACITY) {
+    return `Reps row ${n}: capacity "${String(c)}" is not a number above 0 and at most ${MAX_CAPACITY} (1 = a full share, 0.5 = ramping at half).`;
+  }
   return { name, capacity: c };
 }

@@ -1,11 +1,13 @@
-import { SplitResult, splitTerritories, TerritoryInputError } from "../../core/territories";
+import { SplitResult, splitTerritories } from "../../core/territories";
 import { TableData, WorkbookHost } from "../../workbook/host";
 import { ColumnMapping } from "../columnMapping";
 import { findDataProblems } from "../dataProblems";
+import { listProblems, Progress, runStep, StepContext, StepError } from "../stepRun";
+import type { WizardStepModule } from "../wizardState";
 import { accountsFromTable, GroupBy } from "./accountsFromTable";
 import { RepColumns, repsFromTable } from "./repsFromTable";
 import { territoriesSheet } from "./territoriesSheet";
-import { listProblems, Progress, StepError, stepper } from "../stepRun";
+import { territoryIssues, territorySettings } from "./territorySlice";
 
 /** Where the accounts come from: a table by name, or the current selection. */
 export type AccountsSource = { readonly kind: "table"; readonly name: string } | { readonly kind: "selection" };
@@ -38,13 +40,25 @@ export function readAccounts(host: WorkbookHost, source: AccountsSource): Promis
   return source.kind === "table" ? host.readTable(source.name) : host.readSelection();
 }
 
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+/** One line on how balanced a split came out. */
+export function describeResult(sheet: string, r: SplitResult): string {
+  const moved = r.moved ? `; ${r.moved.toLocaleString("en-US")} account(s) moved from their current owner` : "";
+  return `Wrote "${sheet}": ${r.territories.length} territories; worst ${pct(r.worstDeviation)} from its target, largest / smallest ${r.maxOverMin.toFixed(3)}${moved}.`;
+}
+
+/** Stored settings, if they look like the territory step's (a workbook may carry anything). */
+export function parseTerritorySettings(v: unknown): TerritoryStepSettings | null {
+  const s = v as Partial<TerritoryStepSettings> | null;
+  return !!s && typeof s === "object" && !!s.source && !!s.mapping && !!s.seats && typeof s.sheet === "string" && Array.isArray(s.excluded) ? (s as TerritoryStepSettings) : null;
+}
+
 /**
- * Runs the territory step: reads the accounts (and reps), checks them, splits, and writes the
- * territories sheet, then stores the settings in the workbook. Cancelling (the signal) is honoured
- * between phases until the write starts; a cancelled or failed run writes nothing.
+ * The territory step's run: reads the accounts (and reps), checks them, splits, and writes the
+ * territories sheet. Cancelling is honoured between phases until the write starts.
  */
-export async function runTerritoryStep(host: WorkbookHost, s: TerritoryStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<SplitResult> {
-  const step = stepper(progress, signal);
+async function splitAndWrite(host: WorkbookHost, s: TerritoryStepSettings, { step }: StepContext): Promise<SplitResult> {
   await step(0.05, "Reading accounts");
   const data = await readAccounts(host, s.source);
   let reps = null;
@@ -61,24 +75,39 @@ export async function runTerritoryStep(host: WorkbookHost, s: TerritoryStepSetti
   if (problems.length) throw new StepError(listProblems("the accounts (fix or exclude them in the Data step)", problems.map((p) => p.message)));
   const { accounts } = accountsFromTable(data, s.mapping, excluded, s.groupBy);
   await step(0.35, `Splitting ${accounts.length.toLocaleString("en-US")} accounts`);
-  let result: SplitResult;
-  try {
-    result = splitTerritories(accounts, {
-      ...(reps ? { reps } : { territories: s.seats.kind === "count" ? s.seats.count : 0 }),
-      balanceOn: s.balanceOn,
-      keepGroupsPure: s.groupBy !== "none",
-      honourPins: s.honourPins,
-      minimiseDisruption: s.minimiseDisruption,
-      compact: s.compact,
-    });
-  } catch (e) {
-    if (e instanceof TerritoryInputError) throw new StepError(e.message);
-    throw e;
-  }
+  const result = splitTerritories(accounts, {
+    ...(reps ? { reps } : { territories: s.seats.kind === "count" ? s.seats.count : 0 }),
+    balanceOn: s.balanceOn,
+    keepGroupsPure: s.groupBy !== "none",
+    honourPins: s.honourPins,
+    minimiseDisruption: s.minimiseDisruption,
+    compact: s.compact,
+  });
   await step(0.8, `Writing sheet "${s.sheet}"`);
-  const groupLabel = s.groupBy === "none" ? null : s.mapping[s.groupBy] === null ? null : data.headers[s.mapping[s.groupBy]!];
-  await host.writeSheet(territoriesSheet(s.sheet, accounts, result, groupLabel));
-  await host.writeSettings(TERRITORY_SETTINGS_KEY, s);
-  progress(1, "Done");
+  const groupColumn = s.groupBy === "none" ? null : s.mapping[s.groupBy];
+  await host.writeSheet(territoriesSheet(s.sheet, accounts, result, groupColumn === null ? null : data.headers[groupColumn]));
   return result;
+}
+
+/** The territory step: split accounts into balanced territories and write the Territories sheet. */
+export const territoryStep: WizardStepModule<TerritoryStepSettings, SplitResult> = {
+  id: "territories",
+  label: "Territories",
+  settingsKey: TERRITORY_SETTINGS_KEY,
+  parseSettings: parseTerritorySettings,
+  issues: territoryIssues,
+  settingsFrom: territorySettings,
+  run: splitAndWrite,
+  summary: (s, r) => ({ message: describeResult(s.sheet, r), details: r.notes }),
+  sheetOf: (s) => s.sheet,
+  restore: (settings) => ({ type: "settingsRestored", settings }),
+};
+
+/**
+ * Runs the territory step: reads the accounts (and reps), checks them, splits, and writes the
+ * territories sheet, then stores the settings in the workbook. Cancelling (the signal) is honoured
+ * between phases until the write starts; a cancelled or failed run writes nothing.
+ */
+export function runTerritoryStep(host: WorkbookHost, s: TerritoryStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<SplitResult> {
+  return runStep(territoryStep, host, s, progress, signal);
 }

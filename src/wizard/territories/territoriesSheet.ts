@@ -1,14 +1,6 @@
 import { SplitResult, TerritoryAccount } from "../../core/territories";
-import { CellSpec, namePrefix, SheetSpec } from "../../workbook/sheetSpec";
-
-/** The default name of the sheet the territory step writes. */
-export const TERRITORIES_SHEET = "Territories";
-
-/** Table names derived from the sheet name, so a second territories sheet gets its own. */
-export function territoryTableNames(sheet: string): { summary: string; accounts: string } {
-  const base = namePrefix(sheet);
-  return { summary: `${base}_Summary`, accounts: `${base}_Accounts` };
-}
+import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
+import { ACCOUNT_COLUMNS, SUMMARY_COLUMNS, territoryTableNames } from "./layout";
 
 const SUMMARY_AT = 8;
 
@@ -68,14 +60,14 @@ export function territoriesSheet(sheet: string, accounts: readonly TerritoryAcco
       {
         name: t.summary,
         anchor: `A${SUMMARY_AT}`,
-        headers: ["Territory", "Capacity", "Group", "Accounts", "Potential", "% of mean", "Workload", "Workload % of mean", "Moved in", "Moved out", "Off mean", "Note"],
+        headers: [...SUMMARY_COLUMNS],
         rows: summaryRows,
         numberFormats: { Capacity: "0.0#", Potential: "#,##0", "% of mean": "0.0%", Workload: "#,##0", "Workload % of mean": "0.0%", "Off mean": "0.00%" },
       },
       {
         name: t.accounts,
         anchor: `O${SUMMARY_AT}`,
-        headers: ["Account", "Territory", "Potential", "Workload", "Group", "Previous owner", "Moved?"],
+        headers: [...ACCOUNT_COLUMNS],
         rows: accountRows,
         numberFormats: { Potential: "#,##0", Workload: "#,##0" },
       },

@@ -1,7 +1,8 @@
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
-import { CalcError, ErrorCode, isCalcError } from "../../core/errors";
+import { ArraySize, CellError, EmptyValue, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import { CalcError, isCalcError } from "../../core/errors";
 import { COMP_FUNCTIONS, FunctionSpec, Shape } from "../../functions/registry";
 import { OutValue } from "../../functions/values";
+import { engineErrorText, engineErrorType } from "./engineErrors";
 
 /**
  * The COMP functions inside the preview's spreadsheet engine (HyperFormula, GPL-3.0: preview and
@@ -9,29 +10,10 @@ import { OutValue } from "../../functions/values";
  * file only converts values at the engine's boundary, as excelBoundary.ts does for Excel.
  */
 
-const TO_ENGINE: Record<ErrorCode, ErrorType> = {
-  "#VALUE!": ErrorType.VALUE,
-  "#DIV/0!": ErrorType.DIV_BY_ZERO,
-  "#NUM!": ErrorType.NUM,
-  "#N/A": ErrorType.NA,
-};
-
-const FROM_ENGINE: Partial<Record<ErrorType, string>> = {
-  [ErrorType.VALUE]: "#VALUE!",
-  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
-  [ErrorType.NUM]: "#NUM!",
-  [ErrorType.NA]: "#N/A",
-  [ErrorType.REF]: "#REF!",
-  [ErrorType.NAME]: "#NAME?",
-  [ErrorType.SPILL]: "#SPILL!",
-  [ErrorType.CYCLE]: "#REF!",
-  [ErrorType.ERROR]: "#VALUE!",
-};
-
 /** An engine cell value as the adapters expect an Excel one: blanks null, errors { code }. */
 function fromEngineValue(v: unknown): unknown {
   if (v === EmptyValue || v === undefined) return null;
-  if (v instanceof CellError) return { code: FROM_ENGINE[v.type] ?? "#VALUE!", message: v.message };
+  if (v instanceof CellError) return { code: engineErrorText(v.type), message: v.message };
   if (typeof v === "object" && v !== null && "val" in v) return (v as { val: unknown }).val; // dates, percents, currency
   return v;
 }
@@ -43,7 +25,7 @@ function fromEngineArg(arg: unknown): unknown {
 }
 
 function toEngineError(e: CalcError): CellError {
-  return new CellError(TO_ENGINE[e.code], e.message);
+  return new CellError(engineErrorType(e.code), e.message);
 }
 
 function toEngineValue(v: OutValue): number | string | CellError {

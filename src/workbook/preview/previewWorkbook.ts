@@ -3,6 +3,7 @@ import { CellPos, parseRange, RangePos } from "../a1";
 import { ChartSpec } from "../sheetSpec";
 import { structuredToA1, TableGeometry } from "../structuredRefs";
 import { registerCompPlugin } from "./compPlugin";
+import { engineErrorText } from "./engineErrors";
 
 /** A table in the preview workbook: its geometry and column number formats. */
 export interface PreviewTable extends TableGeometry {
@@ -32,19 +33,6 @@ interface SheetExtras {
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
-
-const ERROR_TEXT: Record<string, string> = {
-  DIV_BY_ZERO: "#DIV/0!",
-  NAME: "#NAME?",
-  VALUE: "#VALUE!",
-  NUM: "#NUM!",
-  NA: "#N/A",
-  CYCLE: "#CYCLE!",
-  REF: "#REF!",
-  SPILL: "#SPILL!",
-  LIC: "#LIC!",
-  ERROR: "#ERROR!",
-};
 
 /**
  * The preview's workbook: HyperFormula for values and recalculation, plus what an engine without
@@ -258,7 +246,7 @@ export class PreviewWorkbook {
     if (badReference !== undefined) value = { error: "#REF!", message: badReference };
     else if (raw !== null && typeof raw === "object") {
       const err = raw as { type: string; message?: string };
-      value = { error: ERROR_TEXT[err.type] ?? "#VALUE!", message: err.message ?? "" };
+      value = { error: engineErrorText(err.type), message: err.message ?? "" };
     } else value = raw as PreviewCell["value"];
     const formula = e.formulas.get(key(pos.row, pos.col)) ?? this.engine.getCellFormula({ sheet: this.sheetIndex(sheet), row: pos.row, col: pos.col }) ?? null;
     return { value, formula, numberFormat: e.formats.get(key(pos.row, pos.col)) ?? this.tableFormat(sheet, pos) };

@@ -21,8 +21,8 @@ const plan: KpiPlan = {
       role: "AE",
       targetBonus: 10_000,
       kpis: [
-        { name: "New revenue", measure: { table: "Deals", person: "Owner", date: "Closed", aggregate: "sum", value: "Amount", filters: [won, { column: "Type", values: ["New"] }], outcome: null }, target: 40_000, weight: 0.6, curve: LINEAR },
-        { name: "Win rate", measure: { table: "Deals", person: "Owner", date: "Closed", aggregate: "win-rate", value: null, filters: [], outcome: { column: "Stage", won: ["Won", "Closed Won"], lost: ["Lost", "Closed Lost"] } }, target: 0.5, weight: 0.4, curve: LINEAR },
+        { name: "New revenue", measure: { table: "Deals", person: "Owner", date: "Closed", aggregate: "sum", value: "Amount", filters: [won, { column: "Type", values: ["New"] }] }, target: 40_000, weight: 0.6, curve: LINEAR },
+        { name: "Win rate", measure: { table: "Deals", person: "Owner", date: "Closed", aggregate: "win-rate", filters: [], outcome: { column: "Stage", won: ["Won", "Closed Won"], lost: ["Lost", "Closed Lost"] } }, target: 0.5, weight: 0.4, curve: LINEAR },
       ],
     },
   ],
@@ -158,7 +158,10 @@ describe("cycle and conversion KPIs", () => {
   const t = new Map([["funnel", funnel]]);
   const kpi = (aggregate: "cycle" | "conversion", target: number) => ({
     name: aggregate,
-    measure: { table: "Funnel", person: "Rep", date: "Closed", aggregate, value: aggregate === "conversion" ? "Advanced" : null, from: aggregate === "cycle" ? "Created" : "Entered", filters: [], outcome: null },
+    measure:
+      aggregate === "cycle"
+        ? { table: "Funnel", person: "Rep", date: "Closed", aggregate, start: "Created", filters: [] }
+        : { table: "Funnel", person: "Rep", date: "Closed", aggregate, advanced: "Advanced", entered: "Entered", filters: [] },
     target,
     weight: 1,
     curve: LINEAR,

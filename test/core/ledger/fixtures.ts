@@ -1,12 +1,12 @@
-import { serialOf } from "../../../src/core/dates";
+import { dateSerial } from "../../../src/core/dates";
 import { LedgerPlan } from "../../../src/core/ledger";
 import { Period } from "../../../src/core/payoutRules";
 import { PayoutCurve } from "../../../src/core/tiers";
 
 /** The months of 2026. */
-export const MONTHS: Period[] = Array.from({ length: 12 }, (_, i) => ({ first: serialOf(2026, i + 1, 1), last: serialOf(2026, i + 2, 0) }));
+export const MONTHS: Period[] = Array.from({ length: 12 }, (_, i) => ({ first: dateSerial(2026, i + 1, 1), last: dateSerial(2026, i + 2, 0) }));
 /** The quarters of 2026. */
-export const QUARTERS: Period[] = Array.from({ length: 4 }, (_, i) => ({ first: serialOf(2026, 3 * i + 1, 1), last: serialOf(2026, 3 * i + 4, 0) }));
+export const QUARTERS: Period[] = Array.from({ length: 4 }, (_, i) => ({ first: dateSerial(2026, 3 * i + 1, 1), last: dateSerial(2026, 3 * i + 4, 0) }));
 
 export const MONEY_TIERS = [
   { lower: 0, rate: 0.03 },

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { serialOf } from "../../../src/core/dates";
+import { dateSerial } from "../../../src/core/dates";
 import { LedgerCredit, LedgerInput, LedgerPerson, LedgerPlan, LedgerResult, runLedger } from "../../../src/core/ledger";
 import { dec, sumExact, toNumber } from "../../../src/core/money";
 import { payout } from "../../../src/functions/payout";
@@ -228,7 +228,7 @@ describe("ledger and worksheet functions agree bit for bit", () => {
 
 describe("ledger: a realistic year", () => {
   test("30 reps, a year of deals with splits, reversals, cancellations and draws: totals reconcile", () => {
-    const people: LedgerPerson[] = Array.from({ length: 30 }, (_, i) => ({ id: `rep${i + 1}`, role: "AE", start: i % 10 === 0 ? serialOf(2026, 4, 1) : null, draw: i % 5 === 0 ? 3000 : null }));
+    const people: LedgerPerson[] = Array.from({ length: 30 }, (_, i) => ({ id: `rep${i + 1}`, role: "AE", start: i % 10 === 0 ? dateSerial(2026, 4, 1) : null, draw: i % 5 === 0 ? 3000 : null }));
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const credits: LedgerCredit[] = [];

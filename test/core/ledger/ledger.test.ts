@@ -1,4 +1,4 @@
-import { serialOf } from "../../../src/core/dates";
+import { dateSerial } from "../../../src/core/dates";
 import { LedgerCredit, LedgerInputError, LedgerPerson, LedgerPlan, LedgerResult, LedgerRow, runLedger } from "../../../src/core/ledger";
 import { Period } from "../../../src/core/payoutRules";
 import { ACCEL_TIERS, curve, MONEY_TIERS, MONTHS, plan, QUARTERS } from "./fixtures";
@@ -6,7 +6,7 @@ import { payout } from "../../../src/functions/payout";
 import { draw, runningPayout } from "../../../src/functions/payoutRules";
 import { quotaAttainment } from "../../../src/functions/quotaAttainment";
 
-const d = (m: number, day: number) => serialOf(2026, m, day);
+const d = (m: number, day: number) => dateSerial(2026, m, day);
 const credit = (deal: string, person: string, date: number, amount: number, over: Partial<LedgerCredit> = {}): LedgerCredit => ({ deal, person, date, amount, ...over });
 const run = (plans: LedgerPlan[], people: LedgerPerson[], credits: LedgerCredit[], periods: Period[] = MONTHS): LedgerResult => runLedger({ periods, plans, people, credits });
 const rowOf = (r: LedgerResult, person: string, period: number): LedgerRow => r.rows.find((x) => x.person === person && x.period === period)!;
@@ -186,8 +186,8 @@ describe("ledger: credits, splits and what counts", () => {
   });
   test("a credit for an unknown person, and a date outside the plan year", () => {
     expect(errorOf(() => run([plan(), se], people, [credit("D", "zoe", d(3, 3), 1)])).message).toBe('credits row 1, person: "zoe" is not in the people table.');
-    const e = errorOf(() => run([plan(), se], people, [credit("D", "a", d(3, 3), 1), credit("E", "a", serialOf(2027, 1, 4), 1)]));
-    expect(e.message).toBe(`credits row 2, date: ${serialOf(2027, 1, 4)} is outside the plan year (${MONTHS[0].first} to ${MONTHS[11].last}).`);
+    const e = errorOf(() => run([plan(), se], people, [credit("D", "a", d(3, 3), 1), credit("E", "a", dateSerial(2027, 1, 4), 1)]));
+    expect(e.message).toBe(`credits row 2, date: ${dateSerial(2027, 1, 4)} is outside the plan year (${MONTHS[0].first} to ${MONTHS[11].last}).`);
   });
   test("a person whose role has no plan", () => {
     expect(errorOf(() => run([plan()], [{ id: "x", role: "SDR" }], [])).message).toBe('people row 1, role: "SDR" has no plan; add a plan for it or correct the role.');

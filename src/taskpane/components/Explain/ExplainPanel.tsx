@@ -18,7 +18,7 @@ import {
 import { WorkbookHost } from "../../../workbook/host";
 import { explainActiveCell } from "../../../wizard/explain/explainCell";
 import { Explanation, show } from "../../../wizard/explain/explanation";
-import { useWizardStyles } from "../Wizard/useWizardStyles.styles";
+import { useCommonStyles } from "../common/useCommonStyles.styles";
 
 /** Props of {@link ExplainPanel}. */
 export interface ExplainPanelProps {
@@ -31,7 +31,7 @@ export interface ExplainPanelProps {
  * selects that row in the workbook.
  */
 export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
-  const styles = useWizardStyles();
+  const styles = useCommonStyles();
   const [state, setState] = React.useState<{ loading: boolean; error: string | null; explanation: Explanation | null }>({ loading: false, error: null, explanation: null });
   const explain = () => {
     setState({ loading: true, error: null, explanation: null });

@@ -18,17 +18,9 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { ACCOUNT_FIELDS } from "../../../wizard/columnMapping";
-import { AccountsSource } from "../../../wizard/territories/runTerritoryStep";
-import { dataProblems, openProblems, WizardAction, WizardState } from "../../../wizard/wizardState";
+import { dataProblems, openProblems } from "../../../wizard/wizardState";
 import { useWizardStyles } from "./useWizardStyles.styles";
-
-/** Props of {@link DataStep}. */
-export interface DataStepProps {
-  readonly state: WizardState;
-  readonly dispatch: (action: WizardAction) => void;
-  /** Reads the chosen source from the workbook. */
-  readonly load: (source: AccountsSource) => void;
-}
+import type { StepPanelProps } from "./wizardSteps";
 
 const SELECTION = "\u0000selection";
 const PREVIEW_ROWS = 5;
@@ -36,8 +28,9 @@ const PREVIEW_ROWS = 5;
 const LISTED_PROBLEMS = 200;
 
 /** The data step: pick the accounts source, check the column mapping, see and exclude problem rows. */
-export function DataStep({ state, dispatch, load }: DataStepProps): React.JSX.Element {
+export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.Element {
   const styles = useWizardStyles();
+  const { load } = data;
   const [choice, setChoice] = React.useState<string>(state.source?.kind === "table" ? state.source.name : state.source ? SELECTION : "");
   React.useEffect(() => {
     if (state.source) setChoice(state.source.kind === "table" ? state.source.name : SELECTION);

@@ -1,20 +1,10 @@
 import * as React from "react";
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
 import { QuotaForm, quotaIssues } from "../../../wizard/quotas/quotaForm";
-import { WizardAction, WizardState } from "../../../wizard/wizardState";
-import { HeaderSelect } from "./HeaderSelect";
-import { RunPanel } from "./RunPanel";
+import { HeaderSelect } from "../common/HeaderSelect";
+import { RunPanel } from "../common/RunPanel";
 import { useWizardStyles } from "./useWizardStyles.styles";
-
-/** Props of {@link QuotasStep}. */
-export interface QuotasStepProps {
-  readonly state: WizardState;
-  readonly dispatch: (action: WizardAction) => void;
-  /** Sets the quotas and writes the sheet. */
-  readonly run: () => void;
-  /** Cancels a running simulation. */
-  readonly cancel: () => void;
-}
+import type { StepPanelProps } from "./wizardSteps";
 
 /** A number input showing a fraction as a percentage (0.65 shows as 65). */
 function PercentField({ label, value, onChange, hint }: { label: string; value: number; onChange: (v: number) => void; hint?: string }) {
@@ -26,7 +16,7 @@ function PercentField({ label, value, onChange, hint }: { label: string; value: 
 }
 
 /** The quota step: where potential and history come from, the target and the model, run. */
-export function QuotasStep({ state, dispatch, run, cancel }: QuotasStepProps): React.JSX.Element {
+export function QuotasStep({ state, dispatch, run, cancel }: StepPanelProps): React.JSX.Element {
   const styles = useWizardStyles();
   const q = state.quota;
   const set = (patch: Partial<QuotaForm>) => dispatch({ type: "quotaFormChanged", patch });

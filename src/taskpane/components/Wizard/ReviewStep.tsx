@@ -2,20 +2,17 @@ import * as React from "react";
 import { Body1, Button, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { SheetInfo } from "../../../workbook/host";
 import { useWizardStyles } from "./useWizardStyles.styles";
+import type { StepPanelProps } from "./wizardSteps";
 
-/** Props of {@link ReviewStep}. */
-export interface ReviewStepProps {
-  /** The workbook's sheets; the add-in's own are listed. */
-  readonly sheets: readonly SheetInfo[] | null;
-  /** Selects a sheet in the workbook. */
-  readonly show: (sheet: string) => void;
-  /** Reads the sheets again. */
-  readonly refresh: () => void;
-}
-
-/** The review step: the sheets the wizard has written, each one click away. */
-export function ReviewStep({ sheets, show, refresh }: ReviewStepProps): React.JSX.Element {
+/** The review step: the sheets the wizard has written, each one click away (read when the step opens). */
+export function ReviewStep({ host }: StepPanelProps): React.JSX.Element {
   const styles = useWizardStyles();
+  const [sheets, setSheets] = React.useState<SheetInfo[] | null>(null);
+  const refresh = React.useCallback(() => {
+    host.listSheets().then(setSheets, () => setSheets(null));
+  }, [host]);
+  React.useEffect(refresh, [refresh]);
+  const show = (sheet: string) => void host.select(sheet, "A1").catch(() => undefined);
   const own = (sheets ?? []).filter((s) => s.owned);
   return (
     <section className={styles.step} aria-labelledby="review-heading">

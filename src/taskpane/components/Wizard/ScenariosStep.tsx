@@ -1,18 +1,10 @@
 import * as React from "react";
 import { Body1, Button, Field, Input, Select, Subtitle2, Switch } from "@fluentui/react-components";
-import { quotasAvailable, scenarioIssues } from "../../../wizard/scenarios/scenarioForm";
-import { WizardAction, WizardState } from "../../../wizard/wizardState";
-import { RunPanel } from "./RunPanel";
+import { quotasAvailable } from "../../../wizard/scenarios/scenarioForm";
+import { scenarioStep } from "../../../wizard/scenarios/runScenarioStep";
+import { RunPanel } from "../common/RunPanel";
 import { useWizardStyles } from "./useWizardStyles.styles";
-
-/** Props of {@link ScenariosStep}. */
-export interface ScenariosStepProps {
-  readonly state: WizardState;
-  readonly dispatch: (action: WizardAction) => void;
-  /** Compares the scenarios and writes the sheet. */
-  readonly run: () => void;
-  readonly cancel: () => void;
-}
+import type { StepPanelProps } from "./wizardSteps";
 
 /** A role's typed fields, in the order shown. */
 const ROLE_FIELDS = [
@@ -23,11 +15,11 @@ const ROLE_FIELDS = [
 ] as const;
 
 /** The OTE scenario step: roles with their candidate mixes, payout curves, the distribution, run. */
-export function ScenariosStep({ state, dispatch, run, cancel }: ScenariosStepProps): React.JSX.Element {
+export function ScenariosStep({ state, dispatch, run, cancel }: StepPanelProps): React.JSX.Element {
   const styles = useWizardStyles();
   const f = state.scenario;
   const fromQuotas = quotasAvailable(state.tables, state.quota.sheet);
-  const issues = scenarioIssues(f, state.tables);
+  const issues = scenarioStep.issues(state);
   return (
     <section className={styles.step} aria-labelledby="scenarios-heading">
       <Subtitle2 as="h2" id="scenarios-heading">

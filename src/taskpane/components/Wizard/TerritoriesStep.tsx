@@ -13,21 +13,10 @@ import {
   Switch,
 } from "@fluentui/react-components";
 import { rolesIn } from "../../../wizard/territories/repsFromTable";
-import { territoryIssues, TerritoryOptionsPatch, WizardAction, WizardState } from "../../../wizard/wizardState";
-import { RunPanel } from "./RunPanel";
+import { territoryIssues, TerritoryOptionsPatch } from "../../../wizard/wizardState";
+import { RunPanel } from "../common/RunPanel";
 import { useWizardStyles } from "./useWizardStyles.styles";
-
-/** Props of {@link TerritoriesStep}. */
-export interface TerritoriesStepProps {
-  readonly state: WizardState;
-  readonly dispatch: (action: WizardAction) => void;
-  /** Reads a reps table from the workbook. */
-  readonly loadReps: (table: string) => void;
-  /** Runs the split and writes the sheet. */
-  readonly run: () => void;
-  /** Cancels a running split. */
-  readonly cancel: () => void;
-}
+import type { StepPanelProps } from "./wizardSteps";
 
 const REP_FIELDS = [
   { field: "id", label: "Rep (matches the accounts' owners)" },
@@ -36,8 +25,9 @@ const REP_FIELDS = [
 ] as const;
 
 /** The territory step: how many territories (or which reps), what to balance, constraints, run. */
-export function TerritoriesStep({ state, dispatch, loadReps, run, cancel }: TerritoriesStepProps): React.JSX.Element {
+export function TerritoriesStep({ state, dispatch, data, run, cancel }: StepPanelProps): React.JSX.Element {
   const styles = useWizardStyles();
+  const { loadReps } = data;
   const t = state.territory;
   const set = (options: TerritoryOptionsPatch) => dispatch({ type: "territoryOptionsChanged", options });
   const issues = territoryIssues(state);

@@ -1,25 +1,13 @@
-import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useCommonStyles } from "../common/useCommonStyles.styles";
 
-/** Styles of the wizard and its steps (theme tokens only). */
-export const useWizardStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
-  grow: { flexGrow: 1, minWidth: "140px" },
-  mapping: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+const useWizardOwnStyles = makeStyles({
   preview: { overflowX: "auto", maxWidth: "100%" },
-  problems: { maxHeight: "220px", overflowY: "auto", margin: 0, paddingLeft: 0, listStyleType: "none" },
   excluded: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   roles: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
-  details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
-  fieldset: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    margin: 0,
-  },
 });
+
+/** Styles of the wizard and its steps: the pane's common layout and the wizard's own (theme tokens only). */
+export function useWizardStyles(): ReturnType<typeof useCommonStyles> & ReturnType<typeof useWizardOwnStyles> {
+  return { ...useCommonStyles(), ...useWizardOwnStyles() };
+}

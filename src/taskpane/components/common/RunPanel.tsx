@@ -1,7 +1,8 @@
 import * as React from "react";
-import { Body1, Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
-import { RunState } from "../../../wizard/wizardState";
-import { useWizardStyles } from "./useWizardStyles.styles";
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
+import { RunState } from "../../../wizard/runState";
+import { ResultMessage } from "./ResultMessage";
+import { useCommonStyles } from "./useCommonStyles.styles";
 
 /** Props of {@link RunPanel}. */
 export interface RunPanelProps {
@@ -20,7 +21,7 @@ export interface RunPanelProps {
 
 /** A step's run controls: what to fix first, the run button, progress with Cancel, and the outcome. */
 export function RunPanel({ run, issues, action, progressName, onRun, onCancel }: RunPanelProps): React.JSX.Element {
-  const styles = useWizardStyles();
+  const styles = useCommonStyles();
   const running = run.status === "running";
   return (
     <>
@@ -43,20 +44,7 @@ export function RunPanel({ run, issues, action, progressName, onRun, onCancel }:
           <ProgressBar value={run.fraction} max={1} aria-label={progressName} />
         </Field>
       )}
-      {run.message && !running && (
-        <MessageBar intent={run.status === "done" ? "success" : run.status === "failed" ? "error" : "info"} aria-live="polite">
-          <MessageBarBody>
-            <Body1>{run.message}</Body1>
-            {run.details.length > 0 && (
-              <ul className={styles.details}>
-                {run.details.map((d, i) => (
-                  <li key={i}>{d}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ResultMessage run={run} />
     </>
   );
 }

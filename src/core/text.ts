@@ -1,0 +1,35 @@
+/**
+ * The product's rules for matching user text (names, ids, labels, roles, headers typed or read
+ * from a workbook), in one place.
+ */
+
+/**
+ * The key two texts are compared by. Rules:
+ * - any value is read as text: null and undefined are "", numbers and booleans their `String`;
+ * - spaces, tabs and line breaks at either end are dropped (inner spacing is kept: "Closed  Won"
+ *   and "Closed Won" differ);
+ * - letters are lower-cased without a locale (Excel's own lookups are case-insensitive), so
+ *   "R05", " r05 " and "r05" are the same rep.
+ */
+export function textKey(value: unknown): string {
+  return String(value ?? "").trim().toLowerCase();
+}
+
+/** True when two texts match under {@link textKey}'s rules. */
+export function sameText(a: unknown, b: unknown): boolean {
+  return textKey(a) === textKey(b);
+}
+
+/**
+ * Blank as a table cell read from the workbook: null, undefined, or text with nothing but
+ * spaces. (At the custom-function boundary, src/functions/values.ts has its own stricter rule:
+ * a cell of spaces is text there, as Excel passes it.)
+ */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** The index of a header matching a name under {@link textKey}'s rules, or -1. */
+export function headerIndex(headers: readonly string[], name: string): number {
+  return headers.findIndex((h) => sameText(h, name));
+}

@@ -1,0 +1,99 @@
+/**
+ * The data step's slice of the wizard: the workbook's tables, the accounts source, the loaded
+ * accounts and their column mapping, excluded rows, the reps table, and which step is open.
+ */
+import { textKey } from "../../core/text";
+import { autoMap, ColumnMapping } from "../columnMapping";
+import { DataProblem, findDataProblems } from "../dataProblems";
+import type { StepId, WizardAction, WizardState } from "../wizardState";
+
+/** The fields of the wizard state this slice owns. */
+export type DataSlice = Pick<WizardState, "step" | "tables" | "source" | "loading" | "loadError" | "data" | "mapping" | "excluded" | "repsData" | "repsError">;
+
+/** The data slice before anything is loaded. */
+export const initialDataSlice: DataSlice = {
+  step: "data",
+  tables: [],
+  source: null,
+  loading: false,
+  loadError: null,
+  data: null,
+  mapping: null,
+  excluded: [],
+  repsData: null,
+  repsError: null,
+};
+
+const fits = (m: ColumnMapping, width: number) => Object.values(m).every((c) => c === null || c < width);
+const sorted = (rows: Iterable<number>) => [...new Set(rows)].sort((a, b) => a - b);
+
+/** The data slice after an action (the whole state before it is read for cross-step rules). */
+export function dataSlice(state: WizardState, action: WizardAction): DataSlice {
+  const s: DataSlice = state;
+  switch (action.type) {
+    case "tablesLoaded": {
+      // Suggest the table a user would pick: one that looks like accounts.
+      const accounts = action.tables.find((t) => /account/i.test(t.name));
+      return { ...s, tables: action.tables, source: s.source ?? (accounts ? { kind: "table", name: accounts.name } : null) };
+    }
+    case "sourceChosen":
+      return { ...s, source: action.source, data: null, mapping: null, excluded: [], loading: true, loadError: null };
+    case "dataLoaded": {
+      const mapping = action.keepMapping && s.mapping && fits(s.mapping, action.data.headers.length) ? s.mapping : autoMap(action.data.headers);
+      const excluded = action.keepMapping ? s.excluded.filter((r) => r <= action.data.rows.length) : [];
+      return { ...s, data: action.data, mapping, excluded, loading: false, loadError: null };
+    }
+    case "dataFailed":
+      return { ...s, loading: false, loadError: action.message };
+    case "mappingChanged":
+      return s.mapping ? { ...s, mapping: { ...s.mapping, [action.field]: action.column } } : s;
+    case "rowExcluded": {
+      const set = new Set(s.excluded);
+      if (action.excluded) set.add(action.row);
+      else set.delete(action.row);
+      return { ...s, excluded: sorted(set) };
+    }
+    case "problemRowsExcluded":
+      return { ...s, excluded: sorted([...s.excluded, ...dataProblems(state).flatMap((p) => (p.row === null ? [] : [p.row]))]) };
+    case "repsLoaded":
+      return { ...s, repsData: action.data, repsError: null };
+    case "repsFailed":
+      return { ...s, repsData: null, repsError: action.message };
+    case "settingsRestored":
+      return { ...s, source: action.settings.source, mapping: action.settings.mapping, excluded: [...action.settings.excluded] };
+    case "stepChosen":
+      return canEnter(state, action.step) ? { ...s, step: action.step } : s;
+    default:
+      return s;
+  }
+}
+
+/** The rep ids the data step checks pinned owners against (null when reps are not used). */
+function repIds(state: WizardState): string[] | null {
+  const t = state.territory;
+  const { id, role } = t.repColumns;
+  if (t.seatsKind !== "reps" || !state.repsData || id === null) return null;
+  const wanted = t.roles && role !== null ? new Set(t.roles.map(textKey)) : null;
+  return state.repsData.rows
+    .filter((r) => !wanted || role === null || wanted.has(textKey(r[role])))
+    .map((r) => String(r[id] ?? "").trim())
+    .filter(Boolean);
+}
+
+/** Every problem in the loaded accounts, excluded rows included (they are shown as excluded). */
+export function dataProblems(state: WizardState): DataProblem[] {
+  if (!state.data || !state.mapping) return [];
+  return findDataProblems(state.data.rows, state.mapping, repIds(state));
+}
+
+/** The problems still in the way: on rows not excluded, or of the whole table. */
+export function openProblems(state: WizardState): DataProblem[] {
+  const excluded = new Set(state.excluded);
+  return dataProblems(state).filter((p) => p.row === null || !excluded.has(p.row));
+}
+
+/** Whether a step can be opened now: the territory step needs mapped accounts; the others read tables of their own. */
+export function canEnter(state: WizardState, step: StepId): boolean {
+  if (step !== "territories") return true;
+  return state.data !== null && state.mapping !== null && state.mapping.id !== null && state.mapping.potential !== null;
+}

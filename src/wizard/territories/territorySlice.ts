@@ -1,0 +1,149 @@
+/**
+ * The territory step's slice of the wizard: its options as the user sets them, the reducer, and
+ * the validation and settings the step module uses. Pure.
+ */
+import { textKey } from "../../core/text";
+import { TableData } from "../../workbook/host";
+import { sheetNameProblem } from "../../workbook/sheetSpec";
+import { ColumnMapping } from "../columnMapping";
+import { openProblems } from "../data/dataSlice";
+import type { WizardAction, WizardState } from "../wizardState";
+import { autoMapReps, RepColumns, rolesIn } from "./repsFromTable";
+import type { TerritoryStepSettings } from "./runTerritoryStep";
+import { TERRITORIES_SHEET } from "./layout";
+
+/** The territory step's options as the user sets them: where the seats come from, and the step's own settings. */
+export interface TerritoryOptions extends Pick<TerritoryStepSettings, "balanceOn" | "groupBy" | "honourPins" | "minimiseDisruption" | "compact" | "sheet"> {
+  readonly seatsKind: "count" | "reps";
+  readonly count: number;
+  readonly repsTable: string | null;
+  readonly repColumns: RepColumns;
+  /** Roles that get territories; null for every rep. */
+  readonly roles: readonly string[] | null;
+}
+
+/** A change to some of the territory options (columns and roles change through their own actions). */
+export type TerritoryOptionsPatch = Partial<Omit<TerritoryOptions, "repColumns" | "roles">>;
+
+/** The options before the user has set anything. */
+export const initialTerritoryOptions: TerritoryOptions = {
+  seatsKind: "count",
+  count: 10,
+  repsTable: null,
+  repColumns: { id: null, capacity: null, role: null },
+  roles: null,
+  balanceOn: "potential",
+  groupBy: "none",
+  honourPins: true,
+  minimiseDisruption: true,
+  compact: true,
+  sheet: TERRITORIES_SHEET,
+};
+
+/** The territory options after an action; `state` is the wizard with the data slice already updated. */
+export function territorySlice(state: WizardState, action: WizardAction): TerritoryOptions {
+  const t = state.territory;
+  switch (action.type) {
+    case "tablesLoaded":
+      // Suggest the table a user would pick: one that looks like reps.
+      return { ...t, repsTable: t.repsTable ?? action.tables.find((x) => /\brep|sales ?people|team/i.test(x.name))?.name ?? null };
+    case "dataLoaded":
+      return withDefaultRoles(t, state.repsData, state.data, state.mapping);
+    case "repsLoaded": {
+      const territory = { ...t, repsTable: action.table, repColumns: autoMapReps(action.data.headers), roles: null };
+      return withDefaultRoles(territory, action.data, state.data, state.mapping);
+    }
+    case "repColumnChanged": {
+      const territory = { ...t, repColumns: { ...t.repColumns, [action.field]: action.column }, roles: action.field === "role" ? null : t.roles };
+      return action.field === "role" ? withDefaultRoles(territory, state.repsData, state.data, state.mapping) : territory;
+    }
+    case "roleToggled": {
+      const all = state.repsData ? rolesIn(state.repsData, t.repColumns) : [];
+      const current = new Set(t.roles ?? all);
+      if (action.on) current.add(action.role);
+      else current.delete(action.role);
+      return { ...t, roles: all.filter((r) => current.has(r)) };
+    }
+    case "territoryOptionsChanged":
+      return { ...t, ...action.options };
+    case "settingsRestored": {
+      const s = action.settings;
+      const seats = s.seats;
+      return {
+        ...t,
+        seatsKind: seats.kind,
+        count: seats.kind === "count" ? seats.count : t.count,
+        repsTable: seats.kind === "reps" ? seats.table : t.repsTable,
+        repColumns: seats.kind === "reps" ? seats.columns : t.repColumns,
+        roles: seats.kind === "reps" ? seats.roles : t.roles,
+        balanceOn: s.balanceOn,
+        groupBy: s.groupBy,
+        honourPins: s.honourPins,
+        minimiseDisruption: s.minimiseDisruption,
+        compact: s.compact,
+        sheet: s.sheet,
+      };
+    }
+    default:
+      return t;
+  }
+}
+
+/**
+ * Default roles: those of reps who own accounts today (so SDRs without accounts are left out),
+ * or every rep when no owner matches.
+ */
+function withDefaultRoles(t: TerritoryOptions, reps: TableData | null, accounts: TableData | null, mapping: ColumnMapping | null): TerritoryOptions {
+  const { id, role } = t.repColumns;
+  if (t.roles !== null || !reps || role === null || id === null) return t;
+  const owner = mapping?.owner ?? null;
+  if (!accounts || owner === null) return t;
+  const owners = new Set(accounts.rows.map((r) => textKey(r[owner])).filter(Boolean));
+  const roles = new Set<string>();
+  for (const r of reps.rows) if (owners.has(textKey(r[id]))) roles.add(String(r[role] ?? "").trim());
+  const all = rolesIn(reps, t.repColumns);
+  return roles.size ? { ...t, roles: all.filter((r) => roles.has(r)) } : t;
+}
+
+/** What is wrong with the territory options, each saying what to fix; empty when it can run. */
+export function territoryIssues(state: WizardState): string[] {
+  const t = state.territory;
+  const issues: string[] = [];
+  const accounts = state.data ? state.data.rows.length - state.excluded.length : 0;
+  if (!state.data || !state.mapping) return ["Load the accounts in the Data step first."];
+  const open = openProblems(state);
+  if (open.length) issues.push(`${open.length} data problem(s) remain: fix or exclude them in the Data step.`);
+  if (t.seatsKind === "count" && (!Number.isInteger(t.count) || t.count < 1 || t.count > accounts)) {
+    issues.push(`Territories must be a whole number from 1 to ${accounts} (the number of accounts).`);
+  }
+  if (t.seatsKind === "reps") {
+    if (!t.repsTable) issues.push("Choose the table that lists the reps.");
+    else if (t.repColumns.id === null) issues.push("Choose the reps table's column that matches the accounts' owners.");
+    else if (t.roles !== null && t.roles.length === 0) issues.push("Choose at least one role to give territories to.");
+  }
+  if (t.balanceOn === "potential+workload" && state.mapping.workload === null) issues.push("Map a workload column in the Data step to balance workload.");
+  if (t.groupBy !== "none" && state.mapping[t.groupBy] === null) issues.push(`Map a ${t.groupBy === "group" ? "segment" : "region"} column in the Data step to keep groups pure.`);
+  const sheet = sheetNameProblem(t.sheet);
+  if (sheet) issues.push(sheet);
+  return issues;
+}
+
+/** The settings to run the territory step with, or null while {@link territoryIssues} lists anything. */
+export function territorySettings(state: WizardState): TerritoryStepSettings | null {
+  if (territoryIssues(state).length || !state.source || !state.mapping) return null;
+  const t = state.territory;
+  const seats: TerritoryStepSettings["seats"] =
+    t.seatsKind === "reps" && t.repsTable !== null ? { kind: "reps", table: t.repsTable, columns: t.repColumns, roles: t.roles } : { kind: "count", count: t.count };
+  return {
+    source: state.source,
+    mapping: state.mapping,
+    excluded: state.excluded,
+    seats,
+    balanceOn: t.balanceOn,
+    groupBy: t.groupBy,
+    honourPins: t.honourPins,
+    minimiseDisruption: t.minimiseDisruption,
+    compact: t.compact,
+    sheet: t.sheet.trim(),
+  };
+}
