@@ -1,4 +1,4 @@
-import { parseCell } from "../../src/workbook/a1";
+import { absoluteReference, parseCell } from "../../src/workbook/a1";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost, writeSpec } from "../../src/workbook/previewHost";
 import { describeWorkbookHostContract, HostFixture, territorySpec } from "./hostContract";
@@ -21,6 +21,10 @@ function previewFixture(): HostFixture & { wb: PreviewWorkbook } {
       const c = wb.cell(sheet, parseCell(address));
       return c.formula ?? c.value;
     },
+    seedUserName: (name, sheet, address) => wb.setName(name, absoluteReference(sheet, address)),
+    editCell: (sheet, address, value) => wb.setCell(sheet, parseCell(address), value),
+    addPart: (xml) => void wb.addXmlPart(xml),
+    formulaAt: (sheet, address) => wb.cell(sheet, parseCell(address)).formula,
     numberFormat: (sheet, address) => wb.cell(sheet, parseCell(address)).numberFormat,
     snapshot(except) {
       const out: Record<string, string> = {};
