@@ -214,6 +214,8 @@ export class ExcelHost implements WorkbookHost {
     for (const batch of batches(writes.body)) {
       context.application.suspendApiCalculationUntilNextSync();
       for (const w of batch) queueWrite(staging, w);
+      // One request per batch of at most SAFE_REQUEST_BYTES: syncs grow with the bytes, not the rows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     }
     const hash = await fingerprint(context, staging);
@@ -405,6 +407,8 @@ async function readChunked(
     const height = Math.min(per, rows - at);
     const range = rangeAt(at, height).load(prop);
     try {
+      // One response per chunk sized to stay under the limit: syncs grow with the bytes, not the rows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (err) {
       if (!isSizeLimit(err) || height === 1) throw err;
@@ -425,11 +429,11 @@ async function fingerprint(context: Excel.RequestContext, sheet: Excel.Worksheet
   const used = sheet.getUsedRangeOrNullObject(false).load("address,rowCount,columnCount");
   await context.sync();
   const f = new Fingerprint();
-  if (used.isNullObject) return f.hex();
+  if (used.isNullObject) return await f.hex();
   f.add(splitSheetAddress(used.address).address);
   const formulas = await readChunked(context, (r, h) => used.getCell(r, 0).getResizedRange(h - 1, used.columnCount - 1), used.rowCount, used.columnCount, "formulas");
   for (const row of formulas) f.add(row);
-  return f.hex();
+  return await f.hex();
 }
 
 /**
@@ -441,7 +445,6 @@ async function restore(context: Excel.RequestContext, before: Before): Promise<v
   const wb = context.workbook;
   const sheets = wb.worksheets.load("items/name,items/id");
   const tables = wb.tables.load("items/name,items/id");
-  const names = wb.names.load("items/name,items/formula");
   const parts = wb.customXmlParts.getByNamespace(SETTINGS_NAMESPACE).load("items/id");
   await context.sync();
   const old = before.sheet ? sheets.items.find((s) => s.id === before.sheet!.id) : undefined;
@@ -457,6 +460,16 @@ async function restore(context: Excel.RequestContext, before: Before): Promise<v
     const now = tables.items.find((x) => x.id === t.id);
     if (now && now.name !== t.name) now.name = t.name;
   }
+  for (const p of parts.items) {
+    const was = before.parts.find((b) => b.id === p.id);
+    if (!was) p.delete();
+    else if (was.xml !== null) p.setXml(was.xml);
+  }
+  await context.sync();
+
+  // Names last: once the staging sheet is gone, a name that pointed at it shows #REF! and differs.
+  const names = wb.names.load("items/name,items/formula");
+  await context.sync();
   for (const n of names.items) {
     const was = before.names.find((b) => b.name === n.name);
     if (!was || was.formula !== n.formula) n.delete();
@@ -464,11 +477,6 @@ async function restore(context: Excel.RequestContext, before: Before): Promise<v
   for (const b of before.names) {
     const now = names.items.find((n) => n.name === b.name);
     if (!now || now.formula !== b.formula) wb.names.add(b.name, b.formula);
-  }
-  for (const p of parts.items) {
-    const was = before.parts.find((b) => b.id === p.id);
-    if (!was) p.delete();
-    else if (was.xml !== null) p.setXml(was.xml);
   }
   await context.sync();
 }

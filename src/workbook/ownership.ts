@@ -69,29 +69,20 @@ export function newToken(): string {
   return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
 }
 
-/** Two 32-bit FNV-1a hashes with different seeds, fed in pieces (chunks of a sheet's formulas). */
+/** A SHA-256 fingerprint of content fed in pieces (chunks of a sheet's formulas). */
 export class Fingerprint {
-  private a = 0x811c9dc5;
-  private b = 0x01000193;
+  private parts: string[] = [];
 
   /** Adds a piece of content. */
   add(data: unknown): this {
-    const s = JSON.stringify(data);
-    let a = this.a;
-    let b = this.b;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
-    }
-    this.a = a;
-    this.b = b;
+    this.parts.push(JSON.stringify(data));
     return this;
   }
 
-  /** The fingerprint so far, as hex. */
-  hex(): string {
-    return (this.a >>> 0).toString(16).padStart(8, "0") + (this.b >>> 0).toString(16).padStart(8, "0");
+  /** The fingerprint, as hex. */
+  async hex(): Promise<string> {
+    const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(this.parts.join("\n")));
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
   }
 }
 

@@ -61,7 +61,7 @@ describe("ExcelHost on office-addin-mock", () => {
             return this.cell;
           },
         },
-        getIntersectionOrNullObject() {
+        getIntersectionOrNullObject(this: { area: unknown }) {
           return this.area;
         },
       },

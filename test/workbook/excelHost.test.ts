@@ -1,4 +1,6 @@
 import { ExcelHost } from "../../src/workbook/excelHost";
+import { SAFE_REQUEST_BYTES } from "../../src/workbook/payload";
+import { SheetSpec } from "../../src/workbook/sheetSpec";
 import { FakeCell, fakeExcel, FakeWorkbookState } from "./fakeExcel";
 import { describeWorkbookHostContract, HostFixture, territorySpec } from "./hostContract";
 
@@ -88,5 +90,109 @@ describe("ExcelHost talks to Office.js as the platform needs", () => {
         return r.values;
       }),
     ).rejects.toThrow(/PropertyNotLoaded/);
+  });
+});
+
+/** A realistic wide export: 8 value columns (ids, names, regions, amounts) and 2 formula columns. */
+function wideSpec(rows: number): SheetSpec {
+  const headers = ["Account", "Name", "Region", "Segment", "Owner", "Potential", "Workload", "Since", "Share", "Double"];
+  return {
+    name: "Wide",
+    tables: [
+      {
+        name: "Wide_Accounts",
+        anchor: "A1",
+        headers,
+        rows: Array.from({ length: rows }, (_, i) => [
+          `ACC-${String(i).padStart(7, "0")}`,
+          `Customer number ${i} Holdings`,
+          ["North", "South", "East", "West"][i % 4],
+          ["Enterprise", "Mid-market", "SMB"][i % 3],
+          `rep${i % 97}@example.com`,
+          (i * 7919) % 1_000_003,
+          (i % 40) + 1,
+          "2019-03-01",
+          { formula: "=[@Potential]/SUM([Potential])" },
+          { formula: "=[@Potential]*2" },
+        ]),
+        numberFormats: { Potential: "#,##0", Share: "0.00%" },
+      },
+    ],
+  };
+}
+
+describe("ExcelHost keeps every request and response under Excel on the web's 5 MB", () => {
+  test("the fake refuses a request over 5 MB, as Excel on the web does", async () => {
+    const f = excelFixture();
+    f.fake.state.addSheet("S");
+    await expect(
+      f.fake.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, 60_000, 1).values = Array.from({ length: 60_000 }, () => ["x".repeat(100)]);
+        await context.sync();
+      }),
+    ).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+  });
+
+  test.each(["=", "=SUM(", '=HYPERLINK("x'])("the fake refuses %s written through formulas, as Excel does: the sync fails", async (bad) => {
+    const f = excelFixture();
+    f.fake.state.addSheet("S");
+    await expect(
+      f.fake.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1").formulas = [[bad]];
+        await context.sync();
+      }),
+    ).rejects.toThrow(/problem with this formula/);
+  });
+
+  test("100,000 rows of 10 columns are written in requests under the limit, syncs growing with the bytes", async () => {
+    const f = excelFixture();
+    const spec = wideSpec(100_000);
+    await f.host.writeSheet(spec);
+    const ctx = f.fake.last();
+    const bytes = JSON.stringify(spec.tables[0].rows.map((r) => r.map((c) => (typeof c === "object" && c ? (c as { formula: string }).formula : c)))).length;
+    // About 14 MB of cells: one request of it would be refused.
+    expect(bytes).toBeGreaterThan(3 * 5_000_000);
+    expect(f.fake.state.largestRequest).toBeLessThanOrEqual(5_000_000);
+    expect(f.fake.state.largestResponse).toBeLessThanOrEqual(5_000_000);
+    const chunks = Math.ceil(bytes / SAFE_REQUEST_BYTES);
+    // Writes in about bytes/4 MB requests, the fingerprint read in about bytes/2 MB responses, plus the fixed seven.
+    expect(ctx.syncCount).toBeGreaterThan(7 + chunks);
+    expect(ctx.syncCount).toBeLessThanOrEqual(7 + 4 * chunks);
+    expect(f.fake.state.cell("Wide", "A100001")).toBe("ACC-0099999");
+    expect(f.fake.state.cell("Wide", "H100001")).toBe("2019-03-01");
+    expect(f.fake.state.formulaAt("Wide", "J100001")).toBe("=[@Potential]*2");
+  });
+
+  test("a 100,000-row, 10-column table is read in responses under the limit, and comes back whole", async () => {
+    const f = excelFixture();
+    const rows = wideSpec(100_000).tables[0].rows.map((r) => r.slice(0, 8) as (string | number)[]);
+    const headers = wideSpec(1).tables[0].headers.slice(0, 8);
+    f.seedUserTable("Export", "Export", headers, rows);
+    const t = await f.host.readTable("Export");
+    expect(t.rows).toHaveLength(100_000);
+    expect(t.rows[99_999]).toEqual(rows[99_999]);
+    expect(f.fake.state.largestResponse).toBeLessThanOrEqual(5_000_000);
+    const bytes = JSON.stringify(rows).length;
+    expect(bytes).toBeGreaterThan(10_000_000);
+    expect(f.fake.last().syncCount).toBeLessThanOrEqual(2 + Math.ceil(bytes / (SAFE_REQUEST_BYTES / 2)) + 1);
+  });
+
+  test("reading whole columns (A:J) reads only the used range", async () => {
+    const f = excelFixture();
+    const rows = Array.from({ length: 1000 }, (_, i) => [`A${i}`, i, "North"]);
+    f.seedUserTable("Data2", "Small", ["Account", "Potential", "Region"], rows);
+    await f.host.select("Data2", "A1:J1048576");
+    const sel = await f.host.readSelection();
+    expect(sel.source).toBe("Data2!A1:C1001");
+    expect(sel.headers).toEqual(["Account", "Potential", "Region"]);
+    expect(sel.rows).toEqual(rows);
+    expect(f.fake.state.largestResponse).toBeLessThan(100_000);
+  });
+
+  test("a selection over empty cells says there is no data", async () => {
+    const f = excelFixture();
+    f.seedUserSheet("Empty", "x");
+    await f.host.select("Empty", "D5:E9");
+    await expect(f.host.readSelection()).rejects.toThrow("The selection Empty!D5:E9 holds no data.");
   });
 });

@@ -22,11 +22,28 @@
 /** What a cell holds: a value, a formula (kept as its text) or an error. */
 export type FakeCell = number | string | boolean | { readonly formula: string } | { readonly error: string };
 
+/** A sheet's cells, counting changes so the used range is computed once per change. */
+class CellMap extends Map<string, FakeCell> {
+  version = 0;
+  set(k: string, v: FakeCell): this {
+    this.version++;
+    return super.set(k, v);
+  }
+  delete(k: string): boolean {
+    this.version++;
+    return super.delete(k);
+  }
+  clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
+
 interface Sheet {
   id: string;
   name: string;
   visibility: string;
-  cells: Map<string, FakeCell>;
+  cells: CellMap;
   formats: Map<string, string>;
   bold: Set<string>;
   widths: Map<string, number>;
@@ -186,7 +203,7 @@ export class FakeWorkbookState {
       id: `{SHEET-${this.nextId++}}`,
       name,
       visibility: "Visible",
-      cells: new Map(),
+      cells: new CellMap(),
       formats: new Map(),
       bold: new Set(),
       widths: new Map(),
@@ -202,7 +219,7 @@ export class FakeWorkbookState {
   copySheet(name: string, newName: string): Sheet {
     const from = this.sheet(name)!;
     const to = this.addSheet(newName);
-    to.cells = new Map(from.cells);
+    to.cells = new CellMap(from.cells);
     to.formats = new Map(from.formats);
     to.names = new Map(from.names);
     return to;
@@ -542,7 +559,17 @@ class WorksheetProxy extends Proxy {
   }
 }
 
+const usedCache = new WeakMap<Sheet, { version: number; used: Geometry | null }>();
+
 function usedRange(s: Sheet): Geometry | null {
+  const cached = usedCache.get(s);
+  if (cached && cached.version === s.cells.version) return cached.used;
+  const used = computeUsedRange(s);
+  usedCache.set(s, { version: s.cells.version, used });
+  return used;
+}
+
+function computeUsedRange(s: Sheet): Geometry | null {
   if (s.cells.size === 0) return null;
   let r0 = Infinity;
   let c0 = Infinity;
@@ -575,6 +602,8 @@ class RangeProxy extends Proxy {
     return g;
   }
   protected read(prop: string) {
+    // A null object's properties load as nothing (reading them afterwards is the error).
+    if (this.resolve() === null) return undefined;
     const g = this.geometry();
     if (prop === "values") return this.ctx.state.values(g.sheet, g.row, g.col, g.height, g.width);
     if (prop === "formulas") return this.ctx.state.values(g.sheet, g.row, g.col, g.height, g.width);
@@ -615,7 +644,10 @@ class RangeProxy extends Proxy {
     return new WorksheetProxy(this.ctx, () => this.geometry().sheet);
   }
   getCell(row: number, col: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ ...this.geometry(), row: this.geometry().row + row, col: this.geometry().col + col, height: 1, width: 1 }));
+    return new RangeProxy(this.ctx, () => {
+      const g = this.geometry();
+      return { ...g, row: g.row + row, col: g.col + col, height: 1, width: 1 };
+    });
   }
   getResizedRange(deltaRows: number, deltaCols: number): RangeProxy {
     return new RangeProxy(this.ctx, () => {
