@@ -5,7 +5,7 @@
  */
 import { TableData, TableInfo } from "../workbook/host";
 import { checkSheetSpec } from "../workbook/sheetSpec";
-import { AccountField, autoMap, ColumnMapping } from "./columnMapping";
+import { ACCOUNT_FIELDS, AccountField, autoMap, ColumnMapping, mappingHeaders, restoreMapping, SavedMapping } from "./columnMapping";
 import { DataProblem, findDataProblems } from "./dataProblems";
 import { chooseHistoryTable, choosePotentialTable, initialQuotaForm, QuotaForm, quotaFormFrom, withQuotaDefaults } from "./quotas/quotaForm";
 import { QuotaStepSettings } from "./quotas/runQuotaStep";
@@ -62,6 +62,10 @@ export interface WizardState {
   readonly loadError: string | null;
   readonly data: TableData | null;
   readonly mapping: ColumnMapping | null;
+  /** The mapping restored from the workbook, by header name, until the data it applies to is loaded. */
+  readonly restoredMapping?: SavedMapping | null;
+  /** What restoring the mapping by header name found (moved or missing columns), shown in the Data step. */
+  readonly mappingNotice?: string | null;
   /** 1-based data rows the user left out. */
   readonly excluded: readonly number[];
   readonly repsData: TableData | null;
@@ -163,9 +167,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "sourceChosen":
       return resetTerritoryRun({ ...state, source: action.source, data: null, mapping: null, excluded: [], loading: true, loadError: null });
     case "dataLoaded": {
-      const mapping = action.keepMapping && state.mapping && fits(state.mapping, action.data.headers.length) ? state.mapping : autoMap(action.data.headers);
+      const restored = action.keepMapping ? keptMapping(state, action.data.headers) : null;
+      const mapping = restored ? restored.mapping : autoMap(action.data.headers);
+      const mappingNotice = restored?.notice ?? null;
       const excluded = action.keepMapping ? state.excluded.filter((r) => r <= action.data.rows.length) : [];
-      return { ...state, data: action.data, mapping, excluded, loading: false, loadError: null, territory: withDefaultRoles(state.territory, state.repsData, action.data, mapping) };
+      return { ...state, data: action.data, mapping, mappingNotice, restoredMapping: null, excluded, loading: false, loadError: null, territory: withDefaultRoles(state.territory, state.repsData, action.data, mapping) };
     }
     case "dataFailed":
       return { ...state, loading: false, loadError: action.message };
@@ -238,6 +244,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         ...state,
         source: s.source,
         mapping: s.mapping,
+        restoredMapping: s.mappingHeaders ?? null,
         excluded: [...s.excluded],
         territory: {
           ...state.territory,
@@ -376,6 +383,7 @@ export function territorySettings(state: WizardState): TerritoryStepSettings | n
   return {
     source: state.source,
     mapping: state.mapping,
+    ...(state.data ? { mappingHeaders: mappingHeaders(state.mapping, state.data.headers) } : {}),
     excluded: state.excluded,
     seats: t.seatsKind === "count" ? { kind: "count", count: t.count } : { kind: "reps", table: t.repsTable!, columns: t.repColumns, roles: t.roles },
     balanceOn: t.balanceOn,
@@ -385,4 +393,18 @@ export function territorySettings(state: WizardState): TerritoryStepSettings | n
     compact: t.compact,
     sheet: t.sheet.trim(),
   };
+}
+
+/**
+ * The mapping to keep when data is reloaded: a restored one matched by header name (moves and
+ * missing columns said in its notice); the one in use when it still fits; else null (guess anew).
+ */
+function keptMapping(state: WizardState, headers: readonly string[]): { mapping: ColumnMapping; notice: string | null } | null {
+  if (state.restoredMapping) return restoreMapping(state.restoredMapping, headers, state.mapping);
+  if (!state.mapping) return null;
+  if (state.data) return fits(state.mapping, headers.length) ? { mapping: state.mapping, notice: null } : null;
+  // Restored from an older workbook without header names: indices cannot be trusted.
+  const guessed = autoMap(headers);
+  const same = ACCOUNT_FIELDS.every(({ field }) => guessed[field] === state.mapping![field]);
+  return { mapping: guessed, notice: same ? null : "The saved column mapping had no header names, so the columns were matched again from the headers. Check the mapping before running." };
 }

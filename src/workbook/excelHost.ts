@@ -429,11 +429,11 @@ async function fingerprint(context: Excel.RequestContext, sheet: Excel.Worksheet
   const used = sheet.getUsedRangeOrNullObject(false).load("address,rowCount,columnCount");
   await context.sync();
   const f = new Fingerprint();
-  if (used.isNullObject) return await f.hex();
+  if (used.isNullObject) return f.hex();
   f.add(splitSheetAddress(used.address).address);
   const formulas = await readChunked(context, (r, h) => used.getCell(r, 0).getResizedRange(h - 1, used.columnCount - 1), used.rowCount, used.columnCount, "formulas");
   for (const row of formulas) f.add(row);
-  return await f.hex();
+  return f.hex();
 }
 
 /**

@@ -69,20 +69,35 @@ export function newToken(): string {
   return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
 }
 
-/** A SHA-256 fingerprint of content fed in pieces (chunks of a sheet's formulas). */
+// Bound once: a global lookup inside the loop is slow in some sandboxes (Jest's, for one).
+const imul = Math.imul;
+
+/**
+ * A fingerprint of content fed in pieces (chunks of a sheet's formulas): two 32-bit FNV-1a
+ * hashes with different mixing. It tells "edited by hand" from "as written", not an adversary.
+ */
 export class Fingerprint {
-  private parts: string[] = [];
+  private a = 0x811c9dc5;
+  private b = 0x01000193;
 
   /** Adds a piece of content. */
   add(data: unknown): this {
-    this.parts.push(JSON.stringify(data));
+    const s = JSON.stringify(data);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = imul(a ^ c, 0x01000193);
+      b = imul(b ^ c, 0x01000193) ^ (b >>> 13);
+    }
+    this.a = a;
+    this.b = b;
     return this;
   }
 
-  /** The fingerprint, as hex. */
-  async hex(): Promise<string> {
-    const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(this.parts.join("\n")));
-    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  /** The fingerprint so far, as hex. */
+  hex(): string {
+    return (this.a >>> 0).toString(16).padStart(8, "0") + (this.b >>> 0).toString(16).padStart(8, "0");
   }
 }
 

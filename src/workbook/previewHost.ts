@@ -113,7 +113,7 @@ export class PreviewHost implements WorkbookHost {
         if (found && !ours.has(found.name.toLowerCase()) && !legacy) throw new NameClashError(found.name);
         if (wb.tables().some((t) => t.name.toLowerCase() === n.name.toLowerCase())) throw new NameClashError(n.name);
       }
-      const edited = existing !== null && record?.hash !== undefined && (await this.fingerprint(existing)) !== record.hash;
+      const edited = existing !== null && record?.hash !== undefined && this.fingerprint(existing) !== record.hash;
 
       const token = newToken();
       const staging = `cp~${token}`;
@@ -135,7 +135,7 @@ export class PreviewHost implements WorkbookHost {
         }
         this.edits.renameSheet(staging, spec.name);
         for (const n of names) if (ours.has(n.name.toLowerCase()) && !(spec.namedRanges ?? []).some((x) => x.name.toLowerCase() === n.name.toLowerCase())) this.edits.removeName(n.name);
-        const hash = await this.fingerprint(spec.name);
+        const hash = this.fingerprint(spec.name);
         const next = records.filter((r) => r !== record);
         next.push({ name: spec.name, id, token, hash, names: (spec.namedRanges ?? []).map((n) => n.name) });
         this.storeSettings(OWNED_SHEETS_KEY, next);
@@ -170,7 +170,7 @@ export class PreviewHost implements WorkbookHost {
     this.edits.restoreParts(parts);
   }
 
-  private fingerprint(sheet: string): Promise<string> {
+  private fingerprint(sheet: string): string {
     const f = new Fingerprint();
     for (const row of this.edits.content(sheet)) f.add(row);
     return f.hex();

@@ -79,3 +79,38 @@ describe("the preview engine reads formulas as Excel does", () => {
     expect(wb.cell("S", { row: 0, col: 1 }).value).toBe(0.5);
   });
 });
+
+describe("PreviewHost writes are atomic", () => {
+  /** Everything the user can see: sheets and their cells, tables, names, parts. */
+  function state(f: ReturnType<typeof previewFixture>) {
+    return {
+      sheets: f.wb.sheetNames(),
+      cells: f.snapshot([]),
+      tables: f.wb.tables().map((t) => `${t.name}@${t.sheet}`),
+      names: f.wb.engine.listNamedExpressions().map((n) => [n, f.wb.engine.getNamedExpressionFormula(n)]),
+      parts: [...f.wb.customXmlParts()],
+    };
+  }
+
+  test.each([
+    ["a first run", false],
+    ["a re-run over its own sheet", true],
+  ])("%s that fails half-way leaves the workbook exactly as it was, and the next run succeeds", async (_, rerun) => {
+    const f = previewFixture();
+    f.seedUserTable("Data", "Accounts", ["Account", "Potential"], [["A", 1]]);
+    f.wb.setCell("Data", parseCell("D1"), "=SUM(Accounts[Potential])");
+    if (rerun) await f.host.writeSheet(territorySpec(3));
+    const before = state(f);
+    const addChart = f.wb.addChart.bind(f.wb);
+    f.wb.addChart = () => {
+      throw new Error("the engine gave up");
+    };
+    await expect(f.host.writeSheet(territorySpec(5))).rejects.toThrow("the engine gave up");
+    expect(state(f)).toEqual(before);
+    f.wb.addChart = addChart;
+    await f.host.writeSheet(territorySpec(5));
+    expect(await f.host.isOwned("Territories")).toBe(true);
+    expect(f.wb.cell("Territories", parseCell("F1")).value).toBe(150);
+    expect(f.wb.cell("Data", parseCell("D1")).value).toBe(1);
+  });
+});

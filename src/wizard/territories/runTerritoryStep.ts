@@ -1,6 +1,6 @@
 import { SplitResult, splitTerritories, TerritoryInputError } from "../../core/territories";
 import { TableData, WorkbookHost } from "../../workbook/host";
-import { ColumnMapping } from "../columnMapping";
+import { ColumnMapping, SavedMapping } from "../columnMapping";
 import { findDataProblems } from "../dataProblems";
 import { accountsFromTable, GroupBy } from "./accountsFromTable";
 import { RepColumns, repsFromTable } from "./repsFromTable";
@@ -19,6 +19,8 @@ export type SeatSource =
 export interface TerritoryStepSettings {
   readonly source: AccountsSource;
   readonly mapping: ColumnMapping;
+  /** The header each mapped field used, so a re-run matches columns by name (absent in older workbooks). */
+  readonly mappingHeaders?: SavedMapping;
   /** 1-based data rows left out by the user. */
   readonly excluded: readonly number[];
   readonly seats: SeatSource;

@@ -77,7 +77,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
   const onSave = () => {
     if (!plan) return;
     setSave({ ...idle, status: "running", label: "Saving" });
-    saveKpiPlan(host, plan, now(), effective.trim() || undefined).then(
+    host.exclusive("saving the KPI plan", () => saveKpiPlan(host, plan, now(), effective.trim() || undefined)).then(
       (h) => {
         setHistory(h);
         const v = h.find((x) => x.version === Math.max(...h.map((y) => y.version)))!;
@@ -90,7 +90,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
     const controller = new AbortController();
     abort.current = controller;
     setRun({ ...idle, status: "running", label: "Starting" });
-    runKpiStep(host, { people, month, showAmounts }, (fraction, label) => setRun((r) => ({ ...r, fraction, label })), controller.signal).then(
+    host.exclusive("the KPI run", () => runKpiStep(host, { people, month, showAmounts }, (fraction, label) => setRun((r) => ({ ...r, fraction, label })), controller.signal)).then(
       (r) => {
         const total = r.people.reduce((s, p) => s + p.bonus, 0);
         setRun({

@@ -77,6 +77,11 @@ export function DataStep({ state, dispatch, load }: DataStepProps): React.JSX.El
           <MessageBarBody>{state.loadError}</MessageBarBody>
         </MessageBar>
       )}
+      {state.mappingNotice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{state.mappingNotice}</MessageBarBody>
+        </MessageBar>
+      )}
       {state.data && state.mapping && (
         <>
           <Body1>

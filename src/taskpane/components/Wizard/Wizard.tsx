@@ -135,7 +135,8 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
     const controller = new AbortController();
     aborts.current[step] = controller;
     dispatch({ type: "runStarted", step });
-    runner((fraction, label) => dispatch({ type: "runProgress", step, fraction, label }), controller.signal).then(
+    // One run at a time per workbook: another run or save meanwhile is refused with a message.
+    host.exclusive(`the ${step} step`, () => runner((fraction, label) => dispatch({ type: "runProgress", step, fraction, label }), controller.signal)).then(
       (result) => {
         dispatch({ type: "runSucceeded", step, ...outcome(result) });
         void host.select(sheet, "A1").catch(() => undefined);
