@@ -16,7 +16,7 @@
  * - worksheet ids can change (as Microsoft documents they may between sessions): reopen().
  * office-addin-mock mocks a static object tree; it cannot create objects from method calls or
  * apply queued writes at sync, which is what these tests need, hence this fake. Formulas are
- * stored as text and not evaluated (the preview's engine covers evaluation).
+ * stored as text and not evaluated: their values read as 0 (the preview's engine covers evaluation).
  */
 
 /** What a cell holds: a value, a formula (kept as its text) or an error. */
@@ -155,8 +155,10 @@ function typedInput(input: unknown, textFormat: boolean): FakeCell | null {
   return s;
 }
 
-/** A cell as `values` returns it: formulas as their text (not evaluated here), errors as their code. */
-const valueOf = (c: FakeCell | undefined): unknown => (c === undefined ? "" : typeof c === "object" ? ("formula" in c ? c.formula : c.error) : c);
+/** A cell as `values` returns it: formulas are not evaluated here and read as 0; errors as their code. */
+const valueOf = (c: FakeCell | undefined): unknown => (c === undefined ? "" : typeof c === "object" ? ("formula" in c ? 0 : c.error) : c);
+/** A cell as `formulas` returns it: a formula's text, else its value. */
+const formulaOf = (c: FakeCell | undefined): unknown => (typeof c === "object" && "formula" in c ? c.formula : valueOf(c));
 
 /** Where the next fault strikes: the n-th sync, or the n-th queued operation, counted from now. */
 export interface Faults {
@@ -272,7 +274,7 @@ export class FakeWorkbookState {
     return typeof c === "object" && "formula" in c ? c.formula : null;
   }
 
-  /** Values of a range as Excel returns them: "" for blanks, formula text for formulas. */
+  /** Values of a range as Excel returns them: "" for blanks, 0 for (unevaluated) formulas. */
   values(sheet: Sheet, row: number, col: number, height: number, width: number): unknown[][] {
     return Array.from({ length: height }, (_, i) => Array.from({ length: width }, (_, j) => valueOf(sheet.cells.get(key(row + i, col + j)))));
   }
@@ -606,7 +608,7 @@ class RangeProxy extends Proxy {
     if (this.resolve() === null) return undefined;
     const g = this.geometry();
     if (prop === "values") return this.ctx.state.values(g.sheet, g.row, g.col, g.height, g.width);
-    if (prop === "formulas") return this.ctx.state.values(g.sheet, g.row, g.col, g.height, g.width);
+    if (prop === "formulas") return Array.from({ length: g.height }, (_, i) => Array.from({ length: g.width }, (_, j) => formulaOf(g.sheet.cells.get(key(g.row + i, g.col + j)))));
     if (prop === "numberFormat") return Array.from({ length: g.height }, (_, i) => Array.from({ length: g.width }, (_, j) => g.sheet.formats.get(key(g.row + i, g.col + j)) ?? "General"));
     if (prop === "address") return `${quoteSheet(g.sheet.name)}!${colLetters(g.col)}${g.row + 1}${g.height * g.width > 1 ? `:${colLetters(g.col + g.width - 1)}${g.row + g.height}` : ""}`;
     if (prop === "rowCount") return g.height;

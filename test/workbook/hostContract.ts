@@ -167,6 +167,11 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
         expect(f.formulaAt("Tricky", `C${i + 2}`)).toBe("=[@Amount]*2");
       });
       expect(f.numberFormat("Tricky", "B2")).toBe("#,##0.00");
+      // The active cell on text that looks like a formula has no formula: "why is this number?" sees text.
+      await f.host.select("Tricky", "F1");
+      expect(await f.host.activeCell()).toEqual({ sheet: "Tricky", address: "F1", formula: null, value: TRICKY_TEXT[0] });
+      await f.host.select("Tricky", "C2");
+      expect((await f.host.activeCell()).formula).toBe("=[@Amount]*2");
     });
 
     test("a user's workbook name the sheet needs is refused with what to rename, and nothing is written", async () => {
