@@ -47,3 +47,32 @@ describe("the territory step on ExcelHost", () => {
     expect(fake.state.formulaAt("Territories", "E9")).toBe("=SUMIFS(Territories_Accounts[Potential],Territories_Accounts[Territory],[@Territory])");
   });
 });
+
+describe("a re-run of the territory step over a sheet edited by hand", () => {
+  test("keeps the edited version under another name and says so in the result's notes", async () => {
+    const fake = fakeExcel(new FakeWorkbookState());
+    const headers = ["Account", "Potential", "Region"];
+    const sheet = fake.state.addSheet("Data");
+    fake.state.setValues(sheet, 0, 0, [headers, ...Array.from({ length: 40 }, (_, i) => [`A${i + 1}`, 100 + i, i % 2 ? "West" : "East"])]);
+    fake.state.addTable("Accounts", sheet, "A1:C41");
+    const host = new ExcelHost(fake.run);
+    const settings = {
+      source: { kind: "table", name: "Accounts" } as const,
+      mapping: autoMap(headers),
+      excluded: [],
+      seats: { kind: "count", count: 4 } as const,
+      balanceOn: "potential" as const,
+      groupBy: "none" as const,
+      honourPins: false,
+      minimiseDisruption: false,
+      compact: false,
+      sheet: "Territories",
+    };
+    const first = await runTerritoryStep(host, settings);
+    expect(first.notes.join(" ")).not.toMatch(/edited by hand/);
+    fake.state.setValues(fake.state.sheet("Territories")!, 0, 0, [["my note"]]);
+    const second = await runTerritoryStep(host, settings);
+    expect(second.notes).toContain('"Territories" had been edited by hand since Comp Planner wrote it: that version is kept as "Territories (edited)" (now an ordinary sheet of yours), and "Territories" holds the new result.');
+    expect(fake.state.cell("Territories (edited)", "A1")).toBe("my note");
+  });
+});

@@ -64,8 +64,8 @@ export async function runQuotaStep(host: WorkbookHost, s: QuotaStepSettings, pro
   const simulation = sim.result();
   await step(0.85, `Writing sheet "${s.sheet}"`);
   const potentialOf = new Map(input.reps.map((r) => [r.id, r.potential]));
-  await host.writeSheet(quotasSheet(s.sheet, plan, simulation, s, potentialOf, input.notes));
+  const written = await host.writeSheet(quotasSheet(s.sheet, plan, simulation, s, potentialOf, input.notes));
   await host.writeSettings(QUOTA_SETTINGS_KEY, s);
   progress(1, "Done");
-  return { plan, simulation, notes: [...input.notes, ...plan.notes] };
+  return { plan, simulation, notes: [...input.notes, ...plan.notes, ...(written?.message ? [written.message] : [])] };
 }

@@ -79,8 +79,9 @@ export async function runTerritoryStep(host: WorkbookHost, s: TerritoryStepSetti
   }
   await step(0.8, `Writing sheet "${s.sheet}"`);
   const groupLabel = s.groupBy === "none" ? null : s.mapping[s.groupBy] === null ? null : data.headers[s.mapping[s.groupBy]!];
-  await host.writeSheet(territoriesSheet(s.sheet, accounts, result, groupLabel));
+  const written = await host.writeSheet(territoriesSheet(s.sheet, accounts, result, groupLabel));
   await host.writeSettings(TERRITORY_SETTINGS_KEY, s);
   progress(1, "Done");
-  return result;
+  // A hand-edited previous version kept under another name is said with the result.
+  return written?.message ? { ...result, notes: [...result.notes, written.message] } : result;
 }
