@@ -34,9 +34,11 @@ interface Ownership {
 interface Before {
   /** Set once the write starts changing the workbook: before that there is nothing to put back. */
   started: boolean;
-  staging: string;
-  stagingId: string | null;
-  sheet: { id: string; name: string; marker: string | null } | null;
+  /** The staging sheets' names and, once known, ids. */
+  staging: string[];
+  stagingIds: string[];
+  /** The sheets being replaced, as they were. */
+  sheets: { id: string; name: string; marker: string | null }[];
   tables: { id: string; name: string }[];
   names: { name: string; formula: string }[];
   parts: { id: string; xml: string | null }[];
@@ -137,21 +139,39 @@ export class ExcelHost implements WorkbookHost {
    * what was changed.
    */
   async writeSheet(spec: SheetSpec): Promise<WriteReport> {
-    checkSheetSpec(spec);
-    const writes = planSheet(spec);
-    return this.lock.operation(`writing ${spec.name}`, async () => {
+    return (await this.writeSheets([spec]))[0];
+  }
+
+  /**
+   * Writes several sheets as one: all are staged, then swapped in together in one request, so
+   * sheets whose formulas refer to each other's tables never see the other's old version go.
+   */
+  async writeSheets(specs: readonly SheetSpec[]): Promise<WriteReport[]> {
+    specs.forEach(checkSheetSpec);
+    const names = specs.map((s) => s.name.toLowerCase());
+    if (new Set(names).size !== names.length) throw new Error("The same sheet is written twice in one run.");
+    const writes = specs.map(planSheet);
+    return this.lock.operation(`writing ${specs.map((s) => s.name).join(", ")}`, async () => {
       const token = newToken();
-      const before: Before = { started: false, staging: `${STAGING_PREFIX}${token}`, stagingId: null, sheet: null, tables: [], names: [], parts: [] };
+      const before: Before = {
+        started: false,
+        staging: specs.map((_, i) => `${STAGING_PREFIX}${token}${i}`),
+        stagingIds: [],
+        sheets: [],
+        tables: [],
+        names: [],
+        parts: [],
+      };
       try {
-        return await this.run((context) => this.writeStaged(context, spec, writes, token, before));
+        return await this.run((context) => this.writeStaged(context, specs, writes, token, before));
       } catch (err) {
         if (!before.started) throw err;
         try {
           await this.run((context) => restore(context, before));
         } catch (restoreErr) {
           throw new Error(
-            `Writing "${spec.name}" failed (${(err as Error).message}) and so did putting the workbook back (${(restoreErr as Error).message}). ` +
-              `Delete the hidden sheet "${before.staging}" if it is there, and check the sheet names.`,
+            `Writing ${specs.map((s) => `"${s.name}"`).join(", ")} failed (${(err as Error).message}) and so did putting the workbook back (${(restoreErr as Error).message}). ` +
+              `Delete the hidden sheets whose names start with "${STAGING_PREFIX}" if they are there, and check the sheet names.`,
           );
         }
         throw err;
@@ -159,88 +179,115 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  private async writeStaged(context: Excel.RequestContext, spec: SheetSpec, writes: StagedWrites, token: string, before: Before): Promise<WriteReport> {
+  private async writeStaged(context: Excel.RequestContext, specs: readonly SheetSpec[], writes: readonly StagedWrites[], token: string, before: Before): Promise<WriteReport[]> {
     const wb = context.workbook;
     const tables = wb.tables.load("items/name,items/id,items/worksheet/name,items/worksheet/id");
     const names = wb.names.load("items/name,items/formula");
     const own = await this.ownership(context);
-    const existing = own.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase()) ?? null;
-    const record = existing ? own.owned.get(existing.id) : undefined;
-    if (existing && !record) throw new NotOwnedError(spec.name);
+    const targets = specs.map((spec) => {
+      const existing = own.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase()) ?? null;
+      const record = existing ? own.owned.get(existing.id) : undefined;
+      if (existing && !record) throw new NotOwnedError(spec.name);
+      return { spec, existing, record, wanted: new Set((spec.namedRanges ?? []).map((n) => n.name.toLowerCase())) };
+    });
+    const replaced = new Set(targets.flatMap((t) => (t.existing ? [t.existing.id] : [])));
 
     // Refusals, before anything is written.
-    const clash = tables.items.find((t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && t.worksheet.id !== existing?.id);
-    if (clash) throw new Error(`A table named "${clash.name}" already exists on sheet "${clash.worksheet.name}". Rename that table or choose another name.`);
-    const wanted = new Set((spec.namedRanges ?? []).map((n) => n.name.toLowerCase()));
-    // Names the add-in made for this sheet: listed in its record; for records older than that
-    // list, a name the new sheet needs that points at the old sheet.
+    for (const { spec } of targets) {
+      const clash = tables.items.find((t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && !replaced.has(t.worksheet.id));
+      if (clash) throw new Error(`A table named "${clash.name}" already exists on sheet "${clash.worksheet.name}". Rename that table or choose another name.`);
+    }
+    // Names the add-in made for these sheets: listed in their records; for records older than
+    // that list, a name a new sheet needs that points at the sheet it replaces.
     const ours = (n: { name: string; formula: string }) =>
-      record?.names
-        ? record.names.some((x) => x.toLowerCase() === n.name.toLowerCase())
-        : !!existing && wanted.has(n.name.toLowerCase()) && refersTo(n.formula, existing.name);
+      targets.some(({ existing, record, wanted }) =>
+        record?.names
+          ? record.names.some((x) => x.toLowerCase() === n.name.toLowerCase())
+          : !!existing && wanted.has(n.name.toLowerCase()) && refersTo(n.formula, existing.name),
+      );
+    const wanted = new Set(targets.flatMap((t) => [...t.wanted]));
     for (const n of names.items) if (wanted.has(n.name.toLowerCase()) && !ours(n)) throw new NameClashError(n.name);
     const userTable = tables.items.find((t) => wanted.has(t.name.toLowerCase()));
     if (userTable) throw new NameClashError(userTable.name);
 
-    const oldTables = existing ? tables.items.filter((t) => t.worksheet.id === existing.id) : [];
-    before.sheet = existing ? { id: existing.id, name: existing.name, marker: existing.marker } : null;
+    const oldTables = tables.items.filter((t) => replaced.has(t.worksheet.id));
+    before.sheets = targets.flatMap(({ existing }) => (existing ? [{ id: existing.id, name: existing.name, marker: existing.marker }] : []));
     before.tables = oldTables.map((t) => ({ id: t.id, name: t.name }));
     before.names = names.items.map((n) => ({ name: n.name, formula: n.formula }));
     before.parts = own.parts.map((p) => ({ id: p.part.id, xml: p.xml }));
 
-    // Was the previous version edited by hand? Its formulas against the fingerprint recorded.
-    let edited = false;
-    if (existing && record?.hash) edited = (await fingerprint(context, existing.ws)) !== record.hash;
+    // Was a previous version edited by hand? Its formulas against the fingerprint recorded.
+    const edited: boolean[] = [];
+    for (const { existing, record } of targets) edited.push(!!existing && !!record?.hash && (await fingerprint(context, existing.ws)) !== record.hash);
 
     before.started = true;
-    // Stage: old tables step aside (their names are needed), the new sheet is built hidden.
+    // Stage: old tables step aside (their names are needed), the new sheets are built hidden.
     oldTables.forEach((t, i) => (t.name = `${t.name.slice(0, 200)}_cpold${i}_${token}`));
-    const staging = wb.worksheets.add(before.staging);
-    staging.visibility = "Hidden" as Excel.SheetVisibility;
-    staging.names.add(OWNER_MARKER, markerFormula(token), "Comp Planner: this sheet was generated by the add-in. Do not edit this name.");
-    staging.load("id");
-    for (const w of writes.headers) queueWrite(staging, w);
-    for (const t of spec.tables) {
-      const a = parseCell(t.anchor);
-      const table = staging.tables.add(staging.getRangeByIndexes(a.row, a.col, t.rows.length + 1, t.headers.length), true);
-      table.name = t.name;
-    }
-    for (const c of spec.cells ?? []) if (c.bold) staging.getRange(c.address).format.font.bold = true;
-    for (const [col, width] of Object.entries(spec.columnWidths ?? {})) staging.getRange(`${col}:${col}`).format.columnWidth = width;
-    if (spec.freeze) freeze(staging, spec.freeze.rows, spec.freeze.columns);
-    for (const chart of spec.charts ?? []) addChart(staging, chart, spec.tables);
+    const staging = targets.map(({ spec }, i) => {
+      const sheet = wb.worksheets.add(before.staging[i]);
+      sheet.visibility = "Hidden" as Excel.SheetVisibility;
+      sheet.names.add(OWNER_MARKER, markerFormula(`${token}${i}`), "Comp Planner: this sheet was generated by the add-in. Do not edit this name.");
+      sheet.load("id");
+      for (const w of writes[i].headers) queueWrite(sheet, w);
+      for (const t of spec.tables) {
+        const a = parseCell(t.anchor);
+        const table = sheet.tables.add(sheet.getRangeByIndexes(a.row, a.col, t.rows.length + 1, t.headers.length), true);
+        table.name = t.name;
+      }
+      for (const c of spec.cells ?? []) if (c.bold) sheet.getRange(c.address).format.font.bold = true;
+      for (const [col, width] of Object.entries(spec.columnWidths ?? {})) sheet.getRange(`${col}:${col}`).format.columnWidth = width;
+      if (spec.freeze) freeze(sheet, spec.freeze.rows, spec.freeze.columns);
+      for (const chart of spec.charts ?? []) addChart(sheet, chart, spec.tables);
+      return sheet;
+    });
     await context.sync();
-    before.stagingId = staging.id;
-    for (const batch of batches(writes.body)) {
+    before.stagingIds = staging.map((s) => s.id);
+    for (const batch of batches(writes.flatMap((w, i) => w.body.map((x) => ({ ...x, sheet: i }))))) {
       context.application.suspendApiCalculationUntilNextSync();
-      for (const w of batch) queueWrite(staging, w);
+      for (const w of batch) queueWrite(staging[w.sheet], w);
       // One request per batch of at most SAFE_REQUEST_BYTES: syncs grow with the bytes, not the rows.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     }
-    const hash = await fingerprint(context, staging);
+    const hashes: string[] = [];
+    for (const sheet of staging) hashes.push(await fingerprint(context, sheet));
 
-    // Swap, in one request: the old sheet steps aside, the new one takes its name, the names
-    // move to it, ownership is recorded; the old sheet goes last (kept if it was edited).
+    // Swap, in one request: the old sheets step aside, the new ones take their names, the names
+    // move to them, ownership is recorded; the old sheets go last (kept if edited).
     const taken = new Set(own.sheets.map((s) => s.name.toLowerCase()));
-    const keptAs = existing && edited ? keptName(spec.name, (n) => taken.has(n.toLowerCase())) : null;
-    if (existing) existing.ws.name = `${STAGING_PREFIX}old${token}`;
-    staging.name = spec.name;
-    staging.visibility = "Visible" as Excel.SheetVisibility;
+    const keptAs = targets.map(({ spec, existing }, i) => {
+      if (!existing || !edited[i]) return null;
+      const name = keptName(spec.name, (n) => taken.has(n.toLowerCase()));
+      taken.add(name.toLowerCase());
+      return name;
+    });
+    targets.forEach(({ existing }, i) => existing && (existing.ws.name = `${STAGING_PREFIX}old${token}${i}`));
+    targets.forEach(({ spec }, i) => {
+      staging[i].name = spec.name;
+      staging[i].visibility = "Visible" as Excel.SheetVisibility;
+    });
     for (const n of names.items) if (ours(n)) n.delete();
-    for (const n of spec.namedRanges ?? []) wb.names.add(n.name, staging.getRange(n.address));
-    const records = own.records.filter((r) => r !== record);
-    records.push({ name: spec.name, id: before.stagingId, token, hash, names: (spec.namedRanges ?? []).map((n) => n.name) });
+    targets.forEach(({ spec }, i) => {
+      for (const n of spec.namedRanges ?? []) wb.names.add(n.name, staging[i].getRange(n.address));
+    });
+    const records = own.records.filter((r) => !targets.some((t) => t.record === r));
+    targets.forEach(({ spec }, i) => records.push({ name: spec.name, id: before.stagingIds[i], token: `${token}${i}`, hash: hashes[i], names: (spec.namedRanges ?? []).map((n) => n.name) }));
     this.queueSettingsWrite(context, own.parts, OWNED_SHEETS_KEY, records);
-    if (existing && keptAs) {
-      existing.ws.names.getItem(OWNER_MARKER).delete();
-      existing.ws.name = keptAs;
-    } else if (existing) existing.ws.delete();
+    targets.forEach(({ existing }, i) => {
+      if (!existing) return;
+      if (keptAs[i]) {
+        existing.ws.names.getItem(OWNER_MARKER).delete();
+        existing.ws.name = keptAs[i]!;
+      } else existing.ws.delete();
+    });
     await context.sync();
-    const message = keptAs
-      ? `"${spec.name}" had been edited by hand since Comp Planner wrote it: that version is kept as "${keptAs}" (now an ordinary sheet of yours), and "${spec.name}" holds the new result.`
-      : null;
-    return { sheet: spec.name, keptAs, message };
+    return targets.map(({ spec }, i) => ({
+      sheet: spec.name,
+      keptAs: keptAs[i],
+      message: keptAs[i]
+        ? `"${spec.name}" had been edited by hand since Comp Planner wrote it: that version is kept as "${keptAs[i]}" (now an ordinary sheet of yours), and "${spec.name}" holds the new result.`
+        : null,
+    }));
   }
 
   /** A settings document: two syncs. An unreadable part is ignored (see settingsProblems). */
@@ -447,14 +494,16 @@ async function restore(context: Excel.RequestContext, before: Before): Promise<v
   const tables = wb.tables.load("items/name,items/id");
   const parts = wb.customXmlParts.getByNamespace(SETTINGS_NAMESPACE).load("items/id");
   await context.sync();
-  const old = before.sheet ? sheets.items.find((s) => s.id === before.sheet!.id) : undefined;
-  const marker = old ? old.names.getItemOrNullObject(OWNER_MARKER).load("formula") : null;
+  const old = before.sheets.flatMap((b) => {
+    const ws = sheets.items.find((s) => s.id === b.id);
+    return ws ? [{ b, ws, marker: ws.names.getItemOrNullObject(OWNER_MARKER).load("formula") }] : [];
+  });
   await context.sync();
 
-  for (const s of sheets.items) if (s.id === before.stagingId || s.name === before.staging) s.delete();
-  if (old && before.sheet) {
-    if (old.name !== before.sheet.name) old.name = before.sheet.name;
-    if (before.sheet.marker && (!marker || marker.isNullObject)) old.names.add(OWNER_MARKER, markerFormula(before.sheet.marker));
+  for (const s of sheets.items) if (before.stagingIds.includes(s.id) || before.staging.includes(s.name)) s.delete();
+  for (const { b, ws, marker } of old) {
+    if (ws.name !== b.name) ws.name = b.name;
+    if (b.marker && marker.isNullObject) ws.names.add(OWNER_MARKER, markerFormula(b.marker));
   }
   for (const t of before.tables) {
     const now = tables.items.find((x) => x.id === t.id);

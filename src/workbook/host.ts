@@ -141,6 +141,12 @@ export interface WorkbookHost {
    */
   writeSheet(spec: SheetSpec): Promise<WriteReport>;
   /**
+   * Writes several sheets as one, with writeSheet's guarantees for all of them together: staged
+   * first, swapped in at once, all put back on failure. For sheets whose formulas refer to each
+   * other's tables (Scorecards and Leaderboard), which separate writes would break in between.
+   */
+  writeSheets(specs: readonly SheetSpec[]): Promise<WriteReport[]>;
+  /**
    * Runs a whole tool run or save (several host calls) as one: another run or save started
    * meanwhile is refused with WorkbookBusyError instead of interleaving with it.
    */

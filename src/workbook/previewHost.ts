@@ -96,78 +96,110 @@ export class PreviewHost implements WorkbookHost {
    * the workbook is put back as it was.
    */
   async writeSheet(spec: SheetSpec): Promise<WriteReport> {
-    checkSheetSpec(spec);
-    return this.lock.operation(`writing ${spec.name}`, async () => {
+    return (await this.writeSheets([spec]))[0];
+  }
+
+  /** Writes several sheets as one: all staged, then swapped in together (see ExcelHost.writeSheets). */
+  async writeSheets(specs: readonly SheetSpec[]): Promise<WriteReport[]> {
+    specs.forEach(checkSheetSpec);
+    const lower = specs.map((s) => s.name.toLowerCase());
+    if (new Set(lower).size !== lower.length) throw new Error("The same sheet is written twice in one run.");
+    return this.lock.operation(`writing ${specs.map((s) => s.name).join(", ")}`, async () => {
       const wb = this.workbook;
       const records = this.ownedSheets();
-      const existing = wb.hasSheet(spec.name) ? (wb.sheetNames().find((n) => n.toLowerCase() === spec.name.toLowerCase()) ?? spec.name) : null;
-      const record = existing ? records.find((o) => o.id === wb.sheetId(existing)) : undefined;
-      if (existing && !record) throw new NotOwnedError(spec.name);
-      const clash = wb.tables().find((t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && t.sheet !== existing);
-      if (clash) throw new Error(`A table named "${clash.name}" already exists on sheet "${clash.sheet}". Rename that table or choose another name.`);
       const names = this.edits.names();
-      const ours = new Set((record?.names ?? []).map((n) => n.toLowerCase()));
-      for (const n of spec.namedRanges ?? []) {
-        const found = names.find((x) => x.name.toLowerCase() === n.name.toLowerCase());
-        const legacy = !record?.names && existing !== null && found?.reference.toLowerCase().startsWith(`=${quoteSheet(existing).toLowerCase()}!`);
-        if (found && !ours.has(found.name.toLowerCase()) && !legacy) throw new NameClashError(found.name);
-        if (wb.tables().some((t) => t.name.toLowerCase() === n.name.toLowerCase())) throw new NameClashError(n.name);
+      const targets = specs.map((spec) => {
+        const existing = wb.hasSheet(spec.name) ? (wb.sheetNames().find((n) => n.toLowerCase() === spec.name.toLowerCase()) ?? spec.name) : null;
+        const record = existing ? records.find((o) => o.id === wb.sheetId(existing)) : undefined;
+        if (existing && !record) throw new NotOwnedError(spec.name);
+        return { spec, existing, record };
+      });
+      const replaced = new Set(targets.flatMap((t) => (t.existing ? [t.existing] : [])));
+      for (const { spec } of targets) {
+        const clash = wb.tables().find((t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && !replaced.has(t.sheet));
+        if (clash) throw new Error(`A table named "${clash.name}" already exists on sheet "${clash.sheet}". Rename that table or choose another name.`);
       }
-      const edited = existing !== null && record?.hash !== undefined && this.fingerprint(existing) !== record.hash;
-
-      const token = newToken();
-      const staging = `cp~${token}`;
-      const oldTables = existing ? wb.tables().filter((t) => t.sheet === existing).map((t) => t.name) : [];
-      const parts = this.edits.partsCopy();
-      const renamed: [string, string][] = [];
-      let oldAside: string | null = null;
-      let keptAs: string | null = null;
-      try {
-        oldTables.forEach((t, i) => {
-          this.edits.renameTable(t, `${t}_cpold${i}_${token}`);
-          renamed.push([t, `${t}_cpold${i}_${token}`]);
-        });
-        const id = wb.addSheet(staging);
-        writeSpec(wb, { ...spec, name: staging });
-        if (existing) {
-          oldAside = `cp~old${token}`;
-          this.edits.renameSheet(existing, oldAside);
+      const ours = new Set(targets.flatMap((t) => t.record?.names ?? []).map((n) => n.toLowerCase()));
+      for (const { spec, existing, record } of targets) {
+        for (const n of spec.namedRanges ?? []) {
+          const found = names.find((x) => x.name.toLowerCase() === n.name.toLowerCase());
+          const legacy = !record?.names && existing !== null && found?.reference.toLowerCase().startsWith(`=${quoteSheet(existing).toLowerCase()}!`);
+          if (found && !ours.has(found.name.toLowerCase()) && !legacy) throw new NameClashError(found.name);
+          if (wb.tables().some((t) => t.name.toLowerCase() === n.name.toLowerCase())) throw new NameClashError(n.name);
         }
-        this.edits.renameSheet(staging, spec.name);
-        for (const n of names) if (ours.has(n.name.toLowerCase()) && !(spec.namedRanges ?? []).some((x) => x.name.toLowerCase() === n.name.toLowerCase())) this.edits.removeName(n.name);
-        const hash = this.fingerprint(spec.name);
-        const next = records.filter((r) => r !== record);
-        next.push({ name: spec.name, id, token, hash, names: (spec.namedRanges ?? []).map((n) => n.name) });
+      }
+      const edited = targets.map(({ existing, record }) => existing !== null && record?.hash !== undefined && this.fingerprint(existing) !== record.hash);
+
+      // Every change pushes its inverse; a failure runs them backwards (names and parts are restored whole).
+      const undo: (() => void)[] = [];
+      const parts = this.edits.partsCopy();
+      const token = newToken();
+      const keptAs: (string | null)[] = targets.map(() => null);
+      try {
+        wb.tables()
+          .filter((t) => replaced.has(t.sheet))
+          .map((t) => t.name)
+          .forEach((t, i) => {
+            const aside = `${t}_cpold${i}_${token}`;
+            this.edits.renameTable(t, aside);
+            undo.push(() => this.edits.renameTable(aside, t));
+          });
+        const ids = targets.map(({ spec }, i) => {
+          const staging = `cp~${token}${i}`;
+          const id = wb.addSheet(staging);
+          undo.push(() => this.edits.removeSheet(wb.sheetNames().find((n) => wb.sheetId(n) === id)!));
+          writeSpec(wb, { ...spec, name: staging });
+          return id;
+        });
+        targets.forEach(({ existing }, i) => {
+          if (!existing) return;
+          const aside = `cp~old${token}${i}`;
+          this.edits.renameSheet(existing, aside);
+          undo.push(() => this.edits.renameSheet(aside, existing));
+        });
+        targets.forEach(({ spec }, i) => {
+          const staging = `cp~${token}${i}`;
+          this.edits.renameSheet(staging, spec.name);
+          undo.push(() => this.edits.renameSheet(spec.name, staging));
+        });
+        const wanted = new Set(specs.flatMap((s) => s.namedRanges ?? []).map((n) => n.name.toLowerCase()));
+        for (const n of names) if (ours.has(n.name.toLowerCase()) && !wanted.has(n.name.toLowerCase())) this.edits.removeName(n.name);
+        const next = records.filter((r) => !targets.some((t) => t.record === r));
+        targets.forEach(({ spec }, i) => next.push({ name: spec.name, id: ids[i], token: `${token}${i}`, hash: this.fingerprint(spec.name), names: (spec.namedRanges ?? []).map((n) => n.name) }));
         this.storeSettings(OWNED_SHEETS_KEY, next);
-        if (oldAside && edited) {
-          keptAs = keptName(spec.name, (n) => wb.hasSheet(n));
-          this.edits.renameSheet(oldAside, keptAs);
-        } else if (oldAside) this.edits.removeSheet(oldAside);
+        targets.forEach(({ spec, existing }, i) => {
+          if (!existing) return;
+          const aside = `cp~old${token}${i}`;
+          if (edited[i]) {
+            keptAs[i] = keptName(spec.name, (n) => wb.hasSheet(n));
+            this.edits.renameSheet(aside, keptAs[i]!);
+            undo.push(() => this.edits.renameSheet(keptAs[i]!, aside));
+          }
+        });
+        // Removal cannot be undone: it comes last, once nothing else can fail.
+        targets.forEach(({ existing }, i) => existing && !edited[i] && this.edits.removeSheet(`cp~old${token}${i}`));
       } catch (err) {
-        this.putBack(staging, spec.name, existing, oldAside, renamed, names, parts);
+        for (const u of undo.reverse()) u();
+        this.restoreNames(names);
+        this.edits.restoreParts(parts);
         throw err;
       } finally {
         wb.notify();
       }
-      const message = keptAs
-        ? `"${spec.name}" had been edited by hand since Comp Planner wrote it: that version is kept as "${keptAs}" (now an ordinary sheet of yours), and "${spec.name}" holds the new result.`
-        : null;
-      return { sheet: spec.name, keptAs, message };
+      return targets.map(({ spec }, i) => ({
+        sheet: spec.name,
+        keptAs: keptAs[i],
+        message: keptAs[i]
+          ? `"${spec.name}" had been edited by hand since Comp Planner wrote it: that version is kept as "${keptAs[i]}" (now an ordinary sheet of yours), and "${spec.name}" holds the new result.`
+          : null,
+      }));
     });
   }
 
-  /** Undoes a failed write, whatever step it reached. */
-  private putBack(staging: string, name: string, existing: string | null, oldAside: string | null, renamed: [string, string][], names: { name: string; reference: string }[], parts: Map<string, string>): void {
-    const wb = this.workbook;
-    if (wb.hasSheet(staging)) this.edits.removeSheet(staging);
-    else if (oldAside && wb.hasSheet(oldAside) && wb.hasSheet(name)) this.edits.removeSheet(name);
-    else if (!existing && wb.hasSheet(name)) this.edits.removeSheet(name);
-    if (existing && oldAside && wb.hasSheet(oldAside)) this.edits.renameSheet(oldAside, existing);
-    for (const [from, to] of renamed.reverse()) this.edits.renameTable(to, from);
-    const now = this.edits.names();
-    for (const n of now) if (!names.some((b) => b.name === n.name && b.reference === n.reference)) this.edits.removeName(n.name);
-    for (const b of names) if (!this.edits.names().some((n) => n.name === b.name)) wb.setName(b.name, b.reference);
-    this.edits.restoreParts(parts);
+  /** Puts the workbook names back as they were. */
+  private restoreNames(names: { name: string; reference: string }[]): void {
+    for (const n of this.edits.names()) if (!names.some((b) => b.name === n.name && b.reference === n.reference)) this.edits.removeName(n.name);
+    for (const b of names) if (!this.edits.names().some((n) => n.name === b.name)) this.workbook.setName(b.name, b.reference);
   }
 
   private fingerprint(sheet: string): string {

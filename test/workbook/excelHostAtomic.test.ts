@@ -102,3 +102,29 @@ describe("ExcelHost ownership survives reopen and copy, and does not rest on the
     expect(await host.isOwned("Territories")).toBe(true);
   });
 });
+
+describe("several sheets written as one", () => {
+  /** Two sheets, the second's formulas reading the first's table. */
+  const pair = (rows: number) => {
+    const t = territorySpec(rows);
+    const board = { name: "Board", tables: [{ name: "Board_Ranks", anchor: "A1", headers: ["Account", "Double"], rows: [["A1", { formula: "=INDEX(Assignments[Double],1)" }]] }] };
+    return [t, board];
+  };
+
+  test("a re-run of sheets that refer to each other is not taken for a hand edit, and every fault in it puts all back", async () => {
+    const { fake, host } = await workbook(false);
+    await host.writeSheets(pair(3));
+    const again = await host.writeSheets(pair(4));
+    expect(again.map((r) => r.keptAs)).toEqual([null, null]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Data", "Territories", "Board"]);
+    const s0 = fake.state.syncs;
+    await host.writeSheets(pair(5));
+    const syncs = fake.state.syncs - s0;
+    for (let n = 1; n <= syncs; n++) {
+      const before = fake.state.fullSnapshot();
+      fake.state.failSyncIn(n);
+      await expect(host.writeSheets(pair(6))).rejects.toBeInstanceOf(InjectedFault);
+      expect({ n, state: fake.state.fullSnapshot() }).toEqual({ n, state: before });
+    }
+  });
+});

@@ -315,13 +315,29 @@ export class FakeWorkbookState {
     return `${prefix}-${this.nextId++}`;
   }
 
-  /** Removes a sheet and what lives on it (tables; names pointing at it become #REF!). */
+  /** Removes a sheet and what lives on it (tables; names and references pointing at it become #REF!). */
   deleteSheet(sheet: Sheet): void {
     if (this.sheets.filter((s) => s.visibility === "Visible").length === 1 && sheet.visibility === "Visible") {
       throw new Error("InvalidOperation: a workbook must keep at least one visible sheet.");
     }
+    const gone = this.tables.filter((t) => t.sheet === sheet).map((t) => t.name);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
+    for (const name of gone) this.rewriteFormulas(new RegExp(`\\b${name}\\[[^\\]]*\\]`, "gi"), "#REF!");
+  }
+
+  /** Rewrites structured references as Excel does when a table is renamed. */
+  renameTableReferences(from: string, to: string): void {
+    this.rewriteFormulas(new RegExp(`\\b${from}\\[`, "gi"), `${to}[`);
+  }
+
+  private rewriteFormulas(pattern: RegExp, replacement: string): void {
+    for (const s of this.sheets) {
+      for (const [k, c] of s.cells) {
+        if (typeof c === "object" && "formula" in c && pattern.test(c.formula)) s.cells.set(k, { formula: c.formula.replace(pattern, replacement) });
+        pattern.lastIndex = 0;
+      }
+    }
   }
 }
 
@@ -804,6 +820,7 @@ class TableProxy extends Proxy {
       if (this.ctx.state.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase()) || this.ctx.state.names.has(value)) {
         throw new Error(`InvalidArgument: the name ${value} is already used.`);
       }
+      this.ctx.state.renameTableReferences(t.name, value);
       t.name = value;
     });
   }

@@ -115,9 +115,8 @@ export async function runKpiStep(host: WorkbookHost, s: KpiStepSettings, progres
   }
   await refuseForeignSheets(host, Object.values(KPI_SHEETS));
   await step(0.7, "Writing Scorecards, Leaderboard and KPI Plan");
-  await host.writeSheet(scorecardsSheet({ month: s.month, version }, people));
-  await host.writeSheet(leaderboardSheet(s.month, result.people, s.showAmounts));
-  await host.writeSheet(kpiPlanSheet(history));
+  // One write for the three: the Leaderboard's formulas read the Scorecards' tables.
+  await host.writeSheets([scorecardsSheet({ month: s.month, version }, people), leaderboardSheet(s.month, result.people, s.showAmounts), kpiPlanSheet(history)]);
   await host.writeSettings(KPI_RUN_KEY, { ...s, version: version.version });
   progress(1, "Done");
   return { version, lines: result.lines, people: result.people, tables };
