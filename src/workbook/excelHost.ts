@@ -333,8 +333,15 @@ export class ExcelHost implements WorkbookHost {
   /** A range's values: one sync per chunk of rows. */
   async readRange(sheet: string, address: string): Promise<unknown[][]> {
     return this.run(async (context) => {
-      const r = parseRange(address.replace(/\$/g, ""));
       const ws = context.workbook.worksheets.getItem(sheet);
+      const plain = address.replace(/\$/g, "");
+      if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(plain)) {
+        // Whole columns or rows ("A:A", "3:5"): read as Excel answers, in one response.
+        const whole = ws.getRange(address).load("values");
+        await context.sync();
+        return whole.values;
+      }
+      const r = parseRange(plain);
       const width = r.end.col - r.start.col + 1;
       return readChunked(context, (at, h) => ws.getRangeByIndexes(r.start.row + at, r.start.col, h, width), r.end.row - r.start.row + 1, width, "values");
     });
