@@ -24,7 +24,7 @@ interface Part {
 
 /** The workbook's sheets with their markers, the settings parts, and which sheets are owned. */
 interface Ownership {
-  sheets: { ws: Excel.Worksheet; id: string; name: string; marker: string | null }[];
+  sheets: { ws: Excel.Worksheet; id: string; name: string; marker: string | null; hidden: boolean }[];
   parts: Part[];
   records: OwnedSheet[];
   owned: Map<string, OwnedSheet>;
@@ -191,10 +191,14 @@ export class ExcelHost implements WorkbookHost {
       return { spec, existing, record, wanted: new Set((spec.namedRanges ?? []).map((n) => n.name.toLowerCase())) };
     });
     const replaced = new Set(targets.flatMap((t) => (t.existing ? [t.existing.id] : [])));
+    // A staging sheet left by a write that never finished (the add-in closed mid-way): hidden,
+    // carrying the marker, owned by no record. It is removed, and its tables do not clash.
+    const leftovers = own.sheets.filter((s) => s.name.startsWith(STAGING_PREFIX) && s.hidden && s.marker !== null && !own.owned.has(s.id));
+    const gone = new Set(leftovers.map((s) => s.id));
 
     // Refusals, before anything is written.
     for (const { spec } of targets) {
-      const clash = tables.items.find((t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && !replaced.has(t.worksheet.id));
+      const clash = tables.items.find((t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && !replaced.has(t.worksheet.id) && !gone.has(t.worksheet.id));
       if (clash) throw new Error(`A table named "${clash.name}" already exists on sheet "${clash.worksheet.name}". Rename that table or choose another name.`);
     }
     // Names the add-in made for these sheets: listed in their records; for records older than
@@ -207,7 +211,7 @@ export class ExcelHost implements WorkbookHost {
       );
     const wanted = new Set(targets.flatMap((t) => [...t.wanted]));
     for (const n of names.items) if (wanted.has(n.name.toLowerCase()) && !ours(n)) throw new NameClashError(n.name);
-    const userTable = tables.items.find((t) => wanted.has(t.name.toLowerCase()));
+    const userTable = tables.items.find((t) => wanted.has(t.name.toLowerCase()) && !gone.has(t.worksheet.id));
     if (userTable) throw new NameClashError(userTable.name);
 
     const oldTables = tables.items.filter((t) => replaced.has(t.worksheet.id));
@@ -221,6 +225,7 @@ export class ExcelHost implements WorkbookHost {
     for (const { existing, record } of targets) edited.push(!!existing && !!record?.hash && (await fingerprint(context, existing.ws)) !== record.hash);
 
     before.started = true;
+    for (const s of leftovers) s.ws.delete();
     // Stage: old tables step aside (their names are needed), the new sheets are built hidden.
     oldTables.forEach((t, i) => (t.name = `${t.name.slice(0, 200)}_cpold${i}_${token}`));
     const staging = targets.map(({ spec }, i) => {
@@ -369,7 +374,13 @@ export class ExcelHost implements WorkbookHost {
       const reading = readPart(part.id, x.value);
       return reading ? [{ part, xml: x.value, reading }] : [];
     });
-    const list = sheets.items.map((ws, i) => ({ ws, id: ws.id, name: ws.name, marker: markers[i].isNullObject ? null : markerToken(markers[i].formula) }));
+    const list = sheets.items.map((ws, i) => ({
+      ws,
+      id: ws.id,
+      name: ws.name,
+      marker: markers[i].isNullObject ? null : markerToken(markers[i].formula),
+      hidden: ws.visibility !== "Visible",
+    }));
     const records = ownedRecords(parts.map((p) => p.reading));
     return { sheets: list, parts, records, owned: matchOwned(records, list) };
   }

@@ -128,3 +128,28 @@ describe("several sheets written as one", () => {
     }
   });
 });
+
+describe("a write that never finished (the add-in closed mid-way)", () => {
+  test("leaves a hidden staging sheet that the next run removes instead of refusing", async () => {
+    const { fake, host } = await workbook(false);
+    // What a write leaves when the pane closes between two of its requests.
+    const left = fake.state.addSheet("cp~abandoned0");
+    left.visibility = "Hidden";
+    left.names.set("CompPlanner_Owner", '="abandoned0"');
+    fake.state.setValues(left, 0, 0, [["Account", "Potential", "Double"]]);
+    fake.state.addTable("Assignments", left, "A1:C2");
+    expect((await host.listSheets()).map((s) => s.name)).toEqual(["Data"]);
+    await expect(host.writeSheet(territorySpec(3))).resolves.toMatchObject({ sheet: "Territories" });
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Data", "Territories"]);
+    expect(fake.state.tables.map((t) => `${t.name}@${t.sheet.name}`)).toEqual(["Accounts@Data", "Assignments@Territories"]);
+  });
+
+  test("a hidden sheet of the user's that merely starts with cp~ is left alone", async () => {
+    const { fake, host } = await workbook(false);
+    const mine = fake.state.addSheet("cp~mine");
+    mine.visibility = "Hidden";
+    fake.state.setValues(mine, 0, 0, [["x"]]);
+    await host.writeSheet(territorySpec(3));
+    expect(fake.state.sheet("cp~mine")?.cells.size).toBe(1);
+  });
+});
