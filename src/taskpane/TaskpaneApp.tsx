@@ -4,6 +4,7 @@ import { WorkbookHost } from "../workbook/host";
 import { HostKind, Shell } from "./components/Shell/Shell";
 import { ExplainPanel } from "./components/Explain/ExplainPanel";
 import { KpiBonus } from "./components/KpiBonus/KpiBonus";
+import { SettingsProblems } from "./components/SettingsProblems/SettingsProblems";
 import { Wizard } from "./components/Wizard/Wizard";
 
 /** Props of {@link TaskpaneApp}. */
@@ -22,6 +23,7 @@ export function TaskpaneApp({ host, hostKind }: TaskpaneAppProps): React.JSX.Ele
       <Shell hostKind={hostKind}>
         {host && (
           <>
+            <SettingsProblems host={host} />
             <TabList size="small" selectedValue={tool} onTabSelect={(_, d) => setTool(d.value as typeof tool)} aria-label="Tools">
               <Tab value="plan">Planning wizard</Tab>
               <Tab value="kpi">KPI bonus</Tab>

@@ -1,3 +1,4 @@
+import { textKey } from "../core/text";
 /**
  * The data step's automatic column mapping: which header holds each account field, guessed from
  * the header names and always shown to the user, who can correct each one.
@@ -60,4 +61,52 @@ export function autoMap(headers: readonly string[]): ColumnMapping {
     }
   }
   return mapping;
+}
+
+/** A mapping as saved with the settings: field -> the header text it used, or null. */
+export type SavedMapping = Readonly<Record<AccountField, string | null>>;
+
+/** The header text each mapped field uses, for saving (indices are not saved: columns move). */
+export function mappingHeaders(mapping: ColumnMapping, headers: readonly string[]): SavedMapping {
+  return Object.fromEntries(ACCOUNT_FIELDS.map(({ field }) => [field, mapping[field] === null ? null : (headers[mapping[field]!] ?? null)])) as SavedMapping;
+}
+
+/** A saved mapping applied to the headers of the data as it is now. */
+export interface RestoredMapping {
+  /** Each field on the column whose header it saved (same text after trimming and case), or null. */
+  readonly mapping: ColumnMapping;
+  /** Fields whose saved header is no longer there: left unmapped, to be shown to the user. */
+  readonly missing: readonly { readonly field: AccountField; readonly header: string }[];
+  /** Fields whose header is now in another column than when saved (applied, and worth saying). */
+  readonly moved: readonly AccountField[];
+  /** One sentence for the user, or null when every saved header was found where it was. */
+  readonly notice: string | null;
+}
+
+/**
+ * Matches a saved mapping to the current headers by header name, never by column position: a
+ * column that moved is followed, one that vanished is left unmapped and named in the notice.
+ * @param before the mapping's column indices when saved (to tell a move), if known.
+ */
+export function restoreMapping(saved: SavedMapping, headers: readonly string[], before?: ColumnMapping | null): RestoredMapping {
+  const mapping = Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f.field, null])) as Record<AccountField, number | null>;
+  const missing: { field: AccountField; header: string }[] = [];
+  const moved: AccountField[] = [];
+  for (const { field } of ACCOUNT_FIELDS) {
+    const header = saved[field];
+    if (header === null || header === undefined) continue;
+    const i = headers.findIndex((h) => textKey(h) === textKey(header));
+    if (i < 0) missing.push({ field, header });
+    else {
+      mapping[field] = i;
+      if (before && before[field] !== null && before[field] !== i) moved.push(field);
+    }
+  }
+  const label = (f: AccountField) => ACCOUNT_FIELDS.find((x) => x.field === f)!.label;
+  const parts = [
+    ...missing.map((m) => `the column "${m.header}" (${label(m.field)}) is no longer in the data, so ${label(m.field)} is unmapped`),
+    ...(moved.length ? [`${moved.map(label).join(", ")} followed ${moved.length === 1 ? "its column" : "their columns"} to a new position`] : []),
+  ];
+  const notice = parts.length ? `The saved column mapping was matched by header name: ${parts.join("; ")}. Check the mapping before running.` : null;
+  return { mapping, missing, moved, notice };
 }

@@ -98,16 +98,19 @@ export interface StepModule<Ctx, S, R> {
  * nothing of its own (the step writes its sheets last).
  */
 export async function runStep<Ctx, S, R>(module: StepModule<Ctx, S, R>, host: WorkbookHost, settings: S, progress: Progress = () => {}, signal?: AbortSignal): Promise<R> {
-  let result: R;
-  try {
-    result = await module.run(host, settings, { step: stepper(progress, signal), signal });
-  } catch (e) {
-    if (e instanceof InputError) throw new StepError(e.message);
-    throw e;
-  }
-  await host.writeSettings(module.settingsKey, module.stored ? module.stored(settings, result) : settings);
-  progress(1, "Done");
-  return result;
+  // One run at a time per workbook: another run or save meanwhile is refused with a message.
+  return host.exclusive(module.label, async () => {
+    let result: R;
+    try {
+      result = await module.run(host, settings, { step: stepper(progress, signal), signal });
+    } catch (e) {
+      if (e instanceof InputError) throw new StepError(e.message);
+      throw e;
+    }
+    await host.writeSettings(module.settingsKey, module.stored ? module.stored(settings, result) : settings);
+    progress(1, "Done");
+    return result;
+  });
 }
 
 /** Reads a step's stored settings: the settings, or null when there are none or they are not the step's. */

@@ -5,7 +5,7 @@
  * dispatching their results.
  */
 import { TableData, TableInfo } from "../workbook/host";
-import { AccountField, ColumnMapping } from "./columnMapping";
+import { AccountField, ColumnMapping, SavedMapping } from "./columnMapping";
 import { dataSlice, initialDataSlice } from "./data/dataSlice";
 import { initialQuotaForm, QuotaForm } from "./quotas/quotaForm";
 import { quotaSlice } from "./quotas/quotaSlice";
@@ -39,6 +39,10 @@ export interface WizardState {
   readonly loadError: string | null;
   readonly data: TableData | null;
   readonly mapping: ColumnMapping | null;
+  /** The mapping restored from the workbook, by header name, until the data it applies to is loaded. */
+  readonly restoredMapping: SavedMapping | null;
+  /** What restoring the mapping by header name found (moved or missing columns), shown in the Data step. */
+  readonly mappingNotice: string | null;
   /** 1-based data rows the user left out. */
   readonly excluded: readonly number[];
   readonly repsData: TableData | null;

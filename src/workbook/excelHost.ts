@@ -1,28 +1,69 @@
-import { columnLetter, parseCell, splitSheetAddress } from "./a1";
-import { ActiveCell, NotOwnedError, SheetInfo, TableData, TableInfo, WorkbookHost } from "./host";
-import { OWNED_SHEETS_KEY, OwnedSheet, settingsFromXml, settingsToXml, SETTINGS_NAMESPACE, StoredSettings } from "./settingsXml";
-import { checkSheetSpec, ChartSpec, isFormula, SheetSpec, TableSpec } from "./sheetSpec";
+import { columnLetter, parseCell, parseRange, splitSheetAddress } from "./a1";
+import { ActiveCell, NameClashError, NotOwnedError, RunLock, SheetInfo, TableData, TableInfo, WorkbookHost, WriteReport } from "./host";
+import { Fingerprint, keptName, markerFormula, markerToken, matchOwned, newToken, OWNER_MARKER, OwnedSheet } from "./ownership";
+import { batches, payloadBytes, planBlock, RangeWrite, rowsPerRead, SAFE_REQUEST_BYTES } from "./payload";
+import { findDoc, OWNED_SHEETS_KEY, ownedRecords, PartReading, readPart, settingsToXml, SETTINGS_NAMESPACE } from "./settingsXml";
+import { checkSheetSpec, ChartSpec, SheetSpec, TableSpec } from "./sheetSpec";
 
 /** The part of the Office.js API ExcelHost needs: Excel.run, injectable for tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const CHART_TYPES: Record<ChartSpec["type"], string> = { column: "ColumnClustered", bar: "BarClustered", line: "Line" };
 
-interface SettingsDoc {
+/** Prefix of the hidden sheet a write is built on before it is swapped in. */
+const STAGING_PREFIX = "cp~";
+
+/** The add-in runs in one runtime per workbook: one lock for every ExcelHost in it. */
+const WORKBOOK_LOCK = new RunLock();
+
+interface Part {
   part: Excel.CustomXmlPart;
-  doc: StoredSettings;
+  xml: string;
+  reading: PartReading;
 }
 
+/** The workbook's sheets with their markers, the settings parts, and which sheets are owned. */
+interface Ownership {
+  sheets: { ws: Excel.Worksheet; id: string; name: string; marker: string | null; hidden: boolean }[];
+  parts: Part[];
+  records: OwnedSheet[];
+  owned: Map<string, OwnedSheet>;
+}
+
+/** What a failed write must put back. */
+interface Before {
+  /** Set once the write starts changing the workbook: before that there is nothing to put back. */
+  started: boolean;
+  /** The staging sheets' names and, once known, ids. */
+  staging: string[];
+  stagingIds: string[];
+  /** The sheets being replaced, as they were. */
+  sheets: { id: string; name: string; marker: string | null }[];
+  tables: { id: string; name: string }[];
+  names: { name: string; formula: string }[];
+  parts: { id: string; xml: string | null }[];
+}
+
+/** True for Excel's refusal of a request or response over its size limit. */
+const isSizeLimit = (err: unknown) => /PayloadSizeLimitExceeded/i.test(`${(err as { code?: string }).code ?? ""} ${(err as Error).message ?? ""}`);
+
 /**
- * WorkbookHost on Office.js. Each operation is one Excel.run with a fixed number of
- * context.sync() calls, however many rows it reads or writes; big writes suspend calculation
- * until the write's sync.
+ * WorkbookHost on Office.js. Reads and writes are split into requests below Excel on the web's
+ * 5 MB limit, measured on the serialised payload, so the number of syncs grows with the bytes,
+ * not the rows. Writes are atomic: a sheet is built on a hidden staging sheet and swapped in,
+ * with its ownership record, in one final request; any failure puts the workbook back.
  */
 export class ExcelHost implements WorkbookHost {
   constructor(
     private readonly run: ExcelRun = (batch) => Excel.run(batch),
     private readonly now: () => Date = () => new Date(),
+    private readonly lock: RunLock = WORKBOOK_LOCK,
   ) {}
+
+  /** Runs a whole tool run or save alone: another started meanwhile is refused. */
+  exclusive<T>(what: string, task: () => Promise<T>): Promise<T> {
+    return this.lock.exclusive(what, task);
+  }
 
   /** Tables with their sheets, headers and sizes: two syncs. */
   async listTables(): Promise<TableInfo[]> {
@@ -44,130 +85,240 @@ export class ExcelHost implements WorkbookHost {
   /** Sheets, used ranges and ownership: three syncs. */
   async listSheets(): Promise<SheetInfo[]> {
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets.load("items/name,items/id");
-      const parts = this.queueSettingsParts(context);
+      const own = await this.ownership(context);
+      const used = own.sheets.map((s) => s.ws.getUsedRangeOrNullObject(true).load("address"));
       await context.sync();
-      const used = sheets.items.map((s) => s.getUsedRangeOrNullObject(true).load("address"));
-      const owned = ownedIn(await this.readParts(context, parts));
-      return sheets.items.map((s, i) => ({
-        name: s.name,
-        usedRange: used[i].isNullObject ? null : splitSheetAddress(used[i].address).address,
-        owned: owned.some((o) => o.id === s.id),
-      }));
+      return own.sheets
+        .filter((s) => !s.name.startsWith(STAGING_PREFIX))
+        .map((s) => ({ name: s.name, usedRange: used[own.sheets.indexOf(s)].isNullObject ? null : splitSheetAddress(used[own.sheets.indexOf(s)].address).address, owned: own.owned.has(s.id) }));
     });
   }
 
-  /** A table's headers and rows: two syncs (its ranges can only be asked of a table known to exist). */
+  /** A table's headers and rows: two syncs, then one per chunk of rows. */
   async readTable(name: string): Promise<TableData> {
     return this.run(async (context) => {
       const table = context.workbook.tables.getItemOrNullObject(name);
       await context.sync();
       if (table.isNullObject) throw new Error(`There is no table named "${name}".`);
       const header = table.getHeaderRowRange().load("values");
-      const body = table.getDataBodyRange().load("values");
+      const body = table.getDataBodyRange().load("rowCount,columnCount");
       await context.sync();
-      return { source: name, headers: header.values[0].map(String), rows: body.values };
+      const rows = await readChunked(context, (r, h) => body.getCell(r, 0).getResizedRange(h - 1, body.columnCount - 1), body.rowCount, body.columnCount, "values");
+      return { source: name, headers: header.values[0].map(String), rows };
     });
   }
 
-  /** The selection with its first row as headers: one sync. */
+  /** The selection's used part, its first row as headers: two syncs, then one per chunk of rows. */
   async readSelection(): Promise<TableData> {
     return this.run(async (context) => {
-      const range = context.workbook.getSelectedRange().load("values,address");
+      const selected = context.workbook.getSelectedRange().load("address");
+      const used = selected.worksheet.getUsedRangeOrNullObject(true);
       await context.sync();
-      return { source: range.address, headers: range.values[0].map(String), rows: range.values.slice(1) };
+      const area = used.isNullObject ? null : selected.getIntersectionOrNullObject(used).load("address,rowCount,columnCount");
+      await context.sync();
+      if (!area || area.isNullObject) throw new Error(`The selection ${selected.address} holds no data. Select a range with a header row first.`);
+      const values = await readChunked(context, (r, h) => area.getCell(r, 0).getResizedRange(h - 1, area.columnCount - 1), area.rowCount, area.columnCount, "values");
+      return { source: area.address, headers: values[0].map(String), rows: values.slice(1) };
     });
   }
 
-  /** True when the sheet exists and is recorded as the add-in's own. */
+  /** True when the sheet exists and is recorded (and marked) as the add-in's own: two syncs. */
   async isOwned(sheet: string): Promise<boolean> {
     return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(sheet).load("id");
-      const parts = this.queueSettingsParts(context);
-      await context.sync();
-      if (ws.isNullObject) return false;
-      return ownedIn(await this.readParts(context, parts)).some((o) => o.id === ws.id);
+      const own = await this.ownership(context);
+      const s = own.sheets.find((x) => x.name.toLowerCase() === sheet.toLowerCase());
+      return s !== undefined && own.owned.has(s.id);
     });
   }
 
   /**
-   * Writes a sheet the add-in owns in four syncs: look up the sheet, tables and ownership; read
-   * the ownership part; clear and write everything at once; record a new sheet as owned. A sheet of that name
-   * that the add-in does not own is refused before anything is written.
+   * Writes a sheet the add-in owns, atomically. Everything is planned first; then the workbook
+   * is read (sheets, markers, tables, names, settings), the request refused if it needs anything
+   * of the user's, the sheet built on a hidden staging sheet in requests below the size limit,
+   * and swapped in with its ownership record in one request. A failure at any point puts back
+   * what was changed.
    */
-  async writeSheet(spec: SheetSpec): Promise<void> {
-    checkSheetSpec(spec);
-    await this.run(async (context) => {
-      const wb = context.workbook;
-      const existing = wb.worksheets.getItemOrNullObject(spec.name).load("id,name");
-      const allTables = wb.tables.load("items/name,items/worksheet/name");
-      const names = wb.names.load("items/name");
-      const parts = this.queueSettingsParts(context);
-      await context.sync();
+  async writeSheet(spec: SheetSpec): Promise<WriteReport> {
+    return (await this.writeSheets([spec]))[0];
+  }
 
-      // Charts can only be asked of a sheet known to exist; they load with the settings parts.
-      const sheetCharts = existing.isNullObject ? null : existing.charts.load("items/name");
-      const docs = await this.readParts(context, parts);
-      const owned = ownedIn(docs);
-      const clash = allTables.items.find(
-        (t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && (existing.isNullObject || t.worksheet.name !== existing.name),
-      );
-      if (clash) throw new Error(`A table named "${clash.name}" already exists on sheet "${clash.worksheet.name}". Rename that table or choose another name.`);
-
-      let sheet: Excel.Worksheet;
-      if (!existing.isNullObject) {
-        if (!owned.some((o) => o.id === existing.id)) throw new NotOwnedError(spec.name);
-        sheet = existing;
-        for (const t of allTables.items) if (t.worksheet.name === existing.name) t.delete();
-        for (const c of sheetCharts?.items ?? []) c.delete();
-        sheet.freezePanes.unfreeze();
-        sheet.getRange().clear();
-      } else {
-        sheet = wb.worksheets.add(spec.name);
-        sheet.load("id");
-      }
-      context.application.suspendApiCalculationUntilNextSync();
-      for (const t of spec.tables) writeTable(sheet, t);
-      for (const c of spec.cells ?? []) {
-        const range = sheet.getRange(c.address);
-        range.formulas = [[isFormula(c.value) ? c.value.formula : (c.value ?? "")]];
-        if (c.numberFormat) range.numberFormat = [[c.numberFormat]];
-        if (c.bold) range.format.font.bold = true;
-      }
-      for (const [col, width] of Object.entries(spec.columnWidths ?? {})) sheet.getRange(`${col}:${col}`).format.columnWidth = width;
-      if (spec.freeze) freeze(sheet, spec.freeze.rows, spec.freeze.columns);
-      for (const n of spec.namedRanges ?? []) {
-        names.items.find((x) => x.name.toLowerCase() === n.name.toLowerCase())?.delete();
-        wb.names.add(n.name, sheet.getRange(n.address));
-      }
-      for (const chart of spec.charts ?? []) addChart(sheet, chart, spec.tables);
-      await context.sync();
-
-      if (existing.isNullObject) {
-        this.queueSettingsWrite(context, docs, OWNED_SHEETS_KEY, [...owned, { name: spec.name, id: sheet.id }]);
-        await context.sync();
+  /**
+   * Writes several sheets as one: all are staged, then swapped in together in one request, so
+   * sheets whose formulas refer to each other's tables never see the other's old version go.
+   */
+  async writeSheets(specs: readonly SheetSpec[]): Promise<WriteReport[]> {
+    specs.forEach(checkSheetSpec);
+    const names = specs.map((s) => s.name.toLowerCase());
+    if (new Set(names).size !== names.length) throw new Error("The same sheet is written twice in one run.");
+    const writes = specs.map(planSheet);
+    return this.lock.operation(`writing ${specs.map((s) => s.name).join(", ")}`, async () => {
+      const token = newToken();
+      const before: Before = {
+        started: false,
+        staging: specs.map((_, i) => `${STAGING_PREFIX}${token}${i}`),
+        stagingIds: [],
+        sheets: [],
+        tables: [],
+        names: [],
+        parts: [],
+      };
+      try {
+        return await this.run((context) => this.writeStaged(context, specs, writes, token, before));
+      } catch (err) {
+        if (!before.started) throw err;
+        try {
+          await this.run((context) => restore(context, before));
+        } catch (restoreErr) {
+          throw new Error(
+            `Writing ${specs.map((s) => `"${s.name}"`).join(", ")} failed (${(err as Error).message}) and so did putting the workbook back (${(restoreErr as Error).message}). ` +
+              `Delete the hidden sheets whose names start with "${STAGING_PREFIX}" if they are there, and check the sheet names.`,
+          );
+        }
+        throw err;
       }
     });
   }
 
-  /** A settings document: two syncs. */
+  private async writeStaged(context: Excel.RequestContext, specs: readonly SheetSpec[], writes: readonly StagedWrites[], token: string, before: Before): Promise<WriteReport[]> {
+    const wb = context.workbook;
+    const tables = wb.tables.load("items/name,items/id,items/worksheet/name,items/worksheet/id");
+    const names = wb.names.load("items/name,items/formula");
+    const own = await this.ownership(context);
+    const targets = specs.map((spec) => {
+      const existing = own.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase()) ?? null;
+      const record = existing ? own.owned.get(existing.id) : undefined;
+      if (existing && !record) throw new NotOwnedError(spec.name);
+      return { spec, existing, record, wanted: new Set((spec.namedRanges ?? []).map((n) => n.name.toLowerCase())) };
+    });
+    const replaced = new Set(targets.flatMap((t) => (t.existing ? [t.existing.id] : [])));
+    // A staging sheet left by a write that never finished (the add-in closed mid-way): hidden,
+    // carrying the marker, owned by no record. It is removed, and its tables do not clash.
+    const leftovers = own.sheets.filter((s) => s.name.startsWith(STAGING_PREFIX) && s.hidden && s.marker !== null && !own.owned.has(s.id));
+    const gone = new Set(leftovers.map((s) => s.id));
+
+    // Refusals, before anything is written.
+    for (const { spec } of targets) {
+      const clash = tables.items.find((t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && !replaced.has(t.worksheet.id) && !gone.has(t.worksheet.id));
+      if (clash) throw new Error(`A table named "${clash.name}" already exists on sheet "${clash.worksheet.name}". Rename that table or choose another name.`);
+    }
+    // Names the add-in made for these sheets: listed in their records; for records older than
+    // that list, a name a new sheet needs that points at the sheet it replaces.
+    const ours = (n: { name: string; formula: string }) =>
+      targets.some(({ existing, record, wanted }) =>
+        record?.names
+          ? record.names.some((x) => x.toLowerCase() === n.name.toLowerCase())
+          : !!existing && wanted.has(n.name.toLowerCase()) && refersTo(n.formula, existing.name),
+      );
+    const wanted = new Set(targets.flatMap((t) => [...t.wanted]));
+    for (const n of names.items) if (wanted.has(n.name.toLowerCase()) && !ours(n)) throw new NameClashError(n.name);
+    const userTable = tables.items.find((t) => wanted.has(t.name.toLowerCase()) && !gone.has(t.worksheet.id));
+    if (userTable) throw new NameClashError(userTable.name);
+
+    const oldTables = tables.items.filter((t) => replaced.has(t.worksheet.id));
+    before.sheets = targets.flatMap(({ existing }) => (existing ? [{ id: existing.id, name: existing.name, marker: existing.marker }] : []));
+    before.tables = oldTables.map((t) => ({ id: t.id, name: t.name }));
+    before.names = names.items.map((n) => ({ name: n.name, formula: n.formula }));
+    before.parts = own.parts.map((p) => ({ id: p.part.id, xml: p.xml }));
+
+    // Was a previous version edited by hand? Its formulas against the fingerprint recorded.
+    const edited: boolean[] = [];
+    for (const { existing, record } of targets) edited.push(!!existing && !!record?.hash && (await fingerprint(context, existing.ws)) !== record.hash);
+
+    before.started = true;
+    for (const s of leftovers) s.ws.delete();
+    // Stage: old tables step aside (their names are needed), the new sheets are built hidden.
+    oldTables.forEach((t, i) => (t.name = `${t.name.slice(0, 200)}_cpold${i}_${token}`));
+    const staging = targets.map(({ spec }, i) => {
+      const sheet = wb.worksheets.add(before.staging[i]);
+      sheet.visibility = "Hidden" as Excel.SheetVisibility;
+      sheet.names.add(OWNER_MARKER, markerFormula(`${token}${i}`), "Comp Planner: this sheet was generated by the add-in. Do not edit this name.");
+      sheet.load("id");
+      for (const w of writes[i].headers) queueWrite(sheet, w);
+      for (const t of spec.tables) {
+        const a = parseCell(t.anchor);
+        const table = sheet.tables.add(sheet.getRangeByIndexes(a.row, a.col, t.rows.length + 1, t.headers.length), true);
+        table.name = t.name;
+      }
+      for (const c of spec.cells ?? []) if (c.bold) sheet.getRange(c.address).format.font.bold = true;
+      for (const [col, width] of Object.entries(spec.columnWidths ?? {})) sheet.getRange(`${col}:${col}`).format.columnWidth = width;
+      if (spec.freeze) freeze(sheet, spec.freeze.rows, spec.freeze.columns);
+      for (const chart of spec.charts ?? []) addChart(sheet, chart, spec.tables);
+      return sheet;
+    });
+    await context.sync();
+    before.stagingIds = staging.map((s) => s.id);
+    for (const batch of batches(writes.flatMap((w, i) => w.body.map((x) => ({ ...x, sheet: i }))))) {
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const w of batch) queueWrite(staging[w.sheet], w);
+      // One request per batch of at most SAFE_REQUEST_BYTES: syncs grow with the bytes, not the rows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    }
+    const hashes: string[] = [];
+    for (const sheet of staging) hashes.push(await fingerprint(context, sheet));
+
+    // Swap, in one request: the old sheets step aside, the new ones take their names, the names
+    // move to them, ownership is recorded; the old sheets go last (kept if edited).
+    const taken = new Set(own.sheets.map((s) => s.name.toLowerCase()));
+    const keptAs = targets.map(({ spec, existing }, i) => {
+      if (!existing || !edited[i]) return null;
+      const name = keptName(spec.name, (n) => taken.has(n.toLowerCase()));
+      taken.add(name.toLowerCase());
+      return name;
+    });
+    targets.forEach(({ existing }, i) => existing && (existing.ws.name = `${STAGING_PREFIX}old${token}${i}`));
+    targets.forEach(({ spec }, i) => {
+      staging[i].name = spec.name;
+      staging[i].visibility = "Visible" as Excel.SheetVisibility;
+    });
+    for (const n of names.items) if (ours(n)) n.delete();
+    targets.forEach(({ spec }, i) => {
+      for (const n of spec.namedRanges ?? []) wb.names.add(n.name, staging[i].getRange(n.address));
+    });
+    const records = own.records.filter((r) => !targets.some((t) => t.record === r));
+    targets.forEach(({ spec }, i) => records.push({ name: spec.name, id: before.stagingIds[i], token: `${token}${i}`, hash: hashes[i], names: (spec.namedRanges ?? []).map((n) => n.name) }));
+    this.queueSettingsWrite(context, own.parts, OWNED_SHEETS_KEY, records);
+    targets.forEach(({ existing }, i) => {
+      if (!existing) return;
+      if (keptAs[i]) {
+        existing.ws.names.getItem(OWNER_MARKER).delete();
+        existing.ws.name = keptAs[i]!;
+      } else existing.ws.delete();
+    });
+    await context.sync();
+    return targets.map(({ spec }, i) => ({
+      sheet: spec.name,
+      keptAs: keptAs[i],
+      message: keptAs[i]
+        ? `"${spec.name}" had been edited by hand since Comp Planner wrote it: that version is kept as "${keptAs[i]}" (now an ordinary sheet of yours), and "${spec.name}" holds the new result.`
+        : null,
+    }));
+  }
+
+  /** A settings document: two syncs. An unreadable part is ignored (see settingsProblems). */
   async readSettings(key: string): Promise<unknown | null> {
     return this.run(async (context) => {
-      const parts = this.queueSettingsParts(context);
-      await context.sync();
-      const docs = await this.readParts(context, parts);
-      return docs.find((d) => d.doc.key === key)?.doc.value ?? null;
+      const parts = await this.readParts(context);
+      return findDoc(
+        parts.map((p) => p.reading),
+        key,
+      )?.doc.value ?? null;
     });
+  }
+
+  /** Why each unreadable settings part could not be read, naming it: two syncs. */
+  async settingsProblems(): Promise<string[]> {
+    return this.run(async (context) => (await this.readParts(context)).flatMap((p) => (p.reading.problem ? [p.reading.problem] : [])));
   }
 
   /** Stores a settings document in a custom XML part: three syncs. */
   async writeSettings(key: string, value: unknown): Promise<void> {
-    await this.run(async (context) => {
-      const parts = this.queueSettingsParts(context);
-      await context.sync();
-      this.queueSettingsWrite(context, await this.readParts(context, parts), key, value);
-      await context.sync();
-    });
+    await this.lock.operation(`saving ${key}`, () =>
+      this.run(async (context) => {
+        this.queueSettingsWrite(context, await this.readParts(context), key, value);
+        await context.sync();
+      }),
+    );
   }
 
   /** The active cell's address, formula and value: one sync. */
@@ -177,16 +328,27 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       const { sheet, address } = splitSheetAddress(cell.address);
       const formula = cell.formulas[0][0];
-      return { sheet: sheet ?? "", address, formula: typeof formula === "string" && formula.startsWith("=") ? formula : null, value: cell.values[0][0] };
+      const value = cell.values[0][0];
+      // A text cell holding "=..." has no formula: its formula and value are the same text.
+      const isText = typeof value === "string" && value === formula;
+      return { sheet: sheet ?? "", address, formula: typeof formula === "string" && formula.startsWith("=") && !isText ? formula : null, value };
     });
   }
 
-  /** A range's values: one sync. */
+  /** A range's values: one sync per chunk of rows. */
   async readRange(sheet: string, address: string): Promise<unknown[][]> {
     return this.run(async (context) => {
-      const range = context.workbook.worksheets.getItem(sheet).getRange(address).load("values");
-      await context.sync();
-      return range.values;
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const plain = address.replace(/\$/g, "");
+      if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(plain)) {
+        // Whole columns or rows ("A:A", "3:5"): read as Excel answers, in one response.
+        const whole = ws.getRange(address).load("values");
+        await context.sync();
+        return whole.values;
+      }
+      const r = parseRange(plain);
+      const width = r.end.col - r.start.col + 1;
+      return readChunked(context, (at, h) => ws.getRangeByIndexes(r.start.row + at, r.start.col, h, width), r.end.row - r.start.row + 1, width, "values");
     });
   }
 
@@ -200,47 +362,190 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  private queueSettingsParts(context: Excel.RequestContext): Excel.CustomXmlPartScopedCollection {
-    return context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE).load("items/id");
+  /** Sheets with their markers, and the settings parts read: two syncs (plus any queued before). */
+  private async ownership(context: Excel.RequestContext): Promise<Ownership> {
+    const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility");
+    const partList = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE).load("items/id");
+    await context.sync();
+    const markers = sheets.items.map((s) => s.names.getItemOrNullObject(OWNER_MARKER).load("formula"));
+    const xml = partList.items.map((part) => ({ part, xml: part.getXml() }));
+    await context.sync();
+    const parts = xml.flatMap(({ part, xml: x }) => {
+      const reading = readPart(part.id, x.value);
+      return reading ? [{ part, xml: x.value, reading }] : [];
+    });
+    const list = sheets.items.map((ws, i) => ({
+      ws,
+      id: ws.id,
+      name: ws.name,
+      marker: markers[i].isNullObject ? null : markerToken(markers[i].formula),
+      hidden: ws.visibility !== "Visible",
+    }));
+    const records = ownedRecords(parts.map((p) => p.reading));
+    return { sheets: list, parts, records, owned: matchOwned(records, list) };
   }
 
-  /** Reads every Comp Planner settings part: one sync. */
-  private async readParts(context: Excel.RequestContext, parts: Excel.CustomXmlPartScopedCollection): Promise<SettingsDoc[]> {
-    const raw = parts.items.map((part) => ({ part, xml: part.getXml() }));
+  /** Reads every Comp Planner settings part: two syncs. */
+  private async readParts(context: Excel.RequestContext): Promise<Part[]> {
+    const partList = context.workbook.customXmlParts.getByNamespace(SETTINGS_NAMESPACE).load("items/id");
+    await context.sync();
+    const raw = partList.items.map((part) => ({ part, xml: part.getXml() }));
     await context.sync();
     return raw.flatMap(({ part, xml }) => {
-      const doc = settingsFromXml(xml.value);
-      return doc ? [{ part, doc }] : [];
+      const reading = readPart(part.id, xml.value);
+      return reading ? [{ part, xml: xml.value, reading }] : [];
     });
   }
 
-  /** Queues the write of a settings document (replacing the key's part), without syncing. */
-  private queueSettingsWrite(context: Excel.RequestContext, docs: readonly SettingsDoc[], key: string, value: unknown): void {
-    const found = docs.find((d) => d.doc.key === key);
+  /** Queues the write of a settings document (replacing the key's readable part), without syncing. */
+  private queueSettingsWrite(context: Excel.RequestContext, parts: readonly Part[], key: string, value: unknown): void {
+    const found = findDoc(
+      parts.map((p) => p.reading),
+      key,
+    );
     const xml = settingsToXml({ key, revision: (found?.doc.revision ?? 0) + 1, savedAt: this.now().toISOString(), value });
-    if (found) found.part.setXml(xml);
+    if (payloadBytes(xml) > SAFE_REQUEST_BYTES) throw new Error(`The settings "${key}" are too large to store in the workbook (${payloadBytes(xml)} bytes).`);
+    const part = found ? parts.find((p) => p.reading === found)?.part : undefined;
+    if (part) part.setXml(xml);
     else context.workbook.customXmlParts.add(xml);
   }
 }
 
-/** The owned-sheets list among the settings documents. */
-function ownedIn(docs: readonly SettingsDoc[]): OwnedSheet[] {
-  return (docs.find((d) => d.doc.key === OWNED_SHEETS_KEY)?.doc.value as OwnedSheet[] | undefined) ?? [];
+/** True when a name's formula refers to the sheet (="Sheet!$A$1" or ='My sheet'!$A$1). */
+function refersTo(formula: string, sheet: string): boolean {
+  const quoted = `'${sheet.replace(/'/g, "''")}'!`.toLowerCase();
+  const f = formula.toLowerCase();
+  return f.startsWith(`=${sheet.toLowerCase()}!`) || f.startsWith(`=${quoted}`);
 }
 
-/** Writes a table's header and rows as one block of formulas, then makes it an Excel table. */
-function writeTable(sheet: Excel.Worksheet, t: TableSpec): void {
-  const a = parseCell(t.anchor);
-  const block = [t.headers.map((h) => h as unknown), ...t.rows.map((row) => row.map((c) => (isFormula(c) ? c.formula : (c ?? ""))))];
-  const range = sheet.getRangeByIndexes(a.row, a.col, block.length, t.headers.length);
-  range.formulas = block;
-  const table = sheet.tables.add(range, true);
-  table.name = t.name;
-  for (const [header, format] of Object.entries(t.numberFormats ?? {})) {
-    const c = t.headers.indexOf(header);
-    if (c < 0 || t.rows.length === 0) continue;
-    sheet.getRangeByIndexes(a.row + 1, a.col + c, t.rows.length, 1).numberFormat = t.rows.map(() => [format]);
+/** A SheetSpec's cell writes, planned before the workbook is touched. */
+interface StagedWrites {
+  /** Header rows: written before the tables are made over them. */
+  headers: RangeWrite[];
+  /** Table bodies and loose cells, in order. */
+  body: RangeWrite[];
+}
+
+/** Plans every cell write of a sheet: values as values, formulas as formulas, formats, in chunks. */
+export function planSheet(spec: SheetSpec): StagedWrites {
+  const headers: RangeWrite[] = [];
+  const body: RangeWrite[] = [];
+  for (const t of spec.tables) {
+    const a = parseCell(t.anchor);
+    headers.push(...planBlock(a.row, a.col, [t.headers]));
+    if (t.rows.length > 0) body.push(...planBlock(a.row + 1, a.col, t.rows, columnFormats(t)));
   }
+  for (const c of spec.cells ?? []) {
+    const a = parseCell(c.address);
+    body.push(...planBlock(a.row, a.col, [[c.value]], [c.numberFormat ?? null]));
+  }
+  return { headers, body };
+}
+
+function columnFormats(t: TableSpec): (string | null)[] {
+  return t.headers.map((h) => t.numberFormats?.[h] ?? null);
+}
+
+function queueWrite(sheet: Excel.Worksheet, w: RangeWrite): void {
+  const range = sheet.getRangeByIndexes(w.row, w.col, w.data.length, w.data[0].length);
+  if (w.kind === "numberFormat") range.numberFormat = w.data as string[][];
+  else if (w.kind === "formulas") range.formulas = w.data as string[][];
+  else range.values = w.data as (string | number | boolean)[][];
+}
+
+/**
+ * Reads `rows` rows of a range in requests whose responses stay under the size limit: the first
+ * read is sized from the column count, the next from the bytes per row seen so far; a response
+ * Excel still refuses as too large is retried in halves.
+ */
+async function readChunked(
+  context: Excel.RequestContext,
+  rangeAt: (row: number, height: number) => Excel.Range,
+  rows: number,
+  columns: number,
+  prop: "values" | "formulas",
+): Promise<unknown[][]> {
+  const out: unknown[][] = [];
+  let per = rowsPerRead(columns * 32);
+  let widest = 0;
+  for (let at = 0; at < rows; ) {
+    const height = Math.min(per, rows - at);
+    const range = rangeAt(at, height).load(prop);
+    try {
+      // One response per chunk sized to stay under the limit: syncs grow with the bytes, not the rows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (err) {
+      if (!isSizeLimit(err) || height === 1) throw err;
+      per = Math.max(1, Math.floor(height / 2));
+      continue;
+    }
+    const data = range[prop] as unknown[][];
+    for (const row of data) out.push(row);
+    widest = Math.max(widest, payloadBytes(data) / height);
+    per = rowsPerRead(widest);
+    at += height;
+  }
+  return out;
+}
+
+/** The fingerprint of a sheet's formulas over its used range (chunked reads). */
+async function fingerprint(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<string> {
+  const used = sheet.getUsedRangeOrNullObject(false).load("address,rowCount,columnCount");
+  await context.sync();
+  const f = new Fingerprint();
+  if (used.isNullObject) return f.hex();
+  f.add(splitSheetAddress(used.address).address);
+  const formulas = await readChunked(context, (r, h) => used.getCell(r, 0).getResizedRange(h - 1, used.columnCount - 1), used.rowCount, used.columnCount, "formulas");
+  for (const row of formulas) f.add(row);
+  return f.hex();
+}
+
+/**
+ * Puts back what a failed write changed: removes the staging sheet, gives the old sheet and its
+ * tables their names back, restores the workbook names and the ownership part. Idempotent: it
+ * compares with what it finds, so it works whatever step the write failed at.
+ */
+async function restore(context: Excel.RequestContext, before: Before): Promise<void> {
+  const wb = context.workbook;
+  const sheets = wb.worksheets.load("items/name,items/id");
+  const tables = wb.tables.load("items/name,items/id");
+  const parts = wb.customXmlParts.getByNamespace(SETTINGS_NAMESPACE).load("items/id");
+  await context.sync();
+  const old = before.sheets.flatMap((b) => {
+    const ws = sheets.items.find((s) => s.id === b.id);
+    return ws ? [{ b, ws, marker: ws.names.getItemOrNullObject(OWNER_MARKER).load("formula") }] : [];
+  });
+  await context.sync();
+
+  for (const s of sheets.items) if (before.stagingIds.includes(s.id) || before.staging.includes(s.name)) s.delete();
+  for (const { b, ws, marker } of old) {
+    if (ws.name !== b.name) ws.name = b.name;
+    if (b.marker && marker.isNullObject) ws.names.add(OWNER_MARKER, markerFormula(b.marker));
+  }
+  for (const t of before.tables) {
+    const now = tables.items.find((x) => x.id === t.id);
+    if (now && now.name !== t.name) now.name = t.name;
+  }
+  for (const p of parts.items) {
+    const was = before.parts.find((b) => b.id === p.id);
+    if (!was) p.delete();
+    else if (was.xml !== null) p.setXml(was.xml);
+  }
+  await context.sync();
+
+  // Names last: once the staging sheet is gone, a name that pointed at it shows #REF! and differs.
+  const names = wb.names.load("items/name,items/formula");
+  await context.sync();
+  for (const n of names.items) {
+    const was = before.names.find((b) => b.name === n.name);
+    if (!was || was.formula !== n.formula) n.delete();
+  }
+  for (const b of before.names) {
+    const now = names.items.find((n) => n.name === b.name);
+    if (!now || now.formula !== b.formula) wb.names.add(b.name, b.formula);
+  }
+  await context.sync();
 }
 
 /** Freezes the top rows and left columns (freezeAt alone would always freeze at least one of each). */

@@ -32,40 +32,70 @@ function setNullObject(mock: OfficeMockObject, path: string[], isNull: boolean):
 }
 
 describe("ExcelHost on office-addin-mock", () => {
-  test("readSelection takes the first row as headers, in one sync", async () => {
-    const { run, syncs } = mockRun({
+  test("readSelection reads only the selection's used part, first row as headers, in three syncs", async () => {
+    const values = [
+      ["Account", "Potential", "Region"],
+      ["Acme", 1200, "West"],
+      ["Beta", 800, "East"],
+    ];
+    const { run, syncs, mock } = mockRun({
       range: {
-        address: "Data!A1:C3",
-        values: [
-          ["Account", "Potential", "Region"],
-          ["Acme", 1200, "West"],
-          ["Beta", 800, "East"],
-        ],
+        address: "Data!A:C",
+        worksheet: {
+          used: { address: "Data!A1:F3" },
+          getUsedRangeOrNullObject() {
+            return this.used;
+          },
+        },
+        area: {
+          address: "Data!A1:C3",
+          rowCount: 3,
+          columnCount: 3,
+          cell: {
+            block: { values },
+            getResizedRange() {
+              return this.block;
+            },
+          },
+          getCell() {
+            return this.cell;
+          },
+        },
+        getIntersectionOrNullObject(this: { area: unknown }) {
+          return this.area;
+        },
       },
       getSelectedRange() {
         return this.range;
       },
     });
+    setNullObject(mock, ["context", "workbook", "range", "worksheet", "used"], false);
+    setNullObject(mock, ["context", "workbook", "range", "area"], false);
     const data = await new ExcelHost(run).readSelection();
-    expect(data).toEqual({
-      source: "Data!A1:C3",
-      headers: ["Account", "Potential", "Region"],
-      rows: [
-        ["Acme", 1200, "West"],
-        ["Beta", 800, "East"],
-      ],
-    });
-    expect(syncs()).toBe(1);
+    expect(data).toEqual({ source: "Data!A1:C3", headers: values[0], rows: values.slice(1) });
+    // The selection and its sheet's used range; their intersection's size; its values.
+    expect(syncs()).toBe(3);
   });
 
-  test("readTable reads headers and body of a named table in two syncs", async () => {
+  test("readTable reads headers and body of a named table in three syncs", async () => {
+    const rows = [
+      ["Ann", 500000],
+      ["Bo", 450000],
+    ];
     const table = {
       header: { values: [["Rep", "Quota"]] },
       body: {
-        values: [
-          ["Ann", 500000],
-          ["Bo", 450000],
-        ],
+        rowCount: 2,
+        columnCount: 2,
+        cell: {
+          block: { values: rows },
+          getResizedRange() {
+            return this.block;
+          },
+        },
+        getCell() {
+          return this.cell;
+        },
       },
       getHeaderRowRange() {
         return this.header;
@@ -85,11 +115,8 @@ describe("ExcelHost on office-addin-mock", () => {
     setNullObject(mock, ["context", "workbook", "tables", "table"], false);
     const data = await new ExcelHost(run).readTable("Reps");
     expect(data.headers).toEqual(["Rep", "Quota"]);
-    expect(data.rows).toEqual([
-      ["Ann", 500000],
-      ["Bo", 450000],
-    ]);
-    expect(syncs()).toBe(2);
+    expect(data.rows).toEqual(rows);
+    expect(syncs()).toBe(3);
   });
 
   test("readTable of a missing table says which name it looked for", async () => {

@@ -128,6 +128,17 @@ describe("the quota step on the sample workbook (preview engine)", () => {
     expect(wb.hasSheet("Quotas")).toBe(false);
   });
 
+  test("a workbook name Quotas_Target the user made is refused with what to rename; nothing is written", async () => {
+    const { wb, host } = await afterTerritories();
+    wb.setName("Quotas_Target", "=Reps!$A$2");
+    const parts = [...wb.customXmlParts()];
+    const error = await runQuotaStep(host, settings({ draws: 200 })).catch((e: Error) => e.message);
+    expect(error).toBe('The workbook already has a name "Quotas_Target" that Comp Planner did not create. Rename or delete it (Formulas > Name Manager), then run again.');
+    expect(wb.hasSheet("Quotas")).toBe(false);
+    expect(wb.engine.getNamedExpressionFormula("Quotas_Target")).toBe("=Reps!$A$2");
+    expect([...wb.customXmlParts()]).toEqual(parts);
+  });
+
   test("cancelling during the simulation writes nothing", async () => {
     const { wb, host } = await afterTerritories();
     const controller = new AbortController();

@@ -257,7 +257,7 @@ describe("the Unit Economics sheet on ExcelHost (Office.js fake)", () => {
     expect(fake.contexts).toHaveLength(1);
     expect(fake.state.snapshot([UNIT_ECONOMICS_SHEET])).toEqual(before);
     const cells = fake.state.sheet(UNIT_ECONOMICS_SHEET)!.cells;
-    const formulas = [...cells.values()].filter((v): v is string => typeof v === "string" && v.startsWith("="));
+    const formulas = [...cells.values()].flatMap((v) => (typeof v === "object" && v !== null && "formula" in v ? [v.formula] : []));
     expect(formulas).toContain("=COMP.CAC([@Spend]+[@[Sales cost]],[@Customers])");
     expect(formulas).toContain("=INDEX(COMP.FUNNEL([@Leads],[@[Lead to qualified]:[Meeting to won]]),1,4)");
     expect(formulas.some((x) => /^=COMP\.FUNNEL\(C\d+,D\d+:F\d+\)$/.test(x))).toBe(true);

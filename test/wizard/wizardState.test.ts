@@ -87,11 +87,32 @@ describe("wizardReducer", () => {
   test("stored settings restore the step, and a reload keeps the user's mapping", () => {
     const base = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts }, { type: "problemRowsExcluded" }, { type: "territoryOptionsChanged", options: { count: 2 } });
     const settings = territorySettings(base)!;
-    let s = run({ type: "settingsRestored", settings: { ...settings, mapping: { ...settings.mapping, workload: null } } });
+    let s = run({ type: "settingsRestored", settings: { ...settings, mapping: { ...settings.mapping, workload: null }, mappingHeaders: { ...settings.mappingHeaders!, workload: null } } });
     expect(s.territory.count).toBe(2);
     s = wizardReducer(s, { type: "dataLoaded", data: accounts, keepMapping: true });
     expect(s.mapping!.workload).toBeNull();
     expect(s.excluded).toEqual([2]);
+    expect(s.mappingNotice).toBeNull();
+  });
+
+  test("a restored mapping follows its headers when the columns were reordered, and says so", () => {
+    const base = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts });
+    const settings = territorySettings(run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts }, { type: "problemRowsExcluded" }, { type: "territoryOptionsChanged", options: { count: 2 } }))!;
+    expect(settings.mappingHeaders).toMatchObject({ id: accounts.headers[base.mapping!.id!] });
+    const order = [...accounts.headers.keys()].reverse();
+    const reordered: TableData = { ...accounts, headers: order.map((i) => accounts.headers[i]), rows: accounts.rows.map((r) => order.map((i) => r[i])) };
+    const s = wizardReducer(run({ type: "settingsRestored", settings }), { type: "dataLoaded", data: reordered, keepMapping: true });
+    for (const field of ["id", "potential"] as const) expect(reordered.headers[s.mapping![field]!]).toBe(accounts.headers[base.mapping![field]!]);
+    expect(s.mappingNotice).toMatch(/matched by header name/);
+  });
+
+  test("a restored mapping whose header vanished leaves that field unmapped and names the column", () => {
+    const settings = territorySettings(run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts }, { type: "problemRowsExcluded" }, { type: "territoryOptionsChanged", options: { count: 2 } }))!;
+    const potential = settings.mapping.potential!;
+    const renamed: TableData = { ...accounts, headers: accounts.headers.map((h, i) => (i === potential ? "Revenue 2027" : h)) };
+    const s = wizardReducer(run({ type: "settingsRestored", settings }), { type: "dataLoaded", data: renamed, keepMapping: true });
+    expect(s.mapping!.potential).toBeNull();
+    expect(s.mappingNotice).toContain(`the column "${accounts.headers[potential]}" (Potential) is no longer in the data`);
   });
 
   test("a run goes through progress to a result, failure or cancellation, each step on its own", () => {
@@ -126,5 +147,33 @@ describe("the quota step's form", () => {
     s = wizardReducer(s, { type: "quotaHistoryTableChosen", table: null });
     expect(quotaSettings(s.quota, s.tables)).toMatchObject({ potential: { table: "Territories_Summary", id: "Territory", columns: ["Potential"] }, history: null, companyTarget: 1e6 });
     expect(wizardReducer(s, { type: "stepChosen", step: "quotas" }).step).toBe("quotas");
+  });
+});
+
+describe("a saved column mapping is restored by header name, never by position", () => {
+  const { autoMap, mappingHeaders, restoreMapping } = jest.requireActual("../../src/wizard/columnMapping") as typeof import("../../src/wizard/columnMapping");
+  const headers = ["Account", "Potential", "Region", "Workload"];
+  const saved = mappingHeaders(autoMap(headers), headers);
+
+  test("the same headers: the same mapping, nothing to say", () => {
+    const r = restoreMapping(saved, headers, autoMap(headers));
+    expect(r.mapping).toEqual(autoMap(headers));
+    expect(r.notice).toBeNull();
+  });
+
+  test("columns reordered: each field follows its header, and the move is said", () => {
+    const now = ["Region", "Workload", "Account", "Potential"];
+    const r = restoreMapping(saved, now, autoMap(headers));
+    expect(r.mapping).toMatchObject({ id: 2, potential: 3, region: 0, workload: 1 });
+    expect([...r.moved].sort()).toEqual(["id", "potential", "region", "workload"]);
+    expect(r.notice).toMatch(/followed their columns to a new position/);
+  });
+
+  test("a header that vanished leaves its field unmapped and is named, even if another column took its place", () => {
+    const now = ["Account", "Revenue", "Region", "Workload"];
+    const r = restoreMapping(saved, now, autoMap(headers));
+    expect(r.mapping.potential).toBeNull();
+    expect(r.missing).toEqual([{ field: "potential", header: "Potential" }]);
+    expect(r.notice).toMatch(/the column "Potential" \(Potential\) is no longer in the data/);
   });
 });

@@ -1,4 +1,4 @@
-import { NotOwnedError, WorkbookHost } from "../../src/workbook/host";
+import { NameClashError, NotOwnedError, WorkbookBusyError, WorkbookHost } from "../../src/workbook/host";
 import { settingsFromXml } from "../../src/workbook/settingsXml";
 import { SheetSpec } from "../../src/workbook/sheetSpec";
 
@@ -12,6 +12,14 @@ export interface HostFixture {
   seedUserSheet(sheet: string, a1: string): void;
   /** The formula or value of a cell as written. */
   written(sheet: string, address: string): unknown;
+  /** Adds a workbook name the user made, for a cell of one of the user's sheets. */
+  seedUserName(name: string, sheet: string, address: string): void;
+  /** Changes one cell by hand, as the user would. */
+  editCell(sheet: string, address: string, value: string | number): void;
+  /** Adds a custom XML part, as another program or an older version might have. */
+  addPart(xml: string): void;
+  /** The formula of a cell as written (en-US), or null for a value or a blank. */
+  formulaAt(sheet: string, address: string): string | null;
   /** A cell's number format, or null. */
   numberFormat(sheet: string, address: string): string | null;
   /** Every cell outside the named sheets, as text. */
@@ -43,6 +51,26 @@ export function territorySpec(rows = 3): SheetSpec {
     columnWidths: { A: 90 },
     freeze: { rows: 1, columns: 0 },
     charts: [{ type: "column", title: "Potential by account", anchor: "H2", categories: { table: "Assignments", column: "Account" }, series: [{ name: "Potential", values: { table: "Assignments", column: "Potential" } }] }],
+  };
+}
+
+/** Text a user may have in an id or name column, that a spreadsheet would read as something else. */
+export const TRICKY_TEXT = ['=HYPERLINK("x","y")', "=", "=SUM(", "00123", "5%", "TRUE", "#N/A", "2019-03-01", "+1", "-x", "@a", "=1+1", "false", " 42 "];
+
+/** A sheet whose table and loose cells hold tricky text next to numbers and a real formula. */
+export function trickySpec(): SheetSpec {
+  return {
+    name: "Tricky",
+    tables: [
+      {
+        name: "Ids",
+        anchor: "A1",
+        headers: ["Id", "Amount", "Double"],
+        rows: TRICKY_TEXT.map((t, i) => [t, i + 0.5, { formula: "=[@Amount]*2" }]),
+        numberFormats: { Amount: "#,##0.00" },
+      },
+    ],
+    cells: TRICKY_TEXT.map((t, i) => ({ address: `F${i + 1}`, value: t })),
   };
 }
 
@@ -123,6 +151,124 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
       const docs = f.parts().map(settingsFromXml).filter((d) => d?.key === "plan");
       expect(docs).toHaveLength(1);
       expect(docs[0]?.revision).toBe(2);
+    });
+
+    test("user text is written as text and reads back identical; numbers stay numbers; formulas stay formulas", async () => {
+      await f.host.writeSheet(trickySpec());
+      const n = TRICKY_TEXT.length;
+      const table = await f.host.readTable("Ids");
+      expect(table.rows.map((r) => r[0])).toEqual(TRICKY_TEXT);
+      expect(table.rows.map((r) => r[1])).toEqual(TRICKY_TEXT.map((_, i) => i + 0.5));
+      expect(await f.host.readRange("Tricky", `F1:F${n}`)).toEqual(TRICKY_TEXT.map((t) => [t]));
+      TRICKY_TEXT.forEach((t, i) => {
+        expect(f.formulaAt("Tricky", `A${i + 2}`)).toBeNull();
+        expect(f.formulaAt("Tricky", `F${i + 1}`)).toBeNull();
+        expect(f.written("Tricky", `F${i + 1}`)).toBe(t);
+        expect(f.formulaAt("Tricky", `C${i + 2}`)).toBe("=[@Amount]*2");
+      });
+      expect(f.numberFormat("Tricky", "B2")).toBe("#,##0.00");
+      // The active cell on text that looks like a formula has no formula: "why is this number?" sees text.
+      await f.host.select("Tricky", "F1");
+      expect(await f.host.activeCell()).toEqual({ sheet: "Tricky", address: "F1", formula: null, value: TRICKY_TEXT[0] });
+      await f.host.select("Tricky", "C2");
+      expect((await f.host.activeCell()).formula).toBe("=[@Amount]*2");
+    });
+
+    test("a user's workbook name the sheet needs is refused with what to rename, and nothing is written", async () => {
+      f.seedUserName("TotalPotential", "Data", "B2");
+      const before = f.snapshot([]);
+      const parts = f.parts();
+      await expect(f.host.writeSheet(territorySpec())).rejects.toBeInstanceOf(NameClashError);
+      await expect(f.host.writeSheet(territorySpec())).rejects.toThrow('The workbook already has a name "TotalPotential" that Comp Planner did not create. Rename or delete it');
+      expect(f.snapshot([])).toEqual(before);
+      expect(f.parts()).toEqual(parts);
+      expect(await f.host.isOwned("Territories")).toBe(false);
+    });
+
+    test("its own names are re-pointed on a re-run, and no sheet is left behind", async () => {
+      await f.host.writeSheet(territorySpec(3));
+      const report = await f.host.writeSheet(territorySpec(4));
+      expect(report).toEqual({ sheet: "Territories", keptAs: null, message: null });
+      expect((await f.host.listSheets()).map((s) => s.name).sort()).toEqual(["Data", "Territories"]);
+      expect(f.written("Territories", "A5")).toBe("A4");
+    });
+
+    test("a re-run over a sheet edited by hand keeps that version under another name, says so, and owns only the new one", async () => {
+      await f.host.writeSheet(territorySpec(3));
+      f.editCell("Territories", "B3", 999);
+      const report = await f.host.writeSheet(territorySpec(3));
+      expect(report.keptAs).toBe("Territories (edited)");
+      expect(report.message).toMatch(/"Territories" had been edited by hand .* kept as "Territories \(edited\)"/);
+      expect(f.written("Territories (edited)", "B3")).toBe(999);
+      expect(f.written("Territories", "B3")).toBe(20);
+      expect(await f.host.isOwned("Territories (edited)")).toBe(false);
+      expect(await f.host.isOwned("Territories")).toBe(true);
+      // A second edit and re-run keeps a second copy; the first is never overwritten.
+      f.editCell("Territories", "B2", 1);
+      expect((await f.host.writeSheet(territorySpec(3))).keptAs).toBe("Territories (edited 2)");
+      expect(f.written("Territories (edited)", "B3")).toBe(999);
+    });
+
+    test("one run at a time: a second write, save or run while one is in flight is refused", async () => {
+      const first = f.host.writeSheet(territorySpec(3));
+      const second = f.host.writeSheet({ ...territorySpec(3), name: "Other", tables: [], namedRanges: [], charts: [] });
+      const save = f.host.writeSettings("plan", { v: 1 });
+      await expect(second).rejects.toBeInstanceOf(WorkbookBusyError);
+      await expect(save).rejects.toThrow(/still busy with "writing Territories"/);
+      await first;
+      expect(await f.host.readSettings("plan")).toBeNull();
+      expect(await f.host.isOwned("Other")).toBe(false);
+      let release: () => void = () => undefined;
+      const run = f.host.exclusive("Split and write", async () => {
+        await new Promise<void>((r) => (release = r));
+        await f.host.writeSettings("plan", { v: 2 });
+        return "done";
+      });
+      await expect(f.host.exclusive("Save plan", async () => "second")).rejects.toThrow('Comp Planner is still busy with "Split and write"');
+      await expect(f.host.writeSettings("plan", { v: 3 })).resolves.toBeUndefined();
+      release();
+      await expect(run).resolves.toBe("done");
+      expect(await f.host.readSettings("plan")).toEqual({ v: 2 });
+      await expect(f.host.exclusive("Save plan", async () => "now")).resolves.toBe("now");
+    });
+
+    test("a corrupt settings part is reported by name and ignored; the rest keeps working and it is never overwritten", async () => {
+      await f.host.writeSettings("plan", { v: 1 });
+      const corrupt = '<settings xmlns="urn:comp-planner:settings:v1" key="kpi-plan" revision="1" savedAt="2026-11-22T10:00:00Z">{not json</settings>';
+      f.addPart(corrupt);
+      f.addPart('<settings xmlns="urn:comp-planner:settings:v1" key="half"');
+      expect(await f.host.readSettings("plan")).toEqual({ v: 1 });
+      expect(await f.host.readSettings("kpi-plan")).toBeNull();
+      const problems = await f.host.settingsProblems();
+      expect(problems).toHaveLength(2);
+      expect(problems[0]).toMatch(/^The settings part "kpi-plan" \(custom XML part .+\) cannot be read: its content is not valid JSON/);
+      expect(problems[1]).toMatch(/The settings part "half" .* cannot be read/);
+      await f.host.writeSheet(territorySpec(2));
+      expect(await f.host.isOwned("Territories")).toBe(true);
+      await f.host.writeSettings("kpi-plan", { versions: [] });
+      expect(f.parts()).toContain(corrupt);
+      expect(await f.host.readSettings("kpi-plan")).toEqual({ versions: [] });
+    });
+
+    test("an equivalent rewrite of a part (attribute order, quotes, namespace prefix, spacing) reads the same", async () => {
+      f.addPart(
+        `<?xml version='1.0'?>\n<cp:settings savedAt='2026-11-20T09:00:00.000Z' revision='4' key='kpi-plan' xmlns:cp='urn:comp-planner:settings:v1'>\n  {"versions":[{"from":"2026-01","a":"x&amp;y"}]}\n</cp:settings>`,
+      );
+      expect(await f.host.readSettings("kpi-plan")).toEqual({ versions: [{ from: "2026-01", a: "x&y" }] });
+      await f.host.writeSettings("kpi-plan", { versions: [] });
+      const docs = f.parts().map(settingsFromXml).filter((d) => d?.key === "kpi-plan");
+      expect(docs).toEqual([expect.objectContaining({ revision: 5 })]);
+    });
+
+    test("a foreign part, or a list of sheets that is not valid, is never read as ownership", async () => {
+      f.seedUserSheet("Mine", "x");
+      const sheets = await f.host.listSheets();
+      expect(sheets.every((s) => !s.owned)).toBe(true);
+      f.addPart(`<settings xmlns="urn:other-addin" key="owned-sheets" revision="9" savedAt="2026-11-22T10:00:00Z">[{"name":"Mine","id":"anything"}]</settings>`);
+      f.addPart(`<settings xmlns="urn:comp-planner:settings:v1" key="owned-sheets" revision="9" savedAt="2026-11-22T10:00:00Z">{"Mine":true}</settings>`);
+      expect(await f.host.isOwned("Mine")).toBe(false);
+      await expect(f.host.writeSheet({ name: "Mine", tables: [] })).rejects.toBeInstanceOf(NotOwnedError);
+      expect(await f.host.settingsProblems()).toEqual([expect.stringMatching(/"owned-sheets" .* its list of sheets is not valid/)]);
     });
 
     test("reads the active cell and any range", async () => {

@@ -1,4 +1,4 @@
-import { parseCell } from "../../src/workbook/a1";
+import { absoluteReference, parseCell } from "../../src/workbook/a1";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost, writeSpec } from "../../src/workbook/previewHost";
 import { describeWorkbookHostContract, HostFixture, territorySpec } from "./hostContract";
@@ -21,6 +21,10 @@ function previewFixture(): HostFixture & { wb: PreviewWorkbook } {
       const c = wb.cell(sheet, parseCell(address));
       return c.formula ?? c.value;
     },
+    seedUserName: (name, sheet, address) => wb.setName(name, absoluteReference(sheet, address)),
+    editCell: (sheet, address, value) => wb.setCell(sheet, parseCell(address), value),
+    addPart: (xml) => void wb.addXmlPart(xml),
+    formulaAt: (sheet, address) => wb.cell(sheet, parseCell(address)).formula,
     numberFormat: (sheet, address) => wb.cell(sheet, parseCell(address)).numberFormat,
     snapshot(except) {
       const out: Record<string, string> = {};
@@ -73,5 +77,40 @@ describe("the preview engine reads formulas as Excel does", () => {
     wb.setCell("S", { row: 0, col: 1 }, "=NORM.S.DIST(0,TRUE)");
     expect(wb.cell("S", { row: 0, col: 0 }).value).toBe(21);
     expect(wb.cell("S", { row: 0, col: 1 }).value).toBe(0.5);
+  });
+});
+
+describe("PreviewHost writes are atomic", () => {
+  /** Everything the user can see: sheets and their cells, tables, names, parts. */
+  function state(f: ReturnType<typeof previewFixture>) {
+    return {
+      sheets: f.wb.sheetNames(),
+      cells: f.snapshot([]),
+      tables: f.wb.tables().map((t) => `${t.name}@${t.sheet}`),
+      names: f.wb.engine.listNamedExpressions().map((n) => [n, f.wb.engine.getNamedExpressionFormula(n)]),
+      parts: [...f.wb.customXmlParts()],
+    };
+  }
+
+  test.each([
+    ["a first run", false],
+    ["a re-run over its own sheet", true],
+  ])("%s that fails half-way leaves the workbook exactly as it was, and the next run succeeds", async (_, rerun) => {
+    const f = previewFixture();
+    f.seedUserTable("Data", "Accounts", ["Account", "Potential"], [["A", 1]]);
+    f.wb.setCell("Data", parseCell("D1"), "=SUM(Accounts[Potential])");
+    if (rerun) await f.host.writeSheet(territorySpec(3));
+    const before = state(f);
+    const addChart = f.wb.addChart.bind(f.wb);
+    f.wb.addChart = () => {
+      throw new Error("the engine gave up");
+    };
+    await expect(f.host.writeSheet(territorySpec(5))).rejects.toThrow("the engine gave up");
+    expect(state(f)).toEqual(before);
+    f.wb.addChart = addChart;
+    await f.host.writeSheet(territorySpec(5));
+    expect(await f.host.isOwned("Territories")).toBe(true);
+    expect(f.wb.cell("Territories", parseCell("F1")).value).toBe(150);
+    expect(f.wb.cell("Data", parseCell("D1")).value).toBe(1);
   });
 });

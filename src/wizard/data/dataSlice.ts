@@ -3,12 +3,12 @@
  * accounts and their column mapping, excluded rows, the reps table, and which step is open.
  */
 import { textKey } from "../../core/text";
-import { autoMap, ColumnMapping } from "../columnMapping";
+import { ACCOUNT_FIELDS, autoMap, ColumnMapping, restoreMapping } from "../columnMapping";
 import { DataProblem, findDataProblems } from "../dataProblems";
 import type { StepId, WizardAction, WizardState } from "../wizardState";
 
 /** The fields of the wizard state this slice owns. */
-export type DataSlice = Pick<WizardState, "step" | "tables" | "source" | "loading" | "loadError" | "data" | "mapping" | "excluded" | "repsData" | "repsError">;
+export type DataSlice = Pick<WizardState, "step" | "tables" | "source" | "loading" | "loadError" | "data" | "mapping" | "restoredMapping" | "mappingNotice" | "excluded" | "repsData" | "repsError">;
 
 /** The data slice before anything is loaded. */
 export const initialDataSlice: DataSlice = {
@@ -19,6 +19,8 @@ export const initialDataSlice: DataSlice = {
   loadError: null,
   data: null,
   mapping: null,
+  restoredMapping: null,
+  mappingNotice: null,
   excluded: [],
   repsData: null,
   repsError: null,
@@ -39,9 +41,10 @@ export function dataSlice(state: WizardState, action: WizardAction): DataSlice {
     case "sourceChosen":
       return { ...s, source: action.source, data: null, mapping: null, excluded: [], loading: true, loadError: null };
     case "dataLoaded": {
-      const mapping = action.keepMapping && s.mapping && fits(s.mapping, action.data.headers.length) ? s.mapping : autoMap(action.data.headers);
+      const kept = action.keepMapping ? keptMapping(s, action.data.headers) : null;
+      const mapping = kept ? kept.mapping : autoMap(action.data.headers);
       const excluded = action.keepMapping ? s.excluded.filter((r) => r <= action.data.rows.length) : [];
-      return { ...s, data: action.data, mapping, excluded, loading: false, loadError: null };
+      return { ...s, data: action.data, mapping, mappingNotice: kept?.notice ?? null, restoredMapping: null, excluded, loading: false, loadError: null };
     }
     case "dataFailed":
       return { ...s, loading: false, loadError: action.message };
@@ -60,7 +63,13 @@ export function dataSlice(state: WizardState, action: WizardAction): DataSlice {
     case "repsFailed":
       return { ...s, repsData: null, repsError: action.message };
     case "settingsRestored":
-      return { ...s, source: action.settings.source, mapping: action.settings.mapping, excluded: [...action.settings.excluded] };
+      return {
+        ...s,
+        source: action.settings.source,
+        mapping: action.settings.mapping,
+        restoredMapping: action.settings.mappingHeaders ?? null,
+        excluded: [...action.settings.excluded],
+      };
     case "stepChosen":
       return canEnter(state, action.step) ? { ...s, step: action.step } : s;
     default:
@@ -96,4 +105,21 @@ export function openProblems(state: WizardState): DataProblem[] {
 export function canEnter(state: WizardState, step: StepId): boolean {
   if (step !== "territories") return true;
   return state.data !== null && state.mapping !== null && state.mapping.id !== null && state.mapping.potential !== null;
+}
+
+/**
+ * The mapping to keep when data is reloaded: a restored one matched by header name (moves and
+ * missing columns said in its notice); the one in use when it still fits; else null (guess anew).
+ */
+function keptMapping(s: DataSlice, headers: readonly string[]): { mapping: ColumnMapping; notice: string | null } | null {
+  if (s.restoredMapping) return restoreMapping(s.restoredMapping, headers, s.mapping);
+  if (!s.mapping) return null;
+  if (s.data) return fits(s.mapping, headers.length) ? { mapping: s.mapping, notice: null } : null;
+  // Restored from an older workbook without header names: indices cannot be trusted.
+  const guessed = autoMap(headers);
+  const same = ACCOUNT_FIELDS.every(({ field }) => guessed[field] === s.mapping![field]);
+  return {
+    mapping: guessed,
+    notice: same ? null : "The saved column mapping had no header names, so the columns were matched again from the headers. Check the mapping before running.",
+  };
 }

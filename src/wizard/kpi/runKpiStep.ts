@@ -139,9 +139,8 @@ async function scoreAndWrite(host: WorkbookHost, s: KpiStepSettings, { step }: S
   const result = computeScorecards(version.plan, people, tables, s.month);
   await refuseForeignSheets(host, Object.values(KPI_SHEETS));
   await step(0.7, "Writing Scorecards, Leaderboard and KPI Plan");
-  await host.writeSheet(scorecardsSheet({ month: s.month, version }, people));
-  await host.writeSheet(leaderboardSheet(s.month, result.people, s.showAmounts));
-  await host.writeSheet(kpiPlanSheet(history));
+  // One write for the three: the Leaderboard's formulas read the Scorecards' tables.
+  await host.writeSheets([scorecardsSheet({ month: s.month, version }, people), leaderboardSheet(s.month, result.people, s.showAmounts), kpiPlanSheet(history)]);
   return { version, lines: result.lines, people: result.people, tables };
 }
 

@@ -76,8 +76,8 @@ async function setAndWrite(host: WorkbookHost, s: QuotaStepSettings, { step, sig
   const simulation = sim.result();
   await step(0.85, `Writing sheet "${s.sheet}"`);
   const potentialOf = new Map(input.reps.map((r) => [r.id, r.potential]));
-  await host.writeSheet(quotasSheet(s.sheet, plan, simulation, s, potentialOf, input.notes));
-  return { plan, simulation, notes: [...input.notes, ...plan.notes] };
+  const written = await host.writeSheet(quotasSheet(s.sheet, plan, simulation, s, potentialOf, input.notes));
+  return { plan, simulation, notes: [...input.notes, ...plan.notes, ...(written?.message ? [written.message] : [])] };
 }
 
 /** The quota step: elastic quotas from potential and history, simulated, on the Quotas sheet. */

@@ -1,6 +1,6 @@
 import { SplitResult, splitTerritories } from "../../core/territories";
 import { TableData, WorkbookHost } from "../../workbook/host";
-import { ColumnMapping } from "../columnMapping";
+import { ColumnMapping, SavedMapping } from "../columnMapping";
 import { findDataProblems } from "../dataProblems";
 import { listProblems, Progress, runStep, StepContext, StepError } from "../stepRun";
 import type { WizardStepModule } from "../wizardState";
@@ -21,6 +21,8 @@ export type SeatSource =
 export interface TerritoryStepSettings {
   readonly source: AccountsSource;
   readonly mapping: ColumnMapping;
+  /** The header each mapped field used, so a re-run matches columns by name (absent in older workbooks). */
+  readonly mappingHeaders?: SavedMapping;
   /** 1-based data rows left out by the user. */
   readonly excluded: readonly number[];
   readonly seats: SeatSource;
@@ -85,8 +87,9 @@ async function splitAndWrite(host: WorkbookHost, s: TerritoryStepSettings, { ste
   });
   await step(0.8, `Writing sheet "${s.sheet}"`);
   const groupColumn = s.groupBy === "none" ? null : s.mapping[s.groupBy];
-  await host.writeSheet(territoriesSheet(s.sheet, accounts, result, groupColumn === null ? null : data.headers[groupColumn]));
-  return result;
+  const written = await host.writeSheet(territoriesSheet(s.sheet, accounts, result, groupColumn === null ? null : data.headers[groupColumn]));
+  // A hand-edited previous version kept under another name is said with the result.
+  return written?.message ? { ...result, notes: [...result.notes, written.message] } : result;
 }
 
 /** The territory step: split accounts into balanced territories and write the Territories sheet. */

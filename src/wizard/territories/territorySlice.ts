@@ -5,7 +5,7 @@
 import { textKey } from "../../core/text";
 import { TableData } from "../../workbook/host";
 import { sheetNameProblem } from "../../workbook/sheetSpec";
-import { ColumnMapping } from "../columnMapping";
+import { ColumnMapping, mappingHeaders } from "../columnMapping";
 import { openProblems } from "../data/dataSlice";
 import type { WizardAction, WizardState } from "../wizardState";
 import { autoMapReps, RepColumns, rolesIn } from "./repsFromTable";
@@ -137,6 +137,7 @@ export function territorySettings(state: WizardState): TerritoryStepSettings | n
   return {
     source: state.source,
     mapping: state.mapping,
+    ...(state.data ? { mappingHeaders: mappingHeaders(state.mapping, state.data.headers) } : {}),
     excluded: state.excluded,
     seats,
     balanceOn: t.balanceOn,

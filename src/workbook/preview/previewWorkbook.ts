@@ -300,3 +300,82 @@ export class PreviewWorkbook {
     this.notify();
   }
 }
+
+/**
+ * Sheet, table, name and part operations PreviewHost needs to build a sheet under a temporary
+ * name and swap it in (as ExcelHost does), and to put everything back if that fails.
+ */
+export class PreviewWorkbookEdits {
+  constructor(private readonly wb: PreviewWorkbook) {}
+
+  private get inner(): { extras: Map<string, SheetExtras>; tableList: PreviewTable[]; xmlParts: Map<string, string> } {
+    return this.wb as unknown as { extras: Map<string, SheetExtras>; tableList: PreviewTable[]; xmlParts: Map<string, string> };
+  }
+
+  private canonical(name: string): string {
+    const found = this.wb.sheetNames().find((n) => n.toLowerCase() === name.toLowerCase());
+    if (!found) throw new Error(`There is no sheet named "${name}".`);
+    return found;
+  }
+
+  /** Renames a sheet; formulas and names that refer to it follow, as in Excel. */
+  renameSheet(from: string, to: string): void {
+    const old = this.canonical(from);
+    if (this.wb.hasSheet(to) && to.toLowerCase() !== old.toLowerCase()) throw new Error(`A sheet named "${to}" already exists.`);
+    this.wb.engine.renameSheet(this.wb.engine.getSheetId(old)!, to);
+    const { extras, tableList } = this.inner;
+    const e = extras.get(old)!;
+    extras.delete(old);
+    extras.set(to, e);
+    tableList.forEach((t, i) => {
+      if (t.sheet === old) tableList[i] = { ...t, sheet: to };
+    });
+  }
+
+  /** Removes a sheet with its tables; references to it become #REF!, as in Excel. */
+  removeSheet(name: string): void {
+    const sheet = this.canonical(name);
+    this.wb.engine.removeSheet(this.wb.engine.getSheetId(sheet)!);
+    const { extras, tableList } = this.inner;
+    extras.delete(sheet);
+    for (let i = tableList.length - 1; i >= 0; i--) if (tableList[i].sheet === sheet) tableList.splice(i, 1);
+  }
+
+  /** Renames a table (formulas already written keep the cells they point at). */
+  renameTable(from: string, to: string): void {
+    const { tableList } = this.inner;
+    const i = tableList.findIndex((t) => t.name.toLowerCase() === from.toLowerCase());
+    if (i < 0) throw new Error(`There is no table named "${from}".`);
+    tableList[i] = { ...tableList[i], name: to };
+  }
+
+  /** Workbook names the user or the add-in defined, with their references. */
+  names(): { name: string; reference: string }[] {
+    return this.wb.engine
+      .listNamedExpressions()
+      .filter((n) => n !== "TRUE" && n !== "FALSE")
+      .map((name) => ({ name, reference: String(this.wb.engine.getNamedExpressionFormula(name) ?? this.wb.engine.getNamedExpression(name)?.expression ?? "") }));
+  }
+
+  /** Removes a workbook name. */
+  removeName(name: string): void {
+    this.wb.engine.removeNamedExpression(name);
+  }
+
+  /** The custom XML parts, to put back as they were. */
+  partsCopy(): Map<string, string> {
+    return new Map(this.inner.xmlParts);
+  }
+
+  /** Puts the custom XML parts back as copied. */
+  restoreParts(parts: ReadonlyMap<string, string>): void {
+    const { xmlParts } = this.inner;
+    xmlParts.clear();
+    for (const [k, v] of parts) xmlParts.set(k, v);
+  }
+
+  /** A sheet's content as the engine stores it (formulas and typed text), for fingerprints. */
+  content(name: string): unknown[][] {
+    return this.wb.engine.getSheetSerialized(this.wb.engine.getSheetId(this.canonical(name))!) as unknown[][];
+  }
+}

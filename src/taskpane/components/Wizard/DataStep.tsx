@@ -70,6 +70,11 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
           <MessageBarBody>{state.loadError}</MessageBarBody>
         </MessageBar>
       )}
+      {state.mappingNotice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{state.mappingNotice}</MessageBarBody>
+        </MessageBar>
+      )}
       {state.data && state.mapping && (
         <>
           <Body1>
