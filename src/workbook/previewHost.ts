@@ -2,7 +2,7 @@ import { absoluteReference, parseCell, quoteSheet, rangeAddress } from "./a1";
 import { ActiveCell, NotOwnedError, SheetInfo, TableData, TableInfo, WorkbookHost } from "./host";
 import { PreviewWorkbook } from "./preview/previewWorkbook";
 import { OWNED_SHEETS_KEY, OwnedSheet, settingsFromXml, settingsToXml, StoredSettings } from "./settingsXml";
-import { checkSheetSpec, isFormula, SheetSpec } from "./sheetSpec";
+import { CellInput, checkSheetSpec, isFormula, SheetSpec } from "./sheetSpec";
 
 /**
  * WorkbookHost on the preview's in-browser workbook. It keeps the same rules as ExcelHost:
@@ -151,11 +151,11 @@ export function writeSpec(wb: PreviewWorkbook, spec: SheetSpec): void {
     for (const t of spec.tables) {
       const a = parseCell(t.anchor);
       t.headers.forEach((_, c) => wb.setBold(spec.name, { row: a.row, col: a.col + c }, true));
-      wb.setBlock(spec.name, a, [t.headers, ...t.rows.map((row) => row.map((cell) => (isFormula(cell) ? cell.formula : cell)))]);
+      wb.setBlock(spec.name, a, [t.headers, ...t.rows].map((row) => row.map(engineContent)));
     }
     for (const c of spec.cells ?? []) {
       const pos = parseCell(c.address);
-      wb.setCell(spec.name, pos, isFormula(c.value) ? c.value.formula : c.value);
+      wb.setCell(spec.name, pos, engineContent(c.value));
       if (c.numberFormat) wb.setNumberFormat(spec.name, pos, c.numberFormat);
       if (c.bold) wb.setBold(spec.name, pos, true);
     }
@@ -163,4 +163,14 @@ export function writeSpec(wb: PreviewWorkbook, spec: SheetSpec): void {
   if (spec.columnWidths) wb.setColumnWidths(spec.name, spec.columnWidths);
   wb.setFreeze(spec.name, spec.freeze ?? null);
   for (const chart of spec.charts ?? []) wb.addChart(spec.name, chart);
+}
+
+/**
+ * What the engine is given for a SheetSpec cell: a formula's text, or a value kept as that
+ * value. A text goes in behind an apostrophe, the engine's text prefix, so "=1+1", "00123",
+ * "5%" or "TRUE" stay exactly that text (the apostrophe is not part of the value).
+ */
+function engineContent(cell: CellInput): number | string | boolean | null {
+  if (isFormula(cell)) return cell.formula;
+  return typeof cell === "string" && cell !== "" ? `'${cell}` : cell;
 }

@@ -1,6 +1,7 @@
 import { KpiDefinition, monthBounds, PersonScore, PlanVersion } from "../../core/kpiPlan";
 import { PayoutCurve } from "../../core/tiers";
 import { columnLetter } from "../../workbook/a1";
+import { equalsText, stringLiteral } from "../../workbook/formulaText";
 import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
 import { actualFormula, attainmentFormula } from "./kpiFormulas";
 
@@ -62,10 +63,10 @@ export interface ScorecardContext {
 }
 
 /**
- * "Scorecards": per person and KPI, the actual as a live formula over the data table (COUNTIFS /
- * SUMIFS over the person's rows in the month), the target, attainment (COMP.QUOTA_ATTAINMENT) and
+ * "Scorecards": per person and KPI, the actual as a live formula over the data table (SUMPRODUCT
+ * over the person's rows in the month), the target, attainment (COMP.QUOTA_ATTAINMENT) and
  * payout (COMP.PAYOUT on weight x target bonus, on the KPI's curve written above); per person,
- * the bonus as the SUMIFS of their payouts and the weighted attainment.
+ * the bonus as the sum of their payouts and the weighted attainment.
  */
 export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: string; role: string }[]): SheetSpec {
   const { version, month } = ctx;
@@ -83,7 +84,7 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
     const role = roleOf.get(p.role.trim().toLowerCase())!;
     return role.kpis.map((k) => {
       const i = curveIndex(k.curve);
-      const args = ["[@Attainment]", "[@Weight]*[@[Target bonus]]", KPI_NAMES.curve(i), `"${k.curve.mode}"`, k.curve.threshold !== null ? KPI_NAMES.threshold(i) : ""];
+      const args = ["[@Attainment]", "[@Weight]*[@[Target bonus]]", KPI_NAMES.curve(i), stringLiteral(k.curve.mode), k.curve.threshold !== null ? KPI_NAMES.threshold(i) : ""];
       if (k.curve.cap !== null) args.push(KPI_NAMES.cap(i));
       return [
         p.id,
@@ -127,6 +128,8 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
     rows: lines,
     numberFormats: { "Month start": "yyyy-mm-dd", "Month end": "yyyy-mm-dd", Actual: "#,##0.##", Target: "#,##0.##", Weight: "0%", "Target bonus": "#,##0", Attainment: "0.0%", "Weighted attainment": "0.0%", Payout: "#,##0.00" },
   });
+  // The person's lines: ids compared with = (a SUMIFS criterion would read "a*" or "=1+1" as a pattern).
+  const mine = `--${equalsText(`${KPI_NAMES.lines}[Person]`, "[@Person]")}`;
   tables.push({
     name: KPI_NAMES.bonus,
     anchor: `N${linesAt}`,
@@ -134,8 +137,8 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
     rows: scored.map((p) => [
       p.id,
       roleOf.get(p.role.trim().toLowerCase())!.role,
-      { formula: `=SUMIFS(${KPI_NAMES.lines}[Payout],${KPI_NAMES.lines}[Person],[@Person])` },
-      { formula: `=IFERROR(SUMIFS(${KPI_NAMES.lines}[Weighted attainment],${KPI_NAMES.lines}[Person],[@Person])/SUMIFS(${KPI_NAMES.lines}[Weight],${KPI_NAMES.lines}[Person],[@Person]),0)` },
+      { formula: `=SUMPRODUCT(${mine},${KPI_NAMES.lines}[Payout])` },
+      { formula: `=IFERROR(SUMPRODUCT(${mine},${KPI_NAMES.lines}[Weighted attainment])/SUMPRODUCT(${mine},${KPI_NAMES.lines}[Weight]),0)` },
     ]),
     numberFormats: { Bonus: "#,##0.00", Attainment: "0.0%" },
   });
@@ -149,7 +152,8 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
  */
 export function leaderboardSheet(month: string, scores: readonly PersonScore[], showAmounts: boolean): SheetSpec {
   const ordered = [...scores].sort((a, b) => a.rank - b.rank || (a.person < b.person ? -1 : 1));
-  const look = (column: string) => `=INDEX(${KPI_NAMES.bonus}[${column}],MATCH([@Person],${KPI_NAMES.bonus}[Person],0))`;
+  // MATCH(TRUE, ids = id): MATCH on the id itself would read * ? ~ in it as wildcards.
+  const look = (column: string) => `=INDEX(${KPI_NAMES.bonus}[${column}],MATCH(TRUE,${equalsText(`${KPI_NAMES.bonus}[Person]`, "[@Person]")},0))`;
   const headers = ["Rank", "Person", "Role", "Attainment", ...(showAmounts ? ["Bonus"] : [])];
   return {
     name: KPI_SHEETS.leaderboard,

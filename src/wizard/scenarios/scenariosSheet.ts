@@ -1,3 +1,4 @@
+import { stringLiteral } from "../../workbook/formulaText";
 import { AttainmentDistribution, COST_OF_SALES_BAND, mixBand, mixLabel, PAYOUT_POINTS, ScenarioInput } from "../../core/scenarios";
 import { columnLetter } from "../../workbook/a1";
 import { CellInput, CellSpec, namePrefix, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
@@ -102,7 +103,7 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
   const payoutOf = (attainment: string, ti: string, curveName: string) => {
     const i = curveIndex.get(curveName)!;
     const c = curves[i];
-    const args = [attainment, ti, n.curve(i), `"${c.mode}"`, c.threshold !== null ? n.threshold(i) : ""];
+    const args = [attainment, ti, n.curve(i), stringLiteral(c.mode), c.threshold !== null ? n.threshold(i) : ""];
     if (c.cap !== null) args.push(n.cap(i));
     return `COMP.PAYOUT(${args.join(",").replace(/,+$/, "")})`;
   };
@@ -137,7 +138,7 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
       { formula: `=IF(${TI}=0,0,${pay(n.point("Excellence"))}/${TI})` },
       {
         formula:
-          `=TRIM(IF(OR([@[Base share]]<${lo},[@[Base share]]>${hi}),"Mix outside the usual ${Math.round(lo * 100)}-${Math.round(hi * 100)}% base for ${s.role}. ","")` +
+          `=TRIM(IF(OR([@[Base share]]<${lo},[@[Base share]]>${hi}),${stringLiteral(`Mix outside the usual ${Math.round(lo * 100)}-${Math.round(hi * 100)}% base for ${s.role}. `)},"")` +
           `&IF(OR([@[Cost of sales]]<${COST_OF_SALES_BAND[0]},[@[Cost of sales]]>${COST_OF_SALES_BAND[1]}),"Cost of sales outside 3-9%.",""))`,
       },
     ];
