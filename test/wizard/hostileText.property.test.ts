@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { computeScorecards, DataTable, KpiDefinition, KpiPlan } from "../../src/core/kpiPlan";
 import { splitTerritories } from "../../src/core/territories";
+import { excelReadsAs } from "../../src/workbook/excelReading";
 import { CellInput, SheetSpec } from "../../src/workbook/sheetSpec";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
@@ -17,7 +18,7 @@ import { territoriesSheet, territoryTableNames } from "../../src/wizard/territor
 const PIECES = ["=", "+", "-", "@", "*", "?", "~", '"', "'", "[", "]", "#", " ", "<", ">", "<>", "&", ",", ":", ";", "(", ")", "!", "$", "%", "\\", "{", "}"];
 const LETTERS = ["a", "B", "z", "é", "É", "ø", "ß", "Ж", "я", "中", "日本", "ع", "😀", "1", "0", "_", ".", "1+1", "SUM(", "HYPERLINK("];
 const piece = fc.constantFrom(...PIECES, ...LETTERS, ...LETTERS);
-const looksLikeValue = (s: string) => /^\s*[-+]?[\d.,\s]*%?\s*$/.test(s) || /^\s*(true|false)\s*$/i.test(s) || /\d[-/]\d/.test(s) || /^\s*[-+]?\$/.test(s);
+const looksLikeValue = (s: string) => (excelReadsAs(s) ?? { kind: "formula" }).kind !== "formula" || /^\s*[-+]?\$/.test(s);
 const text = fc
   .array(piece, { minLength: 1, maxLength: 5 })
   .map((p) => p.join(""))
