@@ -48,7 +48,5 @@ export function showPct(v: unknown): string {
   return typeof v === "number" ? `${(v * 100).toFixed(1)}%` : show(v);
 }
 
-/** "2026-10-03" for an Excel date serial. */
-export function isoDate(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
-}
+/** "2026-10-03" for an Excel date serial (the core's helper, re-exported for the panel). */
+export { isoDate } from "../../core/format";
