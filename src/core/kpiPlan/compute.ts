@@ -1,6 +1,7 @@
 import { isCalcError } from "../errors";
 import { dec, toNumber } from "../money";
 import { compileCurve, payout } from "../tiers";
+import { checkDateColumns, monthWarnings } from "./dataChecks";
 import { KpiDefinition, KpiPlan, KpiPlanError } from "./types";
 import { parseMonth } from "./versions";
 
@@ -168,10 +169,18 @@ export function checkPlan(plan: KpiPlan): void {
 /**
  * Everyone's scorecard for a month under a plan: per person and KPI the actual, attainment
  * (actual / target) and payout (PAYOUT of the attainment on weight x target bonus); the bonus is
- * the sum of a person's payouts. People whose role has no plan are left out.
+ * the sum of a person's payouts. People whose role has no plan are left out. Text in a date
+ * column is refused (see checkDateColumns); a month that computed to nothing comes with warnings
+ * (see monthWarnings), never a silent row of zero bonuses.
  */
-export function computeScorecards(plan: KpiPlan, people: readonly Person[], tables: ReadonlyMap<string, DataTable>, month: string): { lines: ScoreLine[]; people: PersonScore[] } {
+export function computeScorecards(
+  plan: KpiPlan,
+  people: readonly Person[],
+  tables: ReadonlyMap<string, DataTable>,
+  month: string,
+): { lines: ScoreLine[]; people: PersonScore[]; warnings: string[] } {
   checkPlan(plan);
+  checkDateColumns(plan, tables);
   const lines: ScoreLine[] = [];
   const scores: Omit<PersonScore, "rank">[] = [];
   for (const person of people) {
@@ -195,5 +204,9 @@ export function computeScorecards(plan: KpiPlan, people: readonly Person[], tabl
     }
     scores.push({ person: person.id, role: role.role, bonus: toNumber(bonus), attainment: weights.isZero() ? 0 : toNumber(weighted.div(weights)) });
   }
-  return { lines, people: scores.map((s) => ({ ...s, rank: 1 + scores.filter((o) => o.attainment > s.attainment).length })) };
+  return {
+    lines,
+    people: scores.map((s) => ({ ...s, rank: 1 + scores.filter((o) => o.attainment > s.attainment).length })),
+    warnings: monthWarnings(plan, tables, month, monthBounds(month), lines),
+  };
 }
