@@ -46,3 +46,22 @@ export function equalsAny(range: string, texts: readonly string[]): string {
 export function rowsWhere(tests: readonly string[]): string {
   return tests.join("*");
 }
+
+/**
+ * Text as Excel's TRIM leaves it: no spaces at either end, runs of spaces inside made one. The
+ * KPI sheets compare ids and values trimmed, so " R1" in the data is R1, as in the core.
+ */
+export function excelTrim(text: string): string {
+  return text.replace(/^ +| +$/g, "").replace(/ +/g, " ");
+}
+
+/** An array test: each cell of `range`, trimmed, equals the trimmed value of `value` (any case). */
+export function trimmedEquals(range: string, value: string): string {
+  return `(TRIM(${range})=TRIM(${value}))`;
+}
+
+/** An array test: each cell of `range`, trimmed, equals one of the texts, trimmed (any case). */
+export function trimmedEqualsAny(range: string, texts: readonly string[]): string {
+  const tests = [...new Set(texts.map(excelTrim))].map((t) => `(TRIM(${range})=${stringLiteral(t)})`);
+  return tests.length === 1 ? tests[0] : `(${tests.join("+")}>0)`;
+}

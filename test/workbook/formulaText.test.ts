@@ -1,5 +1,5 @@
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
-import { columnRef, equalsAny, equalsText, rowsWhere, stringLiteral, thisRow } from "../../src/workbook/formulaText";
+import { columnRef, equalsAny, equalsText, excelTrim, rowsWhere, stringLiteral, thisRow, trimmedEquals, trimmedEqualsAny } from "../../src/workbook/formulaText";
 import { stringLiteralsForEngine } from "../../src/workbook/preview/engineStrings";
 
 describe("text spliced into formulas", () => {
@@ -26,6 +26,13 @@ describe("text spliced into formulas", () => {
     expect(equalsAny("Deals[[Stage]]", ["Won"])).toBe('(Deals[[Stage]]="Won")');
     expect(equalsAny("Deals[[Stage]]", ["Won", "Closed*"])).toBe('((Deals[[Stage]]="Won")+(Deals[[Stage]]="Closed*")>0)');
     expect(rowsWhere(["(a=1)", "(b=2)"])).toBe("(a=1)*(b=2)");
+  });
+
+  test("trimmed comparisons trim as Excel's TRIM does: spaces at the ends go, inner runs become one", () => {
+    expect(excelTrim("  Closed   Won ")).toBe("Closed Won");
+    expect(excelTrim("\tR1\u00a0")).toBe("\tR1\u00a0");
+    expect(trimmedEquals("Deals[[Owner]]", "[@Person]")).toBe("(TRIM(Deals[[Owner]])=TRIM([@Person]))");
+    expect(trimmedEqualsAny("Deals[[Stage]]", [" Won", "Won ", "Closed  Won"])).toBe('((TRIM(Deals[[Stage]])="Won")+(TRIM(Deals[[Stage]])="Closed Won")>0)');
   });
 
   test("in the engine, a text with wildcards, operators, quotes or leading = matches only itself (any case)", () => {

@@ -49,7 +49,12 @@ export function monthBounds(month: string): [number, number] {
   return [serial(y, m), m === 12 ? serial(y + 1, 1) : serial(y, m + 1)];
 }
 
-const key = (v: unknown) => String(v ?? "").trim().toLowerCase();
+/** A cell or name as compared: trimmed as Excel's TRIM does (spaces), any case, as the sheet's TRIM(...)=TRIM(...). */
+const key = (v: unknown) =>
+  String(v ?? "")
+    .replace(/^ +| +$/g, "")
+    .replace(/ +/g, " ")
+    .toLowerCase();
 
 /** The index of a column (trimmed, any case), or an error naming the KPI, table and column. */
 function column(t: DataTable, name: string, kpi: string, table: string): number {

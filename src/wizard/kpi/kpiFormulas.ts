@@ -1,11 +1,12 @@
 import { KpiDefinition } from "../../core/kpiPlan";
-import { columnRef, equalsAny, equalsText, rowsWhere } from "../../workbook/formulaText";
+import { columnRef, rowsWhere, trimmedEquals, trimmedEqualsAny } from "../../workbook/formulaText";
 
 /**
  * The en-US formula for a KPI's actual over the person's rows in the month, mirroring
  * {@link kpiActual}: SUMPRODUCT over the rows where the person column equals the person, the
- * date falls in the month and each filter column equals one of its values (text compared with
- * `=`, so ids and values holding wildcards, quotes or a leading `=` match only themselves);
+ * date falls in the month and each filter column equals one of its values (text trimmed as
+ * TRIM does and compared with `=`, so ids and values holding wildcards, quotes or a leading `=`
+ * match only themselves);
  * average, win rate, cycle and conversion as ratios of those, 0 when there is nothing to
  * divide (IFERROR).
  *
@@ -16,10 +17,10 @@ export function actualFormula(k: KpiDefinition, person: string, start: string, e
   const m = k.measure;
   const col = (c: string) => columnRef(m.table, c);
   const base = [
-    equalsText(col(m.person), person),
+    trimmedEquals(col(m.person), person),
     `(${col(m.date)}>=${start})`,
     `(${col(m.date)}<${end})`,
-    ...m.filters.map((f) => equalsAny(col(f.column), f.values)),
+    ...m.filters.map((f) => trimmedEqualsAny(col(f.column), f.values)),
   ];
   const rows = (more: readonly string[] = []) => rowsWhere([...base, ...more]);
   /** The number of the rows, with extra tests. */
@@ -36,8 +37,8 @@ export function actualFormula(k: KpiDefinition, person: string, start: string, e
       return `=IFERROR(${sum(m.value!)}/${count([filled(m.value!)])},0)`;
     case "win-rate": {
       const o = m.outcome!;
-      const won = count([equalsAny(col(o.column), o.won)]);
-      const lost = count([equalsAny(col(o.column), o.lost)]);
+      const won = count([trimmedEqualsAny(col(o.column), o.won)]);
+      const lost = count([trimmedEqualsAny(col(o.column), o.lost)]);
       return `=IFERROR(${won}/(${won}+${lost}),0)`;
     }
     case "cycle": {
