@@ -5,6 +5,9 @@
  * host boundary turns it into an Excel error (CustomFunctions.Error, or the preview engine's error).
  */
 
+import { isoDate } from "./dates";
+import { formatNumber as num } from "./format";
+
 /** The Excel error values the product uses, with their meaning in this product (design.md). */
 export type ErrorCode =
   /** Wrong type or shape. */
@@ -83,7 +86,7 @@ export function describeValue(value: unknown): string {
     return `the text "${shown}"`;
   }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return num(value);
   if (value === null || value === undefined || value === "") return "blank";
   return "not a single value";
 }
@@ -95,7 +98,7 @@ export const messages = {
   notFinite: (w: Where) => new CalcError("#NUM!", `${describeWhere(w)} is not a finite number.`),
   blank: (w: Where) => new CalcError("#N/A", `${describeWhere(w)} is blank; enter a number.`),
   negative: (w: Where, value: number) =>
-    new CalcError("#NUM!", `${describeWhere(w)} is negative (${value}); it must be 0 or more.`),
+    new CalcError("#NUM!", `${describeWhere(w)} is negative (${num(value)}); it must be 0 or more.`),
   zeroDivisor: (w: Where) => new CalcError("#DIV/0!", `${describeWhere(w)} is 0; it cannot be divided by.`),
   emptyDivisor: (w: Where) => new CalcError("#DIV/0!", `${describeWhere(w)} sums to 0; there is nothing to divide by.`),
   notRectangular: (arg: string) => new CalcError("#VALUE!", `${arg} is not a rectangular range.`),
@@ -117,19 +120,24 @@ export const messages = {
   tiersNotAscending: (row: number, lower: number, previous: number) =>
     new CalcError(
       "#NUM!",
-      `tiers row ${row}: lower bound ${lower} is not above row ${row - 1}'s ${previous}; lower bounds must be strictly ascending.`,
+      `tiers row ${row}: lower bound ${num(lower)} is not above row ${row - 1}'s ${num(previous)}; lower bounds must be strictly ascending.`,
     ),
   negativeRate: (row: number, rate: number) =>
-    new CalcError("#NUM!", `tiers row ${row}: rate ${rate} is negative; rates must be 0 or more.`),
+    new CalcError("#NUM!", `tiers row ${row}: rate ${num(rate)} is negative; rates must be 0 or more.`),
+  retroBelowZero: (lower: number) =>
+    new CalcError(
+      "#NUM!",
+      `tiers row 1: lower bound ${num(lower)} is below 0; RETRO pays the whole measure at the tier's rate, so a negative measure would pay a negative amount. Start the first tier at 0 or more, or use MARGINAL.`,
+    ),
   capNotPositive: (cap: number) =>
-    new CalcError("#NUM!", `cap is ${cap}; it must be above 0 (leave it out for no cap).`),
+    new CalcError("#NUM!", `cap is ${num(cap)}; it must be above 0 (leave it out for no cap).`),
 
   closeBeforeStart: (where: string, start: number, close: number) =>
-    new CalcError("#NUM!", `${where}: close date ${close} is before start date ${start}; check the dates.`),
+    new CalcError("#NUM!", `${where}: close date ${isoDate(close)} is before start date ${isoDate(start)}; check the dates.`),
   noDeals: (what: string, verb = "average") => new CalcError("#DIV/0!", `there are no ${what} to ${verb}.`),
   blankKey: (where: string) => new CalcError("#VALUE!", `${where} has an amount but no account; fill in the account.`),
   moreAdvancedThanEntered: (advanced: number, entered: number) =>
-    new CalcError("#NUM!", `advanced sums to ${advanced}, more than entered (${entered}); a stage cannot convert more than entered it.`),
+    new CalcError("#NUM!", `advanced sums to ${num(advanced)}, more than entered (${num(entered)}); a stage cannot convert more than entered it.`),
   noClosedDeals: () =>
     new CalcError("#DIV/0!", "outcomes has no won or lost deals; win rate needs at least one closed deal."),
   noOutcomes: () => new CalcError("#DIV/0!", "outcomes has no deals (every cell is blank)."),

@@ -33,3 +33,17 @@ export function isBlank(value: unknown): boolean {
 export function headerIndex(headers: readonly string[], name: string): number {
   return headers.findIndex((h) => sameText(h, name));
 }
+
+/** Text as Excel's TRIM leaves it: no spaces at either end, runs of inner spaces made one (tabs and non-breaking spaces kept). */
+export function excelTrim(text: string): string {
+  return text.replace(/^ +| +$/g, "").replace(/ +/g, " ");
+}
+
+/**
+ * The key a generated sheet compares ids and filter values by, `TRIM(a)=TRIM(b)` in Excel:
+ * {@link excelTrim}, then letters lower-cased without a locale (Excel's `=` ignores case). The KPI
+ * core compares with it so that the pane and the sheet always agree.
+ */
+export function excelTrimKey(value: unknown): string {
+  return excelTrim(String(value ?? "")).toLowerCase();
+}

@@ -113,7 +113,9 @@ export interface WideCurve {
 
 /**
  * Checks a curve: at least one tier, finite numbers, lower bounds strictly ascending, rates of 0
- * or more, a cap above 0. Returns the first problem, naming the tier row, or null.
+ * or more, a cap above 0, and in RETRO a first bound of 0 or more (RETRO pays measure x rate, so a
+ * negative measure in a tier below 0 would pay a negative amount that no cap bounds). Returns the
+ * first problem, naming the tier row, or null.
  */
 export function checkCurve(curve: PayoutCurve): CalcError | null {
   if (curve.tiers.length === 0) return messages.tiersEmpty();
@@ -124,6 +126,7 @@ export function checkCurve(curve: PayoutCurve): CalcError | null {
     if (i > 0 && !(lower > curve.tiers[i - 1].lower)) return messages.tiersNotAscending(i + 1, lower, curve.tiers[i - 1].lower);
     if (rate < 0) return messages.negativeRate(i + 1, rate);
   }
+  if (curve.mode === "RETRO" && curve.tiers[0].lower < 0) return messages.retroBelowZero(curve.tiers[0].lower);
   if (curve.threshold !== null && !Number.isFinite(curve.threshold)) return messages.notFinite({ arg: "threshold" });
   if (curve.cap !== null) {
     if (!Number.isFinite(curve.cap)) return messages.notFinite({ arg: "cap" });
@@ -233,7 +236,8 @@ export function explainPayout(measure: number, targetIncentive: number, compiled
     belowThreshold,
     thresholdAdjustment: toNumber(afterThreshold.minus(earned)),
     capped,
-    capAdjustment: toNumber(total.minus(afterThreshold)),
+    // The cap's own effect, exactly: 0 when not capped (never the total's rounding to a double).
+    capAdjustment: capped ? toNumber(paidFactor.times(ti).minus(afterThreshold)) : 0,
     factor: toNumber(paidFactor),
     total: toNumber(total),
   };

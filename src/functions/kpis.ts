@@ -2,10 +2,10 @@ import { CalcError, isCalcError, messages } from "../core/errors";
 import { concentration, mean, median, sumByKey } from "../core/kpis";
 import { dec, sumExact, toNumber } from "../core/money";
 import { exactRatio } from "../core/ratio";
-import { compileCurve, payout as corePayout } from "../core/tiers";
+import { CompiledCurve, payout as corePayout } from "../core/tiers";
 import { readCurve } from "./curveArgs";
 import { cellLabel, readNumbersOrBlank, readWon, sameShape, wonLabels } from "./kpiArgs";
-import { asMatrix, elementwise, finite, isBlank, OutMatrix, readNumber, readOption, readOptionalNumber, readOptionalText, sumsOfTwo } from "./values";
+import { asMatrix, elementwise, finite, inputError, isBlank, OutMatrix, readNumber, readOption, readOptionalNumber, readOptionalText, sumsOfTwo, whereIn } from "./values";
 
 /** AVG_DEAL_SIZE(amounts, [outcomes], [won_label]): mean deal amount; with outcomes, won deals only. */
 export function avgDealSize(amounts: unknown, outcomes?: unknown, wonLabel?: unknown): number | CalcError {
@@ -94,6 +94,8 @@ export function revenueConcentration(amounts: unknown, accounts: unknown, measur
     const v = values[i];
     if (v === null) continue;
     if (v < 0) return messages.negative({ arg: cellLabel(a, "amounts", i) }, v);
+    const bad = inputError(flatKeys[i], whereIn(k, "accounts", Math.floor(i / k[0].length), i % k[0].length));
+    if (bad) return bad;
     if (isBlank(flatKeys[i])) return messages.blankKey(cellLabel(k, "accounts", i));
     keys.push(String(flatKeys[i]).trim().toLowerCase());
     amountsKept.push(v);
@@ -169,12 +171,15 @@ export function payMix(base: unknown, targetIncentive: unknown): OutMatrix | Cal
   });
 }
 
-/** The curve KPI_BONUS uses when no tiers are given: every component pays linearly at rate 1. */
-const LINEAR = compileCurve({ tiers: [{ lower: 0, rate: 1 }], mode: "MARGINAL", threshold: null, cap: null });
+/** KPI_BONUS's curve without tiers: linear at rate 1, with the mode, threshold and cap given. */
+function linearCurve(mode: unknown, threshold: unknown, cap: unknown): CompiledCurve | CalcError {
+  return readCurve([[0, 1]], mode, threshold, cap);
+}
 
 /**
  * KPI_BONUS(attainments, weights, target_bonus, [tiers], [mode], [threshold], [cap]): the sum over
- * KPIs of PAYOUT(attainment_i, weight_i x target_bonus, tiers, ...).
+ * KPIs of PAYOUT(attainment_i, weight_i x target_bonus, tiers, ...); without tiers each component
+ * pays linearly (rate 1 from 0), still with the threshold and cap given.
  */
 export function kpiBonus(
   attainments: unknown,
@@ -195,7 +200,7 @@ export function kpiBonus(
   if (isCalcError(tb)) return tb;
   if (tb === null) return messages.blank({ arg: "target_bonus" });
   if (tb < 0) return messages.negative({ arg: "target_bonus" }, tb);
-  const curve = isBlank(tiers) ? LINEAR : readCurve(tiers, mode, threshold, cap);
+  const curve = isBlank(tiers) ? linearCurve(mode, threshold, cap) : readCurve(tiers, mode, threshold, cap);
   if (isCalcError(curve)) return curve;
   const att = readNumbersOrBlank(a, "attainments");
   if (isCalcError(att)) return att;

@@ -47,7 +47,9 @@ export const EXPLAIN_HEADERS = ["Step", "From", "To", "Rate", "Slice", "Payout"]
 /**
  * PAYOUT_EXPLAIN: PAYOUT for one attainment, spilled as a table: one row per tier (from, to,
  * rate, slice of the measure, payout from that slice), then the threshold and cap effects and the
- * total. The rows' payouts add up to the total, which equals PAYOUT exactly.
+ * total. The rows' payouts, added as Excel's SUM adds them, equal the total, which equals PAYOUT
+ * exactly (a "Rounding" line holds any residue of adding the rows in doubles). Beyond Excel's
+ * number range it is #NUM!, as PAYOUT is.
  */
 export function payoutExplain(
   attainment: unknown,
@@ -81,6 +83,14 @@ export function payoutExplain(
   rows.push(["Threshold", th ?? "", "", "", thresholdNote, b.thresholdAdjustment]);
   const capNote = cp === null ? "no cap" : b.capped ? `capped at ${cp} x target incentive` : "not reached";
   rows.push(["Cap", cp ?? "", "", "", capNote, b.capAdjustment]);
+  // Each row is the nearest double to its exact amount; added up as SUM adds doubles they can
+  // miss the exact total by a rounding residue, which gets a line of its own.
+  const added = rows.slice(1).reduce((sum, r) => sum + (r[5] as number), 0);
+  if (added !== b.total) rows.push(["Rounding", "", "", "", ROUNDING_NOTE, b.total - added]);
   rows.push(["Total", "", "", "", "", b.total]);
+  if (rows.some((r) => r.some((v) => typeof v === "number" && !Number.isFinite(v)))) return messages.outOfRange("");
   return rows;
 }
+
+/** What PAYOUT_EXPLAIN's rounding line says. */
+export const ROUNDING_NOTE = "the rows above, added as Excel adds them, differ from the exact total by this";

@@ -3,19 +3,32 @@ import { createRoot } from "react-dom/client";
 import { ExcelHost } from "../workbook/excelHost";
 import { TaskpaneApp } from "./TaskpaneApp";
 
-/** How long to wait for Office.onReady before rendering without Excel (office.js may be blocked). */
-const OFFICE_TIMEOUT_MS = 4000;
+/**
+ * How long to wait for Office.js before rendering without Excel (the CDN may hang or be blocked);
+ * the pane shows within 5 s whatever the network does, and connects if Office.js arrives later.
+ */
+const OFFICE_TIMEOUT_MS = 2500;
 
-/** Resolves true inside Excel, false when office.js is missing or never becomes ready. */
-function officeReady(): Promise<boolean> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(false);
-  return Promise.race([
-    Office.onReady().then((info) => info.host === Office.HostType.Excel),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), OFFICE_TIMEOUT_MS)),
-  ]);
+declare global {
+  interface Window {
+    /** Set by taskpane.html: resolves true when office.js loaded, false when it failed. */
+    compPlannerOffice?: Promise<boolean>;
+  }
 }
 
-void officeReady().then((inExcel) => {
-  const root = createRoot(document.getElementById("root")!);
-  root.render(<TaskpaneApp host={inExcel ? new ExcelHost() : null} hostKind={inExcel ? "excel" : "none"} />);
+/** Resolves true inside Excel, false when office.js failed or the host is not Excel; may never resolve. */
+function inExcel(): Promise<boolean> {
+  const loaded = window.compPlannerOffice ?? Promise.resolve(typeof Office !== "undefined");
+  return loaded.then((ok) =>
+    ok && typeof Office !== "undefined" && typeof Office.onReady === "function" ? Office.onReady().then((info) => info.host === Office.HostType.Excel) : false,
+  );
+}
+
+const root = createRoot(document.getElementById("root")!);
+const render = (excel: boolean) => root.render(<TaskpaneApp host={excel ? new ExcelHost() : null} hostKind={excel ? "excel" : "none"} />);
+const excel = inExcel();
+void Promise.race([excel, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), OFFICE_TIMEOUT_MS))]).then((first) => {
+  render(first);
+  // Office.js that arrives after the pane showed its notice still connects the pane.
+  if (!first) void excel.then((late) => late && render(true));
 });

@@ -1,3 +1,4 @@
+import { excelReadsAs, ExcelReading } from "../workbook/excelReading";
 import { ColumnMapping } from "./columnMapping";
 import { isBlank, textKey } from "../core/text";
 
@@ -47,4 +48,54 @@ export function findDataProblems(rows: readonly (readonly unknown[])[], mapping:
     }
   });
   return problems;
+}
+
+/** A text cell Excel would not keep as that text if it were typed: reported, never changed. */
+export interface ReinterpretedCell {
+  /** 1-based row among the data rows. */
+  readonly row: number;
+  /** The column's header. */
+  readonly column: string;
+  /** What Excel would make of it. */
+  readonly reading: ExcelReading;
+  /** The row, column and text, what Excel would read, and that the add-in keeps the text. */
+  readonly message: string;
+}
+
+function describeReading(r: ExcelReading): string {
+  const kept = "it is kept as text";
+  switch (r.kind) {
+    case "formula":
+      return `starts with ${r.lead}, as a formula does; ${kept}, never run.`;
+    case "number":
+      return `is text that Excel would read as the number ${r.value}${r.leadingZeros ? " (leading zeros lost)" : ""}; ${kept}.`;
+    case "percentage":
+      return `is text that Excel would read as the percentage ${r.text.replace(/\s/g, "")}; ${kept}.`;
+    case "boolean":
+      return `is text that Excel would read as the boolean ${r.text}; ${kept}.`;
+    case "date":
+      return `is text that Excel would read as a date; ${kept}.`;
+    case "error":
+      return `is text that Excel would read as the error ${r.text}; ${kept}.`;
+  }
+}
+
+/**
+ * Lists the text cells that look like a formula (leading =, +, -, @) or that Excel would read
+ * as a number, percentage, boolean, date or error value if they were typed ("00123", "5%",
+ * "TRUE", "2019-03-01", "#N/A"), with their row and column. These are warnings: the add-in
+ * writes such text as text and compares it as text. Columns mapped as numbers are left to
+ * {@link findDataProblems}, which refuses text there.
+ */
+export function findReinterpretedCells(headers: readonly string[], rows: readonly (readonly unknown[])[], mapping: ColumnMapping): ReinterpretedCell[] {
+  const numeric = new Set([mapping.potential, mapping.workload, mapping.latitude, mapping.longitude].filter((c): c is number => c !== null));
+  const found: ReinterpretedCell[] = [];
+  rows.forEach((row, i) =>
+    row.forEach((v, c) => {
+      if (typeof v !== "string" || numeric.has(c)) return;
+      const reading = excelReadsAs(v);
+      if (reading) found.push({ row: i + 1, column: headers[c] ?? `column ${c + 1}`, reading, message: `Row ${i + 1}, ${headers[c] ?? `column ${c + 1}`}: "${v}" ${describeReading(reading)}` });
+    }),
+  );
+  return found;
 }

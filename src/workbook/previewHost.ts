@@ -299,3 +299,4 @@ export function writeSpec(wb: PreviewWorkbook, spec: SheetSpec): void {
   wb.setFreeze(spec.name, spec.freeze ?? null);
   for (const chart of spec.charts ?? []) wb.addChart(spec.name, chart);
 }
+

@@ -102,11 +102,14 @@ function endOfBracket(s: string, start: number): number {
   throw new StructuredRefError(`Unclosed "[" in ${s}`);
 }
 
+/** The ":" between two columns of a range, told apart from a column named ":". */
+const RANGE = Symbol("range");
+
 /** The items inside a table reference's brackets: "[#Headers],[Col]" -> ["#Headers", "Col"]. */
-function items(inner: string): string[] {
+function items(inner: string): (string | typeof RANGE)[] {
   const trimmed = inner.trim();
   if (!trimmed.startsWith("[")) return trimmed === "" ? [] : [trimmed];
-  const parts: string[] = [];
+  const parts: (string | typeof RANGE)[] = [];
   let i = 0;
   while (i < trimmed.length) {
     if (trimmed[i] === "[") {
@@ -114,7 +117,7 @@ function items(inner: string): string[] {
       parts.push(trimmed.slice(i + 1, end - 1));
       i = end;
     } else if (trimmed[i] === ":") {
-      parts.push(":");
+      parts.push(RANGE);
       i++;
     } else i++;
   }
@@ -133,13 +136,16 @@ function resolve(table: TableGeometry, inner: string, at: { sheet: string; row: 
   const columns: string[] = [];
   let range = false;
   for (const p of parts) {
+    if (p === RANGE) {
+      range = true;
+      continue;
+    }
     const key = p.trim().toLowerCase();
     if (key === "#this row" || key === "@") thisRow = true;
     else if (key === "#headers") rows = "headers";
     else if (key === "#all") rows = "all";
     else if (key === "#data") rows = "data";
     else if (key === "#totals") throw new StructuredRefError(`Table ${table.name} has no totals row.`);
-    else if (p === ":") range = true;
     else if (p.startsWith("@")) {
       thisRow = true;
       columns.push(unescape(p.slice(1)));
@@ -157,14 +163,16 @@ function resolve(table: TableGeometry, inner: string, at: { sheet: string; row: 
     c2 = range && columns.length > 1 ? colIndex(columns[1]) : c1;
   }
   const sheet = `${quoteSheet(table.sheet)}!`;
-  const cols = (r1: number, r2: number) =>
-    r1 === r2 && c1 === c2 ? `${sheet}${cellAddress({ row: r1, col: c1 }, true)}` : `${sheet}$${columnLetter(c1)}$${r1 + 1}:$${columnLetter(c2)}$${r2 + 1}`;
+  // A column's data stays a range even when it is one cell, as in Excel, so array formulas
+  // over a one-row table (SUMPRODUCT(T[A]=x,T[B])) see arrays of the same size.
+  const cols = (r1: number, r2: number, single = true) =>
+    single && r1 === r2 && c1 === c2 ? `${sheet}${cellAddress({ row: r1, col: c1 }, true)}` : `${sheet}$${columnLetter(c1)}$${r1 + 1}:$${columnLetter(c2)}$${r2 + 1}`;
   if (thisRow) return cols(at.row, at.row);
   const first = table.anchor.row + 1;
   const last = table.anchor.row + Math.max(table.rowCount, 1);
   if (rows === "headers") return cols(table.anchor.row, table.anchor.row);
   if (rows === "all") return cols(table.anchor.row, last);
-  return cols(first, last);
+  return cols(first, last, false);
 }
 
 /** Excel escapes [ ] # ' inside column names with a leading '. */

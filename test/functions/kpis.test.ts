@@ -55,7 +55,7 @@ describe("COMP.SALES_CYCLE", () => {
   test("close before start: #NUM! naming the row", () => {
     const e = errorOf(salesCycle(col(46023, 46050), col(46030, 46040)));
     expect(e.code).toBe("#NUM!");
-    expect(e.message).toBe("close_dates row 2: close date 46040 is before start date 46050; check the dates.");
+    expect(e.message).toBe("close_dates row 2: close date 2026-01-18 is before start date 2026-01-28; check the dates.");
   });
   test("unknown statistic and no complete rows", () => {
     expect(errorOf(salesCycle(starts, closes, null, "MODE")).message).toBe('statistic is "MODE"; use "MEAN" or "MEDIAN".');

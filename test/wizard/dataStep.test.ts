@@ -1,5 +1,5 @@
 import { autoMap } from "../../src/wizard/columnMapping";
-import { findDataProblems } from "../../src/wizard/dataProblems";
+import { findDataProblems, findReinterpretedCells } from "../../src/wizard/dataProblems";
 
 describe("autoMap", () => {
   test("maps the sample's headers, pinned owner before owner", () => {
@@ -42,5 +42,37 @@ describe("findDataProblems", () => {
       "Choose the column that identifies each account.",
       "Choose the column with each account's potential.",
     ]);
+  });
+});
+
+describe("findReinterpretedCells", () => {
+  const headers = ["Account ID", "Potential", "Sector", "Owner"];
+  const mapping = autoMap(headers);
+  test("names the row and column of text that looks like a formula or that Excel would read as something else", () => {
+    const rows = [
+      ["=HYPERLINK(\"http://x\",\"Click\")", 100, "Retail", "R1"],
+      ["00123", 100, "+Plus", "@ann"],
+      ["A3", 5, "5%", "TRUE"],
+      ["A4", 5, "2019-03-01", "-bob"],
+      ["A5", 5, "#N/A", "3/4/2024"],
+      ["A6", 5, "Retail", " 42 "],
+      ["A7", 5, "R&D - EMEA", "Ann-Marie"],
+    ];
+    expect(findReinterpretedCells(headers, rows, mapping).map((p) => [p.row, p.column, p.message])).toEqual([
+      [1, "Account ID", 'Row 1, Account ID: "=HYPERLINK("http://x","Click")" starts with =, as a formula does; it is kept as text, never run.'],
+      [2, "Account ID", 'Row 2, Account ID: "00123" is text that Excel would read as the number 123 (leading zeros lost); it is kept as text.'],
+      [2, "Sector", 'Row 2, Sector: "+Plus" starts with +, as a formula does; it is kept as text, never run.'],
+      [2, "Owner", 'Row 2, Owner: "@ann" starts with @, as a formula does; it is kept as text, never run.'],
+      [3, "Sector", 'Row 3, Sector: "5%" is text that Excel would read as the percentage 5%; it is kept as text.'],
+      [3, "Owner", 'Row 3, Owner: "TRUE" is text that Excel would read as the boolean TRUE; it is kept as text.'],
+      [4, "Sector", 'Row 4, Sector: "2019-03-01" is text that Excel would read as a date; it is kept as text.'],
+      [4, "Owner", 'Row 4, Owner: "-bob" starts with -, as a formula does; it is kept as text, never run.'],
+      [5, "Sector", 'Row 5, Sector: "#N/A" is text that Excel would read as the error #N/A; it is kept as text.'],
+      [5, "Owner", 'Row 5, Owner: "3/4/2024" is text that Excel would read as a date; it is kept as text.'],
+      [6, "Owner", 'Row 6, Owner: " 42 " is text that Excel would read as the number 42; it is kept as text.'],
+    ]);
+  });
+  test("numbers, booleans and blanks in cells are values, not text to report; a number column's text is left to findDataProblems", () => {
+    expect(findReinterpretedCells(headers, [[123, "=x", 1, true], ["", null, "", false]], mapping)).toEqual([]);
   });
 });

@@ -107,6 +107,22 @@ describe("the OTE scenario step (preview engine)", () => {
     expect(String(wb.cell("OTE Scenarios", parseCell("A2")).value)).toMatch(/^Attainment distribution: lognormal, sigma 0.25/);
   });
 
+  test("role and curve names with quotes, wildcards or a leading = are text in every formula", async () => {
+    const wb = new PreviewWorkbook();
+    const host = new PreviewHost(wb);
+    const roles = [{ ...ROLES[1], role: '=1+1 "AE" *', mixes: [0.5, 0.9] }];
+    const curves = [{ ...CURVES[0], name: '="x" [a]' }];
+    const { results } = await runScenarioStep(host, settings({ roles, curves, distribution: { kind: "lognormal", share: 0.65, sigma: 0.25 } }));
+    const rows = sheetRows(wb, "OTE Scenarios");
+    expect(rows.map((r) => [r["Role"], r["Curve"]])).toEqual(results.map(() => ['=1+1 "AE" *', '="x" [a]']));
+    rows.forEach((row, i) => {
+      close(row["Variable cost"], results[i].variableCost);
+      expect(typeof row["Warnings"]).toBe("string");
+    });
+    // A mix outside the band of other roles (50-80%): the warning names the role as typed.
+    expect(rows.find((r) => r["Base share"] === 0.9)!["Warnings"]).toMatch(/^Mix outside the usual 50-80% base for =1\+1 "AE" \*\./);
+  });
+
   test("bad input is a clear message naming the role or curve, and nothing is written", async () => {
     const { wb, host } = await afterQuotas();
     await expect(runScenarioStep(host, settings({ roles: [{ ...ROLES[1], ote: 0 }] }))).rejects.toThrow("AE: OTE is 0; enter an amount above 0.");

@@ -44,7 +44,7 @@ describe("the territory step on ExcelHost", () => {
     expect(Math.max(...fake.contexts[1].valueWrites, ...fake.contexts[1].formulaWrites)).toBeGreaterThanOrEqual(10_000);
     expect(fake.contexts[1].suspendedBeforeSync).toEqual([4]);
     expect(fake.state.snapshot(["Territories"])).toEqual(before);
-    expect(fake.state.formulaAt("Territories", "E9")).toBe("=SUMIFS(Territories_Accounts[Potential],Territories_Accounts[Territory],[@Territory])");
+    expect(fake.state.formulaAt("Territories", "E9")).toBe("=SUMPRODUCT((Territories_Accounts[Territory]=[@Territory])*1,Territories_Accounts[Potential])");
   });
 });
 

@@ -1,8 +1,9 @@
 import { dateSerial } from "../dates";
 import { isCalcError } from "../errors";
 import { dec, toNumber } from "../money";
-import { headerIndex, sameText, textKey } from "../text";
+import { excelTrimKey, headerIndex, textKey } from "../text";
 import { compileCurve, payout } from "../tiers";
+import { checkDateColumns, monthWarnings } from "./dataChecks";
 import { KpiDefinition, KpiPlan, KpiPlanError } from "./types";
 import { normalizeMonth, parseMonth } from "./versions";
 
@@ -49,6 +50,7 @@ export function monthBounds(month: string): [number, number] {
   return [dateSerial(y, m, 1), m === 12 ? dateSerial(y + 1, 1, 1) : dateSerial(y, m + 1, 1)];
 }
 
+
 /** The index of a column (trimmed, any case), or an error naming the KPI, table and column. */
 function column(t: DataTable, name: string, kpi: string, table: string): number {
   const i = headerIndex(t.headers, name);
@@ -67,13 +69,13 @@ export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month:
   const m = k.measure;
   const p = column(t, m.person, k.name, m.table);
   const d = column(t, m.date, k.name, m.table);
-  const filters = m.filters.map((f) => ({ i: column(t, f.column, k.name, m.table), values: new Set(f.values.map(textKey)) }));
+  const filters = m.filters.map((f) => ({ i: column(t, f.column, k.name, m.table), values: new Set(f.values.map(excelTrimKey)) }));
   const [start, end] = monthBounds(month);
   const rows: number[] = [];
   t.rows.forEach((row, r) => {
     const date = row[d];
-    if (!sameText(row[p], person) || typeof date !== "number" || date < start || date >= end) return;
-    if (filters.every((f) => f.values.has(textKey(row[f.i])))) rows.push(r);
+    if (excelTrimKey(row[p]) !== excelTrimKey(person) || typeof date !== "number" || date < start || date >= end) return;
+    if (filters.every((f) => f.values.has(excelTrimKey(row[f.i])))) rows.push(r);
   });
   const col = (name: string) => column(t, name, k.name, m.table);
   switch (m.aggregate) {
@@ -81,10 +83,10 @@ export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month:
       return { actual: rows.length, rows };
     case "win-rate": {
       const o = col(m.outcome.column);
-      const won = new Set(m.outcome.won.map(textKey));
-      const lost = new Set(m.outcome.lost.map(textKey));
-      const w = rows.filter((r) => won.has(textKey(t.rows[r][o])));
-      const l = rows.filter((r) => lost.has(textKey(t.rows[r][o])));
+      const won = new Set(m.outcome.won.map(excelTrimKey));
+      const lost = new Set(m.outcome.lost.map(excelTrimKey));
+      const w = rows.filter((r) => won.has(excelTrimKey(t.rows[r][o])));
+      const l = rows.filter((r) => lost.has(excelTrimKey(t.rows[r][o])));
       return { actual: w.length + l.length === 0 ? 0 : w.length / (w.length + l.length), rows: [...w, ...l].sort((a, b) => a - b) };
     }
     case "cycle": {
@@ -162,14 +164,22 @@ export function checkPlan(plan: KpiPlan): void {
 /**
  * Everyone's scorecard for a month under a plan: per person and KPI the actual, attainment
  * (actual / target) and payout (PAYOUT of the attainment on weight x target bonus); the bonus is
- * the sum of a person's payouts. People whose role has no plan are left out.
+ * the sum of a person's payouts. People whose role has no plan are left out. Text in a date
+ * column is refused (see checkDateColumns); a month that computed to nothing comes with warnings
+ * (see monthWarnings), never a silent row of zero bonuses.
  */
-export function computeScorecards(plan: KpiPlan, people: readonly Person[], tables: ReadonlyMap<string, DataTable>, month: string): { lines: ScoreLine[]; people: PersonScore[] } {
+export function computeScorecards(
+  plan: KpiPlan,
+  people: readonly Person[],
+  tables: ReadonlyMap<string, DataTable>,
+  month: string,
+): { lines: ScoreLine[]; people: PersonScore[]; warnings: string[] } {
   checkPlan(plan);
+  checkDateColumns(plan, tables);
   const lines: ScoreLine[] = [];
   const scores: Omit<PersonScore, "rank">[] = [];
   for (const person of people) {
-    const role = plan.roles.find((r) => sameText(r.role, person.role));
+    const role = plan.roles.find((r) => excelTrimKey(r.role) === excelTrimKey(person.role));
     if (!role) continue;
     let bonus = dec(0);
     let weighted = dec(0);
@@ -189,5 +199,9 @@ export function computeScorecards(plan: KpiPlan, people: readonly Person[], tabl
     }
     scores.push({ person: person.id, role: role.role, bonus: toNumber(bonus), attainment: weights.isZero() ? 0 : toNumber(weighted.div(weights)) });
   }
-  return { lines, people: scores.map((s) => ({ ...s, rank: 1 + scores.filter((o) => o.attainment > s.attainment).length })) };
+  return {
+    lines,
+    people: scores.map((s) => ({ ...s, rank: 1 + scores.filter((o) => o.attainment > s.attainment).length })),
+    warnings: monthWarnings(plan, tables, month, monthBounds(month), lines),
+  };
 }

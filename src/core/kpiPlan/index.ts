@@ -1,6 +1,7 @@
 /** The KPI bonus module's core: plans, monthly versions, scorecards. */
 export { checkPlan, computeScorecards, kpiActual, kpiAttainment, monthBounds } from "./compute";
 export type { DataTable, Person, PersonScore, ScoreLine } from "./compute";
+export { checkDateColumns, monthWarnings } from "./dataChecks";
 export { KpiPlanError, measureColumns } from "./types";
 export type {
   Aggregate,

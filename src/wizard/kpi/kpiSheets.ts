@@ -1,6 +1,7 @@
 import { KpiDefinition, KpiMeasure, monthBounds, PersonScore, PlanVersion } from "../../core/kpiPlan";
 import { PayoutCurve } from "../../core/tiers";
-import { textKey } from "../../core/text";
+import { excelTrimKey } from "../../core/text";
+import { equalsText } from "../../workbook/formulaText";
 import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
 import { curveBlock, payoutCall } from "../payoutCurveBlock";
 import { actualFormula, attainmentFormula } from "./kpiFormulas";
@@ -55,10 +56,10 @@ export interface ScorecardContext {
 }
 
 /**
- * "Scorecards": per person and KPI, the actual as a live formula over the data table (COUNTIFS /
- * SUMIFS over the person's rows in the month), the target, attainment (COMP.QUOTA_ATTAINMENT) and
+ * "Scorecards": per person and KPI, the actual as a live formula over the data table (SUMPRODUCT
+ * over the person's rows in the month), the target, attainment (COMP.QUOTA_ATTAINMENT) and
  * payout (COMP.PAYOUT on weight x target bonus, on the KPI's curve written above); per person,
- * the bonus as the SUMIFS of their payouts and the weighted attainment.
+ * the bonus as the sum of their payouts and the weighted attainment.
  */
 export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: string; role: string }[]): SheetSpec {
   const { version, month } = ctx;
@@ -70,9 +71,9 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
     curves.push(c);
     return curves.length - 1;
   };
-  const roleOf = new Map(version.plan.roles.map((r) => [textKey(r.role), r]));
+  const roleOf = new Map(version.plan.roles.map((r) => [excelTrimKey(r.role), r]));
   const scored = people.flatMap((p) => {
-    const role = roleOf.get(textKey(p.role));
+    const role = roleOf.get(excelTrimKey(p.role));
     return role ? [{ id: p.id, role }] : [];
   });
   const lines: CellInput[][] = scored.flatMap(({ id, role }) => {
@@ -116,6 +117,8 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
     rows: lines,
     numberFormats: { "Month start": "yyyy-mm-dd", "Month end": "yyyy-mm-dd", Actual: "#,##0.##", Target: "#,##0.##", Weight: "0%", "Target bonus": "#,##0", Attainment: "0.0%", "Weighted attainment": "0.0%", Payout: "#,##0.00" },
   });
+  // The person's lines: ids compared with = (a SUMIFS criterion would read "a*" or "=1+1" as a pattern).
+  const mine = `--${equalsText(`${KPI_NAMES.lines}[Person]`, "[@Person]")}`;
   tables.push({
     name: KPI_NAMES.bonus,
     anchor: `N${linesAt}`,
@@ -123,8 +126,8 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
     rows: scored.map(({ id, role }) => [
       id,
       role.role,
-      { formula: `=SUMIFS(${KPI_NAMES.lines}[Payout],${KPI_NAMES.lines}[Person],[@Person])` },
-      { formula: `=IFERROR(SUMIFS(${KPI_NAMES.lines}[Weighted attainment],${KPI_NAMES.lines}[Person],[@Person])/SUMIFS(${KPI_NAMES.lines}[Weight],${KPI_NAMES.lines}[Person],[@Person]),0)` },
+      { formula: `=SUMPRODUCT(${mine},${KPI_NAMES.lines}[Payout])` },
+      { formula: `=IFERROR(SUMPRODUCT(${mine},${KPI_NAMES.lines}[Weighted attainment])/SUMPRODUCT(${mine},${KPI_NAMES.lines}[Weight]),0)` },
     ]),
     numberFormats: { Bonus: "#,##0.00", Attainment: "0.0%" },
   });
@@ -138,7 +141,8 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
  */
 export function leaderboardSheet(month: string, scores: readonly PersonScore[], showAmounts: boolean): SheetSpec {
   const ordered = [...scores].sort((a, b) => a.rank - b.rank || (a.person < b.person ? -1 : 1));
-  const look = (column: string) => `=INDEX(${KPI_NAMES.bonus}[${column}],MATCH([@Person],${KPI_NAMES.bonus}[Person],0))`;
+  // MATCH(TRUE, ids = id): MATCH on the id itself would read * ? ~ in it as wildcards.
+  const look = (column: string) => `=INDEX(${KPI_NAMES.bonus}[${column}],MATCH(TRUE,${equalsText(`${KPI_NAMES.bonus}[Person]`, "[@Person]")},0))`;
   const headers = LEADERBOARD_COLUMNS.filter((c) => showAmounts || c !== "Bonus");
   return {
     name: KPI_SHEETS.leaderboard,

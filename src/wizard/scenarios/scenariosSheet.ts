@@ -1,3 +1,4 @@
+import { stringLiteral } from "../../workbook/formulaText";
 import { AttainmentDistribution, bandText, COST_OF_SALES_BAND, mixBand, PAYOUT_POINTS, ScenarioInput } from "../../core/scenarios";
 import { columnLetter } from "../../workbook/a1";
 import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
@@ -79,7 +80,7 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
       { formula: `=IF(${TI}=0,0,${pay(n.point("Excellence"))}/${TI})` },
       {
         formula:
-          `=TRIM(IF(OR([@[Base share]]<${lo},[@[Base share]]>${hi}),"Mix outside the usual ${bandText([lo, hi])} base for ${s.role}. ","")` +
+          `=TRIM(IF(OR([@[Base share]]<${lo},[@[Base share]]>${hi}),${stringLiteral(`Mix outside the usual ${bandText([lo, hi])} base for ${s.role}. `)},"")` +
           `&IF(OR([@[Cost of sales]]<${COST_OF_SALES_BAND[0]},[@[Cost of sales]]>${COST_OF_SALES_BAND[1]}),"Cost of sales outside ${bandText(COST_OF_SALES_BAND)}.",""))`,
       },
     ];

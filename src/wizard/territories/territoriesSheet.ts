@@ -1,4 +1,5 @@
 import { SplitResult, TerritoryAccount } from "../../core/territories";
+import { equalsText } from "../../workbook/formulaText";
 import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
 import { ACCOUNT_COLUMNS, SUMMARY_COLUMNS, territoryTableNames } from "./layout";
 
@@ -6,7 +7,7 @@ const SUMMARY_AT = 8;
 
 /**
  * The "Territories" sheet: the assignment table (one row per account) and a summary per
- * territory whose figures are live formulas over the assignment table (COUNTIFS / SUMIFS), so
+ * territory whose figures are live formulas over the assignment table (SUMPRODUCT), so
  * a hand edit of an account's territory updates the summary, the chart and the balance cells.
  * Potential and workload "% of mean" are against the territory's capacity share of the total.
  */
@@ -14,17 +15,20 @@ export function territoriesSheet(sheet: string, accounts: readonly TerritoryAcco
   const t = territoryTableNames(sheet);
   const A = (col: string) => `${t.accounts}[${col}]`;
   const S = (col: string) => `${t.summary}[${col}]`;
+  // Names compared with =: a COUNTIFS criterion would read "a*", "<5" or "=1+1" in a name as a pattern.
+  const mine = equalsText(A("Territory"), "[@Territory]");
+  const moved = equalsText(A("Moved?"), '"Yes"');
   const summaryRows = result.territories.map((ter) => [
     ter.seat.name,
     ter.seat.capacity,
     ter.group ?? "",
-    { formula: `=COUNTIFS(${A("Territory")},[@Territory])` },
-    { formula: `=SUMIFS(${A("Potential")},${A("Territory")},[@Territory])` },
+    { formula: `=SUMPRODUCT(--${mine})` },
+    { formula: `=SUMPRODUCT(${mine}*1,${A("Potential")})` },
     { formula: `=[@Potential]/(SUM([Potential])*[@Capacity]/SUM([Capacity]))` },
-    { formula: `=SUMIFS(${A("Workload")},${A("Territory")},[@Territory])` },
+    { formula: `=SUMPRODUCT(${mine}*1,${A("Workload")})` },
     { formula: `=IF(SUM([Workload])=0,0,[@Workload]/(SUM([Workload])*[@Capacity]/SUM([Capacity])))` },
-    { formula: `=COUNTIFS(${A("Territory")},[@Territory],${A("Moved?")},"Yes")` },
-    { formula: `=COUNTIFS(${A("Previous owner")},[@Territory],${A("Moved?")},"Yes")` },
+    { formula: `=SUMPRODUCT(${mine}*${moved})` },
+    { formula: `=SUMPRODUCT(${equalsText(A("Previous owner"), "[@Territory]")}*${moved})` },
     { formula: `=ABS([@[% of mean]]-1)` },
     ter.lowerBound ?? "",
   ]);
@@ -34,7 +38,8 @@ export function territoriesSheet(sheet: string, accounts: readonly TerritoryAcco
     a.potential,
     a.workload ?? 0,
     a.group ?? "",
-    a.owner ?? "",
+    // Trimmed, as the split reads it: " Ann" owns Ann's territory.
+    a.owner?.trim() ?? "",
     { formula: `=IF(OR([@[Previous owner]]="",[@[Previous owner]]=[@Territory]),"No","Yes")` },
   ]);
   const lastSummaryRow = SUMMARY_AT + result.territories.length;

@@ -4,6 +4,7 @@ import { ChartSpec } from "../sheetSpec";
 import { structuredToA1, TableGeometry } from "../structuredRefs";
 import { registerCompPlugin } from "./compPlugin";
 import { engineErrorText } from "./engineErrors";
+import { stringLiteralsForEngine } from "./engineStrings";
 
 /** A table in the preview workbook: its geometry and column number formats. */
 export interface PreviewTable extends TableGeometry {
@@ -55,7 +56,15 @@ export class PreviewWorkbook {
   constructor() {
     registerCompPlugin();
     // smartRounding off: the engine must hand back the same doubles the COMP functions computed, as Excel does.
-    this.engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false, maxRows: 1_048_576, maxColumns: 16_384 });
+    // accentSensitive: Excel's = tells "é" from "e" (HyperFormula's default does not).
+    this.engine = HyperFormula.buildEmpty({
+      licenseKey: "gpl-v3",
+      useArrayArithmetic: true,
+      smartRounding: false,
+      accentSensitive: true,
+      maxRows: 1_048_576,
+      maxColumns: 16_384,
+    });
     // Excel reads TRUE and FALSE as constants (=IF(TRUE,1,2)); HyperFormula knows them only as
     // functions, TRUE() and FALSE(). Names make formulas written for Excel work unchanged.
     this.engine.addNamedExpression("TRUE", "=TRUE()");
@@ -171,7 +180,7 @@ export class PreviewWorkbook {
         }
         e.formulas.set(k, content);
         try {
-          return structuredToA1(content, this.tableList, { sheet: name, row: pos.row, col: pos.col });
+          return stringLiteralsForEngine(structuredToA1(content, this.tableList, { sheet: name, row: pos.row, col: pos.col }));
         } catch (err) {
           // Shown as Excel shows a bad reference: #REF!, with the reason kept for the cell's message.
           e.badReferences.set(k, (err as Error).message);

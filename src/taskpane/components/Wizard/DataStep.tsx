@@ -18,6 +18,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { ACCOUNT_FIELDS } from "../../../wizard/columnMapping";
+import { findReinterpretedCells } from "../../../wizard/dataProblems";
 import { dataProblems, openProblems } from "../../../wizard/wizardState";
 import { useWizardStyles } from "./useWizardStyles.styles";
 import type { StepPanelProps } from "./wizardSteps";
@@ -39,6 +40,7 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
   const open = openProblems(state);
   const excluded = new Set(state.excluded);
   const headers = state.data?.headers ?? [];
+  const reread = React.useMemo(() => (state.data && state.mapping ? findReinterpretedCells(state.data.headers, state.data.rows, state.mapping) : []), [state.data, state.mapping]);
   const mapped = ACCOUNT_FIELDS.filter((f) => state.mapping?.[f.field] !== null && state.mapping?.[f.field] !== undefined);
 
   return (
@@ -148,6 +150,24 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
                   </li>
                 ))}
                 {problems.length > LISTED_PROBLEMS && <Caption1>...and {problems.length - LISTED_PROBLEMS} more.</Caption1>}
+              </ul>
+            </>
+          )}
+          {reread.length > 0 && (
+            <>
+              <MessageBar intent="info">
+                <MessageBarBody>
+                  {reread.length} cell(s) hold text that Excel would read as a formula, number, date or other value if it were typed. The add-in keeps each as the text it is;
+                  check that this is what you meant.
+                </MessageBarBody>
+              </MessageBar>
+              <ul className={styles.problems} aria-label="Cells Excel would read differently" tabIndex={0}>
+                {reread.slice(0, LISTED_PROBLEMS).map((c, i) => (
+                  <li key={i}>
+                    <Caption1>{c.message}</Caption1>
+                  </li>
+                ))}
+                {reread.length > LISTED_PROBLEMS && <Caption1>...and {reread.length - LISTED_PROBLEMS} more.</Caption1>}
               </ul>
             </>
           )}
