@@ -6,8 +6,8 @@ import { CellValue, CsvImport, ImportError, ImportOptions, ImportPlan } from "./
 
 /** What the dialog asks of an opened CSV. */
 export interface CsvSession {
-  /** Detects the options and plans with them. */
-  open(): Promise<{ options: ImportOptions; plan: ImportPlan }>;
+  /** Detects the options the file suggests. @throws ImportError for an empty or binary file. */
+  open(): Promise<ImportOptions>;
   /** Plans with other options. */
   plan(options: ImportOptions): Promise<ImportPlan>;
   /** The typed cells of a plan. */
@@ -39,8 +39,7 @@ export function handleRequests(post: (message: WorkerResponse) => void): (reques
     try {
       if (req.type === "open") {
         current = new CsvImport(new Uint8Array(req.bytes), req.fileName, (fraction) => post({ id, type: "progress", fraction }));
-        const options = current.detect();
-        post({ id, type: "done", result: { options, plan: current.plan(options) } });
+        post({ id, type: "done", result: current.detect() });
       } else if (!current) throw new Error("No file is open.");
       else if (req.type === "plan") post({ id, type: "done", result: current.plan(req.options) });
       else post({ id, type: "done", result: current.cells(req.plan) });
@@ -90,11 +89,7 @@ export function localSession(bytes: ArrayBuffer, fileName: string, onProgress: (
   const imp = new CsvImport(new Uint8Array(bytes), fileName, onProgress);
   const run = async <T,>(f: () => T): Promise<T> => f();
   return {
-    open: () =>
-      run(() => {
-        const options = imp.detect();
-        return { options, plan: imp.plan(options) };
-      }),
+    open: () => run(() => imp.detect()),
     plan: (options) => run(() => imp.plan(options)),
     cells: (plan) => run(() => imp.cells(plan)),
     cancel: () => {},

@@ -202,6 +202,8 @@ export interface DateOrderEvidence {
   readonly proof: string | null;
   /** True when some cells prove one order and others the other. */
   readonly conflicting: boolean;
+  /** How many texts were numeric dates that need an order (03/04/2017); ISO dates do not. */
+  readonly seen: number;
 }
 
 /** Looks at texts such as "13/04/2017" for the day/month order they prove. */
@@ -220,9 +222,10 @@ export function proposeDateOrder(texts: Iterable<string>): DateOrderEvidence {
     if (a > 12 && b <= 12 && dmy === null) dmy = raw.trim();
     if (b > 12 && a <= 12 && mdy === null) mdy = raw.trim();
   }
-  if (dmy && !mdy) return { order: "dmy", proof: dmy, conflicting: false };
-  if (mdy && !dmy) return { order: "mdy", proof: mdy, conflicting: false };
-  return { order: dotted > slashed ? "dmy" : dmy ? "dmy" : "mdy", proof: null, conflicting: dmy !== null && mdy !== null };
+  const seen = dotted + slashed;
+  if (dmy && !mdy) return { order: "dmy", proof: dmy, conflicting: false, seen };
+  if (mdy && !dmy) return { order: "mdy", proof: mdy, conflicting: false, seen };
+  return { order: dotted > slashed ? "dmy" : dmy ? "dmy" : "mdy", proof: null, conflicting: dmy !== null && mdy !== null, seen };
 }
 
 /**

@@ -53,7 +53,7 @@ describe("an opened CSV, as the dialog shows it", () => {
     expect(detectEncoding(bytes)).toEqual({ encoding: "windows-1251", bom: false });
     const { imp, options, plan } = open(bytes, "отчёт.csv");
     expect(options).toMatchObject({ encoding: "windows-1251", delimiter: ";", decimal: ",", dateOrder: "dmy" });
-    expect(plan.dateEvidence).toEqual({ order: "dmy", proof: "13.04.2017", conflicting: false });
+    expect(plan.dateEvidence).toEqual({ order: "dmy", proof: "13.04.2017", conflicting: false, seen: 2 });
     // 13 April 2017 is serial 42838; 1 May 2017 is 42856.
     expect(imp.cells(plan)).toEqual([
       ["Иванов", 1234.5, 42838],

@@ -116,9 +116,9 @@ describe("booleans, blanks and text", () => {
 
 describe("proposals from the data", () => {
   test("a 13 in first place proves day first; in second place, month first", () => {
-    expect(proposeDateOrder(["01/02/2019", "13/02/2019"])).toEqual({ order: "dmy", proof: "13/02/2019", conflicting: false });
-    expect(proposeDateOrder(["01/02/2019", "02/13/2019"])).toEqual({ order: "mdy", proof: "02/13/2019", conflicting: false });
-    expect(proposeDateOrder(["01/02/2019"])).toEqual({ order: "mdy", proof: null, conflicting: false });
+    expect(proposeDateOrder(["01/02/2019", "13/02/2019"])).toEqual({ order: "dmy", proof: "13/02/2019", conflicting: false, seen: 2 });
+    expect(proposeDateOrder(["01/02/2019", "02/13/2019"])).toEqual({ order: "mdy", proof: "02/13/2019", conflicting: false, seen: 2 });
+    expect(proposeDateOrder(["01/02/2019", "2019-03-01"])).toEqual({ order: "mdy", proof: null, conflicting: false, seen: 1 });
     expect(proposeDateOrder(["01.02.2019"])).toMatchObject({ order: "dmy", proof: null });
     expect(proposeDateOrder(["13/01/2019", "01/13/2019"]).conflicting).toBe(true);
   });
