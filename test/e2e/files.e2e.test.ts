@@ -131,7 +131,66 @@ describe("bringing data in and taking the workbook out", () => {
     await page.getByText(/Opened "Comp Planner workbook\.xlsx"/).waitFor();
     expect(await sheetNames()).toEqual(before);
     expect(await formulaValue()).toEqual(original);
-    expect(((await readTable("crm_deals")) as { rows: unknown[][] }).rows[0]).toEqual(["D1", "Rep 1", 1234.5, 43526, true, 0.01]);
     expect(errors).toEqual([]);
   });
+
+  test("a paste longer than a table's body extends it: nothing is dropped, formulas over the table see every row", async () => {
+    await openFile(fixture("paste target.csv", "Rep,Amount\nAnn,10\nBob,20\n"));
+    await dialog().getByRole("button", { name: "Import" }).click();
+    await sheetTab("paste target").waitFor();
+    await page.fill('input[aria-label="Name box"]', "D1");
+    await page.press('input[aria-label="Name box"]', "Enter");
+    await page.fill('input[aria-label="Formula bar"]', "=SUM(paste_target[Amount])");
+    await page.press('input[aria-label="Formula bar"]', "Enter");
+    await page.fill('input[aria-label="Name box"]', "A3");
+    await page.press('input[aria-label="Name box"]', "Enter");
+    await workbook().locator('[data-address="A3"][aria-selected="true"]').waitFor();
+    // Excel copies cells as tab-separated lines; the amounts as Excel shows them.
+    const clip = "Bob\t20\nCy\t$1,000.00\nDi\t(5)\nEd\t1,234\n";
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), clip);
+    await workbook().getByLabel("Cells").focus();
+    await page.keyboard.press("Control+V");
+    // 10 + 20 + 1000 - 5 + 1234 = 2259.
+    await workbook().locator('[data-address="D1"]', { hasText: "2259" }).waitFor();
+    const rows = ((await readTable("paste_target")) as { rows: unknown[][] }).rows;
+    expect(rows).toEqual([["Ann", 10], ["Bob", 20], ["Cy", 1000], ["Di", -5], ["Ed", 1234]]);
+    // Typing directly below the table extends it by one row.
+    await page.fill('input[aria-label="Name box"]', "B7");
+    await page.press('input[aria-label="Name box"]', "Enter");
+    await page.fill('input[aria-label="Formula bar"]', "1");
+    await page.press('input[aria-label="Formula bar"]', "Enter");
+    await workbook().locator('[data-address="D1"]', { hasText: "2260" }).waitFor();
+  });
+
+  test("the workbook survives a reload (with a warning while it is not downloaded); Start again from the sample discards it", async () => {
+    // A browser of its own: its own browser storage, untouched by the other tests' page.
+    const own = await launchBrowser();
+    const p = await own.newPage({ viewport: { width: 1440, height: 900 } });
+    await p.goto(url);
+    await p.waitForSelector('[role="grid"]', { timeout: 60_000 });
+    await p.setInputFiles('input[type="file"][aria-label="Open file"]', fixture("kept.csv", "Name,Score\nA,1\nB,2\n"));
+    await p.getByRole("dialog").getByRole("button", { name: "Import" }).click();
+    await p.getByRole("main", { name: "Workbook" }).getByRole("tab", { name: "kept", exact: true }).waitFor();
+    await p.getByText(/^Kept in this browser at /).waitFor();
+    const dialogs: string[] = [];
+    p.on("dialog", (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    await p.reload();
+    await p.waitForSelector('[role="grid"]', { timeout: 60_000 });
+    expect(dialogs).toEqual(["beforeunload"]);
+    await p.getByText(/Restored the workbook kept in this browser/).waitFor();
+    await p.getByRole("main", { name: "Workbook" }).getByRole("tab", { name: "kept", exact: true }).waitFor();
+    await p.getByRole("button", { name: "Start again from the sample" }).click();
+    await p.getByRole("dialog").getByRole("button", { name: "Start again" }).click();
+    await p.getByText("Started again from the sample workbook.").waitFor();
+    expect(await p.getByRole("main", { name: "Workbook" }).getByRole("tab", { name: "kept", exact: true }).count()).toBe(0);
+    await p.reload();
+    await p.waitForSelector('[role="grid"]', { timeout: 60_000 });
+    expect(await p.getByText(/Restored the workbook/).count()).toBe(0);
+    expect(await p.getByRole("main", { name: "Workbook" }).getByRole("tab", { name: "kept", exact: true }).count()).toBe(0);
+    await own.close();
+  }, 120_000);
 });

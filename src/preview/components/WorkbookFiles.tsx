@@ -30,13 +30,21 @@ export interface WorkbookFilesProps {
   readonly session: PreviewSession;
   /** Makes the CSV worker (the browser's); without it CSV files are read on the page's thread. */
   readonly makeWorker?: () => Worker;
-  /** Extra toolbar items (sheet and table commands, autosave). */
-  readonly extraTools?: React.ReactNode;
+  /** Extra toolbar items (sheet and table commands, autosave), given a way to report what they did. */
+  readonly extraTools?: (report: (status: FileStatus) => void) => React.ReactNode;
+  /** The message shown first (e.g. that the workbook was restored). */
+  readonly initialStatus?: FileStatus;
+  /** Called after the workbook was downloaded. */
+  readonly onDownloaded?: () => void;
+  /** Called after an opened .xlsx replaced the workbook. */
+  readonly onReplaced?: () => void;
   /** The workbook view. */
   readonly children: React.ReactNode;
 }
 
-type Status = { intent: "success" | "error" | "warning" | "info"; text: string; items?: readonly string[] } | null;
+/** A message under the toolbar: what a command did, or why it could not. */
+export type FileStatus = { readonly intent: "success" | "error" | "warning" | "info"; readonly text: string; readonly items?: readonly string[] } | null;
+type Status = FileStatus;
 
 /** Offers bytes to the user as a download. */
 function download(bytes: Uint8Array, name: string): void {
@@ -55,10 +63,10 @@ function download(bytes: Uint8Array, name: string): void {
  * Files in and out of the preview: the Open file control (and files dropped on the grid) for
  * CSV, TSV, text and .xlsx files, and Download .xlsx.
  */
-export function WorkbookFiles({ session, makeWorker, extraTools, children }: WorkbookFilesProps): React.JSX.Element {
+export function WorkbookFiles({ session, makeWorker, extraTools, initialStatus = null, onDownloaded, onReplaced, children }: WorkbookFilesProps): React.JSX.Element {
   const styles = useWorkbookFilesStyles();
   const input = React.useRef<HTMLInputElement>(null);
-  const [status, setStatus] = React.useState<Status>(null);
+  const [status, setStatus] = React.useState<Status>(initialStatus);
   const [csv, setCsv] = React.useState<{ fileName: string; session: CsvSession; options: ImportOptions } | null>(null);
   const [progress, setProgress] = React.useState<number | null>(null);
   const [xlsx, setXlsx] = React.useState<{ fileName: string; result: XlsxResult } | null>(null);
@@ -106,6 +114,7 @@ export function WorkbookFiles({ session, makeWorker, extraTools, children }: Wor
   const finishXlsx = () => {
     if (!xlsx) return;
     session.replace(xlsx.result.workbook);
+    onReplaced?.();
     const { unknown } = xlsx.result;
     setStatus({
       intent: unknown.length ? "warning" : "success",
@@ -119,6 +128,7 @@ export function WorkbookFiles({ session, makeWorker, extraTools, children }: Wor
     setSaving(true);
     try {
       download(await writeXlsx(session.wb), "Comp Planner workbook.xlsx");
+      onDownloaded?.();
       setStatus({ intent: "success", text: "Downloaded the workbook as an .xlsx file. Charts are drawn by the preview and by Comp Planner in Excel, but are not in the file (the .xlsx writer cannot write charts)." });
     } catch (e) {
       setStatus({ intent: "error", text: `The workbook could not be saved: ${(e as Error).message}` });
@@ -135,7 +145,7 @@ export function WorkbookFiles({ session, makeWorker, extraTools, children }: Wor
           Download .xlsx
         </ToolbarButton>
         {extraTools && <ToolbarDivider />}
-        {extraTools}
+        {extraTools?.(setStatus)}
       </Toolbar>
       <input
         ref={input}
