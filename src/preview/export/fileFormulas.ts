@@ -24,26 +24,55 @@ function mapOutsideStrings(formula: string, f: (code: string) => string): string
 
 const needsBrackets = (column: string) => /[^A-Za-z0-9_.]/.test(column);
 
+/** The index just after the "]" that closes the "[" at `start` (Excel escapes brackets in names with '). */
+function endOfBracket(s: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < s.length; i++) {
+    if (s[i] === "'") i++;
+    else if (s[i] === "[") depth++;
+    else if (s[i] === "]" && --depth === 0) return i + 1;
+  }
+  return s.length;
+}
+
+/** A table reference's brackets with "this row" written in full: [@Col] -> [[#This Row],[Col]]. */
+function fullThisRow(inner: string): string {
+  const t = inner.trim();
+  if (!t.startsWith("@")) return `[${inner}]`;
+  const col = t.slice(1).trim();
+  if (col === "") return "[#This Row]";
+  return `[[#This Row],[${col.startsWith("[") ? col.slice(1, -1) : col}]]`;
+}
+
 /**
- * The formula as a file holds it (no leading "="): [@Col] and Table[@Col] written in full, new
- * functions prefixed with _xlfn.
- * @param table The table the cell is in, for unqualified [@Col]; null outside tables.
+ * The formula as a file holds it (no leading "="): every structured reference qualified with
+ * its table ([Col] -> Table[Col], [@Col] -> Table[[#This Row],[Col]]), as Excel writes them, and
+ * new functions prefixed with _xlfn.
+ * @param table The table the cell is in, for unqualified references; null outside tables.
  */
 export function toFileFormula(formula: string, table: string | null): string {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
   return mapOutsideStrings(body, (code) => {
-    let out = code.replace(/([A-Za-z_\\][A-Za-z0-9_.\\]*)?\[@(\[(?:[^\]']|'.)*\]|[^[\]]*)\]/g, (whole, name: string | undefined, col: string) => {
-      const owner = name ?? table;
-      if (!owner) return whole;
-      const column = col.startsWith("[") ? col.slice(1, -1) : col;
-      return `${owner}[[#This Row],[${column}]]`;
-    });
-    out = out.replace(/(^|[^A-Za-z0-9_.])([A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)+|[A-Z]+)(?=\()/g, (whole, pre: string, name: string) => {
+    let out = "";
+    let i = 0;
+    while (i < code.length) {
+      if (code[i] !== "[") {
+        out += code[i++];
+        continue;
+      }
+      const end = endOfBracket(code, i);
+      const inner = code.slice(i + 1, end - 1);
+      const qualified = /[A-Za-z0-9_.\\]$/.test(out);
+      if (qualified) out += fullThisRow(inner);
+      else if (table) out += `${table}${fullThisRow(inner)}`;
+      else out += code.slice(i, end);
+      i = end;
+    }
+    return out.replace(/(^|[^A-Za-z0-9_.])([A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)+|[A-Z]+)(?=\()/g, (whole, pre: string, name: string) => {
       const upper = name.toUpperCase();
       if (!FUTURE_FUNCTIONS.includes(upper)) return whole;
       return `${pre}_xlfn.${WORKSHEET_FUNCTIONS.has(upper) ? "_xlws." : ""}${name}`;
     });
-    return out;
   });
 }
 

@@ -84,6 +84,13 @@ export function toExcelJs(wb: PreviewWorkbook): ExcelJS.Workbook {
         rows,
       } as ExcelJS.TableProperties);
     }
+    // Table columns keep their formats on blank cells too (beyond the used range), as Excel's do.
+    for (const t of tables)
+      for (let r = 1; r <= Math.max(t.rowCount, 1); r++)
+        t.headers.forEach((_, c) => {
+          const fmt = wb.cell(sheet, { row: t.anchor.row + r, col: t.anchor.col + c }).numberFormat;
+          if (fmt) ws.getCell(t.anchor.row + r + 1, t.anchor.col + c + 1).numFmt = fmt;
+        });
     if (used) {
       for (let r = 0; r <= used.end.row; r++) {
         for (let c = 0; c <= used.end.col; c++) {

@@ -154,7 +154,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Xls
             const text = fromFileFormula(formula, table?.name ?? null);
             if (missing.length > 0) {
               unknown.push({ sheet: ws.name, address: cellAddress(pos), formula: text, functions: [...new Set(missing)] });
-              content = plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+              // cell.result, not value.result: exceljs's value copy drops results that are 0, FALSE or "".
+              content = plainValue(cell.result as ExcelJS.CellValue);
               content = typeof content === "string" ? (asStored(content) as string) : content;
             } else content = text;
           } else {

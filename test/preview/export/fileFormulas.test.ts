@@ -5,6 +5,10 @@ describe("formulas between the preview and the file", () => {
     expect(toFileFormula("=[@Amount]*2", "Deals")).toBe("Deals[[#This Row],[Amount]]*2");
     expect(toFileFormula("=[@[Deal Size]]+Other[@X]", "Deals")).toBe("Deals[[#This Row],[Deal Size]]+Other[[#This Row],[X]]");
     expect(toFileFormula('=IF(A1="[@x]",1,0)', "Deals")).toBe('IF(A1="[@x]",1,0)');
+    expect(toFileFormula("=[@Potential]/SUM([Potential])", "T")).toBe("T[[#This Row],[Potential]]/SUM(T[Potential])");
+    expect(toFileFormula("=SUM(T[[#Headers],[A]])+COUNTA([[A]:[B]])+[@[A]:[B]]", "T")).toBe("SUM(T[[#Headers],[A]])+COUNTA(T[[A]:[B]])+T[[#This Row],[A]:[B]]");
+    expect(toFileFormula("=SUM(Other[X])+[@['[odd']]]", "T")).toBe("SUM(Other[X])+T[[#This Row],['[odd']]]");
+    expect(toFileFormula("=SUM([X])", null)).toBe("SUM([X])");
     expect(fromFileFormula("Deals[[#This Row],[Amount]]*2", "Deals")).toBe("=[@Amount]*2");
     expect(fromFileFormula("Deals[[#This Row],[Deal Size]]+Other[[#This Row],[X]]", "Deals")).toBe("=[@[Deal Size]]+Other[@X]");
   });
