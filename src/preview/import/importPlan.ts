@@ -6,7 +6,7 @@
 import { Delimiter, detectDelimiter, parseCsv } from "./csv";
 import { decode, detectEncoding, looksBinary, TextEncodingName } from "./decode";
 import { distinctHeaders } from "./names";
-import { ColumnType, DateOrder, DateOrderEvidence, proposeDateOrder, proposeDecimal, readAs, readValue, ReadOptions } from "./readValue";
+import { ColumnType, DateOrder, DateOrderEvidence, proposeDateOrder, proposeDecimal, readValue, ReadOptions, ReadValue } from "./readValue";
 
 /** Excel's sheet size. */
 export const MAX_ROWS = 1_048_576;
@@ -85,6 +85,8 @@ export type CellValue = number | string | boolean | null;
 export class CsvImport {
   private parsed: { encoding: TextEncodingName; delimiter: Delimiter; rows: string[][] } | null = null;
   private text: { encoding: TextEncodingName; value: string } | null = null;
+  /** Every data cell read under the last plan's reading options, by column. */
+  private read: { key: string; columns: ReadValue[][] } | null = null;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -131,11 +133,13 @@ export class CsvImport {
     const offset = options.hasHeader ? 2 : 1;
     const mismatches: Mismatch[] = [];
     let mismatchCount = 0;
+    const readKey = `${options.encoding}|${options.delimiter}|${options.decimal}|${options.dateOrder}|${options.hasHeader}`;
+    if (this.read?.key !== readKey) this.read = { key: readKey, columns: headers.map((_, c) => data.map((row) => readValue(row[c], options))) };
+    const read = this.read.columns;
     const columns: ColumnPlan[] = headers.map((header, c) => {
       const counts: Record<string, number> = { number: 0, date: 0, boolean: 0, text: 0 };
       const formats = new Map<string, number>();
-      for (const row of data) {
-        const v = readValue(row[c], options);
+      for (const v of read[c]) {
         if (v.kind === "blank") continue;
         counts[v.kind]++;
         if (v.kind === "number" || v.kind === "date") formats.set(v.format ?? "General", (formats.get(v.format ?? "General") ?? 0) + 1);
@@ -145,8 +149,9 @@ export class CsvImport {
       const detected: ColumnType = nonBlank > 0 && counts[top] * 2 >= nonBlank ? top : "text";
       const type = options.columnTypes[c] ?? detected;
       if (type !== "text") {
-        data.forEach((row, r) => {
-          if (readAs(row[c], type, options) === null) {
+        read[c].forEach((v, r) => {
+          if (v.kind !== "blank" && v.kind !== type) {
+            const row = data[r];
             mismatchCount++;
             if (mismatches.length < LISTED_MISMATCHES) mismatches.push({ row: r + offset, column: header, text: row[c], expected: type });
           }
@@ -171,11 +176,15 @@ export class CsvImport {
   cells(plan: ImportPlan): CellValue[][] {
     const rows = this.rows(plan.options.encoding, plan.options.delimiter);
     const data = plan.options.hasHeader ? rows.slice(1) : rows;
-    return data.map((row) =>
+    if (this.read?.key !== `${plan.options.encoding}|${plan.options.delimiter}|${plan.options.decimal}|${plan.options.dateOrder}|${plan.options.hasHeader}`) this.plan(plan.options);
+    const read = this.read!.columns;
+    const types = plan.columns.map((c) => c.type);
+    return data.map((row, r) =>
       row.map((text, c) => {
-        const v = readAs(text, plan.columns[c].type, plan.options);
-        if (v === null) return text;
-        return v.kind === "blank" ? null : v.value;
+        const v = read[c][r];
+        if (v.kind === "blank") return null;
+        // A text column keeps every cell as written; a cell of another kind than its column stays text.
+        return types[c] === "text" || v.kind !== types[c] ? text : v.value;
       }),
     );
   }

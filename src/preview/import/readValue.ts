@@ -30,6 +30,8 @@ export type ReadValue =
 export type ColumnType = "number" | "date" | "boolean" | "text";
 
 const CURRENCY = "$€£¥₽₴₸₹₩";
+const CURRENCY_BEFORE = new RegExp(`^([${CURRENCY}])\\s?`);
+const CURRENCY_AFTER = new RegExp(`\\s?([${CURRENCY}])$`);
 const CURRENCY_CODES = /^(?:USD|EUR|GBP|RUB|руб\.?|р\.)$/i;
 /** Spaces used as thousands separators: space, no-break space, narrow no-break space. */
 const GROUP_SPACES = /[\u0020\u00a0\u202f]/g;
@@ -40,6 +42,8 @@ export function readValue(text: string, options: ReadOptions): ReadValue {
   const t = text.trim();
   if (t === "") return { kind: "blank", value: null };
   if (/^(true|false)$/i.test(t)) return { kind: "boolean", value: t.toUpperCase() === "TRUE" };
+  // Most text has no digit at all: it can be neither a number nor a date written with digits.
+  if (!/\d/.test(t) && !/^[A-Za-z]{3,9}\.? \d/.test(t)) return { kind: "text", value: text };
   const date = readDate(t, options.dateOrder);
   if (date) return date;
   const num = readNumber(t, options.decimal);
@@ -69,13 +73,13 @@ export function readNumber(t: string, decimal: "." | ","): { kind: "number"; val
   }
   let currency = "";
   const takeCurrency = () => {
-    const pre = new RegExp(`^([${CURRENCY}])\\s?`).exec(s);
+    const pre = CURRENCY_BEFORE.exec(s);
     if (pre) {
       currency = pre[1];
       s = s.slice(pre[0].length);
       return;
     }
-    const post = new RegExp(`\\s?([${CURRENCY}])$`).exec(s);
+    const post = CURRENCY_AFTER.exec(s);
     if (post) {
       currency = post[1];
       s = s.slice(0, -post[0].length);
