@@ -313,12 +313,19 @@ export class PreviewWorkbook {
   resizeTable(name: string, rowCount: number, headers: readonly string[]): void {
     const i = this.tableList.findIndex((t) => t.name.toLowerCase() === name.toLowerCase());
     if (i < 0) throw new Error(`There is no table named "${name}".`);
-    this.tableList[i] = { ...this.tableList[i], rowCount, headers: [...headers] };
+    const before = this.tableList[i];
+    const after = { ...before, rowCount, headers: [...headers] };
+    this.tableList[i] = after;
+    const lower = before.name.toLowerCase();
+    // Inside the table (old or new extent), unqualified references like [@Amount] or [Amount] mean this table.
+    const inside = (sheet: string, row: number, col: number) =>
+      sheet === before.sheet && row > before.anchor.row && row <= before.anchor.row + Math.max(before.rowCount, rowCount) && col >= before.anchor.col && col < before.anchor.col + Math.max(before.headers.length, headers.length);
     this.engine.batch(() => {
       for (const [sheet, e] of this.extras) {
         for (const [k, text] of [...e.formulas]) {
           if (!text.includes("[")) continue;
           const [row, col] = k.split(",").map(Number);
+          if (!text.toLowerCase().includes(lower) && !inside(sheet, row, col)) continue;
           this.setBlock(sheet, { row, col }, [[text]]);
         }
       }
