@@ -163,6 +163,46 @@ describe("bringing data in and taking the workbook out", () => {
     await workbook().locator('[data-address="D1"]', { hasText: "2260" }).waitFor();
   });
 
+  test("New sheet, Create table from a selection, typing below it grows it, Rename and Delete sheet", async () => {
+    const go = async (address: string) => {
+      await page.fill('input[aria-label="Name box"]', address);
+      await page.press('input[aria-label="Name box"]', "Enter");
+    };
+    const type = async (address: string, text: string) => {
+      await go(address);
+      await page.fill('input[aria-label="Formula bar"]', text);
+      await page.press('input[aria-label="Formula bar"]', "Enter");
+    };
+    const before = await sheetNames();
+    await page.getByRole("button", { name: "New sheet" }).click();
+    const added = (await sheetNames()).find((n) => !before.includes(n))!;
+    expect(added).toMatch(/^Sheet\d+$/);
+    await sheetTab(added).waitFor();
+    await type("A1", "Region");
+    await type("B1", "Target");
+    await type("A2", "North");
+    await type("B2", "$1,000");
+    await type("A3", "South");
+    await type("B3", "2,500");
+    await go("A1:B3");
+    await page.getByRole("button", { name: "Create table" }).click();
+    await page.getByText(/^Created table Table\d+ over the selection\.$/).waitFor();
+    const name = /Table\d+/.exec((await page.getByText(/^Created table Table\d+/).textContent())!)![0];
+    await type("D1", `=SUM(${name}[Target])`);
+    await workbook().locator('[data-address="D1"]', { hasText: "3500" }).waitFor();
+    await type("B4", "500");
+    await workbook().locator('[data-address="D1"]', { hasText: "4000" }).waitFor();
+    await page.getByRole("button", { name: "Rename sheet" }).click();
+    await dialog().getByLabel("New name").fill("Targets");
+    await dialog().getByRole("button", { name: "Rename" }).click();
+    await sheetTab("Targets").waitFor();
+    expect(((await readTable(name)) as { rows: unknown[][] }).rows).toEqual([["North", 1000], ["South", 2500], ["", 500]]);
+    await page.getByRole("button", { name: "Delete sheet" }).click();
+    await dialog().getByRole("button", { name: "Delete" }).click();
+    await page.getByText('Deleted sheet "Targets".').waitFor();
+    expect(await sheetNames()).toEqual(before);
+  });
+
   test("the workbook survives a reload (with a warning while it is not downloaded); Start again from the sample discards it", async () => {
     // A browser of its own: its own browser storage, untouched by the other tests' page.
     const own = await launchBrowser();
