@@ -15,7 +15,7 @@ import {
   ToolbarDivider,
 } from "@fluentui/react-components";
 import { writeXlsx } from "../export/writeXlsx";
-import { applyImport } from "../import/applyImport";
+import { applyImportInSteps } from "../import/applyImport";
 import { CsvSession, localSession, workerSession } from "../import/csvSession";
 import { ACCEPTED_FILES, fileKind } from "../import/fileKind";
 import { ImportDialog } from "../import/ImportDialog";
@@ -96,10 +96,14 @@ export function WorkbookFiles({ session, makeWorker, extraTools, initialStatus =
     }
   };
 
-  const finishCsv = (plan: Parameters<typeof applyImport>[2], cells: Parameters<typeof applyImport>[3]) => {
+  const cancelled = React.useRef(false);
+  const finishCsv = async (plan: Parameters<typeof applyImportInSteps>[2], cells: Parameters<typeof applyImportInSteps>[3]) => {
     if (!csv) return;
     try {
-      const r = applyImport(session.wb, csv.fileName, plan, cells);
+      cancelled.current = false;
+      setProgress(0);
+      const r = await applyImportInSteps(session.wb, csv.fileName, plan, cells, { onProgress: setProgress, cancelled: () => cancelled.current });
+      if (!r) return;
       setStatus({
         intent: "success",
         text: `Opened "${csv.fileName}" as sheet "${r.sheet}" with table ${r.table} (${r.rows.toLocaleString("en-US")} rows).${plan.mismatchCount ? ` ${plan.mismatchCount} cell(s) that did not fit their column's type were kept as text.` : ""}`,
@@ -204,8 +208,9 @@ export function WorkbookFiles({ session, makeWorker, extraTools, initialStatus =
           session={csv.session}
           initialOptions={csv.options}
           progress={progress}
-          onImport={finishCsv}
+          onImport={(plan, cells) => void finishCsv(plan, cells)}
           onCancel={() => {
+            cancelled.current = true;
             csv.session.cancel();
             setCsv(null);
             setStatus({ intent: "info", text: `Opening "${csv.fileName}" was cancelled. Nothing has been changed.` });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { applyImport } from "../../../src/preview/import/applyImport";
+import { applyImport, applyImportInSteps } from "../../../src/preview/import/applyImport";
 import { detectDelimiter } from "../../../src/preview/import/csv";
 import { detectEncoding } from "../../../src/preview/import/decode";
 import { CsvImport, ImportError } from "../../../src/preview/import/importPlan";
@@ -160,5 +160,33 @@ describe("writing the import into the workbook", () => {
     wb.setCell("Calc", { row: 0, col: 0 }, "=SUM(Deals[Amount])");
     expect(wb.cell("Calc", { row: 0, col: 0 }).value).toBe(1250);
     expect(wb.freeze("Deals (2)")).toEqual({ rows: 1, columns: 0 });
+  });
+});
+
+describe("writing a large import in steps", () => {
+  const csv = ["Rep,Amount", ...Array.from({ length: 25 }, (_, i) => `R${i},${i * 10}`)].join("\n");
+  test("gives the same sheet as one write, reporting progress after each step", async () => {
+    const { imp, plan } = open(utf8(csv), "big.csv");
+    const one = new PreviewWorkbook();
+    applyImport(one, "big.csv", plan, imp.cells(plan));
+    const stepped = new PreviewWorkbook();
+    const progress: number[] = [];
+    const r = await applyImportInSteps(stepped, "big.csv", plan, imp.cells(plan), { rowsPerStep: 10, onProgress: (f) => progress.push(f), pause: async () => {} });
+    expect(r).toEqual({ sheet: "big", table: "big", rows: 25 });
+    expect(progress).toEqual([0.4, 0.8, 1]);
+    expect(stepped.tables()).toEqual(one.tables());
+    expect(await new PreviewHost(stepped).readTable("big")).toEqual(await new PreviewHost(one).readTable("big"));
+    expect(stepped.columnWidths("big")).toEqual(one.columnWidths("big"));
+    expect(stepped.freeze("big")).toEqual({ rows: 1, columns: 0 });
+  });
+  test("cancelled part-way, it removes the new sheet: nothing is changed", async () => {
+    const { imp, plan } = open(utf8(csv), "big.csv");
+    const wb = new PreviewWorkbook();
+    wb.addSheet("Mine");
+    let steps = 0;
+    const r = await applyImportInSteps(wb, "big.csv", plan, imp.cells(plan), { rowsPerStep: 10, pause: async () => void steps++, cancelled: () => steps >= 2 });
+    expect(r).toBeNull();
+    expect(wb.sheetNames()).toEqual(["Mine"]);
+    expect(wb.tables()).toEqual([]);
   });
 });
