@@ -19,6 +19,7 @@ const SUITES = [
   { file: "bench/territories.bench.js", cases: ["territories-large", "territories-quality"] },
   { file: "bench/quotas.bench.js", cases: ["quotas-simulation"] },
   { file: "bench/ledger.bench.js", cases: ["ledger"] },
+  { file: "bench/import.bench.js", cases: ["import-csv-10k", "import-csv-100k"] },
 ];
 
 fs.rmSync(out, { recursive: true, force: true });

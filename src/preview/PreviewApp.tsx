@@ -28,10 +28,12 @@ export interface PreviewAppProps {
   readonly host: WorkbookHost;
   /** The real task pane, rendered with the preview's host. */
   readonly renderTaskpane: (host: WorkbookHost) => React.ReactNode;
+  /** Wraps the workbook view (the file toolbar and drop zone); the view alone when absent. */
+  readonly renderWorkbook?: (view: React.ReactNode) => React.ReactNode;
 }
 
 /** The preview page: the workbook on the left, the add-in's real task pane on the right. */
-export function PreviewApp({ wb, host, renderTaskpane }: PreviewAppProps): React.JSX.Element {
+export function PreviewApp({ wb, host, renderTaskpane, renderWorkbook }: PreviewAppProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme}>
@@ -44,7 +46,7 @@ export function PreviewApp({ wb, host, renderTaskpane }: PreviewAppProps): React
         </header>
         <div className={styles.body}>
           <main aria-label="Workbook" className={styles.workbook}>
-            <WorkbookView wb={wb} />
+            {renderWorkbook ? renderWorkbook(<WorkbookView wb={wb} />) : <WorkbookView wb={wb} />}
           </main>
           <aside className={styles.pane} aria-label="Comp Planner task pane">
             {renderTaskpane(host)}

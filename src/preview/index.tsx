@@ -2,14 +2,71 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { TaskpaneApp } from "../taskpane/TaskpaneApp";
 import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
-import { PreviewHost } from "../workbook/previewHost";
+import { Autosave } from "./autosave/autosave";
+import { indexedDbStore } from "./autosave/store";
+import { WorkbookCommands } from "./components/WorkbookCommands";
+import { WorkbookFiles } from "./components/WorkbookFiles";
 import { loadSample } from "./loadSample";
 import { PreviewApp } from "./PreviewApp";
+import { PreviewSession } from "./session";
 
-const wb = new PreviewWorkbook();
-loadSample(wb);
-const host = new PreviewHost(wb);
-// Exposed for the end-to-end tests and for poking at the engine from the browser console.
-(window as unknown as { compPlanner: unknown }).compPlanner = { wb, host };
+const sample = () => {
+  const wb = new PreviewWorkbook();
+  loadSample(wb);
+  return wb;
+};
+const makeWorker = () => new Worker(new URL("./import/csv.worker.ts", import.meta.url));
 
-createRoot(document.getElementById("root")!).render(<PreviewApp wb={wb} host={host} renderTaskpane={(h) => <TaskpaneApp host={h} hostKind="preview" />} />);
+async function main(): Promise<void> {
+  const session = new PreviewSession(new PreviewWorkbook());
+  const autosave = new Autosave(session, indexedDbStore());
+  const restored = await autosave.restore().catch(() => null);
+  session.replace(restored?.workbook ?? sample());
+  autosave.start();
+  const startAgain = async () => {
+    await autosave.discard();
+    session.replace(sample());
+  };
+  window.addEventListener("beforeunload", (e) => {
+    if (!autosave.shouldWarn()) return;
+    void autosave.flush();
+    e.preventDefault();
+    e.returnValue = "";
+  });
+  // Exposed for the end-to-end tests and for poking at the engine from the browser console.
+  (window as unknown as { compPlanner: unknown }).compPlanner = {
+    get wb() {
+      return session.wb;
+    },
+    get host() {
+      return session.host;
+    },
+    autosave,
+  };
+
+  function Root(): React.JSX.Element {
+    const generation = React.useSyncExternalStore(session.subscribe, () => session.generation);
+    return (
+      <PreviewApp
+        wb={session.wb}
+        host={session.host}
+        renderTaskpane={(h) => <TaskpaneApp key={generation} host={h} hostKind="preview" />}
+        renderWorkbook={(view) => (
+          <WorkbookFiles
+            session={session}
+            makeWorker={makeWorker}
+            onDownloaded={() => autosave.downloaded()}
+            onReplaced={() => autosave.changed()}
+            initialStatus={restored ? { intent: "info", text: `Restored the workbook kept in this browser (saved ${new Date(restored.savedAt).toLocaleString("en-GB")}). "Start again from the sample" discards it.` } : null}
+            extraTools={(report) => <WorkbookCommands session={session} report={report} autosave={autosave} startAgain={startAgain} />}
+          >
+            {view}
+          </WorkbookFiles>
+        )}
+      />
+    );
+  }
+  createRoot(document.getElementById("root")!).render(<Root />);
+}
+
+void main();

@@ -19,3 +19,10 @@ if (typeof window !== "undefined") {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require("@testing-library/dom") as typeof import("@testing-library/dom")).configure({ asyncUtilTimeout: 15_000 });
 }
+
+/** jsdom leaves out TextEncoder and TextDecoder, which every browser has; Node's are the same API. */
+if (typeof window !== "undefined" && typeof globalThis.TextDecoder === "undefined") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require("node:util") as typeof import("node:util");
+  Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
+}

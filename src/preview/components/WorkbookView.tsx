@@ -2,6 +2,7 @@ import * as React from "react";
 import { cellAddress, parseCell, parseRange, RangePos } from "../../workbook/a1";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { formatValue } from "../numberFormat";
+import { clipboardRows, writeTexts } from "../tables/writeCells";
 import { useWorkbookVersion } from "../useWorkbook";
 import { ChartView } from "./ChartView";
 import { chartData } from "./chartData";
@@ -14,16 +15,6 @@ import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
 export interface WorkbookViewProps {
   /** The workbook to show and edit. */
   readonly wb: PreviewWorkbook;
-}
-
-/** What a typed entry becomes: a number when it reads as one, TRUE/FALSE, a formula, or text. */
-export function parseEntry(text: string): number | string | boolean | null {
-  const t = text.trim();
-  if (t === "") return null;
-  if (t.startsWith("=")) return t;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i.test(t)) return t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (/^(true|false)$/i.test(t)) return t.toUpperCase() === "TRUE";
-  return text;
 }
 
 /** The preview's workbook: formula bar, grid with charts, and sheet tabs. */
@@ -53,15 +44,14 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
     wb.select(sheet, address.trim().toUpperCase());
     return true;
   };
+  // Typed and pasted text is read as files are, and tables grow as in Excel (see writeCells.ts).
   const commit = (text: string) => {
-    wb.setCell(sheet, active, parseEntry(text));
+    writeTexts(wb, sheet, active, [[text]]);
     wb.select(sheet, cellAddress({ row: active.row + 1, col: active.col }));
   };
 
   const paste = (text: string) => {
-    const rows = text.replace(/\r/g, "").replace(/\n$/, "").split("\n").map((line) => line.split("\t").map(parseEntry));
-    wb.setBlock(sheet, active, rows);
-    wb.notify();
+    writeTexts(wb, sheet, active, clipboardRows(text));
   };
 
   if (!sheet) return <div className={styles.root}>This workbook has no sheets.</div>;

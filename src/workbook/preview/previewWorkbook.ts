@@ -303,6 +303,56 @@ export class PreviewWorkbook {
     this.xmlParts.set(id, xml);
   }
 
+  /**
+   * Gives a table a new size and headers (Excel's table growth), then rewrites every formula
+   * that uses a structured reference so that it sees the new rows and columns.
+   */
+  resizeTable(name: string, rowCount: number, headers: readonly string[]): void {
+    const i = this.tableList.findIndex((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new Error(`There is no table named "${name}".`);
+    const before = this.tableList[i];
+    const after = { ...before, rowCount, headers: [...headers] };
+    this.tableList[i] = after;
+    const lower = before.name.toLowerCase();
+    // Inside the table (old or new extent), unqualified references like [@Amount] or [Amount] mean this table.
+    const inside = (sheet: string, row: number, col: number) =>
+      sheet === before.sheet && row > before.anchor.row && row <= before.anchor.row + Math.max(before.rowCount, rowCount) && col >= before.anchor.col && col < before.anchor.col + Math.max(before.headers.length, headers.length);
+    this.engine.batch(() => {
+      for (const [sheet, e] of this.extras) {
+        for (const [k, text] of [...e.formulas]) {
+          if (!text.includes("[")) continue;
+          const [row, col] = k.split(",").map(Number);
+          if (!text.toLowerCase().includes(lower) && !inside(sheet, row, col)) continue;
+          this.setBlock(sheet, { row, col }, [[text]]);
+        }
+      }
+    });
+  }
+
+  /** Renames a sheet; its id, tables and selection follow it. */
+  renameSheet(name: string, newName: string): void {
+    const old = this.canonicalName(name);
+    if (!old) throw new Error(`There is no sheet named "${name}".`);
+    this.engine.renameSheet(this.sheetIndex(old), newName);
+    const e = this.extras.get(old)!;
+    this.extras.delete(old);
+    this.extras.set(newName, e);
+    this.tableList.forEach((t, i) => {
+      if (t.sheet === old) this.tableList[i] = { ...t, sheet: newName };
+    });
+    if (this.selection?.sheet === old) this.selection = { ...this.selection, sheet: newName };
+  }
+
+  /** Deletes a sheet with its tables; formulas elsewhere that referred to it show #REF!. */
+  removeSheet(name: string): void {
+    const sheet = this.canonicalName(name);
+    if (!sheet) throw new Error(`There is no sheet named "${name}".`);
+    this.engine.removeSheet(this.sheetIndex(sheet));
+    this.extras.delete(sheet);
+    for (let i = this.tableList.length - 1; i >= 0; i--) if (this.tableList[i].sheet === sheet) this.tableList.splice(i, 1);
+    if (this.selection?.sheet === sheet) this.selection = null;
+  }
+
   /** Selects a range ("B2:C5") on a sheet. */
   select(sheet: string, address: string): void {
     this.selection = { sheet: this.canonicalName(sheet) ?? sheet, range: parseRange(address) };

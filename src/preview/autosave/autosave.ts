@@ -1,0 +1,106 @@
+/**
+ * Never lose work in the preview: the workbook is written (as an .xlsx file, the same writer as
+ * Download .xlsx) to browser storage shortly after each change, restored on the next visit, and
+ * a reload or closing the tab warns while there are changes not yet downloaded.
+ */
+import { writeXlsx } from "../export/writeXlsx";
+import { readXlsx } from "../import/readXlsx";
+import { PreviewSession } from "../session";
+import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
+import { AutosaveStore } from "./store";
+
+/** The engine events that mean the workbook's content changed (not just the selection). */
+const CONTENT_EVENTS = ["valuesUpdated", "sheetAdded", "sheetRemoved", "sheetRenamed", "namedExpressionAdded", "namedExpressionRemoved"] as const;
+
+/** Keeps a session's workbook in a store. */
+export class Autosave {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private unwatch: (() => void) | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  /** True while there are changes not yet downloaded (or discarded). */
+  unsaved = false;
+  /** When the store was last written, or null. */
+  lastSaved: string | null = null;
+  private listeners = new Set<() => void>();
+
+  /** Calls `listener` after each write to the store; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  constructor(
+    private readonly session: PreviewSession,
+    private readonly store: AutosaveStore,
+    private readonly delayMs = 1000,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The kept workbook, or null when there is none (or it cannot be read, in which case it is dropped). */
+  async restore(): Promise<{ workbook: PreviewWorkbook; savedAt: string } | null> {
+    const saved = await this.store.load().catch(() => null);
+    if (!saved) return null;
+    try {
+      const { workbook } = await readXlsx(saved.bytes, "autosave.xlsx");
+      return { workbook, savedAt: saved.savedAt };
+    } catch {
+      await this.store.clear();
+      return null;
+    }
+  }
+
+  /** Starts watching the session's workbook (and each workbook that replaces it). */
+  start(): void {
+    const watch = () => {
+      this.unwatch?.();
+      const engine = this.session.wb.engine;
+      const onChange = () => this.changed();
+      for (const e of CONTENT_EVENTS) engine.on(e, onChange);
+      this.unwatch = () => {
+        for (const e of CONTENT_EVENTS) engine.off(e, onChange);
+      };
+    };
+    watch();
+    this.session.subscribe(watch);
+  }
+
+  /** Marks the workbook as changed and schedules a write. */
+  changed(): void {
+    this.unsaved = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Writes the workbook to the store now. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.saving = this.saving.then(async () => {
+      const savedAt = this.now().toISOString();
+      await this.store.save({ bytes: await writeXlsx(this.session.wb), savedAt });
+      this.lastSaved = savedAt;
+      for (const l of this.listeners) l();
+    });
+    return this.saving;
+  }
+
+  /** The user downloaded the workbook: nothing is unsaved any more. */
+  downloaded(): void {
+    this.unsaved = false;
+  }
+
+  /** Forgets the kept workbook (Start again from the sample). */
+  async discard(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.saving.catch(() => {});
+    await this.store.clear();
+    this.unsaved = false;
+    this.lastSaved = null;
+  }
+
+  /** For window.onbeforeunload: true when leaving now would need a warning. */
+  shouldWarn(): boolean {
+    return this.unsaved;
+  }
+}

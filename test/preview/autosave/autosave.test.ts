@@ -1,0 +1,90 @@
+import { Autosave } from "../../../src/preview/autosave/autosave";
+import { memoryStore } from "../../../src/preview/autosave/store";
+import { PreviewSession } from "../../../src/preview/session";
+import { createTable, deleteSheet, insertSheet, renameSheet } from "../../../src/preview/tables/sheetCommands";
+import { PreviewWorkbook } from "../../../src/workbook/preview/previewWorkbook";
+import { PreviewHost, writeSpec } from "../../../src/workbook/previewHost";
+
+function small(): PreviewWorkbook {
+  const wb = new PreviewWorkbook();
+  wb.addSheet("Data");
+  writeSpec(wb, { name: "Data", tables: [{ name: "T", anchor: "A1", headers: ["Rep", "Amount"], rows: [["'Ann", 10]] }] });
+  return wb;
+}
+
+describe("autosave", () => {
+  test("a change is kept in the store, comes back on the next visit, and Start again discards it", async () => {
+    const store = memoryStore();
+    const session = new PreviewSession(small());
+    const autosave = new Autosave(session, store, 5, () => new Date("2026-12-01T09:00:00Z"));
+    autosave.start();
+    expect(autosave.shouldWarn()).toBe(false);
+    session.wb.setCell("Data", { row: 1, col: 1 }, 99);
+    expect(autosave.shouldWarn()).toBe(true);
+    await autosave.flush();
+    expect(store.saved?.savedAt).toBe("2026-12-01T09:00:00.000Z");
+
+    const next = await new Autosave(new PreviewSession(new PreviewWorkbook()), store).restore();
+    expect(next?.workbook.cell("Data", { row: 1, col: 1 }).value).toBe(99);
+    expect(next?.workbook.tables().map((t) => t.name)).toEqual(["T"]);
+
+    autosave.downloaded();
+    expect(autosave.shouldWarn()).toBe(false);
+    await autosave.discard();
+    expect(store.saved).toBeNull();
+    expect(await autosave.restore()).toBeNull();
+  });
+
+  test("selecting cells is not a change; a workbook that replaced the first one is watched too", async () => {
+    const session = new PreviewSession(small());
+    const autosave = new Autosave(session, memoryStore(), 5);
+    autosave.start();
+    session.wb.select("Data", "B2");
+    expect(autosave.shouldWarn()).toBe(false);
+    session.replace(small());
+    session.wb.setCell("Data", { row: 1, col: 1 }, 5);
+    expect(autosave.shouldWarn()).toBe(true);
+  });
+
+  test("a damaged kept workbook is dropped, never fatal", async () => {
+    const store = memoryStore();
+    store.saved = { bytes: new Uint8Array([1, 2, 3]), savedAt: "x" };
+    expect(await new Autosave(new PreviewSession(new PreviewWorkbook()), store).restore()).toBeNull();
+    expect(store.saved).toBeNull();
+  });
+});
+
+describe("sheet and table commands", () => {
+  test("insert, rename and delete the user's sheets; the add-in's sheets are refused", async () => {
+    const wb = small();
+    const host = new PreviewHost(wb);
+    expect(insertSheet(wb)).toBe("Sheet1");
+    expect(insertSheet(wb)).toBe("Sheet2");
+    await renameSheet(host, "Sheet1", "Notes");
+    expect(wb.sheetNames()).toEqual(["Data", "Notes", "Sheet2"]);
+    await expect(renameSheet(host, "Notes", "Data")).rejects.toThrow('A sheet named "Data" already exists.');
+    await expect(renameSheet(host, "Notes", "a/b")).rejects.toThrow(/cannot be a sheet name/);
+    await renameSheet(host, "Data", "Deals");
+    expect(wb.tables()[0].sheet).toBe("Deals");
+    wb.setCell("Notes", { row: 0, col: 0 }, "=SUM(T[Amount])");
+    expect(wb.cell("Notes", { row: 0, col: 0 }).value).toBe(10);
+    await deleteSheet(host, "Sheet2");
+    expect(wb.sheetNames()).toEqual(["Deals", "Notes"]);
+    await host.writeSheet({ name: "Generated", tables: [] });
+    await expect(deleteSheet(host, "Generated")).rejects.toThrow(/Comp Planner generated/);
+    await expect(renameSheet(host, "Generated", "X")).rejects.toThrow(/Comp Planner generated/);
+  });
+
+  test("create table from a selection: headers from its first row, the next free name, formulas can use it", async () => {
+    const wb = new PreviewWorkbook();
+    wb.addSheet("S");
+    wb.setBlock("S", { row: 2, col: 1 }, [["'Rep", null], ["'Ann", 3], ["'Bob", 4]]);
+    const host = new PreviewHost(wb);
+    const name = await createTable(host, "S", { start: { row: 2, col: 1 }, end: { row: 4, col: 2 } });
+    expect(name).toBe("Table1");
+    expect(wb.tables()[0]).toMatchObject({ name: "Table1", headers: ["Rep", "Column2"], rowCount: 2, anchor: { row: 2, col: 1 } });
+    wb.setCell("S", { row: 0, col: 0 }, "=SUM(Table1[Column2])");
+    expect(wb.cell("S", { row: 0, col: 0 }).value).toBe(7);
+    await expect(createTable(host, "S", { start: { row: 3, col: 1 }, end: { row: 5, col: 1 } })).rejects.toThrow(/overlaps table Table1/);
+  });
+});
