@@ -13,7 +13,11 @@ module.exports = (env, argv) => ({
   output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
-    rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    rules: [
+      { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      // The grid component's own stylesheet (editor overlay, scroller).
+      { test: /\.css$/, use: ["style-loader", "css-loader"] },
+    ],
   },
   performance: { hints: false },
   plugins: [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] })],

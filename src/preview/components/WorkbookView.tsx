@@ -1,14 +1,16 @@
 import * as React from "react";
-import { cellAddress, parseCell, parseRange, RangePos } from "../../workbook/a1";
+import { cellAddress, parseCell, parseRange, rangeAddress, RangePos } from "../../workbook/a1";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { formatValue } from "../numberFormat";
-import { useWorkbookVersion } from "../useWorkbook";
+import { gridEdits, parseEntry, useWorkbookVersion } from "../useWorkbook";
 import { ChartView } from "./ChartView";
 import { chartData } from "./chartData";
 import { FormulaBar } from "./FormulaBar";
-import { cellOffset, Grid } from "./Grid";
+import { CellSelection, Grid } from "./Grid";
 import { SheetTabs } from "./SheetTabs";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
+
+export { parseEntry };
 
 /** Props of {@link WorkbookView}. */
 export interface WorkbookViewProps {
@@ -16,33 +18,30 @@ export interface WorkbookViewProps {
   readonly wb: PreviewWorkbook;
 }
 
-/** What a typed entry becomes: a number when it reads as one, TRUE/FALSE, a formula, or text. */
-export function parseEntry(text: string): number | string | boolean | null {
-  const t = text.trim();
-  if (t === "") return null;
-  if (t.startsWith("=")) return t;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i.test(t)) return t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (/^(true|false)$/i.test(t)) return t.toUpperCase() === "TRUE";
-  return text;
-}
+const A1: RangePos = { start: { row: 0, col: 0 }, end: { row: 0, col: 0 } };
+const sameRange = (a: RangePos, b: RangePos) => rangeAddress(a) === rangeAddress(b);
 
-/** The preview's workbook: formula bar, grid with charts, and sheet tabs. */
+/** The preview's workbook: formula bar, grid with charts, sheet tabs, and the active cell announced. */
 export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
   useWorkbookVersion(wb);
   const styles = useWorkbookViewStyles();
+  const edits = gridEdits(wb);
   const sheets = wb.sheetNames();
   const sheet = wb.selection?.sheet ?? sheets[0] ?? "";
-  const selection: RangePos = wb.selection?.range ?? { start: { row: 0, col: 0 }, end: { row: 0, col: 0 } };
-  const active = selection.start;
+  const range = wb.selection?.range ?? A1;
+  // The workbook knows the selected range (the add-in reads it); the grid also knows which cell
+  // of it is active. A range selected from outside (name box, task pane) starts at its top-left.
+  const [local, setLocal] = React.useState<(CellSelection & { sheet: string }) | null>(null);
+  const selection: CellSelection = local && local.sheet === sheet && sameRange(local.range, range) ? local : { active: range.start, range };
+  const active = selection.active;
   const formulaInput = React.useRef<HTMLInputElement>(null);
   const activeCell = sheet ? wb.cell(sheet, active) : null;
-  const content = activeCell ? (activeCell.formula ?? (activeCell.value !== null && typeof activeCell.value === "object" ? activeCell.value.error : formatValue(activeCell.value, null))) : "";
+  const isError = activeCell?.value !== null && typeof activeCell?.value === "object";
+  const content = activeCell ? (activeCell.formula ?? (isError ? (activeCell.value as { error: string }).error : formatValue(activeCell.value, null))) : "";
 
-  const select = (row: number, col: number, extend: boolean) => {
-    const start = extend ? active : { row, col };
-    const a = cellAddress(start);
-    const b = cellAddress({ row, col });
-    wb.select(sheet, a === b ? a : `${a}:${b}`);
+  const select = (next: CellSelection) => {
+    setLocal({ ...next, sheet });
+    wb.select(sheet, rangeAddress(next.range));
   };
   const goTo = (address: string) => {
     try {
@@ -54,32 +53,34 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
     return true;
   };
   const commit = (text: string) => {
-    wb.setCell(sheet, active, parseEntry(text));
+    edits.write(sheet, active, [[parseEntry(text)]]);
     wb.select(sheet, cellAddress({ row: active.row + 1, col: active.col }));
-  };
-
-  const paste = (text: string) => {
-    const rows = text.replace(/\r/g, "").replace(/\n$/, "").split("\n").map((line) => line.split("\t").map(parseEntry));
-    wb.setBlock(sheet, active, rows);
-    wb.notify();
   };
 
   if (!sheet) return <div className={styles.root}>This workbook has no sheets.</div>;
   return (
     <div className={styles.root}>
       <FormulaBar address={cellAddress(active)} content={content} onGoTo={goTo} onCommit={commit} inputRef={formulaInput} />
-      <Grid wb={wb} sheet={sheet} selection={selection} onSelect={select} onEdit={() => formulaInput.current?.focus()} onPaste={paste}>
-        {wb.charts(sheet).map((chart, i) => {
-          const at = parseCell(chart.anchor);
-          const { x, y } = cellOffset(wb, sheet, at.row, at.col);
-          return (
-            <div key={i} className={styles.chart} style={{ left: x, top: y }}>
-              <ChartView spec={chart} data={chartData(wb, chart)} />
-            </div>
-          );
-        })}
-      </Grid>
+      <Grid
+        wb={wb}
+        sheet={sheet}
+        selection={selection}
+        onSelectionChange={select}
+        edits={edits}
+        overlays={wb.charts(sheet).map((chart) => ({ anchor: parseCell(chart.anchor), node: <ChartView spec={chart} data={chartData(wb, chart)} /> }))}
+      />
+      <div role="status" aria-live="polite" aria-label="Active cell" className={styles.announcer}>
+        {activeCell ? announce(cellAddress(active), activeCell, selection.range) : ""}
+      </div>
       <SheetTabs sheets={sheets} active={sheet} onSelect={(s) => wb.select(s, "A1")} />
     </div>
   );
+}
+
+/** What a screen reader says when a cell becomes active: its address, the value shown, an error's reason. */
+function announce(address: string, cell: ReturnType<PreviewWorkbook["cell"]>, range: RangePos): string {
+  const v = cell.value;
+  const shown = v !== null && typeof v === "object" ? `${v.error}${v.message ? `: ${v.message}` : ""}` : formatValue(v, cell.numberFormat) || "blank";
+  const extent = sameRange(range, { start: range.start, end: range.start }) ? "" : `, ${rangeAddress(range)} selected`;
+  return `${address}, ${shown}${cell.formula ? `, formula ${cell.formula}` : ""}${extent}`;
 }
