@@ -20,6 +20,7 @@ import "@glideapps/glide-data-grid/dist/index.css";
 import { CellPos, columnLetter, RangePos } from "../../workbook/a1";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { GridEdits, parseEntry } from "../useWorkbook";
+import { provideCellEditor, typeAhead } from "./CellEditor";
 import { columnWidthPx, overflowDrawer, toGridCell } from "./gridCells";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
 
@@ -214,6 +215,18 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
       e.cancel();
       e.preventDefault();
     };
+    if (/^[ -~]$/.test(e.key) && !primary && !e.altKey && !typeAhead.editorOpen) {
+      // Typing replaces the cell: the first key opens the editor (the grid opens it for printable
+      // ASCII), and keys typed before it has mounted wait for it rather than reopening it.
+      const here = `${active.col},${active.row}`;
+      if (typeAhead.cell === here && Date.now() - typeAhead.since < 2000) {
+        stop();
+        typeAhead.text += e.key;
+      } else {
+        Object.assign(typeAhead, { cell: here, text: "", since: Date.now() });
+      }
+      return;
+    }
     if (primary && key === "z" && !e.shiftKey) {
       stop();
       const done = edits.undo();
@@ -248,8 +261,9 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
   const overlayBoxes = overlays.map((o, i) => {
     const b = ref.current?.getBounds(o.anchor.col, o.anchor.row);
     const origin = box.current?.getBoundingClientRect();
-    const left = b && origin ? b.x - origin.left - ROW_MARKER_WIDTH : -10_000;
-    const top = b && origin ? b.y - origin.top - ROW_HEIGHT : -10_000;
+    const placed = b && origin && Number.isFinite(b.x) && Number.isFinite(b.y);
+    const left = placed ? b.x - origin.left - ROW_MARKER_WIDTH : -10_000;
+    const top = placed ? b.y - origin.top - ROW_HEIGHT : -10_000;
     return (
       <div key={i} className={styles.chart} style={{ left, top }}>
         {o.node}
@@ -290,6 +304,7 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
         keybindings={{ activateCell: "F2", delete: "Delete|Backspace", clear: false, downFill: false, search: false }}
         onKeyDown={onKeyDown}
         onCellEdited={onCellEdited}
+        provideEditor={provideCellEditor}
         onDelete={(s) => {
           const r = s.current?.range;
           if (r) edits.clear(sheet, rectToRange(r));
