@@ -1,28 +1,34 @@
 import * as React from "react";
 import { GridCellKind, type GridCell, type ProvideEditorCallback, type ProvideEditorComponent, type TextCell } from "@glideapps/glide-data-grid";
 
+/** How a queued edit ends: moved by a column and row (Enter, Tab), or cancelled (Escape). */
+export type EditEnd = readonly [-1 | 0 | 1, -1 | 0 | 1] | "cancel";
+
 /**
  * Keys typed between the one that opens the editor and the editor taking focus (the grid loads
- * its editor lazily the first time): the grid keeps them here and the editor appends them.
+ * its editor lazily the first time): the grid keeps them here, and the editor applies them as
+ * it opens (the characters, then Enter, Tab or Escape if one was pressed).
  */
-export const typeAhead = { cell: null as string | null, text: "", since: 0, editorOpen: false };
+export const typeAhead = { cell: null as string | null, text: "", end: null as EditEnd | null, since: 0, editorOpen: false };
 
 /**
  * Edits a cell in place as Excel does: the formula or value as written, the caret at the end
  * (F2 and double-click) or after the first typed character (typing replaces the cell). Focus is
  * taken as the element mounts, so the keys typed right after the first are not lost.
  */
-export const CellEditor: ProvideEditorComponent<TextCell> = ({ value, onChange }) => {
-  const focus = React.useCallback((el: HTMLInputElement | null) => {
+export const CellEditor: ProvideEditorComponent<TextCell> = ({ value, onChange, onFinishedEditing }) => {
+  const focus = React.useCallback((el: HTMLTextAreaElement | null) => {
     if (!el || el === document.activeElement) return;
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
   React.useLayoutEffect(() => {
-    typeAhead.editorOpen = true;
-    if (typeAhead.text) onChange({ ...value, data: value.data + typeAhead.text });
-    typeAhead.cell = null;
-    typeAhead.text = "";
+    const { text, end } = typeAhead;
+    Object.assign(typeAhead, { editorOpen: true, cell: null, text: "", end: null });
+    const typed = { ...value, data: value.data + text };
+    if (end === "cancel") onFinishedEditing(undefined, [0, 0]);
+    else if (end) onFinishedEditing(typed, end);
+    else if (text) onChange(typed);
     return () => {
       typeAhead.editorOpen = false;
     };
@@ -30,13 +36,14 @@ export const CellEditor: ProvideEditorComponent<TextCell> = ({ value, onChange }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
-    <input
+    <textarea
       ref={focus}
       aria-label="Cell contents"
+      rows={1}
       value={value.data}
       spellCheck={false}
       onChange={(e) => onChange({ ...value, data: e.target.value })}
-      style={{ width: "100%", minWidth: "8em", border: "none", outline: "none", padding: 0, background: "transparent", font: "inherit", color: "inherit" }}
+      style={{ display: "block", width: "100%", minWidth: "8em", height: "18px", border: "none", outline: "none", padding: 0, resize: "none", overflow: "hidden", whiteSpace: "pre", background: "transparent", font: "inherit", color: "inherit" }}
     />
   );
 };

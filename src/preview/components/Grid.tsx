@@ -10,6 +10,7 @@ import {
   type EditableGridCell,
   type GridColumn,
   type GridKeyEventArgs,
+  type GridMouseEventArgs,
   type GridSelection,
   type Item,
   type Rectangle,
@@ -20,7 +21,7 @@ import "@glideapps/glide-data-grid/dist/index.css";
 import { CellPos, columnLetter, RangePos } from "../../workbook/a1";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { GridEdits, parseEntry } from "../useWorkbook";
-import { provideCellEditor, typeAhead } from "./CellEditor";
+import { EditEnd, provideCellEditor, typeAhead } from "./CellEditor";
 import { columnWidthPx, overflowDrawer, toGridCell } from "./gridCells";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
 
@@ -42,6 +43,12 @@ export interface GridOverlay {
   readonly anchor: CellPos;
   /** What to draw. */
   readonly node: React.ReactNode;
+}
+
+/** What the page can ask of the grid. */
+export interface GridHandle {
+  /** Gives the grid the keyboard focus (after the name box or the formula bar, as Excel does). */
+  focus(): void;
 }
 
 /** Props of {@link Grid}. */
@@ -149,9 +156,10 @@ const same = (a: CellSelection, b: CellSelection) =>
  * Ctrl+C/X/V as tab-separated text, Ctrl+Z/Y, Ctrl+D, column resize, frozen columns, text that
  * runs on into empty cells. It is a view: every change goes through {@link GridEdits}.
  */
-export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays = [] }: GridProps): React.JSX.Element {
+export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays = [] }, handle) {
   const styles = useWorkbookViewStyles();
   const ref = React.useRef<DataEditorRef>(null);
+  React.useImperativeHandle(handle, () => ({ focus: () => ref.current?.focus() }), []);
   React.useEffect(ensurePortal, []);
   const box = React.useRef<HTMLDivElement>(null);
   const version = wb.version;
@@ -202,6 +210,11 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
     if (!inView) ref.current?.scrollTo(active.col + 1, active.row, "both", 0, 0, { hAlign: "start", vAlign: "start" });
   }, [selection, active.col, active.row]);
 
+  // A new selection object on every render would tell the grid the selection changed.
+  const selectionKey = `${active.col},${active.row},${selection.range.start.col},${selection.range.start.row},${selection.range.end.col},${selection.range.end.row}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const glideSelection = React.useMemo(() => toGlide(selection), [selectionKey]);
+
   const report = (next: CellSelection) => {
     reported.current = next;
     onSelectionChange(next);
@@ -215,16 +228,24 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
       e.cancel();
       e.preventDefault();
     };
-    if (/^[ -~]$/.test(e.key) && !primary && !e.altKey && !typeAhead.editorOpen) {
-      // Typing replaces the cell: the first key opens the editor (the grid opens it for printable
-      // ASCII), and keys typed before it has mounted wait for it rather than reopening it.
-      const here = `${active.col},${active.row}`;
-      if (typeAhead.cell === here && Date.now() - typeAhead.since < 2000) {
+    // Typing replaces the cell: the first printable key opens the editor, and the keys pressed
+    // before it has mounted are queued for it rather than reopening it or moving away.
+    const typing = /^[ -~]$/.test(e.key) && !primary && !e.altKey;
+    const here = `${active.col},${active.row}`;
+    if (!typeAhead.editorOpen && typeAhead.cell === here && Date.now() - typeAhead.since < 2000) {
+      const end: EditEnd | null = e.key === "Enter" ? [0, e.shiftKey ? -1 : 1] : e.key === "Tab" ? [e.shiftKey ? -1 : 1, 0] : e.key === "Escape" ? "cancel" : null;
+      if (typing || end) {
+        // After a queued Enter or Tab, keys wait for the next cell's editor: they cannot
+        // reopen this one, which would lose the entry already typed.
         stop();
-        typeAhead.text += e.key;
-      } else {
-        Object.assign(typeAhead, { cell: here, text: "", since: Date.now() });
+        if (typeAhead.end) return;
+        if (typing) typeAhead.text += e.key;
+        else typeAhead.end = end;
+        return;
       }
+    }
+    if (typing && !typeAhead.editorOpen) {
+      Object.assign(typeAhead, { cell: here, text: "", end: null, since: Date.now() });
       return;
     }
     if (primary && key === "z" && !e.shiftKey) {
@@ -257,6 +278,17 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
     return false;
   };
 
+  // Excel shows an error's reason when the pointer rests on the cell.
+  const [tip, setTip] = React.useState<{ text: string; left: number; top: number } | null>(null);
+  const onItemHovered = (args: GridMouseEventArgs) => {
+    const origin = box.current?.getBoundingClientRect();
+    if (args.kind !== "cell" || !origin) return setTip((t) => (t ? null : t));
+    const [col, row] = args.location;
+    const v = col >= 0 ? wb.cell(sheet, { row, col }).value : null;
+    if (v === null || typeof v !== "object" || !v.message) return setTip((t) => (t ? null : t));
+    setTip({ text: v.message, left: args.bounds.x - origin.left, top: args.bounds.y + args.bounds.height - origin.top + 2 });
+  };
+
   const [, setScrolled] = React.useState(0);
   const overlayBoxes = overlays.map((o, i) => {
     const b = ref.current?.getBounds(o.anchor.col, o.anchor.row);
@@ -272,7 +304,14 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
   });
 
   return (
-    <div className={styles.gridBox} ref={box}>
+    <div
+      className={styles.gridBox}
+      ref={box}
+      onMouseUp={() => {
+        // A click on the cell that is already selected must still give the grid the keyboard.
+        const focused = document.activeElement;
+        if (!focused || !(box.current?.contains(focused) || document.getElementById("portal")?.contains(focused))) ref.current?.focus();
+      }}>
       <DataEditorCore
         key={sheet}
         ref={ref}
@@ -292,7 +331,7 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
         drawCell={drawCell}
         smoothScrollX
         smoothScrollY
-        gridSelection={toGlide(selection)}
+        gridSelection={glideSelection}
         onGridSelectionChange={(s) => {
           const next = fromGlide(s, rows, cols);
           if (next) report(next);
@@ -312,6 +351,7 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
         }}
         onPaste={onPaste}
         onColumnResize={(_, size, col) => edits.resizeColumn(sheet, col, size)}
+        onItemHovered={onItemHovered}
         onVisibleRegionChanged={(r) => {
           visible.current = r;
           if (overlays.length > 0) setScrolled((n) => n + 1);
@@ -320,6 +360,11 @@ export function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays 
       <div className={styles.overlayLayer} style={{ left: ROW_MARKER_WIDTH, top: ROW_HEIGHT }}>
         {overlayBoxes}
       </div>
+      {tip ? (
+        <div role="tooltip" className={styles.tooltip} style={{ left: tip.left, top: tip.top }}>
+          {tip.text}
+        </div>
+      ) : null}
     </div>
   );
-}
+});

@@ -6,7 +6,7 @@ import { gridEdits, parseEntry, useWorkbookVersion } from "../useWorkbook";
 import { ChartView } from "./ChartView";
 import { chartData } from "./chartData";
 import { FormulaBar } from "./FormulaBar";
-import { CellSelection, Grid } from "./Grid";
+import { CellSelection, Grid, GridHandle } from "./Grid";
 import { SheetTabs } from "./SheetTabs";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
 
@@ -35,6 +35,7 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
   const selection: CellSelection = local && local.sheet === sheet && sameRange(local.range, range) ? local : { active: range.start, range };
   const active = selection.active;
   const formulaInput = React.useRef<HTMLInputElement>(null);
+  const grid = React.useRef<GridHandle>(null);
   const activeCell = sheet ? wb.cell(sheet, active) : null;
   const isError = activeCell?.value !== null && typeof activeCell?.value === "object";
   const content = activeCell ? (activeCell.formula ?? (isError ? (activeCell.value as { error: string }).error : formatValue(activeCell.value, null))) : "";
@@ -50,11 +51,13 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
       return false;
     }
     wb.select(sheet, address.trim().toUpperCase());
+    grid.current?.focus();
     return true;
   };
   const commit = (text: string) => {
     edits.write(sheet, active, [[parseEntry(text)]]);
     wb.select(sheet, cellAddress({ row: active.row + 1, col: active.col }));
+    grid.current?.focus();
   };
 
   if (!sheet) return <div className={styles.root}>This workbook has no sheets.</div>;
@@ -62,6 +65,7 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
     <div className={styles.root}>
       <FormulaBar address={cellAddress(active)} content={content} onGoTo={goTo} onCommit={commit} inputRef={formulaInput} />
       <Grid
+        ref={grid}
         wb={wb}
         sheet={sheet}
         selection={selection}
@@ -71,16 +75,17 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
       />
       <div role="status" aria-live="polite" aria-label="Active cell" className={styles.announcer}>
         {activeCell ? announce(cellAddress(active), activeCell, selection.range) : ""}
+        {activeCell && isError ? <span data-part="message">{(activeCell.value as { message: string }).message}</span> : null}
       </div>
       <SheetTabs sheets={sheets} active={sheet} onSelect={(s) => wb.select(s, "A1")} />
     </div>
   );
 }
 
-/** What a screen reader says when a cell becomes active: its address, the value shown, an error's reason. */
+/** What a screen reader says when a cell becomes active: its address, the value shown, its formula (an error's reason follows). */
 function announce(address: string, cell: ReturnType<PreviewWorkbook["cell"]>, range: RangePos): string {
   const v = cell.value;
-  const shown = v !== null && typeof v === "object" ? `${v.error}${v.message ? `: ${v.message}` : ""}` : formatValue(v, cell.numberFormat) || "blank";
+  const shown = v !== null && typeof v === "object" ? v.error : formatValue(v, cell.numberFormat) || "blank";
   const extent = sameRange(range, { start: range.start, end: range.start }) ? "" : `, ${rangeAddress(range)} selected`;
-  return `${address}, ${shown}${cell.formula ? `, formula ${cell.formula}` : ""}${extent}`;
+  return `${address}, ${shown}${cell.formula ? `, formula ${cell.formula}` : ""}${extent}. `;
 }
