@@ -22,10 +22,24 @@ export const CellEditor: ProvideEditorComponent<TextCell> = ({ value, onChange, 
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
+  // The text as typed, read when a key ends the edit (the grid's own copy of it can lag behind).
+  const latest = React.useRef(value.data);
+  const change = (data: string) => {
+    latest.current = data;
+    onChange({ ...value, data });
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const move: EditEnd | null = e.key === "Enter" && !e.altKey ? [0, e.shiftKey ? -1 : 1] : e.key === "Tab" ? [e.shiftKey ? -1 : 1, 0] : e.key === "Escape" ? "cancel" : null;
+    if (!move) return;
+    e.preventDefault();
+    if (move === "cancel") onFinishedEditing(undefined, [0, 0]);
+    else onFinishedEditing({ ...value, data: latest.current }, move);
+  };
   React.useLayoutEffect(() => {
     const { text, end } = typeAhead;
     Object.assign(typeAhead, { editorOpen: true, cell: null, text: "", end: null });
     const typed = { ...value, data: value.data + text };
+    latest.current = typed.data;
     if (end === "cancel") onFinishedEditing(undefined, [0, 0]);
     else if (end) onFinishedEditing(typed, end);
     else if (text) onChange(typed);
@@ -42,7 +56,8 @@ export const CellEditor: ProvideEditorComponent<TextCell> = ({ value, onChange, 
       rows={1}
       value={value.data}
       spellCheck={false}
-      onChange={(e) => onChange({ ...value, data: e.target.value })}
+      onChange={(e) => change(e.target.value)}
+      onKeyDown={onKeyDown}
       style={{ display: "block", width: "100%", minWidth: "8em", height: "18px", border: "none", outline: "none", padding: 0, resize: "none", overflow: "hidden", whiteSpace: "pre", background: "transparent", font: "inherit", color: "inherit" }}
     />
   );
