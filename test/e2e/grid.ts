@@ -12,11 +12,11 @@ export function cellSelector(address: string): string {
   return `#glide-cell-${col + 1}-${row}`;
 }
 
-/** Goes to a cell through the name box, as a keyboard user of Excel would, and waits until it is selected. */
+/** Goes to a cell (or selects a range, "A1:B300") through the name box, as a keyboard user of Excel would, and waits until it is selected. */
 export async function goTo(page: Page, address: string): Promise<void> {
   await page.fill('input[aria-label="Name box"]', address);
   await page.press('input[aria-label="Name box"]', "Enter");
-  await page.waitForSelector(`${cellSelector(address)}[aria-selected="true"]`, { state: "attached" });
+  await page.waitForSelector(`${cellSelector(address.split(":")[0])}[aria-selected="true"]`, { state: "attached" });
 }
 
 /** The text a cell shows, or a note that it is not in view. */

@@ -47,7 +47,6 @@ export const CellEditor: ProvideEditorComponent<TextCell> = ({ value, onChange, 
       typeAhead.editorOpen = false;
     };
     // Once, as the editor opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <textarea

@@ -142,14 +142,6 @@ function ensurePortal(): void {
   document.body.appendChild(portal);
 }
 
-const same = (a: CellSelection, b: CellSelection) =>
-  a.active.row === b.active.row &&
-  a.active.col === b.active.col &&
-  a.range.start.row === b.range.start.row &&
-  a.range.start.col === b.range.start.col &&
-  a.range.end.row === b.range.end.row &&
-  a.range.end.col === b.range.end.col;
-
 /**
  * The sheet as Excel shows it, on Glide Data Grid (canvas, virtualised): select, type to replace,
  * F2 or double-click to edit, Enter/Tab/arrows to move, Shift+arrows or drag for ranges, Delete,
@@ -173,7 +165,6 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, 
   const columns = React.useMemo<GridColumn[]>(
     () => Array.from({ length: cols }, (_, c) => ({ id: columnLetter(c), title: columnLetter(c), width: columnWidthPx(widths, c) })),
     // widths is mutated in place by the workbook; the version says when it changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [cols, widths, version],
   );
 
@@ -190,7 +181,6 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, 
       }
       return cell;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [wb, sheet, version]);
   const getCellContent = React.useCallback(([col, row]: Item) => cellAt(col, row), [cellAt]);
   const getCellsForSelection = React.useCallback(
@@ -199,26 +189,14 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, 
   );
   const drawCell = React.useMemo(() => overflowDrawer(cellAt, (c) => columnWidthPx(widths, c), frozen), [cellAt, widths, frozen, version]);
 
-  // The selection we last reported; any other selection came from outside (name box, task pane),
-  // and Excel scrolls such a target to the top-left of the window when it is out of view.
-  const reported = React.useRef<CellSelection | null>(null);
-  const visible = React.useRef<Rectangle>({ x: 0, y: 0, width: 0, height: 0 });
-  React.useEffect(() => {
-    if (reported.current && same(reported.current, selection)) return;
-    const v = visible.current;
-    const inView = active.col >= v.x && active.col < v.x + v.width - 1 && active.row >= v.y && active.row < v.y + v.height - 1;
-    if (!inView) ref.current?.scrollTo(active.col + 1, active.row, "both", 0, 0, { hAlign: "start", vAlign: "start" });
-  }, [selection, active.col, active.row]);
+  // A selection made outside the grid (name box, task pane) is scrolled into view by the grid
+  // itself when its controlled selection changes.
 
   // A new selection object on every render would tell the grid the selection changed.
   const selectionKey = `${active.col},${active.row},${selection.range.start.col},${selection.range.start.row},${selection.range.end.col},${selection.range.end.row}`;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const glideSelection = React.useMemo(() => toGlide(selection), [selectionKey]);
 
-  const report = (next: CellSelection) => {
-    reported.current = next;
-    onSelectionChange(next);
-  };
+  const report = (next: CellSelection) => onSelectionChange(next);
   const selectRange = (range: RangePos) => report({ active: range.start, range });
 
   const onKeyDown = (e: GridKeyEventArgs) => {
@@ -352,8 +330,7 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, 
         onPaste={onPaste}
         onColumnResize={(_, size, col) => edits.resizeColumn(sheet, col, size)}
         onItemHovered={onItemHovered}
-        onVisibleRegionChanged={(r) => {
-          visible.current = r;
+        onVisibleRegionChanged={() => {
           if (overlays.length > 0) setScrolled((n) => n + 1);
         }}
       />
