@@ -17,11 +17,26 @@ export const typeAhead = { cell: null as string | null, text: "", end: null as E
  * taken as the element mounts, so the keys typed right after the first are not lost.
  */
 export const CellEditor: ProvideEditorComponent<TextCell> = ({ value, onChange, onFinishedEditing }) => {
+  const box = React.useRef<HTMLTextAreaElement | null>(null);
   const focus = React.useCallback((el: HTMLTextAreaElement | null) => {
+    box.current = el;
     if (!el || el === document.activeElement) return;
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
+  // The grid may take the focus back while the mouse that opened the editor (double-click) is
+  // still finishing its events: take it again on the next frames.
+  React.useEffect(() => {
+    let frames = 3;
+    let id = 0;
+    const again = () => {
+      const el = box.current;
+      if (el && document.activeElement !== el) focus(el);
+      if (--frames > 0) id = requestAnimationFrame(again);
+    };
+    id = requestAnimationFrame(again);
+    return () => cancelAnimationFrame(id);
+  }, [focus]);
   // The text as typed, read when a key ends the edit (the grid's own copy of it can lag behind).
   const latest = React.useRef(value.data);
   const change = (data: string) => {
