@@ -5,6 +5,7 @@
  */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { optimize } = require("webpack");
 
 module.exports = (env, argv) => ({
   mode: argv.mode ?? "production",
@@ -13,8 +14,16 @@ module.exports = (env, argv) => ({
   output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
-    rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    rules: [
+      { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      // The grid component's own stylesheet (editor overlay, scroller).
+      { test: /\.css$/, use: ["style-loader", "css-loader"] },
+    ],
   },
   performance: { hints: false },
-  plugins: [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] })],
+  plugins: [
+    // One bundle: the grid's lazily loaded cell editor is then ready the moment the user types.
+    new optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+    new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+  ],
 });

@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from "react";
+import { CellPos, columnLetter, RangePos } from "../workbook/a1";
 import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
+import { shiftFormula } from "./shiftFormula";
+import { entry, writeTexts } from "./tables/writeCells";
 
 /** Re-renders the calling component whenever the workbook changes; returns a change counter. */
 export function useWorkbookVersion(wb: PreviewWorkbook): number {
@@ -7,4 +10,163 @@ export function useWorkbookVersion(wb: PreviewWorkbook): number {
     (onChange) => wb.subscribe(onChange),
     () => wb.version,
   );
+}
+
+/** What a cell holds as written: a number, text, a boolean, a formula ("=..."), or null (empty). */
+export type CellContent = number | string | boolean | null;
+
+/**
+ * What a typed entry becomes, by the same rules as opened files (see tables/writeCells.ts): a
+ * number (1,234, $1,200.50, (300), 12%), a date, TRUE/FALSE, a formula, or text.
+ */
+export function parseEntry(text: string): CellContent {
+  return entry(text).content;
+}
+
+/** A cell's content as written (its formula, or its constant), so an edit can be undone exactly. */
+export function writtenContent(wb: PreviewWorkbook, sheet: string, pos: CellPos): CellContent {
+  const cell = wb.cell(sheet, pos);
+  if (cell.formula !== null) return cell.formula;
+  return cell.value !== null && typeof cell.value === "object" ? null : cell.value;
+}
+
+interface Edit {
+  readonly sheet: string;
+  readonly topLeft: CellPos;
+  readonly before: CellContent[][];
+  readonly after: CellContent[][];
+}
+
+/** Pixels per point, as the grid draws column widths. */
+export const PX_PER_PT = 1.33;
+
+/**
+ * The user's edits of the preview's grid, as Excel makes them: typing, pasting, clearing, fill
+ * down, column widths, with undo and redo. Every change of cell contents goes through
+ * {@link GridEdits.write}, the one place where a rule about what a write does (such as a table
+ * growing when the user types or pastes below it) belongs; the grid itself is only a view.
+ */
+export class GridEdits {
+  private readonly undoStack: Edit[] = [];
+  private readonly redoStack: Edit[] = [];
+
+  /** @param wb The workbook the edits change. */
+  constructor(readonly wb: PreviewWorkbook) {}
+
+  /**
+   * Writes a block of contents from its top-left cell in one engine operation, records it for
+   * undo and tells the views. Returns the range written.
+   */
+  write(sheet: string, topLeft: CellPos, rows: readonly (readonly CellContent[])[]): RangePos {
+    const before = this.read(sheet, topLeft, rows);
+    const after = rows.map((r) => [...r]);
+    this.apply(sheet, topLeft, after);
+    this.undoStack.push({ sheet, topLeft, before, after });
+    this.redoStack.length = 0;
+    return { start: topLeft, end: { row: topLeft.row + rows.length - 1, col: topLeft.col + widest(rows) - 1 } };
+  }
+
+  /**
+   * Writes typed or pasted texts from a cell as Excel reads them, growing any table they continue
+   * (see writeTexts), and records it for undo. Undo restores the cells; a grown table keeps its size.
+   */
+  type(sheet: string, topLeft: CellPos, texts: readonly (readonly string[])[]): RangePos {
+    const before = this.read(sheet, topLeft, texts);
+    writeTexts(this.wb, sheet, topLeft, texts);
+    const after = this.read(sheet, topLeft, texts);
+    this.undoStack.push({ sheet, topLeft, before, after });
+    this.redoStack.length = 0;
+    return { start: topLeft, end: { row: topLeft.row + texts.length - 1, col: topLeft.col + widest(texts) - 1 } };
+  }
+
+  /** Pastes tab-separated text cells (rows of strings, as Excel copies them) at a cell. */
+  pasteBlock(sheet: string, row: number, col: number, matrix: readonly (readonly string[])[]): RangePos {
+    return this.type(sheet, { row, col }, matrix);
+  }
+
+  /** Empties every cell of a range (Delete). */
+  clear(sheet: string, range: RangePos): void {
+    const height = range.end.row - range.start.row + 1;
+    const width = range.end.col - range.start.col + 1;
+    this.write(
+      sheet,
+      range.start,
+      Array.from({ length: height }, () => Array<CellContent>(width).fill(null)),
+    );
+  }
+
+  /**
+   * Excel's Ctrl+D: copies the top row of the range into the rows below it, formulas moved as a
+   * fill moves them; with a single row selected, copies the row above into it.
+   */
+  fillDown(sheet: string, range: RangePos): void {
+    const sourceRow = range.start.row === range.end.row ? range.start.row - 1 : range.start.row;
+    if (sourceRow < 0) return;
+    const width = range.end.col - range.start.col + 1;
+    const source = this.read(sheet, { row: sourceRow, col: range.start.col }, [Array(width).fill(null)])[0];
+    const first = sourceRow + 1;
+    const rows: CellContent[][] = [];
+    for (let r = first; r <= range.end.row; r++) {
+      rows.push(source.map((c) => (typeof c === "string" && c.startsWith("=") ? shiftFormula(c, r - sourceRow, 0) : c)));
+    }
+    this.write(sheet, { row: first, col: range.start.col }, rows);
+  }
+
+  /** Sets a column's width from a drag, in pixels. */
+  resizeColumn(sheet: string, col: number, px: number): void {
+    this.wb.setColumnWidths(sheet, { [columnLetter(col)]: Math.round((px / PX_PER_PT) * 100) / 100 });
+    this.wb.notify();
+  }
+
+  /** Undoes the last edit; returns the range it restored, or null when there is nothing to undo. */
+  undo(): { sheet: string; range: RangePos } | null {
+    const edit = this.undoStack.pop();
+    if (!edit) return null;
+    this.apply(edit.sheet, edit.topLeft, edit.before);
+    this.redoStack.push(edit);
+    return { sheet: edit.sheet, range: extent(edit) };
+  }
+
+  /** Redoes the last undone edit; returns the range it wrote, or null. */
+  redo(): { sheet: string; range: RangePos } | null {
+    const edit = this.redoStack.pop();
+    if (!edit) return null;
+    this.apply(edit.sheet, edit.topLeft, edit.after);
+    this.undoStack.push(edit);
+    return { sheet: edit.sheet, range: extent(edit) };
+  }
+
+  private read(sheet: string, topLeft: CellPos, shape: readonly (readonly unknown[])[]): CellContent[][] {
+    return shape.map((r, i) => r.map((_, j) => writtenContent(this.wb, sheet, { row: topLeft.row + i, col: topLeft.col + j })));
+  }
+
+  private apply(sheet: string, topLeft: CellPos, rows: readonly (readonly CellContent[])[]): void {
+    if (rows.length === 0) return;
+    this.wb.setBlock(sheet, topLeft, rows);
+    this.wb.notify();
+  }
+}
+
+function extent(edit: Edit): RangePos {
+  const width = Math.max(1, widest(edit.after));
+  return { start: edit.topLeft, end: { row: edit.topLeft.row + edit.after.length - 1, col: edit.topLeft.col + width - 1 } };
+}
+
+/** The longest row's length (a loop: a spread of 100,000 rows would overflow the call stack). */
+function widest(rows: readonly (readonly unknown[])[]): number {
+  let w = 0;
+  for (const r of rows) w = Math.max(w, r.length);
+  return w;
+}
+
+const editsByWorkbook = new WeakMap<PreviewWorkbook, GridEdits>();
+
+/** The one {@link GridEdits} of a workbook (so undo spans every view of it). */
+export function gridEdits(wb: PreviewWorkbook): GridEdits {
+  let edits = editsByWorkbook.get(wb);
+  if (!edits) {
+    edits = new GridEdits(wb);
+    editsByWorkbook.set(wb, edits);
+  }
+  return edits;
 }

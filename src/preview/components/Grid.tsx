@@ -1,13 +1,55 @@
 import * as React from "react";
-import { mergeClasses } from "@fluentui/react-components";
-import { cellAddress, columnLetter, RangePos } from "../../workbook/a1";
+import {
+  AllCellRenderers,
+  CompactSelection,
+  ImageWindowLoaderImpl,
+  DataEditorCore,
+  GridCellKind,
+  textCellRenderer,
+  type DataEditorRef,
+  type EditableGridCell,
+  type GridColumn,
+  type GridKeyEventArgs,
+  type GridMouseEventArgs,
+  type GridSelection,
+  type Item,
+  type Rectangle,
+  type TextCell,
+  type Theme,
+} from "@glideapps/glide-data-grid";
+import "@glideapps/glide-data-grid/dist/index.css";
+import { CellPos, columnLetter, RangePos } from "../../workbook/a1";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
-import { formatValue } from "../numberFormat";
+import { GridEdits } from "../useWorkbook";
+import { EditEnd, provideCellEditor, typeAhead } from "./CellEditor";
+import { columnWidthPx, overflowDrawer, toGridCell } from "./gridCells";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
 
+/** Row height and header height in pixels, as Excel draws them at 100%. */
 const ROW_HEIGHT = 22;
-const DEFAULT_WIDTH = 88;
-const OVERSCAN = 10;
+const ROW_MARKER_WIDTH = 48;
+
+/** Excel's selection: a range and, inside it, the active cell. */
+export interface CellSelection {
+  /** The active cell (the one the formula bar edits). */
+  readonly active: CellPos;
+  /** The selected range, which contains the active cell. */
+  readonly range: RangePos;
+}
+
+/** Something drawn over the grid at a cell (charts), scrolling with the sheet. */
+export interface GridOverlay {
+  /** The cell its top-left corner sits on. */
+  readonly anchor: CellPos;
+  /** What to draw. */
+  readonly node: React.ReactNode;
+}
+
+/** What the page can ask of the grid. */
+export interface GridHandle {
+  /** Gives the grid the keyboard focus (after the name box or the formula bar, as Excel does). */
+  focus(): void;
+}
 
 /** Props of {@link Grid}. */
 export interface GridProps {
@@ -15,132 +57,291 @@ export interface GridProps {
   readonly wb: PreviewWorkbook;
   /** The sheet shown. */
   readonly sheet: string;
-  /** The selected range. */
-  readonly selection: RangePos;
-  /** Called when the user clicks a cell (extend: shift held). */
-  readonly onSelect: (row: number, col: number, extend: boolean) => void;
-  /** Called when the user double-clicks a cell to edit it. */
-  readonly onEdit: () => void;
-  /** Called with the clipboard text when the user pastes (tab-separated rows, as Excel copies them). */
-  readonly onPaste: (text: string) => void;
-  /** Drawn over the grid (charts), positioned with {@link cellOffset}. */
-  readonly children?: React.ReactNode;
+  /** The selection. */
+  readonly selection: CellSelection;
+  /** Called when the user selects cells. */
+  readonly onSelectionChange: (selection: CellSelection) => void;
+  /** Where every edit goes. */
+  readonly edits: GridEdits;
+  /** Drawn over the grid at cells (charts). */
+  readonly overlays?: readonly GridOverlay[];
 }
 
-/** Pixel width of a column. */
-export function columnWidthPx(wb: PreviewWorkbook, sheet: string, col: number): number {
-  const pt = wb.columnWidths(sheet)[columnLetter(col)];
-  return pt ? Math.round(pt * 1.33) : DEFAULT_WIDTH;
+const THEME: Partial<Theme> = {
+  accentColor: "#0f6cbd",
+  accentLight: "rgba(15, 108, 189, 0.12)",
+  textDark: "#242424",
+  textHeader: "#424242",
+  textHeaderSelected: "#ffffff",
+  bgHeader: "#f3f3f3",
+  bgHeaderHasFocus: "#e0e0e0",
+  bgHeaderHovered: "#e8e8e8",
+  borderColor: "#e0e0e0",
+  headerBottomBorderColor: "#c7c7c7",
+  fontFamily: '"Segoe UI", Calibri, Arial, sans-serif',
+  baseFontStyle: "13px",
+  headerFontStyle: "600 12px",
+  markerFontStyle: "12px",
+  editorFontSize: "13px",
+  cellHorizontalPadding: 4,
+  cellVerticalPadding: 2,
+};
+
+/** Screen readers read the text shown (the formatted value), not the formula the editor opens with. */
+type Renderer = (typeof AllCellRenderers)[number];
+const RENDERERS: readonly Renderer[] = AllCellRenderers.map((r) =>
+  r.kind === GridCellKind.Text ? ({ ...textCellRenderer, getAccessibilityString: (c: TextCell) => c.displayData } as unknown as Renderer) : r,
+);
+/** The grid shows no images, but its props require a loader. */
+const IMAGES = new ImageWindowLoaderImpl();
+
+function toGlide(sel: CellSelection): GridSelection {
+  const { start, end } = sel.range;
+  return {
+    current: {
+      cell: [sel.active.col, sel.active.row],
+      range: { x: start.col, y: start.row, width: end.col - start.col + 1, height: end.row - start.row + 1 },
+      rangeStack: [],
+    },
+    columns: CompactSelection.empty(),
+    rows: CompactSelection.empty(),
+  };
 }
 
-/** Top-left pixel of a cell inside the grid (after the headers). */
-export function cellOffset(wb: PreviewWorkbook, sheet: string, row: number, col: number): { x: number; y: number } {
-  let x = 44;
-  for (let c = 0; c < col; c++) x += columnWidthPx(wb, sheet, c);
-  return { x, y: ROW_HEIGHT * (row + 1) };
+function rectToRange(r: Rectangle): RangePos {
+  return { start: { row: r.y, col: r.x }, end: { row: r.y + r.height - 1, col: r.x + r.width - 1 } };
 }
 
-/** A virtualised grid: column letters, row numbers, formatted values, errors as Excel shows them. */
-export function Grid({ wb, sheet, selection, onSelect, onEdit, onPaste, children }: GridProps): React.JSX.Element {
-  const styles = useWorkbookViewStyles();
-  const scroller = React.useRef<HTMLDivElement>(null);
-  const [scroll, setScroll] = React.useState({ top: 0, height: 600 });
-  const used = wb.usedRange(sheet);
-  const rows = Math.max((used?.end.row ?? 0) + 20, 40);
-  const cols = Math.max((used?.end.col ?? 0) + 4, 12);
-  const first = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows - 1, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
-  const inSel = (r: number, c: number) => r >= selection.start.row && r <= selection.end.row && c >= selection.start.col && c <= selection.end.col;
-
-  // Keep the active cell in view, as Excel does when the selection moves (name box, Enter, tabs).
-  const { row: activeRow, col: activeCol } = selection.start;
-  React.useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const { x, y } = cellOffset(wb, sheet, activeRow, activeCol);
-    const bottom = y + ROW_HEIGHT;
-    if (y - ROW_HEIGHT < el.scrollTop) el.scrollTop = Math.max(0, y - ROW_HEIGHT);
-    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
-    const right = x + columnWidthPx(wb, sheet, activeCol);
-    if (x - 44 < el.scrollLeft) el.scrollLeft = Math.max(0, x - 44);
-    else if (right > el.scrollLeft + el.clientWidth) el.scrollLeft = right - el.clientWidth;
-    setScroll({ top: el.scrollTop, height: el.clientHeight || 600 });
-  }, [wb, sheet, activeRow, activeCol]);
-
-  const body: React.ReactNode[] = [];
-  if (first > 0) body.push(<tr key="top" style={{ height: first * ROW_HEIGHT }} aria-hidden />);
-  for (let r = first; r <= last; r++) {
-    const cells: React.ReactNode[] = [
-      <th key="h" scope="row" className={styles.rowHeader}>
-        {r + 1}
-      </th>,
-    ];
-    for (let c = 0; c < cols; c++) {
-      const cell = wb.cell(sheet, { row: r, col: c });
-      const v = cell.value;
-      const isError = v !== null && typeof v === "object";
-      const text = isError ? v.error : formatValue(v, cell.numberFormat);
-      cells.push(
-        <td
-          key={c}
-          role="gridcell"
-          aria-selected={inSel(r, c)}
-          data-address={cellAddress({ row: r, col: c })}
-          title={isError ? v.message || v.error : undefined}
-          className={mergeClasses(
-            styles.cell,
-            typeof v === "number" && styles.number,
-            isError && styles.error,
-            wb.isBold(sheet, { row: r, col: c }) && styles.bold,
-            inSel(r, c) && styles.selected,
-            r === selection.start.row && c === selection.start.col && styles.active,
-          )}
-          onMouseDown={(e) => onSelect(r, c, e.shiftKey)}
-          onDoubleClick={onEdit}
-        >
-          {text}
-        </td>,
-      );
-    }
-    body.push(
-      <tr key={r} style={{ height: ROW_HEIGHT }}>
-        {cells}
-      </tr>,
-    );
+/** Glide's selection as Excel's: whole rows and columns become ranges over the sheet's extent. */
+function fromGlide(sel: GridSelection, rows: number, cols: number): CellSelection | null {
+  if (sel.current) {
+    const [col, row] = sel.current.cell;
+    return { active: { row, col }, range: rectToRange(sel.current.range) };
   }
-  if (last < rows - 1) body.push(<tr key="bottom" style={{ height: (rows - 1 - last) * ROW_HEIGHT }} aria-hidden />);
+  const r = sel.rows;
+  if (r.length > 0) {
+    const first = r.first() ?? 0;
+    const last = r.last() ?? first;
+    return { active: { row: first, col: 0 }, range: { start: { row: first, col: 0 }, end: { row: last, col: cols - 1 } } };
+  }
+  const c = sel.columns;
+  if (c.length > 0) {
+    const first = c.first() ?? 0;
+    const last = c.last() ?? first;
+    return { active: { row: 0, col: first }, range: { start: { row: 0, col: first }, end: { row: rows - 1, col: last } } };
+  }
+  return null;
+}
+
+/** The grid opens its cell editor in a portal element with this id, the last child of the body. */
+function ensurePortal(): void {
+  if (document.getElementById("portal")) return;
+  const portal = document.createElement("div");
+  portal.id = "portal";
+  Object.assign(portal.style, { position: "fixed", left: "0", top: "0", zIndex: "9999" });
+  document.body.appendChild(portal);
+}
+
+/**
+ * The sheet as Excel shows it, on Glide Data Grid (canvas, virtualised): select, type to replace,
+ * F2 or double-click to edit, Enter/Tab/arrows to move, Shift+arrows or drag for ranges, Delete,
+ * Ctrl+C/X/V as tab-separated text, Ctrl+Z/Y, Ctrl+D, column resize, frozen columns, text that
+ * runs on into empty cells. It is a view: every change goes through {@link GridEdits}.
+ */
+export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays = [] }, handle) {
+  const styles = useWorkbookViewStyles();
+  const ref = React.useRef<DataEditorRef>(null);
+  React.useImperativeHandle(handle, () => ({ focus: () => ref.current?.focus() }), []);
+  React.useEffect(ensurePortal, []);
+  const box = React.useRef<HTMLDivElement>(null);
+  const version = wb.version;
+  const used = wb.usedRange(sheet);
+  const { active } = selection;
+  const rows = Math.max((used?.end.row ?? 0) + 101, 1000, active.row + 50);
+  const cols = Math.max((used?.end.col ?? 0) + 5, 26, active.col + 5);
+  const widths = wb.columnWidths(sheet);
+  const frozen = wb.freeze(sheet)?.columns ?? 0;
+
+  const columns = React.useMemo<GridColumn[]>(
+    () => Array.from({ length: cols }, (_, c) => ({ id: columnLetter(c), title: columnLetter(c), width: columnWidthPx(widths, c) })),
+    // widths is mutated in place by the workbook; the version says when it changed.
+    [cols, widths, version],
+  );
+
+  // One cache per workbook version: the canvas asks for the same cells many times per frame.
+  const cellAt = React.useMemo(() => {
+    const cache = new Map<number, TextCell>();
+    return (col: number, row: number): TextCell => {
+      const k = row * 20_000 + col;
+      let cell = cache.get(k);
+      if (!cell) {
+        const pos = { row, col };
+        cell = toGridCell(wb.cell(sheet, pos), wb.isBold(sheet, pos));
+        cache.set(k, cell);
+      }
+      return cell;
+    };
+  }, [wb, sheet, version]);
+  const getCellContent = React.useCallback(([col, row]: Item) => cellAt(col, row), [cellAt]);
+  const getCellsForSelection = React.useCallback(
+    (r: Rectangle) => Array.from({ length: r.height }, (_, i) => Array.from({ length: r.width }, (_, j) => cellAt(r.x + j, r.y + i))),
+    [cellAt],
+  );
+  const drawCell = React.useMemo(() => overflowDrawer(cellAt, (c) => columnWidthPx(widths, c), frozen), [cellAt, widths, frozen, version]);
+
+  // A selection made outside the grid (name box, task pane) is scrolled into view by the grid
+  // itself when its controlled selection changes.
+
+  // A new selection object on every render would tell the grid the selection changed.
+  const selectionKey = `${active.col},${active.row},${selection.range.start.col},${selection.range.start.row},${selection.range.end.col},${selection.range.end.row}`;
+  const glideSelection = React.useMemo(() => toGlide(selection), [selectionKey]);
+
+  const report = (next: CellSelection) => onSelectionChange(next);
+  const selectRange = (range: RangePos) => report({ active: range.start, range });
+
+  const onKeyDown = (e: GridKeyEventArgs) => {
+    const primary = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    const stop = () => {
+      e.cancel();
+      e.preventDefault();
+    };
+    // Typing replaces the cell: the first printable key opens the editor, and the keys pressed
+    // before it has mounted are queued for it rather than reopening it or moving away.
+    const typing = /^[ -~]$/.test(e.key) && !primary && !e.altKey;
+    const here = `${active.col},${active.row}`;
+    if (!typeAhead.editorOpen && typeAhead.cell === here && Date.now() - typeAhead.since < 2000) {
+      const end: EditEnd | null = e.key === "Enter" ? [0, e.shiftKey ? -1 : 1] : e.key === "Tab" ? [e.shiftKey ? -1 : 1, 0] : e.key === "Escape" ? "cancel" : null;
+      if (typing || end) {
+        // After a queued Enter or Tab, keys wait for the next cell's editor: they cannot
+        // reopen this one, which would lose the entry already typed.
+        stop();
+        if (typeAhead.end) return;
+        if (typing) typeAhead.text += e.key;
+        else typeAhead.end = end;
+        return;
+      }
+    }
+    if (typing && !typeAhead.editorOpen) {
+      Object.assign(typeAhead, { cell: here, text: "", end: null, since: Date.now() });
+      return;
+    }
+    if (primary && key === "z" && !e.shiftKey) {
+      stop();
+      const done = edits.undo();
+      if (done && done.sheet === sheet) selectRange(done.range);
+    } else if (primary && (key === "y" || (key === "z" && e.shiftKey))) {
+      stop();
+      const done = edits.redo();
+      if (done && done.sheet === sheet) selectRange(done.range);
+    } else if (primary && key === "d") {
+      stop();
+      edits.fillDown(sheet, selection.range);
+    } else if (e.key === "Enter" && !primary && !e.altKey) {
+      // Excel: Enter on a selected cell moves down (Shift+Enter up); F2 edits.
+      stop();
+      const row = Math.max(0, Math.min(rows - 1, active.row + (e.shiftKey ? -1 : 1)));
+      selectRange({ start: { row, col: active.col }, end: { row, col: active.col } });
+    }
+  };
+
+  const onCellEdited = ([col, row]: Item, value: EditableGridCell) => {
+    if (value.kind !== GridCellKind.Text) return;
+    edits.type(sheet, { row, col }, [[value.data]]);
+  };
+
+  const onPaste = ([col, row]: Item, values: readonly (readonly string[])[]) => {
+    const written = edits.pasteBlock(sheet, row, col, values);
+    selectRange(written);
+    return false;
+  };
+
+  // Excel shows an error's reason when the pointer rests on the cell.
+  const [tip, setTip] = React.useState<{ text: string; left: number; top: number } | null>(null);
+  const onItemHovered = (args: GridMouseEventArgs) => {
+    const origin = box.current?.getBoundingClientRect();
+    if (args.kind !== "cell" || !origin) return setTip((t) => (t ? null : t));
+    const [col, row] = args.location;
+    const v = col >= 0 ? wb.cell(sheet, { row, col }).value : null;
+    if (v === null || typeof v !== "object" || !v.message) return setTip((t) => (t ? null : t));
+    setTip({ text: v.message, left: args.bounds.x - origin.left, top: args.bounds.y + args.bounds.height - origin.top + 2 });
+  };
+
+  const [, setScrolled] = React.useState(0);
+  const overlayBoxes = overlays.map((o, i) => {
+    const b = ref.current?.getBounds(o.anchor.col, o.anchor.row);
+    const origin = box.current?.getBoundingClientRect();
+    const placed = b && origin && Number.isFinite(b.x) && Number.isFinite(b.y);
+    const left = placed ? b.x - origin.left - ROW_MARKER_WIDTH : -10_000;
+    const top = placed ? b.y - origin.top - ROW_HEIGHT : -10_000;
+    return (
+      <div key={i} className={styles.chart} style={{ left, top }}>
+        {o.node}
+      </div>
+    );
+  });
 
   return (
     <div
-      className={styles.scroller}
-      ref={scroller}
-      tabIndex={0}
-      aria-label="Cells"
-      onPaste={(e) => {
-        e.preventDefault();
-        onPaste(e.clipboardData.getData("text/plain"));
-      }}
-      onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
-      <table role="grid" aria-label={`Sheet ${sheet}`} className={styles.grid} style={{ width: cellOffset(wb, sheet, 0, cols).x }}>
-        <colgroup>
-          <col style={{ width: 44 }} />
-          {Array.from({ length: cols }, (_, c) => (
-            <col key={c} style={{ width: columnWidthPx(wb, sheet, c) }} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            <th className={styles.corner} aria-label="Select all" />
-            {Array.from({ length: cols }, (_, c) => (
-              <th key={c} scope="col" className={styles.colHeader}>
-                {columnLetter(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{body}</tbody>
-      </table>
-      {children}
+      className={styles.gridBox}
+      ref={box}
+      onMouseUp={() => {
+        // A click on the cell that is already selected must still give the grid the keyboard.
+        const focused = document.activeElement;
+        if (!focused || !(box.current?.contains(focused) || document.getElementById("portal")?.contains(focused))) ref.current?.focus();
+      }}>
+      <DataEditorCore
+        key={sheet}
+        ref={ref}
+        width="100%"
+        height="100%"
+        theme={THEME}
+        renderers={RENDERERS}
+        imageWindowLoader={IMAGES}
+        columns={columns}
+        rows={rows}
+        rowHeight={ROW_HEIGHT}
+        headerHeight={ROW_HEIGHT}
+        rowMarkers={{ kind: "clickable-number", width: ROW_MARKER_WIDTH }}
+        freezeColumns={frozen}
+        getCellContent={getCellContent}
+        getCellsForSelection={getCellsForSelection}
+        drawCell={drawCell}
+        smoothScrollX
+        smoothScrollY
+        gridSelection={glideSelection}
+        onGridSelectionChange={(s) => {
+          const next = fromGlide(s, rows, cols);
+          if (next) report(next);
+        }}
+        rangeSelect="rect"
+        columnSelect="single"
+        rowSelect="single"
+        cellActivationBehavior="double-click"
+        keybindings={{ activateCell: "F2", delete: "Delete|Backspace", clear: false, downFill: false, search: false }}
+        onKeyDown={onKeyDown}
+        onCellEdited={onCellEdited}
+        provideEditor={provideCellEditor}
+        onDelete={(s) => {
+          const r = s.current?.range;
+          if (r) edits.clear(sheet, rectToRange(r));
+          return false;
+        }}
+        onPaste={onPaste}
+        onColumnResize={(_, size, col) => edits.resizeColumn(sheet, col, size)}
+        onItemHovered={onItemHovered}
+        onVisibleRegionChanged={() => {
+          if (overlays.length > 0) setScrolled((n) => n + 1);
+        }}
+      />
+      <div className={styles.overlayLayer} style={{ left: ROW_MARKER_WIDTH, top: ROW_HEIGHT }}>
+        {overlayBoxes}
+      </div>
+      {tip ? (
+        <div role="tooltip" className={styles.tooltip} style={{ left: tip.left, top: tip.top }}>
+          {tip.text}
+        </div>
+      ) : null}
     </div>
   );
-}
+});

@@ -53,5 +53,28 @@ export const useWorkbookViewStyles = makeStyles({
   selected: { backgroundColor: tokens.colorBrandBackground2 },
   active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   tabs: { display: "flex", gap: tokens.spacingHorizontalXXS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, overflowX: "auto" },
+  gridBox: { flexGrow: 1, minHeight: 0, position: "relative", overflow: "hidden" },
+  // Charts float over the cells and scroll with them; clicks pass through to the grid.
+  overlayLayer: { position: "absolute", right: 0, bottom: 0, overflow: "hidden", pointerEvents: "none" },
   chart: { position: "absolute", zIndex: 1 },
+  tooltip: {
+    position: "absolute",
+    zIndex: 3,
+    maxWidth: "360px",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    boxShadow: tokens.shadow8,
+    fontSize: tokens.fontSizeBase200,
+    pointerEvents: "none",
+  },
+  announcer: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });

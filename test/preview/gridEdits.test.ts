@@ -1,0 +1,83 @@
+import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
+import { GridEdits, parseEntry } from "../../src/preview/useWorkbook";
+
+/** A fresh workbook with one sheet and the grid's edits over it. */
+function setUp(): { wb: PreviewWorkbook; edits: GridEdits } {
+  const wb = new PreviewWorkbook();
+  wb.addSheet("S");
+  return { wb, edits: new GridEdits(wb) };
+}
+const at = (wb: PreviewWorkbook, row: number, col: number) => wb.cell("S", { row, col });
+
+describe("GridEdits: the one way the grid changes cells", () => {
+  test("a pasted block of text is read as typed entries: numbers, percentages, booleans, formulas, text", () => {
+    const { wb, edits } = setUp();
+    const written = edits.pasteBlock("S", 0, 0, [
+      ["Rep", "1,5", "65%"],
+      ["R1", "12", "=B2*2"],
+      ["TRUE", "", "x"],
+    ]);
+    expect(written).toEqual({ start: { row: 0, col: 0 }, end: { row: 2, col: 2 } });
+    expect(at(wb, 0, 1).value).toBe("1,5");
+    expect(at(wb, 0, 2).value).toBe(0.65);
+    // 12 * 2 = 24
+    expect(at(wb, 1, 2).value).toBe(24);
+    expect(at(wb, 2, 0).value).toBe(true);
+    expect(at(wb, 2, 1).value).toBeNull();
+    expect(parseEntry("  ")).toBeNull();
+  });
+
+  test("undo restores the cells as written (formulas with structured references too) and redo writes them again", () => {
+    const { wb, edits } = setUp();
+    wb.addTable({ name: "T", sheet: "S", anchor: { row: 0, col: 0 }, headers: ["Amount"], rowCount: 2, numberFormats: {} });
+    wb.setBlock("S", { row: 0, col: 0 }, [["Amount"], [10], [20], ["=SUM(T[Amount])"]]);
+    expect(at(wb, 3, 0).value).toBe(30);
+    edits.clear("S", { start: { row: 1, col: 0 }, end: { row: 3, col: 0 } });
+    expect(at(wb, 3, 0).value).toBeNull();
+    expect(edits.undo()).toEqual({ sheet: "S", range: { start: { row: 1, col: 0 }, end: { row: 3, col: 0 } } });
+    expect(at(wb, 3, 0)).toMatchObject({ value: 30, formula: "=SUM(T[Amount])" });
+    edits.redo();
+    expect(at(wb, 1, 0).value).toBeNull();
+    expect(edits.redo()).toBeNull();
+    edits.undo();
+    // A new edit after an undo drops what could have been redone.
+    edits.write("S", { row: 1, col: 0 }, [[5]]);
+    expect(edits.redo()).toBeNull();
+    // 5 + 20 = 25
+    expect(at(wb, 3, 0).value).toBe(25);
+  });
+
+  test("fill down copies the top row into the rows below, moving relative references", () => {
+    const { wb, edits } = setUp();
+    wb.setBlock("S", { row: 0, col: 0 }, [
+      [1, "=A1*10", "label"],
+      [2, null, null],
+      [3, null, null],
+    ]);
+    edits.fillDown("S", { start: { row: 0, col: 1 }, end: { row: 2, col: 2 } });
+    expect(at(wb, 2, 1)).toMatchObject({ value: 30, formula: "=A3*10" });
+    expect(at(wb, 2, 2).value).toBe("label");
+    // One row selected: the row above is copied into it; on the first row there is nothing above.
+    edits.fillDown("S", { start: { row: 3, col: 1 }, end: { row: 3, col: 1 } });
+    expect(at(wb, 3, 1).formula).toBe("=A4*10");
+    edits.fillDown("S", { start: { row: 0, col: 0 }, end: { row: 0, col: 0 } });
+    expect(at(wb, 0, 0).value).toBe(1);
+  });
+
+  test("a column dragged to 133 px is stored as 100 points", () => {
+    const { wb, edits } = setUp();
+    edits.resizeColumn("S", 1, 133);
+    expect(wb.columnWidths("S")).toEqual({ B: 100 });
+  });
+
+  test("a paste of 100,000 rows is one write, undone in one step", () => {
+    const { wb, edits } = setUp();
+    const rows = Array.from({ length: 100_000 }, (_, i) => [`A${i}`, String(i)]);
+    const started = Date.now();
+    edits.pasteBlock("S", 0, 0, rows);
+    expect(at(wb, 99_999, 1).value).toBe(99_999);
+    edits.undo();
+    expect(at(wb, 99_999, 1).value).toBeNull();
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
