@@ -45,7 +45,7 @@ export function applyImport(wb: PreviewWorkbook, fileName: string, plan: ImportP
   wb.addSheet(sheet);
   writeSpec(wb, {
     name: sheet,
-    tables: [{ name: table, anchor: "A1", headers: headers.map((h) => h), rows: cells.map((r) => r.map(asStored)), numberFormats }],
+    tables: [{ name: table, anchor: "A1", headers: headers.map((h) => h), rows: cells, numberFormats }],
     columnWidths,
     freeze: { rows: 1, columns: 0 },
   });
