@@ -105,30 +105,23 @@ export const CREDIT_COLUMNS = [
   "Term",
 ] as const;
 
-/** The per-plan columns of BT_Credits, each once per plan (e.g. "Earned current"). */
-export const CREDIT_PLAN_COLUMNS = [
-  "Counts",
-  "Before",
-  "Earned",
-  "Held",
-  "Release period",
-  "Clawback",
-  "Clawback period",
-] as const;
+/** The per-plan columns of BT_Credits (values the plan's rules give each credit), once per plan. */
+export const CREDIT_PLAN_COLUMNS = ["Counts", "Release period", "Clawback period", "Months kept", "Cancelled", "Forfeit"] as const;
 
-/** A per-plan credits column's header, e.g. creditColumn("Earned", "proposed") = "Earned proposed". */
-export const creditColumn = (
-  c: (typeof CREDIT_PLAN_COLUMNS)[number],
-  plan: PlanKey,
-) => `${c} ${plan}`;
+/**
+ * The per-plan line columns beside BT_Credits (not part of the table: each person's lines are
+ * one spilled formula, COMP.RUNNING_PAYOUT over their credits, which a table cannot hold).
+ */
+export const LINE_COLUMNS = ["Earned", "Held", "Clawback"] as const;
+
+/** A per-plan column's header, e.g. creditColumn("Earned", "proposed") = "Earned proposed". */
+export const creditColumn = (c: (typeof CREDIT_PLAN_COLUMNS)[number] | (typeof LINE_COLUMNS)[number], plan: PlanKey) => `${c} ${plan}`;
 
 /** Every BT_Credits column in order. */
-export const ALL_CREDIT_COLUMNS: readonly string[] = [
-  ...CREDIT_COLUMNS,
-  ...PLAN_KEYS.flatMap((p) =>
-    CREDIT_PLAN_COLUMNS.map((c) => creditColumn(c, p)),
-  ),
-];
+export const ALL_CREDIT_COLUMNS: readonly string[] = [...CREDIT_COLUMNS, ...PLAN_KEYS.flatMap((p) => CREDIT_PLAN_COLUMNS.map((c) => creditColumn(c, p)))];
+
+/** The line columns in order, after one blank column beside the credits table. */
+export const ALL_LINE_COLUMNS: readonly string[] = PLAN_KEYS.flatMap((p) => LINE_COLUMNS.map((c) => creditColumn(c, p)));
 
 /** BT_Comparison columns; the last two only with a table of actual payouts. */
 export const COMPARISON_COLUMNS = [

@@ -1,4 +1,5 @@
 import { LedgerInputError, LedgerResult, runLedger } from "../../core/ledger";
+import { parseCell } from "../../workbook/a1";
 import { NotOwnedError, TableData, WorkbookHost } from "../../workbook/host";
 import { SheetSpec } from "../../workbook/sheetSpec";
 import {
@@ -11,7 +12,7 @@ import {
 import { BACKTEST_SHEETS, PlanKey } from "./backtestLayout";
 import { BACKTEST_SETTINGS_KEY, BacktestSettings } from "./backtestSettings";
 import { planComparisonSheet } from "./comparisonSheet";
-import { payoutLedgerSheet } from "./ledgerSheet";
+import { DealsPlace, payoutLedgerSheet } from "./ledgerSheet";
 import { BacktestData, ledgerInput, readBacktest } from "./readBacktest";
 import { statementsSheet } from "./statementsSheet";
 
@@ -36,6 +37,15 @@ async function readNamed(
       `There is no table named "${table}" (the ${what}). Choose the table to read.`,
     );
   }
+}
+
+/** Where the deals table's amount column is, for the credits' references to it. */
+async function dealsPlace(host: WorkbookHost, s: BacktestSettings, deals: TableData): Promise<DealsPlace> {
+  const info = (await host.listTables()).find((t) => t.name.toLowerCase() === s.deals.table.toLowerCase());
+  if (!info) throw new StepError(`There is no table named "${s.deals.table}" (the deals).`);
+  const anchor = parseCell(info.address.split(":")[0]);
+  const amountCol = deals.headers.findIndex((h) => h.trim().toLowerCase() === s.deals.amount.trim().toLowerCase());
+  return { sheet: info.sheet, headerRow: anchor.row + 1, amountCol: anchor.col + amountCol };
 }
 
 /** The ledger of one plan; its input errors become messages naming the deals table's row. */
@@ -95,7 +105,7 @@ export async function runBacktestStep(
   await step(0.4, `Computing the ${s.proposed.name} plan`);
   const proposed = ledgerOf(data, s, "proposed");
   await step(0.55, "Building the sheets");
-  const ledger = payoutLedgerSheet(data, s);
+  const ledger = payoutLedgerSheet(data, s, await dealsPlace(host, s, deals));
   const comparison = planComparisonSheet(data, s, ledger.geometry);
   const statements = statementsSheet(
     data,

@@ -1,5 +1,6 @@
 import { LedgerRow } from "../../../src/core/ledger";
-import { BACKTEST_TABLES, creditColumn, PLAN_KEYS } from "../../../src/wizard/backtest/backtestLayout";
+import { PreviewWorkbook } from "../../../src/workbook/preview/previewWorkbook";
+import { ALL_LINE_COLUMNS, BACKTEST_TABLES, creditColumn, PLAN_KEYS } from "../../../src/wizard/backtest/backtestLayout";
 import { runBacktestStep } from "../../../src/wizard/backtest/runBacktestStep";
 import { book, curve, d, plan, rolePlan, rowsOf, settings } from "./fixtures";
 
@@ -45,6 +46,18 @@ const proposed = plan("Proposed", [
   }),
   rolePlan("SDR", { curveOn: "AMOUNT", targetIncentive: 1, curve: curve([[0, 0.025], [200000, 0.04]]), splits: "ANY", proration: "MONTHS", payTiming: { kind: "PAYMENT" }, stages: null }),
 ]);
+
+/** A line column's value for credit i (0-based), read beside the credits table. */
+function lineColumns(wb: PreviewWorkbook) {
+  const t = wb.tables().find((x) => x.name === BACKTEST_TABLES.credits)!;
+  return (header: string, i: number) => {
+    const col = ALL_LINE_COLUMNS.indexOf(header) + t.anchor.col + t.headers.length + 1;
+    expect(wb.cell(t.sheet, { row: t.anchor.row, col }).value).toBe(header);
+    return wb.cell(t.sheet, { row: t.anchor.row + 1 + i, col }).value as number | null;
+  };
+}
+
+
 
 const MONEY = ["credited", "quota", "earned", "heldBack", "released", "clawedBack", "topUp", "recovered", "paid", "owed"] as const;
 const HEADER: Record<(typeof MONEY)[number], string> = {
@@ -97,17 +110,19 @@ describe("back-test: the engine's evaluation of every written sheet equals the l
     expect(["earned", "topUp", "recovered", "clawedBack"].every((k) => some("current", k as keyof LedgerRow))).toBe(true);
     expect(["earned", "topUp", "heldBack", "released", "clawedBack"].every((k) => some("proposed", k as keyof LedgerRow))).toBe(true);
 
-    // Each credit's commission line is the ledger's EARNED line for that credit row.
+    // Each credit's commission line (spilled beside the credits table) is the ledger's line for that credit row.
     const credits = rowsOf(wb, BACKTEST_TABLES.credits);
     expect(credits).toHaveLength(result.data.credits.length);
+    const lines = lineColumns(wb);
     for (const p of PLAN_KEYS) {
-      const earned = new Map(result.ledgers[p].lines.filter((l) => l.kind === "EARNED").map((l) => [l.creditRow!, l.amount]));
-      const held = new Map(result.ledgers[p].lines.filter((l) => l.kind === "HOLDBACK").map((l) => [l.creditRow!, -l.amount]));
-      const claw = new Map(result.ledgers[p].lines.filter((l) => l.kind === "CLAWBACK").map((l) => [l.creditRow!, l.amount]));
-      credits.forEach((c, i) => {
-        expect(c[creditColumn("Earned", p)]).toBeCloseTo(earned.get(i + 1) ?? 0, 8);
-        expect(c[creditColumn("Held", p)]).toBeCloseTo(held.get(i + 1) ?? 0, 8);
-        expect(c[creditColumn("Clawback", p)]).toBeCloseTo(claw.get(i + 1) ?? 0, 8);
+      const byRow = (kind: string, sign: number) => new Map(result.ledgers[p].lines.filter((l) => l.kind === kind).map((l) => [l.creditRow!, sign * l.amount]));
+      const earned = byRow("EARNED", 1);
+      const held = byRow("HOLDBACK", -1);
+      const claw = byRow("CLAWBACK", 1);
+      credits.forEach((_, i) => {
+        expect(lines(creditColumn("Earned", p), i)).toBeCloseTo(earned.get(i + 1) ?? 0, 8);
+        expect(lines(creditColumn("Held", p), i) ?? 0).toBeCloseTo(held.get(i + 1) ?? 0, 8);
+        expect(lines(creditColumn("Clawback", p), i) ?? 0).toBeCloseTo(claw.get(i + 1) ?? 0, 8);
       });
     }
 
