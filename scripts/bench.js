@@ -18,6 +18,7 @@ const SUITES = [
   { file: "bench/preview.bench.js", cases: ["preview-paste", "preview-recalc"] },
   { file: "bench/territories.bench.js", cases: ["territories-large", "territories-quality"] },
   { file: "bench/quotas.bench.js", cases: ["quotas-simulation"] },
+  { file: "bench/backtest.bench.js", cases: ["backtest-large"] },
 ];
 
 fs.rmSync(out, { recursive: true, force: true });

@@ -119,7 +119,9 @@ const periodsRef = `${BACKTEST_TABLES.periods}[[First day]:[Last day]]`;
  * A prorated figure for a period, mirroring the ledger core: PRORATE of the annual amount by
  * days or months, or (no proration) the annual amount / periods in any period the person is in.
  */
-function prorated(annual: number, from: number, to: number | null, rp: BacktestRolePlan, n: number): string {
+function prorated(annual: number, from: number, to: number | null, rp: BacktestRolePlan, n: number, yearFirst: number): string {
+  // In the plan all year: every period's share is whole, and PRORATE would give annual / n exactly.
+  if (from <= yearFirst && to === null) return `=${num(annual)}/${n}`;
   if (rp.proration === "NONE") {
     const active = to === null ? `${from}<=[@[Last day]]` : `AND(${from}<=[@[Last day]],${to}>=[@[First day]])`;
     return `=IF(${active},${num(annual)}/${n},0)`;
@@ -201,7 +203,6 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
   const L = (c: LedgerColumn) => columnLetter(LEDGER_COLUMNS.indexOf(c));
   const C = g.creditLetter;
   const range = (c: string, r: RowRange) => `$${C(c)}$${r.first}:$${C(c)}$${r.last}`;
-  const personIndex = new Map(data.people.map((p, j) => [p.id, j]));
   // Always quoted: a sheet named like a table (Deals) must not read as the table.
   const dealCell = (row: number) => `'${deals.sheet.replace(/'/g, "''")}'!$${columnLetter(deals.amountCol)}$${deals.headerRow + row}`;
 
@@ -308,11 +309,11 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
           period.last,
           cr ? sumLines("Credit", "Period", `,${range(creditColumn("Counts", p), cr)},1`) : 0,
           { formula: `=SUM($${L("Credited")}$${b0}:${L("Credited")}${row})` },
-          { formula: prorated(person.annualQuota ?? 0, person.from, person.to, rp, n) },
+          { formula: prorated(person.annualQuota ?? 0, person.from, person.to, rp, n, data.periods[0].first) },
           { formula: `=SUM($${L("Quota")}$${b0}:${L("Quota")}${row})` },
           { formula: '=IF([@Quota]=0,"",COMP.QUOTA_ATTAINMENT([@Credited],[@Quota]))' },
           { formula: '=IF([@[Quota YTD]]=0,"",COMP.QUOTA_ATTAINMENT([@[Credited YTD]],[@[Quota YTD]]))' },
-          rp.curveOn === "AMOUNT" ? rp.targetIncentive : { formula: prorated(rp.targetIncentive, person.from, person.to, rp, n) },
+          rp.curveOn === "AMOUNT" ? rp.targetIncentive : { formula: prorated(rp.targetIncentive, person.from, person.to, rp, n, data.periods[0].first) },
           k === 0 ? { formula: `=SUM(${block("Quota")})` } : "",
           k === 0 ? { formula: `=SUM(${block("Target incentive")})` } : "",
           sumLines(creditColumn("Earned", p), "Period"),
@@ -320,7 +321,7 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
           timing.kind === "BOOKING" ? 0 : sumLines(creditColumn("Held", p), creditColumn("Release period", p)),
           rp.clawback ? sumLines(creditColumn("Clawback", p), creditColumn("Clawback period", p)) : 0,
           { formula: "=[@Earned]-[@[Held back]]+[@Released]+[@[Clawed back]]" },
-          person.draw > 0 ? { formula: prorated(person.draw * n, person.from, person.to, rp, n) } : 0,
+          person.draw > 0 ? { formula: prorated(person.draw * n, person.from, person.to, rp, n, data.periods[0].first) } : 0,
           draw(4),
           draw(5),
           draw(6),
