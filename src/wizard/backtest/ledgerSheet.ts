@@ -56,11 +56,23 @@ export interface LedgerGeometry {
   creditRow(i: number): number;
 }
 
+/** The columns of a COMP.DRAW spill: Period, Earned, Draw, Top-up, Recovered, Paid, Owed. */
+const DRAW_WIDTH = 7;
+
+/**
+ * The first column of the COMP.DRAW spill of a person's block of ledger rows: blocks alternate
+ * between two groups of columns beside the ledger, because each spill starts with its header
+ * row on the row above the block (the last row of the block before).
+ */
+export function drawColumn(block: number): number {
+  return LEDGER_COLUMNS.length + 1 + (block % 2) * DRAW_WIDTH;
+}
+
 /** Lays out the ledger, credits table and line columns below the first `top` rows. */
 export function ledgerGeometry(data: BacktestData, top: number): LedgerGeometry {
   const n = data.periods.length;
   const people = data.people.length;
-  const creditsCol = LEDGER_COLUMNS.length + 1;
+  const creditsCol = LEDGER_COLUMNS.length + 1 + 2 * DRAW_WIDTH + 1;
   const linesCol = creditsCol + ALL_CREDIT_COLUMNS.length + 1;
   const ranges: (RowRange | null)[] = data.people.map(() => null);
   const index = new Map(data.people.map((p, i) => [p.id, i]));
@@ -284,6 +296,7 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
 
   // The ledger: per plan, person and period.
   const ledgerRows: CellInput[][] = [];
+  const drawCells: CellSpec[] = [];
   for (const p of PLAN_KEYS) {
     data.people.forEach((person, j) => {
       const { rp } = planFor(s, p, person.role);
@@ -295,11 +308,14 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
       const sumLines = (column: string, byPeriod: string, extra = ""): CellInput => (cr ? { formula: `=SUMIFS(${range(column, cr)},${range(byPeriod, cr)},[@Period]${extra})` } : 0);
       const recoverable = rp.draw ? rp.draw.recoverable : true;
       const limit = rp.draw ? rp.draw.recoveryLimit : 1;
+      // The year's draw settled by one COMP.DRAW over the block's payable and draw columns,
+      // spilled beside it (header on the row above); the ledger's columns read its cells.
+      const blockIndex = (p === "current" ? 0 : data.people.length) + j;
+      const drawAt = drawColumn(blockIndex);
+      drawCells.push({ address: `${columnLetter(drawAt)}${b0 - 1}`, value: { formula: `=COMP.DRAW(${block("Payable")},${block("Draw")},${recoverable ? "TRUE" : "FALSE"},${num(limit)})` } });
       data.periods.forEach((period, k) => {
         const row = b0 + k;
-        // One period of COMP.DRAW, opening with what was owed at the end of the one before.
-        const opening = k === 0 ? "0" : `${L("Owed")}${row - 1}`;
-        const draw = (col: number): CellInput => ({ formula: `=INDEX(COMP.DRAW([@Payable],[@Draw],${recoverable ? "TRUE" : "FALSE"},${num(limit)},${opening}),2,${col})` });
+        const draw = (col: number): CellInput => ({ formula: `=${columnLetter(drawAt + col - 1)}${row}` });
         ledgerRows.push([
           s[p].name,
           person.id,
@@ -352,6 +368,7 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
       { address: "A1", value: `Payout ledger ${s.year}: ${s.current.name} and ${s.proposed.name} plans, per person and ${s.periods === "months" ? "month" : "quarter"}, as live formulas over ${s.deals.table}`, bold: true },
       { address: "A2", value: `From ${isoDate(data.periods[0].first)} to ${isoDate(last)}. Edit a tier table or a deal's amount and every figure follows; each credit's commission line is beside the credits table.` },
       ...lineCells,
+      ...drawCells,
     ],
     freeze: { rows: top, columns: 2 },
     columnWidths: { A: 80, B: 80 },
