@@ -1,6 +1,6 @@
 import { addMonths, wholeMonthsBetween } from "../../core/dates";
 import { columnLetter, quoteSheet } from "../../workbook/a1";
-import { CellInput, CellSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
+import { CellInput, CellSpec, isFormula, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
 import {
   ALL_CREDIT_COLUMNS,
   ALL_LINE_COLUMNS,
@@ -139,6 +139,20 @@ function prorated(annual: number, from: number, to: number | null, rp: BacktestR
     return `=IF(${active},${num(annual)}/${n},0)`;
   }
   return `=INDEX(COMP.PRORATE(${num(annual)},${periodsRef},${from},${to ?? ""},,"${rp.proration}"),[@Period])`;
+}
+
+/**
+ * A ledger row's this-row references ([@Quota], [@[Credited YTD]]) as relative A1 references:
+ * the same in Excel, and formulas that differ only in their row are one formula to a
+ * spreadsheet engine (parsed once), which matters at thousands of rows.
+ */
+function thisRow(row: number, cells: CellInput[]): CellInput[] {
+  const letter = (name: string) => {
+    const i = LEDGER_COLUMNS.indexOf(name as LedgerColumn);
+    if (i < 0) throw new Error(`No ledger column "${name}".`);
+    return `${columnLetter(i)}${row}`;
+  };
+  return cells.map((c) => (isFormula(c) ? { formula: c.formula.replace(/\[@\[([^\]]+)\]\]|\[@([^\]]+)\]/g, (_, a, b) => letter(a ?? b)) } : c));
 }
 
 /** The period (1-based) holding a date, or 0 outside the year. */
@@ -316,7 +330,7 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
       data.periods.forEach((period, k) => {
         const row = b0 + k;
         const draw = (col: number): CellInput => ({ formula: `=${columnLetter(drawAt + col - 1)}${row}` });
-        ledgerRows.push([
+        ledgerRows.push(thisRow(row, [
           s[p].name,
           person.id,
           rp.role,
@@ -342,7 +356,7 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
           draw(5),
           draw(6),
           draw(7),
-        ]);
+        ]));
       });
     });
   }
