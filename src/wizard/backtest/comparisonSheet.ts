@@ -104,7 +104,7 @@ export function planComparisonSheet(
       "Revenue (deals counted)",
       "revenue",
       (p) =>
-        `=SUMIFS(${T.credits}[Amount],${T.credits}[Owner credit],1,${T.credits}[${creditColumn("Counts", p)}],1)`,
+        `=SUMIFS(${T.credits}[Credit],${T.credits}[Owner credit],1,${T.credits}[${creditColumn("Counts", p)}],1)`,
       "#,##0.00",
     ],
     [

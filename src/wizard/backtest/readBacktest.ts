@@ -433,7 +433,7 @@ export function readBacktest(
     }
   });
   if (dm.credits.kind === "table" && creditsTable && ct) {
-    const seenOwner = new Set<number>();
+    const seenOwner = new Map<number, string>();
     creditsTable.rows.forEach((r, i) => {
       const where = `${creditsTable.source} row ${i + 1}`;
       if (isBlank(r[ct.deal!])) return;
@@ -452,8 +452,10 @@ export function readBacktest(
         ct.role === null || isBlank(r[ct.role])
           ? null
           : String(r[ct.role]).trim();
-      const isOwner = !seenOwner.has(dealRow);
-      seenOwner.add(dealRow);
+      // Revenue counts each deal once: through the role credited on its first credits row.
+      const person = byId.get(key(r[ct.person!] ?? ""));
+      if (!seenOwner.has(dealRow) && person) seenOwner.set(dealRow, key(person.role));
+      const isOwner = person !== undefined && seenOwner.get(dealRow) === key(person.role);
       credit(
         info,
         dealRow,

@@ -136,3 +136,40 @@ describe("back-test: bad input says what to fix and writes nothing", () => {
     expect(await host.readSettings("backtest")).toMatchObject({ year: 2026 });
   });
 });
+
+describe("back-test: credits from a separate credits table", () => {
+  test("a deal split 60/40 between two AEs, and an SDR, from a credits table: engine equals core, revenue counts the deal once", async () => {
+    // D1 100,000 split 60/40 between a1 and a2, s1 credited in full as SDR; D2 50,000 to a1 alone.
+    const deals = [
+      ["D1", "", "Won", d(3, 5), 100000, "", "", "", ""],
+      ["D2", "", "Won", d(7, 9), 50000, "", "", "", ""],
+    ];
+    const people = [
+      ["a1", "AE", "", "", 50000, ""],
+      ["a2", "AE", "", "", 50000, ""],
+      ["s1", "SDR", "", "", "", ""],
+    ];
+    const credits = [
+      ["D1", "a1", 0.6, "AE"],
+      ["D1", "a2", 0.4, "AE"],
+      ["D1", "s1", 1, "SDR"],
+      ["D2", "a1", 1, ""],
+    ];
+    const { wb, host } = book(deals, people, [{ sheet: "Credits", table: "Credits", headers: ["Deal", "Person", "Share", "Role"], rows: credits }]);
+    const s = settings(aePlan, copyPlan(aePlan, "Proposed"));
+    const result = await runBacktestStep(host, { ...s, deals: { ...s.deals, credits: { kind: "table", table: "Credits", deal: "Deal", person: "Person", share: "Share", role: "Role" } } });
+    const ledger = rowsOf(wb, BACKTEST_TABLES.ledger);
+    const expected = [...result.ledgers.current.rows, ...result.ledgers.proposed.rows];
+    ledger.forEach((row, i) => {
+      expect(row["Credited"]).toBe(expected[i].credited);
+      expect(row["Paid"] as number).toBeCloseTo(expected[i].paid, 8);
+    });
+    // a1: March 60,000 of a 600,000 year = 10% -> 6,000; a2: 40,000 -> 4,000; s1: 5% of 100,000.
+    const paid = (person: string, period: number) => ledger.find((r) => r["Plan"] === "Current" && r["Person"] === person && r["Period"] === period)!["Paid"];
+    expect([paid("a1", 3), paid("a2", 3), paid("s1", 3)]).toEqual([6000, 4000, 5000]);
+    const revenue = Object.fromEntries(wb.engine.getAllNamedExpressionsSerialized().map((n) => [n.name, n.expression]));
+    expect(revenue["BT_Revenue_current"]).toBeDefined();
+    const cell = wb.engine.calculateFormula("=BT_Revenue_current", 0);
+    expect(cell).toBe(150000);
+  });
+});
