@@ -103,22 +103,24 @@ export function statementsSheet(
         const divisor =
           rp.curveOn === "AMOUNT"
             ? ""
-            : `/${g.ledgerCell(reset ? "Quota" : "Year quota", lr)}`;
+            : `/${reset ? g.ledgerCell("Quota", lr) : g.ledgerCell("Year quota", g.ledgerRow(plan, j))}`;
         const ti =
           rp.curveOn === "AMOUNT"
             ? String(rp.targetIncentive)
-            : g.ledgerCell(
-                reset ? "Target incentive" : "Year target incentive",
-                lr,
-              );
+            : reset
+              ? g.ledgerCell("Target incentive", lr)
+              : // The year's figures are on the first row of the person's block.
+                g.ledgerCell("Year target incentive", g.ledgerRow(plan, j));
         const tiers = BACKTEST_TABLES.tiers(plan, index);
         rp.curve.tiers.forEach((t, ti2) => {
           const lower = `INDEX(${tiers}[Lower bound],${ti2 + 1})`;
           const upper =
             ti2 + 1 < rp.curve.tiers.length
               ? `INDEX(${tiers}[Lower bound],${ti2 + 2})`
-              : "9E+307";
-          const slice = `=MIN(${upper},${end}${divisor})-MAX(${lower},${start}${divisor})`;
+              : null;
+          // The last tier has no upper bound: its slice runs to the period's end.
+          const top = upper === null ? `${end}${divisor}` : `MIN(${upper},${end}${divisor})`;
+          const slice = `=${top}-MAX(${lower},${start}${divisor})`;
           const label =
             rp.curveOn === "ATTAINMENT"
               ? `Tier from ${+(t.lower * 100).toFixed(4)}%`

@@ -78,6 +78,19 @@ describe("back-test: a data set whose answer is known by construction", () => {
     }
     expect(checked).toBe(14 * 12);
     expect(owed).toBeGreaterThanOrEqual(0);
+    // Statements: in each block the tier slices pay what its deals earned (marginal tiers).
+    const lines = rowsOf(wb, BACKTEST_TABLES.statements);
+    const blocks = new Map<string, { deals: number; tiers: number }>();
+    for (const l of lines) {
+      const k = `${l["Person"]}|${l["Period"]}`;
+      const b = blocks.get(k) ?? { deals: 0, tiers: 0 };
+      if (l["Line"] === "Deal") b.deals += l["Amount"] as number;
+      if (l["Line"] === "Tier") b.tiers += l["Amount"] as number;
+      blocks.set(k, b);
+    }
+    expect(blocks.size).toBeGreaterThan(100);
+    for (const b of blocks.values()) expect(b.tiers).toBeCloseTo(b.deals, 6);
+    expect([...blocks.values()].some((b) => b.deals > 0)).toBe(true);
   });
 });
 
@@ -171,5 +184,29 @@ describe("back-test: credits from a separate credits table", () => {
     expect(revenue["BT_Revenue_current"]).toBeDefined();
     const cell = wb.engine.calculateFormula("=BT_Revenue_current", 0);
     expect(cell).toBe(150000);
+  });
+});
+
+describe("back-test: against what was actually paid", () => {
+  test("model minus actual per person and in total", async () => {
+    const deals = [["D1", "a1", "Won", d(3, 5), 60000, "", "", "", ""]];
+    const people = [
+      ["a1", "AE", "", "", 50000, ""],
+      ["a2", "AE", "", "", 50000, ""],
+    ];
+    // a1 earns 60,000 / 600,000 x 60,000 = 6,000; a2 nothing. Actually paid: a1 5,500 (two rows), a2 100.
+    const actual = [
+      ["a1", 5000],
+      ["a1", 500],
+      ["a2", 100],
+    ];
+    const { wb, host } = book(deals, people, [{ sheet: "Paid", table: "Paid", headers: ["Rep", "Paid"], rows: actual }]);
+    await runBacktestStep(host, settings(aePlan, copyPlan(aePlan, "Proposed"), { actual: { table: "Paid", person: "Rep", amount: "Paid" } }));
+    const rows = rowsOf(wb, BACKTEST_TABLES.comparison);
+    expect(rows.map((r) => [r["Person"], r["Pay current"], r["Actual paid"], r["Model minus actual"]])).toEqual([
+      ["a1", 6000, 5500, 500],
+      ["a2", 0, 100, -100],
+    ]);
+    expect(wb.engine.calculateFormula("=BT_Model_Minus_Actual", 0)).toBe(400);
   });
 });
