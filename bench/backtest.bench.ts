@@ -19,7 +19,11 @@ const DEALS = Number(process.env.BACKTEST_DEALS ?? 50_000);
 
 function data(): { people: unknown[][]; deals: unknown[][] } {
   const rnd = seeded(7);
-  const people = Array.from({ length: PEOPLE }, (_, i) => [`P${i + 1}`, i % 10 < 2 ? "SDR" : i % 10 < 8 ? "AE" : "CSR/AM", serialOf(2020, 1, 1)]);
+  const people = Array.from({ length: PEOPLE }, (_, i) => [
+    `P${i + 1}`,
+    i % 10 < 2 ? "SDR" : i % 10 < 8 ? "AE" : "CSR/AM",
+    serialOf(2020, 1, 1),
+  ]);
   const closers = people.filter((p) => p[1] !== "SDR");
   const sdrs = people.filter((p) => p[1] === "SDR");
   const deals = Array.from({ length: DEALS }, (_, i) => {
@@ -44,12 +48,20 @@ function data(): { people: unknown[][]; deals: unknown[][] } {
 function book(d: ReturnType<typeof data>): PreviewWorkbook {
   const wb = new PreviewWorkbook();
   const tables = [
-    { sheet: "Deals", table: "Deals", headers: ["Deal ID", "Owner", "Stage", "Closed", "Amount", "Payment Date", "Cancel Date", "SDR", "SDR Share"], rows: d.deals },
+    {
+      sheet: "Deals",
+      table: "Deals",
+      headers: ["Deal ID", "Owner", "Stage", "Closed", "Amount", "Payment Date", "Cancel Date", "SDR", "SDR Share"],
+      rows: d.deals,
+    },
     { sheet: "Reps", table: "Reps", headers: ["Rep ID", "Role", "Start Date"], rows: d.people },
   ];
   for (const t of tables) {
     wb.addSheet(t.sheet);
-    writeSpec(wb, { name: t.sheet, tables: [{ name: t.table, anchor: "A1", headers: t.headers, rows: t.rows as never }] });
+    writeSpec(wb, {
+      name: t.sheet,
+      tables: [{ name: t.table, anchor: "A1", headers: t.headers, rows: t.rows as never }],
+    });
   }
   return wb;
 }
@@ -67,7 +79,16 @@ async function large(): Promise<CaseResult> {
   wb.setCell(tiers.sheet, { row: tiers.anchor.row + 2, col: tiers.anchor.col + 1 }, 1.9);
   const recalc = Number(process.hrtime.bigint() - t1) / 1e6;
   const b0 = process.hrtime.bigint();
-  const hostData = readBacktest(s, { source: "Deals", headers: ["Deal ID", "Owner", "Stage", "Closed", "Amount", "Payment Date", "Cancel Date", "SDR", "SDR Share"], rows: d.deals }, { source: "Reps", headers: ["Rep ID", "Role", "Start Date"], rows: d.people }, null);
+  const hostData = readBacktest(
+    s,
+    {
+      source: "Deals",
+      headers: ["Deal ID", "Owner", "Stage", "Closed", "Amount", "Payment Date", "Cancel Date", "SDR", "SDR Share"],
+      rows: d.deals,
+    },
+    { source: "Reps", headers: ["Rep ID", "Role", "Start Date"], rows: d.people },
+    null,
+  );
   for (const plan of [SAMPLE_CURRENT, SAMPLE_PROPOSED] as BacktestPlan[]) runLedger(ledgerInput(hostData, plan, s));
   const baselineMs = Number(process.hrtime.bigint() - b0) / 1e6;
   return {

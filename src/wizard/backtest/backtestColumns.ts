@@ -37,16 +37,7 @@ function claim<F extends string>(
 
 /** The deals fields the back-test reads. */
 export type DealField =
-  | "deal"
-  | "owner"
-  | "amount"
-  | "closeDate"
-  | "stage"
-  | "paymentDate"
-  | "cancelDate"
-  | "term"
-  | "sdr"
-  | "sdrShare";
+  "deal" | "owner" | "amount" | "closeDate" | "stage" | "paymentDate" | "cancelDate" | "term" | "sdr" | "sdrShare";
 
 const DEAL_CLUES: readonly (readonly [DealField, readonly RegExp[]])[] = [
   ["paymentDate", [/payment date/, /\bpaid\b/, /collected/, /payment/]],
@@ -62,9 +53,7 @@ const DEAL_CLUES: readonly (readonly [DealField, readonly RegExp[]])[] = [
 ];
 
 /** Guesses the deals table's columns (header texts, or null when nothing matches). */
-export function autoMapDeals(
-  headers: readonly string[],
-): Record<DealField, string | null> {
+export function autoMapDeals(headers: readonly string[]): Record<DealField, string | null> {
   return claim(headers, DEAL_CLUES);
 }
 
@@ -81,8 +70,6 @@ const PEOPLE_CLUES: readonly (readonly [PeopleField, readonly RegExp[]])[] = [
 ];
 
 /** Guesses the people table's columns (header texts, or null when nothing matches). */
-export function autoMapPeople(
-  headers: readonly string[],
-): Record<PeopleField, string | null> {
+export function autoMapPeople(headers: readonly string[]): Record<PeopleField, string | null> {
   return claim(headers, PEOPLE_CLUES);
 }

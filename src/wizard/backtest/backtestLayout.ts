@@ -20,8 +20,7 @@ export const BACKTEST_TABLES = {
   periods: "BT_Periods",
   plans: "BT_Plans",
   /** A role plan's tier table, e.g. BT_Tiers_current_1. */
-  tiers: (plan: PlanKey, roleIndex: number) =>
-    `BT_Tiers_${plan}_${roleIndex + 1}`,
+  tiers: (plan: PlanKey, roleIndex: number) => `BT_Tiers_${plan}_${roleIndex + 1}`,
   ledger: "BT_Ledger",
   credits: "BT_Credits",
   comparison: "BT_Comparison",
@@ -106,7 +105,14 @@ export const CREDIT_COLUMNS = [
 ] as const;
 
 /** The per-plan columns of BT_Credits (values the plan's rules give each credit), once per plan. */
-export const CREDIT_PLAN_COLUMNS = ["Counts", "Release period", "Clawback period", "Months kept", "Cancelled", "Forfeit"] as const;
+export const CREDIT_PLAN_COLUMNS = [
+  "Counts",
+  "Release period",
+  "Clawback period",
+  "Months kept",
+  "Cancelled",
+  "Forfeit",
+] as const;
 
 /**
  * The per-plan line columns beside BT_Credits (not part of the table: each person's lines are
@@ -115,13 +121,19 @@ export const CREDIT_PLAN_COLUMNS = ["Counts", "Release period", "Clawback period
 export const LINE_COLUMNS = ["Earned", "Held", "Clawback"] as const;
 
 /** A per-plan column's header, e.g. creditColumn("Earned", "proposed") = "Earned proposed". */
-export const creditColumn = (c: (typeof CREDIT_PLAN_COLUMNS)[number] | (typeof LINE_COLUMNS)[number], plan: PlanKey) => `${c} ${plan}`;
+export const creditColumn = (c: (typeof CREDIT_PLAN_COLUMNS)[number] | (typeof LINE_COLUMNS)[number], plan: PlanKey) =>
+  `${c} ${plan}`;
 
 /** Every BT_Credits column in order. */
-export const ALL_CREDIT_COLUMNS: readonly string[] = [...CREDIT_COLUMNS, ...PLAN_KEYS.flatMap((p) => CREDIT_PLAN_COLUMNS.map((c) => creditColumn(c, p)))];
+export const ALL_CREDIT_COLUMNS: readonly string[] = [
+  ...CREDIT_COLUMNS,
+  ...PLAN_KEYS.flatMap((p) => CREDIT_PLAN_COLUMNS.map((c) => creditColumn(c, p))),
+];
 
 /** The line columns in order, after one blank column beside the credits table. */
-export const ALL_LINE_COLUMNS: readonly string[] = PLAN_KEYS.flatMap((p) => LINE_COLUMNS.map((c) => creditColumn(c, p)));
+export const ALL_LINE_COLUMNS: readonly string[] = PLAN_KEYS.flatMap((p) =>
+  LINE_COLUMNS.map((c) => creditColumn(c, p)),
+);
 
 /** BT_Comparison columns; the last two only with a table of actual payouts. */
 export const COMPARISON_COLUMNS = [
@@ -140,13 +152,7 @@ export const COMPARISON_COLUMNS = [
 export const ACTUAL_COLUMNS = ["Actual paid", "Model minus actual"] as const;
 
 /** BT_Histogram columns: people per attainment band under each plan. */
-export const HISTOGRAM_COLUMNS = [
-  "Attainment",
-  "From",
-  "To",
-  "Current",
-  "Proposed",
-] as const;
+export const HISTOGRAM_COLUMNS = ["Attainment", "From", "To", "Current", "Proposed"] as const;
 /** The histogram's bands (lower bound included, upper excluded). */
 export const HISTOGRAM_BANDS: readonly {
   readonly label: string;
@@ -175,16 +181,7 @@ export const COMPARISON_NAMES = {
 } as const;
 
 /** BT_Statements columns: blocks of lines per person and period. */
-export const STATEMENT_COLUMNS = [
-  "Person",
-  "Period",
-  "Line",
-  "Item",
-  "Date",
-  "Credit",
-  "Rate",
-  "Amount",
-] as const;
+export const STATEMENT_COLUMNS = ["Person", "Period", "Line", "Item", "Date", "Credit", "Rate", "Amount"] as const;
 
 /** What a statement line is. */
 export const STATEMENT_LINES = {

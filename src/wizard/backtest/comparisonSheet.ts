@@ -1,9 +1,4 @@
-import {
-  CellInput,
-  CellSpec,
-  NamedRangeSpec,
-  SheetSpec,
-} from "../../workbook/sheetSpec";
+import { CellInput, CellSpec, NamedRangeSpec, SheetSpec } from "../../workbook/sheetSpec";
 import {
   ACTUAL_COLUMNS,
   BACKTEST_SHEETS,
@@ -30,19 +25,12 @@ export const SAME_PAY = 0.005;
  * at or above quota against the 60-70% band, winners and losers); with actual payouts, model
  * minus actual. A chart of the change per person and a histogram of attainment per plan.
  */
-export function planComparisonSheet(
-  data: BacktestData,
-  s: BacktestSettings,
-  g: LedgerGeometry,
-): SheetSpec {
+export function planComparisonSheet(data: BacktestData, s: BacktestSettings, g: LedgerGeometry): SheetSpec {
   const n = data.periods.length;
   const T = BACKTEST_TABLES;
   const N = COMPARISON_NAMES;
   const withActual = s.actual !== null;
-  const headers = [
-    ...COMPARISON_COLUMNS,
-    ...(withActual ? ACTUAL_COLUMNS : []),
-  ];
+  const headers = [...COMPARISON_COLUMNS, ...(withActual ? ACTUAL_COLUMNS : [])];
   const rows: CellInput[][] = data.people.map((p, j) => {
     const sumOf = (plan: "current" | "proposed", column: "Paid" | "Credited") =>
       `=SUM(${g.ledgerCell(column, g.ledgerRow(plan, j))}:${g.ledgerCell(column, g.ledgerRow(plan, j, n)).split("!")[1]})`;
@@ -88,43 +76,25 @@ export function planComparisonSheet(
     { address: "C4", value: s.proposed.name, bold: true },
   ];
   const names: NamedRangeSpec[] = [];
-  const labels: [
-    string,
-    string,
-    (p: "current" | "proposed") => string | null,
-    string,
-  ][] = [
-    [
-      "Cost (pay)",
-      "cost",
-      (p) => `=SUM(${col(p === "current" ? "Pay current" : "Pay proposed")})`,
-      "#,##0.00",
-    ],
+  const labels: [string, string, (p: "current" | "proposed") => string | null, string][] = [
+    ["Cost (pay)", "cost", (p) => `=SUM(${col(p === "current" ? "Pay current" : "Pay proposed")})`, "#,##0.00"],
     [
       "Revenue (deals counted)",
       "revenue",
-      (p) =>
-        `=SUMIFS(${T.credits}[Credit],${T.credits}[Owner credit],1,${T.credits}[${creditColumn("Counts", p)}],1)`,
+      (p) => `=SUMIFS(${T.credits}[Credit],${T.credits}[Owner credit],1,${T.credits}[${creditColumn("Counts", p)}],1)`,
       "#,##0.00",
     ],
-    [
-      "Cost of sales",
-      "costOfSales",
-      (p) => `=COMP.COST_OF_SALES(${N.cost(p)},${N.revenue(p)})`,
-      "0.00%",
-    ],
+    ["Cost of sales", "costOfSales", (p) => `=COMP.COST_OF_SALES(${N.cost(p)},${N.revenue(p)})`, "0.00%"],
     [
       "Share at or above quota",
       "atQuota",
-      (p) =>
-        `=COMP.ATTAINMENT_SHARE(${col(p === "current" ? "Attainment current" : "Attainment proposed")},1)`,
+      (p) => `=COMP.ATTAINMENT_SHARE(${col(p === "current" ? "Attainment current" : "Attainment proposed")},1)`,
       "0.0%",
     ],
     [
       "Against the 60-70% band",
       "band",
-      (p) =>
-        `=IF(${N.atQuota(p)}<${HEALTH_BAND.low},"below",IF(${N.atQuota(p)}>${HEALTH_BAND.high},"above","inside"))`,
+      (p) => `=IF(${N.atQuota(p)}<${HEALTH_BAND.low},"below",IF(${N.atQuota(p)}>${HEALTH_BAND.high},"above","inside"))`,
       "",
     ],
   ];
@@ -145,12 +115,7 @@ export function planComparisonSheet(
     });
   });
   const more: [string, string, string, string][] = [
-    [
-      "Change in cost",
-      N.change,
-      `=${N.cost("proposed")}-${N.cost("current")}`,
-      "#,##0.00",
-    ],
+    ["Change in cost", N.change, `=${N.cost("proposed")}-${N.cost("current")}`, "#,##0.00"],
     ["Winners", N.winners, `=COUNTIF(${col("Flag")},"Winner")`, "0"],
     ["Losers", N.losers, `=COUNTIF(${col("Flag")},"Loser")`, "0"],
   ];
@@ -171,8 +136,7 @@ export function planComparisonSheet(
   });
   const histTop = 5 + labels.length + more.length + 2;
   const tableTop = histTop + HISTOGRAM_BANDS.length + 3;
-  const count = (column: string) =>
-    `=COUNTIFS(${col(column)},">="&[@From],${col(column)},"<"&[@To])`;
+  const count = (column: string) => `=COUNTIFS(${col(column)},">="&[@From],${col(column)},"<"&[@To])`;
   return {
     name: BACKTEST_SHEETS.comparison,
     cells,

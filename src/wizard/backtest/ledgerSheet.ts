@@ -131,7 +131,14 @@ const periodsRef = `${BACKTEST_TABLES.periods}[[First day]:[Last day]]`;
  * A prorated figure for a period, mirroring the ledger core: PRORATE of the annual amount by
  * days or months, or (no proration) the annual amount / periods in any period the person is in.
  */
-function prorated(annual: number, from: number, to: number | null, rp: BacktestRolePlan, n: number, yearFirst: number): string {
+function prorated(
+  annual: number,
+  from: number,
+  to: number | null,
+  rp: BacktestRolePlan,
+  n: number,
+  yearFirst: number,
+): string {
   // In the plan all year: every period's share is whole, and PRORATE would give annual / n exactly.
   if (from <= yearFirst && to === null) return `=${num(annual)}/${n}`;
   if (rp.proration === "NONE") {
@@ -152,7 +159,9 @@ function thisRow(row: number, cells: CellInput[]): CellInput[] {
     if (i < 0) throw new Error(`No ledger column "${name}".`);
     return `${columnLetter(i)}${row}`;
   };
-  return cells.map((c) => (isFormula(c) ? { formula: c.formula.replace(/\[@\[([^\]]+)\]\]|\[@([^\]]+)\]/g, (_, a, b) => letter(a ?? b)) } : c));
+  return cells.map((c) =>
+    isFormula(c) ? { formula: c.formula.replace(/\[@\[([^\]]+)\]\]|\[@([^\]]+)\]/g, (_, a, b) => letter(a ?? b)) } : c,
+  );
 }
 
 /** The period (1-based) holding a date, or 0 outside the year. */
@@ -164,7 +173,13 @@ function periodAt(data: BacktestData, date: number): number {
 function planTables(data: BacktestData, s: BacktestSettings): { tables: TableSpec[]; height: number } {
   const T = BACKTEST_TABLES;
   const tables: TableSpec[] = [];
-  tables.push({ name: T.periods, anchor: "A3", headers: [...PERIOD_COLUMNS], rows: data.periods.map((p, i) => [i + 1, p.first, p.last]), numberFormats: { "First day": "yyyy-mm-dd", "Last day": "yyyy-mm-dd" } });
+  tables.push({
+    name: T.periods,
+    anchor: "A3",
+    headers: [...PERIOD_COLUMNS],
+    rows: data.periods.map((p, i) => [i + 1, p.first, p.last]),
+    numberFormats: { "First day": "yyyy-mm-dd", "Last day": "yyyy-mm-dd" },
+  });
   const planRows: CellInput[][] = PLAN_KEYS.flatMap((p) =>
     s[p].roles.map((rp) => {
       const t = rp.payTiming ?? { kind: "BOOKING" };
@@ -191,7 +206,13 @@ function planTables(data: BacktestData, s: BacktestSettings): { tables: TableSpe
       ];
     }),
   );
-  tables.push({ name: T.plans, anchor: "E3", headers: [...PLAN_COLUMNS], rows: planRows, numberFormats: { "Target incentive": "#,##0", Threshold: "0%", "Holdback share": "0%" } });
+  tables.push({
+    name: T.plans,
+    anchor: "E3",
+    headers: [...PLAN_COLUMNS],
+    rows: planRows,
+    numberFormats: { "Target incentive": "#,##0", Threshold: "0%", "Holdback share": "0%" },
+  });
   let col = PLAN_COLUMNS.length + 5;
   let maxTiers = 0;
   for (const p of PLAN_KEYS) {
@@ -219,7 +240,11 @@ function planTables(data: BacktestData, s: BacktestSettings): { tables: TableSpe
  * The ledger sums the lines with SUMIFS, prorates quotas, target incentives and draws with
  * COMP.PRORATE, and settles each period's draw with COMP.DRAW.
  */
-export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals: DealsPlace): { spec: SheetSpec; geometry: LedgerGeometry } {
+export function payoutLedgerSheet(
+  data: BacktestData,
+  s: BacktestSettings,
+  deals: DealsPlace,
+): { spec: SheetSpec; geometry: LedgerGeometry } {
   const n = data.periods.length;
   const last = data.periods[n - 1].last;
   const T = BACKTEST_TABLES;
@@ -230,13 +255,32 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
   const C = g.creditLetter;
   const range = (c: string, r: RowRange) => `$${C(c)}$${r.first}:$${C(c)}$${r.last}`;
   // Always quoted: a sheet named like a table (Deals) must not read as the table.
-  const dealCell = (row: number) => `'${deals.sheet.replace(/'/g, "''")}'!$${columnLetter(deals.amountCol)}$${deals.headerRow + row}`;
+  const dealCell = (row: number) =>
+    `'${deals.sheet.replace(/'/g, "''")}'!$${columnLetter(deals.amountCol)}$${deals.headerRow + row}`;
 
   // Credits: one row per deal and person, in the ledger's booking order. The rules' per-credit
   // facts (which stages count, release and cancel periods, months kept) are values.
   const creditRows: CellInput[][] = data.credits.map((c) => {
-    const credit = c.group.length === 1 && c.share === 1 ? `=${dealCell(c.dealRow)}` : `=INDEX(COMP.SPLIT_CREDIT(${dealCell(c.dealRow)},{${c.group.join(";")}}),${c.groupIndex + 1})`;
-    const cells: CellInput[] = [c.dealRow, c.deal, c.person, c.role, c.stage, c.date, c.period, c.amount, c.share, { formula: credit }, c.isOwner ? 1 : 0, c.paymentDate ?? "", c.cancelDate ?? "", c.termMonths ?? ""];
+    const credit =
+      c.group.length === 1 && c.share === 1
+        ? `=${dealCell(c.dealRow)}`
+        : `=INDEX(COMP.SPLIT_CREDIT(${dealCell(c.dealRow)},{${c.group.join(";")}}),${c.groupIndex + 1})`;
+    const cells: CellInput[] = [
+      c.dealRow,
+      c.deal,
+      c.person,
+      c.role,
+      c.stage,
+      c.date,
+      c.period,
+      c.amount,
+      c.share,
+      { formula: credit },
+      c.isOwner ? 1 : 0,
+      c.paymentDate ?? "",
+      c.cancelDate ?? "",
+      c.termMonths ?? "",
+    ];
     for (const p of PLAN_KEYS) {
       const { rp } = planFor(s, p, c.role);
       const stages = countedStages(rp);
@@ -251,7 +295,14 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
       }
       const cancelPeriod = c.cancelDate === null ? 0 : periodAt(data, c.cancelDate);
       const cancelled = rp.clawback && cancelPeriod > 0 ? 1 : 0;
-      cells.push(counts, release, cancelled ? Math.max(c.period, cancelPeriod) : "", cancelled ? wholeMonthsBetween(c.date, c.cancelDate!) : 0, cancelled, forfeit);
+      cells.push(
+        counts,
+        release,
+        cancelled ? Math.max(c.period, cancelPeriod) : "",
+        cancelled ? wholeMonthsBetween(c.date, c.cancelDate!) : 0,
+        cancelled,
+        forfeit,
+      );
     }
     return cells;
   });
@@ -277,7 +328,8 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
       for (const b of blocks) {
         const counted = `${range("Credit", b.rows)}*${range(creditColumn("Counts", p), b.rows)}`;
         let earned: string;
-        if (rp.curveOn === "AMOUNT") earned = `=COMP.RUNNING_PAYOUT(${counted},${num(rp.targetIncentive)},${tiers},0,${curveArgs(rp)})`;
+        if (rp.curveOn === "AMOUNT")
+          earned = `=COMP.RUNNING_PAYOUT(${counted},${num(rp.targetIncentive)},${tiers},0,${curveArgs(rp)})`;
         else {
           // The curve reads attainment: each credit over the quota (the year's, or the period's on reset).
           const lr = g.ledgerRow(p, j, b.period ?? 1);
@@ -292,18 +344,27 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
       const timing = rp.payTiming ?? { kind: "BOOKING" };
       if (timing.kind !== "BOOKING") {
         const share = timing.kind === "PAYMENT" ? "" : `*${num(timing.share)}`;
-        lineCells.push({ address: `${C(creditColumn("Held", p))}${cr.first}`, value: { formula: `=IF(${earnedR}>0,${earnedR}${share},0)` } });
+        lineCells.push({
+          address: `${C(creditColumn("Held", p))}${cr.first}`,
+          value: { formula: `=IF(${earnedR}>0,${earnedR}${share},0)` },
+        });
       }
       const policy = rp.clawback;
       if (policy) {
-        const base = timing.kind === "BOOKING" ? earnedR : `${earnedR}-${heldR}*${range(creditColumn("Forfeit", p), cr)}`;
+        const base =
+          timing.kind === "BOOKING" ? earnedR : `${earnedR}-${heldR}*${range(creditColumn("Forfeit", p), cr)}`;
         const term = data.credits.slice(cr.first - top - 1, cr.last - top).some((c) => c.termMonths !== null)
           ? `IF(${range("Term", cr)}="",${policy.termMonths},${range("Term", cr)})`
           : String(policy.termMonths);
         const method = typeof policy.method === "number" ? num(policy.method) : `"${policy.method}"`;
         const windowArg = policy.windowMonths === null ? "" : `,${policy.windowMonths}`;
         const commission = `IF(${earnedR}>0,${base},0)*${range(creditColumn("Cancelled", p), cr)}`;
-        lineCells.push({ address: `${C(creditColumn("Clawback", p))}${cr.first}`, value: { formula: `=COMP.CLAWBACK(${commission},${range(creditColumn("Months kept", p), cr)},${term},${method}${windowArg})` } });
+        lineCells.push({
+          address: `${C(creditColumn("Clawback", p))}${cr.first}`,
+          value: {
+            formula: `=COMP.CLAWBACK(${commission},${range(creditColumn("Months kept", p), cr)},${term},${method}${windowArg})`,
+          },
+        });
       }
     });
   }
@@ -319,44 +380,56 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
       const cr = g.creditRows(j);
       const block = (c: LedgerColumn) => `$${L(c)}$${b0}:$${L(c)}$${b1}`;
       const timing = rp.payTiming ?? { kind: "BOOKING" };
-      const sumLines = (column: string, byPeriod: string, extra = ""): CellInput => (cr ? { formula: `=SUMIFS(${range(column, cr)},${range(byPeriod, cr)},[@Period]${extra})` } : 0);
+      const sumLines = (column: string, byPeriod: string, extra = ""): CellInput =>
+        cr ? { formula: `=SUMIFS(${range(column, cr)},${range(byPeriod, cr)},[@Period]${extra})` } : 0;
       const recoverable = rp.draw ? rp.draw.recoverable : true;
       const limit = rp.draw ? rp.draw.recoveryLimit : 1;
       // The year's draw settled by one COMP.DRAW over the block's payable and draw columns,
       // spilled beside it (header on the row above); the ledger's columns read its cells.
       const blockIndex = (p === "current" ? 0 : data.people.length) + j;
       const drawAt = drawColumn(blockIndex);
-      drawCells.push({ address: `${columnLetter(drawAt)}${b0 - 1}`, value: { formula: `=COMP.DRAW(${block("Payable")},${block("Draw")},${recoverable ? "TRUE" : "FALSE"},${num(limit)})` } });
+      drawCells.push({
+        address: `${columnLetter(drawAt)}${b0 - 1}`,
+        value: {
+          formula: `=COMP.DRAW(${block("Payable")},${block("Draw")},${recoverable ? "TRUE" : "FALSE"},${num(limit)})`,
+        },
+      });
       data.periods.forEach((period, k) => {
         const row = b0 + k;
         const draw = (col: number): CellInput => ({ formula: `=${columnLetter(drawAt + col - 1)}${row}` });
-        ledgerRows.push(thisRow(row, [
-          s[p].name,
-          person.id,
-          rp.role,
-          k + 1,
-          period.first,
-          period.last,
-          cr ? sumLines("Credit", "Period", `,${range(creditColumn("Counts", p), cr)},1`) : 0,
-          { formula: `=SUM($${L("Credited")}$${b0}:${L("Credited")}${row})` },
-          { formula: prorated(person.annualQuota ?? 0, person.from, person.to, rp, n, data.periods[0].first) },
-          { formula: `=SUM($${L("Quota")}$${b0}:${L("Quota")}${row})` },
-          { formula: '=IF([@Quota]=0,"",COMP.QUOTA_ATTAINMENT([@Credited],[@Quota]))' },
-          { formula: '=IF([@[Quota YTD]]=0,"",COMP.QUOTA_ATTAINMENT([@[Credited YTD]],[@[Quota YTD]]))' },
-          rp.curveOn === "AMOUNT" ? rp.targetIncentive : { formula: prorated(rp.targetIncentive, person.from, person.to, rp, n, data.periods[0].first) },
-          k === 0 ? { formula: `=SUM(${block("Quota")})` } : "",
-          k === 0 ? { formula: `=SUM(${block("Target incentive")})` } : "",
-          sumLines(creditColumn("Earned", p), "Period"),
-          timing.kind === "BOOKING" ? 0 : sumLines(creditColumn("Held", p), "Period"),
-          timing.kind === "BOOKING" ? 0 : sumLines(creditColumn("Held", p), creditColumn("Release period", p)),
-          rp.clawback ? sumLines(creditColumn("Clawback", p), creditColumn("Clawback period", p)) : 0,
-          { formula: "=[@Earned]-[@[Held back]]+[@Released]+[@[Clawed back]]" },
-          person.draw > 0 ? { formula: prorated(person.draw * n, person.from, person.to, rp, n, data.periods[0].first) } : 0,
-          draw(4),
-          draw(5),
-          draw(6),
-          draw(7),
-        ]));
+        ledgerRows.push(
+          thisRow(row, [
+            s[p].name,
+            person.id,
+            rp.role,
+            k + 1,
+            period.first,
+            period.last,
+            cr ? sumLines("Credit", "Period", `,${range(creditColumn("Counts", p), cr)},1`) : 0,
+            { formula: `=SUM($${L("Credited")}$${b0}:${L("Credited")}${row})` },
+            { formula: prorated(person.annualQuota ?? 0, person.from, person.to, rp, n, data.periods[0].first) },
+            { formula: `=SUM($${L("Quota")}$${b0}:${L("Quota")}${row})` },
+            { formula: '=IF([@Quota]=0,"",COMP.QUOTA_ATTAINMENT([@Credited],[@Quota]))' },
+            { formula: '=IF([@[Quota YTD]]=0,"",COMP.QUOTA_ATTAINMENT([@[Credited YTD]],[@[Quota YTD]]))' },
+            rp.curveOn === "AMOUNT"
+              ? rp.targetIncentive
+              : { formula: prorated(rp.targetIncentive, person.from, person.to, rp, n, data.periods[0].first) },
+            k === 0 ? { formula: `=SUM(${block("Quota")})` } : "",
+            k === 0 ? { formula: `=SUM(${block("Target incentive")})` } : "",
+            sumLines(creditColumn("Earned", p), "Period"),
+            timing.kind === "BOOKING" ? 0 : sumLines(creditColumn("Held", p), "Period"),
+            timing.kind === "BOOKING" ? 0 : sumLines(creditColumn("Held", p), creditColumn("Release period", p)),
+            rp.clawback ? sumLines(creditColumn("Clawback", p), creditColumn("Clawback period", p)) : 0,
+            { formula: "=[@Earned]-[@[Held back]]+[@Released]+[@[Clawed back]]" },
+            person.draw > 0
+              ? { formula: prorated(person.draw * n, person.from, person.to, rp, n, data.periods[0].first) }
+              : 0,
+            draw(4),
+            draw(5),
+            draw(6),
+            draw(7),
+          ]),
+        );
       });
     });
   }
@@ -366,21 +439,40 @@ export function payoutLedgerSheet(data: BacktestData, s: BacktestSettings, deals
     anchor: `A${top}`,
     headers: [...LEDGER_COLUMNS],
     rows: ledgerRows,
-    numberFormats: Object.fromEntries(LEDGER_COLUMNS.filter((c) => !["Plan", "Person", "Role", "Period"].includes(c)).map((c) => [c, c.startsWith("Attainment") ? "0.0%" : c.endsWith("day") ? "yyyy-mm-dd" : money])),
+    numberFormats: Object.fromEntries(
+      LEDGER_COLUMNS.filter((c) => !["Plan", "Person", "Role", "Period"].includes(c)).map((c) => [
+        c,
+        c.startsWith("Attainment") ? "0.0%" : c.endsWith("day") ? "yyyy-mm-dd" : money,
+      ]),
+    ),
   });
   tables.push({
     name: T.credits,
     anchor: `${columnLetter(g.creditsCol)}${top}`,
     headers: [...ALL_CREDIT_COLUMNS],
     rows: creditRows,
-    numberFormats: { "Close date": "yyyy-mm-dd", "Payment date": "yyyy-mm-dd", "Cancel date": "yyyy-mm-dd", Amount: money, Credit: money, Share: "0%" },
+    numberFormats: {
+      "Close date": "yyyy-mm-dd",
+      "Payment date": "yyyy-mm-dd",
+      "Cancel date": "yyyy-mm-dd",
+      Amount: money,
+      Credit: money,
+      Share: "0%",
+    },
   });
   const spec: SheetSpec = {
     name: BACKTEST_SHEETS.ledger,
     tables,
     cells: [
-      { address: "A1", value: `Payout ledger ${s.year}: ${s.current.name} and ${s.proposed.name} plans, per person and ${s.periods === "months" ? "month" : "quarter"}, as live formulas over ${s.deals.table}`, bold: true },
-      { address: "A2", value: `From ${isoDate(data.periods[0].first)} to ${isoDate(last)}. Edit a tier table or a deal's amount and every figure follows; each credit's commission line is beside the credits table.` },
+      {
+        address: "A1",
+        value: `Payout ledger ${s.year}: ${s.current.name} and ${s.proposed.name} plans, per person and ${s.periods === "months" ? "month" : "quarter"}, as live formulas over ${s.deals.table}`,
+        bold: true,
+      },
+      {
+        address: "A2",
+        value: `From ${isoDate(data.periods[0].first)} to ${isoDate(last)}. Edit a tier table or a deal's amount and every figure follows; each credit's commission line is beside the credits table.`,
+      },
       ...lineCells,
       ...drawCells,
     ],

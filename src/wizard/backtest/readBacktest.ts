@@ -1,18 +1,9 @@
 import { serialOf } from "../../core/dates";
-import {
-  LedgerCredit,
-  LedgerInput,
-  LedgerPerson,
-  LedgerPlan,
-} from "../../core/ledger";
+import { LedgerCredit, LedgerInput, LedgerPerson, LedgerPlan } from "../../core/ledger";
 import { Period } from "../../core/payoutRules";
 import { normaliseLabel } from "../../core/winRate";
 import { TableData } from "../../workbook/host";
-import {
-  BacktestPlan,
-  BacktestRolePlan,
-  BacktestSettings,
-} from "./backtestSettings";
+import { BacktestPlan, BacktestRolePlan, BacktestSettings } from "./backtestSettings";
 
 /** A person as read from the people table. */
 export interface BacktestPerson {
@@ -66,15 +57,11 @@ export interface BacktestData {
   readonly notes: readonly string[];
 }
 
-const isBlank = (v: unknown) =>
-  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 const key = (v: unknown) => String(v).trim().toLowerCase();
 
 /** The plan year's periods: 12 months or 4 quarters. */
-export function planPeriods(
-  year: number,
-  kind: "months" | "quarters",
-): Period[] {
+export function planPeriods(year: number, kind: "months" | "quarters"): Period[] {
   const step = kind === "months" ? 1 : 3;
   return Array.from({ length: 12 / step }, (_, i) => ({
     first: serialOf(year, i * step + 1, 1),
@@ -91,15 +78,11 @@ function columnOf(
   required = true,
 ): number | null {
   if (header === null || header.trim() === "") {
-    if (required)
-      problems.push(`Choose the ${what} column of table ${t.source}.`);
+    if (required) problems.push(`Choose the ${what} column of table ${t.source}.`);
     return null;
   }
   const i = t.headers.findIndex((h) => key(h) === key(header));
-  if (i < 0)
-    problems.push(
-      `Table ${t.source} has no column "${header}" (the ${what}); choose another.`,
-    );
+  if (i < 0) problems.push(`Table ${t.source} has no column "${header}" (the ${what}); choose another.`);
   return i < 0 ? null : i;
 }
 
@@ -119,8 +102,7 @@ function numberAt(
   return undefined;
 }
 
-const rolePlan = (plan: BacktestPlan, role: string) =>
-  plan.roles.find((r) => key(r.role) === key(role)) ?? null;
+const rolePlan = (plan: BacktestPlan, role: string) => plan.roles.find((r) => key(r.role) === key(role)) ?? null;
 
 /**
  * Reads the deals, people (and credits) tables into credits and people for the ledger, checking
@@ -146,25 +128,13 @@ export function readBacktest(
     role: columnOf(people, pm.role, "role", problems),
     start: columnOf(people, pm.start, "start date", problems, false),
     end: columnOf(people, pm.end, "end date", problems, false),
-    quota: columnOf(
-      people,
-      pm.quota,
-      "quota per period",
-      problems,
-      s.quotas.kind === "people",
-    ),
+    quota: columnOf(people, pm.quota, "quota per period", problems, s.quotas.kind === "people"),
     draw: columnOf(people, pm.draw, "draw per period", problems, false),
   };
   const dm = s.deals;
   const dc = {
     deal: columnOf(deals, dm.deal, "deal id", problems),
-    owner: columnOf(
-      deals,
-      dm.owner,
-      "owner",
-      problems,
-      dm.credits.kind !== "table",
-    ),
+    owner: columnOf(deals, dm.owner, "owner", problems, dm.credits.kind !== "table"),
     amount: columnOf(deals, dm.amount, "amount", problems),
     close: columnOf(deals, dm.closeDate, "close date", problems),
     stage: columnOf(deals, dm.stage, "stage", problems),
@@ -182,35 +152,13 @@ export function readBacktest(
   const ct =
     dm.credits.kind === "table" && creditsTable
       ? {
-          deal: columnOf(
-            creditsTable,
-            dm.credits.deal,
-            "credited deal",
-            problems,
-          ),
-          person: columnOf(
-            creditsTable,
-            dm.credits.person,
-            "credited person",
-            problems,
-          ),
-          share: columnOf(
-            creditsTable,
-            dm.credits.share,
-            "credit share",
-            problems,
-          ),
-          role: columnOf(
-            creditsTable,
-            dm.credits.role,
-            "credit role",
-            problems,
-            false,
-          ),
+          deal: columnOf(creditsTable, dm.credits.deal, "credited deal", problems),
+          person: columnOf(creditsTable, dm.credits.person, "credited person", problems),
+          share: columnOf(creditsTable, dm.credits.share, "credit share", problems),
+          role: columnOf(creditsTable, dm.credits.role, "credit role", problems, false),
         }
       : null;
-  if (problems.length)
-    return { periods, people: [], credits: [], problems, notes };
+  if (problems.length) return { periods, people: [], credits: [], problems, notes };
 
   // People.
   const byId = new Map<string, BacktestPerson>();
@@ -223,9 +171,7 @@ export function readBacktest(
     const id = String(r[pc.id!]).trim();
     const role = String(r[pc.role!] ?? "").trim();
     if (byId.has(key(id))) {
-      problems.push(
-        `${where}, ${pm.id}: "${id}" is listed twice; list each person once.`,
-      );
+      problems.push(`${where}, ${pm.id}: "${id}" is listed twice; list each person once.`);
       return;
     }
     const cur = rolePlan(s.current, role);
@@ -244,13 +190,7 @@ export function readBacktest(
     const end = numberAt(r, pc.end, where, pm.end ?? "", problems);
     const quota = numberAt(r, pc.quota, where, pm.quota ?? "", problems);
     const draw = numberAt(r, pc.draw, where, pm.draw ?? "", problems);
-    if (
-      start === undefined ||
-      end === undefined ||
-      quota === undefined ||
-      draw === undefined
-    )
-      return;
+    if (start === undefined || end === undefined || quota === undefined || draw === undefined) return;
     if (end !== null && end < first) {
       unplanned.add(key(id));
       notes.push(`${id} left before ${s.year} and is left out.`);
@@ -262,30 +202,22 @@ export function readBacktest(
       return;
     }
     if (end !== null && start !== null && end < start) {
-      problems.push(
-        `${where}, ${pm.end}: the end date is before the start date.`,
-      );
+      problems.push(`${where}, ${pm.end}: the end date is before the start date.`);
       return;
     }
     if (draw !== null && draw < 0) {
-      problems.push(
-        `${where}, ${pm.draw}: the draw is negative (${draw}); a draw is 0 or more.`,
-      );
+      problems.push(`${where}, ${pm.draw}: the draw is negative (${draw}); a draw is 0 or more.`);
       return;
     }
     let annual: number | null = null;
     if (s.quotas.kind === "people") {
       if (quota !== null && quota < 0) {
-        problems.push(
-          `${where}, ${pm.quota}: the quota is negative (${quota}).`,
-        );
+        problems.push(`${where}, ${pm.quota}: the quota is negative (${quota}).`);
         return;
       }
       annual = quota === null ? null : quota * n;
     } else {
-      const q = Object.entries(s.quotas.annual).find(
-        ([k]) => key(k) === key(role),
-      );
+      const q = Object.entries(s.quotas.annual).find(([k]) => key(k) === key(role));
       annual = q ? q[1] : null;
     }
     const needsQuota = [cur, prop].some((p) => p.curveOn === "ATTAINMENT");
@@ -336,21 +268,12 @@ export function readBacktest(
         );
       return null;
     }
-    const payment = numberAt(
-      r,
-      dc.payment,
-      where,
-      dm.paymentDate ?? "",
-      problems,
-    );
+    const payment = numberAt(r, dc.payment, where, dm.paymentDate ?? "", problems);
     const cancel = numberAt(r, dc.cancel, where, dm.cancelDate ?? "", problems);
     const term = numberAt(r, dc.term, where, dm.term ?? "", problems);
-    if (payment === undefined || cancel === undefined || term === undefined)
-      return null;
+    if (payment === undefined || cancel === undefined || term === undefined) return null;
     if (cancel !== null && cancel < date) {
-      problems.push(
-        `${where}, ${dm.cancelDate}: the cancel date is before the close date.`,
-      );
+      problems.push(`${where}, ${dm.cancelDate}: the cancel date is before the close date.`);
       return null;
     }
     if (term !== null && term <= 0) {
@@ -389,9 +312,7 @@ export function readBacktest(
       return;
     }
     if (role !== null && key(role) !== key(p.role)) {
-      problems.push(
-        `${where}, role: "${role}", but ${p.id} is on the ${p.role} plan.`,
-      );
+      problems.push(`${where}, role: "${role}", but ${p.id} is on the ${p.role} plan.`);
       return;
     }
     if (share < 0) {
@@ -411,24 +332,9 @@ export function readBacktest(
     credit(info, row, r[dc.owner!], 1, true, where, dm.owner, null);
     if (dm.credits.kind === "columns") {
       dm.credits.columns.forEach((c, k) => {
-        const share = numberAt(
-          r,
-          extra[k].share,
-          where,
-          c.share ?? "",
-          problems,
-        );
+        const share = numberAt(r, extra[k].share, where, c.share ?? "", problems);
         if (share === undefined) return;
-        credit(
-          info,
-          row,
-          r[extra[k].person!],
-          share ?? 1,
-          false,
-          where,
-          c.person,
-          null,
-        );
+        credit(info, row, r[extra[k].person!], share ?? 1, false, where, c.person, null);
       });
     }
   });
@@ -448,42 +354,21 @@ export function readBacktest(
       if (!info) return;
       const share = numberAt(r, ct.share, where, "share", problems);
       if (share === undefined) return;
-      const role =
-        ct.role === null || isBlank(r[ct.role])
-          ? null
-          : String(r[ct.role]).trim();
+      const role = ct.role === null || isBlank(r[ct.role]) ? null : String(r[ct.role]).trim();
       // Revenue counts each deal once: through the role credited on its first credits row.
       const person = byId.get(key(r[ct.person!] ?? ""));
       if (!seenOwner.has(dealRow) && person) seenOwner.set(dealRow, key(person.role));
       const isOwner = person !== undefined && seenOwner.get(dealRow) === key(person.role);
-      credit(
-        info,
-        dealRow,
-        r[ct.person!],
-        share ?? 1,
-        isOwner,
-        where,
-        "person",
-        role,
-      );
+      credit(info, dealRow, r[ct.person!], share ?? 1, isOwner, where, "person", role);
     });
   }
-  if (outside)
-    notes.push(`${outside} deal(s) closed outside ${s.year} are left out.`);
-  if (skippedUnplanned)
-    notes.push(
-      `${skippedUnplanned} credit(s) to people whose role has no plan are left out.`,
-    );
+  if (outside) notes.push(`${outside} deal(s) closed outside ${s.year} are left out.`);
+  if (skippedUnplanned) notes.push(`${skippedUnplanned} credit(s) to people whose role has no plan are left out.`);
 
   // Shares per deal and role (in the credits' final order, as SPLIT_CREDIT and the ledger take
   // them), checked against each plan that requires 100%.
   const order = new Map(list.map((p, i) => [p.id, i]));
-  raw.sort(
-    (a, b) =>
-      order.get(a.person)! - order.get(b.person)! ||
-      a.date - b.date ||
-      a.dealRow - b.dealRow,
-  );
+  raw.sort((a, b) => order.get(a.person)! - order.get(b.person)! || a.date - b.date || a.dealRow - b.dealRow);
   const groups = new Map<string, number[]>();
   raw.forEach((c, i) => {
     const k = `${c.dealRow}\u0000${key(c.role)}`;
@@ -494,9 +379,7 @@ export function readBacktest(
   const credits: BacktestCredit[] = new Array(raw.length);
   for (const g of groups.values()) {
     const shares = g.map((i) => raw[i].share);
-    g.forEach(
-      (i, k) => (credits[i] = { ...raw[i], group: shares, groupIndex: k }),
-    );
+    g.forEach((i, k) => (credits[i] = { ...raw[i], group: shares, groupIndex: k }));
     const total = shares.reduce((a, b) => a + b, 0);
     const c = raw[g[0]];
     for (const plan of [s.current, s.proposed]) {
@@ -509,26 +392,19 @@ export function readBacktest(
       }
     }
   }
-  if (problems.length)
-    return { periods, people: [], credits: [], problems, notes };
+  if (problems.length) return { periods, people: [], credits: [], problems, notes };
   return { periods, people: list, credits, problems, notes };
 }
 
 /** "2026-03-05" for a date serial. */
 export function isoDate(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The ledger core's plan for a role. */
 function ledgerPlan(rp: BacktestRolePlan, s: BacktestSettings): LedgerPlan {
   const annual =
-    s.quotas.kind === "role"
-      ? (Object.entries(s.quotas.annual).find(
-          ([k]) => key(k) === key(rp.role),
-        )?.[1] ?? 0)
-      : 0;
+    s.quotas.kind === "role" ? (Object.entries(s.quotas.annual).find(([k]) => key(k) === key(rp.role))?.[1] ?? 0) : 0;
   return {
     role: rp.role,
     measure: "AMOUNT",
@@ -555,11 +431,7 @@ export function countedStages(rp: BacktestRolePlan): Set<string> | null {
  * The ledger core's input for one plan. Credits keep the back-test's order, so credit row i of
  * the ledger is credit i of the data (and row i of the credits table written).
  */
-export function ledgerInput(
-  data: BacktestData,
-  plan: BacktestPlan,
-  s: BacktestSettings,
-): LedgerInput {
+export function ledgerInput(data: BacktestData, plan: BacktestPlan, s: BacktestSettings): LedgerInput {
   const roles = new Map(plan.roles.map((r) => [key(r.role), r]));
   const roleName = (role: string) => roles.get(key(role))!.role;
   const people: LedgerPerson[] = data.people.map((p) => ({

@@ -2,13 +2,7 @@ import { LedgerInputError, LedgerResult, runLedger } from "../../core/ledger";
 import { parseCell } from "../../workbook/a1";
 import { NotOwnedError, TableData, WorkbookHost } from "../../workbook/host";
 import { SheetSpec } from "../../workbook/sheetSpec";
-import {
-  checkCancelled,
-  listProblems,
-  Progress,
-  StepError,
-  stepper,
-} from "../stepRun";
+import { checkCancelled, listProblems, Progress, StepError, stepper } from "../stepRun";
 import { BACKTEST_SHEETS, PlanKey } from "./backtestLayout";
 import { BACKTEST_SETTINGS_KEY, BacktestSettings } from "./backtestSettings";
 import { planComparisonSheet } from "./comparisonSheet";
@@ -25,17 +19,11 @@ export interface BacktestResult {
   readonly sheets: readonly SheetSpec[];
 }
 
-async function readNamed(
-  host: WorkbookHost,
-  table: string,
-  what: string,
-): Promise<TableData> {
+async function readNamed(host: WorkbookHost, table: string, what: string): Promise<TableData> {
   try {
     return await host.readTable(table);
   } catch {
-    throw new StepError(
-      `There is no table named "${table}" (the ${what}). Choose the table to read.`,
-    );
+    throw new StepError(`There is no table named "${table}" (the ${what}). Choose the table to read.`);
   }
 }
 
@@ -49,11 +37,7 @@ async function dealsPlace(host: WorkbookHost, s: BacktestSettings, deals: TableD
 }
 
 /** The ledger of one plan; its input errors become messages naming the deals table's row. */
-function ledgerOf(
-  data: BacktestData,
-  s: BacktestSettings,
-  plan: PlanKey,
-): LedgerResult {
+function ledgerOf(data: BacktestData, s: BacktestSettings, plan: PlanKey): LedgerResult {
   try {
     return runLedger(ledgerInput(data, s[plan], s));
   } catch (e) {
@@ -64,9 +48,7 @@ function ledgerOf(
         : e.table === "people"
           ? `${s.people.table} row ${data.people[e.row - 1].row}`
           : `the ${s[plan].name} plan (${e.table} ${e.row})`;
-    throw new StepError(
-      `${s[plan].name} plan: ${where}, ${e.field}: ${e.message.replace(/^[^:]*: /, "")}`,
-    );
+    throw new StepError(`${s[plan].name} plan: ${where}, ${e.field}: ${e.message.replace(/^[^:]*: /, "")}`);
   }
 }
 
@@ -87,19 +69,13 @@ export async function runBacktestStep(
   const deals = await readNamed(host, s.deals.table, "deals");
   await step(0.1, `Reading ${s.people.table}`);
   const people = await readNamed(host, s.people.table, "people");
-  const credits =
-    s.deals.credits.kind === "table"
-      ? await readNamed(host, s.deals.credits.table, "credits")
-      : null;
+  const credits = s.deals.credits.kind === "table" ? await readNamed(host, s.deals.credits.table, "credits") : null;
   if (s.actual) await readNamed(host, s.actual.table, "actual payouts");
   await step(0.15, "Checking the data");
   const data = readBacktest(s, deals, people, credits);
-  if (data.problems.length)
-    throw new StepError(listProblems("the back-test data", data.problems));
+  if (data.problems.length) throw new StepError(listProblems("the back-test data", data.problems));
   if (data.people.length === 0)
-    throw new StepError(
-      `No one in ${s.people.table} has a role with a plan; add plans for their roles.`,
-    );
+    throw new StepError(`No one in ${s.people.table} has a role with a plan; add plans for their roles.`);
   await step(0.25, `Computing the ${s.current.name} plan`);
   const current = ledgerOf(data, s, "current");
   await step(0.4, `Computing the ${s.proposed.name} plan`);
@@ -117,9 +93,7 @@ export async function runBacktestStep(
   const sheets = [ledger.spec, comparison, statements];
   const existing = await host.listSheets();
   for (const name of Object.values(BACKTEST_SHEETS)) {
-    const found = existing.find(
-      (x) => x.name.toLowerCase() === name.toLowerCase(),
-    );
+    const found = existing.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (found && !found.owned) throw new NotOwnedError(found.name);
   }
   await step(0.7, "Writing Payout Ledger, Plan Comparison and Statements");

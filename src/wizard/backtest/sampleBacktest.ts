@@ -58,7 +58,19 @@ export const SAMPLE_PROPOSED: BacktestPlan = {
       clawback: { method: "FULL", windowMonths: 6, termMonths: 12 },
     }),
     role("CSR/AM", 35000),
-    { ...SDR, curve: { tiers: [{ lower: 0, rate: 0.02 }, { lower: 150000, rate: 0.03 }], mode: "MARGINAL", threshold: null, cap: null }, payTiming: { kind: "PAYMENT" } },
+    {
+      ...SDR,
+      curve: {
+        tiers: [
+          { lower: 0, rate: 0.02 },
+          { lower: 150000, rate: 0.03 },
+        ],
+        mode: "MARGINAL",
+        threshold: null,
+        cap: null,
+      },
+      payTiming: { kind: "PAYMENT" },
+    },
   ],
 };
 

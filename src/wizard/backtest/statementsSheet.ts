@@ -40,9 +40,7 @@ export function statementsSheet(
     const { rp, index } = planFor(s, plan, person.role);
     const stages = countedStages(rp);
     const own = (byPerson.get(person.id) ?? []).filter(
-      (i) =>
-        stages === null ||
-        stages.has(data.credits[i].stage.trim().toLowerCase()),
+      (i) => stages === null || stages.has(data.credits[i].stage.trim().toLowerCase()),
     );
     const timing = rp.payTiming ?? { kind: "BOOKING" };
     for (let k = 1; k <= n; k++) {
@@ -88,12 +86,7 @@ export function statementsSheet(
           { formula: `=${g.creditCell(creditColumn("Earned", plan), r)}` },
         ]);
       }
-      if (
-        deals.length &&
-        rp.curve.mode === "MARGINAL" &&
-        rp.curve.threshold === null &&
-        rp.curve.cap === null
-      ) {
+      if (deals.length && rp.curve.mode === "MARGINAL" && rp.curve.threshold === null && rp.curve.cap === null) {
         // The period moves the curve's measure from m0 to m1; each tier pays its slice at its rate.
         const credited = g.ledgerCell("Credited", lr);
         const ytd = g.ledgerCell("Credited YTD", lr);
@@ -114,17 +107,12 @@ export function statementsSheet(
         const tiers = BACKTEST_TABLES.tiers(plan, index);
         rp.curve.tiers.forEach((t, ti2) => {
           const lower = `INDEX(${tiers}[Lower bound],${ti2 + 1})`;
-          const upper =
-            ti2 + 1 < rp.curve.tiers.length
-              ? `INDEX(${tiers}[Lower bound],${ti2 + 2})`
-              : null;
+          const upper = ti2 + 1 < rp.curve.tiers.length ? `INDEX(${tiers}[Lower bound],${ti2 + 2})` : null;
           // The last tier has no upper bound: its slice runs to the period's end.
           const top = upper === null ? `${end}${divisor}` : `MIN(${upper},${end}${divisor})`;
           const slice = `=${top}-MAX(${lower},${start}${divisor})`;
           const label =
-            rp.curveOn === "ATTAINMENT"
-              ? `Tier from ${+(t.lower * 100).toFixed(4)}%`
-              : `Tier from ${t.lower}`;
+            rp.curveOn === "ATTAINMENT" ? `Tier from ${+(t.lower * 100).toFixed(4)}%` : `Tier from ${t.lower}`;
           rows.push([
             person.id,
             k,
@@ -141,17 +129,7 @@ export function statementsSheet(
         rows.push([person.id, k, L.heldBack, "", "", "", "", neg("Held back")]);
         rows.push([person.id, k, L.released, "", "", "", "", ref("Released")]);
       }
-      if (rp.clawback)
-        rows.push([
-          person.id,
-          k,
-          L.clawedBack,
-          "",
-          "",
-          "",
-          "",
-          ref("Clawed back"),
-        ]);
+      if (rp.clawback) rows.push([person.id, k, L.clawedBack, "", "", "", "", ref("Clawed back")]);
       rows.push([person.id, k, L.topUp, "", "", "", "", ref("Top-up")]);
       rows.push([person.id, k, L.recovered, "", "", "", "", neg("Recovered")]);
       rows.push([person.id, k, L.total, "", "", "", "", ref("Paid")]);

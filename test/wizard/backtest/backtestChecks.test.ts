@@ -6,7 +6,10 @@ import { runBacktestStep } from "../../../src/wizard/backtest/runBacktestStep";
 import { StepError } from "../../../src/wizard/stepRun";
 import { book, curve, d, plan, rolePlan, rowsOf, settings } from "./fixtures";
 
-const aePlan = plan("Current", [rolePlan("AE"), rolePlan("SDR", { curveOn: "AMOUNT", targetIncentive: 1, curve: curve([[0, 0.05]]), splits: "ANY" })]);
+const aePlan = plan("Current", [
+  rolePlan("AE"),
+  rolePlan("SDR", { curveOn: "AMOUNT", targetIncentive: 1, curve: curve([[0, 0.05]]), splits: "ANY" }),
+]);
 
 describe("back-test: a data set whose answer is known by construction", () => {
   // 12 AEs on 50,000 a month (600,000 a year), target incentive 60,000, 1x to quota and 1.5x
@@ -20,24 +23,68 @@ describe("back-test: a data set whose answer is known by construction", () => {
     const month = rnd.int(1, 12);
     const amount = rnd.int(10, 400) * 100;
     const sdr = i % 2 === 0;
-    deals.push([`D${i}`, aes[i % 12], rnd.next() < 0.7 ? "Won" : "Lost", d(month, rnd.int(1, 28)), amount, "", "", "", ""]);
+    deals.push([
+      `D${i}`,
+      aes[i % 12],
+      rnd.next() < 0.7 ? "Won" : "Lost",
+      d(month, rnd.int(1, 28)),
+      amount,
+      "",
+      "",
+      "",
+      "",
+    ]);
     if (sdr) deals[deals.length - 1].splice(7, 2, "s1", 0.5);
   }
   // The second SDR half of each split deal, from a credits column of its own.
-  const people = [...aes.map((a, i) => [a, "AE", "", "", 50000, i === 0 ? 4000 : ""]), ["s1", "SDR", "", "", "", ""], ["s2", "SDR", "", "", "", ""]];
+  const people = [
+    ...aes.map((a, i) => [a, "AE", "", "", 50000, i === 0 ? 4000 : ""]),
+    ["s1", "SDR", "", "", "", ""],
+    ["s2", "SDR", "", "", "", ""],
+  ];
   const f = (c: number) => 60000 * (Math.min(c / 600000, 1) + 1.5 * Math.max(0, c / 600000 - 1));
 
   test("every person's pay per month reproduces to the cent", async () => {
     const rows = deals.map((r) => [...r, r[7] === "s1" ? "s2" : "", r[7] === "s1" ? 0.5 : ""]);
-    const headers = ["Deal ID", "Owner", "Stage", "Closed", "Amount", "Payment Date", "Cancel Date", "SDR", "SDR Share", "SDR 2", "SDR 2 Share"];
+    const headers = [
+      "Deal ID",
+      "Owner",
+      "Stage",
+      "Closed",
+      "Amount",
+      "Payment Date",
+      "Cancel Date",
+      "SDR",
+      "SDR Share",
+      "SDR 2",
+      "SDR 2 Share",
+    ];
     const { wb, host } = book([], people, [{ sheet: "Deals2", table: "Deals2", headers, rows }]);
     const s = settings(aePlan, copyPlan(aePlan, "Proposed"));
     await runBacktestStep(host, {
       ...s,
-      deals: { ...s.deals, table: "Deals2", credits: { kind: "columns", columns: [{ person: "SDR", share: "SDR Share" }, { person: "SDR 2", share: "SDR 2 Share" }] } },
+      deals: {
+        ...s.deals,
+        table: "Deals2",
+        credits: {
+          kind: "columns",
+          columns: [
+            { person: "SDR", share: "SDR Share" },
+            { person: "SDR 2", share: "SDR 2 Share" },
+          ],
+        },
+      },
     });
     const ledger = rowsOf(wb, BACKTEST_TABLES.ledger).filter((r) => r["Plan"] === "Current");
-    const won = (filter: (r: unknown[]) => boolean, m: number) => rows.filter((r) => r[2] === "Won" && filter(r) && new Date(Date.UTC(1899, 11, 30) + (r[3] as number) * 864e5).getUTCMonth() + 1 === m).reduce((a, r) => a + (r[4] as number), 0);
+    const won = (filter: (r: unknown[]) => boolean, m: number) =>
+      rows
+        .filter(
+          (r) =>
+            r[2] === "Won" &&
+            filter(r) &&
+            new Date(Date.UTC(1899, 11, 30) + (r[3] as number) * 864e5).getUTCMonth() + 1 === m,
+        )
+        .reduce((a, r) => a + (r[4] as number), 0);
     let owed = 0;
     let checked = 0;
     for (const a of aes) {
@@ -103,12 +150,31 @@ describe("back-test: bad input says what to fix and writes nothing", () => {
     ["a1", "AE", "", "", 50000, ""],
     ["s1", "SDR", "", "", "", ""],
   ];
-  const exact = plan("Current", [rolePlan("AE"), rolePlan("SDR", { curveOn: "AMOUNT", targetIncentive: 1, curve: curve([[0, 0.05]]) })]);
+  const exact = plan("Current", [
+    rolePlan("AE"),
+    rolePlan("SDR", { curveOn: "AMOUNT", targetIncentive: 1, curve: curve([[0, 0.05]]) }),
+  ]);
   const cases: [string, (deals: unknown[][], people: unknown[][]) => void, string][] = [
-    ["a deal for an unknown person", (ds) => (ds[1][1] = "zed"), 'Deals row 2, Owner: "zed" is not in the People table; add them or correct the name.'],
-    ["a share total the plan does not allow", (ds) => (ds[0][8] = 0.6), "Deals row 1, shares: deal D1's shares for SDR add up to 60%; the Current plan requires 100% (or allow overlay credit)."],
-    ["a date outside the plan year", (ds) => (ds[1][3] = d(0, 15)), "Deals row 2, Closed: the close date 2025-12-15 is outside the plan year 2026; correct it or leave the deal out."],
-    ["a missing quota", (_, ps) => (ps[0][4] = ""), "People row 1, Quota: a1 (AE) has no quota; attainment needs one. Enter a quota per period."],
+    [
+      "a deal for an unknown person",
+      (ds) => (ds[1][1] = "zed"),
+      'Deals row 2, Owner: "zed" is not in the People table; add them or correct the name.',
+    ],
+    [
+      "a share total the plan does not allow",
+      (ds) => (ds[0][8] = 0.6),
+      "Deals row 1, shares: deal D1's shares for SDR add up to 60%; the Current plan requires 100% (or allow overlay credit).",
+    ],
+    [
+      "a date outside the plan year",
+      (ds) => (ds[1][3] = d(0, 15)),
+      "Deals row 2, Closed: the close date 2025-12-15 is outside the plan year 2026; correct it or leave the deal out.",
+    ],
+    [
+      "a missing quota",
+      (_, ps) => (ps[0][4] = ""),
+      "People row 1, Quota: a1 (AE) has no quota; attainment needs one. Enter a quota per period.",
+    ],
   ];
   test.each(cases)("%s", async (_, spoil, message) => {
     const ds = good();
@@ -130,7 +196,12 @@ describe("back-test: bad input says what to fix and writes nothing", () => {
     const { wb, host } = book(good(), people());
     const before = wb.sheetNames();
     const ctrl = new AbortController();
-    const run = runBacktestStep(host, settings(exact, copyPlan(exact, "Proposed")), (f) => f >= 0.55 && ctrl.abort(), ctrl.signal);
+    const run = runBacktestStep(
+      host,
+      settings(exact, copyPlan(exact, "Proposed")),
+      (f) => f >= 0.55 && ctrl.abort(),
+      ctrl.signal,
+    );
     await expect(run).rejects.toThrow("Cancelled; nothing was written.");
     expect(wb.sheetNames()).toEqual(before);
   });
@@ -138,7 +209,9 @@ describe("back-test: bad input says what to fix and writes nothing", () => {
     const { wb, host } = book(good(), people());
     wb.addSheet(BACKTEST_SHEETS.comparison);
     const before = wb.sheetNames();
-    await expect(runBacktestStep(host, settings(exact, copyPlan(exact, "Proposed")))).rejects.toBeInstanceOf(NotOwnedError);
+    await expect(runBacktestStep(host, settings(exact, copyPlan(exact, "Proposed")))).rejects.toBeInstanceOf(
+      NotOwnedError,
+    );
     expect(wb.sheetNames()).toEqual(before);
   });
   test("a re-run replaces its own sheets", async () => {
@@ -168,9 +241,17 @@ describe("back-test: credits from a separate credits table", () => {
       ["D1", "s1", 1, "SDR"],
       ["D2", "a1", 1, ""],
     ];
-    const { wb, host } = book(deals, people, [{ sheet: "Credits", table: "Credits", headers: ["Deal", "Person", "Share", "Role"], rows: credits }]);
+    const { wb, host } = book(deals, people, [
+      { sheet: "Credits", table: "Credits", headers: ["Deal", "Person", "Share", "Role"], rows: credits },
+    ]);
     const s = settings(aePlan, copyPlan(aePlan, "Proposed"));
-    const result = await runBacktestStep(host, { ...s, deals: { ...s.deals, credits: { kind: "table", table: "Credits", deal: "Deal", person: "Person", share: "Share", role: "Role" } } });
+    const result = await runBacktestStep(host, {
+      ...s,
+      deals: {
+        ...s.deals,
+        credits: { kind: "table", table: "Credits", deal: "Deal", person: "Person", share: "Share", role: "Role" },
+      },
+    });
     const ledger = rowsOf(wb, BACKTEST_TABLES.ledger);
     const expected = [...result.ledgers.current.rows, ...result.ledgers.proposed.rows];
     ledger.forEach((row, i) => {
@@ -178,7 +259,8 @@ describe("back-test: credits from a separate credits table", () => {
       expect(row["Paid"] as number).toBeCloseTo(expected[i].paid, 8);
     });
     // a1: March 60,000 of a 600,000 year = 10% -> 6,000; a2: 40,000 -> 4,000; s1: 5% of 100,000.
-    const paid = (person: string, period: number) => ledger.find((r) => r["Plan"] === "Current" && r["Person"] === person && r["Period"] === period)!["Paid"];
+    const paid = (person: string, period: number) =>
+      ledger.find((r) => r["Plan"] === "Current" && r["Person"] === person && r["Period"] === period)!["Paid"];
     expect([paid("a1", 3), paid("a2", 3), paid("s1", 3)]).toEqual([6000, 4000, 5000]);
     const revenue = Object.fromEntries(wb.engine.getAllNamedExpressionsSerialized().map((n) => [n.name, n.expression]));
     expect(revenue["BT_Revenue_current"]).toBeDefined();
@@ -200,8 +282,13 @@ describe("back-test: against what was actually paid", () => {
       ["a1", 500],
       ["a2", 100],
     ];
-    const { wb, host } = book(deals, people, [{ sheet: "Paid", table: "Paid", headers: ["Rep", "Paid"], rows: actual }]);
-    await runBacktestStep(host, settings(aePlan, copyPlan(aePlan, "Proposed"), { actual: { table: "Paid", person: "Rep", amount: "Paid" } }));
+    const { wb, host } = book(deals, people, [
+      { sheet: "Paid", table: "Paid", headers: ["Rep", "Paid"], rows: actual },
+    ]);
+    await runBacktestStep(
+      host,
+      settings(aePlan, copyPlan(aePlan, "Proposed"), { actual: { table: "Paid", person: "Rep", amount: "Paid" } }),
+    );
     const rows = rowsOf(wb, BACKTEST_TABLES.comparison);
     expect(rows.map((r) => [r["Person"], r["Pay current"], r["Actual paid"], r["Model minus actual"]])).toEqual([
       ["a1", 6000, 5500, 500],

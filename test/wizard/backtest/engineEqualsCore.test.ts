@@ -1,6 +1,11 @@
 import { LedgerRow } from "../../../src/core/ledger";
 import { PreviewWorkbook } from "../../../src/workbook/preview/previewWorkbook";
-import { ALL_LINE_COLUMNS, BACKTEST_TABLES, creditColumn, PLAN_KEYS } from "../../../src/wizard/backtest/backtestLayout";
+import {
+  ALL_LINE_COLUMNS,
+  BACKTEST_TABLES,
+  creditColumn,
+  PLAN_KEYS,
+} from "../../../src/wizard/backtest/backtestLayout";
 import { runBacktestStep } from "../../../src/wizard/backtest/runBacktestStep";
 import { book, curve, d, plan, rolePlan, rowsOf, settings } from "./fixtures";
 
@@ -33,18 +38,48 @@ function deals(): unknown[][] {
 }
 
 const current = plan("Current", [
-  rolePlan("AE", { draw: { recoverable: true, recoveryLimit: 1 }, clawback: { method: "PRORATED", windowMonths: 6, termMonths: 12 } }),
-  rolePlan("SDR", { curveOn: "AMOUNT", targetIncentive: 1, curve: curve([[0, 0.02], [30000, 0.03]]), attainment: "RESET", splits: "ANY" }),
+  rolePlan("AE", {
+    draw: { recoverable: true, recoveryLimit: 1 },
+    clawback: { method: "PRORATED", windowMonths: 6, termMonths: 12 },
+  }),
+  rolePlan("SDR", {
+    curveOn: "AMOUNT",
+    targetIncentive: 1,
+    curve: curve([
+      [0, 0.02],
+      [30000, 0.03],
+    ]),
+    attainment: "RESET",
+    splits: "ANY",
+  }),
 ]);
 const proposed = plan("Proposed", [
   rolePlan("AE", {
-    curve: curve([[0, 0.8], [1, 1.6], [1.3, 2.2]], { mode: "RETRO", threshold: 0.4, cap: 2 }),
+    curve: curve(
+      [
+        [0, 0.8],
+        [1, 1.6],
+        [1.3, 2.2],
+      ],
+      { mode: "RETRO", threshold: 0.4, cap: 2 },
+    ),
     attainment: "RESET",
     draw: { recoverable: false, recoveryLimit: 1 },
     clawback: { method: "FULL", windowMonths: 3, termMonths: 12 },
     payTiming: { kind: "HOLDBACK", share: 0.3, months: 3 },
   }),
-  rolePlan("SDR", { curveOn: "AMOUNT", targetIncentive: 1, curve: curve([[0, 0.025], [200000, 0.04]]), splits: "ANY", proration: "MONTHS", payTiming: { kind: "PAYMENT" }, stages: null }),
+  rolePlan("SDR", {
+    curveOn: "AMOUNT",
+    targetIncentive: 1,
+    curve: curve([
+      [0, 0.025],
+      [200000, 0.04],
+    ]),
+    splits: "ANY",
+    proration: "MONTHS",
+    payTiming: { kind: "PAYMENT" },
+    stages: null,
+  }),
 ]);
 
 /** A line column's value for credit i (0-based), read beside the credits table. */
@@ -57,9 +92,18 @@ function lineColumns(wb: PreviewWorkbook) {
   };
 }
 
-
-
-const MONEY = ["credited", "quota", "earned", "heldBack", "released", "clawedBack", "topUp", "recovered", "paid", "owed"] as const;
+const MONEY = [
+  "credited",
+  "quota",
+  "earned",
+  "heldBack",
+  "released",
+  "clawedBack",
+  "topUp",
+  "recovered",
+  "paid",
+  "owed",
+] as const;
 const HEADER: Record<(typeof MONEY)[number], string> = {
   credited: "Credited",
   quota: "Quota",
@@ -95,7 +139,10 @@ describe("back-test: the engine's evaluation of every written sheet equals the l
         if (v === e[k]) exact++;
         total++;
       }
-      for (const [h, k] of [["Attainment", "attainment"], ["Attainment YTD", "attainmentYtd"]] as const) {
+      for (const [h, k] of [
+        ["Attainment", "attainment"],
+        ["Attainment YTD", "attainmentYtd"],
+      ] as const) {
         const v = row[h];
         if (e[k] === null) expect(v === null || v === "").toBe(true);
         else expect(v).toBe(e[k]);
@@ -106,16 +153,22 @@ describe("back-test: the engine's evaluation of every written sheet equals the l
     // (SUMIFS, a running sum) and the ledger adds exact decimals.
     expect(exact / total).toBeGreaterThan(0.95);
     // Every rule is exercised: each figure is non-zero somewhere under the plan that has it.
-    const some = (plan: "current" | "proposed", k: keyof LedgerRow) => result.ledgers[plan].rows.some((r) => r[k] !== 0);
-    expect(["earned", "topUp", "recovered", "clawedBack"].every((k) => some("current", k as keyof LedgerRow))).toBe(true);
-    expect(["earned", "topUp", "heldBack", "released", "clawedBack"].every((k) => some("proposed", k as keyof LedgerRow))).toBe(true);
+    const some = (plan: "current" | "proposed", k: keyof LedgerRow) =>
+      result.ledgers[plan].rows.some((r) => r[k] !== 0);
+    expect(["earned", "topUp", "recovered", "clawedBack"].every((k) => some("current", k as keyof LedgerRow))).toBe(
+      true,
+    );
+    expect(
+      ["earned", "topUp", "heldBack", "released", "clawedBack"].every((k) => some("proposed", k as keyof LedgerRow)),
+    ).toBe(true);
 
     // Each credit's commission line (spilled beside the credits table) is the ledger's line for that credit row.
     const credits = rowsOf(wb, BACKTEST_TABLES.credits);
     expect(credits).toHaveLength(result.data.credits.length);
     const lines = lineColumns(wb);
     for (const p of PLAN_KEYS) {
-      const byRow = (kind: string, sign: number) => new Map(result.ledgers[p].lines.filter((l) => l.kind === kind).map((l) => [l.creditRow!, sign * l.amount]));
+      const byRow = (kind: string, sign: number) =>
+        new Map(result.ledgers[p].lines.filter((l) => l.kind === kind).map((l) => [l.creditRow!, sign * l.amount]));
       const earned = byRow("EARNED", 1);
       const held = byRow("HOLDBACK", -1);
       const claw = byRow("CLAWBACK", 1);
@@ -130,7 +183,8 @@ describe("back-test: the engine's evaluation of every written sheet equals the l
     const n = 12;
     const comparison = rowsOf(wb, BACKTEST_TABLES.comparison);
     result.data.people.forEach((p, j) => {
-      const pay = (plan: "current" | "proposed") => result.ledgers[plan].rows.slice(j * n, j * n + n).reduce((a, r) => a + r.paid, 0);
+      const pay = (plan: "current" | "proposed") =>
+        result.ledgers[plan].rows.slice(j * n, j * n + n).reduce((a, r) => a + r.paid, 0);
       const row = comparison[j];
       expect(row["Person"]).toBe(p.id);
       expect(row["Pay current"]).toBeCloseTo(pay("current"), 6);
@@ -149,7 +203,9 @@ describe("back-test: the engine's evaluation of every written sheet equals the l
       expect(t["Amount"]).toBeCloseTo(result.ledgers.proposed.rows[j * n + (t["Period"] as number) - 1].paid, 8);
     }
     const dealLines = statements.filter((r) => r["Line"] === "Deal");
-    const earnedByDeal = new Map(result.ledgers.proposed.lines.filter((l) => l.kind === "EARNED").map((l) => [`${l.person}|${l.deal}`, l.amount]));
+    const earnedByDeal = new Map(
+      result.ledgers.proposed.lines.filter((l) => l.kind === "EARNED").map((l) => [`${l.person}|${l.deal}`, l.amount]),
+    );
     expect(dealLines).toHaveLength(earnedByDeal.size);
     for (const l of dealLines) expect(l["Amount"]).toBeCloseTo(earnedByDeal.get(`${l["Person"]}|${l["Item"]}`)!, 8);
   });

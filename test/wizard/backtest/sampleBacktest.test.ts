@@ -9,9 +9,35 @@ import { rowsOf } from "./fixtures";
 
 describe("back-test on the sample workbook", () => {
   test("headers are matched: the sample's deals and reps columns", () => {
-    const deals = autoMapDeals(["Deal ID", "Account ID", "Owner", "Stage", "Created", "Closed", "Amount", "Product", "Type", "Payment Date", "Cancel Date", "SDR", "SDR Share"]);
-    expect(deals).toMatchObject({ deal: "Deal ID", owner: "Owner", stage: "Stage", closeDate: "Closed", amount: "Amount", paymentDate: "Payment Date", cancelDate: "Cancel Date", sdr: "SDR", sdrShare: "SDR Share" });
-    expect(autoMapPeople(["Rep ID", "Name", "Role", "Manager", "Region", "Prior Year Bookings", "Start Date"])).toMatchObject({ id: "Rep ID", role: "Role", start: "Start Date", quota: null, draw: null });
+    const deals = autoMapDeals([
+      "Deal ID",
+      "Account ID",
+      "Owner",
+      "Stage",
+      "Created",
+      "Closed",
+      "Amount",
+      "Product",
+      "Type",
+      "Payment Date",
+      "Cancel Date",
+      "SDR",
+      "SDR Share",
+    ]);
+    expect(deals).toMatchObject({
+      deal: "Deal ID",
+      owner: "Owner",
+      stage: "Stage",
+      closeDate: "Closed",
+      amount: "Amount",
+      paymentDate: "Payment Date",
+      cancelDate: "Cancel Date",
+      sdr: "SDR",
+      sdrShare: "SDR Share",
+    });
+    expect(
+      autoMapPeople(["Rep ID", "Name", "Role", "Manager", "Region", "Prior Year Bookings", "Start Date"]),
+    ).toMatchObject({ id: "Rep ID", role: "Role", start: "Start Date", quota: null, draw: null });
   });
 
   test("every rule is exercised and the written sheets equal the ledger core", async () => {
@@ -20,8 +46,15 @@ describe("back-test on the sample workbook", () => {
     const result = await runBacktestStep(new PreviewHost(wb), sampleBacktestSettings());
     expect(result.data.people).toHaveLength(30);
     expect(result.notes.join(" ")).toMatch(/deal\(s\) closed outside 2026 are left out/);
-    const any = (plan: "current" | "proposed", k: "clawedBack" | "heldBack" | "released" | "topUp" | "earned") => result.ledgers[plan].rows.some((r) => r[k] !== 0);
-    expect([any("current", "earned"), any("current", "clawedBack"), any("proposed", "heldBack"), any("proposed", "released"), any("proposed", "clawedBack")]).toEqual([true, true, true, true, true]);
+    const any = (plan: "current" | "proposed", k: "clawedBack" | "heldBack" | "released" | "topUp" | "earned") =>
+      result.ledgers[plan].rows.some((r) => r[k] !== 0);
+    expect([
+      any("current", "earned"),
+      any("current", "clawedBack"),
+      any("proposed", "heldBack"),
+      any("proposed", "released"),
+      any("proposed", "clawedBack"),
+    ]).toEqual([true, true, true, true, true]);
     // SDR credit (some at 50%) and a pay-on-payment SDR plan.
     expect(result.data.credits.some((c) => c.role === "SDR" && c.share === 0.5)).toBe(true);
     const ledger = rowsOf(wb, BACKTEST_TABLES.ledger);
