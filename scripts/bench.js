@@ -20,6 +20,7 @@ const SUITES = [
   { file: "bench/quotas.bench.js", cases: ["quotas-simulation"] },
   { file: "bench/ledger.bench.js", cases: ["ledger"] },
   { file: "bench/import.bench.js", cases: ["import-csv-10k", "import-csv-100k"] },
+  { file: "bench/backtest.bench.js", cases: ["backtest-large"] },
 ];
 
 fs.rmSync(out, { recursive: true, force: true });

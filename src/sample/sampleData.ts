@@ -40,6 +40,14 @@ export interface SampleDeal {
   readonly amount: number;
   readonly product: string;
   readonly type: "New" | "Renewal" | "Upsell";
+  /** When the customer paid (won deals, most of them), or null. */
+  readonly paymentDate: number | null;
+  /** When the customer cancelled (a few won deals), or null. */
+  readonly cancelDate: number | null;
+  /** The SDR who sourced the deal (some new deals), or null. */
+  readonly sdr: string | null;
+  /** The SDR's credit share (1, or 0.5 for a few shared with another team), or null. */
+  readonly sdrShare: number | null;
 }
 
 /** An SDR activity: a qualified meeting booked, or a lead accepted by sales (SQL). */
@@ -116,7 +124,7 @@ function makeAccounts(rnd: Random, count: number, reps: SampleRep[]): SampleAcco
   });
 }
 
-function makeDeals(rnd: Random, count: number, accounts: SampleAccount[], reps: SampleRep[]): SampleDeal[] {
+function makeDeals(rnd: Random, count: number, accounts: SampleAccount[], reps: SampleRep[]): Omit<SampleDeal, "paymentDate" | "cancelDate" | "sdr" | "sdrShare">[] {
   const start = toExcelSerial(2025, 6, 1);
   const end = toExcelSerial(2026, 11, 20);
   const closers = reps.filter((r) => r.role !== "SDR");
@@ -169,6 +177,24 @@ function makeActivities(rnd: Random, reps: SampleRep[], accounts: SampleAccount[
   return out.map((a, i) => ({ ...a, id: `A${String(i + 1).padStart(5, "0")}` }));
 }
 
+/**
+ * Payment and cancel dates and SDR credit for the deals, from a generator of their own so the
+ * rest of the sample stays as it was: about 85% of won deals are paid 15-90 days after closing,
+ * 6% cancel 1-10 months after, and about 40% of won new deals credit an SDR (a few at 50%).
+ */
+function withPayoutFacts(seed: number, deals: Omit<SampleDeal, "paymentDate" | "cancelDate" | "sdr" | "sdrShare">[], reps: SampleRep[]): SampleDeal[] {
+  const rnd = seededRandom(seed + 1);
+  const sdrs = reps.filter((r) => r.role === "SDR");
+  return deals.map((d) => {
+    const won = d.closed !== null && /won/i.test(d.stage);
+    const paymentDate = won && rnd.next() < 0.85 ? d.closed! + rnd.int(15, 90) : null;
+    const cancelDate = won && rnd.next() < 0.06 ? d.closed! + rnd.int(30, 300) : null;
+    const sourced = won && d.type === "New" && sdrs.length > 0 && rnd.next() < 0.4;
+    const sdr = sourced ? rnd.pick(sdrs).id : null;
+    return { ...d, paymentDate, cancelDate, sdr, sdrShare: sdr ? (rnd.next() < 0.1 ? 0.5 : 1) : null };
+  });
+}
+
 /** The default sizes: about 2,000 accounts, 30 reps and 5,000 deals. */
 export const DEFAULT_SIZES = { accounts: 2000, reps: 30, deals: 5000 } as const;
 
@@ -177,7 +203,8 @@ export function generateSample(seed = 2026, sizes: { accounts: number; reps: num
   const rnd = seededRandom(seed);
   const reps = makeReps(rnd, sizes.reps);
   const accounts = makeAccounts(rnd, sizes.accounts, reps);
-  const deals = makeDeals(rnd, sizes.deals, accounts, reps);
+  const bare = makeDeals(rnd, sizes.deals, accounts, reps);
   const activities = makeActivities(rnd, reps, accounts);
+  const deals = withPayoutFacts(seed, bare, reps);
   return { reps, accounts, deals, activities };
 }

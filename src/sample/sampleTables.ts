@@ -30,9 +30,10 @@ export function sampleTables(sample: Sample): SampleTable[] {
     {
       sheet: "Deals",
       table: "Deals",
-      headers: ["Deal ID", "Account ID", "Owner", "Stage", "Created", "Closed", "Amount", "Product", "Type"],
-      rows: sample.deals.map((d) => [d.id, d.accountId, d.owner, d.stage, d.created, d.closed, d.amount, d.product, d.type]),
-      numberFormats: { Created: "yyyy-mm-dd", Closed: "yyyy-mm-dd", Amount: "#,##0" },
+      // Payout facts at the end, so the columns before them keep their places.
+      headers: ["Deal ID", "Account ID", "Owner", "Stage", "Created", "Closed", "Amount", "Product", "Type", "Payment Date", "Cancel Date", "SDR", "SDR Share"],
+      rows: sample.deals.map((d) => [d.id, d.accountId, d.owner, d.stage, d.created, d.closed, d.amount, d.product, d.type, d.paymentDate, d.cancelDate, d.sdr, d.sdrShare]),
+      numberFormats: { Created: "yyyy-mm-dd", Closed: "yyyy-mm-dd", Amount: "#,##0", "Payment Date": "yyyy-mm-dd", "Cancel Date": "yyyy-mm-dd", "SDR Share": "0%" },
     },
     {
       sheet: "Activities",

@@ -38,7 +38,8 @@ describe("why is this number?", () => {
     expect(e.rows.map((r) => r.label)).toEqual(line.rows.map((r) => expect.stringMatching(new RegExp(`^Deals row ${r + 1}: D\\d{5}$`))));
     // Each link selects its deal's row on the Deals sheet.
     const deals = wb.tables().find((t) => t.name === "Deals")!;
-    expect(e.rows[0]).toMatchObject({ sheet: "Deals", address: `A${deals.anchor.row + 2 + line.rows[0]}:I${deals.anchor.row + 2 + line.rows[0]}` });
+    const lastColumn = columnLetter(deals.anchor.col + deals.headers.length - 1);
+    expect(e.rows[0]).toMatchObject({ sheet: "Deals", address: `A${deals.anchor.row + 2 + line.rows[0]}:${lastColumn}${deals.anchor.row + 2 + line.rows[0]}` });
     expect(e.breakdown!.at(-1)).toEqual(["Total", "", "", "", "", line.payout]);
   });
 
