@@ -1,5 +1,6 @@
 import { columnLetter, parseCell, parseRange, splitSheetAddress } from "./a1";
 import { ActiveCell, NameClashError, NotOwnedError, RunLock, SheetInfo, TableData, TableInfo, WorkbookHost, WriteReport } from "./host";
+import { inWords } from "./officeErrors";
 import { Fingerprint, keptName, markerFormula, markerToken, matchOwned, newToken, OWNER_MARKER, OwnedSheet } from "./ownership";
 import { batches, payloadBytes, planBlock, RangeWrite, rowsPerRead, SAFE_REQUEST_BYTES } from "./payload";
 import { findDoc, OWNED_SHEETS_KEY, ownedRecords, PartReading, readPart, settingsToXml, SETTINGS_NAMESPACE } from "./settingsXml";
@@ -54,11 +55,16 @@ const isSizeLimit = (err: unknown) => /PayloadSizeLimitExceeded/i.test(`${(err a
  * with its ownership record, in one final request; any failure puts the workbook back.
  */
 export class ExcelHost implements WorkbookHost {
+  /** Excel.run with Excel's errors turned into sentences that say what to do (officeErrors.ts). */
+  private readonly run: ExcelRun;
+
   constructor(
-    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    run: ExcelRun = (batch) => Excel.run(batch),
     private readonly now: () => Date = () => new Date(),
     private readonly lock: RunLock = WORKBOOK_LOCK,
-  ) {}
+  ) {
+    this.run = (batch) => inWords(() => run(batch));
+  }
 
   /** Runs a whole tool run or save alone: another started meanwhile is refused. */
   exclusive<T>(what: string, task: () => Promise<T>): Promise<T> {

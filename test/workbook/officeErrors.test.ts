@@ -1,3 +1,4 @@
+import { ExcelHost } from "../../src/workbook/excelHost";
 import { describeOfficeError, inWords, OfficeHostError } from "../../src/workbook/officeErrors";
 
 /** An error shaped as OfficeExtension.Error is: a message and a string code. */
@@ -37,5 +38,19 @@ describe("Office errors in words", () => {
 
   it("returns the batch's result when it succeeds", async () => {
     await expect(inWords(() => Promise.resolve(42))).resolves.toBe(42);
+  });
+});
+
+describe("ExcelHost says Excel's errors in words", () => {
+  it("a read refused while the user edits a cell says to finish editing", async () => {
+    const host = new ExcelHost(() => Promise.reject(officeError("InvalidOperationInCellEditMode", "The operation cannot be done.")));
+    await expect(host.listTables()).rejects.toThrow(
+      "Excel is editing a cell. Press Enter or Esc in the sheet to finish editing, then try again.",
+    );
+  });
+
+  it("a protected workbook says what to unprotect", async () => {
+    const host = new ExcelHost(() => Promise.reject(officeError("AccessDenied", "Access denied.")));
+    await expect(host.select("Territories", "A1")).rejects.toThrow(/protected.*Unprotect it or open it for editing/);
   });
 });

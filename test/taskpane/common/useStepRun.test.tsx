@@ -87,4 +87,17 @@ describe("useStepRun: the one run lifecycle of every tool", () => {
     expect(await screen.findByText("Cancelled; nothing was written.", {}, { timeout: 15000 })).toBeTruthy();
     expect(await host.isOwned("Out")).toBe(false);
   });
+
+  test("a sheet that cannot be shown afterwards is said with the result, never swallowed", async () => {
+    const { select, finish } = setUp();
+    select.mockRejectedValueOnce(new Error("Excel is editing a cell. Press Enter or Esc in the sheet to finish editing, then try again."));
+    fireEvent.click(screen.getByRole("button", { name: "Go" }));
+    finish();
+    expect(await screen.findByText("Wrote 7.", {}, { timeout: 15000 })).toBeTruthy();
+    expect(
+      screen.getByText(
+        "The sheet was written, but Comp Planner could not go to it: Excel is editing a cell. Press Enter or Esc in the sheet to finish editing, then try again.",
+      ),
+    ).toBeTruthy();
+  });
 });

@@ -19,6 +19,7 @@ import { WorkbookHost } from "../../../workbook/host";
 import { explainActiveCell } from "../../../wizard/explain/explainCell";
 import { Explanation, show } from "../../../wizard/explain/explanation";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
+import { useShowCell } from "../common/useShowCell";
 
 /** Props of {@link ExplainPanel}. */
 export interface ExplainPanelProps {
@@ -32,6 +33,7 @@ export interface ExplainPanelProps {
  */
 export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
   const styles = useCommonStyles();
+  const { show: showCell, problem: goToProblem } = useShowCell(host);
   const [state, setState] = React.useState<{ loading: boolean; error: string | null; explanation: Explanation | null }>({ loading: false, error: null, explanation: null });
   const explain = () => {
     setState({ loading: true, error: null, explanation: null });
@@ -106,10 +108,15 @@ export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
             <>
               <Subtitle2 as="h4">The rows behind it ({e.rows.length})</Subtitle2>
               {e.rowsNote && <Caption1>{e.rowsNote}</Caption1>}
+              {goToProblem && (
+                <MessageBar intent="warning">
+                  <MessageBarBody>{goToProblem}</MessageBarBody>
+                </MessageBar>
+              )}
               <ul className={styles.problems} aria-label="Rows behind the number" tabIndex={0}>
                 {e.rows.map((r, i) => (
                   <li key={i}>
-                    <Link as="button" onClick={() => void host.select(r.sheet, r.address).catch(() => undefined)}>
+                    <Link as="button" onClick={() => showCell(r.sheet, r.address)}>
                       {r.label}
                     </Link>
                     <Caption1 block>{r.detail}</Caption1>

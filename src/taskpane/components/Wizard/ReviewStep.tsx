@@ -1,6 +1,7 @@
 import * as React from "react";
-import { Body1, Button, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { SheetInfo } from "../../../workbook/host";
+import { useShowCell } from "../common/useShowCell";
 import { useWizardStyles } from "./useWizardStyles.styles";
 import type { StepPanelProps } from "./wizardSteps";
 
@@ -12,7 +13,8 @@ export function ReviewStep({ host }: StepPanelProps): React.JSX.Element {
     host.listSheets().then(setSheets, () => setSheets(null));
   }, [host]);
   React.useEffect(refresh, [refresh]);
-  const show = (sheet: string) => void host.select(sheet, "A1").catch(() => undefined);
+  const { show: showCell, problem } = useShowCell(host);
+  const show = (sheet: string) => showCell(sheet, "A1");
   const own = (sheets ?? []).filter((s) => s.owned);
   return (
     <section className={styles.step} aria-labelledby="review-heading">
@@ -23,6 +25,11 @@ export function ReviewStep({ host }: StepPanelProps): React.JSX.Element {
         Each step writes its own sheet when you run it, as live formulas you can audit and edit; run a step again to replace its sheet. Sheets Comp Planner
         wrote in this workbook:
       </Body1>
+      {problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
       {own.length === 0 ? (
         <Body1>None yet.</Body1>
       ) : (
