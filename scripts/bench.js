@@ -18,6 +18,7 @@ const SUITES = [
   { file: "bench/preview.bench.js", cases: ["preview-paste", "preview-recalc"] },
   { file: "bench/territories.bench.js", cases: ["territories-large", "territories-quality"] },
   { file: "bench/quotas.bench.js", cases: ["quotas-simulation"] },
+  { file: "bench/steps.bench.js", cases: ["step-territories-10k", "step-territories-100k", "step-quotas", "step-scenarios", "step-kpi", "step-kpi-edit"] },
 ];
 
 fs.rmSync(out, { recursive: true, force: true });

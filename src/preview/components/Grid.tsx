@@ -5,7 +5,8 @@ import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { formatValue } from "../numberFormat";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
 
-const ROW_HEIGHT = 22;
+/** Height of a grid row in pixels. */
+export const ROW_HEIGHT = 22;
 const DEFAULT_WIDTH = 88;
 const OVERSCAN = 10;
 
