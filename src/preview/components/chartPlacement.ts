@@ -12,9 +12,9 @@ import { cellOffset, ROW_HEIGHT } from "./Grid";
 export function chartFootprint(wb: PreviewWorkbook, sheet: string, chart: ChartSpec): RangePos {
   const at = parseCell(chart.anchor);
   const { width, height } = chartLayout(chart, chartData(wb, chart));
-  const { x, y } = cellOffset(wb, sheet, at.row, at.col);
+  const { x } = cellOffset(wb, sheet, at.row, at.col);
   let col = at.col;
   while (cellOffset(wb, sheet, 0, col + 1).x < x + width) col++;
-  const row = at.row + Math.ceil((y + height - (y - (y % ROW_HEIGHT))) / ROW_HEIGHT) - 1;
-  return { start: at, end: { row: Math.max(at.row, row), col } };
+  const rows = Math.ceil(height / ROW_HEIGHT);
+  return { start: at, end: { row: at.row + rows - 1, col } };
 }
