@@ -83,7 +83,11 @@ function previewWith(tables: readonly Table[]): { wb: PreviewWorkbook; host: Pre
   return { wb, host: new PreviewHost(wb) };
 }
 
+/** Runs per case (each on a fresh workbook); STEP_RUNS=1 for a quick look. */
+const RUNS = Number(process.env.STEP_RUNS ?? 3);
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+/** The step's CPU time, for a machine shared with other work (wall time then overstates it). */
+const cpuNote = (m: { cpuMs: number }) => `CPU ${Math.round(m.cpuMs).toLocaleString("en-US")} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
@@ -95,8 +99,9 @@ async function measure<T>(
   runs: number,
   step: (host: WorkbookHost) => Promise<T>,
   prepare: (host: WorkbookHost) => Promise<void> = async () => {},
-): Promise<{ ms: number; baselineMs: number; wb: PreviewWorkbook; result: T; host: PreviewHost }> {
+): Promise<{ ms: number; cpuMs: number; baselineMs: number; wb: PreviewWorkbook; result: T; host: PreviewHost }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   const base: number[] = [];
   let last: { wb: PreviewWorkbook; host: PreviewHost; result: T } | null = null;
   for (let i = 0; i < runs; i++) {
@@ -109,11 +114,14 @@ async function measure<T>(
     const { wb, host } = previewWith(tables);
     await prepare(host);
     t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     const result = await step(host);
     times.push(ms(t0));
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     last = { wb, host, result };
   }
-  return { ms: median(times), baselineMs: median(base), ...last! };
+  return { ms: median(times), cpuMs: median(cpu), baselineMs: median(base), ...last! };
 }
 
 // ---- territories -------------------------------------------------------------------------------
@@ -172,7 +180,7 @@ async function territories(n: number, k: number, runs: number): Promise<CaseResu
     ms: m.ms,
     baselineMs: m.baselineMs,
     peakMiB: peakMiB(),
-    notes: `${n === 100_000 ? "target < 5,000 ms; " : ""}baseline: the same step on an in-memory host (core + sheet builder); summary counts equal the core's; one hand edit of a territory recalculates in ${Math.round(editMs)} ms`,
+    notes: `${n === 100_000 ? "target < 5,000 ms; " : ""}${cpuNote(m)}; baseline: the same step on an in-memory host (core + sheet builder); summary counts equal the core's; one hand edit of a territory recalculates in ${Math.round(editMs)} ms`,
   };
 }
 
@@ -216,7 +224,7 @@ async function quotas(): Promise<CaseResult> {
     ms: m.ms,
     baselineMs: m.baselineMs,
     peakMiB: peakMiB(),
-    notes: "baseline: the same step on an in-memory host; the sheet's quotas equal the core's",
+    notes: `${cpuNote(m)}; baseline: the same step on an in-memory host; the sheet's quotas equal the core's`,
   };
 }
 
@@ -250,7 +258,7 @@ async function scenarios(): Promise<CaseResult> {
     ms: m.ms,
     baselineMs: m.baselineMs,
     peakMiB: peakMiB(),
-    notes: `baseline: the same step on an in-memory host; ${m.result.scenarios.length} scenarios`,
+    notes: `${cpuNote(m)}; baseline: the same step on an in-memory host; ${m.result.scenarios.length} scenarios`,
   };
 }
 
@@ -305,7 +313,7 @@ const kpiRun = (host: WorkbookHost) => runKpiStep(host, { people: { table: "Reps
 
 async function kpis(): Promise<{ step: CaseResult; edit: CaseResult }> {
   const data = kpiTables(21);
-  const m = await measure(data, 3, kpiRun, async (host) => {
+  const m = await measure(data, RUNS, kpiRun, async (host) => {
     await saveKpiPlan(host, EIGHT_KPIS, NOW, "2026-01");
   });
   const lines = m.wb.tables().find((t) => t.name.endsWith("Lines"))!;
@@ -333,7 +341,7 @@ async function kpis(): Promise<{ step: CaseResult; edit: CaseResult }> {
       ms: m.ms,
       baselineMs: m.baselineMs,
       peakMiB: peakMiB(),
-      notes: `target < 3,000 ms; baseline: the same step on an in-memory host; ${m.result.lines.length.toLocaleString("en-US")} lines, every Actual equal to the core's`,
+      notes: `target < 3,000 ms; ${cpuNote(m)}; baseline: the same step on an in-memory host; ${m.result.lines.length.toLocaleString("en-US")} lines, every Actual equal to the core's`,
     },
     edit: {
       name: "Preview: recalculate the scorecards after one edited deal",

@@ -10,7 +10,7 @@ import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 function plainEngine() {
   let hf: typeof import("hyperformula") | undefined;
   jest.isolateModules(() => {
-    hf = jest.requireActual("hyperformula");
+    hf = jest.requireActual<typeof import("hyperformula")>("hyperformula");
   });
   // The reference really is the engine's own implementation, not the preview's.
   expect(hf!.HyperFormula.getFunctionPlugin("SUMIFS")!.name).toBe("ConditionalAggregationPlugin");

@@ -64,18 +64,22 @@ function column(t: DataTable, name: string, kpi: string, table: string): number 
  * win rate = won / (won + lost) among those rows. An average or win rate with nothing to
  * average is 0, as the sheet shows it (IFERROR), so the KPI pays its 0% point.
  */
-export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month: string): { actual: number; rows: number[] } {
+export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month: string, index?: PersonIndex): { actual: number; rows: number[] } {
   const m = k.measure;
   const p = column(t, m.person, k.name, m.table);
   const d = column(t, m.date, k.name, m.table);
   const filters = m.filters.map((f) => ({ i: column(t, f.column, k.name, m.table), values: new Set(f.values.map(key)) }));
   const [start, end] = monthBounds(month);
   const rows: number[] = [];
-  t.rows.forEach((row, r) => {
+  const who = key(person);
+  const consider = (r: number) => {
+    const row = t.rows[r];
     const date = row[d];
-    if (key(row[p]) !== key(person) || typeof date !== "number" || date < start || date >= end) return;
+    if (key(row[p]) !== who || typeof date !== "number" || date < start || date >= end) return;
     if (filters.every((f) => f.values.has(key(row[f.i])))) rows.push(r);
-  });
+  };
+  if (index) for (const r of index.rowsOf(t, p, who)) consider(r);
+  else for (let r = 0; r < t.rows.length; r++) consider(r);
   if (m.aggregate === "count") return { actual: rows.length, rows };
   if (m.aggregate === "win-rate") {
     if (!m.outcome) throw new KpiPlanError(`KPI "${k.name}": a win rate needs the outcome column.`);
@@ -102,6 +106,32 @@ export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month:
   }
   if (m.aggregate === "sum") return { actual: toNumber(total), rows: used };
   return { actual: n === 0 ? 0 : toNumber(total.div(n)), rows: used };
+}
+
+/**
+ * Each table's rows by person (the person column's trimmed, lower-case text), built once per
+ * table and column, so that scoring P people reads each table once instead of P times.
+ */
+export class PersonIndex {
+  private readonly built = new Map<DataTable, Map<number, Map<string, number[]>>>();
+
+  /** The rows of `t` whose column `c` names the person `who` (already a key), ascending. */
+  rowsOf(t: DataTable, c: number, who: string): readonly number[] {
+    let byColumn = this.built.get(t);
+    if (!byColumn) this.built.set(t, (byColumn = new Map()));
+    let byPerson = byColumn.get(c);
+    if (!byPerson) {
+      byPerson = new Map();
+      for (let r = 0; r < t.rows.length; r++) {
+        const k = key(t.rows[r][c]);
+        const list = byPerson.get(k);
+        if (list) list.push(r);
+        else byPerson.set(k, [r]);
+      }
+      byColumn.set(c, byPerson);
+    }
+    return byPerson.get(who) ?? [];
+  }
 }
 
 /** A number cell of a KPI's table, or an error naming the KPI, row and column; null when blank. */
@@ -174,6 +204,7 @@ export function computeScorecards(plan: KpiPlan, people: readonly Person[], tabl
   checkPlan(plan);
   const lines: ScoreLine[] = [];
   const scores: Omit<PersonScore, "rank">[] = [];
+  const index = new PersonIndex();
   for (const person of people) {
     const role = plan.roles.find((r) => key(r.role) === key(person.role));
     if (!role) continue;
@@ -183,7 +214,7 @@ export function computeScorecards(plan: KpiPlan, people: readonly Person[], tabl
     for (const k of role.kpis) {
       const t = tables.get(k.measure.table.toLowerCase());
       if (!t) throw new KpiPlanError(`KPI "${k.name}": there is no table named "${k.measure.table}".`);
-      const { actual, rows } = kpiActual(k, t, person.id, month);
+      const { actual, rows } = kpiActual(k, t, person.id, month, index);
       const attainment = kpiAttainment(k, actual);
       const curve = compileCurve(k.curve);
       if (isCalcError(curve)) throw new KpiPlanError(`KPI "${k.name}": ${curve.message}`);
