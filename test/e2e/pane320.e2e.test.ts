@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, servePreview } from "./browser";
+import { ARTIFACTS, launchBrowser, screenshot, servePreview } from "./browser";
 
 /**
  * The task pane at Excel's width. Excel opens task panes about 320-350 px wide: at 320 px every
@@ -154,5 +154,26 @@ describe("the workbook beside the 320 px pane", () => {
       const b = document.querySelector('[data-address="M21"]')?.textContent?.trim();
       return !!a && a === b && !a.startsWith("#");
     });
+  });
+
+  test("a chart's labels do not overlap and stay inside it", async () => {
+    await openAt320();
+    const chart = page.getByRole("img", { name: "Attainment by rep (column chart)" });
+    await chart.scrollIntoViewIfNeeded();
+    await chart.screenshot({ path: `${ARTIFACTS}/chart-attainment-by-rep.png` });
+    const problems = await chart.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      const texts = Array.from(svg.querySelectorAll("text")).map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }));
+      const out: string[] = [];
+      for (const t of texts) if (t.r.left < box.left - 0.5 || t.r.right > box.right + 0.5 || t.r.top < box.top - 0.5 || t.r.bottom > box.bottom + 0.5) out.push(`"${t.text}" outside the chart`);
+      texts.forEach((a, i) =>
+        texts.slice(i + 1).forEach((b) => {
+          const overlap = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 0.5 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 0.5;
+          if (overlap) out.push(`"${a.text}" overlaps "${b.text}"`);
+        }),
+      );
+      return out;
+    });
+    expect(problems).toEqual([]);
   });
 });
