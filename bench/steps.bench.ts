@@ -311,9 +311,9 @@ const EIGHT_KPIS: KpiPlan = {
 const NOW = new Date("2026-11-20T10:00:00Z");
 const kpiRun = (host: WorkbookHost) => runKpiStep(host, { people: { table: "Reps", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true });
 
-async function kpis(): Promise<{ step: CaseResult; edit: CaseResult }> {
+async function kpis(runs: number): Promise<{ step: CaseResult; edit: CaseResult }> {
   const data = kpiTables(21);
-  const m = await measure(data, RUNS, kpiRun, async (host) => {
+  const m = await measure(data, runs, kpiRun, async (host) => {
     await saveKpiPlan(host, EIGHT_KPIS, NOW, "2026-01");
   });
   const lines = m.wb.tables().find((t) => t.name.endsWith("Lines"))!;
@@ -359,6 +359,7 @@ runCaseFromArgvAsync({
   "step-territories-100k": () => territories(100_000, 500, 3),
   "step-quotas": quotas,
   "step-scenarios": scenarios,
-  "step-kpi": async () => (await kpis()).step,
-  "step-kpi-edit": async () => (await kpis()).edit,
+  "step-kpi": async () => (await kpis(RUNS)).step,
+  // The edit case times five edits on one written workbook; the step itself needs one run here.
+  "step-kpi-edit": async () => (await kpis(1)).edit,
 });
