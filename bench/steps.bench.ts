@@ -355,8 +355,8 @@ async function kpis(runs: number): Promise<{ step: CaseResult; edit: CaseResult 
 }
 
 runCaseFromArgvAsync({
-  "step-territories-10k": () => territories(10_000, 50, 3),
-  "step-territories-100k": () => territories(100_000, 500, 3),
+  "step-territories-10k": () => territories(10_000, 50, RUNS),
+  "step-territories-100k": () => territories(100_000, 500, RUNS),
   "step-quotas": quotas,
   "step-scenarios": scenarios,
   "step-kpi": async () => (await kpis(RUNS)).step,

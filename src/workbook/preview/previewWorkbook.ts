@@ -84,7 +84,7 @@ export class PreviewWorkbook {
     registerCompPlugin();
     registerIndexedCriteria();
     // smartRounding off: the engine must hand back the same doubles the COMP functions computed, as Excel does.
-    this.engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false, useColumnIndex: true, maxRows: 1_048_576, maxColumns: 16_384 });
+    this.engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false, maxRows: 1_048_576, maxColumns: 16_384 });
     // Excel reads TRUE and FALSE as constants (=IF(TRUE,1,2)); HyperFormula knows them only as
     // functions, TRUE() and FALSE(). Names make formulas written for Excel work unchanged.
     this.engine.addNamedExpression("TRUE", "=TRUE()");
