@@ -59,3 +59,20 @@ export function runCaseFromArgv(cases: Record<string, () => CaseResult>): void {
   }
   console.log(JSON.stringify(run()));
 }
+
+/** As runCaseFromArgv, for cases that run asynchronously (whole wizard steps). */
+export function runCaseFromArgvAsync(cases: Record<string, () => Promise<CaseResult>>): void {
+  const name = process.argv[2];
+  const run = cases[name];
+  if (!run) {
+    console.error(`unknown case "${name}"; cases: ${Object.keys(cases).join(", ")}`);
+    process.exit(2);
+  }
+  run().then(
+    (r) => console.log(JSON.stringify(r)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -21,6 +21,7 @@ const SUITES = [
   { file: "bench/ledger.bench.js", cases: ["ledger"] },
   { file: "bench/import.bench.js", cases: ["import-csv-10k", "import-csv-100k"] },
   { file: "bench/backtest.bench.js", cases: ["backtest-large"] },
+  { file: "bench/steps.bench.js", cases: ["step-territories-10k", "step-territories-100k", "step-quotas", "step-scenarios", "step-kpi", "step-kpi-edit"] },
 ];
 
 fs.rmSync(out, { recursive: true, force: true });

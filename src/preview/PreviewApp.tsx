@@ -14,10 +14,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 360px", minHeight: 0 },
+  // Excel opens task panes about 320 px wide; the preview does too (the tests set --comp-pane-width).
+  body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) var(--comp-pane-width, 320px)", minHeight: 0 },
   // Without a bounded height the grid's scroller would grow to its content and render every row.
   workbook: { minHeight: 0, minWidth: 0, overflow: "hidden" },
-  pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", minHeight: 0 },
+  pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", overflowX: "hidden", minHeight: 0, minWidth: 0 },
 });
 
 /** Props of {@link PreviewApp}. */

@@ -22,16 +22,22 @@ export class StructuredRefError extends Error {}
  * Table[[#Headers],[Column]], Table[#All], Table[[A]:[B]]) as absolute A1 references, for
  * spreadsheet engines that have no tables. String literals are left alone.
  *
+ * A name followed by "!" is a sheet name, even when a table has the same name (`=Deals!G2`).
+ *
  * @param formula An en-US formula, with or without the leading "=".
  * @param tables Every table of the workbook.
  * @param at The cell the formula is in (for [@Column], "this row").
+ * @param options How to write what the references stand for (by default, absolute A1 references).
  * @throws StructuredRefError naming the unknown table or column.
  */
-export function structuredToA1(formula: string, tables: readonly TableGeometry[], at: { sheet: string; row: number; col: number }): string {
+export function structuredToA1(formula: string, tables: readonly TableGeometry[], at: { sheet: string; row: number; col: number }, options: TranslateOptions = {}): string {
   const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
   const here = tables.find((t) => t.sheet === at.sheet && at.row > t.anchor.row && at.row <= t.anchor.row + t.rowCount && at.col >= t.anchor.col && at.col < t.anchor.col + t.headers.length);
   let out = "";
   let i = 0;
+  // The function each open parenthesis belongs to ("" for a bare parenthesis), innermost last.
+  const calls: string[] = [];
+  const place = (end: number): RangePlace => ({ fn: calls[calls.length - 1] ?? "", wholeArgument: /[(,]\s*$/.test(out) && /^\s*[,)]/.test(formula.slice(end)) });
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"') {
@@ -48,12 +54,12 @@ export function structuredToA1(formula: string, tables: readonly TableGeometry[]
       const after = i + name.length;
       if (table && formula[after] === "[") {
         const end = endOfBracket(formula, after);
-        out += resolve(table, formula.slice(after + 1, end - 1), at);
+        out += resolve(table, formula.slice(after + 1, end - 1), at, options, place(end));
         i = end;
         continue;
       }
-      if (table && formula[after] !== "(") {
-        out += resolve(table, "", at);
+      if (table && formula[after] !== "(" && formula[after] !== "!") {
+        out += resolve(table, "", at, options, place(after));
         i = after;
         continue;
       }
@@ -68,10 +74,12 @@ export function structuredToA1(formula: string, tables: readonly TableGeometry[]
     }
     if (ch === "[" && here) {
       const end = endOfBracket(formula, i);
-      out += resolve(here, formula.slice(i + 1, end - 1), at);
+      out += resolve(here, formula.slice(i + 1, end - 1), at, options, place(end));
       i = end;
       continue;
     }
+    if (ch === "(") calls.push(/([A-Za-z_][A-Za-z0-9_.]*)$/.exec(out)?.[1].toUpperCase() ?? "");
+    if (ch === ")") calls.pop();
     out += ch;
     i++;
   }
@@ -124,7 +132,36 @@ function items(inner: string): (string | typeof RANGE)[] {
   return parts;
 }
 
-function resolve(table: TableGeometry, inner: string, at: { sheet: string; row: number }): string {
+/** Where a reference sits in its formula. */
+export interface RangePlace {
+  /** The function whose argument list it is in, upper case ("" at the top or in a bare parenthesis). */
+  readonly fn: string;
+  /** True when the reference is a whole argument of that function, not part of an expression. */
+  readonly wholeArgument: boolean;
+}
+
+/** A multi-cell range a structured reference stands for, 0-based and inclusive, and where it sits. */
+export interface A1Range extends RangePlace {
+  readonly sheet: string;
+  readonly start: CellPos;
+  readonly end: CellPos;
+  /** Its absolute A1 reference, e.g. "Deals!$D$2:$D$101". */
+  readonly reference: string;
+}
+
+/** Options of {@link structuredToA1}. */
+export interface TranslateOptions {
+  /** Gives the text to write for a multi-cell range (a defined name standing for it, say) instead of its A1 reference. */
+  readonly rangeName?: (range: A1Range) => string;
+  /**
+   * Writes a this-row reference ([@Column]) as a relative one (T9, not $T$9): it means "this row"
+   * as a relative reference does, and the same formula down a column then reads the same in
+   * relative terms, which an engine can parse once for the whole column.
+   */
+  readonly relativeThisRow?: boolean;
+}
+
+function resolve(table: TableGeometry, inner: string, at: { sheet: string; row: number }, options: TranslateOptions, where: RangePlace): string {
   let thisRow = false;
   let rows: "data" | "headers" | "all" = "data";
   let text = inner.trim();
@@ -165,8 +202,15 @@ function resolve(table: TableGeometry, inner: string, at: { sheet: string; row: 
   const sheet = `${quoteSheet(table.sheet)}!`;
   // A column's data stays a range even when it is one cell, as in Excel, so array formulas
   // over a one-row table (SUMPRODUCT(T[A]=x,T[B])) see arrays of the same size.
-  const cols = (r1: number, r2: number, single = true) =>
-    single && r1 === r2 && c1 === c2 ? `${sheet}${cellAddress({ row: r1, col: c1 }, true)}` : `${sheet}$${columnLetter(c1)}$${r1 + 1}:$${columnLetter(c2)}$${r2 + 1}`;
+  const cols = (r1: number, r2: number, single = true) => {
+    if (single && r1 === r2 && c1 === c2) return `${sheet}${cellAddress({ row: r1, col: c1 }, true)}`;
+    const reference = `${sheet}$${columnLetter(c1)}$${r1 + 1}:$${columnLetter(c2)}$${r2 + 1}`;
+    return options.rangeName ? options.rangeName({ sheet: table.sheet, start: { row: r1, col: c1 }, end: { row: r2, col: c2 }, reference, ...where }) : reference;
+  };
+  if (thisRow && options.relativeThisRow) {
+    const a = `${columnLetter(c1)}${at.row + 1}`;
+    return `${sheet}${c1 === c2 ? a : `${a}:${columnLetter(c2)}${at.row + 1}`}`;
+  }
   if (thisRow) return cols(at.row, at.row);
   const first = table.anchor.row + 1;
   const last = table.anchor.row + Math.max(table.rowCount, 1);

@@ -36,3 +36,27 @@ describe("structuredToA1", () => {
     expect(() => structuredToA1("=Deals[Nope]", tables, inPlan(5))).toThrow('Table Deals has no column "Nope".');
   });
 });
+
+describe("structuredToA1: sheet names and the preview's options", () => {
+  test("a name followed by ! is a sheet, even when a table has that name", () => {
+    expect(structuredToA1("=Deals!G2", tables, inPlan(5))).toBe("=Deals!G2");
+    expect(structuredToA1("=Deals!G2+SUM(Deals[Amount])", tables, inPlan(5))).toBe("=Deals!G2+SUM(Deals!$D$2:$D$101)");
+    expect(structuredToA1("='Deals'!G2", tables, inPlan(5))).toBe("='Deals'!G2");
+  });
+
+  test("relativeThisRow writes [@Column] as a relative reference to this row", () => {
+    expect(structuredToA1("=COMP.QUOTA_ATTAINMENT([@Actual],[@Quota])", tables, inPlan(7), { relativeThisRow: true })).toBe("=COMP.QUOTA_ATTAINMENT(Plan!D8,Plan!C8)");
+  });
+
+  test("rangeName is asked for each multi-cell range, with the function it is a whole argument of", () => {
+    const asked: string[] = [];
+    const out = structuredToA1('=SUMIFS(Deals[Amount],Deals[Owner],[@[Rep ID]])+SUMPRODUCT((Deals[Stage]="Won")*1)', tables, inPlan(5), {
+      rangeName: (r) => {
+        asked.push(`${r.reference} ${r.fn} ${r.wholeArgument}`);
+        return r.fn === "SUMIFS" ? `N${asked.length}` : r.reference;
+      },
+    });
+    expect(asked).toEqual(["Deals!$D$2:$D$101 SUMIFS true", "Deals!$B$2:$B$101 SUMIFS true", "Deals!$C$2:$C$101  false"]);
+    expect(out).toBe('=SUMIFS(N1,N2,Plan!$B$6)+SUMPRODUCT((Deals!$C$2:$C$101="Won")*1)');
+  });
+});

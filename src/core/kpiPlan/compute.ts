@@ -65,18 +65,22 @@ function column(t: DataTable, name: string, kpi: string, table: string): number 
  * win rate = won / (won + lost) among those rows. An average or win rate with nothing to
  * average is 0, as the sheet shows it (IFERROR), so the KPI pays its 0% point.
  */
-export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month: string): { actual: number; rows: number[] } {
+export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month: string, index?: PersonIndex): { actual: number; rows: number[] } {
   const m = k.measure;
   const p = column(t, m.person, k.name, m.table);
   const d = column(t, m.date, k.name, m.table);
   const filters = m.filters.map((f) => ({ i: column(t, f.column, k.name, m.table), values: new Set(f.values.map(excelTrimKey)) }));
   const [start, end] = monthBounds(month);
   const rows: number[] = [];
-  t.rows.forEach((row, r) => {
+  const who = excelTrimKey(person);
+  const consider = (r: number) => {
+    const row = t.rows[r];
     const date = row[d];
-    if (excelTrimKey(row[p]) !== excelTrimKey(person) || typeof date !== "number" || date < start || date >= end) return;
+    if (excelTrimKey(row[p]) !== who || typeof date !== "number" || date < start || date >= end) return;
     if (filters.every((f) => f.values.has(excelTrimKey(row[f.i])))) rows.push(r);
-  });
+  };
+  if (index) for (const r of index.rowsOf(t, p, who)) consider(r);
+  else for (let r = 0; r < t.rows.length; r++) consider(r);
   const col = (name: string) => column(t, name, k.name, m.table);
   switch (m.aggregate) {
     case "count":
@@ -131,6 +135,32 @@ export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month:
   }
 }
 
+/**
+ * Each table's rows by person (the person column's text as the sheet's TRIM(...)= compares it: {@link excelTrimKey}), built once per
+ * table and column, so that scoring P people reads each table once instead of P times.
+ */
+export class PersonIndex {
+  private readonly built = new Map<DataTable, Map<number, Map<string, number[]>>>();
+
+  /** The rows of `t` whose column `c` names the person `who` (already a key), ascending. */
+  rowsOf(t: DataTable, c: number, who: string): readonly number[] {
+    let byColumn = this.built.get(t);
+    if (!byColumn) this.built.set(t, (byColumn = new Map()));
+    let byPerson = byColumn.get(c);
+    if (!byPerson) {
+      byPerson = new Map();
+      for (let r = 0; r < t.rows.length; r++) {
+        const k = excelTrimKey(t.rows[r][c]);
+        const list = byPerson.get(k);
+        if (list) list.push(r);
+        else byPerson.set(k, [r]);
+      }
+      byColumn.set(c, byPerson);
+    }
+    return byPerson.get(who) ?? [];
+  }
+}
+
 /** A number cell of a KPI's table, or an error naming the KPI, row and column; null when blank. */
 function numberAt(k: KpiDefinition, t: DataTable, r: number, c: number, name: string): number | null {
   const x = t.rows[r][c];
@@ -178,6 +208,7 @@ export function computeScorecards(
   checkDateColumns(plan, tables);
   const lines: ScoreLine[] = [];
   const scores: Omit<PersonScore, "rank">[] = [];
+  const index = new PersonIndex();
   for (const person of people) {
     const role = plan.roles.find((r) => excelTrimKey(r.role) === excelTrimKey(person.role));
     if (!role) continue;
@@ -187,7 +218,7 @@ export function computeScorecards(
     for (const k of role.kpis) {
       const t = tables.get(textKey(k.measure.table));
       if (!t) throw new KpiPlanError(`KPI "${k.name}": there is no table named "${k.measure.table}".`);
-      const { actual, rows } = kpiActual(k, t, person.id, month);
+      const { actual, rows } = kpiActual(k, t, person.id, month, index);
       const attainment = kpiAttainment(k, actual);
       const curve = compileCurve(k.curve);
       if (isCalcError(curve)) throw new KpiPlanError(`KPI "${k.name}": ${curve.message}`);

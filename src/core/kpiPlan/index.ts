@@ -1,5 +1,5 @@
 /** The KPI bonus module's core: plans, monthly versions, scorecards. */
-export { checkPlan, computeScorecards, kpiActual, kpiAttainment, monthBounds } from "./compute";
+export { checkPlan, computeScorecards, kpiActual, kpiAttainment, monthBounds, PersonIndex } from "./compute";
 export type { DataTable, Person, PersonScore, ScoreLine } from "./compute";
 export { checkDateColumns, monthWarnings } from "./dataChecks";
 export { KpiPlanError, measureColumns } from "./types";

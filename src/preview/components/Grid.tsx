@@ -26,8 +26,8 @@ import { columnWidthPx, overflowDrawer, toGridCell } from "./gridCells";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
 
 /** Row height and header height in pixels, as Excel draws them at 100%. */
-const ROW_HEIGHT = 22;
-const ROW_MARKER_WIDTH = 48;
+export const ROW_HEIGHT = 22;
+export const ROW_MARKER_WIDTH = 48;
 
 /** Excel's selection: a range and, inside it, the active cell. */
 export interface CellSelection {

@@ -52,7 +52,20 @@ export const useWorkbookViewStyles = makeStyles({
   bold: { fontWeight: tokens.fontWeightSemibold },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
   active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
-  tabs: { display: "flex", gap: tokens.spacingHorizontalXXS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, overflowX: "auto" },
+  // Tabs keep their full width and the row scrolls (Excel's sheet tabs do); a shrinking flex item
+  // would cut the last tab's name. The spacer after the last tab keeps it clear of the edge
+  // (a scrolling flex row drops its own end padding).
+  tabs: {
+    display: "flex",
+    flexShrink: 0,
+    gap: tokens.spacingHorizontalXXS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingHorizontalXS,
+    overflowX: "auto",
+    overflowY: "hidden",
+    "& > [role='tab']": { flexShrink: 0 },
+    "::after": { content: "''", flexShrink: 0, width: tokens.spacingHorizontalS },
+  },
   gridBox: { flexGrow: 1, minHeight: 0, position: "relative", overflow: "hidden" },
   // Charts float over the cells and scroll with them; clicks pass through to the grid.
   overlayLayer: { position: "absolute", right: 0, bottom: 0, overflow: "hidden", pointerEvents: "none" },

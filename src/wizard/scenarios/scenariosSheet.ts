@@ -144,7 +144,8 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
       {
         type: "line",
         title: "Payout by attainment, per scenario",
-        anchor: `${columnLetter(chartCol)}${curveTop}`,
+        // Right of the curves table it draws, so it never hides a cell the sheet uses.
+        anchor: `${columnLetter(chartCol + headers.length + 1)}${curveTop}`,
         categories: { table: n.curves, column: "Attainment" },
         series: scenarios.map((s) => ({ name: scenarioName(s), values: { table: n.curves, column: scenarioName(s) } })),
       },

@@ -4,8 +4,9 @@ import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 export const useCommonStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
-  grow: { flexGrow: 1, minWidth: "140px" },
+  // minWidth 0 and a 100% cap let fields shrink and wrap at Excel's 320 px pane width.
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap", minWidth: 0 },
+  grow: { flexGrow: 1, minWidth: "120px", maxWidth: "100%" },
   mapping: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
   problems: { maxHeight: "220px", overflowY: "auto", margin: 0, paddingLeft: 0, listStyleType: "none" },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
