@@ -36,12 +36,14 @@ describe("the Back-test pane", () => {
 
     fireEvent.change(screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }), { target: { value: "0:1, 1:2" } });
     fireEvent.change(screen.getByRole("textbox", { name: "AE cap" }), { target: { value: "" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "CSR/AM annual quota" }), { target: { value: "950,000" } });
     expect(runButton().disabled).toBe(false);
     fireEvent.click(runButton());
     expect(await screen.findByText(/^Wrote Payout Ledger, Plan Comparison and Statements for 30 people, 2026 by month: Current pays [\d,.]+, Proposed pays [\d,.]+ \([+-]/, {}, { timeout: 30000 })).toBeTruthy();
     for (const name of Object.values(BACKTEST_SHEETS)) expect(wb.hasSheet(name)).toBe(true);
     const stored = (await host.readSettings(BACKTEST_SETTINGS_KEY)) as BacktestSettings;
     expect(stored.proposed.roles[0].curve).toEqual({ tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 2 }], mode: "MARGINAL", threshold: 0.5, cap: null });
+    expect(stored.quotas).toEqual({ kind: "role", annual: { AE: 1_100_000, "CSR/AM": 950_000 } });
     expect(stored.deals.credits).toEqual({ kind: "columns", columns: [{ person: "SDR", share: "SDR Share" }] });
   }, 60000);
 

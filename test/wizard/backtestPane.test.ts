@@ -120,3 +120,29 @@ describe("the Back-test pane reducer", () => {
     expect(pane.run.status).toBe("running");
   });
 });
+
+describe("the Back-test pane's quotas per role", () => {
+  test("one field per role paid on attainment; typed quotas reach the settings and bad ones are named", () => {
+    const pane = loaded();
+    // The sample's AE and CSR/AM are paid on attainment; its SDR on the amount, with no quota.
+    expect(pane.quotas).toEqual([
+      { role: "AE", annual: "1100000" },
+      { role: "CSR/AM", annual: "900000" },
+    ]);
+    const typed = apply(pane, { type: "quotaChanged", role: 0, annual: "1,250,000" });
+    expect(backtestSettingsFrom({ pane: typed })!.quotas).toEqual({ kind: "role", annual: { AE: 1_250_000, "CSR/AM": 900_000 } });
+    const bad = apply(pane, { type: "quotaChanged", role: 1, annual: "" }, { type: "quotaChanged", role: 0, annual: "-1" });
+    expect(backtestIssues({ pane: bad })).toEqual([
+      'AE: the annual quota is "-1"; enter an amount above 0.',
+      'CSR/AM: the annual quota is ""; enter an amount above 0.',
+    ]);
+    expect(backtestSettingsFrom({ pane: bad })).toBeNull();
+  });
+
+  test("quotas from the people table: no per-role fields, and the settings keep them", () => {
+    const stored = sampleBacktestSettings({ quotas: { kind: "people" }, people: { ...sampleBacktestSettings().people, quota: "Prior Year Bookings" } });
+    const pane = loaded(stored);
+    expect(pane.quotas).toEqual([]);
+    expect(backtestSettingsFrom({ pane })).toEqual(stored);
+  });
+});

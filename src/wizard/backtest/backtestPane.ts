@@ -59,7 +59,18 @@ export interface BacktestPaneState {
   readonly periods: "months" | "quarters";
   /** The proposed plan's curves, one per role of {@link BacktestPaneState.base}'s proposed plan. */
   readonly curves: readonly CurveDraft[];
+  /**
+   * The annual quota of each role paid on attainment, as typed, when quotas are one per role
+   * (empty when they come from the people table).
+   */
+  readonly quotas: readonly QuotaDraft[];
   readonly run: RunState;
+}
+
+/** A role's annual quota as typed. */
+export interface QuotaDraft {
+  readonly role: string;
+  readonly annual: string;
 }
 
 /** What the back-test's form and run live in. */
@@ -78,6 +89,7 @@ export type BacktestPaneAction =
   | { type: "yearChanged"; year: string }
   | { type: "periodsChanged"; periods: "months" | "quarters" }
   | { type: "curveChanged"; role: number; patch: Partial<Omit<CurveDraft, "role">> }
+  | { type: "quotaChanged"; role: number; annual: string }
   | { type: "copyCurrent" }
   | { type: "run"; event: RunEvent };
 
@@ -93,7 +105,26 @@ export function curveDraft(role: string, c: PayoutCurve): CurveDraft {
 const curvesOf = (plan: BacktestPlan) => plan.roles.map((r) => curveDraft(r.role, r.curve));
 
 /** The form's drafts of a settings' columns, plan year and curves. */
-function draftsOf(s: BacktestSettings): Pick<BacktestPaneState, "deals" | "people" | "year" | "periods" | "curves"> {
+/** The roles either plan pays on attainment, each once (trimmed, any case), in plan order. */
+function attainmentRoles(s: BacktestSettings): string[] {
+  const out: string[] = [];
+  for (const r of [...s.current.roles, ...s.proposed.roles]) {
+    if (r.curveOn === "ATTAINMENT" && !out.some((x) => sameText(x, r.role))) out.push(r.role);
+  }
+  return out;
+}
+
+/** The quota drafts of a settings: one per attainment role when quotas are per role. */
+function quotasOf(s: BacktestSettings): QuotaDraft[] {
+  const q = s.quotas;
+  if (q.kind !== "role") return [];
+  return attainmentRoles(s).map((role) => {
+    const v = Object.entries(q.annual).find(([k]) => sameText(k, role))?.[1];
+    return { role, annual: v === undefined ? "" : String(v) };
+  });
+}
+
+function draftsOf(s: BacktestSettings): Pick<BacktestPaneState, "deals" | "people" | "year" | "periods" | "curves" | "quotas"> {
   const d = s.deals;
   const sdr = d.credits.kind === "columns" ? d.credits.columns[0] : undefined;
   return {
@@ -113,6 +144,7 @@ function draftsOf(s: BacktestSettings): Pick<BacktestPaneState, "deals" | "peopl
     year: String(s.year),
     periods: s.periods,
     curves: curvesOf(s.proposed),
+    quotas: quotasOf(s),
   };
 }
 
@@ -189,6 +221,8 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
       return edited(state, { periods: action.periods });
     case "curveChanged":
       return edited(state, { curves: at(state.curves, action.role, (c) => ({ ...c, ...action.patch })) });
+    case "quotaChanged":
+      return edited(state, { quotas: at(state.quotas, action.role, (q) => ({ ...q, annual: action.annual })) });
     case "copyCurrent": {
       const proposed = copyPlan(state.base.current, state.base.proposed.name);
       return edited(state, { base: { ...state.base, proposed }, curves: curvesOf(proposed) });
@@ -275,6 +309,10 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
   ];
   if (pane.deals.sdrShare.trim() && !pane.deals.sdr.trim()) out.push("An SDR share column needs the SDR column too; choose it, or clear the share.");
   if (yearOf(pane.year) === null) out.push(`The plan year "${pane.year}" is not a year; enter one such as 2026.`);
+  for (const q of pane.quotas) {
+    const v = num(q.annual);
+    if (v === null || !(v > 0)) out.push(`${q.role}: the annual quota is "${q.annual}"; enter an amount above 0.`);
+  }
   for (const c of pane.curves) {
     const parsed = parseCurveDraft(c);
     if (typeof parsed === "string") out.push(parsed);
@@ -313,11 +351,22 @@ export function backtestSettingsFrom(ctx: BacktestContext): BacktestSettings | n
     people: { ...pane.base.people, table: p.table, id: p.id, role: p.role, start: orNull(p.start), end: orNull(p.end) },
     year,
     periods: pane.periods,
+    quotas: pane.base.quotas.kind === "role" ? { kind: "role", annual: quotaTable(pane) } : pane.base.quotas,
     proposed: {
       ...pane.base.proposed,
       roles: pane.base.proposed.roles.map((r, i) => ({ ...r, curve: curves[i] as PayoutCurve })),
     },
   };
+}
+
+/** The annual quotas per role: the settings' (roles not typed here kept), with the typed ones over them. */
+function quotaTable(pane: BacktestPaneState): Record<string, number> {
+  const out: Record<string, number> = pane.base.quotas.kind === "role" ? { ...pane.base.quotas.annual } : {};
+  for (const q of pane.quotas) {
+    for (const k of Object.keys(out)) if (sameText(k, q.role)) delete out[k];
+    out[q.role] = num(q.annual) as number;
+  }
+  return out;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;

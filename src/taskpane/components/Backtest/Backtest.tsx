@@ -132,6 +132,18 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
           </Select>
         </Field>
       </div>
+      {pane.quotas.length > 0 && (
+        <fieldset className={styles.fieldset}>
+          <legend>Annual quota per role</legend>
+          <div className={styles.mapping}>
+            {pane.quotas.map((q, i) => (
+              <Field key={q.role} label={`${q.role} annual quota`} size="small">
+                <Input size="small" value={q.annual} onChange={(_, d) => dispatch({ type: "quotaChanged", role: i, annual: d.value })} />
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <Subtitle2 as="h3">Proposed plan</Subtitle2>
       <Body1>
         {pane.base.current.name} plan roles: {pane.base.current.roles.map((r) => r.role).join(", ")}. Change the proposed curves below, or start again from
