@@ -31,7 +31,9 @@ describe("the Back-test pane", () => {
     renderPane(host);
     await loaded();
     expect((screen.getByRole("combobox", { name: "Amount column" }) as HTMLSelectElement).value).toBe("Amount");
-    expect((screen.getByRole("combobox", { name: "SDR share column (optional)" }) as HTMLSelectElement).value).toBe("SDR Share");
+    const share = screen.getByRole("combobox", { name: "SDR share column (optional)" }) as HTMLSelectElement;
+    expect(share.value).toBe("SDR Share");
+    expect(share.options[0].text).toBe("(none)");
     expect((screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe("0:0.9, 1:1.8");
 
     fireEvent.change(screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }), { target: { value: "0:1, 1:2" } });

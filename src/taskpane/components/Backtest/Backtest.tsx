@@ -80,7 +80,6 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
       </Select>
     </Field>
   );
-  const noneOption = (headers: readonly string[], optional: boolean) => (optional ? ["", ...headers] : headers);
 
   return (
     <section className={styles.step} aria-labelledby="backtest-heading">
@@ -100,7 +99,8 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
               key={field}
               label={label}
               value={pane.deals[field]}
-              headers={noneOption(tableHeaders(pane.tables, pane.deals.table), label.endsWith("(optional)"))}
+              headers={tableHeaders(pane.tables, pane.deals.table)}
+              optional={label.endsWith("(optional)")}
               onChange={(v) => dispatch({ type: "dealsChanged", patch: { [field]: v } })}
             />
           ))}
@@ -115,7 +115,8 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
               key={field}
               label={label}
               value={pane.people[field]}
-              headers={noneOption(tableHeaders(pane.tables, pane.people.table), label.endsWith("(optional)"))}
+              headers={tableHeaders(pane.tables, pane.people.table)}
+              optional={label.endsWith("(optional)")}
               onChange={(v) => dispatch({ type: "peopleChanged", patch: { [field]: v } })}
             />
           ))}
