@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { loadSample } from "../../src/preview/loadSample";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
@@ -22,6 +22,11 @@ const renderPane = (host: PreviewHost) =>
     </FluentProvider>,
   );
 
+/** Lets the pane's read of the stored settings settle (a promise chain, no timers). */
+const settled = () => act(async () => {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+});
+
 const writeButton = () => screen.getByRole("button", { name: "Write Unit Economics" }) as HTMLButtonElement;
 const NAMES = unitEconomicsNames("Unit Economics");
 
@@ -29,6 +34,7 @@ describe("the Unit economics pane", () => {
   test("on the sample: a channel edited, one structure chosen, the Unit Economics sheet written", async () => {
     const { wb, host } = sample();
     renderPane(host);
+    await settled();
     fireEvent.change(screen.getAllByRole("textbox", { name: "Spend per month" })[0], { target: { value: "50,000" } });
     fireEvent.change(screen.getByRole("combobox", { name: "Structure to cost" }), { target: { value: "Island" } });
     fireEvent.click(writeButton());
@@ -45,6 +51,7 @@ describe("the Unit economics pane", () => {
   test("a bad figure names the channel and field, and nothing is written", async () => {
     const { wb, host } = sample();
     renderPane(host);
+    await settled();
     fireEvent.change(screen.getAllByRole("textbox", { name: "Monthly churn" })[1], { target: { value: "0" } });
     expect(screen.getByText(/Channel "Outbound": monthly churn is 0; enter a rate above 0 and at most 1/)).toBeTruthy();
     expect(writeButton().disabled).toBe(true);
@@ -56,4 +63,17 @@ describe("the Unit economics pane", () => {
     expect(wb.hasSheet("Unit Economics")).toBe(false);
     expect(await host.readSettings(UNIT_ECONOMICS_SETTINGS_KEY)).toBeNull();
   });
+
+  test("the last run's channels and structure come back when the pane opens", async () => {
+    const { host } = sample();
+    const { unmount } = renderPane(host);
+    fireEvent.change(screen.getAllByRole("textbox", { name: "Channel" })[2], { target: { value: "Resellers" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Structure to cost" }), { target: { value: "POD" } });
+    fireEvent.click(writeButton());
+    expect(await screen.findByText('Wrote "Unit Economics": 3 channel(s), costed as POD.', {}, { timeout: 20000 })).toBeTruthy();
+    unmount();
+    renderPane(host);
+    await waitFor(() => expect((screen.getAllByRole("textbox", { name: "Channel" })[2] as HTMLInputElement).value).toBe("Resellers"), { timeout: 15000 });
+    expect((screen.getByRole("combobox", { name: "Structure to cost" }) as HTMLSelectElement).value).toBe("POD");
+  }, 40000);
 });

@@ -69,3 +69,22 @@ describe("the Unit economics pane reducer", () => {
     expect(pane.run.status).toBe("running");
   });
 });
+
+describe("the Unit economics pane restores the last run", () => {
+  test("stored settings come back: channels with their facts, the structure, capacities and pay", () => {
+    const input = {
+      ...DEFAULT_UNIT_ECONOMICS_INPUT,
+      channels: [{ ...DEFAULT_UNIT_ECONOMICS_INPUT.channels[0], fact: { spend: 38_000, leads: 1_100, qualified: null, meetings: null, won: 20 } }],
+      structures: ["Island" as const],
+      capacities: { leadsPerSdr: 300, meetingsPerAe: 35, customersPerCsr: 120 },
+      podSize: 4,
+    };
+    const pane = apply(initialUnitEconomicsPane(), { type: "loaded", stored: { input, sheet: "Unit Economics" } });
+    expect(pane.structure).toBe("Island");
+    expect(unitEconomicsSettingsFrom({ pane })).toEqual({ input, sheet: "Unit Economics" });
+    // An edit keeps the channel's facts.
+    const edited = apply(pane, change(0, { spend: "41000" }));
+    expect(unitEconomicsSettingsFrom({ pane: edited })!.input.channels[0]).toEqual({ ...input.channels[0], spend: 41_000 });
+    expect(apply(initialUnitEconomicsPane(), { type: "loaded", stored: null })).toEqual(initialUnitEconomicsPane());
+  });
+});

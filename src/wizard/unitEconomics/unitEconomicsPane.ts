@@ -1,10 +1,11 @@
 /**
  * The Unit economics pane as data: the channels as typed, the structure to cost, a pure reducer
- * and the selectors it renders. Capacities, pay and the market come from the default input (the
- * sheet's inputs are editable afterwards); pay is replaced by the OTE scenarios' chosen plan at
- * run time when that sheet exists. No React and no workbook calls here.
+ * and the selectors it renders. Capacities, pay and the market come from the input it starts
+ * from (the last run's settings, or the default input; the sheet's inputs are editable
+ * afterwards); pay is replaced by the OTE scenarios' chosen plan at run time when that sheet
+ * exists. No React and no workbook calls here.
  */
-import { checkUnitEconomicsInput, ChannelInput, STRUCTURE_KINDS, StructureKind, UnitEconomicsInput, UnitEconomicsInputError } from "../../core/unitEconomics";
+import { checkUnitEconomicsInput, ChannelFact, ChannelInput, STRUCTURE_KINDS, StructureKind, UnitEconomicsInput, UnitEconomicsInputError } from "../../core/unitEconomics";
 import { idleRun, RunEvent, runReducer, RunState } from "../runState";
 import { DEFAULT_UNIT_ECONOMICS_INPUT } from "./defaultInput";
 import { UNIT_ECONOMICS_SHEET } from "./unitEconomicsSheet";
@@ -20,6 +21,8 @@ export interface ChannelDraft {
   readonly averageDeal: string;
   readonly grossMargin: string;
   readonly monthlyChurn: string;
+  /** The channel's facts, carried as they were (they are edited on the sheet). */
+  readonly fact?: ChannelFact;
 }
 
 /** The figures of a channel draft, in table order, with the names the pane and its messages use. */
@@ -39,6 +42,8 @@ export type StructureChoice = StructureKind | "All";
 
 /** Everything the Unit economics pane shows. */
 export interface UnitEconomicsPaneState {
+  /** The input the form started from: its capacities, pay and market are run as they are. */
+  readonly base: UnitEconomicsInput;
   readonly channels: readonly ChannelDraft[];
   readonly structure: StructureChoice;
   readonly run: RunState;
@@ -51,6 +56,7 @@ export interface UnitEconomicsContext {
 
 /** What the pane can tell its state. */
 export type UnitEconomicsPaneAction =
+  | { type: "loaded"; stored: UnitEconomicsSettings | null }
   | { type: "channelChanged"; channel: number; patch: Partial<ChannelDraft> }
   | { type: "channelAdded" }
   | { type: "channelRemoved"; channel: number }
@@ -75,6 +81,7 @@ export function channelDraft(c: ChannelInput): ChannelDraft {
     averageDeal: String(c.averageDeal),
     grossMargin: String(c.grossMargin),
     monthlyChurn: String(c.monthlyChurn),
+    ...(c.fact ? { fact: c.fact } : {}),
   };
 }
 
@@ -82,8 +89,11 @@ const BLANK_CHANNEL: ChannelDraft = channelDraft({ name: "", spend: 0, leads: 0,
 
 /** The pane at first: the default input's channels, all three structures. */
 export function initialUnitEconomicsPane(): UnitEconomicsPaneState {
-  return { channels: DEFAULT_UNIT_ECONOMICS_INPUT.channels.map(channelDraft), structure: "All", run: idleRun };
+  return { base: DEFAULT_UNIT_ECONOMICS_INPUT, channels: DEFAULT_UNIT_ECONOMICS_INPUT.channels.map(channelDraft), structure: "All", run: idleRun };
 }
+
+/** The choice of a stored list of structures: one of them, else all three. */
+const choiceOf = (structures: readonly StructureKind[]): StructureChoice => (structures.length === 1 ? structures[0] : "All");
 
 const edited = (s: UnitEconomicsPaneState, patch: Partial<UnitEconomicsPaneState>): UnitEconomicsPaneState => ({
   ...s,
@@ -94,6 +104,10 @@ const edited = (s: UnitEconomicsPaneState, patch: Partial<UnitEconomicsPaneState
 /** The pure reducer of the Unit economics pane. */
 export function unitEconomicsPaneReducer(state: UnitEconomicsPaneState, action: UnitEconomicsPaneAction): UnitEconomicsPaneState {
   switch (action.type) {
+    case "loaded":
+      return action.stored
+        ? { ...state, base: action.stored.input, channels: action.stored.input.channels.map(channelDraft), structure: choiceOf(action.stored.input.structures) }
+        : state;
     case "channelChanged":
       return edited(state, { channels: state.channels.map((c, i) => (i === action.channel ? { ...c, ...action.patch } : c)) });
     case "channelAdded":
@@ -144,16 +158,17 @@ function parseChannels(drafts: readonly ChannelDraft[]): { channels: ChannelInpu
       averageDeal: v.averageDeal!,
       grossMargin: v.grossMargin!,
       monthlyChurn: v.monthlyChurn!,
+      ...(d.fact ? { fact: d.fact } : {}),
     });
   });
   return { channels, problems };
 }
 
-/** The model's input from the form (default capacities, pay and market), or the problems. */
+/** The model's input from the form (the capacities, pay and market it started from), or the problems. */
 function inputOf(pane: UnitEconomicsPaneState): { input: UnitEconomicsInput | null; problems: string[] } {
   const { channels, problems } = parseChannels(pane.channels);
   if (problems.length) return { input: null, problems };
-  const input: UnitEconomicsInput = { ...DEFAULT_UNIT_ECONOMICS_INPUT, channels, structures: structuresOf(pane.structure) };
+  const input: UnitEconomicsInput = { ...pane.base, channels, structures: structuresOf(pane.structure) };
   try {
     checkUnitEconomicsInput(input);
   } catch (e) {

@@ -10,6 +10,7 @@ import {
   unitEconomicsPaneReducer,
 } from "../../../wizard/unitEconomics/unitEconomicsPane";
 import { unitEconomicsStep } from "../../../wizard/unitEconomics/runUnitEconomicsStep";
+import { readStepSettings } from "../../../wizard/stepRun";
 import { RunPanel } from "../common/RunPanel";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useStepRun } from "../common/useStepRun";
@@ -30,6 +31,18 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
   const styles = useCommonStyles();
   const [pane, dispatch] = React.useReducer(unitEconomicsPaneReducer, undefined, initialUnitEconomicsPane);
   const runs = useStepRun(host);
+  React.useEffect(() => {
+    let live = true;
+    // The last run's settings, when the workbook has them; a read failure leaves the defaults.
+    void readStepSettings(unitEconomicsStep, host).then(
+      (stored) => live && dispatch({ type: "loaded", stored }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
   const ctx: UnitEconomicsContext = { pane };
   const onRun = () => {
     const settings = unitEconomicsStep.settingsFrom(ctx);
