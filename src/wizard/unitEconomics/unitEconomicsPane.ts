@@ -26,7 +26,7 @@ export interface ChannelDraft {
 }
 
 /** The figures of a channel draft, in table order, with the names the pane and its messages use. */
-export const CHANNEL_FIELDS: readonly (readonly [Exclude<keyof ChannelDraft, "name">, string])[] = [
+export const CHANNEL_FIELDS: readonly (readonly [Exclude<keyof ChannelDraft, "name" | "fact">, string])[] = [
   ["spend", "spend per month"],
   ["leads", "leads per month"],
   ["qualifiedRate", "lead to qualified rate"],
