@@ -2,9 +2,11 @@ import * as React from "react";
 import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
 import { WorkbookHost } from "../workbook/host";
 import { HostKind, Shell } from "./components/Shell/Shell";
+import { Backtest } from "./components/Backtest/Backtest";
 import { ExplainPanel } from "./components/Explain/ExplainPanel";
 import { KpiBonus } from "./components/KpiBonus/KpiBonus";
 import { SettingsProblems } from "./components/SettingsProblems/SettingsProblems";
+import { UnitEconomics } from "./components/UnitEconomics/UnitEconomics";
 import { Wizard } from "./components/Wizard/Wizard";
 
 /** Props of {@link TaskpaneApp}. */
@@ -17,7 +19,7 @@ export interface TaskpaneAppProps {
 
 /** The task pane's root: the same component in Excel and in the preview; only the host differs. */
 export function TaskpaneApp({ host, hostKind }: TaskpaneAppProps): React.JSX.Element {
-  const [tool, setTool] = React.useState<"plan" | "kpi" | "explain">("plan");
+  const [tool, setTool] = React.useState<"plan" | "kpi" | "backtest" | "unitEconomics" | "explain">("plan");
   return (
     <FluentProvider theme={webLightTheme}>
       <Shell hostKind={hostKind}>
@@ -27,14 +29,22 @@ export function TaskpaneApp({ host, hostKind }: TaskpaneAppProps): React.JSX.Ele
             <TabList size="small" selectedValue={tool} onTabSelect={(_, d) => setTool(d.value as typeof tool)} aria-label="Tools">
               <Tab value="plan">Planning wizard</Tab>
               <Tab value="kpi">KPI bonus</Tab>
+              <Tab value="backtest">Back-test</Tab>
+              <Tab value="unitEconomics">Unit economics</Tab>
               <Tab value="explain">Explain</Tab>
             </TabList>
-            {/* Both stay mounted so switching tools keeps what was typed. */}
+            {/* All stay mounted so switching tools keeps what was typed. */}
             <div hidden={tool !== "plan"}>
               <Wizard host={host} />
             </div>
             <div hidden={tool !== "kpi"}>
               <KpiBonus host={host} />
+            </div>
+            <div hidden={tool !== "backtest"}>
+              <Backtest host={host} />
+            </div>
+            <div hidden={tool !== "unitEconomics"}>
+              <UnitEconomics host={host} />
             </div>
             <div hidden={tool !== "explain"}>
               <ExplainPanel host={host} />

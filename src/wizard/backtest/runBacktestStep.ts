@@ -2,7 +2,9 @@ import { LedgerInputError, LedgerResult, runLedger } from "../../core/ledger";
 import { parseCell } from "../../workbook/a1";
 import { NotOwnedError, TableData, WorkbookHost } from "../../workbook/host";
 import { SheetSpec } from "../../workbook/sheetSpec";
-import { checkCancelled, listProblems, Progress, StepError, stepper } from "../stepRun";
+import { sumExact, toNumber } from "../../core/money";
+import { checkCancelled, listProblems, Progress, runStep, StepContext, StepError, StepModule } from "../stepRun";
+import { BacktestContext, backtestIssues, backtestSettingsFrom, parseBacktestSettings } from "./backtestPane";
 import { BACKTEST_SHEETS, PlanKey } from "./backtestLayout";
 import { BACKTEST_SETTINGS_KEY, BacktestSettings } from "./backtestSettings";
 import { planComparisonSheet } from "./comparisonSheet";
@@ -53,18 +55,13 @@ function ledgerOf(data: BacktestData, s: BacktestSettings, plan: PlanKey): Ledge
 }
 
 /**
- * Runs the back-test: reads the deals, people (and credits, actual payouts) tables, computes
+ * The back-test's run: reads the deals, people (and credits, actual payouts) tables, computes
  * both plans' ledgers with the ledger core, builds "Payout Ledger", "Plan Comparison" and
- * "Statements" as live formulas, then writes them and stores the settings. Everything is built
- * before the first write, so bad input or Cancel before the write leaves the workbook as it was.
+ * "Statements" as live formulas, then writes them. Everything is built before the first write,
+ * so bad input or Cancel before the write leaves the workbook as it was. It stores nothing:
+ * {@link runStep} writes the settings after it.
  */
-export async function runBacktestStep(
-  host: WorkbookHost,
-  s: BacktestSettings,
-  progress: Progress = () => {},
-  signal?: AbortSignal,
-): Promise<BacktestResult> {
-  const step = stepper(progress, signal);
+export async function backtestRun(host: WorkbookHost, s: BacktestSettings, { step, signal }: StepContext): Promise<BacktestResult> {
   await step(0.05, `Reading ${s.deals.table}`);
   const deals = await readNamed(host, s.deals.table, "deals");
   await step(0.1, `Reading ${s.people.table}`);
@@ -99,7 +96,46 @@ export async function runBacktestStep(
   await step(0.7, "Writing Payout Ledger, Plan Comparison and Statements");
   checkCancelled(signal);
   for (const sheet of sheets) await host.writeSheet(sheet);
-  await host.writeSettings(BACKTEST_SETTINGS_KEY, s);
-  progress(1, "Done");
   return { data, ledgers: { current, proposed }, notes: data.notes, sheets };
+}
+
+const money = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+/** Total paid under one plan over the year, exact. */
+export function totalPaid(ledger: LedgerResult): number {
+  return toNumber(sumExact(ledger.rows.map((r) => r.paid)));
+}
+
+/** The Back-test tool: the current and a proposed plan over the year's deals, side by side. */
+export const backtestStep: StepModule<BacktestContext, BacktestSettings, BacktestResult> = {
+  id: "backtest",
+  label: "Back-test",
+  settingsKey: BACKTEST_SETTINGS_KEY,
+  parseSettings: parseBacktestSettings,
+  issues: backtestIssues,
+  settingsFrom: backtestSettingsFrom,
+  run: backtestRun,
+  summary: (s, r) => {
+    const cur = totalPaid(r.ledgers.current);
+    const pro = totalPaid(r.ledgers.proposed);
+    const diff = toNumber(sumExact([pro, -cur]));
+    return {
+      message: `Wrote Payout Ledger, Plan Comparison and Statements for ${r.data.people.length} people, ${s.year} by ${s.periods === "months" ? "month" : "quarter"}: ${s.current.name} pays ${money(cur)}, ${s.proposed.name} pays ${money(pro)} (${diff >= 0 ? "+" : ""}${money(diff)}).`,
+      details: r.notes,
+    };
+  },
+  sheetOf: () => BACKTEST_SHEETS.comparison,
+};
+
+/**
+ * Runs the back-test outside the pane (tests, scripts): {@link backtestStep} through
+ * {@link runStep}, which stores the settings after the sheets.
+ */
+export async function runBacktestStep(
+  host: WorkbookHost,
+  s: BacktestSettings,
+  progress: Progress = () => {},
+  signal?: AbortSignal,
+): Promise<BacktestResult> {
+  return runStep(backtestStep, host, s, progress, signal);
 }

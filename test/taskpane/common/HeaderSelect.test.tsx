@@ -26,4 +26,14 @@ describe("HeaderSelect", () => {
     );
     expect(Array.from((screen.getByRole("combobox", { name: "Value column" }) as HTMLSelectElement).options).map((o) => o.text)).toEqual(["(choose)", "Amount"]);
   });
+
+  test("an optional column offers (none) first, which chooses no column", () => {
+    const onChange = jest.fn();
+    inTheme(<HeaderSelect label="SDR column" value="" headers={["Owner", "SDR"]} onChange={onChange} optional />);
+    const select = screen.getByRole("combobox", { name: "SDR column" }) as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.text)).toEqual(["(none)", "Owner", "SDR"]);
+    expect(select.value).toBe("");
+    fireEvent.change(select, { target: { value: "SDR" } });
+    expect(onChange).toHaveBeenLastCalledWith("SDR");
+  });
 });

@@ -1,0 +1,202 @@
+import * as React from "react";
+import { Body1, Button, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
+import { PAYOUT_MODES, PayoutMode } from "../../../core/tiers";
+import { WorkbookHost } from "../../../workbook/host";
+import {
+  BacktestContext,
+  backtestPaneReducer,
+  CurveDraft,
+  DealsDraft,
+  initialBacktestPane,
+  PeopleDraft,
+  tableHeaders,
+} from "../../../wizard/backtest/backtestPane";
+import { backtestStep } from "../../../wizard/backtest/runBacktestStep";
+import { readStepSettings } from "../../../wizard/stepRun";
+import { HeaderSelect } from "../common/HeaderSelect";
+import { RunPanel } from "../common/RunPanel";
+import { useCommonStyles } from "../common/useCommonStyles.styles";
+import { useStepRun } from "../common/useStepRun";
+
+/** Props of {@link Backtest}. */
+export interface BacktestProps {
+  readonly host: WorkbookHost;
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const DEAL_COLUMNS: readonly (readonly [Exclude<keyof DealsDraft, "table">, string])[] = [
+  ["deal", "Deal id column"],
+  ["owner", "Owner column"],
+  ["amount", "Amount column"],
+  ["closeDate", "Close date column"],
+  ["stage", "Stage column"],
+  ["paymentDate", "Payment date column (optional)"],
+  ["cancelDate", "Cancel date column (optional)"],
+  ["sdr", "SDR column (optional)"],
+  ["sdrShare", "SDR share column (optional)"],
+];
+
+const PEOPLE_COLUMNS: readonly (readonly [Exclude<keyof PeopleDraft, "table">, string])[] = [
+  ["id", "Person id column"],
+  ["role", "Role column"],
+  ["start", "Start date column (optional)"],
+  ["end", "End date column (optional)"],
+];
+
+/**
+ * The Back-test tool: last year's deals through the current plan and a proposed one, written as
+ * Payout Ledger, Plan Comparison and Statements. The state and its rules live in
+ * src/wizard/backtest (backtestPane); this component renders them.
+ */
+export function Backtest({ host }: BacktestProps): React.JSX.Element {
+  const styles = useCommonStyles();
+  const [pane, dispatch] = React.useReducer(backtestPaneReducer, undefined, initialBacktestPane);
+  const runs = useStepRun(host);
+
+  React.useEffect(() => {
+    let live = true;
+    void Promise.all([host.listTables(), readStepSettings(backtestStep, host)]).then(
+      ([tables, stored]) => live && dispatch({ type: "loaded", tables, stored }),
+      (e) => live && dispatch({ type: "loadFailed", message: messageOf(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  const ctx: BacktestContext = { pane };
+  const onRun = () => {
+    const settings = backtestStep.settingsFrom(ctx);
+    if (settings) runs.start(backtestStep, settings, { onEvent: (event) => dispatch({ type: "run", event }) });
+  };
+  const tableSelect = (label: string, value: string, onChange: (v: string) => void) => (
+    <Field label={label} size="small">
+      <Select size="small" value={value} onChange={(_, d) => onChange(d.value)}>
+        {!pane.tables.some((t) => t.name === value) && <option value={value}>{value || "(choose)"}</option>}
+        {pane.tables.map((t) => (
+          <option key={t.name}>{t.name}</option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <section className={styles.step} aria-labelledby="backtest-heading">
+      <Subtitle2 as="h2" id="backtest-heading">
+        Back-test
+      </Subtitle2>
+      <Body1>
+        Runs the year&apos;s deals through the current plan and a proposed one, and writes Payout Ledger, Plan Comparison and Statements as live
+        formulas.
+      </Body1>
+      <fieldset className={styles.fieldset}>
+        <legend>Deals</legend>
+        <div className={styles.mapping}>
+          {tableSelect("Deals table", pane.deals.table, (table) => dispatch({ type: "dealsTableChanged", table }))}
+          {DEAL_COLUMNS.map(([field, label]) => (
+            <HeaderSelect
+              key={field}
+              label={label}
+              value={pane.deals[field]}
+              headers={tableHeaders(pane.tables, pane.deals.table)}
+              optional={label.endsWith("(optional)")}
+              onChange={(v) => dispatch({ type: "dealsChanged", patch: { [field]: v } })}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend>People</legend>
+        <div className={styles.mapping}>
+          {tableSelect("People table", pane.people.table, (table) => dispatch({ type: "peopleTableChanged", table }))}
+          {PEOPLE_COLUMNS.map(([field, label]) => (
+            <HeaderSelect
+              key={field}
+              label={label}
+              value={pane.people[field]}
+              headers={tableHeaders(pane.tables, pane.people.table)}
+              optional={label.endsWith("(optional)")}
+              onChange={(v) => dispatch({ type: "peopleChanged", patch: { [field]: v } })}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <div className={styles.mapping}>
+        <Field label="Plan year" size="small">
+          <Input size="small" value={pane.year} onChange={(_, d) => dispatch({ type: "yearChanged", year: d.value })} />
+        </Field>
+        <Field label="Periods" size="small">
+          <Select size="small" value={pane.periods} onChange={(_, d) => dispatch({ type: "periodsChanged", periods: d.value === "quarters" ? "quarters" : "months" })}>
+            <option value="months">Months</option>
+            <option value="quarters">Quarters</option>
+          </Select>
+        </Field>
+      </div>
+      {pane.quotas.length > 0 && (
+        <fieldset className={styles.fieldset}>
+          <legend>Annual quota per role</legend>
+          <div className={styles.mapping}>
+            {pane.quotas.map((q, i) => (
+              <Field key={q.role} label={`${q.role} annual quota`} size="small">
+                <Input size="small" value={q.annual} onChange={(_, d) => dispatch({ type: "quotaChanged", role: i, annual: d.value })} />
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <Subtitle2 as="h3">Proposed plan</Subtitle2>
+      <Body1>
+        {pane.base.current.name} plan roles: {pane.base.current.roles.map((r) => r.role).join(", ")}. Change the proposed curves below, or start again from
+        the current plan.
+      </Body1>
+      <Button size="small" onClick={() => dispatch({ type: "copyCurrent" })}>
+        Copy current plan to proposed
+      </Button>
+      {pane.curves.map((c, i) => (
+        <CurveFields key={i} curve={c} onChange={(patch) => dispatch({ type: "curveChanged", role: i, patch })} />
+      ))}
+      <RunPanel
+        run={pane.run}
+        issues={backtestStep.issues(ctx)}
+        action="Run back-test"
+        progressName="Back-test progress"
+        onRun={onRun}
+        onCancel={() => runs.cancel(backtestStep.id)}
+      />
+    </section>
+  );
+}
+
+interface CurveFieldsProps {
+  readonly curve: CurveDraft;
+  readonly onChange: (patch: Partial<Omit<CurveDraft, "role">>) => void;
+}
+
+/** One role's proposed curve: tiers, mode, threshold and cap. */
+function CurveFields({ curve, onChange }: CurveFieldsProps): React.JSX.Element {
+  const styles = useCommonStyles();
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend>{curve.role}</legend>
+      <div className={styles.mapping}>
+        <Field label={`${curve.role} tiers (lower:rate)`} size="small">
+          <Input size="small" value={curve.tiers} onChange={(_, d) => onChange({ tiers: d.value })} />
+        </Field>
+        <Field label={`${curve.role} mode`} size="small">
+          <Select size="small" value={curve.mode} onChange={(_, d) => onChange({ mode: (PAYOUT_MODES.find((m) => m === d.value) ?? curve.mode) as PayoutMode })}>
+            {PAYOUT_MODES.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={`${curve.role} threshold`} size="small">
+          <Input size="small" value={curve.threshold} onChange={(_, d) => onChange({ threshold: d.value })} />
+        </Field>
+        <Field label={`${curve.role} cap`} size="small">
+          <Input size="small" value={curve.cap} onChange={(_, d) => onChange({ cap: d.value })} />
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
