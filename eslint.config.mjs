@@ -8,7 +8,17 @@ import globals from "globals";
 const upperLayers = ["**/functions/**", "**/workbook/**", "**/wizard/**", "**/taskpane/**", "**/preview/**"];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "dist-preview/**", ".bench-build/**", "node_modules/**", "coverage/**", "test-artifacts/**", "sample-data/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "dist-preview/**",
+      ".bench-build/**",
+      "node_modules/**",
+      "coverage/**",
+      "test-artifacts/**",
+      "sample-data/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,14 +33,22 @@ export default tseslint.config(
       "office-addins/no-navigational-load": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
       // ignoreRestSiblings: `const { a, ...rest } = x` is how an object minus some fields is written.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {
     // Only the host boundary and the entry points may reach Office.js; everything else goes through
     // WorkbookHost, so it runs unchanged in the preview and in tests.
     files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/workbook/excelHost.ts", "src/taskpane/index.tsx", "src/commands/commands.ts", "src/functions/functions.ts"],
+    ignores: [
+      "src/workbook/excelHost.ts",
+      "src/taskpane/index.tsx",
+      "src/commands/commands.ts",
+      "src/functions/functions.ts",
+    ],
     rules: { "no-restricted-globals": ["error", "Office", "Excel", "OfficeExtension"] },
   },
   {
@@ -38,7 +56,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["react", "react-dom", "@fluentui/*", "**/taskpane/**", "**/preview/**"], message: "src/wizard is the tools as data: no React, no UI layer." }] },
+        {
+          patterns: [
+            {
+              group: ["react", "react-dom", "@fluentui/*", "**/taskpane/**", "**/preview/**"],
+              message: "src/wizard is the tools as data: no React, no UI layer.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -56,18 +81,44 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: upperLayers, message: "src/core is the bottom layer: it must not import from the layers above it." },
-            { group: ["react", "react-dom", "@fluentui/*", "office-*", "@microsoft/office-js*", "hyperformula"], message: "src/core is pure TypeScript: no Office, React or spreadsheet engine." },
+            {
+              group: upperLayers,
+              message: "src/core is the bottom layer: it must not import from the layers above it.",
+            },
+            {
+              group: ["react", "react-dom", "@fluentui/*", "office-*", "@microsoft/office-js*", "hyperformula"],
+              message: "src/core is pure TypeScript: no Office, React or spreadsheet engine.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", "Office", "Excel", "OfficeExtension", "CustomFunctions", "document", "window", "navigator", "localStorage"],
+      "no-restricted-globals": [
+        "error",
+        "Office",
+        "Excel",
+        "OfficeExtension",
+        "CustomFunctions",
+        "document",
+        "window",
+        "navigator",
+        "localStorage",
+      ],
     },
   },
   {
     files: ["src/functions/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/workbook/**", "**/wizard/**", "**/taskpane/**", "**/preview/**", "react", "hyperformula"], message: "Custom functions are thin adapters over src/core." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/workbook/**", "**/wizard/**", "**/taskpane/**", "**/preview/**", "react", "hyperformula"],
+              message: "Custom functions are thin adapters over src/core.",
+            },
+          ],
+        },
+      ],
       "no-restricted-globals": ["error", "Office", "Excel", "OfficeExtension", "document", "window"],
     },
   },

@@ -16,7 +16,8 @@ const DEV_PORT = Number(process.env.PORT ?? 3000);
 
 /** The manifest with every development URL replaced (a global replace, not only the first). */
 function productionManifest(content) {
-  if (!/^https:\/\/.+\/$/.test(PROD_URL)) throw new Error(`COMP_PLANNER_URL must be an https URL ending in "/", got "${PROD_URL}".`);
+  if (!/^https:\/\/.+\/$/.test(PROD_URL))
+    throw new Error(`COMP_PLANNER_URL must be an https URL ending in "/", got "${PROD_URL}".`);
   return content.toString().split(DEV_URL).join(PROD_URL).split(DEV_URL.slice(0, -1)).join(PROD_URL.slice(0, -1));
 }
 
@@ -34,19 +35,30 @@ module.exports = async (env, argv) => {
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      ],
     },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // One page hosts the shared runtime: the functions, the commands and the task pane, as classic scripts.
       // functions.js and commands.js are started by the page itself once Office.js has loaded (see taskpane.html).
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : productionManifest(content)) },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : productionManifest(content)),
+          },
         ],
       }),
     ],

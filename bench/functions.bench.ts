@@ -71,7 +71,14 @@ function payoutCase(kind: "short" | "full"): CaseResult {
   let mismatches = 0;
   for (let i = 0; i < ROWS; i++) if (rows[i][0] !== referencePayout(a[i][0], t[i][0])) mismatches++;
   if (mismatches > 0) throw new Error(`PAYOUT differs from the decimal.js reference on ${mismatches} rows`);
-  return { name: `PAYOUT, 3 tiers + cap, ${kind === "short" ? "4-decimal attainments" : "full-precision attainments"}`, rows: ROWS, ms, baselineMs, peakMiB: peakMiB(), notes: "equal to the decimal.js reference on every row" };
+  return {
+    name: `PAYOUT, 3 tiers + cap, ${kind === "short" ? "4-decimal attainments" : "full-precision attainments"}`,
+    rows: ROWS,
+    ms,
+    baselineMs,
+    peakMiB: peakMiB(),
+    notes: "equal to the decimal.js reference on every row",
+  };
 }
 
 function attainmentCase(): CaseResult {
@@ -80,7 +87,14 @@ function attainmentCase(): CaseResult {
   const quota = Array.from({ length: ROWS }, () => [Math.round(500_000 + rnd() * 1_000_000)]);
   const ms = timeMedian(() => quotaAttainment(actual, quota));
   const baselineMs = timeMedian(() => actual.map((r, i) => [r[0] / quota[i][0]]));
-  return { name: "QUOTA_ATTAINMENT, whole-currency actual and quota", rows: ROWS, ms, baselineMs, peakMiB: peakMiB(), notes: "" };
+  return {
+    name: "QUOTA_ATTAINMENT, whole-currency actual and quota",
+    rows: ROWS,
+    ms,
+    baselineMs,
+    peakMiB: peakMiB(),
+    notes: "",
+  };
 }
 
 function winRateCase(): CaseResult {

@@ -18,7 +18,9 @@ function csv(rows: number): Uint8Array {
     const d = 1 + Math.floor(rnd() * 28);
     const m = 1 + Math.floor(rnd() * 12);
     const amount = (rnd() * 250_000).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    lines.push(`D${i + 1},Rep ${Math.floor(rnd() * 40)},${["North", "South", "East", "West"][i % 4]},2025-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")},${m}/${d}/2026,"$${amount}",${Math.floor(rnd() * 100)}%,${rnd() < 0.3 ? "TRUE" : "FALSE"},${Math.floor(rnd() * 500)},"note ${i}, free text"`);
+    lines.push(
+      `D${i + 1},Rep ${Math.floor(rnd() * 40)},${["North", "South", "East", "West"][i % 4]},2025-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")},${m}/${d}/2026,"$${amount}",${Math.floor(rnd() * 100)}%,${rnd() < 0.3 ? "TRUE" : "FALSE"},${Math.floor(rnd() * 500)},"note ${i}, free text"`,
+    );
   }
   return new TextEncoder().encode(lines.join("\r\n"));
 }
@@ -36,7 +38,8 @@ function open(rows: number, runs: number): CaseResult {
       const r = applyImport(wb, "deals.csv", plan, imp.cells(plan));
       check = r.rows + plan.mismatchCount;
       const types = plan.columns.map((c) => c.type).join(",");
-      if (types !== "text,text,text,date,date,number,number,boolean,number,text") throw new Error(`unexpected column types ${types}`);
+      if (types !== "text,text,text,date,date,number,number,boolean,number,text")
+        throw new Error(`unexpected column types ${types}`);
     },
     runs,
     1,

@@ -11,7 +11,10 @@ const PEOPLE = 1000;
 const CREDITS = 100_000;
 const EPOCH = Date.UTC(1899, 11, 30);
 const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - EPOCH) / 86_400_000);
-const PERIODS: Period[] = Array.from({ length: 12 }, (_, i) => ({ first: serial(2026, i + 1, 1), last: serial(2026, i + 2, 0) }));
+const PERIODS: Period[] = Array.from({ length: 12 }, (_, i) => ({
+  first: serial(2026, i + 1, 1),
+  last: serial(2026, i + 2, 0),
+}));
 const YEAR_FIRST = PERIODS[0].first;
 const YEAR_LAST = PERIODS[11].last;
 const TIERS = [
@@ -41,7 +44,11 @@ const PLAN: LedgerPlan = {
 /** A seeded year: every tenth person has a draw; a tenth of deals split 60/40, 2% reversed, 3% cancelled. */
 function dataset(): { people: LedgerPerson[]; credits: LedgerCredit[] } {
   const rnd = seeded(11);
-  const people: LedgerPerson[] = Array.from({ length: PEOPLE }, (_, i) => ({ id: `rep${i}`, role: "AE", draw: i % 10 === 0 ? 4000 : null }));
+  const people: LedgerPerson[] = Array.from({ length: PEOPLE }, (_, i) => ({
+    id: `rep${i}`,
+    role: "AE",
+    draw: i % 10 === 0 ? 4000 : null,
+  }));
   const credits: LedgerCredit[] = [];
   let deal = 0;
   while (credits.length < CREDITS) {
@@ -54,7 +61,8 @@ function dataset(): { people: LedgerPerson[]; credits: LedgerCredit[] } {
       credits.push({ deal: id, person: `rep${owner}`, date, amount, share: 0.6, cancelDate });
       credits.push({ deal: id, person: `rep${(owner + 1) % PEOPLE}`, date, amount, share: 0.4, cancelDate });
     } else credits.push({ deal: id, person: `rep${owner}`, date, amount, cancelDate });
-    if (rnd() < 0.02 && date + 10 <= YEAR_LAST) credits.push({ deal: `${id}-rev`, person: `rep${owner}`, date: date + 10, amount: -amount });
+    if (rnd() < 0.02 && date + 10 <= YEAR_LAST)
+      credits.push({ deal: `${id}-rev`, person: `rep${owner}`, date: date + 10, amount: -amount });
   }
   return { people, credits: credits.slice(0, CREDITS) };
 }
@@ -100,7 +108,8 @@ function plainLedger(people: LedgerPerson[], credits: LedgerCredit[]): number {
       const cancel = c.cancelDate ?? null;
       const forfeited = cancel !== null && cancel < releaseDate;
       if (!forfeited && releaseDate <= YEAR_LAST) payable[periodOf(releaseDate)] += held;
-      if (cancel !== null && cancel - c.date < 183 && periodOf(cancel) >= 0) payable[periodOf(cancel)] -= forfeited ? earned - held : earned;
+      if (cancel !== null && cancel - c.date < 183 && periodOf(cancel) >= 0)
+        payable[periodOf(cancel)] -= forfeited ? earned - held : earned;
     }
     const draw = (people[p].draw as number | null) ?? 0;
     let owed = 0;

@@ -35,7 +35,13 @@ class MemoryHost implements WorkbookHost {
   readonly written: SheetSpec[] = [];
   constructor(private readonly data: readonly Table[]) {}
   async listTables(): Promise<TableInfo[]> {
-    return this.data.map((t) => ({ name: t.name, sheet: t.name, rowCount: t.rows.length, headers: t.headers, address: "A1" }));
+    return this.data.map((t) => ({
+      name: t.name,
+      sheet: t.name,
+      rowCount: t.rows.length,
+      headers: t.headers,
+      address: "A1",
+    }));
   }
   async listSheets(): Promise<SheetInfo[]> {
     return [];
@@ -46,7 +52,12 @@ class MemoryHost implements WorkbookHost {
     // A table an earlier step wrote: its values as the core computed them (formulas are not evaluated).
     for (const spec of this.written) {
       const w = spec.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
-      if (w) return { source: w.name, headers: w.headers, rows: w.rows.map((r) => r.map((c) => (typeof c === "object" && c !== null ? "" : (c ?? "")))) };
+      if (w)
+        return {
+          source: w.name,
+          headers: w.headers,
+          rows: w.rows.map((r) => r.map((c) => (typeof c === "object" && c !== null ? "" : (c ?? "")))),
+        };
     }
     throw new Error(`There is no table named "${name}".`);
   }
@@ -136,7 +147,16 @@ async function measure<T>(
 
 // ---- territories -------------------------------------------------------------------------------
 
-const ACCOUNT_HEADERS = ["Account ID", "Account", "Segment", "Potential", "Workload", "Current Owner", "Latitude", "Longitude"];
+const ACCOUNT_HEADERS = [
+  "Account ID",
+  "Account",
+  "Segment",
+  "Potential",
+  "Workload",
+  "Current Owner",
+  "Latitude",
+  "Longitude",
+];
 
 function accounts(n: number, territories: number, seed: number): Table {
   const r = seededRandom(seed);
@@ -177,12 +197,17 @@ async function territories(n: number, k: number, runs: number): Promise<CaseResu
   for (let r = 1; r <= summary.rowCount; r++) {
     const name = String(m.wb.cell("Territories", { row: summary.anchor.row + r, col: 0 }).value);
     const engine = m.wb.cell("Territories", { row: summary.anchor.row + r, col: 3 }).value;
-    if (engine !== (counts.get(name) ?? 0)) throw new Error(`Territory ${name}: the sheet counts ${JSON.stringify(engine)}, the core ${counts.get(name)}`);
+    if (engine !== (counts.get(name) ?? 0))
+      throw new Error(`Territory ${name}: the sheet counts ${JSON.stringify(engine)}, the core ${counts.get(name)}`);
   }
   // A hand edit: move one account to another territory; the summary follows.
   const accountsTable = m.wb.tables().find((t) => t.name === "Territories_Accounts")!;
   const t0 = process.hrtime.bigint();
-  m.wb.setCell("Territories", { row: accountsTable.anchor.row + 1, col: accountsTable.anchor.col + 1 }, m.result.seats[0].name);
+  m.wb.setCell(
+    "Territories",
+    { row: accountsTable.anchor.row + 1, col: accountsTable.anchor.col + 1 },
+    m.result.seats[0].name,
+  );
   const editMs = ms(t0);
   return {
     name: `Preview step: territories, ${n.toLocaleString("en-US")} accounts into ${k} (read, split, write, recalculate)`,
@@ -200,13 +225,27 @@ function reps(n: number, seed: number): Table {
   const r = seededRandom(seed);
   const rows = Array.from({ length: n }, (_, i) => {
     const potential = Math.round(r.lognormal(13.5, 0.5));
-    return [`R${i + 1}`, potential, Math.round(potential * r.uniform(0.6, 1.2)), Math.round(potential * r.uniform(0.6, 1.3))];
+    return [
+      `R${i + 1}`,
+      potential,
+      Math.round(potential * r.uniform(0.6, 1.2)),
+      Math.round(potential * r.uniform(0.6, 1.3)),
+    ];
   });
   return { name: "Reps", headers: ["Rep", "Potential", "Bookings 2024", "Bookings 2025"], rows };
 }
 
 // The quota form's defaults, without the fields this bench sets itself.
-const { potentialTable, potentialId, potentialColumn, historyTable, historyId, historyColumns, companyTarget, ...quotaDefaults } = initialQuotaForm;
+const {
+  potentialTable,
+  potentialId,
+  potentialColumn,
+  historyTable,
+  historyId,
+  historyColumns,
+  companyTarget,
+  ...quotaDefaults
+} = initialQuotaForm;
 void [potentialTable, potentialId, potentialColumn, historyTable, historyId, historyColumns, companyTarget];
 
 const quotaStep = (target: number): QuotaStepSettings => ({
@@ -227,7 +266,8 @@ async function quotas(): Promise<CaseResult> {
   const t = m.wb.tables().find((x) => x.name === "Quotas_Reps")!;
   const quotaCol = t.headers.indexOf("Quota");
   const first = m.wb.cell("Quotas", { row: t.anchor.row + 1, col: t.anchor.col + quotaCol }).value;
-  if (first !== m.result.plan.reps[0].quota) throw new Error(`Quota of the first rep: sheet ${JSON.stringify(first)}, core ${m.result.plan.reps[0].quota}`);
+  if (first !== m.result.plan.reps[0].quota)
+    throw new Error(`Quota of the first rep: sheet ${JSON.stringify(first)}, core ${m.result.plan.reps[0].quota}`);
   return {
     name: "Preview step: quotas for 1,000 reps, 10,000 draws (read, set, simulate, write, recalculate)",
     rows: 1000,
@@ -245,15 +285,37 @@ const SCENARIOS: Omit<ScenarioStepSettings, "distribution"> = {
     { role: "CSR/AM", headcount: 200, ote: 110_000, quota: 1_500_000, mixes: [0.7] },
   ],
   curves: [
-    { name: "Standard", tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }], mode: "MARGINAL", threshold: null, cap: 2 },
-    { name: "Accelerated", tiers: [{ lower: 0, rate: 0.8 }, { lower: 1, rate: 2 }, { lower: 1.5, rate: 2.5 }], mode: "MARGINAL", threshold: 0.5, cap: 3 },
+    {
+      name: "Standard",
+      tiers: [
+        { lower: 0, rate: 1 },
+        { lower: 1, rate: 1.5 },
+      ],
+      mode: "MARGINAL",
+      threshold: null,
+      cap: 2,
+    },
+    {
+      name: "Accelerated",
+      tiers: [
+        { lower: 0, rate: 0.8 },
+        { lower: 1, rate: 2 },
+        { lower: 1.5, rate: 2.5 },
+      ],
+      mode: "MARGINAL",
+      threshold: 0.5,
+      cap: 3,
+    },
   ],
   sheet: "OTE Scenarios",
 };
 
 async function scenarios(): Promise<CaseResult> {
   const data = [reps(1000, 9)];
-  const settings: ScenarioStepSettings = { ...SCENARIOS, distribution: { kind: "quotas", distributionTable: "Quotas_Distribution", pointsTable: "Quotas_Points" } };
+  const settings: ScenarioStepSettings = {
+    ...SCENARIOS,
+    distribution: { kind: "quotas", distributionTable: "Quotas_Distribution", pointsTable: "Quotas_Points" },
+  };
   const m = await measure(
     data,
     3,
@@ -281,14 +343,26 @@ const TYPES = ["New", "Renewal", "Upsell"];
 
 function kpiTables(seed: number): Table[] {
   const r = seededRandom(seed);
-  const people: Table = { name: "Reps", headers: ["Rep ID", "Role"], rows: Array.from({ length: PEOPLE }, (_, i) => [`R${i + 1}`, "AE"]) };
+  const people: Table = {
+    name: "Reps",
+    headers: ["Rep ID", "Role"],
+    rows: Array.from({ length: PEOPLE }, (_, i) => [`R${i + 1}`, "AE"]),
+  };
   // Deals over 2026, about 200 per person; dates are Excel serials (2026-01-01 = 46023).
   const deals: Table = {
     name: "Deals",
     headers: ["Deal ID", "Owner", "Stage", "Type", "Created", "Closed", "Amount"],
     rows: Array.from({ length: DEALS }, (_, i) => {
       const closed = 46023 + Math.floor(r.uniform(0, 365));
-      return [`D${i + 1}`, `R${1 + Math.floor(r.uniform(0, PEOPLE))}`, STAGES[Math.floor(r.uniform(0, 3))], TYPES[Math.floor(r.uniform(0, 3))], closed - Math.floor(r.uniform(5, 120)), closed, Math.round(r.lognormal(9, 0.8))];
+      return [
+        `D${i + 1}`,
+        `R${1 + Math.floor(r.uniform(0, PEOPLE))}`,
+        STAGES[Math.floor(r.uniform(0, 3))],
+        TYPES[Math.floor(r.uniform(0, 3))],
+        closed - Math.floor(r.uniform(5, 120)),
+        closed,
+        Math.round(r.lognormal(9, 0.8)),
+      ];
     }),
   };
   return [people, deals];
@@ -297,7 +371,13 @@ function kpiTables(seed: number): Table[] {
 const WON = { column: "Stage", values: ["Won"] };
 const base = { table: "Deals", person: "Owner", date: "Closed", filters: [WON] };
 const sumOf = (filters: RowFilter[]): KpiMeasure => ({ ...base, aggregate: "sum", value: "Amount", filters });
-const kpi = (name: string, measure: KpiDefinition["measure"], target: number): KpiDefinition => ({ name, measure, target, weight: 0.125, curve: DEFAULT_KPI_CURVE });
+const kpi = (name: string, measure: KpiDefinition["measure"], target: number): KpiDefinition => ({
+  name,
+  measure,
+  target,
+  weight: 0.125,
+  curve: DEFAULT_KPI_CURVE,
+});
 
 /** Eight KPIs for one role, over the deals: sums, counts, an average, a win rate, a cycle and a conversion. */
 const EIGHT_KPIS: KpiPlan = {
@@ -311,16 +391,25 @@ const EIGHT_KPIS: KpiPlan = {
         kpi("Upsell revenue", sumOf([WON, { column: "Type", values: ["Upsell"] }]), 20_000),
         kpi("Deals won", { ...base, aggregate: "count" }, 5),
         kpi("Average deal size", { ...base, aggregate: "average", value: "Amount" }, 9_000),
-        kpi("Win rate", { ...base, aggregate: "win-rate", filters: [], outcome: { column: "Stage", won: ["Won"], lost: ["Lost"] } }, 0.5),
+        kpi(
+          "Win rate",
+          { ...base, aggregate: "win-rate", filters: [], outcome: { column: "Stage", won: ["Won"], lost: ["Lost"] } },
+          0.5,
+        ),
         kpi("Sales cycle", { ...base, aggregate: "cycle", start: "Created" }, 60),
-        kpi("Pipeline touched", { ...base, aggregate: "count", filters: [{ column: "Stage", values: ["Open", "Won", "Lost"] }] }, 15),
+        kpi(
+          "Pipeline touched",
+          { ...base, aggregate: "count", filters: [{ column: "Stage", values: ["Open", "Won", "Lost"] }] },
+          15,
+        ),
       ],
     },
   ],
 };
 
 const NOW = new Date("2026-11-20T10:00:00Z");
-const kpiRun = (host: WorkbookHost) => runKpiStep(host, { people: { table: "Reps", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true });
+const kpiRun = (host: WorkbookHost) =>
+  runKpiStep(host, { people: { table: "Reps", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true });
 
 async function kpis(runs: number): Promise<{ step: CaseResult; edit: CaseResult }> {
   const data = kpiTables(21);
@@ -329,13 +418,17 @@ async function kpis(runs: number): Promise<{ step: CaseResult; edit: CaseResult 
   });
   const lines = m.wb.tables().find((t) => t.name.endsWith("Lines"))!;
   const actualCol = lines.headers.indexOf("Actual");
-  const check = (i: number) => m.wb.cell(lines.sheet, { row: lines.anchor.row + 1 + i, col: lines.anchor.col + actualCol }).value as number;
+  const check = (i: number) =>
+    m.wb.cell(lines.sheet, { row: lines.anchor.row + 1 + i, col: lines.anchor.col + actualCol }).value as number;
   m.result.lines.forEach((l, i) => {
-    if (Math.abs(check(i) - l.actual) > 1e-9 * Math.max(1, Math.abs(l.actual))) throw new Error(`Line ${i + 1} (${l.person}, ${l.kpi}): sheet ${check(i)}, core ${l.actual}`);
+    if (Math.abs(check(i) - l.actual) > 1e-9 * Math.max(1, Math.abs(l.actual)))
+      throw new Error(`Line ${i + 1} (${l.person}, ${l.kpi}): sheet ${check(i)}, core ${l.actual}`);
   });
   // One edited deal: a won, new October deal of the first person gets a larger amount, five times.
   const deals = data[1];
-  const row = deals.rows.findIndex((d) => d[1] === "R1" && d[2] === "Won" && d[3] === "New" && (d[5] as number) >= 46296 && (d[5] as number) < 46327);
+  const row = deals.rows.findIndex(
+    (d) => d[1] === "R1" && d[2] === "Won" && d[3] === "New" && (d[5] as number) >= 46296 && (d[5] as number) < 46327,
+  );
   if (row < 0 || m.result.lines[0].kpi !== "New revenue") throw new Error("no won new October deal for R1");
   const before = check(0);
   const edits: number[] = [];

@@ -15,7 +15,13 @@ function accounts(n: number, seed: number): TerritoryAccount[] {
   const r = seededRandom(seed);
   return Array.from({ length: n }, (_, i) => {
     const potential = r.lognormal(0, 1.5);
-    return { id: `A${i + 1}`, potential, workload: 5 + r.lognormal(0, 0.8) * (1 + Math.sqrt(potential)), x: r.uniform(0, 100), y: r.uniform(0, 100) };
+    return {
+      id: `A${i + 1}`,
+      potential,
+      workload: 5 + r.lognormal(0, 0.8) * (1 + Math.sqrt(potential)),
+      x: r.uniform(0, 100),
+      y: r.uniform(0, 100),
+    };
   });
 }
 
@@ -42,7 +48,13 @@ function meanDistance(list: readonly TerritoryAccount[], assignment: readonly nu
     cy[assignment[i]] += a.y!;
     c[assignment[i]]++;
   });
-  return list.reduce((s, a, i) => s + Math.hypot(a.x! - cx[assignment[i]] / c[assignment[i]], a.y! - cy[assignment[i]] / c[assignment[i]]), 0) / list.length;
+  return (
+    list.reduce(
+      (s, a, i) =>
+        s + Math.hypot(a.x! - cx[assignment[i]] / c[assignment[i]], a.y! - cy[assignment[i]] / c[assignment[i]]),
+      0,
+    ) / list.length
+  );
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`;

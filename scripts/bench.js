@@ -21,11 +21,24 @@ const SUITES = [
   { file: "bench/ledger.bench.js", cases: ["ledger"] },
   { file: "bench/import.bench.js", cases: ["import-csv-10k", "import-csv-100k"] },
   { file: "bench/backtest.bench.js", cases: ["backtest-large"] },
-  { file: "bench/steps.bench.js", cases: ["step-territories-10k", "step-territories-100k", "step-quotas", "step-scenarios", "step-kpi", "step-kpi-edit"] },
+  {
+    file: "bench/steps.bench.js",
+    cases: [
+      "step-territories-10k",
+      "step-territories-100k",
+      "step-quotas",
+      "step-scenarios",
+      "step-kpi",
+      "step-kpi-edit",
+    ],
+  },
 ];
 
 fs.rmSync(out, { recursive: true, force: true });
-execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.bench.json"], { cwd: root, stdio: "inherit" });
+execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.bench.json"], {
+  cwd: root,
+  stdio: "inherit",
+});
 
 const only = process.argv.slice(2);
 const rows = [];
@@ -33,7 +46,10 @@ for (const suite of SUITES) {
   for (const name of suite.cases) {
     if (only.length && !only.includes(name)) continue;
     process.stderr.write(`bench ${name} ...\n`);
-    const json = execFileSync(process.execPath, ["--max-old-space-size=8192", path.join(out, suite.file), name], { cwd: root, encoding: "utf8" });
+    const json = execFileSync(process.execPath, ["--max-old-space-size=8192", path.join(out, suite.file), name], {
+      cwd: root,
+      encoding: "utf8",
+    });
     rows.push(JSON.parse(json.trim().split("\n").pop()));
   }
 }
@@ -42,8 +58,9 @@ const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, 
 const table = [
   "| case | rows | ms | rows/s | baseline ms | ratio to baseline | peak MiB | notes |",
   "|---|---:|---:|---:|---:|---:|---:|---|",
-  ...rows.map((r) =>
-    `| ${r.name} | ${fmt(r.rows)} | ${fmt(r.ms, 1)} | ${fmt((r.rows / r.ms) * 1000)} | ${r.baselineMs ? fmt(r.baselineMs, 1) : "-"} | ${r.baselineMs ? `${fmt(r.ms / r.baselineMs, 1)}x` : "-"} | ${fmt(r.peakMiB)} | ${r.notes} |`,
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.rows)} | ${fmt(r.ms, 1)} | ${fmt((r.rows / r.ms) * 1000)} | ${r.baselineMs ? fmt(r.baselineMs, 1) : "-"} | ${r.baselineMs ? `${fmt(r.ms / r.baselineMs, 1)}x` : "-"} | ${fmt(r.peakMiB)} | ${r.notes} |`,
   ),
 ].join("\n");
 const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} x ${os.cpus()[0].model.trim()}, Node ${process.version}.`;

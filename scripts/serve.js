@@ -6,7 +6,16 @@ const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml", ".xml": "application/xml", ".map": "application/json" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
 
 /**
  * The file a request path names inside `root`, or a status to answer instead: 400 for a path
@@ -23,7 +32,8 @@ function fileFor(root, pathname) {
   if (rel.includes("\0")) return { status: 400 };
   const file = path.resolve(root, `.${path.sep}${rel}`);
   const inside = path.relative(root, file);
-  if (inside === "" || inside === ".." || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return { status: 403 };
+  if (inside === "" || inside === ".." || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside))
+    return { status: 403 };
   return { file, rel };
 }
 
@@ -43,7 +53,9 @@ function serveStatic(root, port, host = "127.0.0.1") {
     }
     const found = fileFor(base, pathname);
     if (found.status) {
-      res.writeHead(found.status, { "Content-Type": "text/plain" }).end(found.status === 400 ? "Bad request path" : "Forbidden");
+      res
+        .writeHead(found.status, { "Content-Type": "text/plain" })
+        .end(found.status === 400 ? "Bad request path" : "Forbidden");
       return;
     }
     fs.readFile(found.file, (err, data) => {
@@ -51,12 +63,23 @@ function serveStatic(root, port, host = "127.0.0.1") {
         res.writeHead(404, { "Content-Type": "text/plain" }).end(`Not found: ${found.rel}`);
         return;
       }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(found.file)] ?? "application/octet-stream", "Cache-Control": "no-store" }).end(data);
+      res
+        .writeHead(200, {
+          "Content-Type": TYPES[path.extname(found.file)] ?? "application/octet-stream",
+          "Cache-Control": "no-store",
+        })
+        .end(data);
     });
   });
   return new Promise((resolve, reject) => {
     server.once("error", (e) =>
-      reject(e.code === "EADDRINUSE" ? new Error(`Port ${port} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`) : e),
+      reject(
+        e.code === "EADDRINUSE"
+          ? new Error(
+              `Port ${port} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`,
+            )
+          : e,
+      ),
     );
     server.listen(port, host, () => resolve(server));
   });

@@ -11,7 +11,11 @@ const root = path.resolve(__dirname, "..");
 
 if (process.platform === "win32" || process.platform === "darwin") {
   const cli = require.resolve("office-addin-debugging/cli.js");
-  const r = spawnSync(process.execPath, [cli, "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server"], { cwd: root, stdio: "inherit" });
+  const r = spawnSync(
+    process.execPath,
+    [cli, "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server"],
+    { cwd: root, stdio: "inherit" },
+  );
   process.exit(r.status ?? 1);
 } else {
   console.log(

@@ -5,8 +5,13 @@ const path = require("node:path");
 
 if (process.platform === "win32" || process.platform === "darwin") {
   const cli = require.resolve("office-addin-debugging/cli.js");
-  const r = spawnSync(process.execPath, [cli, "stop", "manifest.xml"], { cwd: path.resolve(__dirname, ".."), stdio: "inherit" });
+  const r = spawnSync(process.execPath, [cli, "stop", "manifest.xml"], {
+    cwd: path.resolve(__dirname, ".."),
+    stdio: "inherit",
+  });
   process.exit(r.status ?? 1);
 } else {
-  console.log("Nothing to stop: on Linux npm start serves the preview in the foreground; press Ctrl+C in its terminal.");
+  console.log(
+    "Nothing to stop: on Linux npm start serves the preview in the foreground; press Ctrl+C in its terminal.",
+  );
 }

@@ -7,7 +7,8 @@
 
 /** Asks Excel to start the add-in's runtime whenever this workbook opens (SharedRuntime 1.1). */
 export async function loadWithWorkbook(office: typeof Office | undefined = globalThis.Office): Promise<boolean> {
-  if (!office?.addin?.setStartupBehavior || !office.context?.requirements?.isSetSupported("SharedRuntime", "1.1")) return false;
+  if (!office?.addin?.setStartupBehavior || !office.context?.requirements?.isSetSupported("SharedRuntime", "1.1"))
+    return false;
   await office.addin.setStartupBehavior(office.StartupBehavior.load);
   return true;
 }

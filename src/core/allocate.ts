@@ -20,7 +20,8 @@ export function allocate(total: number | Dec, weights: readonly number[], step: 
     throw new RangeError(`total ${totalD.toString()} is not a whole number of steps of ${stepD.toString()}`);
   }
   weights.forEach((w, i) => {
-    if (!Number.isFinite(w) || w < 0) throw new RangeError(`weight ${i + 1} is ${w}; weights must be finite and 0 or more`);
+    if (!Number.isFinite(w) || w < 0)
+      throw new RangeError(`weight ${i + 1} is ${w}; weights must be finite and 0 or more`);
   });
   const weightSum = weights.reduce((s, w) => s.plus(w), new Money(0));
   if (weightSum.isZero()) throw new RangeError("all weights are 0; there is nothing to split by");

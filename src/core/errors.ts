@@ -76,7 +76,9 @@ export interface Where {
 /** "quota", "quota row 3" or "tiers row 2, column 1". */
 export function describeWhere(where: Where): string {
   if (where.row === undefined) return where.arg;
-  return where.col === undefined ? `${where.arg} row ${where.row}` : `${where.arg} row ${where.row}, column ${where.col}`;
+  return where.col === undefined
+    ? `${where.arg} row ${where.row}`
+    : `${where.arg} row ${where.row}, column ${where.col}`;
 }
 
 /** A short, unambiguous rendering of a cell value inside a message. */
@@ -103,7 +105,10 @@ export const messages = {
   emptyDivisor: (w: Where) => new CalcError("#DIV/0!", `${describeWhere(w)} sums to 0; there is nothing to divide by.`),
   notRectangular: (arg: string) => new CalcError("#VALUE!", `${arg} is not a rectangular range.`),
   shapeMismatch: (a: string, aShape: string, b: string, bShape: string) =>
-    new CalcError("#VALUE!", `${a} is ${aShape} but ${b} is ${bShape}; give ranges of the same shape, or a single cell.`),
+    new CalcError(
+      "#VALUE!",
+      `${a} is ${aShape} but ${b} is ${bShape}; give ranges of the same shape, or a single cell.`,
+    ),
   notSingleValue: (arg: string) => new CalcError("#VALUE!", `${arg} must be a single value, not a range.`),
   notText: (w: Where, value: unknown) =>
     new CalcError("#VALUE!", `${describeWhere(w)} is ${describeValue(value)}; enter text.`),
@@ -114,7 +119,10 @@ export const messages = {
     new CalcError("#VALUE!", `tiers has ${columns} column(s); give two columns: lower bound, rate.`),
   tiersEmpty: () => new CalcError("#N/A", "tiers has no rows with a lower bound and a rate."),
   tiersHalfRow: (row: number) =>
-    new CalcError("#VALUE!", `tiers row ${row} has a lower bound or a rate but not both; fill in both or clear the row.`),
+    new CalcError(
+      "#VALUE!",
+      `tiers row ${row} has a lower bound or a rate but not both; fill in both or clear the row.`,
+    ),
   tiersGap: (row: number) =>
     new CalcError("#VALUE!", `tiers row ${row} is blank but rows below it are not; remove the blank row.`),
   tiersNotAscending: (row: number, lower: number, previous: number) =>
@@ -133,11 +141,17 @@ export const messages = {
     new CalcError("#NUM!", `cap is ${num(cap)}; it must be above 0 (leave it out for no cap).`),
 
   closeBeforeStart: (where: string, start: number, close: number) =>
-    new CalcError("#NUM!", `${where}: close date ${isoDate(close)} is before start date ${isoDate(start)}; check the dates.`),
+    new CalcError(
+      "#NUM!",
+      `${where}: close date ${isoDate(close)} is before start date ${isoDate(start)}; check the dates.`,
+    ),
   noDeals: (what: string, verb = "average") => new CalcError("#DIV/0!", `there are no ${what} to ${verb}.`),
   blankKey: (where: string) => new CalcError("#VALUE!", `${where} has an amount but no account; fill in the account.`),
   moreAdvancedThanEntered: (advanced: number, entered: number) =>
-    new CalcError("#NUM!", `advanced sums to ${num(advanced)}, more than entered (${num(entered)}); a stage cannot convert more than entered it.`),
+    new CalcError(
+      "#NUM!",
+      `advanced sums to ${num(advanced)}, more than entered (${num(entered)}); a stage cannot convert more than entered it.`,
+    ),
   noClosedDeals: () =>
     new CalcError("#DIV/0!", "outcomes has no won or lost deals; win rate needs at least one closed deal."),
   noOutcomes: () => new CalcError("#DIV/0!", "outcomes has no deals (every cell is blank)."),
@@ -146,7 +160,10 @@ export const messages = {
   notZeroToOne: (w: Where, value: number) =>
     new CalcError("#NUM!", `${describeWhere(w)} is ${value}; it must be from 0 to 1 (0.25 = 25%).`),
   churnOutOfRange: (w: Where, value: number) =>
-    new CalcError("#NUM!", `${describeWhere(w)} is ${value}; monthly churn must be above 0 and at most 1 (0.02 = 2% a month).`),
+    new CalcError(
+      "#NUM!",
+      `${describeWhere(w)} is ${value}; monthly churn must be above 0 and at most 1 (0.02 = 2% a month).`,
+    ),
   notOneDimensional: (arg: string, shape: string) =>
     new CalcError("#VALUE!", `${arg} is ${shape}; give one row or one column.`),
   notPositive: (w: Where, value: number) =>
@@ -160,13 +177,19 @@ export const messages = {
   notOneColumn: (arg: string, columns: number) =>
     new CalcError("#VALUE!", `${arg} has ${columns} columns; give one column, in order.`),
   rowCountMismatch: (arg: string, rows: number, other: string, otherRows: number) =>
-    new CalcError("#VALUE!", `${arg} has ${rows} row(s) but ${other} has ${otherRows}; give one row per row of ${other}.`),
+    new CalcError(
+      "#VALUE!",
+      `${arg} has ${rows} row(s) but ${other} has ${otherRows}; give one row per row of ${other}.`,
+    ),
   periodsShape: (columns: number) =>
     new CalcError("#VALUE!", `periods has ${columns} column(s); give two columns: first day, last day.`),
   periodLastBeforeFirst: (row: number, first: number, last: number) =>
     new CalcError("#NUM!", `periods row ${row}: last day ${last} is before first day ${first}.`),
   periodsNotConsecutive: (row: number, first: number, previousLast: number) =>
-    new CalcError("#NUM!", `periods row ${row} starts on ${first}, not the day after row ${row - 1} ends (${previousLast}); periods must be consecutive.`),
+    new CalcError(
+      "#NUM!",
+      `periods row ${row} starts on ${first}, not the day after row ${row - 1} ends (${previousLast}); periods must be consecutive.`,
+    ),
   periodNoWholeMonth: (row: number) =>
     new CalcError("#NUM!", `periods row ${row} holds no whole calendar month; use basis "DAYS".`),
   dateOutsidePeriods: (arg: string, date: number, first: number, last: number) =>
@@ -176,7 +199,10 @@ export const messages = {
   weightsNotOne: (sum: string) =>
     new CalcError("#NUM!", `weights add up to ${sum}; they must add up to 1 (leave them out for equal shares).`),
   outOfRange: (where: string) =>
-    new CalcError("#NUM!", `the result${where} is beyond Excel's number range (about 1.8E+308); check the inputs' magnitudes.`),
+    new CalcError(
+      "#NUM!",
+      `the result${where} is beyond Excel's number range (about 1.8E+308); check the inputs' magnitudes.`,
+    ),
 } as const;
 
 /**

@@ -16,7 +16,13 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : toNumber(dec(sorted[mid - 1]).plus(sorted[mid]).div(2));
+  return sorted.length % 2
+    ? sorted[mid]
+    : toNumber(
+        dec(sorted[mid - 1])
+          .plus(sorted[mid])
+          .div(2),
+      );
 }
 
 /** Revenue per account, in first-seen order of the accounts. */

@@ -12,7 +12,9 @@
  *   "R05", " r05 " and "r05" are the same rep.
  */
 export function textKey(value: unknown): string {
-  return String(value ?? "").trim().toLowerCase();
+  return String(value ?? "")
+    .trim()
+    .toLowerCase();
 }
 
 /** True when two texts match under {@link textKey}'s rules. */

@@ -123,7 +123,8 @@ export function checkCurve(curve: PayoutCurve): CalcError | null {
     const { lower, rate } = curve.tiers[i];
     if (!Number.isFinite(lower)) return messages.notFinite({ arg: "tiers", row: i + 1, col: 1 });
     if (!Number.isFinite(rate)) return messages.notFinite({ arg: "tiers", row: i + 1, col: 2 });
-    if (i > 0 && !(lower > curve.tiers[i - 1].lower)) return messages.tiersNotAscending(i + 1, lower, curve.tiers[i - 1].lower);
+    if (i > 0 && !(lower > curve.tiers[i - 1].lower))
+      return messages.tiersNotAscending(i + 1, lower, curve.tiers[i - 1].lower);
     if (rate < 0) return messages.negativeRate(i + 1, rate);
   }
   if (curve.mode === "RETRO" && curve.tiers[0].lower < 0) return messages.retroBelowZero(curve.tiers[0].lower);
@@ -177,7 +178,10 @@ export function compileCurve(curve: PayoutCurve): CompiledCurve | CalcError {
     rateInt,
     capScale,
     capInt,
-    wide: boundScale < 0 || rateScale < 0 || (curve.cap !== null && capScale < 0) ? null : wideCurve(lowerInt, rateInt, curve.cap === null ? null : capInt),
+    wide:
+      boundScale < 0 || rateScale < 0 || (curve.cap !== null && capScale < 0)
+        ? null
+        : wideCurve(lowerInt, rateInt, curve.cap === null ? null : capInt),
   };
 }
 
@@ -185,7 +189,8 @@ function wideCurve(lowerInt: readonly number[], rateInt: readonly number[], capI
   const lower = lowerInt.map((v) => BigInt(v));
   const rate = rateInt.map((v) => BigInt(v));
   const factorAtLower: bigint[] = [0n];
-  for (let i = 1; i < lower.length; i++) factorAtLower.push(factorAtLower[i - 1] + (lower[i] - lower[i - 1]) * rate[i - 1]);
+  for (let i = 1; i < lower.length; i++)
+    factorAtLower.push(factorAtLower[i - 1] + (lower[i] - lower[i - 1]) * rate[i - 1]);
   return { lower, rate, factorAtLower, cap: capInt === null ? null : BigInt(capInt) };
 }
 
@@ -218,7 +223,14 @@ export function explainPayout(measure: number, targetIncentive: number, compiled
     }
     const part = slice.times(rateDec[i]);
     factor = factor.plus(part);
-    lines.push({ tier: i + 1, from: curve.tiers[i].lower, to: next, rate: curve.tiers[i].rate, slice: toNumber(slice), amount: toNumber(part.times(ti)) });
+    lines.push({
+      tier: i + 1,
+      from: curve.tiers[i].lower,
+      to: next,
+      rate: curve.tiers[i].rate,
+      slice: toNumber(slice),
+      amount: toNumber(part.times(ti)),
+    });
   }
   const earned = factor.times(ti);
   const belowThreshold = curve.threshold !== null && measure < curve.threshold;
@@ -328,7 +340,10 @@ export function payoutWide(measure: number, targetIncentive: number, c: Compiled
   const s = Math.max(c.boundScale, -m.exponent);
   const mScaled = m.mantissa * pow10n(m.exponent + s);
   const boundUp = pow10n(s - c.boundScale);
-  let factor = curve.mode === "MARGINAL" ? w.factorAtLower[reached] * boundUp + (mScaled - w.lower[reached] * boundUp) * w.rate[reached] : mScaled * w.rate[reached];
+  let factor =
+    curve.mode === "MARGINAL"
+      ? w.factorAtLower[reached] * boundUp + (mScaled - w.lower[reached] * boundUp) * w.rate[reached]
+      : mScaled * w.rate[reached];
   let scale = s + c.rateScale;
   if (w.cap !== null) {
     const common = Math.max(scale, c.capScale);
@@ -338,7 +353,8 @@ export function payoutWide(measure: number, targetIncentive: number, c: Compiled
     scale = common;
   }
   const kt = decimalScale(targetIncentive);
-  const t = kt >= 0 ? { mantissa: BigInt(Math.round(targetIncentive * POW10[kt])), exponent: -kt } : wideOf(targetIncentive);
+  const t =
+    kt >= 0 ? { mantissa: BigInt(Math.round(targetIncentive * POW10[kt])), exponent: -kt } : wideOf(targetIncentive);
   const total = factor * t.mantissa;
   if (total >= DECIMAL_DIGITS_LIMIT || -total >= DECIMAL_DIGITS_LIMIT) return undefined;
   const result = wideToNumber(total, scale - t.exponent);

@@ -7,7 +7,17 @@
  * Function ids and argument orders are final: functions.json is snapshot-tested.
  */
 import { cac } from "./cac";
-import { attainmentShare, avgDealSize, commissionRate, conversion, costOfSales, kpiBonus, payMix, revenueConcentration, salesCycle } from "./kpis";
+import {
+  attainmentShare,
+  avgDealSize,
+  commissionRate,
+  conversion,
+  costOfSales,
+  kpiBonus,
+  payMix,
+  revenueConcentration,
+  salesCycle,
+} from "./kpis";
 import { toExcelMatrix, toExcelValue } from "./excelBoundary";
 import { payout, payoutExplain } from "./payout";
 import { clawback, draw as drawTable, prorate, runningPayout, splitCredit } from "./payoutRules";
@@ -39,7 +49,14 @@ function quotaAttainmentFn(actual: any[][], quota: any[][]): any[][] {
  * @param [cap] The largest payout, as a multiple of target_incentive.
  * @returns Payout for each row.
  */
-function payoutFn(attainment: any[][], target_incentive: any[][], tiers: any[][], mode?: any, threshold?: any, cap?: any): any[][] {
+function payoutFn(
+  attainment: any[][],
+  target_incentive: any[][],
+  tiers: any[][],
+  mode?: any,
+  threshold?: any,
+  cap?: any,
+): any[][] {
   return toExcelMatrix(payout(attainment, target_incentive, tiers, mode, threshold, cap));
 }
 
@@ -55,7 +72,14 @@ function payoutFn(attainment: any[][], target_incentive: any[][], tiers: any[][]
  * @param [cap] The largest payout, as a multiple of target_incentive.
  * @returns The calculation as a table with headers.
  */
-function payoutExplainFn(attainment: any, target_incentive: any, tiers: any[][], mode?: any, threshold?: any, cap?: any): any[][] {
+function payoutExplainFn(
+  attainment: any,
+  target_incentive: any,
+  tiers: any[][],
+  mode?: any,
+  threshold?: any,
+  cap?: any,
+): any[][] {
   return toExcelMatrix(payoutExplain(attainment, target_incentive, tiers, mode, threshold, cap));
 }
 
@@ -187,7 +211,15 @@ function payMixFn(base: any[][], target_incentive: any[][]): any[][] {
  * @param [cap] The largest payout of a KPI, as a multiple of its weight x target_bonus.
  * @returns The bonus.
  */
-function kpiBonusFn(attainments: any[][], weights: any[][], target_bonus: any, tiers?: any[][], mode?: any, threshold?: any, cap?: any): any {
+function kpiBonusFn(
+  attainments: any[][],
+  weights: any[][],
+  target_bonus: any,
+  tiers?: any[][],
+  mode?: any,
+  threshold?: any,
+  cap?: any,
+): any {
   return toExcelValue(kpiBonus(attainments, weights, target_bonus, tiers, mode, threshold, cap));
 }
 
@@ -262,7 +294,15 @@ function funnelFn(entered: any, rates: any[][]): any[][] {
  * @param [cap] The largest payout, as a multiple of target_incentive.
  * @returns What each credit pays.
  */
-function runningPayoutFn(amounts: any[][], target_incentive: any, tiers: any[][], start?: any, mode?: any, threshold?: any, cap?: any): any[][] {
+function runningPayoutFn(
+  amounts: any[][],
+  target_incentive: any,
+  tiers: any[][],
+  start?: any,
+  mode?: any,
+  threshold?: any,
+  cap?: any,
+): any[][] {
   return toExcelMatrix(runningPayout(amounts, target_incentive, tiers, start, mode, threshold, cap));
 }
 
@@ -289,7 +329,14 @@ function splitCreditFn(amount: any, shares: any[][], decimals?: any): any[][] {
  * @param [basis] "DAYS" (default) or "MONTHS" (whole calendar months in the plan).
  * @returns The amount for each period.
  */
-function prorateFn(amount: any, periods: any[][], start_date: any, end_date?: any, weights?: any[][], basis?: any): any[][] {
+function prorateFn(
+  amount: any,
+  periods: any[][],
+  start_date: any,
+  end_date?: any,
+  weights?: any[][],
+  basis?: any,
+): any[][] {
   return toExcelMatrix(prorate(amount, periods, start_date, end_date, weights, basis));
 }
 
@@ -303,7 +350,13 @@ function prorateFn(amount: any, periods: any[][], start_date: any, end_date?: an
  * @param [opening_balance] What is owed at the start (default 0).
  * @returns The draw table with headers.
  */
-function drawFn(earnings: any[][], draw: any[][], recoverable?: any, recovery_limit?: any, opening_balance?: any): any[][] {
+function drawFn(
+  earnings: any[][],
+  draw: any[][],
+  recoverable?: any,
+  recovery_limit?: any,
+  opening_balance?: any,
+): any[][] {
   return toExcelMatrix(drawTable(earnings, draw, recoverable, recovery_limit, opening_balance));
 }
 
@@ -317,6 +370,12 @@ function drawFn(earnings: any[][], draw: any[][], recoverable?: any, recovery_li
  * @param [window_months] No clawback once months_kept reaches this (default term_months).
  * @returns The clawback for each row.
  */
-function clawbackFn(commission: any[][], months_kept: any[][], term_months: any[][], method?: any, window_months?: any): any[][] {
+function clawbackFn(
+  commission: any[][],
+  months_kept: any[][],
+  term_months: any[][],
+  method?: any,
+  window_months?: any,
+): any[][] {
   return toExcelMatrix(clawback(commission, months_kept, term_months, method, window_months));
 }

@@ -5,7 +5,20 @@ import { exactRatio } from "../core/ratio";
 import { CompiledCurve, payout as corePayout } from "../core/tiers";
 import { readCurve } from "./curveArgs";
 import { cellLabel, readNumbersOrBlank, readWon, sameShape, wonLabels } from "./kpiArgs";
-import { asMatrix, elementwise, finite, inputError, isBlank, OutMatrix, readNumber, readOption, readOptionalNumber, readOptionalText, sumsOfTwo, whereIn } from "./values";
+import {
+  asMatrix,
+  elementwise,
+  finite,
+  inputError,
+  isBlank,
+  OutMatrix,
+  readNumber,
+  readOption,
+  readOptionalNumber,
+  readOptionalText,
+  sumsOfTwo,
+  whereIn,
+} from "./values";
 
 /** AVG_DEAL_SIZE(amounts, [outcomes], [won_label]): mean deal amount; with outcomes, won deals only. */
 export function avgDealSize(amounts: unknown, outcomes?: unknown, wonLabel?: unknown): number | CalcError {
@@ -30,7 +43,12 @@ export function avgDealSize(amounts: unknown, outcomes?: unknown, wonLabel?: unk
 }
 
 /** SALES_CYCLE(start_dates, close_dates, [outcomes], [statistic]): days from start to close. */
-export function salesCycle(startDates: unknown, closeDates: unknown, outcomes?: unknown, statistic?: unknown): number | CalcError {
+export function salesCycle(
+  startDates: unknown,
+  closeDates: unknown,
+  outcomes?: unknown,
+  statistic?: unknown,
+): number | CalcError {
   const s = asMatrix(startDates, "start_dates");
   if (isCalcError(s)) return s;
   const c = asMatrix(closeDates, "close_dates");
@@ -71,7 +89,8 @@ export function conversion(entered: unknown, advanced: unknown): number | CalcEr
   if (isCalcError(sums)) return sums;
   const [totalEntered, totalAdvanced] = sums;
   if (totalEntered.isZero()) return messages.emptyDivisor({ arg: "entered" });
-  if (totalAdvanced.gt(totalEntered)) return messages.moreAdvancedThanEntered(toNumber(totalAdvanced), toNumber(totalEntered));
+  if (totalAdvanced.gt(totalEntered))
+    return messages.moreAdvancedThanEntered(toNumber(totalAdvanced), toNumber(totalEntered));
   return toNumber(totalAdvanced.div(totalEntered));
 }
 
@@ -160,7 +179,9 @@ function ratioOf(
 
 /** COMMISSION_RATE(target_incentive, quota): the base commission rate, target_incentive / quota. */
 export function commissionRate(targetIncentive: unknown, quota: unknown): OutMatrix | CalcError {
-  return ratioOf(targetIncentive, "target_incentive", quota, "quota", (ti, q) => (q === 0 ? messages.zeroDivisor({ arg: "quota" }) : exactRatio(ti, q)));
+  return ratioOf(targetIncentive, "target_incentive", quota, "quota", (ti, q) =>
+    q === 0 ? messages.zeroDivisor({ arg: "quota" }) : exactRatio(ti, q),
+  );
 }
 
 /** PAY_MIX(base, target_incentive): the base share of OTE, base / (base + target_incentive). */

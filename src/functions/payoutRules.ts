@@ -95,7 +95,8 @@ export function splitCredit(amount: unknown, shares: unknown, decimals?: unknown
   const dp = readOptionalNumber(decimals, "decimals");
   if (isCalcError(dp)) return dp;
   const places = dp ?? 2;
-  if (!Number.isInteger(places) || Math.abs(places) > MAX_DECIMALS) return messages.notWholeNumber({ arg: "decimals" }, places, -MAX_DECIMALS, MAX_DECIMALS);
+  if (!Number.isInteger(places) || Math.abs(places) > MAX_DECIMALS)
+    return messages.notWholeNumber({ arg: "decimals" }, places, -MAX_DECIMALS, MAX_DECIMALS);
   const values = readNumbersOrBlank(s, "shares");
   if (isCalcError(values)) return values;
   const given: number[] = [];
@@ -173,7 +174,8 @@ export function prorate(
   if (!isBlank(weights)) {
     const wm = oneColumn(weights, "weights");
     if (isCalcError(wm)) return wm;
-    if (wm.length !== n && filledRows(wm) !== n) return messages.rowCountMismatch("weights", filledRows(wm), "periods", n);
+    if (wm.length !== n && filledRows(wm) !== n)
+      return messages.rowCountMismatch("weights", filledRows(wm), "periods", n);
     const wv = readNumbersOrBlank(wm.slice(0, n), "weights");
     if (isCalcError(wv)) return wv;
     w = [];
@@ -198,7 +200,13 @@ export const DRAW_HEADERS = ["Period", "Earned", "Draw", "Top-up", "Recovered", 
  * by period, spilled as a table under DRAW_HEADERS. Blank earnings are a period with nothing
  * earned; trailing blank rows of the selection stay blank.
  */
-export function draw(earnings: unknown, drawArg: unknown, recoverable?: unknown, recoveryLimit?: unknown, openingBalance?: unknown): OutMatrix | CalcError {
+export function draw(
+  earnings: unknown,
+  drawArg: unknown,
+  recoverable?: unknown,
+  recoveryLimit?: unknown,
+  openingBalance?: unknown,
+): OutMatrix | CalcError {
   const em = oneColumn(earnings, "earnings");
   if (isCalcError(em)) return em;
   const dm = oneColumn(drawArg, "draw");
@@ -239,7 +247,15 @@ export function draw(earnings: unknown, drawArg: unknown, recoverable?: unknown,
   const rows: OutMatrix = [[...DRAW_HEADERS]];
   periods.forEach((p, i) => {
     const at = ` in row ${i + 1}`;
-    rows.push([i + 1, cell(p.earned, at), cell(p.draw, at), cell(p.topUp, at), cell(p.recovered, at), cell(p.paid, at), cell(p.owed, at)]);
+    rows.push([
+      i + 1,
+      cell(p.earned, at),
+      cell(p.draw, at),
+      cell(p.topUp, at),
+      cell(p.recovered, at),
+      cell(p.paid, at),
+      cell(p.owed, at),
+    ]);
   });
   for (let i = n; i < em.length; i++) rows.push(DRAW_HEADERS.map(() => ""));
   return rows;
@@ -263,7 +279,13 @@ function readClawbackMethod(value: unknown): ClawbackMethod | CalcError {
  * reverse when a customer cancels, as a negative number (0 when nothing is clawed back).
  * Element-wise over the first three arguments, so a column of deals spills a column.
  */
-export function clawback(commission: unknown, monthsKept: unknown, termMonths: unknown, method?: unknown, windowMonths?: unknown): OutMatrix | CalcError {
+export function clawback(
+  commission: unknown,
+  monthsKept: unknown,
+  termMonths: unknown,
+  method?: unknown,
+  windowMonths?: unknown,
+): OutMatrix | CalcError {
   const c = asMatrix(commission, "commission");
   if (isCalcError(c)) return c;
   const k = asMatrix(monthsKept, "months_kept");

@@ -1,6 +1,16 @@
 import { CalcError } from "../core/errors";
 import { cac } from "./cac";
-import { attainmentShare, avgDealSize, commissionRate, conversion, costOfSales, kpiBonus, payMix, revenueConcentration, salesCycle } from "./kpis";
+import {
+  attainmentShare,
+  avgDealSize,
+  commissionRate,
+  conversion,
+  costOfSales,
+  kpiBonus,
+  payMix,
+  revenueConcentration,
+  salesCycle,
+} from "./kpis";
 import { EXPLAIN_HEADERS, payout, payoutExplain } from "./payout";
 import { clawback, draw, DRAW_HEADERS, prorate, runningPayout, splitCredit } from "./payoutRules";
 import { quotaAttainment } from "./quotaAttainment";
@@ -51,7 +61,8 @@ const elementwiseSize = (argShapes: readonly Shape[]): Shape =>
   argShapes.slice(0, 2).find((s) => s.height * s.width > 1) ?? { height: 1, width: 1 };
 
 /** Element-wise over every argument: the widest of them all (optional arguments included). */
-const broadcastSize = (argShapes: readonly Shape[]): Shape => argShapes.find((s) => s.height * s.width > 1) ?? { height: 1, width: 1 };
+const broadcastSize = (argShapes: readonly Shape[]): Shape =>
+  argShapes.find((s) => s.height * s.width > 1) ?? { height: 1, width: 1 };
 
 /** FUNNEL: one stage more than the rates, along the rates' direction. */
 const funnelSize = (argShapes: readonly Shape[]): Shape => {
@@ -67,17 +78,37 @@ const value = (name: string, optional = false): ParamSpec => ({ name, kind: "val
  * entry points in functions.ts and the preview's engine plugin both read from here.
  */
 export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
-  { id: "QUOTA_ATTAINMENT", params: [range("actual"), range("quota")], result: "matrix", compute: quotaAttainment, spillSize: elementwiseSize },
+  {
+    id: "QUOTA_ATTAINMENT",
+    params: [range("actual"), range("quota")],
+    result: "matrix",
+    compute: quotaAttainment,
+    spillSize: elementwiseSize,
+  },
   {
     id: "PAYOUT",
-    params: [range("attainment"), range("target_incentive"), range("tiers"), value("mode", true), value("threshold", true), value("cap", true)],
+    params: [
+      range("attainment"),
+      range("target_incentive"),
+      range("tiers"),
+      value("mode", true),
+      value("threshold", true),
+      value("cap", true),
+    ],
     result: "matrix",
     compute: payout,
     spillSize: elementwiseSize,
   },
   {
     id: "PAYOUT_EXPLAIN",
-    params: [value("attainment"), value("target_incentive"), range("tiers"), value("mode", true), value("threshold", true), value("cap", true)],
+    params: [
+      value("attainment"),
+      value("target_incentive"),
+      range("tiers"),
+      value("mode", true),
+      value("threshold", true),
+      value("cap", true),
+    ],
     result: "matrix",
     compute: payoutExplain,
     // Header, one row per tier, threshold, cap, total; six columns.
@@ -90,7 +121,12 @@ export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
     result: "scalar",
     compute: winRate,
   },
-  { id: "AVG_DEAL_SIZE", params: [range("amounts"), range("outcomes", true), value("won_label", true)], result: "scalar", compute: avgDealSize },
+  {
+    id: "AVG_DEAL_SIZE",
+    params: [range("amounts"), range("outcomes", true), value("won_label", true)],
+    result: "scalar",
+    compute: avgDealSize,
+  },
   {
     id: "SALES_CYCLE",
     params: [range("start_dates"), range("close_dates"), range("outcomes", true), value("statistic", true)],
@@ -98,14 +134,44 @@ export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
     compute: salesCycle,
   },
   { id: "CONVERSION", params: [range("entered"), range("advanced")], result: "scalar", compute: conversion },
-  { id: "REVENUE_CONCENTRATION", params: [range("amounts"), range("accounts"), value("measure", true)], result: "scalar", compute: revenueConcentration },
-  { id: "ATTAINMENT_SHARE", params: [range("attainments"), value("level", true)], result: "scalar", compute: attainmentShare },
+  {
+    id: "REVENUE_CONCENTRATION",
+    params: [range("amounts"), range("accounts"), value("measure", true)],
+    result: "scalar",
+    compute: revenueConcentration,
+  },
+  {
+    id: "ATTAINMENT_SHARE",
+    params: [range("attainments"), value("level", true)],
+    result: "scalar",
+    compute: attainmentShare,
+  },
   { id: "COST_OF_SALES", params: [range("compensation"), range("revenue")], result: "scalar", compute: costOfSales },
-  { id: "COMMISSION_RATE", params: [range("target_incentive"), range("quota")], result: "matrix", compute: commissionRate, spillSize: elementwiseSize },
-  { id: "PAY_MIX", params: [range("base"), range("target_incentive")], result: "matrix", compute: payMix, spillSize: elementwiseSize },
+  {
+    id: "COMMISSION_RATE",
+    params: [range("target_incentive"), range("quota")],
+    result: "matrix",
+    compute: commissionRate,
+    spillSize: elementwiseSize,
+  },
+  {
+    id: "PAY_MIX",
+    params: [range("base"), range("target_incentive")],
+    result: "matrix",
+    compute: payMix,
+    spillSize: elementwiseSize,
+  },
   {
     id: "KPI_BONUS",
-    params: [range("attainments"), range("weights"), value("target_bonus"), range("tiers", true), value("mode", true), value("threshold", true), value("cap", true)],
+    params: [
+      range("attainments"),
+      range("weights"),
+      value("target_bonus"),
+      range("tiers", true),
+      value("mode", true),
+      value("threshold", true),
+      value("cap", true),
+    ],
     result: "scalar",
     compute: kpiBonus,
   },
@@ -116,7 +182,13 @@ export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
     compute: cacPayback,
     spillSize: broadcastSize,
   },
-  { id: "LTV", params: [range("monthly_revenue"), range("monthly_churn"), range("gross_margin", true)], result: "matrix", compute: ltv, spillSize: broadcastSize },
+  {
+    id: "LTV",
+    params: [range("monthly_revenue"), range("monthly_churn"), range("gross_margin", true)],
+    result: "matrix",
+    compute: ltv,
+    spillSize: broadcastSize,
+  },
   {
     id: "LTV_TO_CAC",
     params: [range("monthly_revenue"), range("monthly_churn"), range("cac"), range("gross_margin", true)],
@@ -124,11 +196,31 @@ export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
     compute: ltvToCac,
     spillSize: broadcastSize,
   },
-  { id: "LEAD_GROWTH", params: [range("current"), range("previous")], result: "matrix", compute: leadGrowth, spillSize: elementwiseSize },
-  { id: "FUNNEL", params: [value("entered"), range("rates")], result: "matrix", compute: funnel, spillSize: funnelSize },
+  {
+    id: "LEAD_GROWTH",
+    params: [range("current"), range("previous")],
+    result: "matrix",
+    compute: leadGrowth,
+    spillSize: elementwiseSize,
+  },
+  {
+    id: "FUNNEL",
+    params: [value("entered"), range("rates")],
+    result: "matrix",
+    compute: funnel,
+    spillSize: funnelSize,
+  },
   {
     id: "RUNNING_PAYOUT",
-    params: [range("amounts"), value("target_incentive"), range("tiers"), value("start", true), value("mode", true), value("threshold", true), value("cap", true)],
+    params: [
+      range("amounts"),
+      value("target_incentive"),
+      range("tiers"),
+      value("start", true),
+      value("mode", true),
+      value("threshold", true),
+      value("cap", true),
+    ],
     result: "matrix",
     compute: runningPayout,
     spillSize: (shapes) => ({ height: shapes[0]?.height ?? 1, width: 1 }),
@@ -142,14 +234,27 @@ export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: "PRORATE",
-    params: [value("amount"), range("periods"), value("start_date"), value("end_date", true), range("weights", true), value("basis", true)],
+    params: [
+      value("amount"),
+      range("periods"),
+      value("start_date"),
+      value("end_date", true),
+      range("weights", true),
+      value("basis", true),
+    ],
     result: "matrix",
     compute: prorate,
     spillSize: (shapes) => ({ height: shapes[1]?.height ?? 1, width: 1 }),
   },
   {
     id: "DRAW",
-    params: [range("earnings"), range("draw"), value("recoverable", true), value("recovery_limit", true), value("opening_balance", true)],
+    params: [
+      range("earnings"),
+      range("draw"),
+      value("recoverable", true),
+      value("recovery_limit", true),
+      value("opening_balance", true),
+    ],
     result: "matrix",
     compute: draw,
     // The header row, then one row per period.
@@ -157,7 +262,13 @@ export const COMP_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: "CLAWBACK",
-    params: [range("commission"), range("months_kept"), range("term_months"), value("method", true), value("window_months", true)],
+    params: [
+      range("commission"),
+      range("months_kept"),
+      range("term_months"),
+      value("method", true),
+      value("window_months", true),
+    ],
     result: "matrix",
     compute: clawback,
     spillSize: (shapes) => shapes.slice(0, 3).find((s) => s.height * s.width > 1) ?? { height: 1, width: 1 },

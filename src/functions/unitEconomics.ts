@@ -1,6 +1,24 @@
 import { CalcError, isCalcError, messages, Where } from "../core/errors";
-import { cacPayback as coreCacPayback, funnel as coreFunnel, leadGrowth as coreLeadGrowth, ltv as coreLtv, ltvToCac as coreLtvToCac } from "../core/unitEconomics/metrics";
-import { asMatrix, asSingle, elementwise, finite, isBlank, Matrix, OutMatrix, OutValue, readNumber, shapeOf, whereIn } from "./values";
+import {
+  cacPayback as coreCacPayback,
+  funnel as coreFunnel,
+  leadGrowth as coreLeadGrowth,
+  ltv as coreLtv,
+  ltvToCac as coreLtvToCac,
+} from "../core/unitEconomics/metrics";
+import {
+  asMatrix,
+  asSingle,
+  elementwise,
+  finite,
+  isBlank,
+  Matrix,
+  OutMatrix,
+  OutValue,
+  readNumber,
+  shapeOf,
+  whereIn,
+} from "./values";
 
 /**
  * The unit-economics COMP functions: CAC_PAYBACK, LTV, LTV_TO_CAC and LEAD_GROWTH work
@@ -38,7 +56,10 @@ function inDomain(n: number, domain: Domain, where: Where): number | CalcError {
  * Applies `compute` element-wise to checked numbers. A position where every required argument
  * is blank stays blank (so a few spare rows are harmless); one blank required argument is #N/A.
  */
-function numericElementwise(args: readonly NumericArg[], compute: (n: number[], where: (i: number) => Where) => OutValue): OutMatrix | CalcError {
+function numericElementwise(
+  args: readonly NumericArg[],
+  compute: (n: number[], where: (i: number) => Where) => OutValue,
+): OutMatrix | CalcError {
   const matrices: Matrix[] = [];
   for (const a of args) {
     const m = asMatrix(a.value, a.name);
@@ -97,7 +118,12 @@ export function ltv(monthlyRevenue: unknown, monthlyChurn: unknown, grossMargin?
 }
 
 /** LTV_TO_CAC(monthly_revenue, monthly_churn, cac, [gross_margin]): LTV / CAC; 3 or more is the usual health mark. */
-export function ltvToCac(monthlyRevenue: unknown, monthlyChurn: unknown, cac: unknown, grossMargin?: unknown): OutMatrix | CalcError {
+export function ltvToCac(
+  monthlyRevenue: unknown,
+  monthlyChurn: unknown,
+  cac: unknown,
+  grossMargin?: unknown,
+): OutMatrix | CalcError {
   return numericElementwise(
     [
       { name: "monthly_revenue", value: monthlyRevenue, domain: "amount" },

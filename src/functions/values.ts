@@ -15,7 +15,6 @@ export type OutValue = number | string | CalcError;
 /** A spilled result. */
 export type OutMatrix = OutValue[][];
 
-
 /** Blank as the Excel platforms pass it: null, undefined or "". (A 0 cannot be told from a zero.) */
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "";
@@ -39,7 +38,9 @@ export function inputError(value: unknown, where: Where): CalcError | null {
 }
 
 function describe(where: Where): string {
-  return where.row === undefined ? where.arg : `${where.arg} row ${where.row}${where.col === undefined ? "" : `, column ${where.col}`}`;
+  return where.row === undefined
+    ? where.arg
+    : `${where.arg} row ${where.row}${where.col === undefined ? "" : `, column ${where.col}`}`;
 }
 
 /** A value that must be a finite number (not blank; the caller decides what blank means). */
@@ -163,7 +164,10 @@ export function elementwise(
         const m = args[i].m;
         values[i] = m.length === 1 && m[0].length === 1 ? m[0][0] : m[r][c];
       }
-      outRow[c] = finite(cell(values, (i) => whereIn(args[i].m, args[i].name, r, c)), rows * cols > 1 ? ` in row ${r + 1}${cols > 1 ? `, column ${c + 1}` : ""}` : "");
+      outRow[c] = finite(
+        cell(values, (i) => whereIn(args[i].m, args[i].name, r, c)),
+        rows * cols > 1 ? ` in row ${r + 1}${cols > 1 ? `, column ${c + 1}` : ""}` : "",
+      );
     }
     out[r] = outRow;
   }

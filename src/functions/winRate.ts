@@ -1,5 +1,11 @@
 import { CalcError, isCalcError, messages } from "../core/errors";
-import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS, normaliseLabel, WIN_RATE_BASES, winRate as coreWinRate } from "../core/winRate";
+import {
+  DEFAULT_LOST_LABELS,
+  DEFAULT_WON_LABELS,
+  normaliseLabel,
+  WIN_RATE_BASES,
+  winRate as coreWinRate,
+} from "../core/winRate";
 import { asMatrix, inputError, isBlank, readOption, readOptionalText, whereIn } from "./values";
 
 /**
@@ -7,7 +13,12 @@ import { asMatrix, inputError, isBlank, readOption, readOptionalText, whereIn } 
  * stages ("CLOSED", the default), or won / all non-blank stages ("ALL"). Labels compare trimmed
  * and case-insensitive; a given label replaces the defaults ("Won"/"Closed Won", "Lost"/"Closed Lost").
  */
-export function winRate(outcomes: unknown, wonLabel?: unknown, lostLabel?: unknown, basis?: unknown): number | CalcError {
+export function winRate(
+  outcomes: unknown,
+  wonLabel?: unknown,
+  lostLabel?: unknown,
+  basis?: unknown,
+): number | CalcError {
   const m = asMatrix(outcomes, "outcomes");
   if (isCalcError(m)) return m;
   const won = readOptionalText(wonLabel, "won_label");

@@ -18,7 +18,13 @@ const useStyles = makeStyles({
   body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) var(--comp-pane-width, 320px)", minHeight: 0 },
   // Without a bounded height the grid's scroller would grow to its content and render every row.
   workbook: { minHeight: 0, minWidth: 0, overflow: "hidden" },
-  pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", overflowX: "hidden", minHeight: 0, minWidth: 0 },
+  pane: {
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowY: "auto",
+    overflowX: "hidden",
+    minHeight: 0,
+    minWidth: 0,
+  },
 });
 
 /** Props of {@link PreviewApp}. */
@@ -43,7 +49,9 @@ export function PreviewApp({ wb, host, renderTaskpane, renderWorkbook }: Preview
           <Text weight="semibold" size={400}>
             Comp Planner preview
           </Text>
-          <Text size={200}>An in-browser workbook (HyperFormula engine, for development and demos) with the add-in&apos;s task pane.</Text>
+          <Text size={200}>
+            An in-browser workbook (HyperFormula engine, for development and demos) with the add-in&apos;s task pane.
+          </Text>
         </header>
         <div className={styles.body}>
           <main aria-label="Workbook" className={styles.workbook}>

@@ -57,8 +57,17 @@ async function main(): Promise<void> {
             makeWorker={makeWorker}
             onDownloaded={() => autosave.downloaded()}
             onReplaced={() => autosave.changed()}
-            initialStatus={restored ? { intent: "info", text: `Restored the workbook kept in this browser (saved ${new Date(restored.savedAt).toLocaleString("en-GB")}). "Start again from the sample" discards it.` } : null}
-            extraTools={(report) => <WorkbookCommands session={session} report={report} autosave={autosave} startAgain={startAgain} />}
+            initialStatus={
+              restored
+                ? {
+                    intent: "info",
+                    text: `Restored the workbook kept in this browser (saved ${new Date(restored.savedAt).toLocaleString("en-GB")}). "Start again from the sample" discards it.`,
+                  }
+                : null
+            }
+            extraTools={(report) => (
+              <WorkbookCommands session={session} report={report} autosave={autosave} startAgain={startAgain} />
+            )}
           >
             {view}
           </WorkbookFiles>

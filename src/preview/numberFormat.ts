@@ -10,7 +10,11 @@ function formatter(places: number, grouping: boolean): Intl.NumberFormat {
   const key = `${places}:${grouping}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat("en-US", { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: grouping });
+    f = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: places,
+      maximumFractionDigits: places,
+      useGrouping: grouping,
+    });
     formatters.set(key, f);
   }
   return f;
@@ -23,7 +27,11 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 export function formatGeneral(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
   const abs = Math.abs(n);
-  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9)) return n.toExponential(5).replace(/\.?0+e/, "E").replace("E+", "E+");
+  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9))
+    return n
+      .toExponential(5)
+      .replace(/\.?0+e/, "E")
+      .replace("E+", "E+");
   return String(Number(n.toPrecision(10)));
 }
 

@@ -107,7 +107,9 @@ export class GridEdits {
     const first = sourceRow + 1;
     const rows: CellContent[][] = [];
     for (let r = first; r <= range.end.row; r++) {
-      rows.push(source.map((c) => (typeof c === "string" && c.startsWith("=") ? shiftFormula(c, r - sourceRow, 0) : c)));
+      rows.push(
+        source.map((c) => (typeof c === "string" && c.startsWith("=") ? shiftFormula(c, r - sourceRow, 0) : c)),
+      );
     }
     this.write(sheet, { row: first, col: range.start.col }, rows);
   }
@@ -137,7 +139,9 @@ export class GridEdits {
   }
 
   private read(sheet: string, topLeft: CellPos, shape: readonly (readonly unknown[])[]): CellContent[][] {
-    return shape.map((r, i) => r.map((_, j) => writtenContent(this.wb, sheet, { row: topLeft.row + i, col: topLeft.col + j })));
+    return shape.map((r, i) =>
+      r.map((_, j) => writtenContent(this.wb, sheet, { row: topLeft.row + i, col: topLeft.col + j })),
+    );
   }
 
   private apply(sheet: string, topLeft: CellPos, rows: readonly (readonly CellContent[])[]): void {
@@ -149,7 +153,10 @@ export class GridEdits {
 
 function extent(edit: Edit): RangePos {
   const width = Math.max(1, widest(edit.after));
-  return { start: edit.topLeft, end: { row: edit.topLeft.row + edit.after.length - 1, col: edit.topLeft.col + width - 1 } };
+  return {
+    start: edit.topLeft,
+    end: { row: edit.topLeft.row + edit.after.length - 1, col: edit.topLeft.col + width - 1 },
+  };
 }
 
 /** The longest row's length (a loop: a spread of 100,000 rows would overflow the call stack). */

@@ -71,8 +71,48 @@ export interface Sample {
 /** Days since 1899-12-30, as Excel stores dates (2026-01-01 is 46023). */
 export const toExcelSerial = dateSerial;
 
-const FIRST = ["Ana", "Ben", "Chloe", "David", "Elena", "Femi", "Grace", "Hiro", "Ines", "Jon", "Kara", "Luis", "Maya", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tariq"];
-const LAST = ["Alvarez", "Brown", "Chen", "Dubois", "Evans", "Fischer", "Garcia", "Hughes", "Ivanova", "Jensen", "Kowalski", "Lopez", "Moreau", "Nakamura", "Okafor", "Patel", "Rossi", "Smith"];
+const FIRST = [
+  "Ana",
+  "Ben",
+  "Chloe",
+  "David",
+  "Elena",
+  "Femi",
+  "Grace",
+  "Hiro",
+  "Ines",
+  "Jon",
+  "Kara",
+  "Luis",
+  "Maya",
+  "Noah",
+  "Olga",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sam",
+  "Tariq",
+];
+const LAST = [
+  "Alvarez",
+  "Brown",
+  "Chen",
+  "Dubois",
+  "Evans",
+  "Fischer",
+  "Garcia",
+  "Hughes",
+  "Ivanova",
+  "Jensen",
+  "Kowalski",
+  "Lopez",
+  "Moreau",
+  "Nakamura",
+  "Okafor",
+  "Patel",
+  "Rossi",
+  "Smith",
+];
 const MANAGERS = ["Helen Ward", "Marco Bianchi", "Sofia Lind", "Owen Price"];
 /** Regions with the centre of their cluster of accounts (latitude, longitude). */
 const REGIONS: readonly { name: string; lat: number; lon: number }[] = [
@@ -84,7 +124,28 @@ const REGIONS: readonly { name: string; lat: number; lon: number }[] = [
 ];
 const SECTORS = ["SaaS", "Manufacturing", "Retail", "Healthcare", "Finance", "Logistics"];
 const PRODUCTS = ["Core", "Analytics", "Payments"];
-const NAME_A = ["Apex", "Blue", "Cedar", "Delta", "Ember", "Falcon", "Granite", "Harbor", "Iris", "Juniper", "Keystone", "Lumen", "Maple", "Nova", "Orbit", "Pioneer", "Quartz", "Ridge", "Summit", "Tidal"];
+const NAME_A = [
+  "Apex",
+  "Blue",
+  "Cedar",
+  "Delta",
+  "Ember",
+  "Falcon",
+  "Granite",
+  "Harbor",
+  "Iris",
+  "Juniper",
+  "Keystone",
+  "Lumen",
+  "Maple",
+  "Nova",
+  "Orbit",
+  "Pioneer",
+  "Quartz",
+  "Ridge",
+  "Summit",
+  "Tidal",
+];
 const NAME_B = ["Systems", "Foods", "Health", "Logistics", "Retail", "Capital", "Works", "Labs", "Group", "Industries"];
 const OPEN_STAGES = ["Prospecting", "Qualification", "Proposal", "Negotiation"];
 
@@ -97,7 +158,9 @@ function makeReps(rnd: Random, count: number): SampleRep[] {
     role,
     manager: MANAGERS[i % MANAGERS.length],
     region: REGIONS[i % REGIONS.length].name,
-    priorYearBookings: Math.round(role === "SDR" ? rnd.lognormal(Math.log(250_000), 0.3) : rnd.lognormal(Math.log(1_250_000), 0.3)),
+    priorYearBookings: Math.round(
+      role === "SDR" ? rnd.lognormal(Math.log(250_000), 0.3) : rnd.lognormal(Math.log(1_250_000), 0.3),
+    ),
     startDate: toExcelSerial(2018 + rnd.int(0, 7), rnd.int(1, 12), 1),
   }));
 }
@@ -124,7 +187,12 @@ function makeAccounts(rnd: Random, count: number, reps: SampleRep[]): SampleAcco
   });
 }
 
-function makeDeals(rnd: Random, count: number, accounts: SampleAccount[], reps: SampleRep[]): Omit<SampleDeal, "paymentDate" | "cancelDate" | "sdr" | "sdrShare">[] {
+function makeDeals(
+  rnd: Random,
+  count: number,
+  accounts: SampleAccount[],
+  reps: SampleRep[],
+): Omit<SampleDeal, "paymentDate" | "cancelDate" | "sdr" | "sdrShare">[] {
   const start = toExcelSerial(2025, 6, 1);
   const end = toExcelSerial(2026, 11, 20);
   const closers = reps.filter((r) => r.role !== "SDR");
@@ -135,8 +203,17 @@ function makeDeals(rnd: Random, count: number, accounts: SampleAccount[], reps: 
     const isClosed = closedRoll < 0.8;
     const won = isClosed && rnd.next() < 0.3;
     const closed = isClosed ? Math.min(end, created + Math.round(rnd.lognormal(Math.log(45), 0.5))) : null;
-    const stage = !isClosed ? rnd.pick(OPEN_STAGES) : won ? (rnd.next() < 0.8 ? "Won" : "Closed Won") : rnd.next() < 0.8 ? "Lost" : "Closed Lost";
-    const type: SampleDeal["type"] = account.currentOwner && rnd.next() < 0.35 ? (rnd.next() < 0.5 ? "Renewal" : "Upsell") : "New";
+    const stage = !isClosed
+      ? rnd.pick(OPEN_STAGES)
+      : won
+        ? rnd.next() < 0.8
+          ? "Won"
+          : "Closed Won"
+        : rnd.next() < 0.8
+          ? "Lost"
+          : "Closed Lost";
+    const type: SampleDeal["type"] =
+      account.currentOwner && rnd.next() < 0.35 ? (rnd.next() < 0.5 ? "Renewal" : "Upsell") : "New";
     return {
       id: `D${String(i + 1).padStart(5, "0")}`,
       accountId: account.id,
@@ -170,7 +247,14 @@ function makeActivities(rnd: Random, reps: SampleRep[], accounts: SampleAccount[
         const date = first + rnd.int(0, days - 1);
         const accountId = rnd.pick(accounts).id;
         out.push({ id: "", date, rep: sdr.id, accountId, type: "Meeting" });
-        if (rnd.next() < 0.4) out.push({ id: "", date: Math.min(first + days - 1, date + rnd.int(1, 10)), rep: sdr.id, accountId, type: "SQL" });
+        if (rnd.next() < 0.4)
+          out.push({
+            id: "",
+            date: Math.min(first + days - 1, date + rnd.int(1, 10)),
+            rep: sdr.id,
+            accountId,
+            type: "SQL",
+          });
       }
     }
   }
@@ -182,7 +266,11 @@ function makeActivities(rnd: Random, reps: SampleRep[], accounts: SampleAccount[
  * rest of the sample stays as it was: about 85% of won deals are paid 15-90 days after closing,
  * 6% cancel 1-10 months after, and about 40% of won new deals credit an SDR (a few at 50%).
  */
-function withPayoutFacts(seed: number, deals: Omit<SampleDeal, "paymentDate" | "cancelDate" | "sdr" | "sdrShare">[], reps: SampleRep[]): SampleDeal[] {
+function withPayoutFacts(
+  seed: number,
+  deals: Omit<SampleDeal, "paymentDate" | "cancelDate" | "sdr" | "sdrShare">[],
+  reps: SampleRep[],
+): SampleDeal[] {
   const rnd = seededRandom(seed + 1);
   const sdrs = reps.filter((r) => r.role === "SDR");
   return deals.map((d) => {
@@ -199,7 +287,10 @@ function withPayoutFacts(seed: number, deals: Omit<SampleDeal, "paymentDate" | "
 export const DEFAULT_SIZES = { accounts: 2000, reps: 30, deals: 5000 } as const;
 
 /** A realistic sample workbook's data, the same for the same seed. */
-export function generateSample(seed = 2026, sizes: { accounts: number; reps: number; deals: number } = DEFAULT_SIZES): Sample {
+export function generateSample(
+  seed = 2026,
+  sizes: { accounts: number; reps: number; deals: number } = DEFAULT_SIZES,
+): Sample {
   const rnd = seededRandom(seed);
   const reps = makeReps(rnd, sizes.reps);
   const accounts = makeAccounts(rnd, sizes.accounts, reps);

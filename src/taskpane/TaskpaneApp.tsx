@@ -26,7 +26,12 @@ export function TaskpaneApp({ host, hostKind }: TaskpaneAppProps): React.JSX.Ele
         {host && (
           <>
             <SettingsProblems host={host} />
-            <TabList size="small" selectedValue={tool} onTabSelect={(_, d) => setTool(d.value as typeof tool)} aria-label="Tools">
+            <TabList
+              size="small"
+              selectedValue={tool}
+              onTabSelect={(_, d) => setTool(d.value as typeof tool)}
+              aria-label="Tools"
+            >
               <Tab value="plan">Planning wizard</Tab>
               <Tab value="kpi">KPI bonus</Tab>
               <Tab value="backtest">Back-test</Tab>

@@ -20,15 +20,20 @@ declare global {
 function inExcel(): Promise<boolean> {
   const loaded = window.compPlannerOffice ?? Promise.resolve(typeof Office !== "undefined");
   return loaded.then((ok) =>
-    ok && typeof Office !== "undefined" && typeof Office.onReady === "function" ? Office.onReady().then((info) => info.host === Office.HostType.Excel) : false,
+    ok && typeof Office !== "undefined" && typeof Office.onReady === "function"
+      ? Office.onReady().then((info) => info.host === Office.HostType.Excel)
+      : false,
   );
 }
 
 const root = createRoot(document.getElementById("root")!);
-const render = (excel: boolean) => root.render(<TaskpaneApp host={excel ? new ExcelHost() : null} hostKind={excel ? "excel" : "none"} />);
+const render = (excel: boolean) =>
+  root.render(<TaskpaneApp host={excel ? new ExcelHost() : null} hostKind={excel ? "excel" : "none"} />);
 const excel = inExcel();
-void Promise.race([excel, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), OFFICE_TIMEOUT_MS))]).then((first) => {
-  render(first);
-  // Office.js that arrives after the pane showed its notice still connects the pane.
-  if (!first) void excel.then((late) => late && render(true));
-});
+void Promise.race([excel, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), OFFICE_TIMEOUT_MS))]).then(
+  (first) => {
+    render(first);
+    // Office.js that arrives after the pane showed its notice still connects the pane.
+    if (!first) void excel.then((late) => late && render(true));
+  },
+);

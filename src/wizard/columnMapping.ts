@@ -5,10 +5,15 @@ import { textKey } from "../core/text";
  */
 
 /** The account fields the territory step uses. */
-export type AccountField = "id" | "potential" | "workload" | "group" | "region" | "owner" | "pinned" | "latitude" | "longitude";
+export type AccountField =
+  "id" | "potential" | "workload" | "group" | "region" | "owner" | "pinned" | "latitude" | "longitude";
 
 /** Every field with its label and whether the territory step needs it. */
-export const ACCOUNT_FIELDS: readonly { readonly field: AccountField; readonly label: string; readonly required: boolean }[] = [
+export const ACCOUNT_FIELDS: readonly {
+  readonly field: AccountField;
+  readonly label: string;
+  readonly required: boolean;
+}[] = [
   { field: "id", label: "Account", required: true },
   { field: "potential", label: "Potential", required: true },
   { field: "workload", label: "Workload", required: false },
@@ -37,9 +42,23 @@ const CLUES: Readonly<Record<AccountField, readonly RegExp[]>> = {
 };
 
 /** The order in which fields claim columns, so "Pinned Owner" is not taken for "Owner". */
-const CLAIM_ORDER: readonly AccountField[] = ["pinned", "owner", "latitude", "longitude", "potential", "workload", "group", "region", "id"];
+const CLAIM_ORDER: readonly AccountField[] = [
+  "pinned",
+  "owner",
+  "latitude",
+  "longitude",
+  "potential",
+  "workload",
+  "group",
+  "region",
+  "id",
+];
 
-const normalise = (h: string) => h.trim().toLowerCase().replace(/[_\s]+/g, " ");
+const normalise = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, " ");
 
 /**
  * Guesses the mapping from header names: each field takes the first unclaimed column whose
@@ -68,7 +87,9 @@ export type SavedMapping = Readonly<Record<AccountField, string | null>>;
 
 /** The header text each mapped field uses, for saving (indices are not saved: columns move). */
 export function mappingHeaders(mapping: ColumnMapping, headers: readonly string[]): SavedMapping {
-  return Object.fromEntries(ACCOUNT_FIELDS.map(({ field }) => [field, mapping[field] === null ? null : (headers[mapping[field]!] ?? null)])) as SavedMapping;
+  return Object.fromEntries(
+    ACCOUNT_FIELDS.map(({ field }) => [field, mapping[field] === null ? null : (headers[mapping[field]!] ?? null)]),
+  ) as SavedMapping;
 }
 
 /** A saved mapping applied to the headers of the data as it is now. */
@@ -88,7 +109,11 @@ export interface RestoredMapping {
  * column that moved is followed, one that vanished is left unmapped and named in the notice.
  * @param before the mapping's column indices when saved (to tell a move), if known.
  */
-export function restoreMapping(saved: SavedMapping, headers: readonly string[], before?: ColumnMapping | null): RestoredMapping {
+export function restoreMapping(
+  saved: SavedMapping,
+  headers: readonly string[],
+  before?: ColumnMapping | null,
+): RestoredMapping {
   const mapping = Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f.field, null])) as Record<AccountField, number | null>;
   const missing: { field: AccountField; header: string }[] = [];
   const moved: AccountField[] = [];
@@ -104,9 +129,17 @@ export function restoreMapping(saved: SavedMapping, headers: readonly string[], 
   }
   const label = (f: AccountField) => ACCOUNT_FIELDS.find((x) => x.field === f)!.label;
   const parts = [
-    ...missing.map((m) => `the column "${m.header}" (${label(m.field)}) is no longer in the data, so ${label(m.field)} is unmapped`),
-    ...(moved.length ? [`${moved.map(label).join(", ")} followed ${moved.length === 1 ? "its column" : "their columns"} to a new position`] : []),
+    ...missing.map(
+      (m) => `the column "${m.header}" (${label(m.field)}) is no longer in the data, so ${label(m.field)} is unmapped`,
+    ),
+    ...(moved.length
+      ? [
+          `${moved.map(label).join(", ")} followed ${moved.length === 1 ? "its column" : "their columns"} to a new position`,
+        ]
+      : []),
   ];
-  const notice = parts.length ? `The saved column mapping was matched by header name: ${parts.join("; ")}. Check the mapping before running.` : null;
+  const notice = parts.length
+    ? `The saved column mapping was matched by header name: ${parts.join("; ")}. Check the mapping before running.`
+    : null;
   return { mapping, missing, moved, notice };
 }

@@ -10,17 +10,21 @@ export interface DataProblem {
   readonly message: string;
 }
 
-
 /**
  * Lists every problem the territory step would trip on: required columns not mapped; blank,
  * text or negative potential; blank or duplicate account ids; pinned owners not among the reps
  * (when a rep list is known). Nothing is fixed or guessed here: the user excludes rows or fixes
  * the data.
  */
-export function findDataProblems(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, repIds: readonly string[] | null): DataProblem[] {
+export function findDataProblems(
+  rows: readonly (readonly unknown[])[],
+  mapping: ColumnMapping,
+  repIds: readonly string[] | null,
+): DataProblem[] {
   const problems: DataProblem[] = [];
   if (mapping.id === null) problems.push({ row: null, message: "Choose the column that identifies each account." });
-  if (mapping.potential === null) problems.push({ row: null, message: "Choose the column with each account's potential." });
+  if (mapping.potential === null)
+    problems.push({ row: null, message: "Choose the column with each account's potential." });
   if (problems.length) return problems;
   const seen = new Map<string, number>();
   const reps = repIds ? new Set(repIds.map(textKey)) : null;
@@ -31,20 +35,24 @@ export function findDataProblems(rows: readonly (readonly unknown[])[], mapping:
     else {
       const key = textKey(id);
       const first = seen.get(key);
-      if (first !== undefined) problems.push({ row: n, message: `Row ${n}: account "${String(id).trim()}" also appears on row ${first}.` });
+      if (first !== undefined)
+        problems.push({ row: n, message: `Row ${n}: account "${String(id).trim()}" also appears on row ${first}.` });
       else seen.set(key, n);
     }
     const p = row[mapping.potential!];
     if (isBlank(p)) problems.push({ row: n, message: `Row ${n}: potential is blank.` });
-    else if (typeof p !== "number" || !Number.isFinite(p)) problems.push({ row: n, message: `Row ${n}: potential is the text "${String(p)}", not a number.` });
+    else if (typeof p !== "number" || !Number.isFinite(p))
+      problems.push({ row: n, message: `Row ${n}: potential is the text "${String(p)}", not a number.` });
     else if (p < 0) problems.push({ row: n, message: `Row ${n}: potential is negative (${p}).` });
     if (mapping.workload !== null) {
       const w = row[mapping.workload];
-      if (!isBlank(w) && (typeof w !== "number" || !Number.isFinite(w) || w < 0)) problems.push({ row: n, message: `Row ${n}: workload "${String(w)}" is not a number of 0 or more.` });
+      if (!isBlank(w) && (typeof w !== "number" || !Number.isFinite(w) || w < 0))
+        problems.push({ row: n, message: `Row ${n}: workload "${String(w)}" is not a number of 0 or more.` });
     }
     if (reps && mapping.pinned !== null) {
       const pin = row[mapping.pinned];
-      if (!isBlank(pin) && !reps.has(textKey(pin))) problems.push({ row: n, message: `Row ${n}: pinned owner "${String(pin).trim()}" is not among the reps.` });
+      if (!isBlank(pin) && !reps.has(textKey(pin)))
+        problems.push({ row: n, message: `Row ${n}: pinned owner "${String(pin).trim()}" is not among the reps.` });
     }
   });
   return problems;
@@ -87,14 +95,26 @@ function describeReading(r: ExcelReading): string {
  * writes such text as text and compares it as text. Columns mapped as numbers are left to
  * {@link findDataProblems}, which refuses text there.
  */
-export function findReinterpretedCells(headers: readonly string[], rows: readonly (readonly unknown[])[], mapping: ColumnMapping): ReinterpretedCell[] {
-  const numeric = new Set([mapping.potential, mapping.workload, mapping.latitude, mapping.longitude].filter((c): c is number => c !== null));
+export function findReinterpretedCells(
+  headers: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  mapping: ColumnMapping,
+): ReinterpretedCell[] {
+  const numeric = new Set(
+    [mapping.potential, mapping.workload, mapping.latitude, mapping.longitude].filter((c): c is number => c !== null),
+  );
   const found: ReinterpretedCell[] = [];
   rows.forEach((row, i) =>
     row.forEach((v, c) => {
       if (typeof v !== "string" || numeric.has(c)) return;
       const reading = excelReadsAs(v);
-      if (reading) found.push({ row: i + 1, column: headers[c] ?? `column ${c + 1}`, reading, message: `Row ${i + 1}, ${headers[c] ?? `column ${c + 1}`}: "${v}" ${describeReading(reading)}` });
+      if (reading)
+        found.push({
+          row: i + 1,
+          column: headers[c] ?? `column ${c + 1}`,
+          reading,
+          message: `Row ${i + 1}, ${headers[c] ?? `column ${c + 1}`}: "${v}" ${describeReading(reading)}`,
+        });
     }),
   );
   return found;

@@ -30,7 +30,11 @@ export interface CurveBlockPlace {
 }
 
 /** The cells, named ranges and tiers table of one curve: threshold and cap are named only when set. */
-export function curveBlock(curve: PayoutCurve, names: CurveNames, at: CurveBlockPlace): { cells: CellSpec[]; namedRanges: NamedRangeSpec[]; table: TableSpec } {
+export function curveBlock(
+  curve: PayoutCurve,
+  names: CurveNames,
+  at: CurveBlockPlace,
+): { cells: CellSpec[]; namedRanges: NamedRangeSpec[]; table: TableSpec } {
   const label = columnLetter(at.column);
   const value = columnLetter(at.column + 1);
   const cells: CellSpec[] = [
@@ -43,7 +47,13 @@ export function curveBlock(curve: PayoutCurve, names: CurveNames, at: CurveBlock
   const namedRanges: NamedRangeSpec[] = [];
   if (curve.threshold !== null) namedRanges.push({ name: names.threshold, address: `${value}${at.top + 1}` });
   if (curve.cap !== null) namedRanges.push({ name: names.cap, address: `${value}${at.top + 2}` });
-  const table: TableSpec = { name: names.tiers, anchor: `${label}${at.tiersAt}`, headers: ["Lower bound", "Rate"], rows: curve.tiers.map((t) => [t.lower, t.rate]), numberFormats: at.tierFormats };
+  const table: TableSpec = {
+    name: names.tiers,
+    anchor: `${label}${at.tiersAt}`,
+    headers: ["Lower bound", "Rate"],
+    rows: curve.tiers.map((t) => [t.lower, t.rate]),
+    numberFormats: at.tierFormats,
+  };
   return { cells, namedRanges, table };
 }
 

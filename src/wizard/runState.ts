@@ -36,7 +36,13 @@ export function runReducer(run: RunState, event: RunEvent): RunState {
     case "progress":
       return { ...run, fraction: event.fraction, label: event.label };
     case "succeeded":
-      return { status: "done", fraction: 1, label: "Done", message: event.summary.message, details: event.summary.details };
+      return {
+        status: "done",
+        fraction: 1,
+        label: "Done",
+        message: event.summary.message,
+        details: event.summary.details,
+      };
     case "failed":
       return { status: "failed", fraction: 0, label: "", message: event.message, details: [] };
     case "cancelled":

@@ -97,7 +97,13 @@ export interface StepModule<Ctx, S, R> {
  * step's settings (after its sheets) and reports completion. A cancelled or failed run writes
  * nothing of its own (the step writes its sheets last).
  */
-export async function runStep<Ctx, S, R>(module: StepModule<Ctx, S, R>, host: WorkbookHost, settings: S, progress: Progress = () => {}, signal?: AbortSignal): Promise<R> {
+export async function runStep<Ctx, S, R>(
+  module: StepModule<Ctx, S, R>,
+  host: WorkbookHost,
+  settings: S,
+  progress: Progress = () => {},
+  signal?: AbortSignal,
+): Promise<R> {
   // One run at a time per workbook: another run or save meanwhile is refused with a message.
   return host.exclusive(module.label, async () => {
     let result: R;
@@ -114,6 +120,9 @@ export async function runStep<Ctx, S, R>(module: StepModule<Ctx, S, R>, host: Wo
 }
 
 /** Reads a step's stored settings: the settings, or null when there are none or they are not the step's. */
-export async function readStepSettings<Ctx, S, R>(module: StepModule<Ctx, S, R>, host: WorkbookHost): Promise<S | null> {
+export async function readStepSettings<Ctx, S, R>(
+  module: StepModule<Ctx, S, R>,
+  host: WorkbookHost,
+): Promise<S | null> {
   return module.parseSettings(await host.readSettings(module.settingsKey));
 }

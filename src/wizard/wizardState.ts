@@ -16,7 +16,12 @@ import { scenarioSlice } from "./scenarios/scenarioSlice";
 import type { ScenarioStepSettings } from "./scenarios/scenarioTypes";
 import { RepColumns } from "./territories/repsFromTable";
 import type { AccountsSource, TerritoryStepSettings } from "./territories/runTerritoryStep";
-import { initialTerritoryOptions, TerritoryOptions, TerritoryOptionsPatch, territorySlice } from "./territories/territorySlice";
+import {
+  initialTerritoryOptions,
+  TerritoryOptions,
+  TerritoryOptionsPatch,
+  territorySlice,
+} from "./territories/territorySlice";
 import type { StepModule } from "./stepRun";
 
 export { canEnter, dataProblems, openProblems } from "./data/dataSlice";
@@ -118,7 +123,10 @@ function runEventOf(action: WizardAction): { step: RunStep; event: RunEvent } | 
     case "runProgress":
       return { step: action.step, event: { type: "progress", fraction: action.fraction, label: action.label } };
     case "runSucceeded":
-      return { step: action.step, event: { type: "succeeded", summary: { message: action.message, details: action.details } } };
+      return {
+        step: action.step,
+        event: { type: "succeeded", summary: { message: action.message, details: action.details } },
+      };
     case "runFailed":
       return { step: action.step, event: { type: "failed", message: action.message } };
     case "runCancelled":
@@ -132,7 +140,11 @@ function runEventOf(action: WizardAction): { step: RunStep; event: RunEvent } | 
 function runsSlice(state: WizardState, action: WizardAction): WizardState["runs"] {
   const run = runEventOf(action);
   if (run) return { ...state.runs, [run.step]: runReducer(state.runs[run.step], run.event) };
-  if (action.type === "sourceChosen" || action.type === "territoryOptionsChanged" || (action.type === "mappingChanged" && state.mapping)) {
+  if (
+    action.type === "sourceChosen" ||
+    action.type === "territoryOptionsChanged" ||
+    (action.type === "mappingChanged" && state.mapping)
+  ) {
     return { ...state.runs, territories: resetUnlessRunning(state.runs.territories) };
   }
   return state.runs;

@@ -1,9 +1,36 @@
 import { columnLetter, parseCell, parseRange, splitSheetAddress } from "./a1";
-import { ActiveCell, NameClashError, NotOwnedError, RunLock, SheetInfo, TableData, TableInfo, WorkbookHost, WriteReport } from "./host";
+import {
+  ActiveCell,
+  NameClashError,
+  NotOwnedError,
+  RunLock,
+  SheetInfo,
+  TableData,
+  TableInfo,
+  WorkbookHost,
+  WriteReport,
+} from "./host";
 import { inWords } from "./officeErrors";
-import { Fingerprint, keptName, markerFormula, markerToken, matchOwned, newToken, OWNER_MARKER, OwnedSheet } from "./ownership";
+import {
+  Fingerprint,
+  keptName,
+  markerFormula,
+  markerToken,
+  matchOwned,
+  newToken,
+  OWNER_MARKER,
+  OwnedSheet,
+} from "./ownership";
 import { batches, payloadBytes, planBlock, RangeWrite, rowsPerRead, SAFE_REQUEST_BYTES } from "./payload";
-import { findDoc, OWNED_SHEETS_KEY, ownedRecords, PartReading, readPart, settingsToXml, SETTINGS_NAMESPACE } from "./settingsXml";
+import {
+  findDoc,
+  OWNED_SHEETS_KEY,
+  ownedRecords,
+  PartReading,
+  readPart,
+  settingsToXml,
+  SETTINGS_NAMESPACE,
+} from "./settingsXml";
 import { checkSheetSpec, ChartSpec, SheetSpec, TableSpec } from "./sheetSpec";
 
 /** The part of the Office.js API ExcelHost needs: Excel.run, injectable for tests. */
@@ -46,7 +73,8 @@ interface Before {
 }
 
 /** True for Excel's refusal of a request or response over its size limit. */
-const isSizeLimit = (err: unknown) => /PayloadSizeLimitExceeded/i.test(`${(err as { code?: string }).code ?? ""} ${(err as Error).message ?? ""}`);
+const isSizeLimit = (err: unknown) =>
+  /PayloadSizeLimitExceeded/i.test(`${(err as { code?: string }).code ?? ""} ${(err as Error).message ?? ""}`);
 
 /**
  * WorkbookHost on Office.js. Reads and writes are split into requests below Excel on the web's
@@ -76,7 +104,12 @@ export class ExcelHost implements WorkbookHost {
     return this.run(async (context) => {
       const tables = context.workbook.tables.load("items/name,items/worksheet/name");
       await context.sync();
-      const parts = tables.items.map((t) => ({ t, header: t.getHeaderRowRange().load("values"), body: t.getDataBodyRange().load("rowCount"), range: t.getRange().load("address") }));
+      const parts = tables.items.map((t) => ({
+        t,
+        header: t.getHeaderRowRange().load("values"),
+        body: t.getDataBodyRange().load("rowCount"),
+        range: t.getRange().load("address"),
+      }));
       await context.sync();
       return parts.map(({ t, header, body, range }) => ({
         name: t.name,
@@ -96,7 +129,13 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       return own.sheets
         .filter((s) => !s.name.startsWith(STAGING_PREFIX))
-        .map((s) => ({ name: s.name, usedRange: used[own.sheets.indexOf(s)].isNullObject ? null : splitSheetAddress(used[own.sheets.indexOf(s)].address).address, owned: own.owned.has(s.id) }));
+        .map((s) => ({
+          name: s.name,
+          usedRange: used[own.sheets.indexOf(s)].isNullObject
+            ? null
+            : splitSheetAddress(used[own.sheets.indexOf(s)].address).address,
+          owned: own.owned.has(s.id),
+        }));
     });
   }
 
@@ -109,7 +148,13 @@ export class ExcelHost implements WorkbookHost {
       const header = table.getHeaderRowRange().load("values");
       const body = table.getDataBodyRange().load("rowCount,columnCount");
       await context.sync();
-      const rows = await readChunked(context, (r, h) => body.getCell(r, 0).getResizedRange(h - 1, body.columnCount - 1), body.rowCount, body.columnCount, "values");
+      const rows = await readChunked(
+        context,
+        (r, h) => body.getCell(r, 0).getResizedRange(h - 1, body.columnCount - 1),
+        body.rowCount,
+        body.columnCount,
+        "values",
+      );
       return { source: name, headers: header.values[0].map(String), rows };
     });
   }
@@ -120,10 +165,19 @@ export class ExcelHost implements WorkbookHost {
       const selected = context.workbook.getSelectedRange().load("address");
       const used = selected.worksheet.getUsedRangeOrNullObject(true);
       await context.sync();
-      const area = used.isNullObject ? null : selected.getIntersectionOrNullObject(used).load("address,rowCount,columnCount");
+      const area = used.isNullObject
+        ? null
+        : selected.getIntersectionOrNullObject(used).load("address,rowCount,columnCount");
       await context.sync();
-      if (!area || area.isNullObject) throw new Error(`The selection ${selected.address} holds no data. Select a range with a header row first.`);
-      const values = await readChunked(context, (r, h) => area.getCell(r, 0).getResizedRange(h - 1, area.columnCount - 1), area.rowCount, area.columnCount, "values");
+      if (!area || area.isNullObject)
+        throw new Error(`The selection ${selected.address} holds no data. Select a range with a header row first.`);
+      const values = await readChunked(
+        context,
+        (r, h) => area.getCell(r, 0).getResizedRange(h - 1, area.columnCount - 1),
+        area.rowCount,
+        area.columnCount,
+        "values",
+      );
       return { source: area.address, headers: values[0].map(String), rows: values.slice(1) };
     });
   }
@@ -185,7 +239,13 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  private async writeStaged(context: Excel.RequestContext, specs: readonly SheetSpec[], writes: readonly StagedWrites[], token: string, before: Before): Promise<WriteReport[]> {
+  private async writeStaged(
+    context: Excel.RequestContext,
+    specs: readonly SheetSpec[],
+    writes: readonly StagedWrites[],
+    token: string,
+    before: Before,
+  ): Promise<WriteReport[]> {
     const wb = context.workbook;
     const tables = wb.tables.load("items/name,items/id,items/worksheet/name,items/worksheet/id");
     const names = wb.names.load("items/name,items/formula");
@@ -199,13 +259,23 @@ export class ExcelHost implements WorkbookHost {
     const replaced = new Set(targets.flatMap((t) => (t.existing ? [t.existing.id] : [])));
     // A staging sheet left by a write that never finished (the add-in closed mid-way): hidden,
     // carrying the marker, owned by no record. It is removed, and its tables do not clash.
-    const leftovers = own.sheets.filter((s) => s.name.startsWith(STAGING_PREFIX) && s.hidden && s.marker !== null && !own.owned.has(s.id));
+    const leftovers = own.sheets.filter(
+      (s) => s.name.startsWith(STAGING_PREFIX) && s.hidden && s.marker !== null && !own.owned.has(s.id),
+    );
     const gone = new Set(leftovers.map((s) => s.id));
 
     // Refusals, before anything is written.
     for (const { spec } of targets) {
-      const clash = tables.items.find((t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && !replaced.has(t.worksheet.id) && !gone.has(t.worksheet.id));
-      if (clash) throw new Error(`A table named "${clash.name}" already exists on sheet "${clash.worksheet.name}". Rename that table or choose another name.`);
+      const clash = tables.items.find(
+        (t) =>
+          spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) &&
+          !replaced.has(t.worksheet.id) &&
+          !gone.has(t.worksheet.id),
+      );
+      if (clash)
+        throw new Error(
+          `A table named "${clash.name}" already exists on sheet "${clash.worksheet.name}". Rename that table or choose another name.`,
+        );
     }
     // Names the add-in made for these sheets: listed in their records; for records older than
     // that list, a name a new sheet needs that points at the sheet it replaces.
@@ -221,14 +291,17 @@ export class ExcelHost implements WorkbookHost {
     if (userTable) throw new NameClashError(userTable.name);
 
     const oldTables = tables.items.filter((t) => replaced.has(t.worksheet.id));
-    before.sheets = targets.flatMap(({ existing }) => (existing ? [{ id: existing.id, name: existing.name, marker: existing.marker }] : []));
+    before.sheets = targets.flatMap(({ existing }) =>
+      existing ? [{ id: existing.id, name: existing.name, marker: existing.marker }] : [],
+    );
     before.tables = oldTables.map((t) => ({ id: t.id, name: t.name }));
     before.names = names.items.map((n) => ({ name: n.name, formula: n.formula }));
     before.parts = own.parts.map((p) => ({ id: p.part.id, xml: p.xml }));
 
     // Was a previous version edited by hand? Its formulas against the fingerprint recorded.
     const edited: boolean[] = [];
-    for (const { existing, record } of targets) edited.push(!!existing && !!record?.hash && (await fingerprint(context, existing.ws)) !== record.hash);
+    for (const { existing, record } of targets)
+      edited.push(!!existing && !!record?.hash && (await fingerprint(context, existing.ws)) !== record.hash);
 
     before.started = true;
     for (const s of leftovers) s.ws.delete();
@@ -237,16 +310,24 @@ export class ExcelHost implements WorkbookHost {
     const staging = targets.map(({ spec }, i) => {
       const sheet = wb.worksheets.add(before.staging[i]);
       sheet.visibility = "Hidden" as Excel.SheetVisibility;
-      sheet.names.add(OWNER_MARKER, markerFormula(`${token}${i}`), "Comp Planner: this sheet was generated by the add-in. Do not edit this name.");
+      sheet.names.add(
+        OWNER_MARKER,
+        markerFormula(`${token}${i}`),
+        "Comp Planner: this sheet was generated by the add-in. Do not edit this name.",
+      );
       sheet.load("id");
       for (const w of writes[i].headers) queueWrite(sheet, w);
       for (const t of spec.tables) {
         const a = parseCell(t.anchor);
-        const table = sheet.tables.add(sheet.getRangeByIndexes(a.row, a.col, t.rows.length + 1, t.headers.length), true);
+        const table = sheet.tables.add(
+          sheet.getRangeByIndexes(a.row, a.col, t.rows.length + 1, t.headers.length),
+          true,
+        );
         table.name = t.name;
       }
       for (const c of spec.cells ?? []) if (c.bold) sheet.getRange(c.address).format.font.bold = true;
-      for (const [col, width] of Object.entries(spec.columnWidths ?? {})) sheet.getRange(`${col}:${col}`).format.columnWidth = width;
+      for (const [col, width] of Object.entries(spec.columnWidths ?? {}))
+        sheet.getRange(`${col}:${col}`).format.columnWidth = width;
       if (spec.freeze) freeze(sheet, spec.freeze.rows, spec.freeze.columns);
       for (const chart of spec.charts ?? []) addChart(sheet, chart, spec.tables);
       return sheet;
@@ -282,7 +363,15 @@ export class ExcelHost implements WorkbookHost {
       for (const n of spec.namedRanges ?? []) wb.names.add(n.name, staging[i].getRange(n.address));
     });
     const records = own.records.filter((r) => !targets.some((t) => t.record === r));
-    targets.forEach(({ spec }, i) => records.push({ name: spec.name, id: before.stagingIds[i], token: `${token}${i}`, hash: hashes[i], names: (spec.namedRanges ?? []).map((n) => n.name) }));
+    targets.forEach(({ spec }, i) =>
+      records.push({
+        name: spec.name,
+        id: before.stagingIds[i],
+        token: `${token}${i}`,
+        hash: hashes[i],
+        names: (spec.namedRanges ?? []).map((n) => n.name),
+      }),
+    );
     this.queueSettingsWrite(context, own.parts, OWNED_SHEETS_KEY, records);
     targets.forEach(({ existing }, i) => {
       if (!existing) return;
@@ -305,16 +394,20 @@ export class ExcelHost implements WorkbookHost {
   async readSettings(key: string): Promise<unknown | null> {
     return this.run(async (context) => {
       const parts = await this.readParts(context);
-      return findDoc(
-        parts.map((p) => p.reading),
-        key,
-      )?.doc.value ?? null;
+      return (
+        findDoc(
+          parts.map((p) => p.reading),
+          key,
+        )?.doc.value ?? null
+      );
     });
   }
 
   /** Why each unreadable settings part could not be read, naming it: two syncs. */
   async settingsProblems(): Promise<string[]> {
-    return this.run(async (context) => (await this.readParts(context)).flatMap((p) => (p.reading.problem ? [p.reading.problem] : [])));
+    return this.run(async (context) =>
+      (await this.readParts(context)).flatMap((p) => (p.reading.problem ? [p.reading.problem] : [])),
+    );
   }
 
   /** Stores a settings document in a custom XML part: three syncs. */
@@ -337,7 +430,12 @@ export class ExcelHost implements WorkbookHost {
       const value = cell.values[0][0];
       // A text cell holding "=..." has no formula: its formula and value are the same text.
       const isText = typeof value === "string" && value === formula;
-      return { sheet: sheet ?? "", address, formula: typeof formula === "string" && formula.startsWith("=") && !isText ? formula : null, value };
+      return {
+        sheet: sheet ?? "",
+        address,
+        formula: typeof formula === "string" && formula.startsWith("=") && !isText ? formula : null,
+        value,
+      };
     });
   }
 
@@ -354,7 +452,13 @@ export class ExcelHost implements WorkbookHost {
       }
       const r = parseRange(plain);
       const width = r.end.col - r.start.col + 1;
-      return readChunked(context, (at, h) => ws.getRangeByIndexes(r.start.row + at, r.start.col, h, width), r.end.row - r.start.row + 1, width, "values");
+      return readChunked(
+        context,
+        (at, h) => ws.getRangeByIndexes(r.start.row + at, r.start.col, h, width),
+        r.end.row - r.start.row + 1,
+        width,
+        "values",
+      );
     });
   }
 
@@ -409,8 +513,14 @@ export class ExcelHost implements WorkbookHost {
       parts.map((p) => p.reading),
       key,
     );
-    const xml = settingsToXml({ key, revision: (found?.doc.revision ?? 0) + 1, savedAt: this.now().toISOString(), value });
-    if (payloadBytes(xml) > SAFE_REQUEST_BYTES) throw new Error(`The settings "${key}" are too large to store in the workbook (${payloadBytes(xml)} bytes).`);
+    const xml = settingsToXml({
+      key,
+      revision: (found?.doc.revision ?? 0) + 1,
+      savedAt: this.now().toISOString(),
+      value,
+    });
+    if (payloadBytes(xml) > SAFE_REQUEST_BYTES)
+      throw new Error(`The settings "${key}" are too large to store in the workbook (${payloadBytes(xml)} bytes).`);
     const part = found ? parts.find((p) => p.reading === found)?.part : undefined;
     if (part) part.setXml(xml);
     else context.workbook.customXmlParts.add(xml);
@@ -474,7 +584,7 @@ async function readChunked(
   const out: unknown[][] = [];
   let per = rowsPerRead(columns * 32);
   let widest = 0;
-  for (let at = 0; at < rows; ) {
+  for (let at = 0; at < rows;) {
     const height = Math.min(per, rows - at);
     const range = rangeAt(at, height).load(prop);
     try {
@@ -502,7 +612,13 @@ async function fingerprint(context: Excel.RequestContext, sheet: Excel.Worksheet
   const f = new Fingerprint();
   if (used.isNullObject) return f.hex();
   f.add(splitSheetAddress(used.address).address);
-  const formulas = await readChunked(context, (r, h) => used.getCell(r, 0).getResizedRange(h - 1, used.columnCount - 1), used.rowCount, used.columnCount, "formulas");
+  const formulas = await readChunked(
+    context,
+    (r, h) => used.getCell(r, 0).getResizedRange(h - 1, used.columnCount - 1),
+    used.rowCount,
+    used.columnCount,
+    "formulas",
+  );
   for (const row of formulas) f.add(row);
   return f.hex();
 }
@@ -582,5 +698,8 @@ function addChart(sheet: Excel.Worksheet, spec: ChartSpec, tables: readonly Tabl
     series.setXAxisValues(categories);
   });
   const anchor = parseCell(spec.anchor);
-  chart.setPosition(`${columnLetter(anchor.col)}${anchor.row + 1}`, `${columnLetter(anchor.col + 7)}${anchor.row + 16}`);
+  chart.setPosition(
+    `${columnLetter(anchor.col)}${anchor.row + 1}`,
+    `${columnLetter(anchor.col + 7)}${anchor.row + 16}`,
+  );
 }

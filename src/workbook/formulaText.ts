@@ -48,7 +48,6 @@ export function rowsWhere(tests: readonly string[]): string {
   return tests.join("*");
 }
 
-
 /** An array test: each cell of `range`, trimmed, equals the trimmed value of `value` (any case). */
 export function trimmedEquals(range: string, value: string): string {
   return `(TRIM(${range})=TRIM(${value}))`;

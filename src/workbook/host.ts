@@ -48,7 +48,9 @@ export interface SheetInfo {
 /** Raised when the add-in would write over a sheet it does not own. Nothing is written. */
 export class NotOwnedError extends Error {
   constructor(readonly sheet: string) {
-    super(`A sheet named "${sheet}" already exists and was not created by Comp Planner. Choose another name, or rename or delete that sheet.`);
+    super(
+      `A sheet named "${sheet}" already exists and was not created by Comp Planner. Choose another name, or rename or delete that sheet.`,
+    );
     this.name = "NotOwnedError";
   }
 }
@@ -56,7 +58,9 @@ export class NotOwnedError extends Error {
 /** Raised when the workbook would need a name the user made: nothing is written. */
 export class NameClashError extends Error {
   constructor(readonly clash: string) {
-    super(`The workbook already has a name "${clash}" that Comp Planner did not create. Rename or delete it (Formulas > Name Manager), then run again.`);
+    super(
+      `The workbook already has a name "${clash}" that Comp Planner did not create. Rename or delete it (Formulas > Name Manager), then run again.`,
+    );
     this.name = "NameClashError";
   }
 }

@@ -56,7 +56,9 @@ export function matchOwned(records: readonly OwnedSheet[], sheets: readonly Shee
       continue;
     }
     const marked = sheets.filter((x) => x.marker === r.token);
-    const pick = marked.find((x) => x.id === r.id) ?? (marked.length === 1 ? marked[0] : marked.find((x) => x.name.toLowerCase() === r.name.toLowerCase()));
+    const pick =
+      marked.find((x) => x.id === r.id) ??
+      (marked.length === 1 ? marked[0] : marked.find((x) => x.name.toLowerCase() === r.name.toLowerCase()));
     if (pick && !sheets.some((x) => x.id === r.id && x !== pick && x.marker === r.token)) out.set(pick.id, r);
   }
   return out;

@@ -78,14 +78,19 @@ export function planBlock(
   let start = 0;
   let bytes = 0;
   const flush = (end: number) => {
-    if (end > start) out.push(...planChunk(row + start, col, rows.slice(start, end), columnFormats, formatFrom - start));
+    if (end > start)
+      out.push(...planChunk(row + start, col, rows.slice(start, end), columnFormats, formatFrom - start));
     start = end;
     bytes = 0;
   };
   rows.forEach((r, i) => {
     // Each cell is sent once as a value or formula and at most once as a format (10 = "General" with its quotes and comma).
-    const size = payloadBytes(r.map((c) => (isFormula(c) ? c.formula : c))) + r.length * 10 + columnFormats.reduce((n, f) => n + (f ? utf8Length(f) : 0), 0);
-    if (size > budget) throw new Error(`Row ${row + i + 1} holds ${size} bytes, more than one request to Excel may carry (${budget}).`);
+    const size =
+      payloadBytes(r.map((c) => (isFormula(c) ? c.formula : c))) +
+      r.length * 10 +
+      columnFormats.reduce((n, f) => n + (f ? utf8Length(f) : 0), 0);
+    if (size > budget)
+      throw new Error(`Row ${row + i + 1} holds ${size} bytes, more than one request to Excel may carry (${budget}).`);
     if (bytes + size > budget) flush(i);
     bytes += size;
   });
@@ -93,19 +98,42 @@ export function planBlock(
   return out;
 }
 
-function planChunk(row: number, col: number, rows: readonly (readonly CellInput[])[], columnFormats: readonly (string | null)[], formatFrom: number): RangeWrite[] {
+function planChunk(
+  row: number,
+  col: number,
+  rows: readonly (readonly CellInput[])[],
+  columnFormats: readonly (string | null)[],
+  formatFrom: number,
+): RangeWrite[] {
   const width = rows[0]?.length ?? 0;
   const kind = (c: CellInput) => (isFormula(c) ? "F" : "V");
   const out: RangeWrite[] = [];
-  const emit = (k: "values" | "formulas" | "numberFormat", r: number, c: number, data: unknown[][]) => out.push({ kind: k, row: r, col: c, data, bytes: payloadBytes(data) });
+  const emit = (k: "values" | "formulas" | "numberFormat", r: number, c: number, data: unknown[][]) =>
+    out.push({ kind: k, row: r, col: c, data, bytes: payloadBytes(data) });
   const formatOf = (i: number, j: number, cell: CellInput) =>
-    !isFormula(cell) && typeof cell === "string" && excelWouldReinterpret(cell) ? TEXT_FORMAT : i >= formatFrom ? (columnFormats[j] ?? GENERAL) : GENERAL;
+    !isFormula(cell) && typeof cell === "string" && excelWouldReinterpret(cell)
+      ? TEXT_FORMAT
+      : i >= formatFrom
+        ? (columnFormats[j] ?? GENERAL)
+        : GENERAL;
   const rect = (r0: number, r1: number, c0: number, c1: number) => {
     const cells = rows.slice(r0, r1).map((r) => r.slice(c0, c1));
     const formats = cells.map((r, i) => r.map((c, j) => formatOf(r0 + i, c0 + j, c)));
     if (formats.some((r) => r.some((f) => f !== GENERAL))) emit("numberFormat", row + r0, col + c0, formats);
-    if (kind(cells[0][0]) === "F") emit("formulas", row + r0, col + c0, cells.map((r) => r.map((c) => (c as { formula: string }).formula)));
-    else emit("values", row + r0, col + c0, cells.map((r) => r.map((c) => c ?? "")));
+    if (kind(cells[0][0]) === "F")
+      emit(
+        "formulas",
+        row + r0,
+        col + c0,
+        cells.map((r) => r.map((c) => (c as { formula: string }).formula)),
+      );
+    else
+      emit(
+        "values",
+        row + r0,
+        col + c0,
+        cells.map((r) => r.map((c) => c ?? "")),
+      );
   };
   // Adjacent columns whose cells are all values (or all formulas) go in one assignment; a
   // column that mixes them is written in vertical runs of one kind.
@@ -113,12 +141,12 @@ function planChunk(row: number, col: number, rows: readonly (readonly CellInput[
     const kinds = new Set(rows.map((r) => kind(r[j])));
     return kinds.size === 1 ? [...kinds][0] : "M";
   });
-  for (let j = 0; j < width; ) {
+  for (let j = 0; j < width;) {
     let k = j + 1;
     if (columnKind[j] !== "M") while (k < width && columnKind[k] === columnKind[j]) k++;
     if (columnKind[j] !== "M") rect(0, rows.length, j, k);
     else {
-      for (let i = 0; i < rows.length; ) {
+      for (let i = 0; i < rows.length;) {
         let e = i + 1;
         while (e < rows.length && kind(rows[e][j]) === kind(rows[i][j])) e++;
         rect(i, e, j, j + 1);
@@ -131,7 +159,10 @@ function planChunk(row: number, col: number, rows: readonly (readonly CellInput[
 }
 
 /** Groups assignments, in order, into requests of at most `budget` bytes each. */
-export function batches<T extends { readonly bytes: number }>(writes: readonly T[], budget = SAFE_REQUEST_BYTES): T[][] {
+export function batches<T extends { readonly bytes: number }>(
+  writes: readonly T[],
+  budget = SAFE_REQUEST_BYTES,
+): T[][] {
   const out: T[][] = [];
   let current: T[] = [];
   let bytes = 0;

@@ -1,5 +1,15 @@
 import { absoluteReference, parseCell, quoteSheet, rangeAddress } from "./a1";
-import { ActiveCell, NameClashError, NotOwnedError, RunLock, SheetInfo, TableData, TableInfo, WorkbookHost, WriteReport } from "./host";
+import {
+  ActiveCell,
+  NameClashError,
+  NotOwnedError,
+  RunLock,
+  SheetInfo,
+  TableData,
+  TableInfo,
+  WorkbookHost,
+  WriteReport,
+} from "./host";
 import { Fingerprint, keptName, newToken, OwnedSheet } from "./ownership";
 import { PreviewWorkbook, PreviewWorkbookEdits } from "./preview/previewWorkbook";
 import { findDoc, OWNED_SHEETS_KEY, ownedRecords, PartReading, readPart, settingsToXml } from "./settingsXml";
@@ -42,7 +52,10 @@ export class PreviewHost implements WorkbookHost {
       sheet: t.sheet,
       rowCount: t.rowCount,
       headers: [...t.headers],
-      address: rangeAddress({ start: t.anchor, end: { row: t.anchor.row + t.rowCount, col: t.anchor.col + t.headers.length - 1 } }),
+      address: rangeAddress({
+        start: t.anchor,
+        end: { row: t.anchor.row + t.rowCount, col: t.anchor.col + t.headers.length - 1 },
+      }),
     }));
   }
 
@@ -51,7 +64,11 @@ export class PreviewHost implements WorkbookHost {
     const owned = this.ownedSheets();
     return this.workbook.sheetNames().map((name) => {
       const used = this.workbook.usedRange(name);
-      return { name, usedRange: used ? rangeAddress(used) : null, owned: owned.some((o) => o.id === this.workbook.sheetId(name)) };
+      return {
+        name,
+        usedRange: used ? rangeAddress(used) : null,
+        owned: owned.some((o) => o.id === this.workbook.sheetId(name)),
+      };
     });
   }
 
@@ -59,7 +76,13 @@ export class PreviewHost implements WorkbookHost {
   async readTable(name: string): Promise<TableData> {
     const t = this.workbook.tables().find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!t) throw new Error(`There is no table named "${name}".`);
-    const rows = t.rowCount === 0 ? [] : this.readValues(t.sheet, { start: { row: t.anchor.row + 1, col: t.anchor.col }, end: { row: t.anchor.row + t.rowCount, col: t.anchor.col + t.headers.length - 1 } });
+    const rows =
+      t.rowCount === 0
+        ? []
+        : this.readValues(t.sheet, {
+            start: { row: t.anchor.row + 1, col: t.anchor.col },
+            end: { row: t.anchor.row + t.rowCount, col: t.anchor.col + t.headers.length - 1 },
+          });
     return { source: t.name, headers: [...t.headers], rows };
   }
 
@@ -73,14 +96,22 @@ export class PreviewHost implements WorkbookHost {
       end: { row: Math.min(sel.range.end.row, used.end.row), col: Math.min(sel.range.end.col, used.end.col) },
     };
     if (!range || range.end.row < range.start.row || range.end.col < range.start.col) {
-      throw new Error(`The selection ${rangeAddress(sel.range)} holds no data. Select a range with a header row first.`);
+      throw new Error(
+        `The selection ${rangeAddress(sel.range)} holds no data. Select a range with a header row first.`,
+      );
     }
     const values = this.readValues(sel.sheet, range);
-    return { source: `${quoteSheet(sel.sheet)}!${rangeAddress(range)}`, headers: values[0].map((v) => String(v ?? "")), rows: values.slice(1) };
+    return {
+      source: `${quoteSheet(sel.sheet)}!${rangeAddress(range)}`,
+      headers: values[0].map((v) => String(v ?? "")),
+      rows: values.slice(1),
+    };
   }
 
   private readValues(sheet: string, range: Parameters<PreviewWorkbook["values"]>[1]): unknown[][] {
-    return this.workbook.values(sheet, range).map((row) => row.map((v) => (v === null ? "" : typeof v === "object" ? v.error : v)));
+    return this.workbook
+      .values(sheet, range)
+      .map((row) => row.map((v) => (v === null ? "" : typeof v === "object" ? v.error : v)));
   }
 
   /** True when the sheet exists and the add-in recorded it as its own. */
@@ -109,26 +140,41 @@ export class PreviewHost implements WorkbookHost {
       const records = this.ownedSheets();
       const names = this.edits.names();
       const targets = specs.map((spec) => {
-        const existing = wb.hasSheet(spec.name) ? (wb.sheetNames().find((n) => n.toLowerCase() === spec.name.toLowerCase()) ?? spec.name) : null;
+        const existing = wb.hasSheet(spec.name)
+          ? (wb.sheetNames().find((n) => n.toLowerCase() === spec.name.toLowerCase()) ?? spec.name)
+          : null;
         const record = existing ? records.find((o) => o.id === wb.sheetId(existing)) : undefined;
         if (existing && !record) throw new NotOwnedError(spec.name);
         return { spec, existing, record };
       });
       const replaced = new Set(targets.flatMap((t) => (t.existing ? [t.existing] : [])));
       for (const { spec } of targets) {
-        const clash = wb.tables().find((t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && !replaced.has(t.sheet));
-        if (clash) throw new Error(`A table named "${clash.name}" already exists on sheet "${clash.sheet}". Rename that table or choose another name.`);
+        const clash = wb
+          .tables()
+          .find(
+            (t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && !replaced.has(t.sheet),
+          );
+        if (clash)
+          throw new Error(
+            `A table named "${clash.name}" already exists on sheet "${clash.sheet}". Rename that table or choose another name.`,
+          );
       }
       const ours = new Set(targets.flatMap((t) => t.record?.names ?? []).map((n) => n.toLowerCase()));
       for (const { spec, existing, record } of targets) {
         for (const n of spec.namedRanges ?? []) {
           const found = names.find((x) => x.name.toLowerCase() === n.name.toLowerCase());
-          const legacy = !record?.names && existing !== null && found?.reference.toLowerCase().startsWith(`=${quoteSheet(existing).toLowerCase()}!`);
+          const legacy =
+            !record?.names &&
+            existing !== null &&
+            found?.reference.toLowerCase().startsWith(`=${quoteSheet(existing).toLowerCase()}!`);
           if (found && !ours.has(found.name.toLowerCase()) && !legacy) throw new NameClashError(found.name);
           if (wb.tables().some((t) => t.name.toLowerCase() === n.name.toLowerCase())) throw new NameClashError(n.name);
         }
       }
-      const edited = targets.map(({ existing, record }) => existing !== null && record?.hash !== undefined && this.fingerprint(existing) !== record.hash);
+      const edited = targets.map(
+        ({ existing, record }) =>
+          existing !== null && record?.hash !== undefined && this.fingerprint(existing) !== record.hash,
+      );
 
       // Every change pushes its inverse; a failure runs them backwards (names and parts are restored whole).
       const undo: (() => void)[] = [];
@@ -163,9 +209,18 @@ export class PreviewHost implements WorkbookHost {
           undo.push(() => this.edits.renameSheet(spec.name, staging));
         });
         const wanted = new Set(specs.flatMap((s) => s.namedRanges ?? []).map((n) => n.name.toLowerCase()));
-        for (const n of names) if (ours.has(n.name.toLowerCase()) && !wanted.has(n.name.toLowerCase())) this.edits.removeName(n.name);
+        for (const n of names)
+          if (ours.has(n.name.toLowerCase()) && !wanted.has(n.name.toLowerCase())) this.edits.removeName(n.name);
         const next = records.filter((r) => !targets.some((t) => t.record === r));
-        targets.forEach(({ spec }, i) => next.push({ name: spec.name, id: ids[i], token: `${token}${i}`, hash: this.fingerprint(spec.name), names: (spec.namedRanges ?? []).map((n) => n.name) }));
+        targets.forEach(({ spec }, i) =>
+          next.push({
+            name: spec.name,
+            id: ids[i],
+            token: `${token}${i}`,
+            hash: this.fingerprint(spec.name),
+            names: (spec.namedRanges ?? []).map((n) => n.name),
+          }),
+        );
         this.storeSettings(OWNED_SHEETS_KEY, next);
         targets.forEach(({ spec, existing }, i) => {
           if (!existing) return;
@@ -198,8 +253,10 @@ export class PreviewHost implements WorkbookHost {
 
   /** Puts the workbook names back as they were. */
   private restoreNames(names: { name: string; reference: string }[]): void {
-    for (const n of this.edits.names()) if (!names.some((b) => b.name === n.name && b.reference === n.reference)) this.edits.removeName(n.name);
-    for (const b of names) if (!this.edits.names().some((n) => n.name === b.name)) this.workbook.setName(b.name, b.reference);
+    for (const n of this.edits.names())
+      if (!names.some((b) => b.name === n.name && b.reference === n.reference)) this.edits.removeName(n.name);
+    for (const b of names)
+      if (!this.edits.names().some((n) => n.name === b.name)) this.workbook.setName(b.name, b.reference);
   }
 
   private fingerprint(sheet: string): string {
@@ -234,7 +291,12 @@ export class PreviewHost implements WorkbookHost {
     if (!sel) throw new Error("Nothing is selected. Select a cell first.");
     const cell = this.workbook.cell(sel.sheet, sel.range.start);
     const value = cell.value === null ? "" : typeof cell.value === "object" ? cell.value.error : cell.value;
-    return { sheet: sel.sheet, address: rangeAddress({ start: sel.range.start, end: sel.range.start }), formula: cell.formula ?? null, value };
+    return {
+      sheet: sel.sheet,
+      address: rangeAddress({ start: sel.range.start, end: sel.range.start }),
+      formula: cell.formula ?? null,
+      value,
+    };
   }
 
   /** A range's values, blanks as "" and errors as their text. */
@@ -251,7 +313,12 @@ export class PreviewHost implements WorkbookHost {
 
   private storeSettings(key: string, value: unknown): void {
     const found = findDoc(this.readings(), key);
-    const xml = settingsToXml({ key, revision: (found?.doc.revision ?? 0) + 1, savedAt: this.now().toISOString(), value });
+    const xml = settingsToXml({
+      key,
+      revision: (found?.doc.revision ?? 0) + 1,
+      savedAt: this.now().toISOString(),
+      value,
+    });
     if (found) this.workbook.setXmlPart(found.id, xml);
     else this.workbook.addXmlPart(xml);
   }
@@ -279,7 +346,14 @@ function engineInput(cell: CellInput): number | string | boolean | null {
 export function writeSpec(wb: PreviewWorkbook, spec: SheetSpec): void {
   // Tables and names are registered before any cell is written, so formulas can refer to them.
   for (const t of spec.tables) {
-    wb.addTable({ name: t.name, sheet: spec.name, anchor: parseCell(t.anchor), headers: t.headers, rowCount: t.rows.length, numberFormats: t.numberFormats ?? {} });
+    wb.addTable({
+      name: t.name,
+      sheet: spec.name,
+      anchor: parseCell(t.anchor),
+      headers: t.headers,
+      rowCount: t.rows.length,
+      numberFormats: t.numberFormats ?? {},
+    });
   }
   for (const n of spec.namedRanges ?? []) wb.setName(n.name, `=${absoluteReference(spec.name, n.address)}`);
   wb.batch(() => {
@@ -299,4 +373,3 @@ export function writeSpec(wb: PreviewWorkbook, spec: SheetSpec): void {
   wb.setFreeze(spec.name, spec.freeze ?? null);
   for (const chart of spec.charts ?? []) wb.addChart(spec.name, chart);
 }
-

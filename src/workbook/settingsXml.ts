@@ -36,14 +36,21 @@ const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;
 export function settingsToXml(doc: StoredSettings): string {
   // The JSON goes in as element text with <, > and & written as JSON \u escapes: still valid
   // JSON, and nothing an XML parser could take for markup.
-  const json = JSON.stringify(doc.value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json = JSON.stringify(doc.value).replace(
+    /[<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?><settings xmlns="${SETTINGS_NAMESPACE}" schema="${SETTINGS_SCHEMA_VERSION}" key="${escapeAttr(doc.key)}" revision="${doc.revision}" savedAt="${escapeAttr(doc.savedAt)}">${json}</settings>`;
 }
 
 const ENVELOPE = z.object({
   schema: z.coerce.number().int().min(1),
   key: z.string().min(1, "the key is empty"),
-  revision: z.string().regex(/^\d+$/, "the revision is not a whole number").transform(Number).pipe(z.number().int().min(1)),
+  revision: z
+    .string()
+    .regex(/^\d+$/, "the revision is not a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(1)),
   savedAt: z.iso.datetime({ offset: true, message: "savedAt is not an ISO 8601 date and time" }),
 });
 
@@ -60,18 +67,29 @@ const MIGRATIONS: Record<number, (doc: StoredSettings) => StoredSettings> = {};
  */
 export function settingsFromXml(xml: string): StoredSettings | null {
   const problems: string[] = [];
-  const dom = new DOMParser({ onError: (level, msg) => void (level !== "warning" && problems.push(msg)) }).parseFromString(xml, "text/xml");
+  const dom = new DOMParser({
+    onError: (level, msg) => void (level !== "warning" && problems.push(msg)),
+  }).parseFromString(xml, "text/xml");
   const root = dom.documentElement;
   if (!root || root.namespaceURI !== SETTINGS_NAMESPACE || root.localName !== "settings") {
-    if (problems.length > 0 && xml.includes(SETTINGS_NAMESPACE)) throw new SettingsPartError(`it is not well-formed XML (${problems[0].split("\n")[0]})`);
+    if (problems.length > 0 && xml.includes(SETTINGS_NAMESPACE))
+      throw new SettingsPartError(`it is not well-formed XML (${problems[0].split("\n")[0]})`);
     return null;
   }
   if (problems.length > 0) throw new SettingsPartError(`it is not well-formed XML (${problems[0].split("\n")[0]})`);
   const attr = (name: string) => (root.hasAttribute(name) ? root.getAttribute(name) : undefined);
-  const head = ENVELOPE.safeParse({ schema: attr("schema") ?? "1", key: attr("key"), revision: attr("revision"), savedAt: attr("savedAt") });
-  if (!head.success) throw new SettingsPartError(head.error.issues.map((i) => `${i.path.join(".") || "part"}: ${i.message}`).join("; "));
+  const head = ENVELOPE.safeParse({
+    schema: attr("schema") ?? "1",
+    key: attr("key"),
+    revision: attr("revision"),
+    savedAt: attr("savedAt"),
+  });
+  if (!head.success)
+    throw new SettingsPartError(head.error.issues.map((i) => `${i.path.join(".") || "part"}: ${i.message}`).join("; "));
   if (head.data.schema > SETTINGS_SCHEMA_VERSION) {
-    throw new SettingsPartError(`it was written by a newer Comp Planner (settings version ${head.data.schema}); update the add-in to read it`);
+    throw new SettingsPartError(
+      `it was written by a newer Comp Planner (settings version ${head.data.schema}); update the add-in to read it`,
+    );
   }
   let value: unknown;
   try {
@@ -99,13 +117,21 @@ export function readPart(id: string, xml: string): PartReading | null {
   try {
     const doc = settingsFromXml(xml);
     if (doc && doc.key === OWNED_SHEETS_KEY && !OWNED_LIST.safeParse(doc.value).success) {
-      return { id, doc: null, problem: `The settings part "${doc.key}" (custom XML part ${id}) cannot be read: its list of sheets is not valid. It is ignored and left as it is.` };
+      return {
+        id,
+        doc: null,
+        problem: `The settings part "${doc.key}" (custom XML part ${id}) cannot be read: its list of sheets is not valid. It is ignored and left as it is.`,
+      };
     }
     return doc ? { id, doc, problem: null } : null;
   } catch (err) {
     const key = /\bkey\s*=\s*["']([^"']{1,60})["']/.exec(xml)?.[1];
     const name = key ? `"${key}" (custom XML part ${id})` : `custom XML part ${id}`;
-    return { id, doc: null, problem: `The settings part ${name} cannot be read: ${(err as Error).message}. It is ignored and left as it is.` };
+    return {
+      id,
+      doc: null,
+      problem: `The settings part ${name} cannot be read: ${(err as Error).message}. It is ignored and left as it is.`,
+    };
   }
 }
 
@@ -115,7 +141,9 @@ export function readPart(id: string, xml: string): PartReading | null {
  */
 export function findDoc(parts: readonly PartReading[], key: string): (PartReading & { doc: StoredSettings }) | null {
   let best: (PartReading & { doc: StoredSettings }) | null = null;
-  for (const p of parts) if (p.doc && p.doc.key === key && (!best || p.doc.revision > best.doc.revision)) best = p as PartReading & { doc: StoredSettings };
+  for (const p of parts)
+    if (p.doc && p.doc.key === key && (!best || p.doc.revision > best.doc.revision))
+      best = p as PartReading & { doc: StoredSettings };
   return best;
 }
 
@@ -126,7 +154,10 @@ const OWNED_LIST = z.array(
   z.object({
     name: z.string().min(1),
     id: z.string().min(1),
-    token: z.string().regex(/^[A-Za-z0-9-]+$/).optional(),
+    token: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .optional(),
     hash: z.string().optional(),
     names: z.array(z.string()).optional(),
   }),

@@ -107,7 +107,13 @@ const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
 /** What is wrong with a sheet name, in words, or null when Excel accepts it. */
 export function sheetNameProblem(name: string): string | null {
-  if (name.trim() === "" || name.length > 31 || BAD_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+  if (
+    name.trim() === "" ||
+    name.length > 31 ||
+    BAD_SHEET_CHARS.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
     return `"${name}" cannot be a sheet name: use 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.`;
   }
   return null;
@@ -124,14 +130,18 @@ export function checkSheetSpec(spec: SheetSpec): void {
   const names = new Set<string>();
   for (const t of spec.tables) {
     if (!TABLE_NAME.test(t.name) || /^[A-Za-z]{1,3}\d+$/.test(t.name) || /^[RrCc]$/.test(t.name)) {
-      throw new Error(`"${t.name}" cannot be a table name: start with a letter and use letters, digits and underscores, and do not use a cell address.`);
+      throw new Error(
+        `"${t.name}" cannot be a table name: start with a letter and use letters, digits and underscores, and do not use a cell address.`,
+      );
     }
     if (names.has(t.name.toLowerCase())) throw new Error(`Two tables on sheet "${spec.name}" are named "${t.name}".`);
     names.add(t.name.toLowerCase());
     const headers = new Set(t.headers.map((h) => h.toLowerCase()));
-    if (headers.size !== t.headers.length || t.headers.some((h) => h.trim() === "")) throw new Error(`Table "${t.name}" needs distinct, non-blank headers.`);
+    if (headers.size !== t.headers.length || t.headers.some((h) => h.trim() === ""))
+      throw new Error(`Table "${t.name}" needs distinct, non-blank headers.`);
     t.rows.forEach((row, i) => {
-      if (row.length !== t.headers.length) throw new Error(`Table "${t.name}" row ${i + 1} has ${row.length} cells for ${t.headers.length} headers.`);
+      if (row.length !== t.headers.length)
+        throw new Error(`Table "${t.name}" row ${i + 1} has ${row.length} cells for ${t.headers.length} headers.`);
     });
   }
 }

@@ -30,14 +30,29 @@ export class StructuredRefError extends Error {}
  * @param options How to write what the references stand for (by default, absolute A1 references).
  * @throws StructuredRefError naming the unknown table or column.
  */
-export function structuredToA1(formula: string, tables: readonly TableGeometry[], at: { sheet: string; row: number; col: number }, options: TranslateOptions = {}): string {
+export function structuredToA1(
+  formula: string,
+  tables: readonly TableGeometry[],
+  at: { sheet: string; row: number; col: number },
+  options: TranslateOptions = {},
+): string {
   const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
-  const here = tables.find((t) => t.sheet === at.sheet && at.row > t.anchor.row && at.row <= t.anchor.row + t.rowCount && at.col >= t.anchor.col && at.col < t.anchor.col + t.headers.length);
+  const here = tables.find(
+    (t) =>
+      t.sheet === at.sheet &&
+      at.row > t.anchor.row &&
+      at.row <= t.anchor.row + t.rowCount &&
+      at.col >= t.anchor.col &&
+      at.col < t.anchor.col + t.headers.length,
+  );
   let out = "";
   let i = 0;
   // The function each open parenthesis belongs to ("" for a bare parenthesis), innermost last.
   const calls: string[] = [];
-  const place = (end: number): RangePlace => ({ fn: calls[calls.length - 1] ?? "", wholeArgument: /[(,]\s*$/.test(out) && /^\s*[,)]/.test(formula.slice(end)) });
+  const place = (end: number): RangePlace => ({
+    fn: calls[calls.length - 1] ?? "",
+    wholeArgument: /[(,]\s*$/.test(out) && /^\s*[,)]/.test(formula.slice(end)),
+  });
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"') {
@@ -161,7 +176,13 @@ export interface TranslateOptions {
   readonly relativeThisRow?: boolean;
 }
 
-function resolve(table: TableGeometry, inner: string, at: { sheet: string; row: number }, options: TranslateOptions, where: RangePlace): string {
+function resolve(
+  table: TableGeometry,
+  inner: string,
+  at: { sheet: string; row: number },
+  options: TranslateOptions,
+  where: RangePlace,
+): string {
   let thisRow = false;
   let rows: "data" | "headers" | "all" = "data";
   let text = inner.trim();
@@ -205,7 +226,15 @@ function resolve(table: TableGeometry, inner: string, at: { sheet: string; row: 
   const cols = (r1: number, r2: number, single = true) => {
     if (single && r1 === r2 && c1 === c2) return `${sheet}${cellAddress({ row: r1, col: c1 }, true)}`;
     const reference = `${sheet}$${columnLetter(c1)}$${r1 + 1}:$${columnLetter(c2)}$${r2 + 1}`;
-    return options.rangeName ? options.rangeName({ sheet: table.sheet, start: { row: r1, col: c1 }, end: { row: r2, col: c2 }, reference, ...where }) : reference;
+    return options.rangeName
+      ? options.rangeName({
+          sheet: table.sheet,
+          start: { row: r1, col: c1 },
+          end: { row: r2, col: c2 },
+          reference,
+          ...where,
+        })
+      : reference;
   };
   if (thisRow && options.relativeThisRow) {
     const a = `${columnLetter(c1)}${at.row + 1}`;

@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import { addShort, Amount, amountToNumber, minus, plus, settle, signOf, times, timesShort } from "../../src/core/amount";
+import {
+  addShort,
+  Amount,
+  amountToNumber,
+  minus,
+  plus,
+  settle,
+  signOf,
+  times,
+  timesShort,
+} from "../../src/core/amount";
 import { dec } from "../../src/core/money";
 
 const asDec = (a: Amount) => dec(a);

@@ -49,7 +49,10 @@ describe("exactRatio", () => {
   test("1,234,567 / 1,000,000 = 1.234567", () => expect(exactRatio(1234567, 1000000)).toBe(1.234567));
   test("0.3 / 0.1 = 3 exactly (floats give 2.9999999999999996)", () => expect(exactRatio(0.3, 0.1)).toBe(3));
   test("property: equals decimal.js division rounded to the nearest double", () => {
-    const num = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100));
+    const num = fc.oneof(
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+    );
     fc.assert(
       fc.property(num, num, (a, b) => {
         fc.pre(b !== 0);

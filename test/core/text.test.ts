@@ -22,7 +22,9 @@ describe("text matching: one rule for names, ids, labels and headers", () => {
     fc.assert(
       fc.property(fc.string(), fc.constantFrom("", " ", "  ", "\t"), (s, pad) => {
         expect(textKey(textKey(s))).toBe(textKey(s));
-        expect(sameText(`${pad}${s.toUpperCase()}${pad}`, s.toLowerCase())).toBe(textKey(s.toUpperCase()) === textKey(s.toLowerCase()));
+        expect(sameText(`${pad}${s.toUpperCase()}${pad}`, s.toLowerCase())).toBe(
+          textKey(s.toUpperCase()) === textKey(s.toLowerCase()),
+        );
       }),
     );
   });
@@ -38,9 +40,14 @@ describe("Excel date serials", () => {
 
   test("property: a date's serial reads back as the same date", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1901, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
-        expect(isoDate(dateSerial(y, m, d))).toBe(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-      }),
+      fc.property(
+        fc.integer({ min: 1901, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (y, m, d) => {
+          expect(isoDate(dateSerial(y, m, d))).toBe(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+        },
+      ),
     );
   });
 });

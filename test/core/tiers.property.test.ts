@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { isCalcError } from "../../src/core/errors";
 import { dec } from "../../src/core/money";
-import { compileCurve, CompiledCurve, explainPayout, payout, payoutDecimal, payoutFast, PayoutMode, payoutWide } from "../../src/core/tiers";
+import {
+  compileCurve,
+  CompiledCurve,
+  explainPayout,
+  payout,
+  payoutDecimal,
+  payoutFast,
+  PayoutMode,
+  payoutWide,
+} from "../../src/core/tiers";
 
 /** Short decimals like Excel users type (1.25, 0.07, 50000) and full-precision doubles. */
 const shortDecimal = (max: number, decimals: number) =>
@@ -11,8 +20,14 @@ const money = fc.oneof(shortDecimal(500_000, 2), fc.double({ min: 0, max: 1e6, n
 
 const curveArb = fc
   .record({
-    gaps: fc.array(fc.oneof(shortDecimal(1, 3), fc.double({ min: 0.001, max: 1, noNaN: true })), { minLength: 1, maxLength: 5 }),
-    rates: fc.array(fc.oneof(shortDecimal(3, 3), fc.double({ min: 0, max: 3, noNaN: true })), { minLength: 5, maxLength: 5 }),
+    gaps: fc.array(fc.oneof(shortDecimal(1, 3), fc.double({ min: 0.001, max: 1, noNaN: true })), {
+      minLength: 1,
+      maxLength: 5,
+    }),
+    rates: fc.array(fc.oneof(shortDecimal(3, 3), fc.double({ min: 0, max: 3, noNaN: true })), {
+      minLength: 5,
+      maxLength: 5,
+    }),
     mode: fc.constantFrom<PayoutMode>("MARGINAL", "RETRO"),
     threshold: fc.option(shortDecimal(1, 2), { nil: null }),
     cap: fc.option(fc.oneof(shortDecimal(3, 2), fc.double({ min: 0.01, max: 3, noNaN: true })), { nil: null }),
@@ -21,7 +36,9 @@ const curveArb = fc
     let lower = 0;
     const tiers = gaps.map((g, i) => {
       const t = { lower, rate: rates[i] };
-      lower = dec(lower).plus(g === 0 ? 0.001 : g).toNumber();
+      lower = dec(lower)
+        .plus(g === 0 ? 0.001 : g)
+        .toNumber();
       return t;
     });
     return { tiers, mode, threshold, cap: cap === 0 ? 0.01 : cap };
@@ -93,7 +110,16 @@ describe("payout properties", () => {
   });
 
   test("the wide path at tier bounds, exactly on and one ulp either side", () => {
-    const c = compileCurve({ tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }, { lower: 1.25, rate: 2 }], mode: "MARGINAL", threshold: 0.5, cap: 2.5 }) as CompiledCurve;
+    const c = compileCurve({
+      tiers: [
+        { lower: 0, rate: 1 },
+        { lower: 1, rate: 1.5 },
+        { lower: 1.25, rate: 2 },
+      ],
+      mode: "MARGINAL",
+      threshold: 0.5,
+      cap: 2.5,
+    }) as CompiledCurve;
     const retro = compileCurve({ ...c.curve, mode: "RETRO" }) as CompiledCurve;
     for (const x of [0.5, 1, 1.25, 1.875]) {
       for (const m of [x * (1 - Number.EPSILON), x, x * (1 + Number.EPSILON), x + 1 / 3]) {
@@ -157,7 +183,10 @@ describe("payout properties", () => {
     fc.assert(
       fc.property(measure, money, curveArb, (m, ti, c) => {
         const b = explainPayout(m, ti, c);
-        const sum = b.lines.reduce((s, l) => s.plus(l.amount), dec(0)).plus(b.thresholdAdjustment).plus(b.capAdjustment);
+        const sum = b.lines
+          .reduce((s, l) => s.plus(l.amount), dec(0))
+          .plus(b.thresholdAdjustment)
+          .plus(b.capAdjustment);
         // Each figure is the nearest double to its exact decimal (off by at most half an ulp), and
         // is read back here, as a user reads it, as its shortest round-trip decimal, which is within
         // another half ulp of that double. So each shown figure is within one ulp (|x| x 2^-52) of

@@ -1,5 +1,13 @@
 import { CalcError, isCalcError } from "../../src/core/errors";
-import { compileCurve, CompiledCurve, explainPayout, payout, PayoutCurve, payoutFast, Tier } from "../../src/core/tiers";
+import {
+  compileCurve,
+  CompiledCurve,
+  explainPayout,
+  payout,
+  PayoutCurve,
+  payoutFast,
+  Tier,
+} from "../../src/core/tiers";
 
 function curve(tiers: Tier[], extra: Partial<PayoutCurve> = {}): CompiledCurve {
   const c = compileCurve({ tiers, mode: "MARGINAL", threshold: null, cap: null, ...extra });
@@ -44,7 +52,10 @@ describe("payout: boundaries", () => {
     expect(payout(1, 100, curve(ACCEL))).toBe(100);
   });
   test("below the first lower bound nothing is paid", () => {
-    const c = curve([{ lower: 0.5, rate: 1 }, { lower: 1, rate: 2 }]);
+    const c = curve([
+      { lower: 0.5, rate: 1 },
+      { lower: 1, rate: 2 },
+    ]);
     expect(payout(0.4, 1000, c)).toBe(0);
     // 0.8: slice 0.5..0.8 = 0.3 at rate 1 -> 300.
     expect(payout(0.8, 1000, c)).toBe(300);
@@ -98,7 +109,10 @@ describe("compileCurve refuses bad curves with a message naming the row", () => 
   const bad = (tiers: Tier[], extra: Partial<PayoutCurve> = {}) =>
     compileCurve({ tiers, mode: "MARGINAL", threshold: null, cap: null, ...extra }) as CalcError;
   test("lower bounds not strictly ascending: #NUM!", () => {
-    const e = bad([{ lower: 0, rate: 1 }, { lower: 0, rate: 2 }]);
+    const e = bad([
+      { lower: 0, rate: 1 },
+      { lower: 0, rate: 2 },
+    ]);
     expect(e.code).toBe("#NUM!");
     expect(e.message).toContain("tiers row 2");
   });

@@ -10,16 +10,26 @@ import { Browser, chromium, Page } from "playwright-core";
  * package ships (Linux x64), else a system Chromium. No browser is a failure, never a skip.
  */
 async function executable(): Promise<{ path: string; args: string[] }> {
-  const base = ["--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu", "--no-sandbox"];
+  const base = [
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-sandbox",
+  ];
   if (process.env.CHROMIUM_PATH) return { path: process.env.CHROMIUM_PATH, args: base };
   if (process.platform === "linux" && process.arch === "x64") {
     const mod = await import("@sparticuz/chromium");
     const packaged = (mod as unknown as { default: { executablePath(): Promise<string>; args: string[] } }).default;
     // Its Lambda flags minus the two that would weaken the page's security model.
-    const args = packaged.args.filter((a) => a !== "--disable-web-security" && a !== "--allow-running-insecure-content");
+    const args = packaged.args.filter(
+      (a) => a !== "--disable-web-security" && a !== "--allow-running-insecure-content",
+    );
     return { path: await packaged.executablePath(), args: [...args, ...base] };
   }
-  for (const p of ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]) if (fs.existsSync(p)) return { path: p, args: base };
+  for (const p of ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"])
+    if (fs.existsSync(p)) return { path: p, args: base };
   throw new Error("No Chromium found for the browser tests. Set CHROMIUM_PATH to a Chromium or Chrome executable.");
 }
 
@@ -32,9 +42,12 @@ export async function launchBrowser(): Promise<Browser> {
 /** Serves the built preview (dist-preview/) on a free loopback port. */
 export async function servePreview(): Promise<{ server: Server; url: string }> {
   const root = path.resolve(__dirname, "../../dist-preview");
-  if (!fs.existsSync(path.join(root, "preview.html"))) throw new Error("dist-preview/ is missing: run npm test (it builds the preview) or npm run preview first.");
+  if (!fs.existsSync(path.join(root, "preview.html")))
+    throw new Error("dist-preview/ is missing: run npm test (it builds the preview) or npm run preview first.");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { serveStatic } = require("../../scripts/serve.js") as { serveStatic: (root: string, port: number) => Promise<Server> };
+  const { serveStatic } = require("../../scripts/serve.js") as {
+    serveStatic: (root: string, port: number) => Promise<Server>;
+  };
   const server = await serveStatic(root, 0);
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }

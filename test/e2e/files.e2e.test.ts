@@ -34,9 +34,19 @@ async function openFile(file: string): Promise<void> {
 
 /** What the add-in would read from a table right now. */
 const readTable = (name: string) =>
-  page.evaluate((n) => (window as unknown as { compPlanner: { host: { readTable(n: string): Promise<unknown> } } }).compPlanner.host.readTable(n), name);
-const sheetNames = () => page.evaluate(() => (window as unknown as { compPlanner: { wb: { sheetNames(): string[] } } }).compPlanner.wb.sheetNames());
-const cellText = async (address: string) => ((await workbook().locator(`[data-address="${address}"]`).textContent()) ?? "").trim();
+  page.evaluate(
+    (n) =>
+      (
+        window as unknown as { compPlanner: { host: { readTable(n: string): Promise<unknown> } } }
+      ).compPlanner.host.readTable(n),
+    name,
+  );
+const sheetNames = () =>
+  page.evaluate(() =>
+    (window as unknown as { compPlanner: { wb: { sheetNames(): string[] } } }).compPlanner.wb.sheetNames(),
+  );
+const cellText = async (address: string) =>
+  ((await workbook().locator(`[data-address="${address}"]`).textContent()) ?? "").trim();
 
 beforeAll(async () => {
   const served = await servePreview();
@@ -57,7 +67,10 @@ afterAll(async () => {
 describe("bringing data in and taking the workbook out", () => {
   test("a CRM export opens through the dialog as a new sheet with a typed table; misfits are listed and kept as text", async () => {
     const rows = ["Deal,Owner,Amount,Closed,Won,Probability"];
-    for (let i = 1; i <= 40; i++) rows.push(`D${i},Rep ${i % 5},"$${(i * 1234.5).toLocaleString("en-US", { minimumFractionDigits: 2 })}",2019-03-${String((i % 28) + 1).padStart(2, "0")},${i % 2 ? "TRUE" : "FALSE"},${i}%`);
+    for (let i = 1; i <= 40; i++)
+      rows.push(
+        `D${i},Rep ${i % 5},"$${(i * 1234.5).toLocaleString("en-US", { minimumFractionDigits: 2 })}",2019-03-${String((i % 28) + 1).padStart(2, "0")},${i % 2 ? "TRUE" : "FALSE"},${i}%`,
+      );
     rows[7] = "D7,Rep 2,n/a,2019-03-08,TRUE,7%";
     await openFile(fixture("crm deals.csv", rows.join("\r\n")));
     await dialog().getByRole("table", { name: "First rows of the file" }).waitFor();
@@ -68,7 +81,9 @@ describe("bringing data in and taking the workbook out", () => {
     await screenshot(page, "open-csv-dialog");
     await dialog().getByRole("button", { name: "Import" }).click();
     await sheetTab("crm deals").waitFor();
-    await page.getByText('Opened "crm deals.csv" as sheet "crm deals" with table crm_deals (40 rows).', { exact: false }).waitFor();
+    await page
+      .getByText('Opened "crm deals.csv" as sheet "crm deals" with table crm_deals (40 rows).', { exact: false })
+      .waitFor();
     const table = (await readTable("crm_deals")) as { headers: string[]; rows: unknown[][] };
     expect(table.headers).toEqual(["Deal", "Owner", "Amount", "Closed", "Won", "Probability"]);
     // Row 1: $1,234.50, 2019-03-02 (serial 43526), FALSE... i=1 is TRUE, 1%.
@@ -81,14 +96,18 @@ describe("bringing data in and taking the workbook out", () => {
   test("a 1C export in Windows-1251 with semicolons and decimal commas; day-first order proposed from a 13", async () => {
     // "Менеджер;Сумма;Дата" and two rows, in Windows-1251 (А-я are 0xC0-0xFF).
     const text = "Менеджер;Сумма;Дата\r\nИванов;1 234,50;13.04.2017\r\nПетров;99,9;01.05.2017\r\n";
-    const bytes = Uint8Array.from([...text].map((ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : ch.charCodeAt(0) - 0x410 + 0xc0)));
+    const bytes = Uint8Array.from(
+      [...text].map((ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : ch.charCodeAt(0) - 0x410 + 0xc0)),
+    );
     await openFile(fixture("sales-1c.csv", bytes));
     await dialog().getByRole("table", { name: "First rows of the file" }).waitFor();
     expect(await dialog().getByRole("combobox", { name: "Encoding" }).inputValue()).toBe("windows-1251");
     expect(await dialog().getByRole("combobox", { name: "Delimiter" }).inputValue()).toBe(";");
     expect(await dialog().getByRole("combobox", { name: "Dates" }).inputValue()).toBe("dmy");
     await dialog().getByText('The data proves day first: "13.04.2017".').waitFor();
-    await dialog().getByRole("columnheader", { name: /Менеджер/ }).waitFor();
+    await dialog()
+      .getByRole("columnheader", { name: /Менеджер/ })
+      .waitFor();
     await screenshot(page, "open-csv-dialog-1251");
     await dialog().getByRole("button", { name: "Import" }).click();
     await sheetTab("sales-1c").waitFor();
@@ -103,13 +122,21 @@ describe("bringing data in and taking the workbook out", () => {
     await openFile(fixture("empty.csv", ""));
     await page.getByRole("alert").getByText('"empty.csv" is empty. Nothing has been changed.').waitFor();
     await openFile(fixture("notes.pdf", "%PDF-1.4"));
-    await page.getByRole("alert").getByText(/"notes\.pdf" is not a CSV or Excel file/).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(/"notes\.pdf" is not a CSV or Excel file/)
+      .waitFor();
     await openFile(fixture("ragged.csv", "A,B\n1,2\n3\n4,5\n"));
-    await dialog().getByText(/row 3\. Check the delimiter/).waitFor();
+    await dialog()
+      .getByText(/row 3\. Check the delimiter/)
+      .waitFor();
     expect(await dialog().getByRole("button", { name: "Import" }).isDisabled()).toBe(true);
     await dialog().getByRole("button", { name: "Cancel" }).click();
     await openFile(fixture("broken.xlsx", "PK\u0003\u0004 not really a zip"));
-    await page.getByRole("alert").getByText(/"broken\.xlsx" is not a valid \.xlsx file/).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(/"broken\.xlsx" is not a valid \.xlsx file/)
+      .waitFor();
     expect(await sheetNames()).toEqual(before);
   });
 
@@ -117,12 +144,21 @@ describe("bringing data in and taking the workbook out", () => {
     const before = await sheetNames();
     const formulaValue = () =>
       page.evaluate(() => {
-        const wb = (window as unknown as { compPlanner: { wb: { cell(s: string, p: { row: number; col: number }): { value: unknown; formula: string | null } } } }).compPlanner.wb;
+        const wb = (
+          window as unknown as {
+            compPlanner: {
+              wb: { cell(s: string, p: { row: number; col: number }): { value: unknown; formula: string | null } };
+            };
+          }
+        ).compPlanner.wb;
         return wb.cell("Plan", { row: 2, col: 8 });
       });
     const original = await formulaValue();
     expect(original.formula).toBe("=COMP.WIN_RATE(Deals[Stage])");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .xlsx" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download .xlsx" }).click(),
+    ]);
     const saved = path.join(dir, download.suggestedFilename());
     await download.saveAs(saved);
     expect(download.suggestedFilename()).toBe("Comp Planner workbook.xlsx");
@@ -154,7 +190,13 @@ describe("bringing data in and taking the workbook out", () => {
     // 10 + 20 + 1000 - 5 + 1234 = 2259.
     await workbook().locator('[data-address="D1"]', { hasText: "2259" }).waitFor();
     const rows = ((await readTable("paste_target")) as { rows: unknown[][] }).rows;
-    expect(rows).toEqual([["Ann", 10], ["Bob", 20], ["Cy", 1000], ["Di", -5], ["Ed", 1234]]);
+    expect(rows).toEqual([
+      ["Ann", 10],
+      ["Bob", 20],
+      ["Cy", 1000],
+      ["Di", -5],
+      ["Ed", 1234],
+    ]);
     // Typing directly below the table extends it by one row.
     await page.fill('input[aria-label="Name box"]', "B7");
     await page.press('input[aria-label="Name box"]', "Enter");
@@ -196,7 +238,11 @@ describe("bringing data in and taking the workbook out", () => {
     await dialog().getByLabel("New name").fill("Targets");
     await dialog().getByRole("button", { name: "Rename" }).click();
     await sheetTab("Targets").waitFor();
-    expect(((await readTable(name)) as { rows: unknown[][] }).rows).toEqual([["North", 1000], ["South", 2500], ["", 500]]);
+    expect(((await readTable(name)) as { rows: unknown[][] }).rows).toEqual([
+      ["North", 1000],
+      ["South", 2500],
+      ["", 500],
+    ]);
     await page.getByRole("button", { name: "Delete sheet" }).click();
     await dialog().getByRole("button", { name: "Delete" }).click();
     await page.getByText('Deleted sheet "Targets".').waitFor();
@@ -226,11 +272,15 @@ describe("bringing data in and taking the workbook out", () => {
     await p.getByRole("button", { name: "Start again from the sample" }).click();
     await p.getByRole("dialog").getByRole("button", { name: "Start again" }).click();
     await p.getByText("Started again from the sample workbook.").waitFor();
-    expect(await p.getByRole("main", { name: "Workbook" }).getByRole("tab", { name: "kept", exact: true }).count()).toBe(0);
+    expect(
+      await p.getByRole("main", { name: "Workbook" }).getByRole("tab", { name: "kept", exact: true }).count(),
+    ).toBe(0);
     await p.reload();
     await p.waitForSelector('[role="grid"]', { timeout: 60_000 });
     expect(await p.getByText(/Restored the workbook/).count()).toBe(0);
-    expect(await p.getByRole("main", { name: "Workbook" }).getByRole("tab", { name: "kept", exact: true }).count()).toBe(0);
+    expect(
+      await p.getByRole("main", { name: "Workbook" }).getByRole("tab", { name: "kept", exact: true }).count(),
+    ).toBe(0);
     await own.close();
   }, 120_000);
 });

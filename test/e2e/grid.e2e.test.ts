@@ -25,10 +25,18 @@ type Content = number | string | boolean | null;
 type Shown = number | string | boolean | null | { error: string };
 
 /** A new sheet with `rows` from A1, shown and selected at A1. */
-async function freshSheet(name: string, rows: Content[][] = [], freeze?: { rows: number; columns: number }): Promise<void> {
+async function freshSheet(
+  name: string,
+  rows: Content[][] = [],
+  freeze?: { rows: number; columns: number },
+): Promise<void> {
   await page.evaluate(
     ({ name, rows, freeze }) => {
-      const { wb } = (window as unknown as { compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook } }).compPlanner;
+      const { wb } = (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner;
       wb.addSheet(name);
       if (rows.length > 0) wb.setBlock(name, { row: 0, col: 0 }, rows);
       if (freeze) wb.setFreeze(name, freeze);
@@ -61,7 +69,11 @@ async function click(address: string, options: { shift?: boolean; double?: boole
 async function valueOf(sheet: string, address: string): Promise<Shown> {
   return page.evaluate(
     ({ sheet, address }) => {
-      const { wb } = (window as unknown as { compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook } }).compPlanner;
+      const { wb } = (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner;
       const m = /^([A-Z])(\d+)$/.exec(address)!;
       const v = wb.cell(sheet, { row: Number(m[2]) - 1, col: m[1].charCodeAt(0) - 65 }).value;
       return v !== null && typeof v === "object" ? { error: v.error } : v;
@@ -73,7 +85,11 @@ async function valueOf(sheet: string, address: string): Promise<Shown> {
 async function formulaOf(sheet: string, address: string): Promise<string | null> {
   return page.evaluate(
     ({ sheet, address }) => {
-      const { wb } = (window as unknown as { compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook } }).compPlanner;
+      const { wb } = (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner;
       const m = /^([A-Z])(\d+)$/.exec(address)!;
       return wb.cell(sheet, { row: Number(m[2]) - 1, col: m[1].charCodeAt(0) - 65 }).formula;
     },
@@ -95,7 +111,11 @@ async function expectValue(sheet: string, address: string, expected: Shown): Pro
 /** The live region's announcement of the active cell, once it starts with `address`. */
 async function announced(address: string): Promise<string> {
   const status = page.locator('[role="status"][aria-label="Active cell"]');
-  await page.waitForFunction((a) => (document.querySelector('[role="status"][aria-label="Active cell"]')?.textContent ?? "").startsWith(`${a}, `), address);
+  await page.waitForFunction(
+    (a) =>
+      (document.querySelector('[role="status"][aria-label="Active cell"]')?.textContent ?? "").startsWith(`${a}, `),
+    address,
+  );
   return (await status.textContent()) ?? "";
 }
 
@@ -104,7 +124,9 @@ async function darkPixels(rect: { x: number; y: number; width: number; height: n
   return page.evaluate((r) => {
     const canvas = document.querySelector('[data-testid="data-grid-canvas"]') as HTMLCanvasElement;
     const scale = canvas.width / canvas.getBoundingClientRect().width;
-    const data = canvas.getContext("2d")!.getImageData(r.x * scale, r.y * scale, r.width * scale, r.height * scale).data;
+    const data = canvas
+      .getContext("2d")!
+      .getImageData(r.x * scale, r.y * scale, r.width * scale, r.height * scale).data;
     let dark = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i] * 0.3 + data[i + 1] * 0.59 + data[i + 2] * 0.11 < 140) dark++;
     return dark;
@@ -215,7 +237,10 @@ describe("the preview's grid", () => {
     await goTo(page, "A1:B300");
     await page.keyboard.press("Control+c");
     const expected = rows.map((r) => r.join("\t")).join("\n");
-    await page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t.replace(/\r/g, "").replace(/\n$/, "") === text), expected);
+    await page.waitForFunction(
+      (text) => navigator.clipboard.readText().then((t) => t.replace(/\r/g, "").replace(/\n$/, "") === text),
+      expected,
+    );
     await goTo(page, "D1");
     await page.keyboard.press("Control+v");
     await expectValue("Clipboard", "D1", "Rep 1");
@@ -233,7 +258,9 @@ describe("the preview's grid", () => {
     // Cut: the cells are copied out and emptied.
     await goTo(page, "G1:G2");
     await page.keyboard.press("Control+x");
-    await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.replace(/\r/g, "").replace(/\n$/, "") === "North\nSouth"));
+    await page.waitForFunction(() =>
+      navigator.clipboard.readText().then((t) => t.replace(/\r/g, "").replace(/\n$/, "") === "North\nSouth"),
+    );
     await expectValue("Clipboard", "G1", null);
     expect(await valueOf("Clipboard", "G2")).toBeNull();
   });
@@ -304,7 +331,11 @@ describe("the preview's grid", () => {
     await page.mouse.move(edge.x + 80, edge.y, { steps: 8 });
     await page.mouse.up();
     const width = await page.evaluate(() => {
-      const { wb } = (window as unknown as { compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook } }).compPlanner;
+      const { wb } = (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner;
       return wb.columnWidths("Resize").A;
     });
     // 88 px + 80 px = 168 px, stored in points (168 / 1.33 = 126.3).
@@ -320,7 +351,8 @@ describe("the preview's grid", () => {
     await page.waitForFunction(() => document.querySelector("#glide-cell-1-0")?.textContent?.startsWith("Trade-off"));
     const drawn = async () => (await darkPixels(cellRect(1, 0))) > 20;
     const deadline = Date.now() + 10_000;
-    while (!(await drawn()) && Date.now() < deadline) await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+    while (!(await drawn()) && Date.now() < deadline)
+      await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
     await screenshot(page, "grid-overflow");
     // Row 1: B1 and C1 are empty, so the label runs on through them.
     expect(await darkPixels(cellRect(1, 0))).toBeGreaterThan(20);
@@ -346,7 +378,10 @@ describe("the preview's grid", () => {
   });
 
   test("frozen columns stay in place while the sheet scrolls right", async () => {
-    await freshSheet("Frozen", [["Name", ...Array.from({ length: 30 }, (_, i) => `Month ${i + 1}`)]], { rows: 1, columns: 1 });
+    await freshSheet("Frozen", [["Name", ...Array.from({ length: 30 }, (_, i) => `Month ${i + 1}`)]], {
+      rows: 1,
+      columns: 1,
+    });
     await goTo(page, "AD1");
     expect(await shownText(page, "AD1")).toBe("Month 29");
     expect(await shownText(page, "A1")).toBe("Name");
@@ -355,7 +390,11 @@ describe("the preview's grid", () => {
 
   test("a 100,000-row sheet scrolls: the grid renders only the rows in view, and the last rows come into view", async () => {
     const built = await page.evaluate(() => {
-      const { wb } = (window as unknown as { compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook } }).compPlanner;
+      const { wb } = (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner;
       const start = performance.now();
       wb.addSheet("Big");
       wb.setBlock(
@@ -374,7 +413,9 @@ describe("the preview's grid", () => {
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: "longtask" });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+        type: "longtask",
+      });
     });
     const box = (await page.locator('[data-testid="data-grid-canvas"]').boundingBox())!;
     await page.mouse.move(box.x + 300, box.y + 300);
@@ -382,12 +423,20 @@ describe("the preview's grid", () => {
     for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 50_000);
     // 40 x 50,000 px = 2,000,000 px, close to the 100,100 rows x 22 px: the wheel reaches the
     // bottom of the data (rows are numbered from 2 in the table: aria-rowindex 100,001 is row 100,000).
-    const bottom = () => Math.max(...[...document.querySelectorAll('[role="grid"] tbody tr')].map((tr) => Number(tr.getAttribute("aria-rowindex"))));
+    const bottom = () =>
+      Math.max(
+        ...[...document.querySelectorAll('[role="grid"] tbody tr')].map((tr) =>
+          Number(tr.getAttribute("aria-rowindex")),
+        ),
+      );
     await page.waitForFunction(`(${bottom.toString()})() > 90000`, undefined, { timeout: 30_000 });
     const scrolled = Date.now() - started;
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     fs.mkdirSync("test-artifacts", { recursive: true });
-    fs.writeFileSync("test-artifacts/grid-100k-scroll.json", JSON.stringify({ buildMs: Math.round(built), scrollMs: scrolled, longTasks }, null, 2));
+    fs.writeFileSync(
+      "test-artifacts/grid-100k-scroll.json",
+      JSON.stringify({ buildMs: Math.round(built), scrollMs: scrolled, longTasks }, null, 2),
+    );
     await screenshot(page, "grid-100k-bottom");
     expect(await page.locator('[role="grid"] tbody tr').count()).toBeLessThan(80);
     // A frame that blocks for 200 ms is a visible stutter.
@@ -400,15 +449,30 @@ describe("the preview's grid", () => {
 
   test("the workbook (grid, formula bar, tabs) has no serious or critical accessibility violations (axe-core)", async () => {
     await freshSheet("Axe", [["Label", 1]]);
-    if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    if (!(await page.evaluate(() => "axe" in window)))
+      await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document.querySelector("main")!);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.map((n) => n.html.slice(0, 160)) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        where: v.nodes.map((n) => n.html.slice(0, 160)),
+      }));
     });
     // Fluent UI's focus guards (data-tabster-dummy) are excluded as in the journey's check.
     const serious = violations
-      .map((v) => (v.id === "aria-hidden-focus" ? { ...v, where: v.where.filter((html) => !html.includes("data-tabster-dummy")) } : v))
+      .map((v) =>
+        v.id === "aria-hidden-focus"
+          ? { ...v, where: v.where.filter((html) => !html.includes("data-tabster-dummy")) }
+          : v,
+      )
       .filter((v) => v.where.length > 0 && (v.impact === "serious" || v.impact === "critical"));
     expect(serious).toEqual([]);
   });

@@ -34,7 +34,10 @@ async function openAt320(): Promise<Page> {
   await page.goto(url);
   await page.waitForSelector('[role="grid"]', { timeout: 60_000 });
   await page.evaluate((px) => document.documentElement.style.setProperty("--comp-pane-width", `${px}px`), PANE_PX);
-  await page.waitForFunction((px) => Math.round(document.querySelector("aside")!.getBoundingClientRect().width) === px, PANE_PX);
+  await page.waitForFunction(
+    (px) => Math.round(document.querySelector("aside")!.getBoundingClientRect().width) === px,
+    PANE_PX,
+  );
   return page;
 }
 
@@ -48,20 +51,29 @@ async function overflowing(page: Page): Promise<string[]> {
     const right = pane.getBoundingClientRect().right;
     const scrolls = (el: Element) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
     const insideScroller = (el: Element) => {
-      for (let p = el.parentElement; p && p !== pane; p = p.parentElement) if (scrolls(p) || getComputedStyle(p).overflowX === "hidden") return true;
+      for (let p = el.parentElement; p && p !== pane; p = p.parentElement)
+        if (scrolls(p) || getComputedStyle(p).overflowX === "hidden") return true;
       return false;
     };
     const out: string[] = [];
-    if (pane.scrollWidth > pane.clientWidth + 1) out.push(`the pane itself scrolls sideways (${pane.scrollWidth} > ${pane.clientWidth})`);
+    if (pane.scrollWidth > pane.clientWidth + 1)
+      out.push(`the pane itself scrolls sideways (${pane.scrollWidth} > ${pane.clientWidth})`);
     for (const el of Array.from(pane.querySelectorAll("*"))) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || (el as HTMLElement).closest("[hidden]")) continue;
       if (insideScroller(el)) continue;
       const name = `${el.tagName.toLowerCase()}${el.getAttribute("aria-label") ? `[${el.getAttribute("aria-label")}]` : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
-      if (box.right > right + 1) out.push(`${name} ends at ${Math.round(box.right)} px, past the pane's ${Math.round(right)} px`);
+      if (box.right > right + 1)
+        out.push(`${name} ends at ${Math.round(box.right)} px, past the pane's ${Math.round(right)} px`);
       // A text box or a list box scrolls its own text; only its outer box counts (above).
       else if (["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName)) continue;
-      else if (!scrolls(el) && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "hidden" && el.clientWidth > 0) out.push(`${name} is wider than its box`);
+      else if (
+        !scrolls(el) &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        getComputedStyle(el).overflowX !== "hidden" &&
+        el.clientWidth > 0
+      )
+        out.push(`${name} is wider than its box`);
     }
     return out;
   });
@@ -72,7 +84,9 @@ const pane = (page: Page) => page.getByRole("complementary", { name: "Comp Plann
 /** Loads the sample's accounts in the Data step (the Territories step needs them). */
 async function loadAccounts(page: Page): Promise<void> {
   await pane(page).getByRole("button", { name: "Load" }).click();
-  await pane(page).getByText(/2,000 rows from Accounts/).waitFor();
+  await pane(page)
+    .getByText(/2,000 rows from Accounts/)
+    .waitFor();
 }
 
 describe("the task pane at 320 px", () => {
@@ -81,10 +95,14 @@ describe("the task pane at 320 px", () => {
   test.each(wizardSteps)("the wizard's %s step fits with no horizontal scroll", async (step) => {
     await openAt320();
     await loadAccounts(page);
-    const tab = pane(page).getByRole("tablist", { name: "Planning steps" }).getByRole("tab", { name: step, exact: true });
+    const tab = pane(page)
+      .getByRole("tablist", { name: "Planning steps" })
+      .getByRole("tab", { name: step, exact: true });
     await tab.click();
     await page.waitForFunction((name) => {
-      const t = Array.from(document.querySelectorAll('aside [role="tablist"][aria-label="Planning steps"] [role="tab"]')).find((x) => x.textContent === name);
+      const t = Array.from(
+        document.querySelectorAll('aside [role="tablist"][aria-label="Planning steps"] [role="tab"]'),
+      ).find((x) => x.textContent === name);
       return t?.getAttribute("aria-selected") === "true";
     }, step);
     // Every step tab is on screen inside the pane: none is pushed off to the right.
@@ -98,7 +116,9 @@ describe("the task pane at 320 px", () => {
     await openAt320();
     await pane(page).getByRole("tablist", { name: "Tools" }).getByRole("tab", { name: tool }).click();
     await page.waitForFunction((name) => {
-      const t = Array.from(document.querySelectorAll('aside [role="tablist"][aria-label="Tools"] [role="tab"]')).find((x) => x.textContent === name);
+      const t = Array.from(document.querySelectorAll('aside [role="tablist"][aria-label="Tools"] [role="tab"]')).find(
+        (x) => x.textContent === name,
+      );
       return t?.getAttribute("aria-selected") === "true";
     }, tool);
     await screenshot(page, `pane320-${tool.toLowerCase().replace(/\s+/g, "-")}`);
@@ -163,12 +183,24 @@ describe("the workbook beside the 320 px pane", () => {
     await chart.screenshot({ path: `${ARTIFACTS}/chart-attainment-by-rep.png` });
     const problems = await chart.evaluate((svg) => {
       const box = svg.getBoundingClientRect();
-      const texts = Array.from(svg.querySelectorAll("text")).map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }));
+      const texts = Array.from(svg.querySelectorAll("text")).map((t) => ({
+        text: t.textContent ?? "",
+        r: t.getBoundingClientRect(),
+      }));
       const out: string[] = [];
-      for (const t of texts) if (t.r.left < box.left - 0.5 || t.r.right > box.right + 0.5 || t.r.top < box.top - 0.5 || t.r.bottom > box.bottom + 0.5) out.push(`"${t.text}" outside the chart`);
+      for (const t of texts)
+        if (
+          t.r.left < box.left - 0.5 ||
+          t.r.right > box.right + 0.5 ||
+          t.r.top < box.top - 0.5 ||
+          t.r.bottom > box.bottom + 0.5
+        )
+          out.push(`"${t.text}" outside the chart`);
       texts.forEach((a, i) =>
         texts.slice(i + 1).forEach((b) => {
-          const overlap = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 0.5 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 0.5;
+          const overlap =
+            Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 0.5 &&
+            Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 0.5;
           if (overlap) out.push(`"${a.text}" overlaps "${b.text}"`);
         }),
       );

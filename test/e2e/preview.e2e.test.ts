@@ -52,18 +52,32 @@ const sheetTab = (name: string) => page.getByRole("main", { name: "Workbook" }).
 
 /** axe-core's serious and critical findings in the task pane as it is now. */
 async function seriousViolations(): Promise<{ id: string; impact: string; nodes: number; where: string[] }[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document.querySelector("aside")!);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, where: (v.nodes as { html: string }[]).map((n) => n.html.slice(0, 160)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+      where: (v.nodes as { html: string }[]).map((n) => n.html.slice(0, 160)),
+    }));
   });
   // Fluent UI's focus manager (tabster) adds <i data-tabster-dummy aria-hidden tabindex=0> guards
   // that pass focus on at once; axe flags them under aria-hidden-focus. Microsoft's own scanners
   // suppress exactly this (microsoft/tabster#288, microsoft/accessibility-insights-web#7598), and so
   // do we, for those nodes and that rule only; any other node or rule still fails the test.
   return violations
-    .map((v) => (v.id === "aria-hidden-focus" ? { ...v, where: v.where.filter((html) => !html.includes("data-tabster-dummy")) } : v))
+    .map((v) =>
+      v.id === "aria-hidden-focus"
+        ? { ...v, where: v.where.filter((html) => !html.includes("data-tabster-dummy")) }
+        : v,
+    )
     .map((v) => ({ ...v, nodes: v.where.length }))
     .filter((v) => v.nodes > 0 && (v.impact === "serious" || v.impact === "critical"));
 }
@@ -94,7 +108,16 @@ describe("the preview page", () => {
 
   test("a COMP.PAYOUT typed in the formula bar equals the core's payout", async () => {
     await enter("M2", '=COMP.PAYOUT(1.3,50000,PlanTiers,"MARGINAL",,1.4)');
-    const curve = compileCurve({ tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }, { lower: 1.25, rate: 2 }], mode: "MARGINAL", threshold: null, cap: 1.4 }) as CompiledCurve;
+    const curve = compileCurve({
+      tiers: [
+        { lower: 0, rate: 1 },
+        { lower: 1, rate: 1.5 },
+        { lower: 1.25, rate: 2 },
+      ],
+      mode: "MARGINAL",
+      threshold: null,
+      cap: 1.4,
+    }) as CompiledCurve;
     expect(await cellText("M2", String(payout(1.3, 50000, curve)))).toBe(String(payout(1.3, 50000, curve)));
     expect(await cellText("M2", "70000")).toBe("70000");
     await goTo("M2");
@@ -174,7 +197,11 @@ describe("the preview page", () => {
     await pane.getByRole("tab", { name: "Quotas" }).click();
     await pane.getByRole("spinbutton", { name: /Company target for the period/ }).fill("30000000");
     await pane.getByRole("button", { name: "Set quotas and write" }).click();
-    await pane.getByText(/^Wrote "Quotas": 22 quotas summing to [\d,]+ \(\d+\.\d+% under the target\); expected 6\d\.\d+% of reps reaching quota/).waitFor({ timeout: 60_000 });
+    await pane
+      .getByText(
+        /^Wrote "Quotas": 22 quotas summing to [\d,]+ \(\d+\.\d+% under the target\); expected 6\d\.\d+% of reps reaching quota/,
+      )
+      .waitFor({ timeout: 60_000 });
     const workbook = page.getByRole("main", { name: "Workbook" });
     expect(await workbook.getByRole("tab", { name: "Quotas", selected: true }).count()).toBe(1);
     // Live formulas: the sum of quotas, and the expected share from NORM.S.DIST per rep.
@@ -189,7 +216,11 @@ describe("the preview page", () => {
   test("the wizard then compares OTE scenarios over the quota step's attainment and writes live formulas", async () => {
     const pane = page.getByRole("complementary", { name: "Comp Planner task pane" });
     await pane.getByRole("tab", { name: "OTE scenarios" }).click();
-    expect(await pane.getByRole("switch", { name: /Use the attainment distribution simulated in the Quotas step/ }).isChecked()).toBe(true);
+    expect(
+      await pane
+        .getByRole("switch", { name: /Use the attainment distribution simulated in the Quotas step/ })
+        .isChecked(),
+    ).toBe(true);
     await pane.getByRole("button", { name: "Compare and write" }).click();
     await pane.getByText(/^Wrote "OTE Scenarios": 14 scenarios compared/).waitFor({ timeout: 60_000 });
     const workbook = page.getByRole("main", { name: "Workbook" });
@@ -206,10 +237,16 @@ describe("the preview page", () => {
     await pane.getByRole("tab", { name: "KPI bonus" }).click();
     await pane.getByRole("textbox", { name: /Takes effect from/ }).fill("2026-09");
     await pane.getByRole("button", { name: "Save plan changes" }).click();
-    await pane.getByText("Saved plan version 1, in force from 2026-09. Months before it keep the version they had.").waitFor({ timeout: 30_000 });
+    await pane
+      .getByText("Saved plan version 1, in force from 2026-09. Months before it keep the version they had.")
+      .waitFor({ timeout: 30_000 });
     await pane.getByRole("textbox", { name: /^Month/ }).fill("2026-10");
     await pane.getByRole("button", { name: "Compute scorecards" }).click();
-    await pane.getByText(/^Wrote Scorecards and Leaderboard for 2026-10 with plan version 1: 30 people, bonuses totalling [\d,.]+\.$/).waitFor({ timeout: 120_000 });
+    await pane
+      .getByText(
+        /^Wrote Scorecards and Leaderboard for 2026-10 with plan version 1: 30 people, bonuses totalling [\d,.]+\.$/,
+      )
+      .waitFor({ timeout: 120_000 });
     const workbook = page.getByRole("main", { name: "Workbook" });
     expect(await workbook.getByRole("tab", { name: "Scorecards", selected: true }).count()).toBe(1);
     await workbook.getByRole("tab", { name: "Leaderboard" }).click();
@@ -222,7 +259,11 @@ describe("the preview page", () => {
     await pane.getByRole("button", { name: "Save plan changes" }).click();
     await pane.getByText(/^Saved plan version 2, in force from \d{4}-\d{2}\./).waitFor({ timeout: 30_000 });
     await pane.getByRole("button", { name: "Save plan changes" }).click();
-    await pane.getByText(/^KPI settings change at most once a month, and \d{4}-\d{2} already has a change, made on \d{4}-\d{2}-\d{2}\. The next change can take effect from \d{4}-\d{2}\.$/).waitFor({ timeout: 30_000 });
+    await pane
+      .getByText(
+        /^KPI settings change at most once a month, and \d{4}-\d{2} already has a change, made on \d{4}-\d{2}-\d{2}\. The next change can take effect from \d{4}-\d{2}\.$/,
+      )
+      .waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
   });
 

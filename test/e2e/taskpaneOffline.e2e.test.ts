@@ -19,9 +19,12 @@ let browser: Browser;
 
 beforeAll(async () => {
   const root = path.resolve(__dirname, "../../dist");
-  if (!fs.existsSync(path.join(root, "taskpane.html"))) throw new Error("dist/ is missing: run npm test (it builds first) or npm run build.");
+  if (!fs.existsSync(path.join(root, "taskpane.html")))
+    throw new Error("dist/ is missing: run npm test (it builds first) or npm run build.");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { serveStatic } = require("../../scripts/serve.js") as { serveStatic: (root: string, port: number) => Promise<Server> };
+  const { serveStatic } = require("../../scripts/serve.js") as {
+    serveStatic: (root: string, port: number) => Promise<Server>;
+  };
   server = await serveStatic(root, 0);
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`;
   browser = await launchBrowser();
@@ -54,7 +57,11 @@ test("with Office.js loaded (a stand-in outside Excel), the functions bundle reg
   await page.route(CDN, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
   await page.goto(url);
   await page.getByText(/Office\.js could not load/).waitFor({ state: "visible", timeout: 5000 });
-  await page.waitForFunction(() => ((window as unknown as { registered?: string[] }).registered ?? []).length > 0, undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => ((window as unknown as { registered?: string[] }).registered ?? []).length > 0,
+    undefined,
+    { timeout: 10_000 },
+  );
   const ids = await page.evaluate(() => (window as unknown as { registered: string[] }).registered);
   expect(ids).toEqual(expect.arrayContaining(["PAYOUT", "PAYOUT_EXPLAIN", "KPI_BONUS"]));
 });

@@ -33,7 +33,12 @@ describe("COMP.WIN_RATE", () => {
     expect(winRate(col("Signed", "Dropped", "signed ", "Won"), "signed", "DROPPED")).toBe(2 / 3);
   });
   test("2-D ranges count every cell", () => {
-    expect(winRate([["Won", "Lost"], ["Lost", "Lost"]])).toBe(0.25);
+    expect(
+      winRate([
+        ["Won", "Lost"],
+        ["Lost", "Lost"],
+      ]),
+    ).toBe(0.25);
   });
   test("no closed deals: #DIV/0!", () => {
     expect(errorOf(winRate(col("Open", "Negotiation"))).code).toBe("#DIV/0!");

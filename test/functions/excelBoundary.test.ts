@@ -3,7 +3,7 @@ import { toExcelError, toExcelMatrix, toExcelValue } from "../../src/functions/e
 
 describe("the Excel boundary turns CalcErrors into CustomFunctions.Error values", () => {
   test("#VALUE! and #N/A carry their message (Excel shows it on the cell's error flag)", () => {
-    const e = toExcelError(new CalcError("#VALUE!", "quota row 2 is the text \"x\"; enter a number."));
+    const e = toExcelError(new CalcError("#VALUE!", 'quota row 2 is the text "x"; enter a number.'));
     expect(e).toBeInstanceOf(CustomFunctions.Error);
     expect(e.code).toBe(CustomFunctions.ErrorCode.invalidValue);
     expect(e.message).toBe('quota row 2 is the text "x"; enter a number.');
@@ -17,7 +17,12 @@ describe("the Excel boundary turns CalcErrors into CustomFunctions.Error values"
   });
   test("values pass through; matrices map cell by cell; a whole-call error becomes 1x1", () => {
     expect(toExcelValue(1.5)).toBe(1.5);
-    expect(toExcelMatrix([[1, ""], [new CalcError("#NUM!", "m"), 2]])[1][0]).toBeInstanceOf(CustomFunctions.Error);
+    expect(
+      toExcelMatrix([
+        [1, ""],
+        [new CalcError("#NUM!", "m"), 2],
+      ])[1][0],
+    ).toBeInstanceOf(CustomFunctions.Error);
     const one = toExcelMatrix(new CalcError("#VALUE!", "bad"));
     expect(one).toHaveLength(1);
     expect(one[0]).toHaveLength(1);

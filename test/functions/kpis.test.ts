@@ -55,10 +55,14 @@ describe("COMP.SALES_CYCLE", () => {
   test("close before start: #NUM! naming the row", () => {
     const e = errorOf(salesCycle(col(46023, 46050), col(46030, 46040)));
     expect(e.code).toBe("#NUM!");
-    expect(e.message).toBe("close_dates row 2: close date 2026-01-18 is before start date 2026-01-28; check the dates.");
+    expect(e.message).toBe(
+      "close_dates row 2: close date 2026-01-18 is before start date 2026-01-28; check the dates.",
+    );
   });
   test("unknown statistic and no complete rows", () => {
-    expect(errorOf(salesCycle(starts, closes, null, "MODE")).message).toBe('statistic is "MODE"; use "MEAN" or "MEDIAN".');
+    expect(errorOf(salesCycle(starts, closes, null, "MODE")).message).toBe(
+      'statistic is "MODE"; use "MEAN" or "MEDIAN".',
+    );
     expect(errorOf(salesCycle(col(null), col(46000))).code).toBe("#DIV/0!");
   });
 });
@@ -74,7 +78,9 @@ describe("COMP.CONVERSION", () => {
     expect(e.message).toContain("advanced sums to 11, more than entered (10)");
   });
   test("negative counts are refused with the row", () => {
-    expect(errorOf(conversion(col(10, -1), col(1))).message).toBe("entered row 2 is negative (-1); it must be 0 or more.");
+    expect(errorOf(conversion(col(10, -1), col(1))).message).toBe(
+      "entered row 2 is negative (-1); it must be 0 or more.",
+    );
   });
 });
 
@@ -89,7 +95,9 @@ describe("COMP.REVENUE_CONCENTRATION", () => {
     expect(revenueConcentration(amounts, accounts, "hhi")).toBe(0.665);
   });
   test("an amount with no account is refused; blank amounts are skipped", () => {
-    expect(errorOf(revenueConcentration(col(5, 1), col("A", null))).message).toBe("accounts row 2 has an amount but no account; fill in the account.");
+    expect(errorOf(revenueConcentration(col(5, 1), col("A", null))).message).toBe(
+      "accounts row 2 has an amount but no account; fill in the account.",
+    );
     expect(revenueConcentration(col(5, null), col("A", null))).toBe(1);
   });
   test("zero total: #DIV/0!", () => {
@@ -160,7 +168,9 @@ describe("COMP.KPI_BONUS", () => {
     expect(kpiBonus(col(1, 1), col(0.1, 0.2), 0.1)).toBe(0.03);
   });
   test("negative weight, blank attainment beside a weight and blank target bonus are refused", () => {
-    expect(errorOf(kpiBonus(col(1), col(-0.5), 100)).message).toBe("weights row 1 is negative (-0.5); it must be 0 or more.");
+    expect(errorOf(kpiBonus(col(1), col(-0.5), 100)).message).toBe(
+      "weights row 1 is negative (-0.5); it must be 0 or more.",
+    );
     expect(errorOf(kpiBonus(col(null, 1), col(0.5, 0.5), 100)).message).toContain("attainments row 1");
     expect(errorOf(kpiBonus(col(1), col(1), null)).message).toContain("target_bonus");
   });

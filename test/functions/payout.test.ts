@@ -43,22 +43,51 @@ describe("COMP.PAYOUT", () => {
   describe("errors name the argument and the row", () => {
     const err = (...args: unknown[]) => errorOf((payout as (...a: unknown[]) => unknown)(...args));
     test("tiers not ascending: #NUM!", () => {
-      const e = err(1, 1, [[0, 1], [1, 2], [0.5, 3]]);
+      const e = err(1, 1, [
+        [0, 1],
+        [1, 2],
+        [0.5, 3],
+      ]);
       expect(e.code).toBe("#NUM!");
-      expect(e.message).toBe("tiers row 3: lower bound 0.5 is not above row 2's 1; lower bounds must be strictly ascending.");
+      expect(e.message).toBe(
+        "tiers row 3: lower bound 0.5 is not above row 2's 1; lower bounds must be strictly ascending.",
+      );
     });
-    test("negative rate: #NUM!", () => expect(err(1, 1, [[0, -0.5]]).message).toContain("tiers row 1: rate -0.5 is negative"));
-    test("tiers with one column: #VALUE!", () => expect(err(1, 1, [[0], [1]]).message).toContain("tiers has 1 column(s)"));
+    test("negative rate: #NUM!", () =>
+      expect(err(1, 1, [[0, -0.5]]).message).toContain("tiers row 1: rate -0.5 is negative"));
+    test("tiers with one column: #VALUE!", () =>
+      expect(err(1, 1, [[0], [1]]).message).toContain("tiers has 1 column(s)"));
     test("a header row selected with the tiers: #VALUE! naming the cell", () =>
-      expect(err(1, 1, [["From", "Rate"], [0, 1]]).message).toBe('tiers row 1, column 1 is the text "From"; enter a number.'));
-    test("a blank row inside the tiers: #VALUE!", () => expect(err(1, 1, [[0, 1], [null, null], [1, 2]]).message).toContain("tiers row 2 is blank"));
-    test("a half-filled tier row: #VALUE!", () => expect(err(1, 1, [[0, 1], [1, null]]).message).toContain("tiers row 2 has a lower bound or a rate"));
+      expect(
+        err(1, 1, [
+          ["From", "Rate"],
+          [0, 1],
+        ]).message,
+      ).toBe('tiers row 1, column 1 is the text "From"; enter a number.'));
+    test("a blank row inside the tiers: #VALUE!", () =>
+      expect(
+        err(1, 1, [
+          [0, 1],
+          [null, null],
+          [1, 2],
+        ]).message,
+      ).toContain("tiers row 2 is blank"));
+    test("a half-filled tier row: #VALUE!", () =>
+      expect(
+        err(1, 1, [
+          [0, 1],
+          [1, null],
+        ]).message,
+      ).toContain("tiers row 2 has a lower bound or a rate"));
     test("no tiers: #N/A", () => expect(err(1, 1, [[null, null]]).code).toBe("#N/A"));
-    test("unknown mode: #VALUE!", () => expect(err(1, 1, ACCEL, "CUMULATIVE").message).toBe('mode is "CUMULATIVE"; use "MARGINAL" or "RETRO".'));
+    test("unknown mode: #VALUE!", () =>
+      expect(err(1, 1, ACCEL, "CUMULATIVE").message).toBe('mode is "CUMULATIVE"; use "MARGINAL" or "RETRO".'));
     test("cap of 0 (a blank cell on some platforms): #NUM! saying to leave it out", () =>
       expect(err(1, 1, ACCEL, null, null, 0).message).toBe("cap is 0; it must be above 0 (leave it out for no cap)."));
-    test("text threshold: #VALUE!", () => expect(err(1, 1, ACCEL, null, "high").message).toBe('threshold is the text "high"; enter a number.'));
-    test("a range where one value is expected: #VALUE!", () => expect(err(1, 1, ACCEL, null, [[1], [2]]).message).toBe("threshold must be a single value, not a range."));
+    test("text threshold: #VALUE!", () =>
+      expect(err(1, 1, ACCEL, null, "high").message).toBe('threshold is the text "high"; enter a number.'));
+    test("a range where one value is expected: #VALUE!", () =>
+      expect(err(1, 1, ACCEL, null, [[1], [2]]).message).toBe("threshold must be a single value, not a range."));
   });
 
   test("a bad row in a spill is an error in that row only", () => {

@@ -67,32 +67,49 @@ describe("COMP.RUNNING_PAYOUT", () => {
 
   describe("errors name the argument and the row", () => {
     const err = (...args: unknown[]) => errorOf((runningPayout as (...a: unknown[]) => unknown)(...args));
-    test("text among the amounts", () => expect(err(col(1, "x"), 1, MONEY).message).toBe('amounts row 2 is the text "x"; enter a number.'));
-    test("two columns of amounts", () => expect(err([[1, 2]], 1, MONEY).message).toBe("amounts has 2 columns; give one column, in order."));
-    test("blank target incentive", () => expect(err(col(1), null, MONEY).message).toBe("target_incentive is blank; enter a number."));
+    test("text among the amounts", () =>
+      expect(err(col(1, "x"), 1, MONEY).message).toBe('amounts row 2 is the text "x"; enter a number.'));
+    test("two columns of amounts", () =>
+      expect(err([[1, 2]], 1, MONEY).message).toBe("amounts has 2 columns; give one column, in order."));
+    test("blank target incentive", () =>
+      expect(err(col(1), null, MONEY).message).toBe("target_incentive is blank; enter a number."));
     test("negative target incentive", () => expect(err(col(1), -1, MONEY).code).toBe("#NUM!"));
-    test("bad tiers", () => expect(err(col(1), 1, [[0, 1], [0, 2]]).message).toContain("tiers row 2"));
-    test("a range for start", () => expect(err(col(1), 1, MONEY, [[1], [2]]).message).toBe("start must be a single value, not a range."));
+    test("bad tiers", () =>
+      expect(
+        err(col(1), 1, [
+          [0, 1],
+          [0, 2],
+        ]).message,
+      ).toContain("tiers row 2"));
+    test("a range for start", () =>
+      expect(err(col(1), 1, MONEY, [[1], [2]]).message).toBe("start must be a single value, not a range."));
   });
 
   test("property: the rows telescope to target_incentive x (f(start + total) - f(start)), as PAYOUT gives them", () => {
     const cents = fc.integer({ min: -5_000_000, max: 20_000_000 }).map((c) => c / 100);
     fc.assert(
-      fc.property(fc.array(cents, { minLength: 1, maxLength: 30 }), cents, fc.constantFrom("MARGINAL", "RETRO"), (amounts, start, mode) => {
-        const rows = flat(runningPayout(col(...amounts), 1, MONEY, start, mode)) as number[];
-        const total = sumExact([start, ...amounts]).toNumber();
-        const end = (payout(total, 1, MONEY, mode) as number[][])[0][0];
-        const begin = (payout(start, 1, MONEY, mode) as number[][])[0][0];
-        expect(exactSum(rows).eq(dec(end).minus(begin))).toBe(true);
-        // Each prefix too: row by row the cumulative sum is PAYOUT of the running measure.
-        let running = dec(start);
-        let paid = dec(0);
-        amounts.forEach((a, i) => {
-          running = running.plus(a);
-          paid = paid.plus(rows[i]);
-          expect(paid.eq(dec((payout(running.toNumber(), 1, MONEY, mode) as number[][])[0][0]).minus(begin))).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.array(cents, { minLength: 1, maxLength: 30 }),
+        cents,
+        fc.constantFrom("MARGINAL", "RETRO"),
+        (amounts, start, mode) => {
+          const rows = flat(runningPayout(col(...amounts), 1, MONEY, start, mode)) as number[];
+          const total = sumExact([start, ...amounts]).toNumber();
+          const end = (payout(total, 1, MONEY, mode) as number[][])[0][0];
+          const begin = (payout(start, 1, MONEY, mode) as number[][])[0][0];
+          expect(exactSum(rows).eq(dec(end).minus(begin))).toBe(true);
+          // Each prefix too: row by row the cumulative sum is PAYOUT of the running measure.
+          let running = dec(start);
+          let paid = dec(0);
+          amounts.forEach((a, i) => {
+            running = running.plus(a);
+            paid = paid.plus(rows[i]);
+            expect(paid.eq(dec((payout(running.toNumber(), 1, MONEY, mode) as number[][])[0][0]).minus(begin))).toBe(
+              true,
+            );
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -126,7 +143,10 @@ describe("COMP.SPLIT_CREDIT", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => c / 100),
-        fc.array(fc.integer({ min: 0, max: 1000 }).map((s) => s / 1000), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.integer({ min: 0, max: 1000 }).map((s) => s / 1000),
+          { minLength: 1, maxLength: 8 },
+        ),
         (amount, shares) => {
           const parts = flat(splitCredit(amount, col(...shares))) as number[];
           const whole = dec(amount).times(sumExact(shares)).toDecimalPlaces(2, Money.ROUND_HALF_UP);
@@ -141,7 +161,8 @@ describe("COMP.SPLIT_CREDIT", () => {
   });
   describe("errors", () => {
     const err = (...args: unknown[]) => errorOf((splitCredit as (...a: unknown[]) => unknown)(...args));
-    test("a negative share names its row", () => expect(err(100, col(0.5, -0.5)).message).toBe("shares row 2 is negative (-0.5); it must be 0 or more."));
+    test("a negative share names its row", () =>
+      expect(err(100, col(0.5, -0.5)).message).toBe("shares row 2 is negative (-0.5); it must be 0 or more."));
     test("decimals not whole", () => expect(err(100, col(1), 1.5).code).toBe("#NUM!"));
     test("no shares", () => expect(err(100, col(null, null)).code).toBe("#N/A"));
     test("blank amount", () => expect(err(null, col(1)).message).toBe("amount is blank; enter a number."));
@@ -166,14 +187,23 @@ describe("COMP.PRORATE", () => {
   });
   test("the same joiner by whole months: May is not whole, so Q2 counts June only", () => {
     // Q2: 1,200,000 x 0.3 x 1 / 3 = 120,000
-    expect(flat(prorate(1200000, QUARTERS, dateSerial(2026, 5, 16), null, SEASONAL, "MONTHS"))).toEqual([0, 120000, 360000, 240000]);
+    expect(flat(prorate(1200000, QUARTERS, dateSerial(2026, 5, 16), null, SEASONAL, "MONTHS"))).toEqual([
+      0, 120000, 360000, 240000,
+    ]);
   });
   test("a leaver mid-quarter, by days and by months; equal weights by default", () => {
     // Leaves 15 August: Q3 has 92 days, in the plan 1 July to 15 August = 31 + 15 = 46: half.
     // Equal weights: 100,000 / 4 = 25,000 a quarter; Q3 25,000 x 46 / 92 = 12,500; Q4 0
-    expect(flat(prorate(100000, QUARTERS, dateSerial(2026, 1, 1), dateSerial(2026, 8, 15)))).toEqual([25000, 25000, 12500, 0]);
+    expect(flat(prorate(100000, QUARTERS, dateSerial(2026, 1, 1), dateSerial(2026, 8, 15)))).toEqual([
+      25000, 25000, 12500, 0,
+    ]);
     // By months: July only of Q3's three: 25,000 / 3 = 8,333.33...
-    expect(flat(prorate(100000, QUARTERS, dateSerial(2026, 1, 1), dateSerial(2026, 8, 15), null, "MONTHS"))).toEqual([25000, 25000, 25000 / 3, 0]);
+    expect(flat(prorate(100000, QUARTERS, dateSerial(2026, 1, 1), dateSerial(2026, 8, 15), null, "MONTHS"))).toEqual([
+      25000,
+      25000,
+      25000 / 3,
+      0,
+    ]);
   });
   test("a full year in the plan gives the weights back exactly", () => {
     expect(flat(prorate(1000, QUARTERS, dateSerial(2026, 1, 1), null, SEASONAL))).toEqual([200, 300, 300, 200]);
@@ -188,14 +218,23 @@ describe("COMP.PRORATE", () => {
       expect(e.code).toBe("#NUM!");
       expect(e.message).toContain("end_date");
     });
-    test("start outside the periods: #NUM! naming start_date", () => expect(err(1, QUARTERS, dateSerial(2025, 12, 1)).message).toContain("start_date"));
-    test("end outside the periods: #NUM! naming end_date", () => expect(err(1, QUARTERS, dateSerial(2026, 1, 1), dateSerial(2027, 1, 1)).message).toContain("end_date"));
-    test("weights not adding up to 1", () => expect(err(1, QUARTERS, dateSerial(2026, 1, 1), null, col(0.3, 0.3, 0.3, 0.3)).message).toBe("weights add up to 1.2; they must add up to 1 (leave them out for equal shares)."));
+    test("start outside the periods: #NUM! naming start_date", () =>
+      expect(err(1, QUARTERS, dateSerial(2025, 12, 1)).message).toContain("start_date"));
+    test("end outside the periods: #NUM! naming end_date", () =>
+      expect(err(1, QUARTERS, dateSerial(2026, 1, 1), dateSerial(2027, 1, 1)).message).toContain("end_date"));
+    test("weights not adding up to 1", () =>
+      expect(err(1, QUARTERS, dateSerial(2026, 1, 1), null, col(0.3, 0.3, 0.3, 0.3)).message).toBe(
+        "weights add up to 1.2; they must add up to 1 (leave them out for equal shares).",
+      ));
     test("periods with a gap", () => {
       const gap = [QUARTERS[0], [QUARTERS[1][0] + 1, QUARTERS[1][1]]];
       expect(err(1, gap, QUARTERS[0][0]).message).toContain("periods row 2 starts on");
     });
-    test("weeks by months", () => expect(err(1, [[dateSerial(2026, 1, 5), dateSerial(2026, 1, 11)]], dateSerial(2026, 1, 5), null, null, "MONTHS").message).toContain('use basis "DAYS"'));
+    test("weeks by months", () =>
+      expect(
+        err(1, [[dateSerial(2026, 1, 5), dateSerial(2026, 1, 11)]], dateSerial(2026, 1, 5), null, null, "MONTHS")
+          .message,
+      ).toContain('use basis "DAYS"'));
     test("one column of periods", () => expect(err(1, col(1, 2), 1).message).toContain("give two columns"));
   });
 });
@@ -237,7 +276,11 @@ describe("COMP.DRAW", () => {
   });
   test("a guarantee (not recoverable): the top-up is never owed", () => {
     // m1: paid the guarantee 5,000, top-up 2,000; m2: 7,000 paid in full, nothing recovered
-    expect(draw(col(3000, 7000), 5000, false)).toEqual([[...DRAW_HEADERS], [1, 3000, 5000, 2000, 0, 5000, 0], [2, 7000, 5000, 0, 0, 7000, 0]]);
+    expect(draw(col(3000, 7000), 5000, false)).toEqual([
+      [...DRAW_HEADERS],
+      [1, 3000, 5000, 2000, 0, 5000, 0],
+      [2, 7000, 5000, 0, 0, 7000, 0],
+    ]);
   });
   test("an opening balance is repaid from earnings above the draw", () => {
     // owed 1,000 at the start; m1: 6,500 - 5,000 = 1,500 above the draw, 1,000 recovered
@@ -246,13 +289,21 @@ describe("COMP.DRAW", () => {
   test("trailing blank rows of the selection stay blank; a blank inside is a period with nothing earned", () => {
     const t = draw(col(null, 6000, null), 1000) as unknown[][];
     // m1: nothing earned, the draw 1,000 paid, owed 1,000; m2: 1,000 recovered of the 5,000 above
-    expect(t).toEqual([[...DRAW_HEADERS], [1, 0, 1000, 1000, 0, 1000, 1000], [2, 6000, 1000, 0, 1000, 5000, 0], ["", "", "", "", "", "", ""]]);
+    expect(t).toEqual([
+      [...DRAW_HEADERS],
+      [1, 0, 1000, 1000, 0, 1000, 1000],
+      [2, 6000, 1000, 0, 1000, 5000, 0],
+      ["", "", "", "", "", "", ""],
+    ]);
   });
   describe("errors", () => {
     const err = (...args: unknown[]) => errorOf((draw as (...a: unknown[]) => unknown)(...args));
-    test("a negative draw names its row", () => expect(err(col(1, 2), col(5, -5)).message).toBe("draw row 2 is negative (-5); it must be 0 or more."));
-    test("draw rows differ from earnings", () => expect(err(col(1, 2), col(5, 5, 5)).message).toContain("draw has 3 row(s) but earnings has 2"));
-    test("recoverable as text", () => expect(err(col(1), 1, "yes").message).toBe('recoverable is the text "yes"; enter TRUE or FALSE.'));
+    test("a negative draw names its row", () =>
+      expect(err(col(1, 2), col(5, -5)).message).toBe("draw row 2 is negative (-5); it must be 0 or more."));
+    test("draw rows differ from earnings", () =>
+      expect(err(col(1, 2), col(5, 5, 5)).message).toContain("draw has 3 row(s) but earnings has 2"));
+    test("recoverable as text", () =>
+      expect(err(col(1), 1, "yes").message).toBe('recoverable is the text "yes"; enter TRUE or FALSE.'));
     test("recovery limit above 1", () => expect(err(col(1), 1, true, 1.5).code).toBe("#NUM!"));
   });
 });
@@ -276,9 +327,11 @@ describe("COMP.CLAWBACK", () => {
   });
   describe("errors", () => {
     const err = (...args: unknown[]) => errorOf((clawback as (...a: unknown[]) => unknown)(...args));
-    test("a term of 0", () => expect(errorOf((clawback(1, 1, 0) as unknown[][])[0][0]).message).toBe("term_months is 0; it must be above 0."));
+    test("a term of 0", () =>
+      expect(errorOf((clawback(1, 1, 0) as unknown[][])[0][0]).message).toBe("term_months is 0; it must be above 0."));
     test("a share above 1", () => expect(err(1, 1, 12, 1.5).message).toBe("method is 1.5; it must be from 0 to 1."));
-    test("an unknown method", () => expect(err(1, 1, 12, "HALF").message).toBe('method is "HALF"; use "PRORATED" or "FULL".'));
+    test("an unknown method", () =>
+      expect(err(1, 1, 12, "HALF").message).toBe('method is "HALF"; use "PRORATED" or "FULL".'));
     test("a negative commission names its row", () => {
       const out = clawback(col(1, -1), 1, 12) as unknown[][];
       expect(errorOf(out[1][0]).message).toBe("commission row 2 is negative (-1); it must be 0 or more.");
@@ -291,14 +344,23 @@ describe("SPLIT_CREDIT's integer path", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -10_000_000_00, max: 10_000_000_00 }).map((c) => c / 100),
-        fc.array(fc.integer({ min: 0, max: 10000 }).map((s) => s / 10000), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.integer({ min: 0, max: 10000 }).map((s) => s / 10000),
+          { minLength: 1, maxLength: 8 },
+        ),
         fc.integer({ min: 2, max: 4 }),
         (amount, shares, decimals) => {
           const fast = splitCreditFast(amount, shares, decimals);
           // too long for integers in doubles: the decimal path answers (fast-check counts the skips)
           fc.pre(fast !== undefined);
           const sum = sumExact(shares);
-          const expected = sum.isZero() ? shares.map(() => 0) : allocate(dec(amount).times(sum).toDecimalPlaces(decimals, Money.ROUND_HALF_UP), shares, dec(10).pow(-decimals)).map((d) => d.toNumber() + 0);
+          const expected = sum.isZero()
+            ? shares.map(() => 0)
+            : allocate(
+                dec(amount).times(sum).toDecimalPlaces(decimals, Money.ROUND_HALF_UP),
+                shares,
+                dec(10).pow(-decimals),
+              ).map((d) => d.toNumber() + 0);
           expect(fast).toEqual(expected);
         },
       ),

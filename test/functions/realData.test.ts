@@ -28,8 +28,12 @@ describe("KPI_BONUS without tiers honours threshold, cap and mode", () => {
   });
   test("mode is read and checked even without tiers (one linear tier: MARGINAL and RETRO agree)", () => {
     expect(kpiBonus(col(1.2), col(1), 1000, null, "RETRO")).toBe(1200);
-    expect(errorOf(kpiBonus(col(1.2), col(1), 1000, null, "CUMULATIVE")).message).toBe('mode is "CUMULATIVE"; use "MARGINAL" or "RETRO".');
-    expect(errorOf(kpiBonus(col(1.2), col(1), 1000, null, null, null, 0)).message).toBe("cap is 0; it must be above 0 (leave it out for no cap).");
+    expect(errorOf(kpiBonus(col(1.2), col(1), 1000, null, "CUMULATIVE")).message).toBe(
+      'mode is "CUMULATIVE"; use "MARGINAL" or "RETRO".',
+    );
+    expect(errorOf(kpiBonus(col(1.2), col(1), 1000, null, null, null, 0)).message).toBe(
+      "cap is 0; it must be above 0 (leave it out for no cap).",
+    );
   });
 });
 
@@ -78,11 +82,23 @@ describe("PAYOUT_EXPLAIN: never Infinity, and rows that add up as Excel adds the
     const cents = fc.integer({ min: 0, max: 50_000_000 }).map((n) => n / 100);
     const ratio = fc.integer({ min: 0, max: 40_000 }).map((n) => n / 10_000);
     const curve = fc.record({
-      gaps: fc.array(fc.integer({ min: 1, max: 8000 }).map((n) => n / 10_000), { minLength: 1, maxLength: 5 }),
-      rates: fc.array(fc.integer({ min: 0, max: 3000 }).map((n) => n / 1000), { minLength: 5, maxLength: 5 }),
+      gaps: fc.array(
+        fc.integer({ min: 1, max: 8000 }).map((n) => n / 10_000),
+        { minLength: 1, maxLength: 5 },
+      ),
+      rates: fc.array(
+        fc.integer({ min: 0, max: 3000 }).map((n) => n / 1000),
+        { minLength: 5, maxLength: 5 },
+      ),
       mode: fc.constantFrom("MARGINAL", "RETRO"),
-      threshold: fc.option(fc.integer({ min: 0, max: 100 }).map((n) => n / 100), { nil: null }),
-      cap: fc.option(fc.integer({ min: 1, max: 400 }).map((n) => n / 100), { nil: null }),
+      threshold: fc.option(
+        fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+        { nil: null },
+      ),
+      cap: fc.option(
+        fc.integer({ min: 1, max: 400 }).map((n) => n / 100),
+        { nil: null },
+      ),
     });
     fc.assert(
       fc.property(ratio, cents, curve, (a, ti, c) => {
@@ -119,7 +135,9 @@ describe("RETRO with a negative first bound", () => {
     ];
     const e = errorOf(payout(-0.5, 1000, tiers, "RETRO"));
     expect(e.code).toBe("#NUM!");
-    expect(e.message).toBe("tiers row 1: lower bound -1 is below 0; RETRO pays the whole measure at the tier's rate, so a negative measure would pay a negative amount. Start the first tier at 0 or more, or use MARGINAL.");
+    expect(e.message).toBe(
+      "tiers row 1: lower bound -1 is below 0; RETRO pays the whole measure at the tier's rate, so a negative measure would pay a negative amount. Start the first tier at 0 or more, or use MARGINAL.",
+    );
     // MARGINAL pays the slice above the bound, never less than 0: 0.5 x 1 x 1,000 = 500.
     expect(payout(-0.5, 1000, tiers)).toEqual([[500]]);
   });
@@ -129,7 +147,9 @@ describe("numbers and dates in messages are written for people", () => {
   test("a conversion total is shown as Excel shows it, not as 33000000.000000004", () => {
     // The advanced total is the double 33000000.000000004 (a sum of doubles, as real data gives).
     const e = errorOf(conversion(col(10000000, 20000000), col(33000000.000000004)));
-    expect(e.message).toBe("advanced sums to 33,000,000, more than entered (30,000,000); a stage cannot convert more than entered it.");
+    expect(e.message).toBe(
+      "advanced sums to 33,000,000, more than entered (30,000,000); a stage cannot convert more than entered it.",
+    );
   });
   test("a negative amount is shown with grouping and at most 15 significant digits", () => {
     const e = errorOf(revenueConcentration(col(-1234567.1000000001), col("Acme")));
@@ -137,6 +157,8 @@ describe("numbers and dates in messages are written for people", () => {
   });
   test("SALES_CYCLE names the dates as dates", () => {
     const e = errorOf(salesCycle(col(46023, 46050), col(46030, 46040)));
-    expect(e.message).toBe("close_dates row 2: close date 2026-01-18 is before start date 2026-01-28; check the dates.");
+    expect(e.message).toBe(
+      "close_dates row 2: close date 2026-01-18 is before start date 2026-01-28; check the dates.",
+    );
   });
 });

@@ -32,7 +32,9 @@ describe("COMP.CAC_PAYBACK", () => {
   });
   test("a blank required argument is #N/A; text is #VALUE! with the row", () => {
     expect(errorOf(one(cacPayback(100, null))).code).toBe("#N/A");
-    expect(errorOf((cacPayback(col(1, "x"), 5) as unknown[][])[1][0]).message).toBe('cac row 2 is the text "x"; enter a number.');
+    expect(errorOf((cacPayback(col(1, "x"), 5) as unknown[][])[1][0]).message).toBe(
+      'cac row 2 is the text "x"; enter a number.',
+    );
   });
 });
 
@@ -113,24 +115,47 @@ describe("COMP.FUNNEL", () => {
     expect(funnel(200, col(0.5, null, ""))).toEqual([[200], [100], [""], [""]]);
   });
   test("a rate above 1 or below 0 is #NUM! naming its row; a gap is #N/A", () => {
-    expect(errorOf(funnel(100, col(0.5, 1.2))).message).toBe("rates row 2 is 1.2; it must be from 0 to 1 (0.25 = 25%).");
-    expect(errorOf(funnel(100, [[0.5, -0.2]])).message).toBe("rates row 1, column 2 is negative (-0.2); it must be 0 or more.");
+    expect(errorOf(funnel(100, col(0.5, 1.2))).message).toBe(
+      "rates row 2 is 1.2; it must be from 0 to 1 (0.25 = 25%).",
+    );
+    expect(errorOf(funnel(100, [[0.5, -0.2]])).message).toBe(
+      "rates row 1, column 2 is negative (-0.2); it must be 0 or more.",
+    );
     expect(errorOf(funnel(100, col(0.5, null, 0.2))).code).toBe("#N/A");
   });
   test("entered: blank #N/A, negative #NUM!, a range #VALUE!; 2-D rates #VALUE!", () => {
     expect(errorOf(funnel(null, col(0.5))).code).toBe("#N/A");
     expect(errorOf(funnel(-1, col(0.5))).message).toBe("entered is negative (-1); it must be 0 or more.");
     expect(errorOf(funnel(col(1, 2), col(0.5))).code).toBe("#VALUE!");
-    expect(errorOf(funnel(10, [[0.5, 0.5], [0.5, 0.5]])).message).toBe("rates is 2x2; give one row or one column.");
+    expect(
+      errorOf(
+        funnel(10, [
+          [0.5, 0.5],
+          [0.5, 0.5],
+        ]),
+      ).message,
+    ).toBe("rates is 2x2; give one row or one column.");
   });
   test("property: counts never grow, and the last is entered x the product of the rates", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), (e, rates) => {
-        const out = (funnel(e, rates.map((r) => [r])) as number[][]).map((r) => r[0]);
-        expect(out).toHaveLength(rates.length + 1);
-        for (let i = 1; i < out.length; i++) expect(out[i]).toBeLessThanOrEqual(out[i - 1]);
-        expect(out[out.length - 1]).toBeCloseTo(rates.reduce((p, r) => p * r, e), 6);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (e, rates) => {
+          const out = (
+            funnel(
+              e,
+              rates.map((r) => [r]),
+            ) as number[][]
+          ).map((r) => r[0]);
+          expect(out).toHaveLength(rates.length + 1);
+          for (let i = 1; i < out.length; i++) expect(out[i]).toBeLessThanOrEqual(out[i - 1]);
+          expect(out[out.length - 1]).toBeCloseTo(
+            rates.reduce((p, r) => p * r, e),
+            6,
+          );
+        },
+      ),
     );
   });
 });
@@ -164,6 +189,9 @@ describe("the unit-economics functions in the preview engine", () => {
     expect(at("J4") as number).toBeCloseTo(1200 / 900, 12);
     expect(at("K3")).toBe(0.2);
     expect(["A8", "B8", "C8", "D8"].map(at)).toEqual([1000, 300, 150, 37.5]);
-    expect(at("L3")).toEqual({ error: "#NUM!", message: "monthly_churn is 0; monthly churn must be above 0 and at most 1 (0.02 = 2% a month)." });
+    expect(at("L3")).toEqual({
+      error: "#NUM!",
+      message: "monthly_churn is 0; monthly churn must be above 0 and at most 1 (0.02 = 2% a month).",
+    });
   });
 });

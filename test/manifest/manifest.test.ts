@@ -13,7 +13,8 @@ type El = Element;
 function parse(file: string): Document {
   return new DOMParser().parseFromString(fs.readFileSync(file, "utf8"), "text/xml") as unknown as Document;
 }
-const children = (e: El): El[] => Array.from(e.childNodes as unknown as ArrayLike<Node>).filter((n): n is El => n.nodeType === 1);
+const children = (e: El): El[] =>
+  Array.from(e.childNodes as unknown as ArrayLike<Node>).filter((n): n is El => n.nodeType === 1);
 const all = (doc: Document | El, local: string): El[] =>
   Array.from((doc as Document).getElementsByTagNameNS("*", local) as unknown as ArrayLike<El>);
 const one = (doc: Document | El, local: string): El => {
@@ -23,7 +24,24 @@ const one = (doc: Document | El, local: string): El => {
 };
 
 /** OfficeApp children in the order the TaskPaneApp schema requires (those we use). */
-const OFFICE_APP_ORDER = ["Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides"];
+const OFFICE_APP_ORDER = [
+  "Id",
+  "AlternateId",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "HighResolutionIconUrl",
+  "SupportUrl",
+  "AppDomains",
+  "Hosts",
+  "Requirements",
+  "DefaultSettings",
+  "Permissions",
+  "VersionOverrides",
+];
 /** DesktopFormFactor children in schema order. */
 const DESKTOP_ORDER = ["GetStarted", "FunctionFile", "ExtensionPoint"];
 /** Elements whose resid names a URL; Description names a long string; the rest short strings. */
@@ -42,8 +60,16 @@ describe("manifest.xml", () => {
   const doc = parse(path.join(root, "manifest.xml"));
   const app = doc.documentElement as unknown as El;
   const resources = one(doc, "Resources");
-  const resourceIds = (kind: string) => new Set(all(one(resources, kind), kind === "Images" ? "Image" : kind === "Urls" ? "Url" : "String").map((e) => e.getAttribute("id")));
-  const url = (id: string) => all(one(resources, "Urls"), "Url").find((u) => u.getAttribute("id") === id)?.getAttribute("DefaultValue");
+  const resourceIds = (kind: string) =>
+    new Set(
+      all(one(resources, kind), kind === "Images" ? "Image" : kind === "Urls" ? "Url" : "String").map((e) =>
+        e.getAttribute("id"),
+      ),
+    );
+  const url = (id: string) =>
+    all(one(resources, "Urls"), "Url")
+      .find((u) => u.getAttribute("id") === id)
+      ?.getAttribute("DefaultValue");
 
   test("is a task pane add-in whose elements are in schema order", () => {
     expect(app.localName).toBe("OfficeApp");
@@ -62,7 +88,14 @@ describe("manifest.xml", () => {
     expect(withResid.length).toBeGreaterThan(10);
     for (const e of withResid) {
       const id = e.getAttribute("resid")!;
-      const kind = e.localName === "Image" ? images : URL_ELEMENTS.includes(e.localName) ? urls : e.localName === "Description" ? longs : shorts;
+      const kind =
+        e.localName === "Image"
+          ? images
+          : URL_ELEMENTS.includes(e.localName)
+            ? urls
+            : e.localName === "Description"
+              ? longs
+              : shorts;
       if (!kind.has(id)) throw new Error(`<${e.localName} resid="${id}"> does not resolve`);
     }
   });
@@ -84,7 +117,9 @@ describe("manifest.xml", () => {
 
   test("custom functions in namespace COMP (at most 32 characters), script and metadata on https", () => {
     const nsId = one(doc, "Namespace").getAttribute("resid");
-    const ns = all(one(resources, "ShortStrings"), "String").find((s) => s.getAttribute("id") === nsId)?.getAttribute("DefaultValue");
+    const ns = all(one(resources, "ShortStrings"), "String")
+      .find((s) => s.getAttribute("id") === nsId)
+      ?.getAttribute("DefaultValue");
     expect(ns).toBe("COMP");
     expect(ns!.length).toBeLessThanOrEqual(32);
     expect(url(one(one(doc, "Script"), "SourceLocation").getAttribute("resid")!)).toMatch(/\/functions\.js$/);
@@ -92,7 +127,9 @@ describe("manifest.xml", () => {
   });
 
   test("every URL is https; permissions are ReadWriteDocument and nothing more", () => {
-    const values = all(doc, "*").flatMap((e) => [e.getAttribute("DefaultValue") ?? "", e.localName === "AppDomain" ? (e.textContent ?? "") : ""]).filter((v) => /^[a-z]+:\/\//i.test(v));
+    const values = all(doc, "*")
+      .flatMap((e) => [e.getAttribute("DefaultValue") ?? "", e.localName === "AppDomain" ? (e.textContent ?? "") : ""])
+      .filter((v) => /^[a-z]+:\/\//i.test(v));
     expect(values.length).toBeGreaterThan(5);
     for (const v of values) expect(v).toMatch(/^https:\/\//);
     expect(one(app, "Permissions").textContent?.trim()).toBe("ReadWriteDocument");

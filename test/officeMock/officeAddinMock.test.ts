@@ -27,7 +27,10 @@ function mockRun(workbook: Record<string, unknown>): { run: ExcelRun; syncs: () 
  * load for it, so it is set as a plain flag on the mock object instead.
  */
 function setNullObject(mock: OfficeMockObject, path: string[], isNull: boolean): void {
-  const target = path.reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, mock as unknown as Record<string, unknown>);
+  const target = path.reduce<Record<string, unknown>>(
+    (o, k) => o[k] as Record<string, unknown>,
+    mock as unknown as Record<string, unknown>,
+  );
   Object.defineProperty(target, "isNullObject", { value: isNull });
 }
 
@@ -138,7 +141,11 @@ describe("loadWithWorkbook on office-addin-mock", () => {
   test("asks Excel to load the runtime with the workbook when SharedRuntime 1.1 is supported", async () => {
     const setStartupBehavior = jest.fn(() => Promise.resolve());
     const office = new OfficeMockObject({
-      context: { requirements: { isSetSupported: (name: string, version: string) => name === "SharedRuntime" && version === "1.1" } },
+      context: {
+        requirements: {
+          isSetSupported: (name: string, version: string) => name === "SharedRuntime" && version === "1.1",
+        },
+      },
       addin: { setStartupBehavior },
     }) as unknown as typeof Office;
     // Office.js enums are plain values, not proxy objects that need load().

@@ -11,7 +11,13 @@ import { runScenarioStep } from "../../src/wizard/scenarios/runScenarioStep";
 import { runTerritoryStep } from "../../src/wizard/territories/runTerritoryStep";
 import { quotaSettings, sampleTerritorySettings } from "../wizard/stepFixtures";
 
-const spec = (type: ChartSpec["type"]): ChartSpec => ({ type, title: "T", anchor: "A1", categories: { table: "X", column: "C" }, series: [{ name: "S", values: { table: "X", column: "V" } }] });
+const spec = (type: ChartSpec["type"]): ChartSpec => ({
+  type,
+  title: "T",
+  anchor: "A1",
+  categories: { table: "X", column: "C" },
+  series: [{ name: "S", values: { table: "X", column: "V" } }],
+});
 
 describe("chart layout", () => {
   test("value ticks are round numbers covering the data", () => {
@@ -24,7 +30,10 @@ describe("chart layout", () => {
 
   test("500 category labels on a bar chart: every label drawn has its own line, and fits in the left margin", () => {
     const labels = Array.from({ length: 500 }, (_, i) => `Territory number ${i + 1}`);
-    const L = chartLayout(spec("bar"), { labels, series: [{ name: "Potential", values: labels.map((_, i) => i * 1000) }] });
+    const L = chartLayout(spec("bar"), {
+      labels,
+      series: [{ name: "Potential", values: labels.map((_, i) => i * 1000) }],
+    });
     const band = L.plotH / labels.length;
     expect(L.labelStep * band).toBeGreaterThanOrEqual(12);
     expect(L.label(labels[0]).length).toBeLessThanOrEqual(Math.floor((L.pad.left - 8) / 6));
@@ -39,7 +48,10 @@ describe("chart layout", () => {
   });
 
   test("a legend of 14 series stays inside the chart: rows added below the plot, entries within the width", () => {
-    const series = Array.from({ length: 14 }, (_, i) => ({ name: `AE ${50 + i}% variable, Accelerated curve`, values: [1, 2, 3] }));
+    const series = Array.from({ length: 14 }, (_, i) => ({
+      name: `AE ${50 + i}% variable, Accelerated curve`,
+      values: [1, 2, 3],
+    }));
     const L = chartLayout(spec("line"), { labels: ["0%", "50%", "100%"], series });
     expect(L.legend).toHaveLength(14);
     for (const e of L.legend) {
@@ -57,15 +69,37 @@ describe("charts on the sheets the add-in writes", () => {
     loadSample(wb);
     const host = new PreviewHost(wb);
     await runTerritoryStep(host, sampleTerritorySettings());
-    await runQuotaStep(host, quotaSettings({ potential: { table: "Territories_Summary", id: "Territory", columns: ["Potential"] }, history: { table: "Reps", id: "Rep ID", columns: ["Prior Year Bookings"] }, companyTarget: 30_000_000 }));
+    await runQuotaStep(
+      host,
+      quotaSettings({
+        potential: { table: "Territories_Summary", id: "Territory", columns: ["Potential"] },
+        history: { table: "Reps", id: "Rep ID", columns: ["Prior Year Bookings"] },
+        companyTarget: 30_000_000,
+      }),
+    );
     await runScenarioStep(host, {
       roles: [{ role: "AE", headcount: 14, ote: 150_000, quota: 1_200_000, mixes: [0.5, 0.6, 0.7] }],
-      curves: [{ name: "Standard", tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }], mode: "MARGINAL", threshold: null, cap: 2 }],
+      curves: [
+        {
+          name: "Standard",
+          tiers: [
+            { lower: 0, rate: 1 },
+            { lower: 1, rate: 1.5 },
+          ],
+          mode: "MARGINAL",
+          threshold: null,
+          cap: 2,
+        },
+      ],
       distribution: { kind: "quotas", distributionTable: "Quotas_Distribution", pointsTable: "Quotas_Points" },
       sheet: "OTE Scenarios",
     });
     await saveKpiPlan(host, DEFAULT_KPI_PLAN, new Date("2026-11-20T10:00:00Z"), "2026-09");
-    await runKpiStep(host, { people: { table: "Reps", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true });
+    await runKpiStep(host, {
+      people: { table: "Reps", id: "Rep ID", role: "Role" },
+      month: "2026-10",
+      showAmounts: true,
+    });
     const checked: string[] = [];
     const covered: string[] = [];
     for (const sheet of wb.sheetNames()) {
@@ -75,7 +109,8 @@ describe("charts on the sheets the add-in writes", () => {
         for (let r = f.start.row; r <= f.end.row; r++)
           for (let c = f.start.col; c <= f.end.col; c++) {
             const cell = wb.cell(sheet, { row: r, col: c });
-            if (cell.value !== null || cell.formula !== null) covered.push(`${sheet}: "${chart.title}" covers R${r + 1}C${c + 1} (${JSON.stringify(cell.value)})`);
+            if (cell.value !== null || cell.formula !== null)
+              covered.push(`${sheet}: "${chart.title}" covers R${r + 1}C${c + 1} (${JSON.stringify(cell.value)})`);
           }
       }
     }

@@ -29,7 +29,14 @@ describe("GridEdits: the one way the grid changes cells", () => {
 
   test("undo restores the cells as written (formulas with structured references too) and redo writes them again", () => {
     const { wb, edits } = setUp();
-    wb.addTable({ name: "T", sheet: "S", anchor: { row: 0, col: 0 }, headers: ["Amount"], rowCount: 2, numberFormats: {} });
+    wb.addTable({
+      name: "T",
+      sheet: "S",
+      anchor: { row: 0, col: 0 },
+      headers: ["Amount"],
+      rowCount: 2,
+      numberFormats: {},
+    });
     wb.setBlock("S", { row: 0, col: 0 }, [["Amount"], [10], [20], ["=SUM(T[Amount])"]]);
     expect(at(wb, 3, 0).value).toBe(30);
     edits.clear("S", { start: { row: 1, col: 0 }, end: { row: 3, col: 0 } });

@@ -22,11 +22,16 @@ describe("shiftFormula (Excel's fill: relative references move, anchored parts s
 
   test("moving down and back up again gives the formula back (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 500 }), (col, row, down) => {
-        const ref = `${String.fromCharCode(65 + col)}${row}`;
-        const formula = `=${ref}*2+$A$1`;
-        expect(shiftFormula(shiftFormula(formula, down, 0), -down, 0)).toBe(formula);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 500 }),
+        (col, row, down) => {
+          const ref = `${String.fromCharCode(65 + col)}${row}`;
+          const formula = `=${ref}*2+$A$1`;
+          expect(shiftFormula(shiftFormula(formula, down, 0), -down, 0)).toBe(formula);
+        },
+      ),
     );
   });
 });

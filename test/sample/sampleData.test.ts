@@ -46,13 +46,25 @@ describe("the sample workbook", () => {
     const wb = new PreviewWorkbook();
     for (const t of sampleTables(sample)) {
       wb.addSheet(t.sheet);
-      writeSpec(wb, { name: t.sheet, tables: [{ name: t.table, anchor: "A1", headers: t.headers, rows: t.rows, numberFormats: t.numberFormats }] });
+      writeSpec(wb, {
+        name: t.sheet,
+        tables: [{ name: t.table, anchor: "A1", headers: t.headers, rows: t.rows, numberFormats: t.numberFormats }],
+      });
     }
     const plan = samplePlanSheet(sample);
     wb.addSheet(plan.name);
     writeSpec(wb, plan);
     const reps = plan.tables[1];
-    const curve = compileCurve({ tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }, { lower: 1.25, rate: 2 }], mode: "MARGINAL", threshold: null, cap: 2 }) as CompiledCurve;
+    const curve = compileCurve({
+      tiers: [
+        { lower: 0, rate: 1 },
+        { lower: 1, rate: 1.5 },
+        { lower: 1.25, rate: 2 },
+      ],
+      mode: "MARGINAL",
+      threshold: null,
+      cap: 2,
+    }) as CompiledCurve;
     reps.rows.forEach((row, i) => {
       const r = 8 + i; // 0-based row of the data row (header on row 8, i.e. index 7)
       const id = row[0] as string;
@@ -70,6 +82,15 @@ describe("the sample workbook", () => {
 
 describe("CSV export", () => {
   test("quotes commas, quotes and line breaks; blanks are empty", () => {
-    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], [null, 3], ["line\nbreak", 1.5]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n,3\r\n"line\nbreak",1.5\r\n');
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x,y", 'say "hi"'],
+          [null, 3],
+          ["line\nbreak", 1.5],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n,3\r\n"line\nbreak",1.5\r\n');
   });
 });

@@ -5,7 +5,9 @@ import * as path from "node:path";
 import { AddressInfo } from "node:net";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serveStatic } = require("../../scripts/serve.js") as { serveStatic: (root: string, port: number) => Promise<http.Server> };
+const { serveStatic } = require("../../scripts/serve.js") as {
+  serveStatic: (root: string, port: number) => Promise<http.Server>;
+};
 
 /** GETs a raw path, exactly as written (no URL normalising on the client side). */
 function get(port: number, rawPath: string): Promise<{ status: number; body: string }> {
@@ -48,10 +50,13 @@ describe("the preview's static server under hostile paths", () => {
     expect(await get(port, "/sub%2fa.js")).toEqual({ status: 200, body: "ok" });
   });
 
-  test.each(["/%", "/%00", "/%E0%A4%A", "/preview.html%00.js", "/sub/%"])("a malformed path (%s) is 400 and the server keeps running", async (p) => {
-    expect((await get(port, p)).status).toBe(400);
-    expect((await get(port, "/")).status).toBe(200);
-  });
+  test.each(["/%", "/%00", "/%E0%A4%A", "/preview.html%00.js", "/sub/%"])(
+    "a malformed path (%s) is 400 and the server keeps running",
+    async (p) => {
+      expect((await get(port, p)).status).toBe(400);
+      expect((await get(port, "/")).status).toBe(200);
+    },
+  );
 
   test.each([
     "/..%2fdist-preview-secret%2fkey.txt",

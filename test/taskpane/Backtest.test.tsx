@@ -23,7 +23,10 @@ const renderPane = (host: PreviewHost) =>
   );
 
 const runButton = () => screen.getByRole("button", { name: "Run back-test" }) as HTMLButtonElement;
-const loaded = () => waitFor(() => expect(screen.getByRole("combobox", { name: "Person id column" }).textContent).toContain("Name"), { timeout: 15000 });
+const loaded = () =>
+  waitFor(() => expect(screen.getByRole("combobox", { name: "Person id column" }).textContent).toContain("Name"), {
+    timeout: 15000,
+  });
 
 describe("the Back-test pane", () => {
   test("on the sample: columns matched, a proposed curve typed, run, and the three sheets written", async () => {
@@ -34,17 +37,33 @@ describe("the Back-test pane", () => {
     const share = screen.getByRole("combobox", { name: "SDR share column (optional)" }) as HTMLSelectElement;
     expect(share.value).toBe("SDR Share");
     expect(share.options[0].text).toBe("(none)");
-    expect((screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe("0:0.9, 1:1.8");
+    expect((screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe(
+      "0:0.9, 1:1.8",
+    );
 
     fireEvent.change(screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }), { target: { value: "0:1, 1:2" } });
     fireEvent.change(screen.getByRole("textbox", { name: "AE cap" }), { target: { value: "" } });
     fireEvent.change(screen.getByRole("textbox", { name: "CSR/AM annual quota" }), { target: { value: "950,000" } });
     expect(runButton().disabled).toBe(false);
     fireEvent.click(runButton());
-    expect(await screen.findByText(/^Wrote Payout Ledger, Plan Comparison and Statements for 30 people, 2026 by month: Current pays [\d,.]+, Proposed pays [\d,.]+ \([+-]/, {}, { timeout: 30000 })).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /^Wrote Payout Ledger, Plan Comparison and Statements for 30 people, 2026 by month: Current pays [\d,.]+, Proposed pays [\d,.]+ \([+-]/,
+        {},
+        { timeout: 30000 },
+      ),
+    ).toBeTruthy();
     for (const name of Object.values(BACKTEST_SHEETS)) expect(wb.hasSheet(name)).toBe(true);
     const stored = (await host.readSettings(BACKTEST_SETTINGS_KEY)) as BacktestSettings;
-    expect(stored.proposed.roles[0].curve).toEqual({ tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 2 }], mode: "MARGINAL", threshold: 0.5, cap: null });
+    expect(stored.proposed.roles[0].curve).toEqual({
+      tiers: [
+        { lower: 0, rate: 1 },
+        { lower: 1, rate: 2 },
+      ],
+      mode: "MARGINAL",
+      threshold: 0.5,
+      cap: null,
+    });
     expect(stored.quotas).toEqual({ kind: "role", annual: { AE: 1_100_000, "CSR/AM": 950_000 } });
     expect(stored.deals.credits).toEqual({ kind: "columns", columns: [{ person: "SDR", share: "SDR Share" }] });
   }, 60000);
@@ -60,7 +79,9 @@ describe("the Back-test pane", () => {
     expect(runButton().disabled).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Copy current plan to proposed" }));
     expect((screen.getByRole("textbox", { name: "SDR tiers (lower:rate)" }) as HTMLInputElement).value).toBe("0:0.02");
-    expect((screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe("0:1, 1:1.5, 1.25:2");
+    expect((screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe(
+      "0:1, 1:1.5, 1.25:2",
+    );
     fireEvent.change(screen.getByRole("textbox", { name: "Plan year" }), { target: { value: "2026" } });
     expect(runButton().disabled).toBe(false);
   });

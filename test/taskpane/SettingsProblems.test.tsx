@@ -11,14 +11,20 @@ describe("settings parts that cannot be read", () => {
     const wb = new PreviewWorkbook();
     const host = new PreviewHost(wb);
     await host.writeSettings("territories", { sheet: "Territories" });
-    wb.addXmlPart('<settings xmlns="urn:comp-planner:settings:v1" key="kpi-plan" revision="2" savedAt="2026-11-20T09:00:00Z">{"versions":[</settings>');
+    wb.addXmlPart(
+      '<settings xmlns="urn:comp-planner:settings:v1" key="kpi-plan" revision="2" savedAt="2026-11-20T09:00:00Z">{"versions":[</settings>',
+    );
     render(
       <FluentProvider theme={webLightTheme}>
         <SettingsProblems host={host} />
       </FluentProvider>,
     );
     expect(await screen.findByText("Some saved settings could not be read")).toBeTruthy();
-    expect(screen.getByText(/The settings part "kpi-plan" \(custom XML part part-2\) cannot be read: its content is not valid JSON/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /The settings part "kpi-plan" \(custom XML part part-2\) cannot be read: its content is not valid JSON/,
+      ),
+    ).toBeTruthy();
     expect(await host.readSettings("territories")).toEqual({ sheet: "Territories" });
   });
 

@@ -11,7 +11,9 @@ describe("task pane shell", () => {
     expect(screen.getByText("Connected to Excel")).toBeTruthy();
     const list = screen.getByRole("list");
     expect(list.querySelectorAll("li")).toHaveLength(COMP_FUNCTIONS.length);
-    expect(screen.getByText("COMP.PAYOUT(attainment, target_incentive, tiers, [mode], [threshold], [cap])")).toBeTruthy();
+    expect(
+      screen.getByText("COMP.PAYOUT(attainment, target_incentive, tiers, [mode], [threshold], [cap])"),
+    ).toBeTruthy();
   });
   test("without office.js it still renders and says what to do", () => {
     render(<TaskpaneApp host={null} hostKind="none" />);

@@ -12,7 +12,11 @@ describe("the task pane's tools", () => {
     loadSample(wb);
     render(<TaskpaneApp host={new PreviewHost(wb)} hostKind="preview" />);
     const tools = screen.getByRole("tablist", { name: "Tools" });
-    expect(within(tools).getAllByRole("tab").map((t) => within(t).getAllByText(/./)[0].textContent)).toEqual(["Planning wizard", "KPI bonus", "Back-test", "Unit economics", "Explain"]);
+    expect(
+      within(tools)
+        .getAllByRole("tab")
+        .map((t) => within(t).getAllByText(/./)[0].textContent),
+    ).toEqual(["Planning wizard", "KPI bonus", "Back-test", "Unit economics", "Explain"]);
     const heading = (name: string) => screen.getByRole("heading", { name, hidden: true });
     const shown = (name: string) => heading(name).closest("[hidden]") === null;
     expect([shown("Back-test"), shown("Unit economics")]).toEqual([false, false]);

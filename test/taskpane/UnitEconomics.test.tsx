@@ -23,9 +23,10 @@ const renderPane = (host: PreviewHost) =>
   );
 
 /** Lets the pane's read of the stored settings settle (a promise chain, no timers). */
-const settled = () => act(async () => {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-});
+const settled = () =>
+  act(async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+  });
 
 const writeButton = () => screen.getByRole("button", { name: "Write Unit Economics" }) as HTMLButtonElement;
 const NAMES = unitEconomicsNames("Unit Economics");
@@ -38,12 +39,16 @@ describe("the Unit economics pane", () => {
     fireEvent.change(screen.getAllByRole("textbox", { name: "Spend per month" })[0], { target: { value: "50,000" } });
     fireEvent.change(screen.getByRole("combobox", { name: "Structure to cost" }), { target: { value: "Island" } });
     fireEvent.click(writeButton());
-    expect(await screen.findByText('Wrote "Unit Economics": 3 channel(s), costed as Island.', {}, { timeout: 20000 })).toBeTruthy();
+    expect(
+      await screen.findByText('Wrote "Unit Economics": 3 channel(s), costed as Island.', {}, { timeout: 20000 }),
+    ).toBeTruthy();
     expect(screen.getByText(/No OTE Scenarios sheet: pay is the default/)).toBeTruthy();
     expect(wb.hasSheet("Unit Economics")).toBe(true);
     const channels = wb.tables().find((t) => t.name === NAMES.channels)!;
     const spend = channels.headers.indexOf("Spend");
-    expect(wb.cell(channels.sheet, { row: channels.anchor.row + 1, col: channels.anchor.col + spend }).value).toBe(50_000);
+    expect(wb.cell(channels.sheet, { row: channels.anchor.row + 1, col: channels.anchor.col + spend }).value).toBe(
+      50_000,
+    );
     const structures = wb.tables().find((t) => t.name === NAMES.structures)!;
     expect(structures.rowCount).toBe(1);
   }, 40000);
@@ -70,10 +75,16 @@ describe("the Unit economics pane", () => {
     fireEvent.change(screen.getAllByRole("textbox", { name: "Channel" })[2], { target: { value: "Resellers" } });
     fireEvent.change(screen.getByRole("combobox", { name: "Structure to cost" }), { target: { value: "POD" } });
     fireEvent.click(writeButton());
-    expect(await screen.findByText('Wrote "Unit Economics": 3 channel(s), costed as POD.', {}, { timeout: 20000 })).toBeTruthy();
+    expect(
+      await screen.findByText('Wrote "Unit Economics": 3 channel(s), costed as POD.', {}, { timeout: 20000 }),
+    ).toBeTruthy();
     unmount();
     renderPane(host);
-    await waitFor(() => expect((screen.getAllByRole("textbox", { name: "Channel" })[2] as HTMLInputElement).value).toBe("Resellers"), { timeout: 15000 });
+    await waitFor(
+      () =>
+        expect((screen.getAllByRole("textbox", { name: "Channel" })[2] as HTMLInputElement).value).toBe("Resellers"),
+      { timeout: 15000 },
+    );
     expect((screen.getByRole("combobox", { name: "Structure to cost" }) as HTMLSelectElement).value).toBe("POD");
   }, 40000);
 });

@@ -3,12 +3,43 @@ import { findDataProblems, findReinterpretedCells } from "../../src/wizard/dataP
 
 describe("autoMap", () => {
   test("maps the sample's headers, pinned owner before owner", () => {
-    const m = autoMap(["Account ID", "Account", "Sector", "Region", "Potential", "Workload", "Current Owner", "Pinned Owner", "Latitude", "Longitude"]);
-    expect(m).toEqual({ id: 0, potential: 4, workload: 5, group: 2, region: 3, owner: 6, pinned: 7, latitude: 8, longitude: 9 });
+    const m = autoMap([
+      "Account ID",
+      "Account",
+      "Sector",
+      "Region",
+      "Potential",
+      "Workload",
+      "Current Owner",
+      "Pinned Owner",
+      "Latitude",
+      "Longitude",
+    ]);
+    expect(m).toEqual({
+      id: 0,
+      potential: 4,
+      workload: 5,
+      group: 2,
+      region: 3,
+      owner: 6,
+      pinned: 7,
+      latitude: 8,
+      longitude: 9,
+    });
   });
   test("recognises the synonyms of the issue", () => {
     const m = autoMap(["Name", "Revenue", "Hours", "Industry", "Country", "Rep", "Named owner", "x", "y"]);
-    expect(m).toEqual({ id: 0, potential: 1, workload: 2, group: 3, region: 4, owner: 5, pinned: 6, latitude: 8, longitude: 7 });
+    expect(m).toEqual({
+      id: 0,
+      potential: 1,
+      workload: 2,
+      group: 3,
+      region: 4,
+      owner: 5,
+      pinned: 6,
+      latitude: 8,
+      longitude: 7,
+    });
   });
   test("never guesses: unknown headers stay unmapped", () => {
     const m = autoMap(["Foo", "Bar"]);
@@ -50,7 +81,7 @@ describe("findReinterpretedCells", () => {
   const mapping = autoMap(headers);
   test("names the row and column of text that looks like a formula or that Excel would read as something else", () => {
     const rows = [
-      ["=HYPERLINK(\"http://x\",\"Click\")", 100, "Retail", "R1"],
+      ['=HYPERLINK("http://x","Click")', 100, "Retail", "R1"],
       ["00123", 100, "+Plus", "@ann"],
       ["A3", 5, "5%", "TRUE"],
       ["A4", 5, "2019-03-01", "-bob"],
@@ -59,8 +90,16 @@ describe("findReinterpretedCells", () => {
       ["A7", 5, "R&D - EMEA", "Ann-Marie"],
     ];
     expect(findReinterpretedCells(headers, rows, mapping).map((p) => [p.row, p.column, p.message])).toEqual([
-      [1, "Account ID", 'Row 1, Account ID: "=HYPERLINK("http://x","Click")" starts with =, as a formula does; it is kept as text, never run.'],
-      [2, "Account ID", 'Row 2, Account ID: "00123" is text that Excel would read as the number 123 (leading zeros lost); it is kept as text.'],
+      [
+        1,
+        "Account ID",
+        'Row 1, Account ID: "=HYPERLINK("http://x","Click")" starts with =, as a formula does; it is kept as text, never run.',
+      ],
+      [
+        2,
+        "Account ID",
+        'Row 2, Account ID: "00123" is text that Excel would read as the number 123 (leading zeros lost); it is kept as text.',
+      ],
       [2, "Sector", 'Row 2, Sector: "+Plus" starts with +, as a formula does; it is kept as text, never run.'],
       [2, "Owner", 'Row 2, Owner: "@ann" starts with @, as a formula does; it is kept as text, never run.'],
       [3, "Sector", 'Row 3, Sector: "5%" is text that Excel would read as the percentage 5%; it is kept as text.'],
@@ -73,6 +112,15 @@ describe("findReinterpretedCells", () => {
     ]);
   });
   test("numbers, booleans and blanks in cells are values, not text to report; a number column's text is left to findDataProblems", () => {
-    expect(findReinterpretedCells(headers, [[123, "=x", 1, true], ["", null, "", false]], mapping)).toEqual([]);
+    expect(
+      findReinterpretedCells(
+        headers,
+        [
+          [123, "=x", 1, true],
+          ["", null, "", false],
+        ],
+        mapping,
+      ),
+    ).toEqual([]);
   });
 });

@@ -17,7 +17,11 @@ beforeAll(async () => {
   loadSample(wb);
   host = new PreviewHost(wb);
   await saveKpiPlan(host, DEFAULT_KPI_PLAN, new Date("2026-11-20T10:00:00Z"), "2026-09");
-  result = await runKpiStep(host, { people: { table: "Reps", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true });
+  result = await runKpiStep(host, {
+    people: { table: "Reps", id: "Rep ID", role: "Role" },
+    month: "2026-10",
+    showAmounts: true,
+  });
 }, 60_000);
 
 /** Selects the cell of a table's data row and column, as a user clicks it. */
@@ -34,12 +38,19 @@ describe("why is this number?", () => {
     const e = await explainActiveCell(host);
     expect(e.title).toBe(`${line.person}: "New revenue" in 2026-10`);
     expect(e.formula).toMatch(/^=COMP\.PAYOUT\(\[@Attainment\],\[@Weight\]\*\[@\[Target bonus\]\]/);
-    expect(e.inputs[0].source).toBe(`the sum of Amount of Deals rows where Owner is ${line.person}, Closed falls in 2026-10, Stage is Won or Closed Won, Type is New: ${line.rows.length} row(s), listed below`);
-    expect(e.rows.map((r) => r.label)).toEqual(line.rows.map((r) => expect.stringMatching(new RegExp(`^Deals row ${r + 1}: D\\d{5}$`))));
+    expect(e.inputs[0].source).toBe(
+      `the sum of Amount of Deals rows where Owner is ${line.person}, Closed falls in 2026-10, Stage is Won or Closed Won, Type is New: ${line.rows.length} row(s), listed below`,
+    );
+    expect(e.rows.map((r) => r.label)).toEqual(
+      line.rows.map((r) => expect.stringMatching(new RegExp(`^Deals row ${r + 1}: D\\d{5}$`))),
+    );
     // Each link selects its deal's row on the Deals sheet.
     const deals = wb.tables().find((t) => t.name === "Deals")!;
     const lastColumn = columnLetter(deals.anchor.col + deals.headers.length - 1);
-    expect(e.rows[0]).toMatchObject({ sheet: "Deals", address: `A${deals.anchor.row + 2 + line.rows[0]}:${lastColumn}${deals.anchor.row + 2 + line.rows[0]}` });
+    expect(e.rows[0]).toMatchObject({
+      sheet: "Deals",
+      address: `A${deals.anchor.row + 2 + line.rows[0]}:${lastColumn}${deals.anchor.row + 2 + line.rows[0]}`,
+    });
     expect(e.breakdown!.at(-1)).toEqual(["Total", "", "", "", "", line.payout]);
   });
 
@@ -50,7 +61,12 @@ describe("why is this number?", () => {
     const mine = result.lines.filter((l) => l.person === p.person);
     expect(e.inputs.map((x) => x.label)).toEqual(mine.map((l) => l.kpi));
     expect(e.inWords).toContain(`= ${p.bonus.toLocaleString("en-US", { maximumFractionDigits: 4 })}`);
-    expect(e.rows.length).toBe(Math.min(200, mine.reduce((s, l) => s + l.rows.length, 0)));
+    expect(e.rows.length).toBe(
+      Math.min(
+        200,
+        mine.reduce((s, l) => s + l.rows.length, 0),
+      ),
+    );
   });
 
   test("a leaderboard row explains the same person's bonus and rank", async () => {
@@ -76,12 +92,18 @@ describe("why is this number?", () => {
   });
 
   test("the top-level arguments of a COMP call are split as written", () => {
-    expect(compCall('=ROUND(COMP.PAYOUT(A1,SUM(B1:B3),T,"MARGINAL",,{1,2}),2)')).toEqual({ id: "PAYOUT", args: ["A1", "SUM(B1:B3)", "T", '"MARGINAL"', "", "{1,2}"] });
+    expect(compCall('=ROUND(COMP.PAYOUT(A1,SUM(B1:B3),T,"MARGINAL",,{1,2}),2)')).toEqual({
+      id: "PAYOUT",
+      args: ["A1", "SUM(B1:B3)", "T", '"MARGINAL"', "", "{1,2}"],
+    });
   });
 
   test("a territory's potential lists the accounts in it, with links", async () => {
     const { runTerritoryStep } = await import("../../src/wizard/territories/runTerritoryStep");
-    const split = await runTerritoryStep(host, sampleTerritorySettings({ seats: { kind: "count", count: 5 }, honourPins: false, minimiseDisruption: false }));
+    const split = await runTerritoryStep(
+      host,
+      sampleTerritorySettings({ seats: { kind: "count", count: 5 }, honourPins: false, minimiseDisruption: false }),
+    );
     selectIn("Territories_Summary", 2, "Potential");
     const e = await explainActiveCell(host);
     expect(e.title).toBe("Territory T3: Potential");

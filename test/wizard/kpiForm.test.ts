@@ -17,7 +17,15 @@ describe("the KPI bonus form", () => {
     const ae = drafts[1];
     const broken = [
       drafts[0],
-      { ...ae, kpis: [{ ...ae.kpis[0], target: "0" }, { ...ae.kpis[1], weight: "-1" }, { ...ae.kpis[2], value: "" }, { ...blankKpi, name: "Upsell", target: "5", tiers: "1-2" }] },
+      {
+        ...ae,
+        kpis: [
+          { ...ae.kpis[0], target: "0" },
+          { ...ae.kpis[1], weight: "-1" },
+          { ...ae.kpis[2], value: "" },
+          { ...blankKpi, name: "Upsell", target: "5", tiers: "1-2" },
+        ],
+      },
     ];
     const { plan, problems } = parseKpiDrafts(broken);
     expect(plan).toBeNull();

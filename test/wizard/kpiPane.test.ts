@@ -18,7 +18,12 @@ import { kpiPlanStep, kpiScorecardStep, latestVersion, totalBonus } from "../../
 
 const NOV_20 = new Date("2026-11-20T10:00:00Z");
 const run = (...actions: KpiPaneAction[]) => actions.reduce<KpiPaneState>(kpiPaneReducer, initialKpiPane(NOV_20));
-const version = (n: number, effective: string, plan = DEFAULT_KPI_PLAN): PlanVersion => ({ version: n, effective, changedAt: "2026-08-15T09:00:00Z", plan });
+const version = (n: number, effective: string, plan = DEFAULT_KPI_PLAN): PlanVersion => ({
+  version: n,
+  effective,
+  changedAt: "2026-08-15T09:00:00Z",
+  plan,
+});
 const tables = [{ name: "Reps", sheet: "Reps", rowCount: 3, headers: ["Rep ID", "Role"], address: "A1:B4" }];
 
 describe("the KPI pane's state, without React", () => {
@@ -44,11 +49,17 @@ describe("the KPI pane's state, without React", () => {
   });
 
   test("a failed read is shown on the save panel", () => {
-    expect(run({ type: "loadFailed", message: "boom" }).save).toMatchObject({ status: "failed", message: "Could not read the workbook: boom" });
+    expect(run({ type: "loadFailed", message: "boom" }).save).toMatchObject({
+      status: "failed",
+      message: "Could not read the workbook: boom",
+    });
   });
 
   test("editing roles and KPIs: change, add and remove", () => {
-    let s = run({ type: "roleChanged", role: 1, patch: { targetBonus: "5000" } }, { type: "kpiChanged", role: 1, kpi: 0, patch: { target: "50000" } });
+    let s = run(
+      { type: "roleChanged", role: 1, patch: { targetBonus: "5000" } },
+      { type: "kpiChanged", role: 1, kpi: 0, patch: { target: "50000" } },
+    );
     expect(s.roles[1].targetBonus).toBe("5000");
     expect(s.roles[1].kpis[0].target).toBe("50000");
     const kpis = s.roles[1].kpis.length;
@@ -69,17 +80,25 @@ describe("the KPI pane's state, without React", () => {
     expect(planSettings({ pane: s, now: NOV_20 })).toBeNull();
     s = run({ type: "effectiveChanged", effective: " " });
     expect(kpiPlanStep.issues({ pane: s, now: NOV_20 })).toEqual([]);
-    expect(planSettings({ pane: s, now: NOV_20 })).toEqual({ plan: DEFAULT_KPI_PLAN, now: NOV_20, effective: undefined });
+    expect(planSettings({ pane: s, now: NOV_20 })).toEqual({
+      plan: DEFAULT_KPI_PLAN,
+      now: NOV_20,
+      effective: undefined,
+    });
   });
 
   test("what blocks the scorecards: a bad month, or no version in force for it", () => {
     const ctx = (pane: KpiPaneState) => ({ pane, now: NOV_20 });
-    expect(scorecardIssues(ctx(run({ type: "monthChanged", month: "Oct" })))).toEqual(['"Oct" is not a month; write it as YYYY-MM, e.g. 2026-12.']);
+    expect(scorecardIssues(ctx(run({ type: "monthChanged", month: "Oct" })))).toEqual([
+      '"Oct" is not a month; write it as YYYY-MM, e.g. 2026-12.',
+    ]);
     const loaded = run({ type: "loaded", history: [version(1, "2026-11")], tables });
     expect(scorecardIssues(ctx(loaded))).toEqual(["No plan version is in force in 2026-10."]);
     const november = kpiPaneReducer(loaded, { type: "monthChanged", month: "2026-11" });
     expect(kpiScorecardStep.issues(ctx(november))).toEqual([]);
-    expect(scorecardSettings(ctx(kpiPaneReducer(november, { type: "showAmountsChanged", showAmounts: false })))).toEqual({
+    expect(
+      scorecardSettings(ctx(kpiPaneReducer(november, { type: "showAmountsChanged", showAmounts: false }))),
+    ).toEqual({
       people: { table: "Reps", id: "Rep ID", role: "Role" },
       month: "2026-11",
       showAmounts: false,
@@ -91,8 +110,16 @@ describe("the KPI pane's state, without React", () => {
     expect(s.save).toMatchObject({ status: "running", label: "Saving" });
     expect(s.run.status).toBe("idle");
     s = kpiPaneReducer(s, { type: "planSaved", history: [version(1, "2026-12")] });
-    s = kpiPaneReducer(s, { type: "save", event: { type: "succeeded", summary: kpiPlanStep.summary({ plan: DEFAULT_KPI_PLAN, now: NOV_20 }, s.history.slice()) } });
-    expect(s.save.message).toBe("Saved plan version 1, in force from 2026-12. Months before it keep the version they had.");
+    s = kpiPaneReducer(s, {
+      type: "save",
+      event: {
+        type: "succeeded",
+        summary: kpiPlanStep.summary({ plan: DEFAULT_KPI_PLAN, now: NOV_20 }, s.history.slice()),
+      },
+    });
+    expect(s.save.message).toBe(
+      "Saved plan version 1, in force from 2026-12. Months before it keep the version they had.",
+    );
     s = kpiPaneReducer(s, { type: "run", event: { type: "cancelled" } });
     expect(s.run.message).toBe("Cancelled; nothing was written.");
   });
@@ -101,6 +128,10 @@ describe("the KPI pane's state, without React", () => {
     expect(latestVersion([version(2, "2026-09"), version(3, "2026-08"), version(1, "2026-07")])?.version).toBe(3);
     expect(latestVersion([])).toBeNull();
     // 0.1 + 0.2 is 0.30000000000000004 in floating point; the total is exact.
-    expect(totalBonus([{ bonus: 0.1 }, { bonus: 0.2 }].map((p, i) => ({ ...p, person: `P${i}`, role: "AE", attainment: 1, rank: 1 })))).toBe(0.3);
+    expect(
+      totalBonus(
+        [{ bonus: 0.1 }, { bonus: 0.2 }].map((p, i) => ({ ...p, person: `P${i}`, role: "AE", attainment: 1, rank: 1 })),
+      ),
+    ).toBe(0.3);
   });
 });

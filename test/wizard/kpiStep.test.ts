@@ -20,7 +20,11 @@ function sampleBook() {
 /** A table's rows as the engine computed them, by header. */
 function rowsOf(wb: PreviewWorkbook, table: string): Record<string, unknown>[] {
   const t = wb.tables().find((x) => x.name === table)!;
-  return Array.from({ length: t.rowCount }, (_, r) => Object.fromEntries(t.headers.map((h, c) => [h, wb.cell(t.sheet, { row: t.anchor.row + 1 + r, col: t.anchor.col + c }).value])));
+  return Array.from({ length: t.rowCount }, (_, r) =>
+    Object.fromEntries(
+      t.headers.map((h, c) => [h, wb.cell(t.sheet, { row: t.anchor.row + 1 + r, col: t.anchor.col + c }).value]),
+    ),
+  );
 }
 
 describe("the KPI bonus module on the sample workbook (preview engine)", () => {
@@ -53,7 +57,9 @@ describe("the KPI bonus module on the sample workbook (preview engine)", () => {
       expect(row["Bonus"] as number).toBeCloseTo(p.bonus, 9);
     });
     expect(board.map((r) => r["Rank"])).toEqual([...board.map((r) => r["Rank"] as number)].sort((a, b) => a - b));
-    expect(String(wb.cell("Scorecards", parseCell("A1")).value)).toBe("Scorecards for 2026-10: plan version 1, in force from 2026-09");
+    expect(String(wb.cell("Scorecards", parseCell("A1")).value)).toBe(
+      "Scorecards for 2026-10: plan version 1, in force from 2026-09",
+    );
   });
 
   test("a month is computed with the version in force for it; a change is refused for a month that has one", async () => {
@@ -72,7 +78,12 @@ describe("the KPI bonus module on the sample workbook (preview engine)", () => {
     expect(await readPlanHistory(host)).toHaveLength(2);
     expect(rowsOf(wb, KPI_NAMES.history).map((r) => r["Effective from"])).toEqual(["2026-09", "2026-12"]);
     // Amounts hidden: the leaderboard has no Bonus column.
-    expect(wb.tables().find((t) => t.name === KPI_NAMES.leaderboard)!.headers).toEqual(["Rank", "Person", "Role", "Attainment"]);
+    expect(wb.tables().find((t) => t.name === KPI_NAMES.leaderboard)!.headers).toEqual([
+      "Rank",
+      "Person",
+      "Role",
+      "Attainment",
+    ]);
   });
 
   test.each([
@@ -80,7 +91,11 @@ describe("the KPI bonus module on the sample workbook (preview engine)", () => {
     ["a negative weight", { weight: -0.2 }, 'KPI "New revenue" (AE): the weight is -0.2; weights are 0 or more.'],
   ])("bad input (%s) names the KPI, nothing is written", async (_, over, message) => {
     const { wb, host } = sampleBook();
-    const bad = { roles: DEFAULT_KPI_PLAN.roles.map((r) => (r.role === "AE" ? { ...r, kpis: r.kpis.map((k, i) => (i === 0 ? { ...k, ...over } : k)) } : r)) };
+    const bad = {
+      roles: DEFAULT_KPI_PLAN.roles.map((r) =>
+        r.role === "AE" ? { ...r, kpis: r.kpis.map((k, i) => (i === 0 ? { ...k, ...over } : k)) } : r,
+      ),
+    };
     await expect(saveKpiPlan(host, bad, NOV_20, "2026-09")).rejects.toThrow(StepError);
     await expect(saveKpiPlan(host, bad, NOV_20, "2026-09")).rejects.toThrow(message);
     expect(wb.hasSheet("KPI Plan")).toBe(false);
@@ -88,15 +103,45 @@ describe("the KPI bonus module on the sample workbook (preview engine)", () => {
 
   test("a KPI whose column is missing or non-numeric is named; nothing is written", async () => {
     const { wb, host } = sampleBook();
-    const missing = { roles: [{ ...DEFAULT_KPI_PLAN.roles[1], kpis: [{ ...DEFAULT_KPI_PLAN.roles[1].kpis[0], measure: { ...DEFAULT_KPI_PLAN.roles[1].kpis[0].measure, value: "Revenue" } }] }] };
+    const missing = {
+      roles: [
+        {
+          ...DEFAULT_KPI_PLAN.roles[1],
+          kpis: [
+            {
+              ...DEFAULT_KPI_PLAN.roles[1].kpis[0],
+              measure: { ...DEFAULT_KPI_PLAN.roles[1].kpis[0].measure, value: "Revenue" },
+            },
+          ],
+        },
+      ],
+    };
     await saveKpiPlan(host, missing, NOV_20, "2026-09");
-    await expect(runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow('KPI "New revenue": table Deals has no column "Revenue".');
-    const nonNumeric = { roles: [{ ...DEFAULT_KPI_PLAN.roles[1], kpis: [{ ...DEFAULT_KPI_PLAN.roles[1].kpis[0], measure: { ...DEFAULT_KPI_PLAN.roles[1].kpis[0].measure, value: "Product" } }] }] };
+    await expect(runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow(
+      'KPI "New revenue": table Deals has no column "Revenue".',
+    );
+    const nonNumeric = {
+      roles: [
+        {
+          ...DEFAULT_KPI_PLAN.roles[1],
+          kpis: [
+            {
+              ...DEFAULT_KPI_PLAN.roles[1].kpis[0],
+              measure: { ...DEFAULT_KPI_PLAN.roles[1].kpis[0].measure, value: "Product" },
+            },
+          ],
+        },
+      ],
+    };
     const other = sampleBook();
     await saveKpiPlan(other.host, nonNumeric, NOV_20, "2026-09");
-    await expect(runKpiStep(other.host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow(/KPI "New revenue": Deals row \d+ has "[^"]+" in Product, not a number\./);
+    await expect(runKpiStep(other.host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow(
+      /KPI "New revenue": Deals row \d+ has "[^"]+" in Product, not a number\./,
+    );
     expect(wb.hasSheet("Scorecards") || other.wb.hasSheet("Scorecards")).toBe(false);
-    expect(await runKpiStep(host, { people: PEOPLE, month: "2026-08", showAmounts: true }).catch((e: Error) => e.message)).toBe("No KPI plan is in force in 2026-08: the first version takes effect in 2026-09.");
+    expect(
+      await runKpiStep(host, { people: PEOPLE, month: "2026-08", showAmounts: true }).catch((e: Error) => e.message),
+    ).toBe("No KPI plan is in force in 2026-08: the first version takes effect in 2026-09.");
   });
 
   test("a user's sheet named Leaderboard is never overwritten, and nothing else is written either", async () => {
@@ -104,7 +149,9 @@ describe("the KPI bonus module on the sample workbook (preview engine)", () => {
     await saveKpiPlan(host, DEFAULT_KPI_PLAN, NOV_20, "2026-09");
     wb.addSheet("Leaderboard");
     wb.setCell("Leaderboard", { row: 0, col: 0 }, "ours");
-    await expect(runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow(NotOwnedError);
+    await expect(runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow(
+      NotOwnedError,
+    );
     expect(wb.hasSheet("Scorecards")).toBe(false);
     expect(wb.cell("Leaderboard", { row: 0, col: 0 }).value).toBe("ours");
   });
@@ -116,9 +163,32 @@ describe("cycle and conversion KPIs on the sheet", () => {
     const { writeSpec } = await import("../../src/workbook/previewHost");
     wb.addSheet("Data");
     // October 2026 starts at serial 46296.
-    const rows = Array.from({ length: 40 }, (_, i) => [`R${(i % 3) + 1}`, i % 7 === 0 ? "" : 46250 + i, 46296 + (i % 35), 10 + (i % 5) * 10, i % 4]);
-    writeSpec(wb, { name: "Data", tables: [{ name: "Funnel", anchor: "A1", headers: ["Rep", "Created", "Closed", "Entered", "Advanced"], rows }] });
-    writeSpec(wb, { name: "Data", tables: [{ name: "Team", anchor: "H1", headers: ["Rep ID", "Role"], rows: [["R1", "AE"], ["R2", "AE"], ["R3", "AE"]] }] });
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      `R${(i % 3) + 1}`,
+      i % 7 === 0 ? "" : 46250 + i,
+      46296 + (i % 35),
+      10 + (i % 5) * 10,
+      i % 4,
+    ]);
+    writeSpec(wb, {
+      name: "Data",
+      tables: [{ name: "Funnel", anchor: "A1", headers: ["Rep", "Created", "Closed", "Entered", "Advanced"], rows }],
+    });
+    writeSpec(wb, {
+      name: "Data",
+      tables: [
+        {
+          name: "Team",
+          anchor: "H1",
+          headers: ["Rep ID", "Role"],
+          rows: [
+            ["R1", "AE"],
+            ["R2", "AE"],
+            ["R3", "AE"],
+          ],
+        },
+      ],
+    });
     const host = new PreviewHost(wb);
     const curve = DEFAULT_KPI_PLAN.roles[0].kpis[0].curve;
     const kpi = (aggregate: "cycle" | "conversion", target: number) => ({
@@ -126,13 +196,30 @@ describe("cycle and conversion KPIs on the sheet", () => {
       measure:
         aggregate === "cycle"
           ? { table: "Funnel", person: "Rep", date: "Closed", aggregate, start: "Created", filters: [] }
-          : { table: "Funnel", person: "Rep", date: "Closed", aggregate, advanced: "Advanced", entered: "Entered", filters: [] },
+          : {
+              table: "Funnel",
+              person: "Rep",
+              date: "Closed",
+              aggregate,
+              advanced: "Advanced",
+              entered: "Entered",
+              filters: [],
+            },
       target,
       weight: 0.5,
       curve,
     });
-    await saveKpiPlan(host, { roles: [{ role: "AE", targetBonus: 2000, kpis: [kpi("cycle", 60), kpi("conversion", 0.1)] }] }, NOV_20, "2026-10");
-    const result = await runKpiStep(host, { people: { table: "Team", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true });
+    await saveKpiPlan(
+      host,
+      { roles: [{ role: "AE", targetBonus: 2000, kpis: [kpi("cycle", 60), kpi("conversion", 0.1)] }] },
+      NOV_20,
+      "2026-10",
+    );
+    const result = await runKpiStep(host, {
+      people: { table: "Team", id: "Rep ID", role: "Role" },
+      month: "2026-10",
+      showAmounts: true,
+    });
     const lines = rowsOf(wb, KPI_NAMES.lines);
     result.lines.forEach((l, i) => {
       expect(lines[i]["Actual"] as number).toBeCloseTo(l.actual, 9);

@@ -29,8 +29,24 @@ async function bookWithTextDates() {
   writeSpec(wb, {
     name: "Data",
     tables: [
-      { name: "Reps", anchor: "A1", headers: ["Rep ID", "Role"], rows: [["R1", "AE"], ["R2", "AE"]] },
-      { name: "Deals", anchor: "D1", headers: ["Owner", "Closed", "Amount"], rows: [["R1", "2026-10-05", 50], ["R2", "2026-10-09", 70]] },
+      {
+        name: "Reps",
+        anchor: "A1",
+        headers: ["Rep ID", "Role"],
+        rows: [
+          ["R1", "AE"],
+          ["R2", "AE"],
+        ],
+      },
+      {
+        name: "Deals",
+        anchor: "D1",
+        headers: ["Owner", "Closed", "Amount"],
+        rows: [
+          ["R1", "2026-10-05", 50],
+          ["R2", "2026-10-09", 70],
+        ],
+      },
     ],
   });
   const host = new PreviewHost(wb);
@@ -41,9 +57,15 @@ async function bookWithTextDates() {
 describe("the KPI step on text dates", () => {
   test("is refused with the column and its first rows named; no scorecard of zeros is written", async () => {
     const { wb, host } = await bookWithTextDates();
-    const run = runKpiStep(host, { people: { table: "Reps", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true });
+    const run = runKpiStep(host, {
+      people: { table: "Reps", id: "Rep ID", role: "Role" },
+      month: "2026-10",
+      showAmounts: true,
+    });
     await expect(run).rejects.toThrow(StepError);
-    await expect(runKpiStep(host, { people: { table: "Reps", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true })).rejects.toThrow(
+    await expect(
+      runKpiStep(host, { people: { table: "Reps", id: "Rep ID", role: "Role" }, month: "2026-10", showAmounts: true }),
+    ).rejects.toThrow(
       'KPI "Revenue": Deals column "Closed" holds text, not dates, on rows 1, 2 ("2026-10-05", "2026-10-09"). The text reads as ISO dates;',
     );
     expect(wb.hasSheet("Scorecards")).toBe(false);

@@ -29,7 +29,11 @@ function column(wb: PreviewWorkbook, header: string): Map<string, unknown> {
   const t = wb.tables().find((x) => x.name === "Quotas_Reps")!;
   const c = t.headers.indexOf(header);
   const out = new Map<string, unknown>();
-  for (let r = 1; r <= t.rowCount; r++) out.set(String(wb.cell("Quotas", { row: t.anchor.row + r, col: t.anchor.col }).value), wb.cell("Quotas", { row: t.anchor.row + r, col: t.anchor.col + c }).value);
+  for (let r = 1; r <= t.rowCount; r++)
+    out.set(
+      String(wb.cell("Quotas", { row: t.anchor.row + r, col: t.anchor.col }).value),
+      wb.cell("Quotas", { row: t.anchor.row + r, col: t.anchor.col + c }).value,
+    );
   return out;
 }
 
@@ -85,10 +89,14 @@ describe("the quota step on the sample workbook (preview engine)", () => {
     }
     expect(wb.cell("Quotas", parseCell("G3")).value).toBe(plan.summary.sumOfQuotas);
     expect(wb.cell("Quotas", parseCell("G4")).value as number).toBeCloseTo(plan.summary.overAssignment, 12);
-    expect(Math.abs((wb.cell("Quotas", parseCell("G5")).value as number) - plan.summary.expectedShare)).toBeLessThan(1e-6);
+    expect(Math.abs((wb.cell("Quotas", parseCell("G5")).value as number) - plan.summary.expectedShare)).toBeLessThan(
+      1e-6,
+    );
     expect(wb.cell("Quotas", parseCell("G6")).value).toBe(simulation.band[0]);
     expect(plan.summary.sigmaSource).toBe("history");
-    expect(String(wb.cell("Quotas", parseCell("A10")).value)).toMatch(/^Trade-off: 65.0% of reps reaching quota needs total quota of/);
+    expect(String(wb.cell("Quotas", parseCell("A10")).value)).toMatch(
+      /^Trade-off: 65.0% of reps reaching quota needs total quota of/,
+    );
     expect(wb.charts("Quotas")[0].title).toBe("Simulated attainment");
     expect(await host.readSettings("quotas")).toMatchObject({ companyTarget: 30_000_000 });
   });
@@ -107,7 +115,11 @@ describe("the quota step on the sample workbook (preview engine)", () => {
   test.each([
     ["a company target of 0", { companyTarget: 0 }, "The company target is 0; enter an amount above 0."],
     ["a share outside 1-99%", { targetShare: 1.5 }, "The target share of reps attaining is 1.5"],
-    ["a missing column", { history: { table: "Reps", id: "Rep ID", columns: ["Bookings 2019"] } }, 'Table Reps has no column "Bookings 2019"'],
+    [
+      "a missing column",
+      { history: { table: "Reps", id: "Rep ID", columns: ["Bookings 2019"] } },
+      'Table Reps has no column "Bookings 2019"',
+    ],
   ])("bad input (%s) is a clear message and nothing is written", async (_, over, message) => {
     const { wb, host } = await afterTerritories();
     await expect(runQuotaStep(host, settings(over as Partial<QuotaStepSettings>))).rejects.toThrow(StepError);
@@ -124,7 +136,9 @@ describe("the quota step on the sample workbook (preview engine)", () => {
     wb.setCell("Territories", { row: summary.anchor.row + 1, col: summary.anchor.col + 4 }, null);
     const error = await runQuotaStep(host, settings()).catch((e: Error) => e.message);
     expect(error).toMatch(/Reps row 2: Prior Year Bookings is negative \(-5\)/);
-    expect(error).toMatch(/Territories_Summary row 1: rep "R\d+" has no potential \(blank\); every rep needs a potential above 0\./);
+    expect(error).toMatch(
+      /Territories_Summary row 1: rep "R\d+" has no potential \(blank\); every rep needs a potential above 0\./,
+    );
     expect(wb.hasSheet("Quotas")).toBe(false);
   });
 
@@ -133,7 +147,9 @@ describe("the quota step on the sample workbook (preview engine)", () => {
     wb.setName("Quotas_Target", "=Reps!$A$2");
     const parts = [...wb.customXmlParts()];
     const error = await runQuotaStep(host, settings({ draws: 200 })).catch((e: Error) => e.message);
-    expect(error).toBe('The workbook already has a name "Quotas_Target" that Comp Planner did not create. Rename or delete it (Formulas > Name Manager), then run again.');
+    expect(error).toBe(
+      'The workbook already has a name "Quotas_Target" that Comp Planner did not create. Rename or delete it (Formulas > Name Manager), then run again.',
+    );
     expect(wb.hasSheet("Quotas")).toBe(false);
     expect(wb.engine.getNamedExpressionFormula("Quotas_Target")).toBe("=Reps!$A$2");
     expect([...wb.customXmlParts()]).toEqual(parts);
@@ -142,7 +158,12 @@ describe("the quota step on the sample workbook (preview engine)", () => {
   test("cancelling during the simulation writes nothing", async () => {
     const { wb, host } = await afterTerritories();
     const controller = new AbortController();
-    const run = runQuotaStep(host, settings({ draws: 50_000 }), (f) => f > 0.3 && controller.abort(), controller.signal);
+    const run = runQuotaStep(
+      host,
+      settings({ draws: 50_000 }),
+      (f) => f > 0.3 && controller.abort(),
+      controller.signal,
+    );
     await expect(run).rejects.toThrow(CancelledError);
     expect(wb.hasSheet("Quotas")).toBe(false);
   });

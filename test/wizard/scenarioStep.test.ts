@@ -9,8 +9,27 @@ import { StepError } from "../../src/wizard/stepRun";
 import { quotaSettings } from "./stepFixtures";
 
 const CURVES: ScenarioStepSettings["curves"] = [
-  { name: "Standard", tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 1.5 }], mode: "MARGINAL", threshold: null, cap: 2 },
-  { name: "Accelerated", tiers: [{ lower: 0, rate: 0.8 }, { lower: 1, rate: 2 }, { lower: 1.5, rate: 2.5 }], mode: "MARGINAL", threshold: 0.5, cap: 3 },
+  {
+    name: "Standard",
+    tiers: [
+      { lower: 0, rate: 1 },
+      { lower: 1, rate: 1.5 },
+    ],
+    mode: "MARGINAL",
+    threshold: null,
+    cap: 2,
+  },
+  {
+    name: "Accelerated",
+    tiers: [
+      { lower: 0, rate: 0.8 },
+      { lower: 1, rate: 2 },
+      { lower: 1.5, rate: 2.5 },
+    ],
+    mode: "MARGINAL",
+    threshold: 0.5,
+    cap: 3,
+  },
 ];
 const ROLES: ScenarioStepSettings["roles"] = [
   { role: "SDR", headcount: 8, ote: 80_000, quota: 900_000, mixes: [0.7, 0.6] },
@@ -23,7 +42,10 @@ async function afterQuotas() {
   const wb = new PreviewWorkbook();
   wb.addSheet("Data");
   const rows = Array.from({ length: 12 }, (_, i) => [`R${i + 1}`, 100 + i * 10, 1000 + i * 37, 900 + ((i * 53) % 200)]);
-  writeSpec(wb, { name: "Data", tables: [{ name: "Reps", anchor: "A1", headers: ["Rep", "Potential", "Bookings 2024", "Bookings 2025"], rows }] });
+  writeSpec(wb, {
+    name: "Data",
+    tables: [{ name: "Reps", anchor: "A1", headers: ["Rep", "Potential", "Bookings 2024", "Bookings 2025"], rows }],
+  });
   const host = new PreviewHost(wb);
   await runQuotaStep(
     host,
@@ -47,10 +69,15 @@ const settings = (over: Partial<ScenarioStepSettings> = {}): ScenarioStepSetting
 /** The scenario table's rows as the engine computed them, by header. */
 function sheetRows(wb: PreviewWorkbook, sheet: string): Record<string, unknown>[] {
   const t = wb.tables().find((x) => x.name === "OTE_Scenarios_Scenarios")!;
-  return Array.from({ length: t.rowCount }, (_, r) => Object.fromEntries(t.headers.map((h, c) => [h, wb.cell(sheet, { row: t.anchor.row + 1 + r, col: t.anchor.col + c }).value])));
+  return Array.from({ length: t.rowCount }, (_, r) =>
+    Object.fromEntries(
+      t.headers.map((h, c) => [h, wb.cell(sheet, { row: t.anchor.row + 1 + r, col: t.anchor.col + c }).value]),
+    ),
+  );
 }
 
-const close = (a: unknown, b: number) => expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(Math.abs(b) * 1e-12 + 1e-9);
+const close = (a: unknown, b: number) =>
+  expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(Math.abs(b) * 1e-12 + 1e-9);
 
 describe("the OTE scenario step (preview engine)", () => {
   test("writes one row per role x mix x curve; every formula equals the core's number", async () => {
@@ -79,7 +106,10 @@ describe("the OTE scenario step (preview engine)", () => {
     // The chosen plan: the first scenario of each role.
     const chosen = results.filter((_, i) => rows[i]["Chosen"] === "Yes");
     expect(chosen).toHaveLength(3);
-    close(wb.cell("OTE Scenarios", parseCell("D3")).value, chosen.reduce((s, r) => s + r.totalCost, 0));
+    close(
+      wb.cell("OTE Scenarios", parseCell("D3")).value,
+      chosen.reduce((s, r) => s + r.totalCost, 0),
+    );
     expect(wb.charts("OTE Scenarios")[0].series).toHaveLength(scenarios.length);
   });
 
@@ -95,16 +125,23 @@ describe("the OTE scenario step (preview engine)", () => {
     // A steeper accelerator in the Standard curve raises its variable cost.
     const curve = wb.tables().find((x) => x.name === "OTE_Scenarios_Curve1")!;
     wb.setCell("OTE Scenarios", { row: curve.anchor.row + 2, col: curve.anchor.col + 1 }, 3);
-    expect(sheetRows(wb, "OTE Scenarios")[0]["Variable cost"] as number).toBeGreaterThan(after["Variable cost"] as number);
+    expect(sheetRows(wb, "OTE Scenarios")[0]["Variable cost"] as number).toBeGreaterThan(
+      after["Variable cost"] as number,
+    );
   });
 
   test("without a quota run, a lognormal distribution at 65% is used", async () => {
     const wb = new PreviewWorkbook();
     const host = new PreviewHost(wb);
-    const { results } = await runScenarioStep(host, settings({ distribution: { kind: "lognormal", share: 0.65, sigma: 0.25 } }));
+    const { results } = await runScenarioStep(
+      host,
+      settings({ distribution: { kind: "lognormal", share: 0.65, sigma: 0.25 } }),
+    );
     const rows = sheetRows(wb, "OTE Scenarios");
     close(rows[0]["Variable cost"], results[0].variableCost);
-    expect(String(wb.cell("OTE Scenarios", parseCell("A2")).value)).toMatch(/^Attainment distribution: lognormal, sigma 0.25/);
+    expect(String(wb.cell("OTE Scenarios", parseCell("A2")).value)).toMatch(
+      /^Attainment distribution: lognormal, sigma 0.25/,
+    );
   });
 
   test("role and curve names with quotes, wildcards or a leading = are text in every formula", async () => {
@@ -112,7 +149,10 @@ describe("the OTE scenario step (preview engine)", () => {
     const host = new PreviewHost(wb);
     const roles = [{ ...ROLES[1], role: '=1+1 "AE" *', mixes: [0.5, 0.9] }];
     const curves = [{ ...CURVES[0], name: '="x" [a]' }];
-    const { results } = await runScenarioStep(host, settings({ roles, curves, distribution: { kind: "lognormal", share: 0.65, sigma: 0.25 } }));
+    const { results } = await runScenarioStep(
+      host,
+      settings({ roles, curves, distribution: { kind: "lognormal", share: 0.65, sigma: 0.25 } }),
+    );
     const rows = sheetRows(wb, "OTE Scenarios");
     expect(rows.map((r) => [r["Role"], r["Curve"]])).toEqual(results.map(() => ['=1+1 "AE" *', '="x" [a]']));
     rows.forEach((row, i) => {
@@ -120,14 +160,48 @@ describe("the OTE scenario step (preview engine)", () => {
       expect(typeof row["Warnings"]).toBe("string");
     });
     // A mix outside the band of other roles (50-80%): the warning names the role as typed.
-    expect(rows.find((r) => r["Base share"] === 0.9)!["Warnings"]).toMatch(/^Mix outside the usual 50-80% base for =1\+1 "AE" \*\./);
+    expect(rows.find((r) => r["Base share"] === 0.9)!["Warnings"]).toMatch(
+      /^Mix outside the usual 50-80% base for =1\+1 "AE" \*\./,
+    );
   });
 
   test("bad input is a clear message naming the role or curve, and nothing is written", async () => {
     const { wb, host } = await afterQuotas();
-    await expect(runScenarioStep(host, settings({ roles: [{ ...ROLES[1], ote: 0 }] }))).rejects.toThrow("AE: OTE is 0; enter an amount above 0.");
-    await expect(runScenarioStep(host, settings({ curves: [{ ...CURVES[0], tiers: [{ lower: 1, rate: 1 }, { lower: 0.5, rate: 2 }] }] }))).rejects.toThrow(StepError);
-    await expect(runScenarioStep(host, settings({ curves: [{ ...CURVES[0], tiers: [{ lower: 1, rate: 1 }, { lower: 0.5, rate: 2 }] }] }))).rejects.toThrow(/^Curve "Standard": /);
+    await expect(runScenarioStep(host, settings({ roles: [{ ...ROLES[1], ote: 0 }] }))).rejects.toThrow(
+      "AE: OTE is 0; enter an amount above 0.",
+    );
+    await expect(
+      runScenarioStep(
+        host,
+        settings({
+          curves: [
+            {
+              ...CURVES[0],
+              tiers: [
+                { lower: 1, rate: 1 },
+                { lower: 0.5, rate: 2 },
+              ],
+            },
+          ],
+        }),
+      ),
+    ).rejects.toThrow(StepError);
+    await expect(
+      runScenarioStep(
+        host,
+        settings({
+          curves: [
+            {
+              ...CURVES[0],
+              tiers: [
+                { lower: 1, rate: 1 },
+                { lower: 0.5, rate: 2 },
+              ],
+            },
+          ],
+        }),
+      ),
+    ).rejects.toThrow(/^Curve "Standard": /);
     expect(wb.hasSheet("OTE Scenarios")).toBe(false);
   });
 });

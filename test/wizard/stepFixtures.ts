@@ -5,7 +5,18 @@ import { autoMapReps } from "../../src/wizard/territories/repsFromTable";
 import { TerritoryStepSettings } from "../../src/wizard/territories/runTerritoryStep";
 
 /** The sample's Accounts and Reps headers. */
-export const ACCOUNT_HEADERS = ["Account ID", "Account", "Sector", "Region", "Potential", "Workload", "Current Owner", "Pinned Owner", "Latitude", "Longitude"];
+export const ACCOUNT_HEADERS = [
+  "Account ID",
+  "Account",
+  "Sector",
+  "Region",
+  "Potential",
+  "Workload",
+  "Current Owner",
+  "Pinned Owner",
+  "Latitude",
+  "Longitude",
+];
 export const REP_HEADERS = ["Rep ID", "Name", "Role", "Manager", "Region", "Prior Year Bookings", "Start Date"];
 
 /** Territory step settings on the sample: the closers of the Reps table, every option on. */
@@ -24,10 +35,21 @@ export const sampleTerritorySettings = (over: Partial<TerritoryStepSettings> = {
 });
 
 // The quota form's defaults, without the fields a test names itself.
-const { potentialTable, potentialId, potentialColumn, historyTable, historyId, historyColumns, companyTarget, ...quotaDefaults } = initialQuotaForm;
+const {
+  potentialTable,
+  potentialId,
+  potentialColumn,
+  historyTable,
+  historyId,
+  historyColumns,
+  companyTarget,
+  ...quotaDefaults
+} = initialQuotaForm;
 
 /** Quota step settings with the form's defaults (65%, 50/50 history, sigma 0.25, 10% over), 2,000 draws for speed. */
-export const quotaSettings = (over: Partial<QuotaStepSettings> & Pick<QuotaStepSettings, "potential" | "history" | "companyTarget">): QuotaStepSettings => ({
+export const quotaSettings = (
+  over: Partial<QuotaStepSettings> & Pick<QuotaStepSettings, "potential" | "history" | "companyTarget">,
+): QuotaStepSettings => ({
   ...quotaDefaults,
   draws: 2000,
   ...over,

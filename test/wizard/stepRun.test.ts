@@ -33,7 +33,10 @@ describe("runStep: the one wrapper every step runs through", () => {
     // 21 doubled is 42; the stored record holds both.
     await expect(runStep(doubler, h, { n: 21 }, (f, l) => seen.push([f, l]))).resolves.toBe(42);
     expect(await h.readSettings("doubler")).toEqual({ n: 21, doubled: 42 });
-    expect(seen).toEqual([[0.5, "Doubling"], [1, "Done"]]);
+    expect(seen).toEqual([
+      [0.5, "Doubling"],
+      [1, "Done"],
+    ]);
     expect(await readStepSettings(doubler, h)).toEqual({ n: 21, doubled: 42 });
   });
 

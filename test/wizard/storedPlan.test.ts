@@ -9,11 +9,28 @@ const older = (m: object) => ({ ...rows, value: null, from: null, outcome: null,
 describe("KPI plans stored in a workbook", () => {
   test("older measures are read into each aggregate's own fields", () => {
     expect(measureFromStored(older({ aggregate: "count" }))).toEqual({ ...rows, aggregate: "count" });
-    expect(measureFromStored(older({ aggregate: "sum", value: "Amount" }))).toEqual({ ...rows, aggregate: "sum", value: "Amount" });
-    expect(measureFromStored(older({ aggregate: "cycle", from: "Created" }))).toEqual({ ...rows, aggregate: "cycle", start: "Created" });
-    expect(measureFromStored(older({ aggregate: "conversion", value: "Advanced", from: "Entered" }))).toEqual({ ...rows, aggregate: "conversion", advanced: "Advanced", entered: "Entered" });
+    expect(measureFromStored(older({ aggregate: "sum", value: "Amount" }))).toEqual({
+      ...rows,
+      aggregate: "sum",
+      value: "Amount",
+    });
+    expect(measureFromStored(older({ aggregate: "cycle", from: "Created" }))).toEqual({
+      ...rows,
+      aggregate: "cycle",
+      start: "Created",
+    });
+    expect(measureFromStored(older({ aggregate: "conversion", value: "Advanced", from: "Entered" }))).toEqual({
+      ...rows,
+      aggregate: "conversion",
+      advanced: "Advanced",
+      entered: "Entered",
+    });
     const outcome = { column: "Stage", won: ["Won"], lost: ["Lost"] };
-    expect(measureFromStored(older({ aggregate: "win-rate", outcome }))).toEqual({ ...rows, aggregate: "win-rate", outcome });
+    expect(measureFromStored(older({ aggregate: "win-rate", outcome }))).toEqual({
+      ...rows,
+      aggregate: "win-rate",
+      outcome,
+    });
   });
 
   test("today's measures come back unchanged; anything that is not a history is refused", () => {

@@ -39,7 +39,10 @@ function summaryColumn(wb: PreviewWorkbook, sheet: string, column: string): Map<
   const c = t.headers.indexOf(column);
   const out = new Map<string, unknown>();
   for (let r = 1; r <= t.rowCount; r++) {
-    out.set(String(wb.cell(sheet, { row: t.anchor.row + r, col: t.anchor.col }).value), wb.cell(sheet, { row: t.anchor.row + r, col: t.anchor.col + c }).value);
+    out.set(
+      String(wb.cell(sheet, { row: t.anchor.row + r, col: t.anchor.col }).value),
+      wb.cell(sheet, { row: t.anchor.row + r, col: t.anchor.col + c }).value,
+    );
   }
   return out;
 }
@@ -68,9 +71,21 @@ describe("the territory step on the sample workbook (preview engine)", () => {
     }
     expect(wb.cell("Territories", parseCell("D4")).value).toBe(result.moved);
     const perCapacity = result.territories.map((t) => t.potential / t.seat.capacity);
-    expect(wb.cell("Territories", parseCell("D2")).value as number).toBeCloseTo(Math.max(...perCapacity) / Math.min(...perCapacity), 9);
+    expect(wb.cell("Territories", parseCell("D2")).value as number).toBeCloseTo(
+      Math.max(...perCapacity) / Math.min(...perCapacity),
+      9,
+    );
     expect(wb.charts("Territories")[0].title).toBe("Potential per territory");
-    const worst = Math.max(...result.territories.map((t) => Math.abs(t.potential / (t.seat.capacity * result.territories.reduce((s, x) => s + x.potential, 0) / result.territories.reduce((s, x) => s + x.seat.capacity, 0)) - 1)));
+    const worst = Math.max(
+      ...result.territories.map((t) =>
+        Math.abs(
+          t.potential /
+            ((t.seat.capacity * result.territories.reduce((s, x) => s + x.potential, 0)) /
+              result.territories.reduce((s, x) => s + x.seat.capacity, 0)) -
+            1,
+        ),
+      ),
+    );
     expect(wb.cell("Territories", parseCell("D6")).value).toBe(
       `${Math.round((Math.max(...perCapacity) / Math.min(...perCapacity)) * 1000) / 1000} largest / smallest; worst ${Math.round(worst * 10000) / 100}% from the mean`,
     );
@@ -112,7 +127,9 @@ describe("the territory step on the sample workbook (preview engine)", () => {
     const before = snapshot(wb, []);
     const run = runTerritoryStep(host, settings());
     await expect(run).rejects.toThrow(StepError);
-    await expect(runTerritoryStep(host, settings())).rejects.toThrow('Row 3: potential is the text "lots", not a number.');
+    await expect(runTerritoryStep(host, settings())).rejects.toThrow(
+      'Row 3: potential is the text "lots", not a number.',
+    );
     expect(snapshot(wb, [])).toEqual(before);
     const result = await runTerritoryStep(host, settings({ excluded: [3] }));
     expect(result.assignment).toHaveLength(t.rowCount - 1);
@@ -120,7 +137,9 @@ describe("the territory step on the sample workbook (preview engine)", () => {
 
   test("pinned owners who are not among the chosen reps are reported, nothing written", async () => {
     const { wb, host } = sampleBook();
-    await expect(runTerritoryStep(host, settings({ seats: { kind: "count", count: 5 } }))).rejects.toThrow(/pinned account\(s\) name a rep who is not in the list/);
+    await expect(runTerritoryStep(host, settings({ seats: { kind: "count", count: 5 } }))).rejects.toThrow(
+      /pinned account\(s\) name a rep who is not in the list/,
+    );
     expect(wb.hasSheet("Territories")).toBe(false);
   });
 

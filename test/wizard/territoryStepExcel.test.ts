@@ -11,7 +11,12 @@ import { fakeExcel, FakeWorkbookState } from "../workbook/fakeExcel";
 describe("the territory step on ExcelHost", () => {
   const headers = ["Account", "Potential", "Workload", "Region"];
   const r = seededRandom(3);
-  const rows = Array.from({ length: 10_000 }, (_, i) => [`A${i + 1}`, Math.round(r.lognormal(8, 1.5)), r.int(1, 40), r.pick(["West", "East"])]);
+  const rows = Array.from({ length: 10_000 }, (_, i) => [
+    `A${i + 1}`,
+    Math.round(r.lognormal(8, 1.5)),
+    r.int(1, 40),
+    r.pick(["West", "East"]),
+  ]);
 
   test("10,000 accounts: a fixed number of syncs per operation, one batch for the table, nothing outside its sheet touched", async () => {
     const fake = fakeExcel(new FakeWorkbookState());
@@ -40,11 +45,15 @@ describe("the territory step on ExcelHost", () => {
     // Every body cell of the 10,000-row table goes in exactly once, as a value or as a formula,
     // in the one request that has calculation suspended.
     const cells = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
-    expect(cells(fake.contexts[1].valueWrites) + cells(fake.contexts[1].formulaWrites)).toBeGreaterThanOrEqual(10_000 * 7);
+    expect(cells(fake.contexts[1].valueWrites) + cells(fake.contexts[1].formulaWrites)).toBeGreaterThanOrEqual(
+      10_000 * 7,
+    );
     expect(Math.max(...fake.contexts[1].valueWrites, ...fake.contexts[1].formulaWrites)).toBeGreaterThanOrEqual(10_000);
     expect(fake.contexts[1].suspendedBeforeSync).toEqual([4]);
     expect(fake.state.snapshot(["Territories"])).toEqual(before);
-    expect(fake.state.formulaAt("Territories", "E9")).toBe("=SUMPRODUCT((Territories_Accounts[Territory]=[@Territory])*1,Territories_Accounts[Potential])");
+    expect(fake.state.formulaAt("Territories", "E9")).toBe(
+      "=SUMPRODUCT((Territories_Accounts[Territory]=[@Territory])*1,Territories_Accounts[Potential])",
+    );
   });
 });
 
@@ -53,7 +62,10 @@ describe("a re-run of the territory step over a sheet edited by hand", () => {
     const fake = fakeExcel(new FakeWorkbookState());
     const headers = ["Account", "Potential", "Region"];
     const sheet = fake.state.addSheet("Data");
-    fake.state.setValues(sheet, 0, 0, [headers, ...Array.from({ length: 40 }, (_, i) => [`A${i + 1}`, 100 + i, i % 2 ? "West" : "East"])]);
+    fake.state.setValues(sheet, 0, 0, [
+      headers,
+      ...Array.from({ length: 40 }, (_, i) => [`A${i + 1}`, 100 + i, i % 2 ? "West" : "East"]),
+    ]);
     fake.state.addTable("Accounts", sheet, "A1:C41");
     const host = new ExcelHost(fake.run);
     const settings = {
@@ -72,7 +84,9 @@ describe("a re-run of the territory step over a sheet edited by hand", () => {
     expect(first.notes.join(" ")).not.toMatch(/edited by hand/);
     fake.state.setValues(fake.state.sheet("Territories")!, 0, 0, [["my note"]]);
     const second = await runTerritoryStep(host, settings);
-    expect(second.notes).toContain('"Territories" had been edited by hand since Comp Planner wrote it: that version is kept as "Territories (edited)" (now an ordinary sheet of yours), and "Territories" holds the new result.');
+    expect(second.notes).toContain(
+      '"Territories" had been edited by hand since Comp Planner wrote it: that version is kept as "Territories (edited)" (now an ordinary sheet of yours), and "Territories" holds the new result.',
+    );
     expect(fake.state.cell("Territories (edited)", "A1")).toBe("my note");
   });
 });

@@ -10,18 +10,28 @@ import {
   unitEconomicsSettingsFrom,
 } from "../../src/wizard/unitEconomics/unitEconomicsPane";
 
-const apply = (state: UnitEconomicsPaneState, ...actions: UnitEconomicsPaneAction[]) => actions.reduce(unitEconomicsPaneReducer, state);
-const change = (channel: number, patch: object): UnitEconomicsPaneAction => ({ type: "channelChanged", channel, patch });
+const apply = (state: UnitEconomicsPaneState, ...actions: UnitEconomicsPaneAction[]) =>
+  actions.reduce(unitEconomicsPaneReducer, state);
+const change = (channel: number, patch: object): UnitEconomicsPaneAction => ({
+  type: "channelChanged",
+  channel,
+  patch,
+});
 
 describe("the Unit economics pane reducer", () => {
   test("the default form is the default input, all three structures, on the Unit Economics sheet", () => {
     const pane = initialUnitEconomicsPane();
     expect(unitEconomicsIssues({ pane })).toEqual([]);
-    expect(unitEconomicsSettingsFrom({ pane })).toEqual({ input: DEFAULT_UNIT_ECONOMICS_INPUT, sheet: "Unit Economics" });
+    expect(unitEconomicsSettingsFrom({ pane })).toEqual({
+      input: DEFAULT_UNIT_ECONOMICS_INPUT,
+      sheet: "Unit Economics",
+    });
   });
 
   test("figures: thousands separators and percentages", () => {
-    expect([figureOf("1,200"), figureOf("25%"), figureOf(" 0.35 "), figureOf("2.5%"), figureOf("1e3")]).toEqual([1200, 0.25, 0.35, 0.025, 1000]);
+    expect([figureOf("1,200"), figureOf("25%"), figureOf(" 0.35 "), figureOf("2.5%"), figureOf("1e3")]).toEqual([
+      1200, 0.25, 0.35, 0.025, 1000,
+    ]);
     expect([figureOf(""), figureOf("abc"), figureOf("12abc"), figureOf("%")]).toEqual([null, null, null, null]);
     fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), (n) => figureOf(n.toLocaleString("en-US")) === n));
   });
@@ -32,22 +42,44 @@ describe("the Unit economics pane reducer", () => {
       change(0, { qualifiedRate: "40%", spend: "45,000" }),
       { type: "channelRemoved", channel: 2 },
       { type: "channelAdded" },
-      change(2, { name: "Events", spend: "5000", leads: "100", qualifiedRate: "0.5", meetingRate: "0.5", wonRate: "0.2", averageDeal: "700" }),
+      change(2, {
+        name: "Events",
+        spend: "5000",
+        leads: "100",
+        qualifiedRate: "0.5",
+        meetingRate: "0.5",
+        wonRate: "0.2",
+        averageDeal: "700",
+      }),
       { type: "structureChanged", structure: "POD" },
     );
     const s = unitEconomicsSettingsFrom({ pane })!;
     expect(s.input.structures).toEqual(["POD"]);
     expect(s.input.channels.map((c) => c.name)).toEqual(["Inbound", "Outbound", "Events"]);
     expect(s.input.channels[0]).toMatchObject({ spend: 45_000, rates: [0.4, 0.5, 0.25] });
-    expect(s.input.channels[2]).toEqual({ name: "Events", spend: 5000, leads: 100, rates: [0.5, 0.5, 0.2], averageDeal: 700, grossMargin: 0.8, monthlyChurn: 0.02 });
+    expect(s.input.channels[2]).toEqual({
+      name: "Events",
+      spend: 5000,
+      leads: 100,
+      rates: [0.5, 0.5, 0.2],
+      averageDeal: 700,
+      grossMargin: 0.8,
+      monthlyChurn: 0.02,
+    });
     expect(s.input.pay).toEqual(DEFAULT_UNIT_ECONOMICS_INPUT.pay);
   });
 
   test("bad input names the channel and field, and there are no settings to run", () => {
     const cases: [object, string][] = [
       [{ spend: "abc" }, 'Channel "Inbound": spend per month is "abc"; enter a number.'],
-      [{ monthlyChurn: "0" }, 'Channel "Inbound": monthly churn is 0; enter a rate above 0 and at most 1 (0.02 = 2% a month). With no churn at all, LTV has no end.'],
-      [{ meetingRate: "120%" }, 'Channel "Inbound": qualified to meeting rate is 1.2; enter a rate from 0 to 1 (0.25 = 25%).'],
+      [
+        { monthlyChurn: "0" },
+        'Channel "Inbound": monthly churn is 0; enter a rate above 0 and at most 1 (0.02 = 2% a month). With no churn at all, LTV has no end.',
+      ],
+      [
+        { meetingRate: "120%" },
+        'Channel "Inbound": qualified to meeting rate is 1.2; enter a rate from 0 to 1 (0.25 = 25%).',
+      ],
       [{ spend: "-5" }, 'Channel "Inbound": spend per month is -5; enter 0 or more (it cannot be negative).'],
       [{ name: "Outbound" }, 'Two channels are named "Outbound"; give each channel its own name.'],
     ];
@@ -57,9 +89,19 @@ describe("the Unit economics pane reducer", () => {
       expect(unitEconomicsSettingsFrom({ pane })).toBeNull();
     }
     const two = apply(initialUnitEconomicsPane(), change(0, { leads: "" }), change(1, { name: "", averageDeal: "x" }));
-    expect(unitEconomicsIssues({ pane: two })).toEqual(['Channel "Inbound": leads per month is ""; enter a number.', 'Channel 2: average deal is "x"; enter a number.']);
-    const none = apply(initialUnitEconomicsPane(), { type: "channelRemoved", channel: 0 }, { type: "channelRemoved", channel: 0 }, { type: "channelRemoved", channel: 0 });
-    expect(unitEconomicsIssues({ pane: none })).toEqual(["There are no channels; enter at least one acquisition channel."]);
+    expect(unitEconomicsIssues({ pane: two })).toEqual([
+      'Channel "Inbound": leads per month is ""; enter a number.',
+      'Channel 2: average deal is "x"; enter a number.',
+    ]);
+    const none = apply(
+      initialUnitEconomicsPane(),
+      { type: "channelRemoved", channel: 0 },
+      { type: "channelRemoved", channel: 0 },
+      { type: "channelRemoved", channel: 0 },
+    );
+    expect(unitEconomicsIssues({ pane: none })).toEqual([
+      "There are no channels; enter at least one acquisition channel.",
+    ]);
   });
 
   test("an edit clears a finished run's message, not a running one", () => {
@@ -74,7 +116,12 @@ describe("the Unit economics pane restores the last run", () => {
   test("stored settings come back: channels with their facts, the structure, capacities and pay", () => {
     const input = {
       ...DEFAULT_UNIT_ECONOMICS_INPUT,
-      channels: [{ ...DEFAULT_UNIT_ECONOMICS_INPUT.channels[0], fact: { spend: 38_000, leads: 1_100, qualified: null, meetings: null, won: 20 } }],
+      channels: [
+        {
+          ...DEFAULT_UNIT_ECONOMICS_INPUT.channels[0],
+          fact: { spend: 38_000, leads: 1_100, qualified: null, meetings: null, won: 20 },
+        },
+      ],
       structures: ["Island" as const],
       capacities: { leadsPerSdr: 300, meetingsPerAe: 35, customersPerCsr: 120 },
       podSize: 4,
@@ -84,7 +131,10 @@ describe("the Unit economics pane restores the last run", () => {
     expect(unitEconomicsSettingsFrom({ pane })).toEqual({ input, sheet: "Unit Economics" });
     // An edit keeps the channel's facts.
     const edited = apply(pane, change(0, { spend: "41000" }));
-    expect(unitEconomicsSettingsFrom({ pane: edited })!.input.channels[0]).toEqual({ ...input.channels[0], spend: 41_000 });
+    expect(unitEconomicsSettingsFrom({ pane: edited })!.input.channels[0]).toEqual({
+      ...input.channels[0],
+      spend: 41_000,
+    });
     expect(apply(initialUnitEconomicsPane(), { type: "loaded", stored: null })).toEqual(initialUnitEconomicsPane());
   });
 });

@@ -1,9 +1,19 @@
 import fc from "fast-check";
-import { StructureKind, unitEconomics, UnitEconomicsInput, UnitEconomicsInputError } from "../../src/core/unitEconomics";
+import {
+  StructureKind,
+  unitEconomics,
+  UnitEconomicsInput,
+  UnitEconomicsInputError,
+} from "../../src/core/unitEconomics";
 import { parseCell } from "../../src/workbook/a1";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
-import { STRUCTURE_HEADERS, UNIT_ECONOMICS_SHEET, unitEconomicsNames, unitEconomicsSheet } from "../../src/wizard/unitEconomics/unitEconomicsSheet";
+import {
+  STRUCTURE_HEADERS,
+  UNIT_ECONOMICS_SHEET,
+  unitEconomicsNames,
+  unitEconomicsSheet,
+} from "../../src/wizard/unitEconomics/unitEconomicsSheet";
 import { PARTNERS, ueInput, WEB } from "../core/unitEconomics/fixtures";
 import { payFromChosenPlan } from "../../src/wizard/unitEconomics/chosenPlan";
 import { DEFAULT_UNIT_ECONOMICS_INPUT } from "../../src/wizard/unitEconomics/defaultInput";
@@ -19,16 +29,24 @@ const NAMES = unitEconomicsNames(UNIT_ECONOMICS_SHEET);
 /** A table's rows as the engine computed them, by header. */
 function rowsOf(wb: PreviewWorkbook, table: string): Record<string, unknown>[] {
   const t = wb.tables().find((x) => x.name === table)!;
-  return Array.from({ length: t.rowCount }, (_, r) => Object.fromEntries(t.headers.map((h, c) => [h, wb.cell(t.sheet, { row: t.anchor.row + 1 + r, col: t.anchor.col + c }).value])));
+  return Array.from({ length: t.rowCount }, (_, r) =>
+    Object.fromEntries(
+      t.headers.map((h, c) => [h, wb.cell(t.sheet, { row: t.anchor.row + 1 + r, col: t.anchor.col + c }).value]),
+    ),
+  );
 }
 
 /** Engine value == core number, to the last few bits (the sheet computes in doubles, the core in exact decimals). */
 function close(engine: unknown, core: number | null, what: string) {
   if (core === null) {
-    expect({ what, engine: typeof engine === "object" && engine !== null ? "error" : engine }).toEqual({ what, engine: expect.anything() });
+    expect({ what, engine: typeof engine === "object" && engine !== null ? "error" : engine }).toEqual({
+      what,
+      engine: expect.anything(),
+    });
     return;
   }
-  if (typeof engine !== "number") throw new Error(`${what}: the engine shows ${JSON.stringify(engine)}, the core ${core}`);
+  if (typeof engine !== "number")
+    throw new Error(`${what}: the engine shows ${JSON.stringify(engine)}, the core ${core}`);
   expect({ what, diff: Math.abs(engine - core) <= Math.abs(core) * 1e-9 + 1e-7 }).toEqual({ what, diff: true });
 }
 
@@ -69,7 +87,15 @@ function expectSheetEqualsCore(wb: PreviewWorkbook, input: UnitEconomicsInput) {
   r.structures.forEach((s, i) => {
     const row = structures[i];
     expect(row["Structure"]).toBe(s.kind);
-    expect([row["SDR"], row["AE"], row["CSR"], row["Generalists"], row["PODs"], row["People per POD"], row["Headcount"]]).toEqual([
+    expect([
+      row["SDR"],
+      row["AE"],
+      row["CSR"],
+      row["Generalists"],
+      row["PODs"],
+      row["People per POD"],
+      row["Headcount"],
+    ]).toEqual([
       s.headcount.sdr,
       s.headcount.ae,
       s.headcount.csr,
@@ -117,9 +143,22 @@ describe("the Unit Economics sheet (preview engine)", () => {
 
   test("two channels with facts, warnings on every structure, no break-even: still equal to the core", async () => {
     const input = ueInput({
-      channels: [{ ...WEB, leads: 100, spend: 50_000, fact: { spend: 45_000, leads: 120, qualified: 40, meetings: null, won: 4 } }, { ...PARTNERS, rates: [0.5, 0, 0.5] }],
+      channels: [
+        {
+          ...WEB,
+          leads: 100,
+          spend: 50_000,
+          fact: { spend: 45_000, leads: 120, qualified: 40, meetings: null, won: 4 },
+        },
+        { ...PARTNERS, rates: [0.5, 0, 0.5] },
+      ],
       potentialClients: 800,
-      pay: { ...ueInput().pay, sdr: { ote: 60_000, baseShare: 0.5 }, generalist: { ote: 90_000, baseShare: 0.85 }, podMember: { ote: 84_000, baseShare: 0.9 } },
+      pay: {
+        ...ueInput().pay,
+        sdr: { ote: 60_000, baseShare: 0.5 },
+        generalist: { ote: 90_000, baseShare: 0.85 },
+        podMember: { ote: 84_000, baseShare: 0.9 },
+      },
     });
     const { wb } = await written(input);
     const r = expectSheetEqualsCore(wb, input);
@@ -128,7 +167,12 @@ describe("the Unit Economics sheet (preview engine)", () => {
   });
 
   test("several channels and only two structures (POD first): the first structure's pay is in the channels' CAC", async () => {
-    const input = ueInput({ channels: [WEB, PARTNERS, { ...WEB, name: "Events", leads: 250, spend: 8_000, monthlyChurn: 1 }], structures: ["POD", "Assembly"], potentialClients: null, podSize: 7 });
+    const input = ueInput({
+      channels: [WEB, PARTNERS, { ...WEB, name: "Events", leads: 250, spend: 8_000, monthlyChurn: 1 }],
+      structures: ["POD", "Assembly"],
+      potentialClients: null,
+      podSize: 7,
+    });
     const { wb } = await written(input);
     const r = expectSheetEqualsCore(wb, input);
     const shared = r.channels.reduce((s, c) => s + c.salesCost, 0);
@@ -136,7 +180,9 @@ describe("the Unit Economics sheet (preview engine)", () => {
   });
 
   test("the funnel block: COMP.FUNNEL spills the plan, with fact and fact / plan under it", async () => {
-    const input = ueInput({ channels: [{ ...WEB, fact: { spend: 12_000, leads: 990, qualified: 330, meetings: null, won: 40 } }] });
+    const input = ueInput({
+      channels: [{ ...WEB, fact: { spend: 12_000, leads: 990, qualified: 330, meetings: null, won: 40 } }],
+    });
     const { wb } = await written(input);
     const cells = wb.tables().find((t) => t.name === NAMES.channels)!;
     const funnelRow = cells.anchor.row + 1 + 1 + 3; // the table's one row, two blank rows, the block's header
@@ -206,10 +252,18 @@ describe("the Unit Economics sheet with the OTE scenarios' chosen plan and the d
   });
 
   test("a chosen row with a bad OTE is refused naming the table and row", () => {
-    const table = { source: "OTE_Scenarios_Scenarios", headers: ["Role", "OTE", "Base share", "Chosen"], rows: [["AE", "", 0.5, "Yes"]] };
+    const table = {
+      source: "OTE_Scenarios_Scenarios",
+      headers: ["Role", "OTE", "Base share", "Chosen"],
+      rows: [["AE", "", 0.5, "Yes"]],
+    };
     expect(() => payFromChosenPlan(table, ueInput().pay)).toThrow(StepError);
-    expect(() => payFromChosenPlan(table, ueInput().pay)).toThrow("Table OTE_Scenarios_Scenarios row 1: OTE is ; enter an amount above 0.");
-    expect(() => payFromChosenPlan({ ...table, headers: ["Role", "OTE"] }, ueInput().pay)).toThrow("needs Role, OTE, Base share and Chosen columns");
+    expect(() => payFromChosenPlan(table, ueInput().pay)).toThrow(
+      "Table OTE_Scenarios_Scenarios row 1: OTE is ; enter an amount above 0.",
+    );
+    expect(() => payFromChosenPlan({ ...table, headers: ["Role", "OTE"] }, ueInput().pay)).toThrow(
+      "needs Role, OTE, Base share and Chosen columns",
+    );
   });
 
   test("the default plan writes a sheet whose figures equal the core's", async () => {
@@ -224,7 +278,10 @@ describe("Explain on the Unit Economics sheet", () => {
   /** Selects a channel table cell, as a user clicks it. */
   function select(wb: PreviewWorkbook, table: string, row: number, column: string) {
     const t = wb.tables().find((x) => x.name === table)!;
-    wb.select(UNIT_ECONOMICS_SHEET, `${columnLetter(t.anchor.col + t.headers.indexOf(column))}${t.anchor.row + 2 + row}`);
+    wb.select(
+      UNIT_ECONOMICS_SHEET,
+      `${columnLetter(t.anchor.col + t.headers.indexOf(column))}${t.anchor.row + 2 + row}`,
+    );
   }
 
   test("a channel's computed cell shows its formula and the row's inputs and results", async () => {
@@ -257,7 +314,9 @@ describe("the Unit Economics sheet on ExcelHost (Office.js fake)", () => {
     expect(fake.contexts).toHaveLength(1);
     expect(fake.state.snapshot([UNIT_ECONOMICS_SHEET])).toEqual(before);
     const cells = fake.state.sheet(UNIT_ECONOMICS_SHEET)!.cells;
-    const formulas = [...cells.values()].flatMap((v) => (typeof v === "object" && v !== null && "formula" in v ? [v.formula] : []));
+    const formulas = [...cells.values()].flatMap((v) =>
+      typeof v === "object" && v !== null && "formula" in v ? [v.formula] : [],
+    );
     expect(formulas).toContain("=COMP.CAC([@Spend]+[@[Sales cost]],[@Customers])");
     expect(formulas).toContain("=INDEX(COMP.FUNNEL([@Leads],[@[Lead to qualified]:[Meeting to won]]),1,4)");
     expect(formulas.some((x) => /^=COMP\.FUNNEL\(C\d+,D\d+:F\d+\)$/.test(x))).toBe(true);
@@ -277,7 +336,11 @@ describe("the Unit Economics sheet: property", () => {
     });
     const plan = fc.record({
       channels: fc.array(channel, { minLength: 1, maxLength: 3 }),
-      capacities: fc.record({ leadsPerSdr: fc.integer({ min: 50, max: 2000 }), meetingsPerAe: fc.integer({ min: 5, max: 200 }), customersPerCsr: fc.integer({ min: 20, max: 1000 }) }),
+      capacities: fc.record({
+        leadsPerSdr: fc.integer({ min: 50, max: 2000 }),
+        meetingsPerAe: fc.integer({ min: 5, max: 200 }),
+        customersPerCsr: fc.integer({ min: 20, max: 1000 }),
+      }),
       structures: fc.shuffledSubarray(["Assembly", "Island", "POD"] as StructureKind[], { minLength: 1 }),
       podSize: fc.integer({ min: 3, max: 7 }),
       potentialClients: fc.option(fc.integer({ min: 0, max: 10_000 })),
@@ -292,7 +355,11 @@ describe("the Unit Economics sheet: property", () => {
           structures: p.structures,
           podSize: p.podSize,
           potentialClients: p.potentialClients,
-          pay: { ...base.pay, sdr: { ote: 60_000, baseShare: p.baseShare }, podMember: { ote: 84_000, baseShare: p.baseShare } },
+          pay: {
+            ...base.pay,
+            sdr: { ote: 60_000, baseShare: p.baseShare },
+            podMember: { ote: 84_000, baseShare: p.baseShare },
+          },
         });
         const { wb } = await written(input);
         expectSheetEqualsCore(wb, input);

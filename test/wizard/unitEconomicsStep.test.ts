@@ -4,7 +4,11 @@ import { PreviewHost, writeSpec } from "../../src/workbook/previewHost";
 import { runScenarioStep } from "../../src/wizard/scenarios/runScenarioStep";
 import { StepError } from "../../src/wizard/stepRun";
 import { DEFAULT_UNIT_ECONOMICS_INPUT } from "../../src/wizard/unitEconomics/defaultInput";
-import { runUnitEconomicsStep, UNIT_ECONOMICS_SETTINGS_KEY, unitEconomicsStep } from "../../src/wizard/unitEconomics/runUnitEconomicsStep";
+import {
+  runUnitEconomicsStep,
+  UNIT_ECONOMICS_SETTINGS_KEY,
+  unitEconomicsStep,
+} from "../../src/wizard/unitEconomics/runUnitEconomicsStep";
 import { unitEconomicsNames } from "../../src/wizard/unitEconomics/unitEconomicsSheet";
 
 const SETTINGS = { input: DEFAULT_UNIT_ECONOMICS_INPUT, sheet: "Unit Economics" };
@@ -25,7 +29,13 @@ describe("the Unit economics step", () => {
     const r = await runUnitEconomicsStep(host, SETTINGS, (f) => progress.push(f));
     expect(r.fromPlan).toEqual([]);
     expect(r.scenariosRead).toBe(false);
-    expect(payOf(wb)).toMatchObject({ SDR: [65_000, 0.7], AE: [130_000, 0.5], CSR: [90_000, 0.7], Generalist: [110_000, 0.6], "POD member": [105_000, 0.6] });
+    expect(payOf(wb)).toMatchObject({
+      SDR: [65_000, 0.7],
+      AE: [130_000, 0.5],
+      CSR: [90_000, 0.7],
+      Generalist: [110_000, 0.6],
+      "POD member": [105_000, 0.6],
+    });
     expect(await host.readSettings(UNIT_ECONOMICS_SETTINGS_KEY)).toEqual(SETTINGS);
     expect(unitEconomicsStep.parseSettings(await host.readSettings(UNIT_ECONOMICS_SETTINGS_KEY))).toEqual(SETTINGS);
     expect(progress[progress.length - 1]).toBe(1);
@@ -56,8 +66,18 @@ describe("the Unit economics step", () => {
   test("bad input and a sheet of the user's write nothing", async () => {
     const wb = new PreviewWorkbook();
     const host = new PreviewHost(wb);
-    const bad = { ...SETTINGS, input: { ...DEFAULT_UNIT_ECONOMICS_INPUT, channels: [{ ...DEFAULT_UNIT_ECONOMICS_INPUT.channels[0], monthlyChurn: 0 }] } };
-    await expect(runUnitEconomicsStep(host, bad)).rejects.toThrow(new StepError('Channel "Inbound": monthly churn is 0; enter a rate above 0 and at most 1 (0.02 = 2% a month). With no churn at all, LTV has no end.'));
+    const bad = {
+      ...SETTINGS,
+      input: {
+        ...DEFAULT_UNIT_ECONOMICS_INPUT,
+        channels: [{ ...DEFAULT_UNIT_ECONOMICS_INPUT.channels[0], monthlyChurn: 0 }],
+      },
+    };
+    await expect(runUnitEconomicsStep(host, bad)).rejects.toThrow(
+      new StepError(
+        'Channel "Inbound": monthly churn is 0; enter a rate above 0 and at most 1 (0.02 = 2% a month). With no churn at all, LTV has no end.',
+      ),
+    );
     expect(wb.hasSheet("Unit Economics")).toBe(false);
     expect(await host.readSettings(UNIT_ECONOMICS_SETTINGS_KEY)).toBeNull();
 

@@ -1,6 +1,15 @@
 import { TableData } from "../../src/workbook/host";
 import { quotaIssues, quotaSettings } from "../../src/wizard/quotas/quotaForm";
-import { canEnter, initialWizardState, openProblems, territoryIssues, territorySettings, WizardAction, wizardReducer, WizardState } from "../../src/wizard/wizardState";
+import {
+  canEnter,
+  initialWizardState,
+  openProblems,
+  territoryIssues,
+  territorySettings,
+  WizardAction,
+  wizardReducer,
+  WizardState,
+} from "../../src/wizard/wizardState";
 
 const accounts: TableData = {
   source: "Accounts",
@@ -25,7 +34,14 @@ const run = (...actions: WizardAction[]) => actions.reduce<WizardState>(wizardRe
 
 describe("wizardReducer", () => {
   test("suggests the accounts and reps tables from their names", () => {
-    const s = run({ type: "tablesLoaded", tables: [{ name: "Deals", sheet: "D", rowCount: 1, headers: [], address: "A1:B2" }, { name: "Accounts", sheet: "A", rowCount: 4, headers: [], address: "A1:B2" }, { name: "Reps", sheet: "R", rowCount: 3, headers: [], address: "A1:B2" }] });
+    const s = run({
+      type: "tablesLoaded",
+      tables: [
+        { name: "Deals", sheet: "D", rowCount: 1, headers: [], address: "A1:B2" },
+        { name: "Accounts", sheet: "A", rowCount: 4, headers: [], address: "A1:B2" },
+        { name: "Reps", sheet: "R", rowCount: 3, headers: [], address: "A1:B2" },
+      ],
+    });
     expect(s.source).toEqual({ kind: "table", name: "Accounts" });
     expect(s.territory.repsTable).toBe("Reps");
   });
@@ -40,7 +56,10 @@ describe("wizardReducer", () => {
   });
 
   test("problems list their rows; excluding the problem rows clears them; nothing is fixed silently", () => {
-    let s = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts });
+    let s = run(
+      { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
+      { type: "dataLoaded", data: accounts },
+    );
     expect(openProblems(s).map((p) => p.message)).toEqual(['Row 2: potential is the text "lots", not a number.']);
     expect(territoryIssues(s)).toContain("1 data problem(s) remain: fix or exclude them in the Data step.");
     s = wizardReducer(s, { type: "problemRowsExcluded" });
@@ -51,7 +70,11 @@ describe("wizardReducer", () => {
   });
 
   test("with reps, pinned owners are checked against them and default roles are those owning accounts", () => {
-    let s = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts }, { type: "problemRowsExcluded" });
+    let s = run(
+      { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
+      { type: "dataLoaded", data: accounts },
+      { type: "problemRowsExcluded" },
+    );
     s = wizardReducer(s, { type: "territoryOptionsChanged", options: { seatsKind: "reps" } });
     s = wizardReducer(s, { type: "repsLoaded", table: "Reps", data: reps });
     expect(s.territory.repColumns).toEqual({ id: 0, capacity: 2, role: 1 });
@@ -65,14 +88,24 @@ describe("wizardReducer", () => {
     expect(canEnter(initialWizardState, "territories")).toBe(false);
     expect(wizardReducer(initialWizardState, { type: "stepChosen", step: "territories" }).step).toBe("data");
     expect(canEnter(initialWizardState, "quotas") && canEnter(initialWizardState, "scenarios")).toBe(true);
-    const s = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts });
+    const s = run(
+      { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
+      { type: "dataLoaded", data: accounts },
+    );
     expect(wizardReducer(s, { type: "stepChosen", step: "territories" }).step).toBe("territories");
   });
 
   test("territory options are validated with messages that say what to fix", () => {
-    let s = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts }, { type: "problemRowsExcluded" });
+    let s = run(
+      { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
+      { type: "dataLoaded", data: accounts },
+      { type: "problemRowsExcluded" },
+    );
     s = wizardReducer(s, { type: "mappingChanged", field: "workload", column: null });
-    s = wizardReducer(s, { type: "territoryOptionsChanged", options: { count: 9, balanceOn: "potential+workload", groupBy: "group", sheet: "Bad/Name" } });
+    s = wizardReducer(s, {
+      type: "territoryOptionsChanged",
+      options: { count: 9, balanceOn: "potential+workload", groupBy: "group", sheet: "Bad/Name" },
+    });
     expect(territoryIssues(s)).toEqual([
       "Territories must be a whole number from 1 to 3 (the number of accounts).",
       "Map a workload column in the Data step to balance workload.",
@@ -80,14 +113,34 @@ describe("wizardReducer", () => {
       '"Bad/Name" cannot be a sheet name: use 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.',
     ]);
     expect(territorySettings(s)).toBeNull();
-    s = wizardReducer(s, { type: "territoryOptionsChanged", options: { count: 2, balanceOn: "potential", groupBy: "region", sheet: "Territories" } });
-    expect(territorySettings(s)).toMatchObject({ seats: { kind: "count", count: 2 }, groupBy: "region", excluded: [2], sheet: "Territories" });
+    s = wizardReducer(s, {
+      type: "territoryOptionsChanged",
+      options: { count: 2, balanceOn: "potential", groupBy: "region", sheet: "Territories" },
+    });
+    expect(territorySettings(s)).toMatchObject({
+      seats: { kind: "count", count: 2 },
+      groupBy: "region",
+      excluded: [2],
+      sheet: "Territories",
+    });
   });
 
   test("stored settings restore the step, and a reload keeps the user's mapping", () => {
-    const base = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts }, { type: "problemRowsExcluded" }, { type: "territoryOptionsChanged", options: { count: 2 } });
+    const base = run(
+      { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
+      { type: "dataLoaded", data: accounts },
+      { type: "problemRowsExcluded" },
+      { type: "territoryOptionsChanged", options: { count: 2 } },
+    );
     const settings = territorySettings(base)!;
-    let s = run({ type: "settingsRestored", settings: { ...settings, mapping: { ...settings.mapping, workload: null }, mappingHeaders: { ...settings.mappingHeaders!, workload: null } } });
+    let s = run({
+      type: "settingsRestored",
+      settings: {
+        ...settings,
+        mapping: { ...settings.mapping, workload: null },
+        mappingHeaders: { ...settings.mappingHeaders!, workload: null },
+      },
+    });
     expect(s.territory.count).toBe(2);
     s = wizardReducer(s, { type: "dataLoaded", data: accounts, keepMapping: true });
     expect(s.mapping!.workload).toBeNull();
@@ -96,62 +149,134 @@ describe("wizardReducer", () => {
   });
 
   test("a restored mapping follows its headers when the columns were reordered, and says so", () => {
-    const base = run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts });
-    const settings = territorySettings(run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts }, { type: "problemRowsExcluded" }, { type: "territoryOptionsChanged", options: { count: 2 } }))!;
+    const base = run(
+      { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
+      { type: "dataLoaded", data: accounts },
+    );
+    const settings = territorySettings(
+      run(
+        { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
+        { type: "dataLoaded", data: accounts },
+        { type: "problemRowsExcluded" },
+        { type: "territoryOptionsChanged", options: { count: 2 } },
+      ),
+    )!;
     expect(settings.mappingHeaders).toMatchObject({ id: accounts.headers[base.mapping!.id!] });
     const order = [...accounts.headers.keys()].reverse();
-    const reordered: TableData = { ...accounts, headers: order.map((i) => accounts.headers[i]), rows: accounts.rows.map((r) => order.map((i) => r[i])) };
-    const s = wizardReducer(run({ type: "settingsRestored", settings }), { type: "dataLoaded", data: reordered, keepMapping: true });
-    for (const field of ["id", "potential"] as const) expect(reordered.headers[s.mapping![field]!]).toBe(accounts.headers[base.mapping![field]!]);
+    const reordered: TableData = {
+      ...accounts,
+      headers: order.map((i) => accounts.headers[i]),
+      rows: accounts.rows.map((r) => order.map((i) => r[i])),
+    };
+    const s = wizardReducer(run({ type: "settingsRestored", settings }), {
+      type: "dataLoaded",
+      data: reordered,
+      keepMapping: true,
+    });
+    for (const field of ["id", "potential"] as const)
+      expect(reordered.headers[s.mapping![field]!]).toBe(accounts.headers[base.mapping![field]!]);
     expect(s.mappingNotice).toMatch(/matched by header name/);
   });
 
   test("a restored mapping whose header vanished leaves that field unmapped and names the column", () => {
-    const settings = territorySettings(run({ type: "sourceChosen", source: { kind: "table", name: "Accounts" } }, { type: "dataLoaded", data: accounts }, { type: "problemRowsExcluded" }, { type: "territoryOptionsChanged", options: { count: 2 } }))!;
+    const settings = territorySettings(
+      run(
+        { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
+        { type: "dataLoaded", data: accounts },
+        { type: "problemRowsExcluded" },
+        { type: "territoryOptionsChanged", options: { count: 2 } },
+      ),
+    )!;
     const potential = settings.mapping.potential!;
-    const renamed: TableData = { ...accounts, headers: accounts.headers.map((h, i) => (i === potential ? "Revenue 2027" : h)) };
-    const s = wizardReducer(run({ type: "settingsRestored", settings }), { type: "dataLoaded", data: renamed, keepMapping: true });
+    const renamed: TableData = {
+      ...accounts,
+      headers: accounts.headers.map((h, i) => (i === potential ? "Revenue 2027" : h)),
+    };
+    const s = wizardReducer(run({ type: "settingsRestored", settings }), {
+      type: "dataLoaded",
+      data: renamed,
+      keepMapping: true,
+    });
     expect(s.mapping!.potential).toBeNull();
-    expect(s.mappingNotice).toContain(`the column "${accounts.headers[potential]}" (Potential) is no longer in the data`);
+    expect(s.mappingNotice).toContain(
+      `the column "${accounts.headers[potential]}" (Potential) is no longer in the data`,
+    );
   });
 
   test("a run goes through progress to a result, failure or cancellation, each step on its own", () => {
-    let s = run({ type: "runStarted", step: "territories" }, { type: "runProgress", step: "territories", fraction: 0.5, label: "Splitting" });
+    let s = run(
+      { type: "runStarted", step: "territories" },
+      { type: "runProgress", step: "territories", fraction: 0.5, label: "Splitting" },
+    );
     expect(s.runs.territories).toMatchObject({ status: "running", fraction: 0.5, label: "Splitting" });
     expect(s.runs.quotas.status).toBe("idle");
     s = wizardReducer(s, { type: "runFailed", step: "territories", message: "A sheet named ..." });
     expect(s.runs.territories).toMatchObject({ status: "failed", message: "A sheet named ..." });
-    expect(wizardReducer(s, { type: "runCancelled", step: "quotas" }).runs.quotas.message).toBe("Cancelled; nothing was written.");
+    expect(wizardReducer(s, { type: "runCancelled", step: "quotas" }).runs.quotas.message).toBe(
+      "Cancelled; nothing was written.",
+    );
   });
 });
 
 describe("the quota step's form", () => {
   const tables = [
-    { name: "Territories_Summary", sheet: "Territories", rowCount: 3, headers: ["Territory", "Capacity", "Potential"], address: "A1:B2" },
-    { name: "Reps", sheet: "Reps", rowCount: 3, headers: ["Rep ID", "Role", "Prior Year Bookings", "Bookings 2024"], address: "A1:B2" },
+    {
+      name: "Territories_Summary",
+      sheet: "Territories",
+      rowCount: 3,
+      headers: ["Territory", "Capacity", "Potential"],
+      address: "A1:B2",
+    },
+    {
+      name: "Reps",
+      sheet: "Reps",
+      rowCount: 3,
+      headers: ["Rep ID", "Role", "Prior Year Bookings", "Bookings 2024"],
+      address: "A1:B2",
+    },
   ];
   test("defaults: potential from the territory summary, history from the reps table's bookings columns", () => {
     const s = run({ type: "tablesLoaded", tables });
-    expect(s.quota).toMatchObject({ potentialTable: "Territories_Summary", potentialId: "Territory", potentialColumn: "Potential" });
-    expect(s.quota).toMatchObject({ historyTable: "Reps", historyId: "Rep ID", historyColumns: ["Prior Year Bookings", "Bookings 2024"] });
+    expect(s.quota).toMatchObject({
+      potentialTable: "Territories_Summary",
+      potentialId: "Territory",
+      potentialColumn: "Potential",
+    });
+    expect(s.quota).toMatchObject({
+      historyTable: "Reps",
+      historyId: "Rep ID",
+      historyColumns: ["Prior Year Bookings", "Bookings 2024"],
+    });
   });
   test("every field is validated with a message; a valid form gives the step's settings", () => {
-    let s = run({ type: "tablesLoaded", tables }, { type: "quotaFormChanged", patch: { targetShare: 1.2, draws: 50, sheet: "" } });
+    let s = run(
+      { type: "tablesLoaded", tables },
+      { type: "quotaFormChanged", patch: { targetShare: 1.2, draws: 50, sheet: "" } },
+    );
     expect(quotaIssues(s.quota, s.tables)).toEqual([
       "Enter the company target for the period, an amount above 0.",
       "The target share of reps reaching quota must be between 1% and 99% (60-70% is healthy).",
       "Simulation draws must be a whole number from 100 to 100,000.",
       '"" cannot be a sheet name: use 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.',
     ]);
-    s = wizardReducer(s, { type: "quotaFormChanged", patch: { targetShare: 0.65, draws: 1000, sheet: "Quotas", companyTarget: 1e6 } });
+    s = wizardReducer(s, {
+      type: "quotaFormChanged",
+      patch: { targetShare: 0.65, draws: 1000, sheet: "Quotas", companyTarget: 1e6 },
+    });
     s = wizardReducer(s, { type: "quotaHistoryTableChosen", table: null });
-    expect(quotaSettings(s.quota, s.tables)).toMatchObject({ potential: { table: "Territories_Summary", id: "Territory", columns: ["Potential"] }, history: null, companyTarget: 1e6 });
+    expect(quotaSettings(s.quota, s.tables)).toMatchObject({
+      potential: { table: "Territories_Summary", id: "Territory", columns: ["Potential"] },
+      history: null,
+      companyTarget: 1e6,
+    });
     expect(wizardReducer(s, { type: "stepChosen", step: "quotas" }).step).toBe("quotas");
   });
 });
 
 describe("a saved column mapping is restored by header name, never by position", () => {
-  const { autoMap, mappingHeaders, restoreMapping } = jest.requireActual("../../src/wizard/columnMapping") as typeof import("../../src/wizard/columnMapping");
+  const { autoMap, mappingHeaders, restoreMapping } = jest.requireActual(
+    "../../src/wizard/columnMapping",
+  ) as typeof import("../../src/wizard/columnMapping");
   const headers = ["Account", "Potential", "Region", "Workload"];
   const saved = mappingHeaders(autoMap(headers), headers);
 

@@ -32,7 +32,12 @@ function excelFixture(): HostFixture & { fake: ReturnType<typeof fakeExcel> } {
       const m = /^([A-Z]+)(\d+)$/.exec(address)!;
       fake.state.setValues(fake.state.sheet(sheet)!, Number(m[2]) - 1, m[1].charCodeAt(0) - 65, [[value]]);
     },
-    addPart: (xml) => void fake.state.parts.push({ id: fake.state.newId("part"), ns: /xmlns(?::\w+)?=["']([^"']*)["']/.exec(xml)?.[1] ?? "", xml }),
+    addPart: (xml) =>
+      void fake.state.parts.push({
+        id: fake.state.newId("part"),
+        ns: /xmlns(?::\w+)?=["']([^"']*)["']/.exec(xml)?.[1] ?? "",
+        xml,
+      }),
     formulaAt: (sheet, address) => fake.state.formulaAt(sheet, address),
     numberFormat: (sheet, address) => fake.state.sheet(sheet)!.formats.get(cellKey(address)) ?? null,
     snapshot: (except) => fake.state.snapshot(except),
@@ -74,7 +79,12 @@ describe("ExcelHost talks to Office.js as the platform needs", () => {
 
   test("reads cost three syncs while the table fits in one response", async () => {
     const f = excelFixture();
-    f.seedUserTable("Data", "Big", ["A", "B"], Array.from({ length: 5000 }, (_, i) => [`x${i}`, i]));
+    f.seedUserTable(
+      "Data",
+      "Big",
+      ["A", "B"],
+      Array.from({ length: 5000 }, (_, i) => [`x${i}`, i]),
+    );
     await f.host.readTable("Big");
     expect(f.fake.last().syncCount).toBe(3);
     await f.host.listTables();
@@ -95,7 +105,18 @@ describe("ExcelHost talks to Office.js as the platform needs", () => {
 
 /** A realistic wide export: 8 value columns (ids, names, regions, amounts) and 2 formula columns. */
 function wideSpec(rows: number): SheetSpec {
-  const headers = ["Account", "Name", "Region", "Segment", "Owner", "Potential", "Workload", "Since", "Share", "Double"];
+  const headers = [
+    "Account",
+    "Name",
+    "Region",
+    "Segment",
+    "Owner",
+    "Potential",
+    "Workload",
+    "Since",
+    "Share",
+    "Double",
+  ];
   return {
     name: "Wide",
     tables: [
@@ -127,29 +148,39 @@ describe("ExcelHost keeps every request and response under Excel on the web's 5 
     f.fake.state.addSheet("S");
     await expect(
       f.fake.run(async (context) => {
-        context.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, 60_000, 1).values = Array.from({ length: 60_000 }, () => ["x".repeat(100)]);
+        context.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, 60_000, 1).values = Array.from(
+          { length: 60_000 },
+          () => ["x".repeat(100)],
+        );
         await context.sync();
       }),
     ).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
   });
 
-  test.each(["=", "=SUM(", '=HYPERLINK("x'])("the fake refuses %s written through formulas, as Excel does: the sync fails", async (bad) => {
-    const f = excelFixture();
-    f.fake.state.addSheet("S");
-    await expect(
-      f.fake.run(async (context) => {
-        context.workbook.worksheets.getItem("S").getRange("A1").formulas = [[bad]];
-        await context.sync();
-      }),
-    ).rejects.toThrow(/problem with this formula/);
-  });
+  test.each(["=", "=SUM(", '=HYPERLINK("x'])(
+    "the fake refuses %s written through formulas, as Excel does: the sync fails",
+    async (bad) => {
+      const f = excelFixture();
+      f.fake.state.addSheet("S");
+      await expect(
+        f.fake.run(async (context) => {
+          context.workbook.worksheets.getItem("S").getRange("A1").formulas = [[bad]];
+          await context.sync();
+        }),
+      ).rejects.toThrow(/problem with this formula/);
+    },
+  );
 
   test("100,000 rows of 10 columns are written in requests under the limit, syncs growing with the bytes", async () => {
     const f = excelFixture();
     const spec = wideSpec(100_000);
     await f.host.writeSheet(spec);
     const ctx = f.fake.last();
-    const bytes = JSON.stringify(spec.tables[0].rows.map((r) => r.map((c) => (typeof c === "object" && c ? (c as { formula: string }).formula : c)))).length;
+    const bytes = JSON.stringify(
+      spec.tables[0].rows.map((r) =>
+        r.map((c) => (typeof c === "object" && c ? (c as { formula: string }).formula : c)),
+      ),
+    ).length;
     // About 14 MB of cells: one request of it would be refused.
     expect(bytes).toBeGreaterThan(3 * 5_000_000);
     expect(f.fake.state.largestRequest).toBeLessThanOrEqual(5_000_000);

@@ -7,7 +7,11 @@ import { territorySpec } from "./hostContract";
 async function workbook(withOwnSheet: boolean, edited = false) {
   const fake = fakeExcel(new FakeWorkbookState());
   const data = fake.state.addSheet("Data");
-  fake.state.setValues(data, 0, 0, [["Account", "Potential"], ["A1", 100], ["A2", 250]]);
+  fake.state.setValues(data, 0, 0, [
+    ["Account", "Potential"],
+    ["A1", 100],
+    ["A2", 250],
+  ]);
   fake.state.addTable("Accounts", data, "A1:B3");
   fake.state.addName("MyTotal", data, "B2");
   // Each host has its own lock here, so that a test's failed write cannot hold another's.
@@ -36,7 +40,10 @@ describe("ExcelHost writes are atomic: a failure at any point leaves the workboo
     const { syncs, ops } = await cost(own, edited);
     expect(syncs).toBeGreaterThan(5);
     expect(ops).toBeGreaterThan(30);
-    const faults = [...Array.from({ length: syncs }, (_, i) => ({ sync: i + 1 })), ...Array.from({ length: ops }, (_, i) => ({ op: i + 1 }))];
+    const faults = [
+      ...Array.from({ length: syncs }, (_, i) => ({ sync: i + 1 })),
+      ...Array.from({ length: ops }, (_, i) => ({ op: i + 1 })),
+    ];
     for (const fault of faults) {
       const { fake, host } = await workbook(own, edited);
       const before = fake.state.fullSnapshot();
@@ -78,7 +85,9 @@ describe("ExcelHost ownership survives reopen and copy, and does not rest on the
     fake.state.reopen();
     expect(await host.isOwned("My copy")).toBe(false);
     expect(await host.isOwned("Territories")).toBe(true);
-    await expect(host.writeSheet({ ...territorySpec(1), name: "My copy", tables: [], namedRanges: [], charts: [] })).rejects.toThrow(/not created by Comp Planner/);
+    await expect(
+      host.writeSheet({ ...territorySpec(1), name: "My copy", tables: [], namedRanges: [], charts: [] }),
+    ).rejects.toThrow(/not created by Comp Planner/);
   });
 
   test("a sheet of the same id without the marker (a user's sheet after the record was copied) is not its own", async () => {
@@ -107,7 +116,17 @@ describe("several sheets written as one", () => {
   /** Two sheets, the second's formulas reading the first's table. */
   const pair = (rows: number) => {
     const t = territorySpec(rows);
-    const board = { name: "Board", tables: [{ name: "Board_Ranks", anchor: "A1", headers: ["Account", "Double"], rows: [["A1", { formula: "=INDEX(Assignments[Double],1)" }]] }] };
+    const board = {
+      name: "Board",
+      tables: [
+        {
+          name: "Board_Ranks",
+          anchor: "A1",
+          headers: ["Account", "Double"],
+          rows: [["A1", { formula: "=INDEX(Assignments[Double],1)" }]],
+        },
+      ],
+    };
     return [t, board];
   };
 
@@ -141,7 +160,10 @@ describe("a write that never finished (the add-in closed mid-way)", () => {
     expect((await host.listSheets()).map((s) => s.name)).toEqual(["Data"]);
     await expect(host.writeSheet(territorySpec(3))).resolves.toMatchObject({ sheet: "Territories" });
     expect(fake.state.sheets.map((s) => s.name)).toEqual(["Data", "Territories"]);
-    expect(fake.state.tables.map((t) => `${t.name}@${t.sheet.name}`)).toEqual(["Accounts@Data", "Assignments@Territories"]);
+    expect(fake.state.tables.map((t) => `${t.name}@${t.sheet.name}`)).toEqual([
+      "Accounts@Data",
+      "Assignments@Territories",
+    ]);
   });
 
   test("a hidden sheet of the user's that merely starts with cp~ is left alone", async () => {

@@ -77,14 +77,17 @@ interface WorkbookName {
 export const PAYLOAD_LIMIT = 5_000_000;
 
 const key = (r: number, c: number) => `${r},${c}`;
-const colIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-const colLetters = (c: number): string => (c < 0 ? "" : colLetters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+const colIndex = (letters: string) =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const colLetters = (c: number): string =>
+  c < 0 ? "" : colLetters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26));
 const quoteSheet = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 const utf8 = (s: string) => Buffer.byteLength(s, "utf8");
 
 function parseAddress(address: string): { row: number; col: number; height: number; width: number } {
   const whole = /^([A-Z]+):([A-Z]+)$/i.exec(address);
-  if (whole) return { row: 0, col: colIndex(whole[1]), height: 1_048_576, width: colIndex(whole[2]) - colIndex(whole[1]) + 1 };
+  if (whole)
+    return { row: 0, col: colIndex(whole[1]), height: 1_048_576, width: colIndex(whole[2]) - colIndex(whole[1]) + 1 };
   const [a, b = a] = address.replace(/\$/g, "").split(":");
   const p = (s: string) => {
     const m = /^([A-Z]+)(\d+)$/i.exec(s);
@@ -156,9 +159,11 @@ function typedInput(input: unknown, textFormat: boolean): FakeCell | null {
 }
 
 /** A cell as `values` returns it: formulas are not evaluated here and read as 0; errors as their code. */
-const valueOf = (c: FakeCell | undefined): unknown => (c === undefined ? "" : typeof c === "object" ? ("formula" in c ? 0 : c.error) : c);
+const valueOf = (c: FakeCell | undefined): unknown =>
+  c === undefined ? "" : typeof c === "object" ? ("formula" in c ? 0 : c.error) : c;
 /** A cell as `formulas` returns it: a formula's text, else its value. */
-const formulaOf = (c: FakeCell | undefined): unknown => (typeof c === "object" && "formula" in c ? c.formula : valueOf(c));
+const formulaOf = (c: FakeCell | undefined): unknown =>
+  typeof c === "object" && "formula" in c ? c.formula : valueOf(c);
 
 /** Where the next fault strikes: the n-th sync, or the n-th queued operation, counted from now. */
 export interface Faults {
@@ -237,7 +242,11 @@ export class FakeWorkbookState {
     rows.forEach((r, i) =>
       r.forEach((v, j) => {
         if (v === "" || v === null) sheet.cells.delete(key(row + i, col + j));
-        else sheet.cells.set(key(row + i, col + j), typeof v === "string" && v.startsWith("=") ? { formula: v } : (v as FakeCell));
+        else
+          sheet.cells.set(
+            key(row + i, col + j),
+            typeof v === "string" && v.startsWith("=") ? { formula: v } : (v as FakeCell),
+          );
       }),
     );
   }
@@ -245,7 +254,15 @@ export class FakeWorkbookState {
   /** Adds a table over existing cells (test set-up). */
   addTable(name: string, sheet: Sheet, address: string): void {
     const a = parseAddress(address);
-    this.tables.push({ id: this.newId("{TABLE"), name, sheet, row: a.row, col: a.col, height: a.height, width: a.width });
+    this.tables.push({
+      id: this.newId("{TABLE"),
+      name,
+      sheet,
+      row: a.row,
+      col: a.col,
+      height: a.height,
+      width: a.width,
+    });
   }
 
   /** Adds a workbook-level name (test set-up: a name the user made). */
@@ -276,7 +293,9 @@ export class FakeWorkbookState {
 
   /** Values of a range as Excel returns them: "" for blanks, 0 for (unevaluated) formulas. */
   values(sheet: Sheet, row: number, col: number, height: number, width: number): unknown[][] {
-    return Array.from({ length: height }, (_, i) => Array.from({ length: width }, (_, j) => valueOf(sheet.cells.get(key(row + i, col + j)))));
+    return Array.from({ length: height }, (_, i) =>
+      Array.from({ length: width }, (_, j) => valueOf(sheet.cells.get(key(row + i, col + j)))),
+    );
   }
 
   /** Every cell of every sheet, as text, for before/after comparisons. */
@@ -334,7 +353,8 @@ export class FakeWorkbookState {
   private rewriteFormulas(pattern: RegExp, replacement: string): void {
     for (const s of this.sheets) {
       for (const [k, c] of s.cells) {
-        if (typeof c === "object" && "formula" in c && pattern.test(c.formula)) s.cells.set(k, { formula: c.formula.replace(pattern, replacement) });
+        if (typeof c === "object" && "formula" in c && pattern.test(c.formula))
+          s.cells.set(k, { formula: c.formula.replace(pattern, replacement) });
         pattern.lastIndex = 0;
       }
     }
@@ -359,7 +379,9 @@ class Context {
   private requestBytes = 0;
   pending: PendingLoad[] = [];
   readonly workbook: WorkbookProxy;
-  readonly application = { suspendApiCalculationUntilNextSync: () => this.suspendedBeforeSync.push(this.syncCount + 1) };
+  readonly application = {
+    suspendApiCalculationUntilNextSync: () => this.suspendedBeforeSync.push(this.syncCount + 1),
+  };
 
   constructor(readonly state: FakeWorkbookState) {
     this.workbook = new WorkbookProxy(this);
@@ -384,16 +406,19 @@ class Context {
     this.requestBytes = 0;
     this.pending = [];
     st.largestRequest = Math.max(st.largestRequest, request);
-    if (st.faults.failSync === st.syncs) throw new InjectedFault(`GeneralException: injected failure of sync ${st.syncs}`);
+    if (st.faults.failSync === st.syncs)
+      throw new InjectedFault(`GeneralException: injected failure of sync ${st.syncs}`);
     if (request > PAYLOAD_LIMIT) throw new Error(`RequestPayloadSizeLimitExceeded: the request is ${request} bytes.`);
     for (const op of ops) {
       st.ops++;
-      if (st.faults.failOp === st.ops) throw new InjectedFault(`GeneralException: injected failure of operation ${st.ops}`);
+      if (st.faults.failOp === st.ops)
+        throw new InjectedFault(`GeneralException: injected failure of operation ${st.ops}`);
       op();
     }
     const response = this.pending.reduce((n, p) => n + p.bytes, 0);
     st.largestResponse = Math.max(st.largestResponse, response);
-    if (response > PAYLOAD_LIMIT) throw new Error(`ResponsePayloadSizeLimitExceeded: the response is ${response} bytes.`);
+    if (response > PAYLOAD_LIMIT)
+      throw new Error(`ResponsePayloadSizeLimitExceeded: the response is ${response} bytes.`);
     for (const p of this.pending) p.commit();
   }
 }
@@ -423,7 +448,8 @@ abstract class Proxy {
   }
 
   protected get(prop: string): unknown {
-    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} was read before load("${prop}") and context.sync().`);
+    if (!this.loaded.has(prop))
+      throw new Error(`PropertyNotLoaded: ${prop} was read before load("${prop}") and context.sync().`);
     return this.loaded.get(prop);
   }
 }
@@ -461,7 +487,10 @@ class WorkbookProxy {
 
 class WorksheetCollection extends Proxy {
   protected read(prop: string) {
-    if (prop.startsWith("items")) return this.ctx.state.sheets.map((s) => new WorksheetProxy(this.ctx, () => (this.ctx.state.sheets.includes(s) ? s : null), s));
+    if (prop.startsWith("items"))
+      return this.ctx.state.sheets.map(
+        (s) => new WorksheetProxy(this.ctx, () => (this.ctx.state.sheets.includes(s) ? s : null), s),
+      );
     throw new Error(`unknown property ${prop}`);
   }
   get items(): WorksheetProxy[] {
@@ -469,7 +498,10 @@ class WorksheetCollection extends Proxy {
   }
   /** By name or id, as in Office.js. */
   getItemOrNullObject(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((s) => s.id === key) ?? null);
+    return new WorksheetProxy(
+      this.ctx,
+      () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((s) => s.id === key) ?? null,
+    );
   }
   getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
@@ -514,7 +546,8 @@ class WorksheetProxy extends Proxy {
     return s;
   }
   get isNullObject(): boolean {
-    if (this.resolvedNull === undefined) throw new Error("PropertyNotLoaded: isNullObject was read before context.sync().");
+    if (this.resolvedNull === undefined)
+      throw new Error("PropertyNotLoaded: isNullObject was read before context.sync().");
     return this.resolvedNull;
   }
   get name(): string {
@@ -561,7 +594,10 @@ class WorksheetProxy extends Proxy {
     };
   }
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.sheet(), ...(address ? parseAddress(address) : { row: 0, col: 0, height: 1_048_576, width: 16_384 }) }));
+    return new RangeProxy(this.ctx, () => ({
+      sheet: this.sheet(),
+      ...(address ? parseAddress(address) : { row: 0, col: 0, height: 1_048_576, width: 16_384 }),
+    }));
   }
   getRangeByIndexes(row: number, col: number, height: number, width: number): RangeProxy {
     return new RangeProxy(this.ctx, () => ({ sheet: this.sheet(), row, col, height, width }));
@@ -624,9 +660,16 @@ class RangeProxy extends Proxy {
     if (this.resolve() === null) return undefined;
     const g = this.geometry();
     if (prop === "values") return this.ctx.state.values(g.sheet, g.row, g.col, g.height, g.width);
-    if (prop === "formulas") return Array.from({ length: g.height }, (_, i) => Array.from({ length: g.width }, (_, j) => formulaOf(g.sheet.cells.get(key(g.row + i, g.col + j)))));
-    if (prop === "numberFormat") return Array.from({ length: g.height }, (_, i) => Array.from({ length: g.width }, (_, j) => g.sheet.formats.get(key(g.row + i, g.col + j)) ?? "General"));
-    if (prop === "address") return `${quoteSheet(g.sheet.name)}!${colLetters(g.col)}${g.row + 1}${g.height * g.width > 1 ? `:${colLetters(g.col + g.width - 1)}${g.row + g.height}` : ""}`;
+    if (prop === "formulas")
+      return Array.from({ length: g.height }, (_, i) =>
+        Array.from({ length: g.width }, (_, j) => formulaOf(g.sheet.cells.get(key(g.row + i, g.col + j)))),
+      );
+    if (prop === "numberFormat")
+      return Array.from({ length: g.height }, (_, i) =>
+        Array.from({ length: g.width }, (_, j) => g.sheet.formats.get(key(g.row + i, g.col + j)) ?? "General"),
+      );
+    if (prop === "address")
+      return `${quoteSheet(g.sheet.name)}!${colLetters(g.col)}${g.row + 1}${g.height * g.width > 1 ? `:${colLetters(g.col + g.width - 1)}${g.row + g.height}` : ""}`;
     if (prop === "rowCount") return g.height;
     if (prop === "columnCount") return g.width;
     if (prop === "rowIndex") return g.row;
@@ -634,7 +677,8 @@ class RangeProxy extends Proxy {
     throw new Error(`unknown property ${prop}`);
   }
   get isNullObject(): boolean {
-    if (this.resolvedNull === undefined) throw new Error("PropertyNotLoaded: isNullObject was read before context.sync().");
+    if (this.resolvedNull === undefined)
+      throw new Error("PropertyNotLoaded: isNullObject was read before context.sync().");
     return this.resolvedNull;
   }
   get values(): unknown[][] {
@@ -680,7 +724,10 @@ class RangeProxy extends Proxy {
       if (!b || b.sheet !== a.sheet) return null;
       const row = Math.max(a.row, b.row);
       const col = Math.max(a.col, b.col);
-      const end = { row: Math.min(a.row + a.height, b.row + b.height), col: Math.min(a.col + a.width, b.col + b.width) };
+      const end = {
+        row: Math.min(a.row + a.height, b.row + b.height),
+        col: Math.min(a.col + a.width, b.col + b.width),
+      };
       if (end.row <= row || end.col <= col) return null;
       return { sheet: a.sheet, row, col, height: end.row - row, width: end.col - col };
     });
@@ -689,7 +736,10 @@ class RangeProxy extends Proxy {
     return this.resolve();
   }
   private check(rows: readonly (readonly unknown[])[], what: string, g: Geometry) {
-    if (rows.length !== g.height || rows.some((r) => r.length !== g.width)) throw new Error(`InvalidArgument: ${what} is ${rows.length}x${rows[0]?.length} for a ${g.height}x${g.width} range.`);
+    if (rows.length !== g.height || rows.some((r) => r.length !== g.width))
+      throw new Error(
+        `InvalidArgument: ${what} is ${rows.length}x${rows[0]?.length} for a ${g.height}x${g.width} range.`,
+      );
   }
   private write(rows: unknown[][], what: string) {
     this.ctx.payload(rows);
@@ -697,7 +747,9 @@ class RangeProxy extends Proxy {
       const g = this.geometry();
       this.check(rows, what, g);
       // Excel parses the whole block before it stores any of it.
-      const typed = rows.map((r, i) => r.map((v, j) => typedInput(v, g.sheet.formats.get(key(g.row + i, g.col + j)) === "@")));
+      const typed = rows.map((r, i) =>
+        r.map((v, j) => typedInput(v, g.sheet.formats.get(key(g.row + i, g.col + j)) === "@")),
+      );
       typed.forEach((r, i) =>
         r.forEach((v, j) => {
           if (v === null) g.sheet.cells.delete(key(g.row + i, g.col + j));
@@ -768,7 +820,10 @@ class RangeProxy extends Proxy {
   select(): void {
     this.ctx.enqueue(() => {
       const g = this.geometry();
-      this.ctx.state.selection = { sheet: g.sheet, address: `${colLetters(g.col)}${g.row + 1}:${colLetters(g.col + g.width - 1)}${g.row + g.height}` };
+      this.ctx.state.selection = {
+        sheet: g.sheet,
+        address: `${colLetters(g.col)}${g.row + 1}:${colLetters(g.col + g.width - 1)}${g.row + g.height}`,
+      };
     });
   }
 }
@@ -808,7 +863,8 @@ class TableProxy extends Proxy {
     return this;
   }
   get isNullObject(): boolean {
-    if (this.resolvedNull === undefined) throw new Error("PropertyNotLoaded: isNullObject was read before context.sync().");
+    if (this.resolvedNull === undefined)
+      throw new Error("PropertyNotLoaded: isNullObject was read before context.sync().");
     return this.resolvedNull;
   }
   get name(): string {
@@ -817,7 +873,10 @@ class TableProxy extends Proxy {
   set name(value: string) {
     this.ctx.enqueue(() => {
       const t = this.table();
-      if (this.ctx.state.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase()) || this.ctx.state.names.has(value)) {
+      if (
+        this.ctx.state.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase()) ||
+        this.ctx.state.names.has(value)
+      ) {
         throw new Error(`InvalidArgument: the name ${value} is already used.`);
       }
       this.ctx.state.renameTableReferences(t.name, value);
@@ -866,24 +925,47 @@ class TableCollection extends Proxy {
   protected read(prop: string) {
     const s = this.sheet?.();
     const tables = this.ctx.state.tables.filter((t) => !s || t.sheet === s);
-    if (prop.startsWith("items")) return tables.map((t) => new TableProxy(this.ctx, () => (this.ctx.state.tables.includes(t) ? t : null)).setPreloaded(t));
+    if (prop.startsWith("items"))
+      return tables.map((t) =>
+        new TableProxy(this.ctx, () => (this.ctx.state.tables.includes(t) ? t : null)).setPreloaded(t),
+      );
     throw new Error(`unknown property ${prop}`);
   }
   get items(): TableProxy[] {
     return this.get("items/name") as TableProxy[];
   }
   getItemOrNullObject(name: string): TableProxy {
-    return new TableProxy(this.ctx, () => this.ctx.state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null).watchNull();
+    return new TableProxy(
+      this.ctx,
+      () => this.ctx.state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null,
+    ).watchNull();
   }
   add(range: RangeProxy, hasHeaders: boolean): TableProxy {
     let created: Table | null = null;
     this.ctx.enqueue(() => {
       if (!hasHeaders) throw new Error("the fake only models tables with headers");
       const g = range.geometry();
-      if (this.ctx.state.tables.some((t) => t.sheet === g.sheet && t.row < g.row + g.height && g.row < t.row + t.height && t.col < g.col + g.width && g.col < t.col + t.width)) {
+      if (
+        this.ctx.state.tables.some(
+          (t) =>
+            t.sheet === g.sheet &&
+            t.row < g.row + g.height &&
+            g.row < t.row + t.height &&
+            t.col < g.col + g.width &&
+            g.col < t.col + t.width,
+        )
+      ) {
         throw new Error("InvalidOperation: a table cannot overlap another table.");
       }
-      created = { id: this.ctx.state.newId("{TABLE"), name: this.ctx.state.newId("Table").replace("-", ""), sheet: g.sheet, row: g.row, col: g.col, height: g.height, width: g.width };
+      created = {
+        id: this.ctx.state.newId("{TABLE"),
+        name: this.ctx.state.newId("Table").replace("-", ""),
+        sheet: g.sheet,
+        row: g.row,
+        col: g.col,
+        height: g.height,
+        width: g.width,
+      };
       this.ctx.state.tables.push(created);
     });
     return new TableProxy(this.ctx, () => created);
@@ -899,7 +981,10 @@ class ChartCollection extends Proxy {
   }
   protected read(prop: string) {
     if (prop.startsWith("items")) {
-      return this.sheet().charts.map((c) => ({ name: c.name, delete: () => this.ctx.enqueue(() => (this.sheet().charts = this.sheet().charts.filter((x) => x !== c))) }));
+      return this.sheet().charts.map((c) => ({
+        name: c.name,
+        delete: () => this.ctx.enqueue(() => (this.sheet().charts = this.sheet().charts.filter((x) => x !== c))),
+      }));
     }
     throw new Error(`unknown property ${prop}`);
   }
@@ -941,7 +1026,8 @@ class NamedItemProxy extends Proxy {
     throw new Error(`unknown property ${prop}`);
   }
   get isNullObject(): boolean {
-    if (this.resolvedNull === undefined) throw new Error("PropertyNotLoaded: isNullObject was read before context.sync().");
+    if (this.resolvedNull === undefined)
+      throw new Error("PropertyNotLoaded: isNullObject was read before context.sync().");
     return this.resolvedNull;
   }
   get name(): string {
@@ -1006,7 +1092,8 @@ class NameCollection extends Proxy {
   add(name: string, reference: RangeProxy | string): void {
     this.ctx.enqueue(() => {
       if (this.find(name) !== null) throw new Error(`ItemAlreadyExists: name ${name}`);
-      if (!this.scope && this.ctx.state.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
+      if (!this.scope && this.ctx.state.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()))
+        throw new Error(`ItemAlreadyExists: name ${name}`);
       if (typeof reference === "string") {
         if (this.scope) this.scope().names.set(name, reference);
         else this.ctx.state.names.set(name, { sheet: null, address: "", formula: reference });

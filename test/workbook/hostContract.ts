@@ -28,7 +28,14 @@ export interface HostFixture {
   parts(): string[];
 }
 
-const ACCOUNTS = { headers: ["Account", "Potential", "Region"], rows: [["A1", 100, "North"], ["A2", 250, "South"], ["A3", 50, "North"]] as (string | number)[][] };
+const ACCOUNTS = {
+  headers: ["Account", "Potential", "Region"],
+  rows: [
+    ["A1", 100, "North"],
+    ["A2", 250, "South"],
+    ["A3", 50, "North"],
+  ] as (string | number)[][],
+};
 
 /** A sheet the add-in writes: a table with a structured-reference formula, formats, a name, a chart. */
 export function territorySpec(rows = 3): SheetSpec {
@@ -50,12 +57,35 @@ export function territorySpec(rows = 3): SheetSpec {
     namedRanges: [{ name: "TotalPotential", address: "F1" }],
     columnWidths: { A: 90 },
     freeze: { rows: 1, columns: 0 },
-    charts: [{ type: "column", title: "Potential by account", anchor: "H2", categories: { table: "Assignments", column: "Account" }, series: [{ name: "Potential", values: { table: "Assignments", column: "Potential" } }] }],
+    charts: [
+      {
+        type: "column",
+        title: "Potential by account",
+        anchor: "H2",
+        categories: { table: "Assignments", column: "Account" },
+        series: [{ name: "Potential", values: { table: "Assignments", column: "Potential" } }],
+      },
+    ],
   };
 }
 
 /** Text a user may have in an id or name column, that a spreadsheet would read as something else. */
-export const TRICKY_TEXT = ['=HYPERLINK("x","y")', "=", "=SUM(", "00123", "5%", "TRUE", "#N/A", "2019-03-01", "+1", "-x", "@a", "=1+1", "false", " 42 "];
+export const TRICKY_TEXT = [
+  '=HYPERLINK("x","y")',
+  "=",
+  "=SUM(",
+  "00123",
+  "5%",
+  "TRUE",
+  "#N/A",
+  "2019-03-01",
+  "+1",
+  "-x",
+  "@a",
+  "=1+1",
+  "false",
+  " 42 ",
+];
 
 /** A sheet whose table and loose cells hold tricky text next to numbers and a real formula. */
 export function trickySpec(): SheetSpec {
@@ -85,7 +115,9 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
 
     test("lists and reads a table the user made", async () => {
       const tables = await f.host.listTables();
-      expect(tables).toEqual([{ name: "Accounts", sheet: "Data", rowCount: 3, headers: ACCOUNTS.headers, address: "A1:C4" }]);
+      expect(tables).toEqual([
+        { name: "Accounts", sheet: "Data", rowCount: 3, headers: ACCOUNTS.headers, address: "A1:C4" },
+      ]);
       const t = await f.host.readTable("Accounts");
       expect(t.headers).toEqual(ACCOUNTS.headers);
       expect(t.rows).toEqual(ACCOUNTS.rows);
@@ -127,17 +159,25 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
       const before = f.snapshot([]);
       const parts = f.parts();
       await expect(f.host.writeSheet(territorySpec())).rejects.toBeInstanceOf(NotOwnedError);
-      await expect(f.host.writeSheet(territorySpec())).rejects.toThrow('A sheet named "Territories" already exists and was not created by Comp Planner.');
+      await expect(f.host.writeSheet(territorySpec())).rejects.toThrow(
+        'A sheet named "Territories" already exists and was not created by Comp Planner.',
+      );
       expect(f.snapshot([])).toEqual(before);
       expect(f.parts()).toEqual(parts);
     });
 
     test("refuses an invalid SheetSpec before writing anything", async () => {
       const before = f.snapshot([]);
-      await expect(f.host.writeSheet({ ...territorySpec(), name: "Bad/Name" })).rejects.toThrow(/cannot be a sheet name/);
+      await expect(f.host.writeSheet({ ...territorySpec(), name: "Bad/Name" })).rejects.toThrow(
+        /cannot be a sheet name/,
+      );
       const spec = territorySpec();
-      await expect(f.host.writeSheet({ ...spec, tables: [spec.tables[0], spec.tables[0]] })).rejects.toThrow(/Two tables/);
-      await expect(f.host.writeSheet({ ...spec, tables: [{ ...spec.tables[0], name: "Accounts" }] })).rejects.toThrow(/already exists on sheet "Data"/);
+      await expect(f.host.writeSheet({ ...spec, tables: [spec.tables[0], spec.tables[0]] })).rejects.toThrow(
+        /Two tables/,
+      );
+      await expect(f.host.writeSheet({ ...spec, tables: [{ ...spec.tables[0], name: "Accounts" }] })).rejects.toThrow(
+        /already exists on sheet "Data"/,
+      );
       expect(f.snapshot([])).toEqual(before);
       expect(await f.host.isOwned("Territories")).toBe(false);
     });
@@ -148,7 +188,10 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
       expect(await f.host.readSettings("plan")).toEqual({ version: 1, tiers: [[0, 1]] });
       await f.host.writeSettings("plan", { version: 2 });
       expect(await f.host.readSettings("plan")).toEqual({ version: 2 });
-      const docs = f.parts().map(settingsFromXml).filter((d) => d?.key === "plan");
+      const docs = f
+        .parts()
+        .map(settingsFromXml)
+        .filter((d) => d?.key === "plan");
       expect(docs).toHaveLength(1);
       expect(docs[0]?.revision).toBe(2);
     });
@@ -169,7 +212,12 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
       expect(f.numberFormat("Tricky", "B2")).toBe("#,##0.00");
       // The active cell on text that looks like a formula has no formula: "why is this number?" sees text.
       await f.host.select("Tricky", "F1");
-      expect(await f.host.activeCell()).toEqual({ sheet: "Tricky", address: "F1", formula: null, value: TRICKY_TEXT[0] });
+      expect(await f.host.activeCell()).toEqual({
+        sheet: "Tricky",
+        address: "F1",
+        formula: null,
+        value: TRICKY_TEXT[0],
+      });
       await f.host.select("Tricky", "C2");
       expect((await f.host.activeCell()).formula).toBe("=[@Amount]*2");
     });
@@ -179,7 +227,9 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
       const before = f.snapshot([]);
       const parts = f.parts();
       await expect(f.host.writeSheet(territorySpec())).rejects.toBeInstanceOf(NameClashError);
-      await expect(f.host.writeSheet(territorySpec())).rejects.toThrow('The workbook already has a name "TotalPotential" that Comp Planner did not create. Rename or delete it');
+      await expect(f.host.writeSheet(territorySpec())).rejects.toThrow(
+        'The workbook already has a name "TotalPotential" that Comp Planner did not create. Rename or delete it',
+      );
       expect(f.snapshot([])).toEqual(before);
       expect(f.parts()).toEqual(parts);
       expect(await f.host.isOwned("Territories")).toBe(false);
@@ -224,7 +274,9 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
         await f.host.writeSettings("plan", { v: 2 });
         return "done";
       });
-      await expect(f.host.exclusive("Save plan", async () => "second")).rejects.toThrow('Comp Planner is still busy with "Split and write"');
+      await expect(f.host.exclusive("Save plan", async () => "second")).rejects.toThrow(
+        'Comp Planner is still busy with "Split and write"',
+      );
       await expect(f.host.writeSettings("plan", { v: 3 })).resolves.toBeUndefined();
       release();
       await expect(run).resolves.toBe("done");
@@ -234,14 +286,17 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
 
     test("a corrupt settings part is reported by name and ignored; the rest keeps working and it is never overwritten", async () => {
       await f.host.writeSettings("plan", { v: 1 });
-      const corrupt = '<settings xmlns="urn:comp-planner:settings:v1" key="kpi-plan" revision="1" savedAt="2026-11-22T10:00:00Z">{not json</settings>';
+      const corrupt =
+        '<settings xmlns="urn:comp-planner:settings:v1" key="kpi-plan" revision="1" savedAt="2026-11-22T10:00:00Z">{not json</settings>';
       f.addPart(corrupt);
       f.addPart('<settings xmlns="urn:comp-planner:settings:v1" key="half"');
       expect(await f.host.readSettings("plan")).toEqual({ v: 1 });
       expect(await f.host.readSettings("kpi-plan")).toBeNull();
       const problems = await f.host.settingsProblems();
       expect(problems).toHaveLength(2);
-      expect(problems[0]).toMatch(/^The settings part "kpi-plan" \(custom XML part .+\) cannot be read: its content is not valid JSON/);
+      expect(problems[0]).toMatch(
+        /^The settings part "kpi-plan" \(custom XML part .+\) cannot be read: its content is not valid JSON/,
+      );
       expect(problems[1]).toMatch(/The settings part "half" .* cannot be read/);
       await f.host.writeSheet(territorySpec(2));
       expect(await f.host.isOwned("Territories")).toBe(true);
@@ -256,7 +311,10 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
       );
       expect(await f.host.readSettings("kpi-plan")).toEqual({ versions: [{ from: "2026-01", a: "x&y" }] });
       await f.host.writeSettings("kpi-plan", { versions: [] });
-      const docs = f.parts().map(settingsFromXml).filter((d) => d?.key === "kpi-plan");
+      const docs = f
+        .parts()
+        .map(settingsFromXml)
+        .filter((d) => d?.key === "kpi-plan");
       expect(docs).toEqual([expect.objectContaining({ revision: 5 })]);
     });
 
@@ -264,11 +322,17 @@ export function describeWorkbookHostContract(name: string, makeFixture: () => Ho
       f.seedUserSheet("Mine", "x");
       const sheets = await f.host.listSheets();
       expect(sheets.every((s) => !s.owned)).toBe(true);
-      f.addPart(`<settings xmlns="urn:other-addin" key="owned-sheets" revision="9" savedAt="2026-11-22T10:00:00Z">[{"name":"Mine","id":"anything"}]</settings>`);
-      f.addPart(`<settings xmlns="urn:comp-planner:settings:v1" key="owned-sheets" revision="9" savedAt="2026-11-22T10:00:00Z">{"Mine":true}</settings>`);
+      f.addPart(
+        `<settings xmlns="urn:other-addin" key="owned-sheets" revision="9" savedAt="2026-11-22T10:00:00Z">[{"name":"Mine","id":"anything"}]</settings>`,
+      );
+      f.addPart(
+        `<settings xmlns="urn:comp-planner:settings:v1" key="owned-sheets" revision="9" savedAt="2026-11-22T10:00:00Z">{"Mine":true}</settings>`,
+      );
       expect(await f.host.isOwned("Mine")).toBe(false);
       await expect(f.host.writeSheet({ name: "Mine", tables: [] })).rejects.toBeInstanceOf(NotOwnedError);
-      expect(await f.host.settingsProblems()).toEqual([expect.stringMatching(/"owned-sheets" .* its list of sheets is not valid/)]);
+      expect(await f.host.settingsProblems()).toEqual([
+        expect.stringMatching(/"owned-sheets" .* its list of sheets is not valid/),
+      ]);
     });
 
     test("reads the active cell and any range", async () => {

@@ -32,7 +32,9 @@ function preview(data: Cell[][]): PreviewWorkbook {
 describe("indexed criteria functions in the preview engine", () => {
   test("the preview's engine uses the indexed functions", () => {
     preview([]);
-    expect(jest.requireActual<typeof import("hyperformula")>("hyperformula").HyperFormula.getFunctionPlugin("SUMIFS")!.name).toBe("IndexedConditionalAggregationPlugin");
+    expect(
+      jest.requireActual<typeof import("hyperformula")>("hyperformula").HyperFormula.getFunctionPlugin("SUMIFS")!.name,
+    ).toBe("IndexedConditionalAggregationPlugin");
   });
 
   test("worked example: SUMIFS and COUNTIFS per territory, then a hand edit moves an account", () => {
@@ -60,7 +62,28 @@ describe("indexed criteria functions in the preview engine", () => {
     fc.integer({ min: -3, max: 5 }),
     fc.double({ min: -5, max: 5, noNaN: true }).map((x) => Math.round(x * 8) / 8),
   );
-  const criterion = fc.constantFrom<Cell>("a", "A", "b", "a*", "?", ">2", "<=1.5", "<>a", "<>", "=", "", "3", 3, 0, true, "TRUE", "e", ">=a", "~*", "=b");
+  const criterion = fc.constantFrom<Cell>(
+    "a",
+    "A",
+    "b",
+    "a*",
+    "?",
+    ">2",
+    "<=1.5",
+    "<>a",
+    "<>",
+    "=",
+    "",
+    "3",
+    3,
+    0,
+    true,
+    "TRUE",
+    "e",
+    ">=a",
+    "~*",
+    "=b",
+  );
 
   test("property: every function and criterion gives what the engine's own functions give", () => {
     const formulas = (c1: string, c2: string) => [
@@ -75,22 +98,33 @@ describe("indexed criteria functions in the preview engine", () => {
     ];
     const plain = plainEngine();
     fc.assert(
-      fc.property(fc.array(fc.tuple(cell, fc.double({ min: -1e6, max: 1e6, noNaN: true }), cell), { minLength: ROWS, maxLength: ROWS }), criterion, criterion, (rows, k1, k2) => {
-        const data: Cell[][] = rows.map(([a, b, c]) => [a === "" ? null : a, b, c === "" ? null : c, null, null]);
-        data[0][3] = k1;
-        data[0][4] = k2;
-        const wb = preview(data);
-        // The preview stores a written "" as an empty cell (as Excel does); give the plain engine the same.
-        plain.setSheetContent(0, data.map((r) => r.map((v) => (v === "" ? null : v))));
-        const fs = formulas("$D$1", "$E$1");
-        wb.setBlock("S", { row: 0, col: 6 }, [fs]);
-        plain.setCellContents({ sheet: 0, row: 0, col: 6 }, [fs]);
-        fs.forEach((_, i) => {
-          const mine = wb.engine.getCellValue({ sheet: 0, row: 0, col: 6 + i });
-          const theirs = plain.getCellValue({ sheet: 0, row: 0, col: 6 + i });
-          expect(JSON.stringify(mine)).toBe(JSON.stringify(theirs));
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(cell, fc.double({ min: -1e6, max: 1e6, noNaN: true }), cell), {
+          minLength: ROWS,
+          maxLength: ROWS,
+        }),
+        criterion,
+        criterion,
+        (rows, k1, k2) => {
+          const data: Cell[][] = rows.map(([a, b, c]) => [a === "" ? null : a, b, c === "" ? null : c, null, null]);
+          data[0][3] = k1;
+          data[0][4] = k2;
+          const wb = preview(data);
+          // The preview stores a written "" as an empty cell (as Excel does); give the plain engine the same.
+          plain.setSheetContent(
+            0,
+            data.map((r) => r.map((v) => (v === "" ? null : v))),
+          );
+          const fs = formulas("$D$1", "$E$1");
+          wb.setBlock("S", { row: 0, col: 6 }, [fs]);
+          plain.setCellContents({ sheet: 0, row: 0, col: 6 }, [fs]);
+          fs.forEach((_, i) => {
+            const mine = wb.engine.getCellValue({ sheet: 0, row: 0, col: 6 + i });
+            const theirs = plain.getCellValue({ sheet: 0, row: 0, col: 6 + i });
+            expect(JSON.stringify(mine)).toBe(JSON.stringify(theirs));
+          });
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -43,7 +43,9 @@ describe("Office errors in words", () => {
 
 describe("ExcelHost says Excel's errors in words", () => {
   it("a read refused while the user edits a cell says to finish editing", async () => {
-    const host = new ExcelHost(() => Promise.reject(officeError("InvalidOperationInCellEditMode", "The operation cannot be done.")));
+    const host = new ExcelHost(() =>
+      Promise.reject(officeError("InvalidOperationInCellEditMode", "The operation cannot be done.")),
+    );
     await expect(host.listTables()).rejects.toThrow(
       "Excel is editing a cell. Press Enter or Esc in the sheet to finish editing, then try again.",
     );

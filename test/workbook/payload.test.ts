@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { batches, excelWouldReinterpret, planBlock, RangeWrite, TEXT_FORMAT, utf8Length } from "../../src/workbook/payload";
+import {
+  batches,
+  excelWouldReinterpret,
+  planBlock,
+  RangeWrite,
+  TEXT_FORMAT,
+  utf8Length,
+} from "../../src/workbook/payload";
 import { CellInput, isFormula } from "../../src/workbook/sheetSpec";
 
 /** The cells a plan writes, as "row,col" -> what lands there (kind and content), and the formats. */
@@ -31,7 +38,24 @@ describe("payload sizes", () => {
   });
 
   test("text Excel would reinterpret is recognised; plain words are not", () => {
-    for (const t of ["=1+1", "+1", "-x", "@a", "'x", "00123", "5%", "TRUE", "false", "#N/A", "2019-03-01", "1/2", "3:30", " lead", "trail "]) expect(excelWouldReinterpret(t)).toBe(true);
+    for (const t of [
+      "=1+1",
+      "+1",
+      "-x",
+      "@a",
+      "'x",
+      "00123",
+      "5%",
+      "TRUE",
+      "false",
+      "#N/A",
+      "2019-03-01",
+      "1/2",
+      "3:30",
+      " lead",
+      "trail ",
+    ])
+      expect(excelWouldReinterpret(t)).toBe(true);
     for (const t of ["North", "Acme Corp", "rep@example.com", "a-b"]) expect(excelWouldReinterpret(t)).toBe(false);
   });
 });
@@ -70,7 +94,9 @@ describe("planBlock", () => {
     const w = planBlock(0, 0, rows, [], 0, 10_000);
     expect(w.every((x) => x.bytes <= 10_000)).toBe(true);
     expect(w.filter((x) => x.kind === "values").reduce((n, x) => n + x.data.length, 0)).toBe(1000);
-    expect(() => planBlock(0, 0, [["x".repeat(20_000)]], [], 0, 10_000)).toThrow(/Row 1 holds .* more than one request/);
+    expect(() => planBlock(0, 0, [["x".repeat(20_000)]], [], 0, 10_000)).toThrow(
+      /Row 1 holds .* more than one request/,
+    );
   });
 
   test("property: every cell is written exactly once, as a formula if and only if it is one, text behind the text format, within the budget", () => {
@@ -84,7 +110,9 @@ describe("planBlock", () => {
     );
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 40 })),
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 40 })),
         fc.integer({ min: 300, max: 3000 }),
         (rows, budget) => {
           let writes: RangeWrite[];
@@ -100,10 +128,12 @@ describe("planBlock", () => {
               const got = cells.get(`${2 + i},${1 + j}`)!;
               if (isFormula(c)) expect(got).toEqual({ kind: "formulas", v: c.formula });
               else expect(got).toEqual({ kind: "values", v: c ?? "" });
-              if (typeof c === "string" && excelWouldReinterpret(c)) expect(formats.get(`${2 + i},${1 + j}`)).toBe(TEXT_FORMAT);
+              if (typeof c === "string" && excelWouldReinterpret(c))
+                expect(formats.get(`${2 + i},${1 + j}`)).toBe(TEXT_FORMAT);
             }),
           );
-          for (const b of batches(writes, budget)) expect(b.length === 1 || b.reduce((n, x) => n + x.bytes, 0) <= budget).toBe(true);
+          for (const b of batches(writes, budget))
+            expect(b.length === 1 || b.reduce((n, x) => n + x.bytes, 0) <= budget).toBe(true);
           expect(writes.every((x) => x.bytes <= budget)).toBe(true);
           return true;
         },

@@ -27,7 +27,11 @@ describe("the preview engine evaluates the payout-rule functions", () => {
   test("PRORATE over quarters given as date cells", () => {
     const q = (m: number) => [dateSerial(2026, m, 1), dateSerial(2026, m + 3, 0)];
     wb.setBlock("Rules", { row: 11, col: 0 }, [q(1), q(4), q(7), q(10)]);
-    wb.setCell("Rules", { row: 11, col: 3 }, `=COMP.PRORATE(1200000,A12:B15,${dateSerial(2026, 5, 16)},,{0.2;0.3;0.3;0.2},"MONTHS")`);
+    wb.setCell(
+      "Rules",
+      { row: 11, col: 3 },
+      `=COMP.PRORATE(1200000,A12:B15,${dateSerial(2026, 5, 16)},,{0.2;0.3;0.3;0.2},"MONTHS")`,
+    );
     expect(values("D12:D15")).toEqual([[0], [120000], [360000], [240000]]);
   });
   test("DRAW spills its header row and one row per period", () => {

@@ -35,7 +35,8 @@ function previewFixture(): HostFixture & { wb: PreviewWorkbook } {
         for (let r = 0; r <= used.end.row; r++)
           for (let c = 0; c <= used.end.col; c++) {
             const cell = wb.cell(s, { row: r, col: c });
-            if (cell.value !== null || cell.formula) out[`${s}!${r},${c}`] = JSON.stringify([cell.formula, cell.value, cell.numberFormat]);
+            if (cell.value !== null || cell.formula)
+              out[`${s}!${r},${c}`] = JSON.stringify([cell.formula, cell.value, cell.numberFormat]);
           }
       }
       return out;
@@ -65,7 +66,10 @@ describe("PreviewHost evaluates what it writes", () => {
     const f = previewFixture();
     f.seedUserTable("Data", "Accounts", ["Account", "Potential"], [["A", 1]]);
     f.wb.setCell("Data", parseCell("E1"), "=SUM(Accounts[Nope])");
-    expect(f.wb.cell("Data", parseCell("E1")).value).toEqual({ error: "#REF!", message: 'Table Accounts has no column "Nope".' });
+    expect(f.wb.cell("Data", parseCell("E1")).value).toEqual({
+      error: "#REF!",
+      message: 'Table Accounts has no column "Nope".',
+    });
   });
 });
 

@@ -50,7 +50,6 @@ export function monthBounds(month: string): [number, number] {
   return [dateSerial(y, m, 1), m === 12 ? dateSerial(y + 1, 1, 1) : dateSerial(y, m + 1, 1)];
 }
 
-
 /** The index of a column (trimmed, any case), or an error naming the KPI, table and column. */
 function column(t: DataTable, name: string, kpi: string, table: string): number {
   const i = headerIndex(t.headers, name);
@@ -65,11 +64,20 @@ function column(t: DataTable, name: string, kpi: string, table: string): number 
  * win rate = won / (won + lost) among those rows. An average or win rate with nothing to
  * average is 0, as the sheet shows it (IFERROR), so the KPI pays its 0% point.
  */
-export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month: string, index?: PersonIndex): { actual: number; rows: number[] } {
+export function kpiActual(
+  k: KpiDefinition,
+  t: DataTable,
+  person: string,
+  month: string,
+  index?: PersonIndex,
+): { actual: number; rows: number[] } {
   const m = k.measure;
   const p = column(t, m.person, k.name, m.table);
   const d = column(t, m.date, k.name, m.table);
-  const filters = m.filters.map((f) => ({ i: column(t, f.column, k.name, m.table), values: new Set(f.values.map(excelTrimKey)) }));
+  const filters = m.filters.map((f) => ({
+    i: column(t, f.column, k.name, m.table),
+    values: new Set(f.values.map(excelTrimKey)),
+  }));
   const [start, end] = monthBounds(month);
   const rows: number[] = [];
   const who = excelTrimKey(person);
@@ -91,7 +99,10 @@ export function kpiActual(k: KpiDefinition, t: DataTable, person: string, month:
       const lost = new Set(m.outcome.lost.map(excelTrimKey));
       const w = rows.filter((r) => won.has(excelTrimKey(t.rows[r][o])));
       const l = rows.filter((r) => lost.has(excelTrimKey(t.rows[r][o])));
-      return { actual: w.length + l.length === 0 ? 0 : w.length / (w.length + l.length), rows: [...w, ...l].sort((a, b) => a - b) };
+      return {
+        actual: w.length + l.length === 0 ? 0 : w.length / (w.length + l.length),
+        rows: [...w, ...l].sort((a, b) => a - b),
+      };
     }
     case "cycle": {
       // The mean of (date - start) over the rows with a start date (days).
@@ -165,7 +176,10 @@ export class PersonIndex {
 function numberAt(k: KpiDefinition, t: DataTable, r: number, c: number, name: string): number | null {
   const x = t.rows[r][c];
   if (x === null || x === undefined || x === "") return null;
-  if (typeof x !== "number" || !Number.isFinite(x)) throw new KpiPlanError(`KPI "${k.name}": ${k.measure.table} row ${r + 1} has "${String(x)}" in ${name}, not a number.`);
+  if (typeof x !== "number" || !Number.isFinite(x))
+    throw new KpiPlanError(
+      `KPI "${k.name}": ${k.measure.table} row ${r + 1} has "${String(x)}" in ${name}, not a number.`,
+    );
   return x;
 }
 
@@ -181,10 +195,13 @@ export function kpiAttainment(k: KpiDefinition, actual: number): number {
 /** Checks a plan's KPIs: targets above 0, weights 0 or more, valid curves; errors name the KPI. */
 export function checkPlan(plan: KpiPlan): void {
   for (const r of plan.roles) {
-    if (!(r.targetBonus >= 0)) throw new KpiPlanError(`Role ${r.role}: the target bonus is ${r.targetBonus}; enter an amount of 0 or more.`);
+    if (!(r.targetBonus >= 0))
+      throw new KpiPlanError(`Role ${r.role}: the target bonus is ${r.targetBonus}; enter an amount of 0 or more.`);
     for (const k of r.kpis) {
-      if (!(k.target > 0)) throw new KpiPlanError(`KPI "${k.name}" (${r.role}): the target is ${k.target}; enter a target above 0.`);
-      if (!(k.weight >= 0)) throw new KpiPlanError(`KPI "${k.name}" (${r.role}): the weight is ${k.weight}; weights are 0 or more.`);
+      if (!(k.target > 0))
+        throw new KpiPlanError(`KPI "${k.name}" (${r.role}): the target is ${k.target}; enter a target above 0.`);
+      if (!(k.weight >= 0))
+        throw new KpiPlanError(`KPI "${k.name}" (${r.role}): the weight is ${k.weight}; weights are 0 or more.`);
       const c = compileCurve(k.curve);
       if (isCalcError(c)) throw new KpiPlanError(`KPI "${k.name}" (${r.role}): ${c.message}`);
     }
@@ -223,12 +240,27 @@ export function computeScorecards(
       const curve = compileCurve(k.curve);
       if (isCalcError(curve)) throw new KpiPlanError(`KPI "${k.name}": ${curve.message}`);
       const pay = payout(attainment, toNumber(dec(k.weight).times(role.targetBonus)), curve);
-      lines.push({ person: person.id, role: role.role, kpi: k.name, actual, target: k.target, weight: k.weight, attainment, payout: pay, rows });
+      lines.push({
+        person: person.id,
+        role: role.role,
+        kpi: k.name,
+        actual,
+        target: k.target,
+        weight: k.weight,
+        attainment,
+        payout: pay,
+        rows,
+      });
       bonus = bonus.plus(pay);
       weighted = weighted.plus(dec(k.weight).times(attainment));
       weights = weights.plus(k.weight);
     }
-    scores.push({ person: person.id, role: role.role, bonus: toNumber(bonus), attainment: weights.isZero() ? 0 : toNumber(weighted.div(weights)) });
+    scores.push({
+      person: person.id,
+      role: role.role,
+      bonus: toNumber(bonus),
+      attainment: weights.isZero() ? 0 : toNumber(weighted.div(weights)),
+    });
   }
   return {
     lines,

@@ -52,7 +52,9 @@ export function checkDateColumns(plan: KpiPlan, tables: ReadonlyMap<string, Data
     const what = iso
       ? "The text reads as ISO dates; convert the column to dates (select it, then Data > Text to Columns > Finish) and compute again."
       : `Text such as ${(bad.find((b) => !ISO_DATE.test(b.text.trim())) ?? bad[0]).text} can be read as more than one date; enter the dates as dates (or as yyyy-mm-dd text, then convert it) and compute again.`;
-    throw new KpiPlanError(`KPI "${kpi}": ${table} column "${column}" holds text, not dates, on ${rows} (${texts}). ${what}`);
+    throw new KpiPlanError(
+      `KPI "${kpi}": ${table} column "${column}" holds text, not dates, on ${rows} (${texts}). ${what}`,
+    );
   }
 }
 
@@ -61,7 +63,13 @@ export function checkDateColumns(plan: KpiPlan, tables: ReadonlyMap<string, Data
  * (with the dates it does cover), and a month where every actual is 0, so every bonus pays its 0%
  * point. Empty for a normal month.
  */
-export function monthWarnings(plan: KpiPlan, tables: ReadonlyMap<string, DataTable>, month: string, bounds: readonly [number, number], lines: readonly ScoreLine[]): string[] {
+export function monthWarnings(
+  plan: KpiPlan,
+  tables: ReadonlyMap<string, DataTable>,
+  month: string,
+  bounds: readonly [number, number],
+  lines: readonly ScoreLine[],
+): string[] {
   const warnings: string[] = [];
   const [start, end] = bounds;
   const checked = new Set<string>();
@@ -75,13 +83,19 @@ export function monthWarnings(plan: KpiPlan, tables: ReadonlyMap<string, DataTab
       checked.add(id);
       const dates = t.rows.map((row) => row[c]).filter((v): v is number => typeof v === "number");
       if (dates.some((d) => d >= start && d < end)) continue;
-      const span = dates.length ? ` (its dates run from ${isoDate(Math.min(...dates))} to ${isoDate(Math.max(...dates))})` : " (it has no dates)";
-      warnings.push(`No row of ${m.table} has a ${m.date} date in ${month}${span}, so every KPI on ${m.table} is 0 for everyone. Check the month, or the table.`);
+      const span = dates.length
+        ? ` (its dates run from ${isoDate(Math.min(...dates))} to ${isoDate(Math.max(...dates))})`
+        : " (it has no dates)";
+      warnings.push(
+        `No row of ${m.table} has a ${m.date} date in ${month}${span}, so every KPI on ${m.table} is 0 for everyone. Check the month, or the table.`,
+      );
     }
   }
   if (lines.length > 0 && lines.every((l) => l.actual === 0)) {
     const total = lines.reduce((s, l) => s + l.payout, 0);
-    warnings.push(`Every actual in ${month} is 0: every bonus pays its 0% point (${formatNumber(total)} in total). Check the month, the date columns and the KPI filters.`);
+    warnings.push(
+      `Every actual in ${month} is 0: every bonus pays its 0% point (${formatNumber(total)} in total). Check the month, the date columns and the KPI filters.`,
+    );
   }
   return warnings;
 }

@@ -19,5 +19,14 @@ export type {
   ValueMeasure,
   WinRateMeasure,
 } from "./types";
-export { addVersion, monthOf, monthProblem, nextMonth, normalizeMonth, parseMonth, previousMonth, versionFor } from "./versions";
+export {
+  addVersion,
+  monthOf,
+  monthProblem,
+  nextMonth,
+  normalizeMonth,
+  parseMonth,
+  previousMonth,
+  versionFor,
+} from "./versions";
 export type { VersionRecord } from "./versions";

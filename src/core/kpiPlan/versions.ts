@@ -84,7 +84,9 @@ export function addVersion(
   const earliest = nextMonth(monthOf(now));
   const month = effective === undefined ? earliest : normalizeMonth(effective);
   if (history.length > 0 && month < earliest) {
-    throw new KpiPlanError(`A change made on ${day(now.toISOString())} can take effect from ${earliest} at the earliest; months before it keep the settings they were computed with.`);
+    throw new KpiPlanError(
+      `A change made on ${day(now.toISOString())} can take effect from ${earliest} at the earliest; months before it keep the settings they were computed with.`,
+    );
   }
   const computed = record.computedThrough ? normalizeMonth(record.computedThrough) : null;
   if (computed !== null && month <= computed) {
@@ -96,10 +98,14 @@ export function addVersion(
   if (clash) {
     let free = nextMonth(month);
     while (history.some((v) => v.effective === free)) free = nextMonth(free);
-    throw new KpiPlanError(`KPI settings change at most once a month, and ${month} already has a change, made on ${day(clash.changedAt)}. The next change can take effect from ${free}.`);
+    throw new KpiPlanError(
+      `KPI settings change at most once a month, and ${month} already has a change, made on ${day(clash.changedAt)}. The next change can take effect from ${free}.`,
+    );
   }
   const version = Math.max(0, ...history.map((v) => v.version)) + 1;
-  return [...history, { version, effective: month, changedAt: now.toISOString(), plan }].sort((a, b) => (a.effective < b.effective ? -1 : 1));
+  return [...history, { version, effective: month, changedAt: now.toISOString(), plan }].sort((a, b) =>
+    a.effective < b.effective ? -1 : 1,
+  );
 }
 
 /** The version in force in a month: the latest one effective in or before it; null before the first. */

@@ -47,16 +47,36 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
   // Each line's exact value, beside the line (whose amount is its nearest double): the period
   // figures are exact sums of these, rounded once.
   const exact: Amount[] = [];
-  const push = (period: number, kind: LineKind, c: ReadyCredit | null, amount: Amount, credit = 0, from: number | null = null, to: number | null = null) => {
+  const push = (
+    period: number,
+    kind: LineKind,
+    c: ReadyCredit | null,
+    amount: Amount,
+    credit = 0,
+    from: number | null = null,
+    to: number | null = null,
+  ) => {
     exact.push(amount);
-    lines.push({ person: id, period: period + 1, kind, deal: c ? c.credit.deal : null, creditRow: c ? c.row : null, credit, measureFrom: from, measureTo: to, amount: amountToNumber(amount) });
+    lines.push({
+      person: id,
+      period: period + 1,
+      kind,
+      deal: c ? c.credit.deal : null,
+      creditRow: c ? c.row : null,
+      credit,
+      measureFrom: from,
+      measureTo: to,
+      amount: amountToNumber(amount),
+    });
   };
 
   const running = plan.attainment === "RUNNING";
   const yearQuota = p.quota.reduce((s, q) => s.plus(q), ZERO);
   const yearTi = p.targetIncentive.reduce((s, t) => s.plus(t), ZERO);
   const meterFor = (period: number): RunningPayout => {
-    const ti = toNumber(plan.curveOn === "AMOUNT" ? p.targetIncentive[period] : running ? yearTi : p.targetIncentive[period]);
+    const ti = toNumber(
+      plan.curveOn === "AMOUNT" ? p.targetIncentive[period] : running ? yearTi : p.targetIncentive[period],
+    );
     const divisor = plan.curveOn === "AMOUNT" ? null : toNumber(running ? yearQuota : p.quota[period]);
     return new RunningPayout(p.plan.curve, ti, 0, divisor);
   };
@@ -84,7 +104,8 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
     const timing = p.plan.timing;
     if (timing.kind !== "BOOKING") {
       const held = timing.kind === "PAYMENT" ? earned : times(earned, timing.share);
-      const release = timing.kind === "PAYMENT" ? (c.credit.paymentDate ?? null) : addMonths(c.credit.date, timing.months);
+      const release =
+        timing.kind === "PAYMENT" ? (c.credit.paymentDate ?? null) : addMonths(c.credit.date, timing.months);
       if (signOf(held) !== 0) {
         push(c.period, "HOLDBACK", c, minus(0, held));
         if (cancel !== null && (release === null || cancel < release)) {
@@ -106,7 +127,15 @@ function personLedger(p: ReadyPerson, credits: readonly ReadyCredit[], periods: 
   }
 
   // Period figures from the lines, then the draw on what the lines make payable.
-  const sums: Record<LineKind, Amount>[] = Array.from({ length: n }, () => ({ EARNED: 0, HOLDBACK: 0, RELEASE: 0, FORFEIT: 0, CLAWBACK: 0, TOPUP: 0, RECOVERY: 0 }));
+  const sums: Record<LineKind, Amount>[] = Array.from({ length: n }, () => ({
+    EARNED: 0,
+    HOLDBACK: 0,
+    RELEASE: 0,
+    FORFEIT: 0,
+    CLAWBACK: 0,
+    TOPUP: 0,
+    RECOVERY: 0,
+  }));
   lines.forEach((l, i) => (sums[l.period - 1][l.kind] = plus(sums[l.period - 1][l.kind], exact[i])));
   const rows: LedgerRow[] = [];
   let owed = p.openingBalance;

@@ -50,7 +50,8 @@ export interface LedgerPerson {
 }
 
 /** A role's quota: one per period, or annual spread over the periods by weights. */
-export type LedgerQuota = { readonly perPeriod: readonly number[] } | { readonly annual: number; readonly weights?: readonly number[] | null };
+export type LedgerQuota =
+  { readonly perPeriod: readonly number[] } | { readonly annual: number; readonly weights?: readonly number[] | null };
 
 /** When commission is paid. */
 export type PayTiming =

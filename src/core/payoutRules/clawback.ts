@@ -22,7 +22,12 @@ export interface ClawbackPolicy {
  * contract, as a negative decimal (0 when nothing is clawed back): nothing once monthsKept
  * reaches the window (default: the term). The commission is 0 or more and the term above 0.
  */
-export function clawback(commission: number | Dec, monthsKept: number, termMonths: number, policy: ClawbackPolicy): Dec {
+export function clawback(
+  commission: number | Dec,
+  monthsKept: number,
+  termMonths: number,
+  policy: ClawbackPolicy,
+): Dec {
   const window = policy.windowMonths ?? termMonths;
   if (monthsKept >= window) return new Money(0);
   const c = dec(commission);

@@ -35,7 +35,14 @@ export function drawPeriod(owedBefore: Dec, earned: number | Dec, draw: number |
   const zero = new Money(0);
   if (e.lt(d)) {
     const topUp = d.minus(e);
-    return { earned: e, draw: d, topUp, recovered: zero, paid: d, owed: policy.recoverable ? owedBefore.plus(topUp) : owedBefore };
+    return {
+      earned: e,
+      draw: d,
+      topUp,
+      recovered: zero,
+      paid: d,
+      owed: policy.recoverable ? owedBefore.plus(topUp) : owedBefore,
+    };
   }
   let recovered = zero;
   if (owedBefore.gt(0)) recovered = Money.min(owedBefore, e.minus(d), e.times(policy.recoveryLimit));
@@ -43,7 +50,12 @@ export function drawPeriod(owedBefore: Dec, earned: number | Dec, draw: number |
 }
 
 /** A draw over consecutive periods, starting from an opening balance owed. */
-export function applyDraw(earnings: readonly (number | Dec)[], draws: readonly (number | Dec)[], policy: DrawPolicy, openingBalance: number | Dec = 0): DrawPeriod[] {
+export function applyDraw(
+  earnings: readonly (number | Dec)[],
+  draws: readonly (number | Dec)[],
+  policy: DrawPolicy,
+  openingBalance: number | Dec = 0,
+): DrawPeriod[] {
   let owed = dec(openingBalance);
   return earnings.map((e, i) => {
     const p = drawPeriod(owed, e, draws[i], policy);

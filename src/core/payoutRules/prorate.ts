@@ -27,7 +27,8 @@ export function checkPeriods(periods: readonly Period[], basis: ProrationBasis):
     const p = periods[i];
     if (p.last < p.first) return { row: i + 1, problem: "lastBeforeFirst" };
     if (i > 0 && p.first !== periods[i - 1].last + 1) return { row: i + 1, problem: "notConsecutive" };
-    if (basis === "MONTHS" && wholeMonths(p.first, p.last, p.first, p.last) === 0) return { row: i + 1, problem: "noWholeMonth" };
+    if (basis === "MONTHS" && wholeMonths(p.first, p.last, p.first, p.last) === 0)
+      return { row: i + 1, problem: "noWholeMonth" };
   }
   return null;
 }
@@ -51,13 +52,21 @@ export function activeShare(period: Period, start: number, end: number | null, b
 }
 
 /** The two counts behind {@link activeShare}: units (days or months) in the plan and in the period. */
-export function activeUnits(period: Period, start: number, end: number | null, basis: ProrationBasis): { inPlan: number; inPeriod: number } {
+export function activeUnits(
+  period: Period,
+  start: number,
+  end: number | null,
+  basis: ProrationBasis,
+): { inPlan: number; inPeriod: number } {
   const to = end ?? period.last;
   if (basis === "DAYS") {
     const days = Math.min(period.last, to) - Math.max(period.first, start) + 1;
     return { inPlan: Math.max(0, days), inPeriod: period.last - period.first + 1 };
   }
-  return { inPlan: wholeMonths(period.first, period.last, start, to), inPeriod: wholeMonths(period.first, period.last, period.first, period.last) };
+  return {
+    inPlan: wholeMonths(period.first, period.last, start, to),
+    inPeriod: wholeMonths(period.first, period.last, period.first, period.last),
+  };
 }
 
 /**

@@ -36,7 +36,10 @@ export function forecasts(reps: readonly QuotaRep[], companyTarget: number, hist
   const hist = reps.map((r) => Array.from({ length: periods }, (_, t) => r.history?.[t] ?? null));
   reps.forEach((r, i) =>
     hist[i].forEach((h, t) => {
-      if (h !== null && (!Number.isFinite(h) || h < 0)) throw new QuotaInputError(`Rep "${r.id}" has history ${h} in period ${t + 1}; bookings must be a number of 0 or more.`);
+      if (h !== null && (!Number.isFinite(h) || h < 0))
+        throw new QuotaInputError(
+          `Rep "${r.id}" has history ${h} in period ${t + 1}; bookings must be a number of 0 or more.`,
+        );
     }),
   );
   const blend = blendedShares(reps, hist, historyWeight, -1);
@@ -44,7 +47,8 @@ export function forecasts(reps: readonly QuotaRep[], companyTarget: number, hist
   const forecast = blend.map((b) => (b / blendTotal) * companyTarget);
   const withHistory = hist.filter((hs) => hs.some((h) => h !== null)).length;
 
-  if (withHistory === 0 || periods === 0) return { forecast, pooledSigma: null, repSigma: reps.map(() => null), points: 0, periods: 0 };
+  if (withHistory === 0 || periods === 0)
+    return { forecast, pooledSigma: null, repSigma: reps.map(() => null), points: 0, periods: 0 };
   const logs: number[][] = reps.map(() => []);
   let periodsUsed = 0;
   for (let t = 0; t < periods; t++) {
@@ -64,9 +68,12 @@ export function forecasts(reps: readonly QuotaRep[], companyTarget: number, hist
     if (used) periodsUsed++;
   }
   const all = logs.flat();
-  if (all.length < 3) return { forecast, pooledSigma: null, repSigma: reps.map(() => null), points: all.length, periods: periodsUsed };
+  if (all.length < 3)
+    return { forecast, pooledSigma: null, repSigma: reps.map(() => null), points: all.length, periods: periodsUsed };
   const pooled = stdDev(all);
-  const repSigma = logs.map((ls) => (ls.length >= 2 ? Math.sqrt((ls.length * variance(ls) + SHRINK * pooled * pooled) / (ls.length + SHRINK)) : pooled));
+  const repSigma = logs.map((ls) =>
+    ls.length >= 2 ? Math.sqrt((ls.length * variance(ls) + SHRINK * pooled * pooled) / (ls.length + SHRINK)) : pooled,
+  );
   return { forecast, pooledSigma: pooled, repSigma, points: all.length, periods: periodsUsed };
 }
 
@@ -75,7 +82,12 @@ export function forecasts(reps: readonly QuotaRep[], companyTarget: number, hist
  * (-1 leaves none out). Reps with history share the history part among themselves, in proportion
  * to their potential; a rep with no (other) history gets their potential share.
  */
-function blendedShares(reps: readonly QuotaRep[], hist: readonly (number | null)[][], historyWeight: number, leaveOut: number): number[] {
+function blendedShares(
+  reps: readonly QuotaRep[],
+  hist: readonly (number | null)[][],
+  historyWeight: number,
+  leaveOut: number,
+): number[] {
   const totalPotential = reps.reduce((s, r) => s + r.potential, 0);
   const repMean = hist.map((hs) => {
     const known = hs.filter((h, t): h is number => h !== null && t !== leaveOut);

@@ -35,14 +35,21 @@ export function setQuotas(reps: readonly QuotaRep[], options: QuotaOptions): Quo
   const sigma = Math.max(fitted ?? 0, o.sigma);
   const sigmaSource = fitted !== null && fitted >= o.sigma ? "history" : "entered";
   if (fitted === null) {
-    if (reps.some((r) => r.history?.some((h) => h !== null))) notes.push(`Too little history to fit a spread; using the entered sigma ${o.sigma}.`);
+    if (reps.some((r) => r.history?.some((h) => h !== null)))
+      notes.push(`Too little history to fit a spread; using the entered sigma ${o.sigma}.`);
   } else {
     const from = `out of sample from ${fc.points} rep-periods of history`;
     if (sigmaSource === "history") notes.push(`Spread sigma ${fitted.toFixed(3)} fitted ${from}.`);
-    else notes.push(`The spread fitted ${from} is ${fitted.toFixed(3)}, below the entered sigma ${o.sigma} (the floor); using ${o.sigma}.`);
-    if (fc.periods === 1) notes.push("The spread rests on one prior period: add earlier periods of history for a firmer fit.");
+    else
+      notes.push(
+        `The spread fitted ${from} is ${fitted.toFixed(3)}, below the entered sigma ${o.sigma} (the floor); using ${o.sigma}.`,
+      );
+    if (fc.periods === 1)
+      notes.push("The spread rests on one prior period: add earlier periods of history for a firmer fit.");
   }
-  const sig = reps.map((_, i) => (o.method === "equal-probability" ? Math.max(fc.repSigma[i] ?? sigma, o.sigma) : sigma));
+  const sig = reps.map((_, i) =>
+    o.method === "equal-probability" ? Math.max(fc.repSigma[i] ?? sigma, o.sigma) : sigma,
+  );
   const F = fc.forecast;
   const totalAt = (z: number) => F.reduce((s, f, i) => s + f * Math.exp(sig[i] * z), 0);
   // With no drift, quota = F exp(sigma_i z) gives every rep the same chance, 1 - Phi(z).
@@ -58,12 +65,22 @@ export function setQuotas(reps: readonly QuotaRep[], options: QuotaOptions): Quo
   const step = o.rounding;
   const wanted = o.keep === "total" ? totalWanted : totalForShare;
   const total = dec(wanted).div(step).toDecimalPlaces(0).times(step);
-  if (o.keep === "total" && !total.eq(wanted)) notes.push(`The wanted total ${wanted} is not a multiple of the rounding ${step}; quotas add up to ${toNumber(total)}.`);
+  if (o.keep === "total" && !total.eq(wanted))
+    notes.push(
+      `The wanted total ${wanted} is not a multiple of the rounding ${step}; quotas add up to ${toNumber(total)}.`,
+    );
   const rounded = allocate(total, exact, step).map(toNumber);
 
   const out: RepQuota[] = reps.map((r, i) => {
     const q = rounded[i];
-    return { id: r.id, forecast: F[i], quota: q, stretch: q / F[i], probability: q > 0 ? 1 - normalCdf(Math.log(q / F[i]) / sig[i]) : 1, sigma: sig[i] };
+    return {
+      id: r.id,
+      forecast: F[i],
+      quota: q,
+      stretch: q / F[i],
+      probability: q > 0 ? 1 - normalCdf(Math.log(q / F[i]) / sig[i]) : 1,
+      sigma: sig[i],
+    };
   });
   const sum = toNumber(total);
   return {
@@ -107,20 +124,35 @@ function checkOptions(reps: readonly QuotaRep[], o: QuotaOptions): Checked {
   if (typeof o.companyTarget !== "number" || !Number.isFinite(o.companyTarget) || o.companyTarget <= 0)
     throw new QuotaInputError(`The company target is ${JSON.stringify(o.companyTarget)}; enter an amount above 0.`);
   const share = o.targetShare ?? 0.65;
-  if (!(share >= 0.01 && share <= 0.99)) throw new QuotaInputError(`The target share of reps attaining is ${share}; use 1% to 99% (60-70% is healthy).`);
+  if (!(share >= 0.01 && share <= 0.99))
+    throw new QuotaInputError(`The target share of reps attaining is ${share}; use 1% to 99% (60-70% is healthy).`);
   const weight = o.historyWeight ?? 0.5;
   if (!(weight >= 0 && weight <= 1)) throw new QuotaInputError(`The weight of history is ${weight}; use 0% to 100%.`);
   const sigma = o.sigma ?? 0.25;
-  if (!(sigma > 0 && sigma <= 3)) throw new QuotaInputError(`The spread sigma is ${sigma}; use a number above 0 (0.25 is typical).`);
+  if (!(sigma > 0 && sigma <= 3))
+    throw new QuotaInputError(`The spread sigma is ${sigma}; use a number above 0 (0.25 is typical).`);
   const rounding = o.rounding ?? 1;
-  if (!(rounding > 0) || !Number.isFinite(rounding)) throw new QuotaInputError(`Rounding is ${rounding}; use a step above 0, e.g. 1000.`);
+  if (!(rounding > 0) || !Number.isFinite(rounding))
+    throw new QuotaInputError(`Rounding is ${rounding}; use a step above 0, e.g. 1000.`);
   const over = o.overAssignment ?? 0.1;
   if (!(over > -1 && over <= 2)) throw new QuotaInputError(`The over-assignment is ${over}; use e.g. 10% (0.1).`);
   const seen = new Set<string>();
   for (const r of reps) {
     if (seen.has(r.id)) throw new QuotaInputError(`Rep "${r.id}" appears twice.`);
     seen.add(r.id);
-    if (!Number.isFinite(r.potential) || r.potential <= 0) throw new QuotaInputError(`Rep "${r.id}" has no potential (${r.potential}); every rep needs a potential above 0.`);
+    if (!Number.isFinite(r.potential) || r.potential <= 0)
+      throw new QuotaInputError(
+        `Rep "${r.id}" has no potential (${r.potential}); every rep needs a potential above 0.`,
+      );
   }
-  return { companyTarget: o.companyTarget, targetShare: share, historyWeight: weight, sigma, method: o.method ?? "equal-stretch", rounding, overAssignment: over, keep: o.keep ?? "share" };
+  return {
+    companyTarget: o.companyTarget,
+    targetShare: share,
+    historyWeight: weight,
+    sigma,
+    method: o.method ?? "equal-stretch",
+    rounding,
+    overAssignment: over,
+    keep: o.keep ?? "share",
+  };
 }

@@ -59,7 +59,8 @@ export class AttainmentSimulation {
     readonly draws: number,
     seed: number,
   ) {
-    if (!Number.isInteger(draws) || draws < 1) throw new RangeError(`draws must be a whole number of 1 or more, got ${draws}`);
+    if (!Number.isInteger(draws) || draws < 1)
+      throw new RangeError(`draws must be a whole number of 1 or more, got ${draws}`);
     this.shares = new Float64Array(draws);
     this.random = seededRandom(seed);
     this.scale = Float64Array.from(reps, (r) => (r.quota > 0 ? r.forecast / r.quota : Infinity));
@@ -114,7 +115,11 @@ export class AttainmentSimulation {
       excellence: this.attainmentQuantile(0.925, total),
       histogram,
       quantiles: Array.from({ length: QUANTILES }, (_, j) => this.attainmentQuantile((j + 0.5) / QUANTILES, total)),
-      percentiles: [this.attainmentQuantile(0.1, total), this.attainmentQuantile(0.5, total), this.attainmentQuantile(0.9, total)],
+      percentiles: [
+        this.attainmentQuantile(0.1, total),
+        this.attainmentQuantile(0.5, total),
+        this.attainmentQuantile(0.9, total),
+      ],
     };
   }
 

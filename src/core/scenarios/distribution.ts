@@ -10,5 +10,11 @@ import { AttainmentDistribution } from "./types";
 export function lognormalDistribution(share: number, sigma: number): AttainmentDistribution {
   const k = stretchForShare(share, sigma);
   const at = (p: number) => Math.exp(sigma * normalQuantile(p)) / k;
-  return { points: Array.from({ length: 100 }, (_, j) => at((j + 0.5) / 100)), p10: at(0.1), p50: at(0.5), p90: at(0.9), excellence: at(0.925) };
+  return {
+    points: Array.from({ length: 100 }, (_, j) => at((j + 0.5) / 100)),
+    p10: at(0.1),
+    p50: at(0.5),
+    p90: at(0.9),
+    excellence: at(0.925),
+  };
 }

@@ -7,7 +7,11 @@ import { textKey } from "../text";
 export const PAYOUT_POINTS: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5];
 
 /** Usual base shares by role (domain: SDR about 70/30, AE 50/50 to 60/40, CSR/AM 65/35 to 70/30). */
-export const MIX_BANDS: Readonly<Record<string, readonly [number, number]>> = { sdr: [0.65, 0.75], ae: [0.5, 0.6], "csr/am": [0.65, 0.7] };
+export const MIX_BANDS: Readonly<Record<string, readonly [number, number]>> = {
+  sdr: [0.65, 0.75],
+  ae: [0.5, 0.6],
+  "csr/am": [0.65, 0.7],
+};
 /** For other roles: 50/50 is the aggressive end, 80/20 the conservative end. */
 export const DEFAULT_MIX_BAND: readonly [number, number] = [0.5, 0.8];
 /** The usual range of compensation cost of sales. */
@@ -52,8 +56,10 @@ export function evaluateScenario(s: ScenarioInput, dist: AttainmentDistribution)
   const costOfSales = revenue.isZero() ? Infinity : toNumber(totalCost.div(revenue));
   const warnings: string[] = [];
   const [lo, hi] = mixBand(s.role);
-  if (s.baseShare < lo || s.baseShare > hi) warnings.push(`Mix ${mixLabel(s.baseShare)} is outside the usual ${pct(lo)}-${pct(hi)} base for ${s.role}.`);
-  if (!(costOfSales >= COST_OF_SALES_BAND[0] && costOfSales <= COST_OF_SALES_BAND[1])) warnings.push(`Cost of sales ${(costOfSales * 100).toFixed(1)}% is outside ${bandText(COST_OF_SALES_BAND)}.`);
+  if (s.baseShare < lo || s.baseShare > hi)
+    warnings.push(`Mix ${mixLabel(s.baseShare)} is outside the usual ${pct(lo)}-${pct(hi)} base for ${s.role}.`);
+  if (!(costOfSales >= COST_OF_SALES_BAND[0] && costOfSales <= COST_OF_SALES_BAND[1]))
+    warnings.push(`Cost of sales ${(costOfSales * 100).toFixed(1)}% is outside ${bandText(COST_OF_SALES_BAND)}.`);
   const b = toNumber(base);
   return {
     base: b,
@@ -65,7 +71,11 @@ export function evaluateScenario(s: ScenarioInput, dist: AttainmentDistribution)
     expectedRevenue: toNumber(revenue),
     costOfSales,
     payoutAt: PAYOUT_POINTS.map(pay),
-    earnings: [toNumber(dec(b).plus(pay(dist.p10))), toNumber(dec(b).plus(pay(dist.p50))), toNumber(dec(b).plus(pay(dist.p90)))],
+    earnings: [
+      toNumber(dec(b).plus(pay(dist.p10))),
+      toNumber(dec(b).plus(pay(dist.p50))),
+      toNumber(dec(b).plus(pay(dist.p90))),
+    ],
     leverage: ti === 0 ? 0 : pay(dist.excellence) / ti,
     warnings,
   };
@@ -84,9 +94,14 @@ function mean(xs: readonly number[]): Dec {
 function check(s: ScenarioInput, dist: AttainmentDistribution): void {
   const who = `${s.role || "(unnamed role)"}`;
   if (!s.role.trim()) throw new ScenarioInputError("A scenario has no role; name the role.");
-  if (!Number.isInteger(s.headcount) || s.headcount < 0) throw new ScenarioInputError(`${who}: headcount is ${s.headcount}; use a whole number of 0 or more.`);
-  if (!(Number.isFinite(s.ote) && s.ote > 0)) throw new ScenarioInputError(`${who}: OTE is ${s.ote}; enter an amount above 0.`);
-  if (!(Number.isFinite(s.quota) && s.quota > 0)) throw new ScenarioInputError(`${who}: quota is ${s.quota}; enter an amount above 0.`);
-  if (!(s.baseShare >= 0 && s.baseShare <= 1)) throw new ScenarioInputError(`${who}: base share is ${s.baseShare}; use 0% to 100% (60% is a 60/40 mix).`);
-  if (dist.points.length === 0) throw new ScenarioInputError("The attainment distribution is empty; run the Quotas step or enter a spread.");
+  if (!Number.isInteger(s.headcount) || s.headcount < 0)
+    throw new ScenarioInputError(`${who}: headcount is ${s.headcount}; use a whole number of 0 or more.`);
+  if (!(Number.isFinite(s.ote) && s.ote > 0))
+    throw new ScenarioInputError(`${who}: OTE is ${s.ote}; enter an amount above 0.`);
+  if (!(Number.isFinite(s.quota) && s.quota > 0))
+    throw new ScenarioInputError(`${who}: quota is ${s.quota}; enter an amount above 0.`);
+  if (!(s.baseShare >= 0 && s.baseShare <= 1))
+    throw new ScenarioInputError(`${who}: base share is ${s.baseShare}; use 0% to 100% (60% is a 60/40 mix).`);
+  if (dist.points.length === 0)
+    throw new ScenarioInputError("The attainment distribution is empty; run the Quotas step or enter a spread.");
 }

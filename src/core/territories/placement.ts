@@ -7,7 +7,13 @@ import { Partition } from "./partition";
  * "the seat furthest below its target", the longest-processing-time rule, which leaves every
  * seat within about one small account of its target once there are many accounts per seat.
  */
-export function placeGreedy(p: Partition, accounts: readonly number[], seats: readonly number[], target: readonly Float64Array[], total: readonly number[]): void {
+export function placeGreedy(
+  p: Partition,
+  accounts: readonly number[],
+  seats: readonly number[],
+  target: readonly Float64Array[],
+  total: readonly number[],
+): void {
   const dims = p.size.length;
   const weight = (a: number) => {
     let w = 0;

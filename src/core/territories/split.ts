@@ -71,7 +71,22 @@ export function splitTerritories(accounts: readonly TerritoryAccount[], options:
 
   const groups = groupsOf(accounts, seats, options.keepGroupsPure ?? false, pinnedSeat, ownerSeat);
   for (const g of groups) {
-    solveGroup(g, { accounts, seats, p, locked, target, closed, pinnedSeat, ownerSeat, keepOwners, compact, tolerance, x, y, notes });
+    solveGroup(g, {
+      accounts,
+      seats,
+      p,
+      locked,
+      target,
+      closed,
+      pinnedSeat,
+      ownerSeat,
+      keepOwners,
+      compact,
+      tolerance,
+      x,
+      y,
+      notes,
+    });
   }
   if ((options.compact ?? true) && !hasCoords && accounts.some((a) => Number.isFinite(a.x))) {
     notes.push("Some accounts have no coordinates, so territories were balanced without regard to geography.");
@@ -80,15 +95,32 @@ export function splitTerritories(accounts: readonly TerritoryAccount[], options:
 }
 
 /** The groups to solve: one for everything, or one per group key with its apportioned seats. */
-function groupsOf(accounts: readonly TerritoryAccount[], seats: readonly Seat[], pure: boolean, pinnedSeat: Int32Array, ownerSeat: Int32Array): Group[] {
+function groupsOf(
+  accounts: readonly TerritoryAccount[],
+  seats: readonly Seat[],
+  pure: boolean,
+  pinnedSeat: Int32Array,
+  ownerSeat: Int32Array,
+): Group[] {
   const all = accounts.map((_, i) => i);
   if (!pure) return [{ key: "", label: "", accounts: all, seats: seats.map((_, i) => i) }];
-  const byKey = new Map<string, { key: string; label: string; accounts: number[]; potential: number; pinnedSeats: Set<number>; ownedBySeat: Map<number, number> }>();
+  const byKey = new Map<
+    string,
+    {
+      key: string;
+      label: string;
+      accounts: number[];
+      potential: number;
+      pinnedSeats: Set<number>;
+      ownedBySeat: Map<number, number>;
+    }
+  >();
   accounts.forEach((a, i) => {
     const label = a.group && a.group.trim() ? a.group.trim() : NO_GROUP;
     const key = nameKey(label);
     let g = byKey.get(key);
-    if (!g) byKey.set(key, (g = { key, label, accounts: [], potential: 0, pinnedSeats: new Set(), ownedBySeat: new Map() }));
+    if (!g)
+      byKey.set(key, (g = { key, label, accounts: [], potential: 0, pinnedSeats: new Set(), ownedBySeat: new Map() }));
     g.accounts.push(i);
     g.potential += a.potential;
     if (pinnedSeat[i] >= 0) g.pinnedSeats.add(pinnedSeat[i]);
@@ -132,7 +164,9 @@ function solveGroup(g: Group, c: Context): void {
   closeOversizedAccounts(g, c, total[0]);
 
   const open = g.seats.filter((s) => !closed[s]);
-  const remaining = p.size.map((sz, d) => total[d] - g.seats.filter((s) => closed[s]).reduce((sum, s) => sum + p.load[d][s], 0));
+  const remaining = p.size.map(
+    (sz, d) => total[d] - g.seats.filter((s) => closed[s]).reduce((sum, s) => sum + p.load[d][s], 0),
+  );
   const capacity = open.reduce((s, t) => s + seats[t].capacity, 0);
   for (let d = 0; d < dims; d++) for (const s of open) target[d][s] = (remaining[d] * seats[s].capacity) / capacity;
 
@@ -168,8 +202,11 @@ function closeOversizedAccounts(g: Group, c: Context, totalPotential: number): v
   for (const a of order) {
     const openSeats = g.seats.filter((s) => !closed[s]);
     if (openSeats.length <= 1) break;
-    const preferred = [c.pinnedSeat[a], c.keepOwners ? c.ownerSeat[a] : -1].find((s) => s >= 0 && openSeats.includes(s));
-    const seat = preferred ?? openSeats.reduce((best, s) => (seats[s].capacity > seats[best].capacity ? s : best), openSeats[0]);
+    const preferred = [c.pinnedSeat[a], c.keepOwners ? c.ownerSeat[a] : -1].find(
+      (s) => s >= 0 && openSeats.includes(s),
+    );
+    const seat =
+      preferred ?? openSeats.reduce((best, s) => (seats[s].capacity > seats[best].capacity ? s : best), openSeats[0]);
     const share = (rest * seats[seat].capacity) / capacity;
     if (p.size[0][a] <= share) break;
     if (p.assign[a] < 0) p.place(a, seat);
@@ -185,7 +222,13 @@ function closeOversizedAccounts(g: Group, c: Context, totalPotential: number): v
 }
 
 /** For each seat, the k seats whose accounts' centres are nearest (itself excluded). */
-function nearestSeats(p: Partition, seats: readonly number[], x: Float64Array, y: Float64Array, k: number): Map<number, number[]> {
+function nearestSeats(
+  p: Partition,
+  seats: readonly number[],
+  x: Float64Array,
+  y: Float64Array,
+  k: number,
+): Map<number, number[]> {
   const centre = new Map<number, [number, number]>();
   for (const s of seats) {
     const m = p.members[s];
@@ -215,4 +258,3 @@ function nearestSeats(p: Partition, seats: readonly number[], x: Float64Array, y
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
-

@@ -83,4 +83,5 @@ const sum = (xs: ArrayLike<number>) => {
   for (let i = 0; i < xs.length; i++) s += xs[i];
   return s;
 };
-const sumOf = <T>(idx: readonly number[], items: readonly T[], f: (t: T) => number) => idx.reduce((s, i) => s + f(items[i]), 0);
+const sumOf = <T>(idx: readonly number[], items: readonly T[], f: (t: T) => number) =>
+  idx.reduce((s, i) => s + f(items[i]), 0);

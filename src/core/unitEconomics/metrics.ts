@@ -30,7 +30,12 @@ export function ltv(monthlyRevenue: number, monthlyChurn: number, grossMargin = 
 }
 
 /** LTV / CAC. Needs churn and cac above 0. */
-export function ltvToCacDec(monthlyRevenue: number | Dec, monthlyChurn: number | Dec, cac: number | Dec, grossMargin: number | Dec = 1): Dec {
+export function ltvToCacDec(
+  monthlyRevenue: number | Dec,
+  monthlyChurn: number | Dec,
+  cac: number | Dec,
+  grossMargin: number | Dec = 1,
+): Dec {
   return ltvDec(monthlyRevenue, monthlyChurn, grossMargin).div(cac);
 }
 

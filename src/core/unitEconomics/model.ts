@@ -34,7 +34,8 @@ export const warningText = {
     return `${role} pay mix ${mixLabel(baseShare)} is outside the usual ${pct(lo)}-${pct(hi)}% base.`;
   },
   smallAssembly: (people: number) => `An assembly line of ${people} people: it needs 5-6 at least; consider an island.`,
-  podTooFewClients: (clients: number) => `PODs for ${clients} potential clients: below about 1,000 a POD has no market slice of its own.`,
+  podTooFewClients: (clients: number) =>
+    `PODs for ${clients} potential clients: below about 1,000 a POD has no market slice of its own.`,
   podFewClients: (clients: number) => `PODs for ${clients} potential clients: PODs are sensible above about 3,000.`,
   podTooBig: (people: number) => `PODs of ${people} people: above 7; add PODs.`,
   noBreakEven: (months: number) => `No break-even within ${months} months.`,
@@ -72,7 +73,8 @@ function planChannel(c: ChannelInput, leadsPerSdr: number, meetingsPerAe: number
 }
 
 function headcountFor(kind: StructureKind, w: { sdr: Dec; ae: Dec; csr: Dec; total: Dec }, podSize: number): Headcount {
-  if (kind === "Assembly") return { sdr: peopleFor(w.sdr), ae: peopleFor(w.ae), csr: peopleFor(w.csr), generalists: 0, pods: 0 };
+  if (kind === "Assembly")
+    return { sdr: peopleFor(w.sdr), ae: peopleFor(w.ae), csr: peopleFor(w.csr), generalists: 0, pods: 0 };
   if (kind === "Island") return { sdr: 0, ae: 0, csr: 0, generalists: peopleFor(w.total), pods: 0 };
   const pods = peopleFor(w.total.div(podSize));
   const per = (load: Dec) => pods * peopleFor(load.div(pods));
@@ -80,7 +82,12 @@ function headcountFor(kind: StructureKind, w: { sdr: Dec; ae: Dec; csr: Dec; tot
 }
 
 /** Monthly compensation at OTE, and the part of it that acquires customers. */
-function payFor(kind: StructureKind, h: Headcount, input: UnitEconomicsInput, w: { acquisition: Dec; total: Dec }): { monthly: Dec; acquisition: Dec } {
+function payFor(
+  kind: StructureKind,
+  h: Headcount,
+  input: UnitEconomicsInput,
+  w: { acquisition: Dec; total: Dec },
+): { monthly: Dec; acquisition: Dec } {
   const cost = (people: number, p: RolePay) => dec(p.ote).times(people).div(12);
   const { pay } = input;
   if (kind === "Assembly") {
@@ -95,7 +102,15 @@ function payFor(kind: StructureKind, h: Headcount, input: UnitEconomicsInput, w:
   return { monthly: cost(h.sdr + h.ae + h.csr, pay.podMember), acquisition: cost(h.sdr + h.ae, pay.podMember) };
 }
 
-function structureWarnings(kind: StructureKind, h: Headcount, total: number, podSize: number, input: UnitEconomicsInput, breakEven: number | null, months: number): string[] {
+function structureWarnings(
+  kind: StructureKind,
+  h: Headcount,
+  total: number,
+  podSize: number,
+  input: UnitEconomicsInput,
+  breakEven: number | null,
+  months: number,
+): string[] {
   const out: string[] = [];
   const mix = (role: string, p: RolePay) => {
     const [lo, hi] = mixBand(role);
@@ -196,7 +211,10 @@ export function unitEconomics(input: UnitEconomicsInput): UnitEconomicsResult {
       acquisitionCost: toNumber(pay.acquisition),
       costOfSales: num(ratioOrNull(pay.monthly.times(months), horizonRevenue)),
       cac: num(cac),
-      paybackMonths: cac === null || revenuePerCustomer === null || blendedMargin === null ? null : toNumber(cacPaybackDec(cac, revenuePerCustomer, blendedMargin)),
+      paybackMonths:
+        cac === null || revenuePerCustomer === null || blendedMargin === null
+          ? null
+          : toNumber(cacPaybackDec(cac, revenuePerCustomer, blendedMargin)),
       ltvToCac: cac === null || cac.isZero() || blendedLtv === null ? null : toNumber(blendedLtv.div(cac)),
       breakEvenMonth,
       cumulativeCash: cumulativeCash.map(toNumber),
@@ -210,11 +228,22 @@ export function unitEconomics(input: UnitEconomicsInput): UnitEconomicsResult {
     const c = p.input;
     const salesCost = acquisition.isZero() ? ZERO : primaryAcquisition.times(p.acquisitionLoad).div(acquisition);
     const cac = ratioOrNull(salesCost.plus(c.spend), p.won);
-    const factFunnel = c.fact ? [c.fact.leads, c.fact.qualified, c.fact.meetings, c.fact.won] : [null, null, null, null];
-    const vsPlan = factFunnel.map((f, k) => (f === null || p.funnel[k].isZero() ? null : toNumber(dec(f).div(p.funnel[k]))));
-    const factCac = c.fact && c.fact.spend !== null && c.fact.won !== null && c.fact.won > 0 ? toNumber(salesCost.plus(c.fact.spend).div(c.fact.won)) : null;
+    const factFunnel = c.fact
+      ? [c.fact.leads, c.fact.qualified, c.fact.meetings, c.fact.won]
+      : [null, null, null, null];
+    const vsPlan = factFunnel.map((f, k) =>
+      f === null || p.funnel[k].isZero() ? null : toNumber(dec(f).div(p.funnel[k])),
+    );
+    const factCac =
+      c.fact && c.fact.spend !== null && c.fact.won !== null && c.fact.won > 0
+        ? toNumber(salesCost.plus(c.fact.spend).div(c.fact.won))
+        : null;
     const ltvToCac = cac === null || cac.isZero() ? null : ltvs[i].div(cac);
-    const warnings = p.won.isZero() ? [warningText.noCustomers()] : ltvToCac !== null && ltvToCac.lt(HEALTHY_LTV_TO_CAC) ? [warningText.lowLtvToCac()] : [];
+    const warnings = p.won.isZero()
+      ? [warningText.noCustomers()]
+      : ltvToCac !== null && ltvToCac.lt(HEALTHY_LTV_TO_CAC)
+        ? [warningText.lowLtvToCac()]
+        : [];
     return {
       name: c.name,
       funnel: p.funnel.map(toNumber),

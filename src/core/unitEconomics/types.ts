@@ -100,7 +100,11 @@ export interface ChannelResult {
   /** LTV / CAC; null when CAC is null or 0. */
   readonly ltvToCac: number | null;
   /** The fact funnel (null where unknown) and each stage's fact / plan (null where either is unknown or the plan is 0). */
-  readonly fact: { readonly funnel: readonly (number | null)[]; readonly vsPlan: readonly (number | null)[]; readonly cac: number | null };
+  readonly fact: {
+    readonly funnel: readonly (number | null)[];
+    readonly vsPlan: readonly (number | null)[];
+    readonly cac: number | null;
+  };
   readonly warnings: readonly string[];
 }
 

@@ -30,7 +30,9 @@ function checkChannel(c: ChannelInput, i: number): void {
   aboveZero(c.averageDeal, `${who}: average deal`);
   share(c.grossMargin, `${who}: gross margin`, false);
   if (!(Number.isFinite(c.monthlyChurn) && c.monthlyChurn > 0 && c.monthlyChurn <= 1)) {
-    fail(`${who}: monthly churn is ${c.monthlyChurn}; enter a rate above 0 and at most 1 (0.02 = 2% a month). With no churn at all, LTV has no end.`);
+    fail(
+      `${who}: monthly churn is ${c.monthlyChurn}; enter a rate above 0 and at most 1 (0.02 = 2% a month). With no churn at all, LTV has no end.`,
+    );
   }
   if (c.fact) {
     for (const [field, v] of Object.entries(c.fact)) if (v !== null) atLeastZero(v, `${who}: fact ${field}`);
@@ -54,8 +56,10 @@ export function checkUnitEconomicsInput(input: UnitEconomicsInput): void {
   aboveZero(input.capacities.meetingsPerAe, "Meetings an AE runs per month");
   aboveZero(input.capacities.customersPerCsr, "Customers a CSR keeps");
   if (input.structures.length === 0) fail("No structure is chosen; cost at least one of Assembly, Island, POD.");
-  for (const s of input.structures) if (!STRUCTURE_KINDS.includes(s)) fail(`Structure "${s}" is unknown; use Assembly, Island or POD.`);
-  if (new Set(input.structures).size !== input.structures.length) fail("A structure is chosen twice; choose each once.");
+  for (const s of input.structures)
+    if (!STRUCTURE_KINDS.includes(s)) fail(`Structure "${s}" is unknown; use Assembly, Island or POD.`);
+  if (new Set(input.structures).size !== input.structures.length)
+    fail("A structure is chosen twice; choose each once.");
   const roles = [
     ["SDR", input.pay.sdr],
     ["AE", input.pay.ae],
@@ -67,8 +71,10 @@ export function checkUnitEconomicsInput(input: UnitEconomicsInput): void {
     aboveZero(p.ote, `${role}: OTE`);
     share(p.baseShare, `${role}: base share`, true);
   }
-  if (!(Number.isInteger(input.podSize) && input.podSize >= 3 && input.podSize <= 7)) fail(`POD size is ${input.podSize}; a POD has 3 to 7 people.`);
+  if (!(Number.isInteger(input.podSize) && input.podSize >= 3 && input.podSize <= 7))
+    fail(`POD size is ${input.podSize}; a POD has 3 to 7 people.`);
   if (input.potentialClients !== null) atLeastZero(input.potentialClients, "Potential clients");
   const h = input.horizonMonths ?? 24;
-  if (!(Number.isInteger(h) && h >= 1 && h <= 120)) fail(`The horizon is ${h} months; use a whole number from 1 to 120.`);
+  if (!(Number.isInteger(h) && h >= 1 && h <= 120))
+    fail(`The horizon is ${h} months; use a whole number from 1 to 120.`);
 }

@@ -10,7 +10,14 @@ import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { AutosaveStore } from "./store";
 
 /** The engine events that mean the workbook's content changed (not just the selection). */
-const CONTENT_EVENTS = ["valuesUpdated", "sheetAdded", "sheetRemoved", "sheetRenamed", "namedExpressionAdded", "namedExpressionRemoved"] as const;
+const CONTENT_EVENTS = [
+  "valuesUpdated",
+  "sheetAdded",
+  "sheetRemoved",
+  "sheetRenamed",
+  "namedExpressionAdded",
+  "namedExpressionRemoved",
+] as const;
 
 /** Keeps a session's workbook in a store. */
 export class Autosave {

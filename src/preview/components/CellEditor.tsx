@@ -1,5 +1,11 @@
 import * as React from "react";
-import { GridCellKind, type GridCell, type ProvideEditorCallback, type ProvideEditorComponent, type TextCell } from "@glideapps/glide-data-grid";
+import {
+  GridCellKind,
+  type GridCell,
+  type ProvideEditorCallback,
+  type ProvideEditorComponent,
+  type TextCell,
+} from "@glideapps/glide-data-grid";
 
 /** How a queued edit ends: moved by a column and row (Enter, Tab), or cancelled (Escape). */
 export type EditEnd = readonly [-1 | 0 | 1, -1 | 0 | 1] | "cancel";
@@ -9,7 +15,13 @@ export type EditEnd = readonly [-1 | 0 | 1, -1 | 0 | 1] | "cancel";
  * its editor lazily the first time): the grid keeps them here, and the editor applies them as
  * it opens (the characters, then Enter, Tab or Escape if one was pressed).
  */
-export const typeAhead = { cell: null as string | null, text: "", end: null as EditEnd | null, since: 0, editorOpen: false };
+export const typeAhead = {
+  cell: null as string | null,
+  text: "",
+  end: null as EditEnd | null,
+  since: 0,
+  editorOpen: false,
+};
 
 /**
  * Edits a cell in place as Excel does: the formula or value as written, the caret at the end
@@ -44,7 +56,14 @@ export const CellEditor: ProvideEditorComponent<TextCell> = ({ value, onChange, 
     onChange({ ...value, data });
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const move: EditEnd | null = e.key === "Enter" && !e.altKey ? [0, e.shiftKey ? -1 : 1] : e.key === "Tab" ? [e.shiftKey ? -1 : 1, 0] : e.key === "Escape" ? "cancel" : null;
+    const move: EditEnd | null =
+      e.key === "Enter" && !e.altKey
+        ? [0, e.shiftKey ? -1 : 1]
+        : e.key === "Tab"
+          ? [e.shiftKey ? -1 : 1, 0]
+          : e.key === "Escape"
+            ? "cancel"
+            : null;
     if (!move) return;
     e.preventDefault();
     if (move === "cancel") onFinishedEditing(undefined, [0, 0]);
@@ -72,11 +91,27 @@ export const CellEditor: ProvideEditorComponent<TextCell> = ({ value, onChange, 
       spellCheck={false}
       onChange={(e) => change(e.target.value)}
       onKeyDown={onKeyDown}
-      style={{ display: "block", width: "100%", minWidth: "8em", height: "18px", border: "none", outline: "none", padding: 0, resize: "none", overflow: "hidden", whiteSpace: "pre", background: "transparent", font: "inherit", color: "inherit" }}
+      style={{
+        display: "block",
+        width: "100%",
+        minWidth: "8em",
+        height: "18px",
+        border: "none",
+        outline: "none",
+        padding: 0,
+        resize: "none",
+        overflow: "hidden",
+        whiteSpace: "pre",
+        background: "transparent",
+        font: "inherit",
+        color: "inherit",
+      }}
     />
   );
 };
 
 /** The grid's editor for text cells (every cell of the preview is one). */
 export const provideCellEditor: ProvideEditorCallback<GridCell> = (cell) =>
-  cell.kind === GridCellKind.Text ? ({ editor: CellEditor, disablePadding: false } as unknown as ReturnType<ProvideEditorCallback<GridCell>>) : undefined;
+  cell.kind === GridCellKind.Text
+    ? ({ editor: CellEditor, disablePadding: false } as unknown as ReturnType<ProvideEditorCallback<GridCell>>)
+    : undefined;

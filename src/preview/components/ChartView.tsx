@@ -43,9 +43,20 @@ export function ChartView({ spec, data, width, height }: ChartViewProps): React.
       aria-label={`${spec.title} (${spec.type} chart)`}
       width={L.width}
       height={L.height}
-      style={{ background: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, display: "block" }}
+      style={{
+        background: tokens.colorNeutralBackground1,
+        border: `1px solid ${tokens.colorNeutralStroke2}`,
+        display: "block",
+      }}
     >
-      <text x={L.width / 2} y={20} textAnchor="middle" fontSize={13} fontWeight={600} fill={tokens.colorNeutralForeground1}>
+      <text
+        x={L.width / 2}
+        y={20}
+        textAnchor="middle"
+        fontSize={13}
+        fontWeight={600}
+        fill={tokens.colorNeutralForeground1}
+      >
         {spec.title}
       </text>
       <g transform={`translate(${pad.left},${pad.top})`}>
@@ -60,7 +71,13 @@ export function ChartView({ spec, data, width, height }: ChartViewProps): React.
                 y2={horizontal ? plotH : plotH - p}
                 stroke={t === 0 ? tokens.colorNeutralStroke1 : tokens.colorNeutralStroke3}
               />
-              <text x={horizontal ? p : -6} y={horizontal ? plotH + 14 : plotH - p + 3} textAnchor={horizontal ? "middle" : "end"} fontSize={10} fill={tokens.colorNeutralForeground3}>
+              <text
+                x={horizontal ? p : -6}
+                y={horizontal ? plotH + 14 : plotH - p + 3}
+                textAnchor={horizontal ? "middle" : "end"}
+                fontSize={10}
+                fill={tokens.colorNeutralForeground3}
+              >
                 {compactNumber(t)}
               </text>
             </g>
@@ -68,7 +85,13 @@ export function ChartView({ spec, data, width, height }: ChartViewProps): React.
         })}
         {data.series.map((s, k) =>
           spec.type === "line" ? (
-            <polyline key={s.name} fill="none" stroke={PALETTE[k % PALETTE.length]} strokeWidth={2} points={s.values.map((v, i) => `${i * band + band / 2},${plotH - scale(v)}`).join(" ")} />
+            <polyline
+              key={s.name}
+              fill="none"
+              stroke={PALETTE[k % PALETTE.length]}
+              strokeWidth={2}
+              points={s.values.map((v, i) => `${i * band + band / 2},${plotH - scale(v)}`).join(" ")}
+            />
           ) : (
             <g key={s.name} fill={PALETTE[k % PALETTE.length]}>
               {s.values.map((v, i) => {

@@ -90,7 +90,9 @@ const THEME: Partial<Theme> = {
 /** Screen readers read the text shown (the formatted value), not the formula the editor opens with. */
 type Renderer = (typeof AllCellRenderers)[number];
 const RENDERERS: readonly Renderer[] = AllCellRenderers.map((r) =>
-  r.kind === GridCellKind.Text ? ({ ...textCellRenderer, getAccessibilityString: (c: TextCell) => c.displayData } as unknown as Renderer) : r,
+  r.kind === GridCellKind.Text
+    ? ({ ...textCellRenderer, getAccessibilityString: (c: TextCell) => c.displayData } as unknown as Renderer)
+    : r,
 );
 /** The grid shows no images, but its props require a loader. */
 const IMAGES = new ImageWindowLoaderImpl();
@@ -122,13 +124,19 @@ function fromGlide(sel: GridSelection, rows: number, cols: number): CellSelectio
   if (r.length > 0) {
     const first = r.first() ?? 0;
     const last = r.last() ?? first;
-    return { active: { row: first, col: 0 }, range: { start: { row: first, col: 0 }, end: { row: last, col: cols - 1 } } };
+    return {
+      active: { row: first, col: 0 },
+      range: { start: { row: first, col: 0 }, end: { row: last, col: cols - 1 } },
+    };
   }
   const c = sel.columns;
   if (c.length > 0) {
     const first = c.first() ?? 0;
     const last = c.last() ?? first;
-    return { active: { row: 0, col: first }, range: { start: { row: 0, col: first }, end: { row: rows - 1, col: last } } };
+    return {
+      active: { row: 0, col: first },
+      range: { start: { row: 0, col: first }, end: { row: rows - 1, col: last } },
+    };
   }
   return null;
 }
@@ -148,7 +156,10 @@ function ensurePortal(): void {
  * Ctrl+C/X/V as tab-separated text, Ctrl+Z/Y, Ctrl+D, column resize, frozen columns, text that
  * runs on into empty cells. It is a view: every change goes through {@link GridEdits}.
  */
-export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, sheet, selection, onSelectionChange, edits, overlays = [] }, handle) {
+export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
+  { wb, sheet, selection, onSelectionChange, edits, overlays = [] },
+  handle,
+) {
   const styles = useWorkbookViewStyles();
   const ref = React.useRef<DataEditorRef>(null);
   React.useImperativeHandle(handle, () => ({ focus: () => ref.current?.focus() }), []);
@@ -163,7 +174,12 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, 
   const frozen = wb.freeze(sheet)?.columns ?? 0;
 
   const columns = React.useMemo<GridColumn[]>(
-    () => Array.from({ length: cols }, (_, c) => ({ id: columnLetter(c), title: columnLetter(c), width: columnWidthPx(widths, c) })),
+    () =>
+      Array.from({ length: cols }, (_, c) => ({
+        id: columnLetter(c),
+        title: columnLetter(c),
+        width: columnWidthPx(widths, c),
+      })),
     // widths is mutated in place by the workbook; the version says when it changed.
     [cols, widths, version],
   );
@@ -184,10 +200,14 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, 
   }, [wb, sheet, version]);
   const getCellContent = React.useCallback(([col, row]: Item) => cellAt(col, row), [cellAt]);
   const getCellsForSelection = React.useCallback(
-    (r: Rectangle) => Array.from({ length: r.height }, (_, i) => Array.from({ length: r.width }, (_, j) => cellAt(r.x + j, r.y + i))),
+    (r: Rectangle) =>
+      Array.from({ length: r.height }, (_, i) => Array.from({ length: r.width }, (_, j) => cellAt(r.x + j, r.y + i))),
     [cellAt],
   );
-  const drawCell = React.useMemo(() => overflowDrawer(cellAt, (c) => columnWidthPx(widths, c), frozen), [cellAt, widths, frozen, version]);
+  const drawCell = React.useMemo(
+    () => overflowDrawer(cellAt, (c) => columnWidthPx(widths, c), frozen),
+    [cellAt, widths, frozen, version],
+  );
 
   // A selection made outside the grid (name box, task pane) is scrolled into view by the grid
   // itself when its controlled selection changes.
@@ -211,7 +231,14 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, 
     const typing = /^[ -~]$/.test(e.key) && !primary && !e.altKey;
     const here = `${active.col},${active.row}`;
     if (!typeAhead.editorOpen && typeAhead.cell === here && Date.now() - typeAhead.since < 2000) {
-      const end: EditEnd | null = e.key === "Enter" ? [0, e.shiftKey ? -1 : 1] : e.key === "Tab" ? [e.shiftKey ? -1 : 1, 0] : e.key === "Escape" ? "cancel" : null;
+      const end: EditEnd | null =
+        e.key === "Enter"
+          ? [0, e.shiftKey ? -1 : 1]
+          : e.key === "Tab"
+            ? [e.shiftKey ? -1 : 1, 0]
+            : e.key === "Escape"
+              ? "cancel"
+              : null;
       if (typing || end) {
         // After a queued Enter or Tab, keys wait for the next cell's editor: they cannot
         // reopen this one, which would lose the entry already typed.
@@ -264,7 +291,11 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, 
     const [col, row] = args.location;
     const v = col >= 0 ? wb.cell(sheet, { row, col }).value : null;
     if (v === null || typeof v !== "object" || !v.message) return setTip((t) => (t ? null : t));
-    setTip({ text: v.message, left: args.bounds.x - origin.left, top: args.bounds.y + args.bounds.height - origin.top + 2 });
+    setTip({
+      text: v.message,
+      left: args.bounds.x - origin.left,
+      top: args.bounds.y + args.bounds.height - origin.top + 2,
+    });
   };
 
   const [, setScrolled] = React.useState(0);
@@ -288,8 +319,10 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid({ wb, 
       onMouseUp={() => {
         // A click on the cell that is already selected must still give the grid the keyboard.
         const focused = document.activeElement;
-        if (!focused || !(box.current?.contains(focused) || document.getElementById("portal")?.contains(focused))) ref.current?.focus();
-      }}>
+        if (!focused || !(box.current?.contains(focused) || document.getElementById("portal")?.contains(focused)))
+          ref.current?.focus();
+      }}
+    >
       <DataEditorCore
         key={sheet}
         ref={ref}

@@ -16,7 +16,13 @@ export interface SheetTabsProps {
 export function SheetTabs({ sheets, active, onSelect }: SheetTabsProps): React.JSX.Element {
   const styles = useWorkbookViewStyles();
   return (
-    <TabList className={styles.tabs} size="small" selectedValue={active} onTabSelect={(_, d) => onSelect(String(d.value))} aria-label="Sheets">
+    <TabList
+      className={styles.tabs}
+      size="small"
+      selectedValue={active}
+      onTabSelect={(_, d) => onSelect(String(d.value))}
+      aria-label="Sheets"
+    >
       {sheets.map((s) => (
         <Tab key={s} value={s}>
           {s}

@@ -1,5 +1,17 @@
 import * as React from "react";
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text, ToolbarButton } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Text,
+  ToolbarButton,
+} from "@fluentui/react-components";
 import { Autosave } from "../autosave/autosave";
 import { PreviewSession } from "../session";
 import { createTable, deleteSheet, insertSheet, renameSheet } from "../tables/sheetCommands";
@@ -51,7 +63,8 @@ export function WorkbookCommands({ session, report, autosave, startAgain }: Work
         onClick={() =>
           run(async () => {
             const sel = wb.selection;
-            if (!sel || (sel.range.start.row === sel.range.end.row && sel.range.start.col === sel.range.end.col)) throw new Error("Select the cells of the table first, its header row included.");
+            if (!sel || (sel.range.start.row === sel.range.end.row && sel.range.start.col === sel.range.end.col))
+              throw new Error("Select the cells of the table first, its header row included.");
             const t = await createTable(session.host, sel.sheet, sel.range);
             wb.notify();
             return `Created table ${t} over the selection.`;
@@ -63,7 +76,9 @@ export function WorkbookCommands({ session, report, autosave, startAgain }: Work
       {startAgain && <ToolbarButton onClick={() => setDialog("restart")}>Start again from the sample</ToolbarButton>}
       {autosave && (
         <Text size={200} aria-live="polite">
-          {lastSaved ? `Kept in this browser at ${new Date(lastSaved).toLocaleTimeString("en-GB")}` : "Changes are kept in this browser"}
+          {lastSaved
+            ? `Kept in this browser at ${new Date(lastSaved).toLocaleTimeString("en-GB")}`
+            : "Changes are kept in this browser"}
         </Text>
       )}
       {dialog === "rename" && (
@@ -101,7 +116,9 @@ export function WorkbookCommands({ session, report, autosave, startAgain }: Work
           <DialogSurface>
             <DialogBody>
               <DialogTitle>Delete sheet &quot;{sheet}&quot;?</DialogTitle>
-              <DialogContent>Its cells and tables are deleted; formulas elsewhere that use them will show #REF!.</DialogContent>
+              <DialogContent>
+                Its cells and tables are deleted; formulas elsewhere that use them will show #REF!.
+              </DialogContent>
               <DialogActions>
                 <Button
                   appearance="primary"
@@ -125,7 +142,10 @@ export function WorkbookCommands({ session, report, autosave, startAgain }: Work
           <DialogSurface>
             <DialogBody>
               <DialogTitle>Start again from the sample?</DialogTitle>
-              <DialogContent>The workbook kept in this browser is discarded and the sample workbook opens. Download .xlsx first to keep your work.</DialogContent>
+              <DialogContent>
+                The workbook kept in this browser is discarded and the sample workbook opens. Download .xlsx first to
+                keep your work.
+              </DialogContent>
               <DialogActions>
                 <Button
                   appearance="primary"

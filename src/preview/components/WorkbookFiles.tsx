@@ -43,12 +43,18 @@ export interface WorkbookFilesProps {
 }
 
 /** A message under the toolbar: what a command did, or why it could not. */
-export type FileStatus = { readonly intent: "success" | "error" | "warning" | "info"; readonly text: string; readonly items?: readonly string[] } | null;
+export type FileStatus = {
+  readonly intent: "success" | "error" | "warning" | "info";
+  readonly text: string;
+  readonly items?: readonly string[];
+} | null;
 type Status = FileStatus;
 
 /** Offers bytes to the user as a download. */
 function download(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -63,7 +69,15 @@ function download(bytes: Uint8Array, name: string): void {
  * Files in and out of the preview: the Open file control (and files dropped on the grid) for
  * CSV, TSV, text and .xlsx files, and Download .xlsx.
  */
-export function WorkbookFiles({ session, makeWorker, extraTools, initialStatus = null, onDownloaded, onReplaced, children }: WorkbookFilesProps): React.JSX.Element {
+export function WorkbookFiles({
+  session,
+  makeWorker,
+  extraTools,
+  initialStatus = null,
+  onDownloaded,
+  onReplaced,
+  children,
+}: WorkbookFilesProps): React.JSX.Element {
   const styles = useWorkbookFilesStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const [status, setStatus] = React.useState<Status>(initialStatus);
@@ -77,10 +91,13 @@ export function WorkbookFiles({ session, makeWorker, extraTools, initialStatus =
     setStatus(null);
     const bytes = await file.arrayBuffer();
     const kind = fileKind(file.name, new Uint8Array(bytes.slice(0, 8)));
-    if (typeof kind === "object") return setStatus({ intent: "error", text: `${kind.error} Nothing has been changed.` });
+    if (typeof kind === "object")
+      return setStatus({ intent: "error", text: `${kind.error} Nothing has been changed.` });
     if (kind === "csv") {
       setProgress(null);
-      const s = makeWorker ? workerSession(makeWorker, bytes, file.name, setProgress) : localSession(bytes, file.name, setProgress);
+      const s = makeWorker
+        ? workerSession(makeWorker, bytes, file.name, setProgress)
+        : localSession(bytes, file.name, setProgress);
       try {
         setCsv({ fileName: file.name, session: s, options: await s.open() });
       } catch (e) {
@@ -97,12 +114,18 @@ export function WorkbookFiles({ session, makeWorker, extraTools, initialStatus =
   };
 
   const cancelled = React.useRef(false);
-  const finishCsv = async (plan: Parameters<typeof applyImportInSteps>[2], cells: Parameters<typeof applyImportInSteps>[3]) => {
+  const finishCsv = async (
+    plan: Parameters<typeof applyImportInSteps>[2],
+    cells: Parameters<typeof applyImportInSteps>[3],
+  ) => {
     if (!csv) return;
     try {
       cancelled.current = false;
       setProgress(0);
-      const r = await applyImportInSteps(session.wb, csv.fileName, plan, cells, { onProgress: setProgress, cancelled: () => cancelled.current });
+      const r = await applyImportInSteps(session.wb, csv.fileName, plan, cells, {
+        onProgress: setProgress,
+        cancelled: () => cancelled.current,
+      });
       if (!r) return;
       setStatus({
         intent: "success",
@@ -133,7 +156,10 @@ export function WorkbookFiles({ session, makeWorker, extraTools, initialStatus =
     try {
       download(await writeXlsx(session.wb), "Comp Planner workbook.xlsx");
       onDownloaded?.();
-      setStatus({ intent: "success", text: "Downloaded the workbook as an .xlsx file. Charts are drawn by the preview and by Comp Planner in Excel, but are not in the file (the .xlsx writer cannot write charts)." });
+      setStatus({
+        intent: "success",
+        text: "Downloaded the workbook as an .xlsx file. Charts are drawn by the preview and by Comp Planner in Excel, but are not in the file (the .xlsx writer cannot write charts).",
+      });
     } catch (e) {
       setStatus({ intent: "error", text: `The workbook could not be saved: ${(e as Error).message}` });
     } finally {
@@ -165,7 +191,11 @@ export function WorkbookFiles({ session, makeWorker, extraTools, initialStatus =
       />
       <div>
         {status && (
-          <MessageBar intent={status.intent} className={styles.status} role={status.intent === "error" ? "alert" : "status"}>
+          <MessageBar
+            intent={status.intent}
+            className={styles.status}
+            role={status.intent === "error" ? "alert" : "status"}
+          >
             <MessageBarBody>
               {status.text}
               {status.items && status.items.length > 0 && (
@@ -223,8 +253,9 @@ export function WorkbookFiles({ session, makeWorker, extraTools, initialStatus =
             <DialogBody>
               <DialogTitle>Open &quot;{xlsx.fileName}&quot;?</DialogTitle>
               <DialogContent>
-                It replaces the workbook in the preview ({xlsx.result.workbook.sheetNames().length} sheet(s): {xlsx.result.workbook.sheetNames().join(", ")}). To keep the current workbook, cancel and use
-                Download .xlsx first.
+                It replaces the workbook in the preview ({xlsx.result.workbook.sheetNames().length} sheet(s):{" "}
+                {xlsx.result.workbook.sheetNames().join(", ")}). To keep the current workbook, cancel and use Download
+                .xlsx first.
               </DialogContent>
               <DialogActions>
                 <Button appearance="primary" onClick={finishXlsx}>

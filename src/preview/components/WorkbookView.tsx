@@ -32,13 +32,17 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
   // The workbook knows the selected range (the add-in reads it); the grid also knows which cell
   // of it is active. A range selected from outside (name box, task pane) starts at its top-left.
   const [local, setLocal] = React.useState<(CellSelection & { sheet: string }) | null>(null);
-  const selection: CellSelection = local && local.sheet === sheet && sameRange(local.range, range) ? local : { active: range.start, range };
+  const selection: CellSelection =
+    local && local.sheet === sheet && sameRange(local.range, range) ? local : { active: range.start, range };
   const active = selection.active;
   const formulaInput = React.useRef<HTMLInputElement>(null);
   const grid = React.useRef<GridHandle>(null);
   const activeCell = sheet ? wb.cell(sheet, active) : null;
   const isError = activeCell?.value !== null && typeof activeCell?.value === "object";
-  const content = activeCell ? (activeCell.formula ?? (isError ? (activeCell.value as { error: string }).error : formatValue(activeCell.value, null))) : "";
+  const content = activeCell
+    ? (activeCell.formula ??
+      (isError ? (activeCell.value as { error: string }).error : formatValue(activeCell.value, null)))
+    : "";
 
   const select = (next: CellSelection) => {
     setLocal({ ...next, sheet });
@@ -64,7 +68,13 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
   if (!sheet) return <div className={styles.root}>This workbook has no sheets.</div>;
   return (
     <div className={styles.root}>
-      <FormulaBar address={cellAddress(active)} content={content} onGoTo={goTo} onCommit={commit} inputRef={formulaInput} />
+      <FormulaBar
+        address={cellAddress(active)}
+        content={content}
+        onGoTo={goTo}
+        onCommit={commit}
+        inputRef={formulaInput}
+      />
       <Grid
         ref={grid}
         wb={wb}
@@ -72,11 +82,16 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
         selection={selection}
         onSelectionChange={select}
         edits={edits}
-        overlays={wb.charts(sheet).map((chart) => ({ anchor: parseCell(chart.anchor), node: <ChartView spec={chart} data={chartData(wb, chart)} /> }))}
+        overlays={wb.charts(sheet).map((chart) => ({
+          anchor: parseCell(chart.anchor),
+          node: <ChartView spec={chart} data={chartData(wb, chart)} />,
+        }))}
       />
       <div role="status" aria-live="polite" aria-label="Active cell" className={styles.announcer}>
         {activeCell ? announce(cellAddress(active), activeCell, selection.range) : ""}
-        {activeCell && isError ? <span data-part="message">{(activeCell.value as { message: string }).message}</span> : null}
+        {activeCell && isError ? (
+          <span data-part="message">{(activeCell.value as { message: string }).message}</span>
+        ) : null}
       </div>
       <SheetTabs sheets={sheets} active={sheet} onSelect={(s) => wb.select(s, "A1")} />
     </div>

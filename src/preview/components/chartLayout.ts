@@ -60,7 +60,12 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
 }
 
 /** Lays out a chart for its data: nothing overlaps and nothing is drawn outside the chart. */
-export function chartLayout(spec: ChartSpec, data: ChartData, width = CHART_WIDTH, baseHeight = CHART_HEIGHT): ChartLayout {
+export function chartLayout(
+  spec: ChartSpec,
+  data: ChartData,
+  width = CHART_WIDTH,
+  baseHeight = CHART_HEIGHT,
+): ChartLayout {
   const horizontal = spec.type === "bar";
   const all = data.series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
   const ticks = niceTicks(Math.min(0, ...all), Math.max(0, ...all));
@@ -88,9 +93,26 @@ export function chartLayout(spec: ChartSpec, data: ChartData, width = CHART_WIDT
     const perRow = Math.max(1, Math.floor(inner / colPx));
     const rows = Math.ceil(data.series.length / perRow);
     data.series.forEach((s, k) => {
-      legend.push({ x: 8 + (k % perRow) * colPx, y: baseHeight + Math.floor(k / perRow) * LINE_PX, text: fit(s.name, Math.floor((colPx - 12) / CHAR_PX) - 2) });
+      legend.push({
+        x: 8 + (k % perRow) * colPx,
+        y: baseHeight + Math.floor(k / perRow) * LINE_PX,
+        text: fit(s.name, Math.floor((colPx - 12) / CHAR_PX) - 2),
+      });
     });
     height = baseHeight + rows * LINE_PX + 4;
   }
-  return { width, height, pad, plotW, plotH, horizontal, min, max, ticks, labelStep, label: (t) => fit(t, roomChars), legend };
+  return {
+    width,
+    height,
+    pad,
+    plotW,
+    plotH,
+    horizontal,
+    min,
+    max,
+    ticks,
+    labelStep,
+    label: (t) => fit(t, roomChars),
+    legend,
+  };
 }

@@ -1,4 +1,10 @@
-import { drawTextCell, GridCellKind, type DrawCellCallback, type TextCell, type Theme } from "@glideapps/glide-data-grid";
+import {
+  drawTextCell,
+  GridCellKind,
+  type DrawCellCallback,
+  type TextCell,
+  type Theme,
+} from "@glideapps/glide-data-grid";
 import { columnLetter } from "../../workbook/a1";
 import { PreviewCell } from "../../workbook/preview/previewWorkbook";
 import { formatValue } from "../numberFormat";
@@ -55,7 +61,11 @@ const OVERFLOW_REACH = 30;
  * @param widthOf A column's width in pixels.
  * @param frozen Frozen columns: text never runs from a frozen column into a scrolling one.
  */
-export function overflowDrawer(cellAt: (col: number, row: number) => TextCell, widthOf: (col: number) => number, frozen: number): DrawCellCallback {
+export function overflowDrawer(
+  cellAt: (col: number, row: number) => TextCell,
+  widthOf: (col: number) => number,
+  frozen: number,
+): DrawCellCallback {
   return (args, draw) => {
     draw();
     const { cell, col, row, rect, ctx, theme } = args;
@@ -74,7 +84,15 @@ export function overflowDrawer(cellAt: (col: number, row: number) => TextCell, w
       const width = rect.x + rect.width - x;
       // The grid passes its full drawing arguments; the callback's type names only some of them.
       const full = args as unknown as Parameters<typeof drawTextCell>[0];
-      drawTextCell({ ...full, rect: { x, y: rect.y, width, height: rect.height }, theme: { ...full.theme, ...origin.themeOverride } }, origin.displayData, "left");
+      drawTextCell(
+        {
+          ...full,
+          rect: { x, y: rect.y, width, height: rect.height },
+          theme: { ...full.theme, ...origin.themeOverride },
+        },
+        origin.displayData,
+        "left",
+      );
       ctx.restore();
       return;
     }

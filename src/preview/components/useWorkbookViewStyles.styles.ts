@@ -2,7 +2,13 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 
 /** Styles of the preview's workbook view: Excel-like grid, formula bar and sheet tabs. */
 export const useWorkbookViewStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100%", minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   formulaBar: {
     display: "flex",
     gap: tokens.spacingHorizontalS,
@@ -14,7 +20,14 @@ export const useWorkbookViewStyles = makeStyles({
   formulaInput: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace },
   scroller: { flexGrow: 1, overflow: "auto", position: "relative" },
   grid: { borderCollapse: "separate", borderSpacing: 0, tableLayout: "fixed", fontSize: tokens.fontSizeBase200 },
-  corner: { position: "sticky", top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3, width: "44px" },
+  corner: {
+    position: "sticky",
+    top: 0,
+    left: 0,
+    zIndex: 3,
+    backgroundColor: tokens.colorNeutralBackground3,
+    width: "44px",
+  },
   colHeader: {
     position: "sticky",
     top: 0,

@@ -40,8 +40,14 @@ export async function addCustomXmlParts(xlsx: ArrayBuffer | Uint8Array, parts: r
     );
     let id = `rIdCustomXml${n}`;
     while (used.has(id)) id += "_";
-    rels = rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/></Relationships>`);
-    types = types.replace("</Types>", `<Override PartName="/customXml/itemProps${n}.xml" ContentType="${PROPS_TYPE}"/></Types>`);
+    rels = rels.replace(
+      "</Relationships>",
+      `<Relationship Id="${id}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/></Relationships>`,
+    );
+    types = types.replace(
+      "</Types>",
+      `<Override PartName="/customXml/itemProps${n}.xml" ContentType="${PROPS_TYPE}"/></Types>`,
+    );
   });
   zip.file(relsPath, rels);
   zip.file("[Content_Types].xml", types);

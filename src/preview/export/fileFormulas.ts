@@ -6,10 +6,50 @@
 
 /** Functions newer than Excel 2007, which files carry as _xlfn.NAME. */
 const FUTURE_FUNCTIONS = [
-  "NORM.S.DIST", "NORM.DIST", "NORM.S.INV", "NORM.INV", "LOGNORM.DIST", "T.DIST", "T.INV", "CHISQ.DIST", "BINOM.DIST", "POISSON.DIST",
-  "STDEV.S", "STDEV.P", "VAR.S", "VAR.P", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE.INC", "QUARTILE.EXC", "RANK.EQ", "RANK.AVG",
-  "MODE.SNGL", "CEILING.MATH", "FLOOR.MATH", "IFNA", "IFS", "SWITCH", "MAXIFS", "MINIFS", "CONCAT", "TEXTJOIN", "DAYS", "ISOWEEKNUM",
-  "XOR", "XLOOKUP", "XMATCH", "LET", "SEQUENCE", "RANDARRAY", "UNIQUE", "FILTER", "SORT", "SORTBY", "FORECAST.LINEAR", "AGGREGATE",
+  "NORM.S.DIST",
+  "NORM.DIST",
+  "NORM.S.INV",
+  "NORM.INV",
+  "LOGNORM.DIST",
+  "T.DIST",
+  "T.INV",
+  "CHISQ.DIST",
+  "BINOM.DIST",
+  "POISSON.DIST",
+  "STDEV.S",
+  "STDEV.P",
+  "VAR.S",
+  "VAR.P",
+  "PERCENTILE.INC",
+  "PERCENTILE.EXC",
+  "QUARTILE.INC",
+  "QUARTILE.EXC",
+  "RANK.EQ",
+  "RANK.AVG",
+  "MODE.SNGL",
+  "CEILING.MATH",
+  "FLOOR.MATH",
+  "IFNA",
+  "IFS",
+  "SWITCH",
+  "MAXIFS",
+  "MINIFS",
+  "CONCAT",
+  "TEXTJOIN",
+  "DAYS",
+  "ISOWEEKNUM",
+  "XOR",
+  "XLOOKUP",
+  "XMATCH",
+  "LET",
+  "SEQUENCE",
+  "RANDARRAY",
+  "UNIQUE",
+  "FILTER",
+  "SORT",
+  "SORTBY",
+  "FORECAST.LINEAR",
+  "AGGREGATE",
 ];
 /** Of those, the ones a file carries as _xlfn._xlws.NAME. */
 const WORKSHEET_FUNCTIONS = new Set(["FILTER", "SORT"]);
@@ -68,11 +108,14 @@ export function toFileFormula(formula: string, table: string | null): string {
       else out += code.slice(i, end);
       i = end;
     }
-    return out.replace(/(^|[^A-Za-z0-9_.])([A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)+|[A-Z]+)(?=\()/g, (whole, pre: string, name: string) => {
-      const upper = name.toUpperCase();
-      if (!FUTURE_FUNCTIONS.includes(upper)) return whole;
-      return `${pre}_xlfn.${WORKSHEET_FUNCTIONS.has(upper) ? "_xlws." : ""}${name}`;
-    });
+    return out.replace(
+      /(^|[^A-Za-z0-9_.])([A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)+|[A-Z]+)(?=\()/g,
+      (whole, pre: string, name: string) => {
+        const upper = name.toUpperCase();
+        if (!FUTURE_FUNCTIONS.includes(upper)) return whole;
+        return `${pre}_xlfn.${WORKSHEET_FUNCTIONS.has(upper) ? "_xlws." : ""}${name}`;
+      },
+    );
   });
 }
 
@@ -84,10 +127,13 @@ export function fromFileFormula(formula: string, table: string | null): string {
   const body = mapOutsideStrings(formula, (code) =>
     code
       .replace(/_xlfn\.(?:_xlws\.)?/gi, "")
-      .replace(/([A-Za-z_\\][A-Za-z0-9_.\\]*)\[\[#This Row\],\s*\[((?:[^\]']|'.)*)\]\]/gi, (_, name: string, column: string) => {
-        const ref = needsBrackets(column) ? `[@[${column}]]` : `[@${column}]`;
-        return table !== null && name.toLowerCase() === table.toLowerCase() ? ref : `${name}${ref}`;
-      }),
+      .replace(
+        /([A-Za-z_\\][A-Za-z0-9_.\\]*)\[\[#This Row\],\s*\[((?:[^\]']|'.)*)\]\]/gi,
+        (_, name: string, column: string) => {
+          const ref = needsBrackets(column) ? `[@[${column}]]` : `[@${column}]`;
+          return table !== null && name.toLowerCase() === table.toLowerCase() ? ref : `${name}${ref}`;
+        },
+      ),
   );
   return `=${body}`;
 }

@@ -15,7 +15,7 @@ import { toFileFormula } from "./fileFormulas";
 const ENGINE_NAMES = new Set(["TRUE", "FALSE"]);
 
 /** Excel's column width unit (characters of the default font) from points, and back. */
-export const widthToChars = (points: number) => Math.round(((points * 4) / 3 - 5) / 7 * 100) / 100;
+export const widthToChars = (points: number) => Math.round((((points * 4) / 3 - 5) / 7) * 100) / 100;
 /** Points from Excel's column width in characters. */
 export const charsToWidth = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
@@ -41,10 +41,22 @@ export function toExcelJs(wb: PreviewWorkbook): ExcelJS.Workbook {
   const engine = wb.engine;
   for (const sheet of wb.sheetNames()) {
     const freeze = wb.freeze(sheet);
-    const ws = out.addWorksheet(sheet, { views: freeze && (freeze.rows || freeze.columns) ? [{ state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows }] : [] });
+    const ws = out.addWorksheet(sheet, {
+      views:
+        freeze && (freeze.rows || freeze.columns)
+          ? [{ state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows }]
+          : [],
+    });
     const sheetIndex = engine.getSheetId(sheet)!;
     const tables = wb.tables().filter((t) => t.sheet === sheet);
-    const tableAt = (row: number, col: number) => tables.find((t) => row >= t.anchor.row && row <= t.anchor.row + Math.max(t.rowCount, 1) && col >= t.anchor.col && col < t.anchor.col + t.headers.length) ?? null;
+    const tableAt = (row: number, col: number) =>
+      tables.find(
+        (t) =>
+          row >= t.anchor.row &&
+          row <= t.anchor.row + Math.max(t.rowCount, 1) &&
+          col >= t.anchor.col &&
+          col < t.anchor.col + t.headers.length,
+      ) ?? null;
     const covered = new Set<string>();
     const contentOf = (row: number, col: number): FileValue => {
       const cell = wb.cell(sheet, { row, col });
@@ -53,11 +65,25 @@ export function toExcelJs(wb: PreviewWorkbook): ExcelJS.Workbook {
       if (!engine.isCellPartOfArray({ sheet: sheetIndex, row, col })) return { formula, result: result(cell) };
       // A spilled result: written as an array formula over the spill, so readers without dynamic arrays show it all.
       let endCol = col;
-      while (engine.isCellPartOfArray({ sheet: sheetIndex, row, col: endCol + 1 }) && !wb.cell(sheet, { row, col: endCol + 1 }).formula) endCol++;
+      while (
+        engine.isCellPartOfArray({ sheet: sheetIndex, row, col: endCol + 1 }) &&
+        !wb.cell(sheet, { row, col: endCol + 1 }).formula
+      )
+        endCol++;
       let endRow = row;
-      while (engine.isCellPartOfArray({ sheet: sheetIndex, row: endRow + 1, col }) && !wb.cell(sheet, { row: endRow + 1, col }).formula) endRow++;
-      for (let r = row; r <= endRow; r++) for (let c = col; c <= endCol; c++) if (r !== row || c !== col) covered.add(`${r},${c}`);
-      return { formula, result: result(cell), shareType: "array", ref: rangeAddress({ start: { row, col }, end: { row: endRow, col: endCol } }) } as ExcelJS.CellFormulaValue;
+      while (
+        engine.isCellPartOfArray({ sheet: sheetIndex, row: endRow + 1, col }) &&
+        !wb.cell(sheet, { row: endRow + 1, col }).formula
+      )
+        endRow++;
+      for (let r = row; r <= endRow; r++)
+        for (let c = col; c <= endCol; c++) if (r !== row || c !== col) covered.add(`${r},${c}`);
+      return {
+        formula,
+        result: result(cell),
+        shareType: "array",
+        ref: rangeAddress({ start: { row, col }, end: { row: endRow, col: endCol } }),
+      } as ExcelJS.CellFormulaValue;
     };
     const used = wb.usedRange(sheet);
     const inTable = new Set<string>();
@@ -106,7 +132,8 @@ export function toExcelJs(wb: PreviewWorkbook): ExcelJS.Workbook {
         }
       }
     }
-    for (const [letter, points] of Object.entries(wb.columnWidths(sheet))) ws.getColumn(columnIndex(letter) + 1).width = widthToChars(points);
+    for (const [letter, points] of Object.entries(wb.columnWidths(sheet)))
+      ws.getColumn(columnIndex(letter) + 1).width = widthToChars(points);
     for (const chart of wb.charts(sheet)) {
       const at = ws.getCell(chart.anchor);
       at.note = `Chart "${chart.title}" (${chart.type}) is shown by the preview and by Comp Planner in Excel, but is not in this file: the .xlsx writer (exceljs) cannot write charts.`;
@@ -125,7 +152,10 @@ export const CHARTS_NAMESPACE = "urn:comp-planner:preview-charts:v1";
 
 /** The charts of every sheet as a custom XML part (JSON inside, <, > and & escaped as in settings parts). */
 function chartsPart(wb: PreviewWorkbook): string | null {
-  const bySheet = wb.sheetNames().map((sheet) => ({ sheet, charts: wb.charts(sheet) })).filter((s) => s.charts.length > 0);
+  const bySheet = wb
+    .sheetNames()
+    .map((sheet) => ({ sheet, charts: wb.charts(sheet) }))
+    .filter((s) => s.charts.length > 0);
   if (bySheet.length === 0) return null;
   const json = JSON.stringify(bySheet).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return `<?xml version="1.0" encoding="UTF-8"?><charts xmlns="${CHARTS_NAMESPACE}">${json}</charts>`;

@@ -50,7 +50,14 @@ const TYPE_LABELS: Record<ColumnType, string> = { number: "Number", date: "Date"
  * header row, each column's detected type (changeable) over the first rows, and the cells that
  * do not fit their column's type, which stay text.
  */
-export function ImportDialog({ fileName, session, initialOptions, progress, onImport, onCancel }: ImportDialogProps): React.JSX.Element {
+export function ImportDialog({
+  fileName,
+  session,
+  initialOptions,
+  progress,
+  onImport,
+  onCancel,
+}: ImportDialogProps): React.JSX.Element {
   const styles = useImportDialogStyles();
   const [options, setOptions] = React.useState<ImportOptions | null>(null);
   const [plan, setPlan] = React.useState<ImportPlan | null>(null);
@@ -107,7 +114,10 @@ export function ImportDialog({ fileName, session, initialOptions, progress, onIm
             {options && (
               <div className={styles.options}>
                 <Field label="Encoding">
-                  <Select value={options.encoding} onChange={(_, d) => change({ encoding: d.value as TextEncodingName })}>
+                  <Select
+                    value={options.encoding}
+                    onChange={(_, d) => change({ encoding: d.value as TextEncodingName })}
+                  >
                     {(Object.keys(ENCODING_LABELS) as TextEncodingName[]).map((e) => (
                       <option key={e} value={e}>
                         {ENCODING_LABELS[e]}
@@ -116,7 +126,10 @@ export function ImportDialog({ fileName, session, initialOptions, progress, onIm
                   </Select>
                 </Field>
                 <Field label="Delimiter">
-                  <Select value={options.delimiter} onChange={(_, d) => change({ delimiter: d.value as Delimiter, columnTypes: [] })}>
+                  <Select
+                    value={options.delimiter}
+                    onChange={(_, d) => change({ delimiter: d.value as Delimiter, columnTypes: [] })}
+                  >
                     {(Object.keys(DELIMITER_LABELS) as Delimiter[]).map((d) => (
                       <option key={d} value={d}>
                         {DELIMITER_LABELS[d]}
@@ -139,7 +152,11 @@ export function ImportDialog({ fileName, session, initialOptions, progress, onIm
                     ))}
                   </Select>
                 </Field>
-                <Checkbox label="First row is headers" checked={options.hasHeader} onChange={(_, d) => change({ hasHeader: Boolean(d.checked), columnTypes: [] })} />
+                <Checkbox
+                  label="First row is headers"
+                  checked={options.hasHeader}
+                  onChange={(_, d) => change({ hasHeader: Boolean(d.checked), columnTypes: [] })}
+                />
               </div>
             )}
             {evidence && evidence.seen > 0 && (
@@ -152,7 +169,9 @@ export function ImportDialog({ fileName, session, initialOptions, progress, onIm
               </Text>
             )}
             {plan && plan.proposedDecimal !== plan.options.decimal && (
-              <Text className={styles.note}>The numbers suggest a decimal {plan.proposedDecimal === "," ? "comma" : "point"}.</Text>
+              <Text className={styles.note}>
+                The numbers suggest a decimal {plan.proposedDecimal === "," ? "comma" : "point"}.
+              </Text>
             )}
             {busy && <ProgressBar aria-label="Reading the file" value={progress ?? undefined} />}
             {error && (
@@ -163,7 +182,8 @@ export function ImportDialog({ fileName, session, initialOptions, progress, onIm
             {plan && (
               <>
                 <Text>
-                  {plan.rowCount.toLocaleString("en-US")} rows and {plan.columns.length} columns: a new sheet with a table over them. The first rows:
+                  {plan.rowCount.toLocaleString("en-US")} rows and {plan.columns.length} columns: a new sheet with a
+                  table over them. The first rows:
                 </Text>
                 <div className={styles.previewWrap}>
                   <Table size="extra-small" className={styles.preview} aria-label="First rows of the file">
@@ -172,7 +192,13 @@ export function ImportDialog({ fileName, session, initialOptions, progress, onIm
                         {plan.columns.map((c, i) => (
                           <TableHeaderCell key={i} className={styles.headerCell}>
                             <span className={styles.headerName}>{c.header}</span>
-                            <Select size="small" className={styles.typeSelect} aria-label={`Type of column ${c.header}`} value={c.type} onChange={(_, d) => setType(i, d.value as ColumnType)}>
+                            <Select
+                              size="small"
+                              className={styles.typeSelect}
+                              aria-label={`Type of column ${c.header}`}
+                              value={c.type}
+                              onChange={(_, d) => setType(i, d.value as ColumnType)}
+                            >
                               {(Object.keys(TYPE_LABELS) as ColumnType[]).map((t) => (
                                 <option key={t} value={t}>
                                   {TYPE_LABELS[t]}
@@ -200,8 +226,12 @@ export function ImportDialog({ fileName, session, initialOptions, progress, onIm
                 ) : (
                   <section aria-label="Cells that do not fit their column's type">
                     <Text>
-                      {plan.mismatchCount.toLocaleString("en-US")} cell{plan.mismatchCount === 1 ? " does" : "s do"} not fit {plan.mismatchCount === 1 ? "its" : "their"} column&apos;s type and will be
-                      kept as text{plan.mismatchCount > plan.mismatches.length ? ` (the first ${plan.mismatches.length} listed)` : ""}:
+                      {plan.mismatchCount.toLocaleString("en-US")} cell{plan.mismatchCount === 1 ? " does" : "s do"} not
+                      fit {plan.mismatchCount === 1 ? "its" : "their"} column&apos;s type and will be kept as text
+                      {plan.mismatchCount > plan.mismatches.length
+                        ? ` (the first ${plan.mismatches.length} listed)`
+                        : ""}
+                      :
                     </Text>
                     <ul className={styles.mismatches}>
                       {plan.mismatches.map((m, i) => (

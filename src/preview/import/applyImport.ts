@@ -35,9 +35,17 @@ export interface ImportResult {
  * Adds a sheet named after the file (made valid and unique) with a table over the data (name
  * valid and unique), its header row frozen, columns formatted as planned, and selects it.
  */
-export function applyImport(wb: PreviewWorkbook, fileName: string, plan: ImportPlan, cells: readonly (readonly CellValue[])[]): ImportResult {
+export function applyImport(
+  wb: PreviewWorkbook,
+  fileName: string,
+  plan: ImportPlan,
+  cells: readonly (readonly CellValue[])[],
+): ImportResult {
   const sheet = uniqueSheetName(baseName(fileName), wb.sheetNames());
-  const table = uniqueTableName(baseName(fileName), wb.tables().map((t) => t.name));
+  const table = uniqueTableName(
+    baseName(fileName),
+    wb.tables().map((t) => t.name),
+  );
   const headers = plan.columns.map((c) => c.header);
   const numberFormats: Record<string, string> = {};
   for (const c of plan.columns) if (c.format) numberFormats[c.header] = c.format;
@@ -70,10 +78,24 @@ export interface StepOptions {
  * them, so that a large file does not freeze it; cancelling removes the new sheet again.
  * @returns What was created, or null when cancelled.
  */
-export async function applyImportInSteps(wb: PreviewWorkbook, fileName: string, plan: ImportPlan, cells: readonly (readonly CellValue[])[], options: StepOptions = {}): Promise<ImportResult | null> {
-  const { rowsPerStep = 2000, onProgress = () => {}, pause = () => new Promise<void>((r) => setTimeout(r, 0)), cancelled = () => false } = options;
+export async function applyImportInSteps(
+  wb: PreviewWorkbook,
+  fileName: string,
+  plan: ImportPlan,
+  cells: readonly (readonly CellValue[])[],
+  options: StepOptions = {},
+): Promise<ImportResult | null> {
+  const {
+    rowsPerStep = 2000,
+    onProgress = () => {},
+    pause = () => new Promise<void>((r) => setTimeout(r, 0)),
+    cancelled = () => false,
+  } = options;
   const sheet = uniqueSheetName(baseName(fileName), wb.sheetNames());
-  const table = uniqueTableName(baseName(fileName), wb.tables().map((t) => t.name));
+  const table = uniqueTableName(
+    baseName(fileName),
+    wb.tables().map((t) => t.name),
+  );
   const headers = plan.columns.map((c) => c.header);
   const numberFormats: Record<string, string> = {};
   for (const c of plan.columns) if (c.format) numberFormats[c.header] = c.format;
@@ -82,7 +104,11 @@ export async function applyImportInSteps(wb: PreviewWorkbook, fileName: string, 
   wb.setBlock(sheet, { row: 0, col: 0 }, [headers.map(asStored)]);
   headers.forEach((_, c) => wb.setBold(sheet, { row: 0, col: c }, true));
   for (let start = 0; start < cells.length; start += rowsPerStep) {
-    wb.setBlock(sheet, { row: 1 + start, col: 0 }, cells.slice(start, start + rowsPerStep).map((r) => r.map(asStored)));
+    wb.setBlock(
+      sheet,
+      { row: 1 + start, col: 0 },
+      cells.slice(start, start + rowsPerStep).map((r) => r.map(asStored)),
+    );
     onProgress(Math.min(1, (start + rowsPerStep) / cells.length));
     await pause();
     if (cancelled()) {

@@ -38,7 +38,9 @@ export function handleRequests(post: (message: WorkerResponse) => void): (reques
     id = req.id;
     try {
       if (req.type === "open") {
-        current = new CsvImport(new Uint8Array(req.bytes), req.fileName, (fraction) => post({ id, type: "progress", fraction }));
+        current = new CsvImport(new Uint8Array(req.bytes), req.fileName, (fraction) =>
+          post({ id, type: "progress", fraction }),
+        );
         post({ id, type: "done", result: current.detect() });
       } else if (!current) throw new Error("No file is open.");
       else if (req.type === "plan") post({ id, type: "done", result: current.plan(req.options) });
@@ -50,7 +52,12 @@ export function handleRequests(post: (message: WorkerResponse) => void): (reques
 }
 
 /** A session talking to a worker made by `makeWorker` (the browser's). */
-export function workerSession(makeWorker: () => Worker, bytes: ArrayBuffer, fileName: string, onProgress: (fraction: number) => void): CsvSession {
+export function workerSession(
+  makeWorker: () => Worker,
+  bytes: ArrayBuffer,
+  fileName: string,
+  onProgress: (fraction: number) => void,
+): CsvSession {
   const worker = makeWorker();
   let next = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -66,7 +73,7 @@ export function workerSession(makeWorker: () => Worker, bytes: ArrayBuffer, file
     for (const p of pending.values()) p.reject(new Error(`The file could not be read: ${e.message}`));
     pending.clear();
   };
-  const ask = <T,>(req: Unnumbered<WorkerRequest>, transfer: Transferable[] = []): Promise<T> =>
+  const ask = <T>(req: Unnumbered<WorkerRequest>, transfer: Transferable[] = []): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -85,9 +92,13 @@ export function workerSession(makeWorker: () => Worker, bytes: ArrayBuffer, file
 }
 
 /** A session in the calling thread (tests, and browsers without workers). */
-export function localSession(bytes: ArrayBuffer, fileName: string, onProgress: (fraction: number) => void = () => {}): CsvSession {
+export function localSession(
+  bytes: ArrayBuffer,
+  fileName: string,
+  onProgress: (fraction: number) => void = () => {},
+): CsvSession {
   const imp = new CsvImport(new Uint8Array(bytes), fileName, onProgress);
-  const run = async <T,>(f: () => T): Promise<T> => f();
+  const run = async <T>(f: () => T): Promise<T> => f();
   return {
     open: () => run(() => imp.detect()),
     plan: (options) => run(() => imp.plan(options)),

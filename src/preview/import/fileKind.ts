@@ -8,7 +8,9 @@ export function fileKind(name: string, head: Uint8Array): "csv" | "xlsx" | { rea
   const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   const zip = head[0] === 0x50 && head[1] === 0x4b;
   if (ext === "xlsx" || ext === "xlsm") return "xlsx";
-  if (ext === "csv" || ext === "tsv" || ext === "txt") return zip ? { error: `"${name}" is a zip file, not text. Open a .csv, .tsv, .txt or .xlsx file.` } : "csv";
-  if (ext === "xls") return { error: `"${name}" is an old-format Excel file (.xls). Save it as .xlsx in Excel and open that.` };
+  if (ext === "csv" || ext === "tsv" || ext === "txt")
+    return zip ? { error: `"${name}" is a zip file, not text. Open a .csv, .tsv, .txt or .xlsx file.` } : "csv";
+  if (ext === "xls")
+    return { error: `"${name}" is an old-format Excel file (.xls). Save it as .xlsx in Excel and open that.` };
   return { error: `"${name}" is not a CSV or Excel file. Open a .csv, .tsv, .txt or .xlsx file.` };
 }

@@ -6,7 +6,16 @@
 import { Delimiter, detectDelimiter, parseCsv } from "./csv";
 import { decode, detectEncoding, looksBinary, TextEncodingName } from "./decode";
 import { distinctHeaders } from "./names";
-import { ColumnType, DateOrder, DateOrderEvidence, proposeDateOrder, proposeDecimal, readValue, ReadOptions, ReadValue } from "./readValue";
+import {
+  ColumnType,
+  DateOrder,
+  DateOrderEvidence,
+  proposeDateOrder,
+  proposeDecimal,
+  readValue,
+  ReadOptions,
+  ReadValue,
+} from "./readValue";
 
 /** Excel's sheet size. */
 export const MAX_ROWS = 1_048_576;
@@ -98,7 +107,10 @@ export class CsvImport {
   detect(): ImportOptions {
     if (this.bytes.length === 0) throw new ImportError(`"${this.fileName}" is empty.`);
     const { encoding } = detectEncoding(this.bytes);
-    if (looksBinary(this.bytes, encoding)) throw new ImportError(`"${this.fileName}" is not a CSV or text file (it holds binary data). Open a .csv, .tsv, .txt or .xlsx file.`);
+    if (looksBinary(this.bytes, encoding))
+      throw new ImportError(
+        `"${this.fileName}" is not a CSV or text file (it holds binary data). Open a .csv, .tsv, .txt or .xlsx file.`,
+      );
     const delimiter = detectDelimiter(this.decoded(encoding));
     const rows = this.rows(encoding, delimiter);
     const cells = rows.slice(1, 2001).flat();
@@ -106,7 +118,9 @@ export class CsvImport {
     const dateOrder = proposeDateOrder(cells).order;
     const first = rows[0] ?? [];
     const opts = { decimal, dateOrder };
-    const hasHeader = first.every((t) => readValue(t, opts).kind === "text") && new Set(first.map((h) => h.trim().toLowerCase())).size === first.length;
+    const hasHeader =
+      first.every((t) => readValue(t, opts).kind === "text") &&
+      new Set(first.map((h) => h.trim().toLowerCase())).size === first.length;
     return { encoding, delimiter, decimal, dateOrder, hasHeader, columnTypes: [] };
   }
 
@@ -128,13 +142,17 @@ export class CsvImport {
     }
     const data = options.hasHeader ? rows.slice(1) : rows;
     if (data.length === 0) throw new ImportError(`"${this.fileName}" has a header row but no data rows.`);
-    if (data.length + 1 > MAX_ROWS || width > MAX_COLUMNS) throw new ImportError(`"${this.fileName}" has ${rows.length} rows and ${width} columns: a sheet holds at most ${MAX_ROWS} rows and ${MAX_COLUMNS} columns.`);
+    if (data.length + 1 > MAX_ROWS || width > MAX_COLUMNS)
+      throw new ImportError(
+        `"${this.fileName}" has ${rows.length} rows and ${width} columns: a sheet holds at most ${MAX_ROWS} rows and ${MAX_COLUMNS} columns.`,
+      );
     const headers = distinctHeaders(options.hasHeader ? rows[0] : rows[0].map(() => ""));
     const offset = options.hasHeader ? 2 : 1;
     const mismatches: Mismatch[] = [];
     let mismatchCount = 0;
     const readKey = `${options.encoding}|${options.delimiter}|${options.decimal}|${options.dateOrder}|${options.hasHeader}`;
-    if (this.read?.key !== readKey) this.read = { key: readKey, columns: headers.map((_, c) => data.map((row) => readValue(row[c], options))) };
+    if (this.read?.key !== readKey)
+      this.read = { key: readKey, columns: headers.map((_, c) => data.map((row) => readValue(row[c], options))) };
     const read = this.read.columns;
     const columns: ColumnPlan[] = headers.map((header, c) => {
       const counts: Record<string, number> = { number: 0, date: 0, boolean: 0, text: 0 };
@@ -142,7 +160,8 @@ export class CsvImport {
       for (const v of read[c]) {
         if (v.kind === "blank") continue;
         counts[v.kind]++;
-        if (v.kind === "number" || v.kind === "date") formats.set(v.format ?? "General", (formats.get(v.format ?? "General") ?? 0) + 1);
+        if (v.kind === "number" || v.kind === "date")
+          formats.set(v.format ?? "General", (formats.get(v.format ?? "General") ?? 0) + 1);
       }
       const nonBlank = counts.number + counts.date + counts.boolean + counts.text;
       const top = (["number", "date", "boolean"] as const).reduce((a, b) => (counts[b] > counts[a] ? b : a));
@@ -153,7 +172,8 @@ export class CsvImport {
           if (v.kind !== "blank" && v.kind !== type) {
             const row = data[r];
             mismatchCount++;
-            if (mismatches.length < LISTED_MISMATCHES) mismatches.push({ row: r + offset, column: header, text: row[c], expected: type });
+            if (mismatches.length < LISTED_MISMATCHES)
+              mismatches.push({ row: r + offset, column: header, text: row[c], expected: type });
           }
         });
       }
@@ -176,7 +196,11 @@ export class CsvImport {
   cells(plan: ImportPlan): CellValue[][] {
     const rows = this.rows(plan.options.encoding, plan.options.delimiter);
     const data = plan.options.hasHeader ? rows.slice(1) : rows;
-    if (this.read?.key !== `${plan.options.encoding}|${plan.options.delimiter}|${plan.options.decimal}|${plan.options.dateOrder}|${plan.options.hasHeader}`) this.plan(plan.options);
+    if (
+      this.read?.key !==
+      `${plan.options.encoding}|${plan.options.delimiter}|${plan.options.decimal}|${plan.options.dateOrder}|${plan.options.hasHeader}`
+    )
+      this.plan(plan.options);
     const read = this.read!.columns;
     const types = plan.columns.map((c) => c.type);
     return data.map((row, r) =>
@@ -216,4 +240,7 @@ function columnFormat(type: ColumnType, formats: Map<string, number>): string | 
 }
 
 /** The date orders, for the dialog. */
-export const DATE_ORDER_LABELS: Readonly<Record<DateOrder, string>> = { dmy: "Day first (31/12/2024)", mdy: "Month first (12/31/2024)" };
+export const DATE_ORDER_LABELS: Readonly<Record<DateOrder, string>> = {
+  dmy: "Day first (31/12/2024)",
+  mdy: "Month first (12/31/2024)",
+};

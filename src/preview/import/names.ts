@@ -15,7 +15,10 @@ export function baseName(fileName: string): string {
  * suffix as Excel gives a copied sheet.
  */
 export function uniqueSheetName(wanted: string, existing: readonly string[]): string {
-  let base = wanted.replace(BAD_SHEET_CHARS, "_").replace(/^'+|'+$/g, "").trim();
+  let base = wanted
+    .replace(BAD_SHEET_CHARS, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}_`;
   base = base.slice(0, 31);
   const taken = new Set(existing.map((s) => s.toLowerCase()));
@@ -32,7 +35,11 @@ export function uniqueSheetName(wanted: string, existing: readonly string[]): st
  * an underscore (ASCII, which structured references in the preview understand), never a cell address (A1, R1C1) or R or C, unique among `existing`.
  */
 export function uniqueTableName(wanted: string, existing: readonly string[]): string {
-  let base = wanted.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9_.]+/g, "_").replace(/^_+(?=.)/, "");
+  let base = wanted
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9_.]+/g, "_")
+    .replace(/^_+(?=.)/, "");
   // The engine's structured references know ASCII names only: a name with no ASCII letter or digit left is "Table".
   if (!/[A-Za-z0-9]/.test(base)) base = "Table";
   if (!/^[A-Za-z_]/.test(base)) base = `T_${base}`;

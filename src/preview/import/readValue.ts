@@ -64,7 +64,10 @@ export function readAs(text: string, type: ColumnType, options: ReadOptions): Re
  * "#,##0"), or null. Digits are turned into a number once, from a decimal string, so "0.07%"
  * is exactly the double nearest 0.0007.
  */
-export function readNumber(t: string, decimal: "." | ","): { kind: "number"; value: number; format: string | null } | null {
+export function readNumber(
+  t: string,
+  decimal: "." | ",",
+): { kind: "number"; value: number; format: string | null } | null {
   let s = t;
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -121,7 +124,10 @@ export function readNumber(t: string, decimal: "." | ","): { kind: "number"; val
 }
 
 /** Digits in the file's separators -> a plain decimal string, or null when they are not a number. */
-function normaliseDigits(s: string, decimal: "." | ","): { mantissa: string; exponent: number | null; places: number; grouped: boolean } | null {
+function normaliseDigits(
+  s: string,
+  decimal: "." | ",",
+): { mantissa: string; exponent: number | null; places: number; grouped: boolean } | null {
   let exponent: number | null = null;
   const e = /[eE]([-+]?\d{1,3})$/.exec(s);
   if (e) {
@@ -180,11 +186,33 @@ function fullYear(y: string): number {
 function monthOf(name: string): number | null {
   const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
   if (i < 0) return null;
-  const full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][i];
-  return name.length === 3 || full.startsWith(name.toLowerCase()) || (name.length === 4 && name.toLowerCase() === "sept") ? i + 1 : null;
+  const full = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ][i];
+  return name.length === 3 ||
+    full.startsWith(name.toLowerCase()) ||
+    (name.length === 4 && name.toLowerCase() === "sept")
+    ? i + 1
+    : null;
 }
 
-function dateValue(y: number, m: number, d: number, time: (string | undefined)[]): { kind: "date"; value: number; format: string } | null {
+function dateValue(
+  y: number,
+  m: number,
+  d: number,
+  time: (string | undefined)[],
+): { kind: "date"; value: number; format: string } | null {
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return null;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d > days) return null;
@@ -195,7 +223,11 @@ function dateValue(y: number, m: number, d: number, time: (string | undefined)[]
   const [h, min, sec = "0", frac = ""] = time as string[];
   if (+h > 23 || +min > 59 || +sec > 59) return null;
   const seconds = +h * 3600 + +min * 60 + Number(`${sec}.${frac || "0"}`);
-  return { kind: "date", value: excelSerial + seconds / 86400, format: time[2] !== undefined ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd hh:mm" };
+  return {
+    kind: "date",
+    value: excelSerial + seconds / 86400,
+    format: time[2] !== undefined ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd hh:mm",
+  };
 }
 
 /** What the data says about day/month order: the order it proves, and the cell that proves it. */
@@ -229,7 +261,12 @@ export function proposeDateOrder(texts: Iterable<string>): DateOrderEvidence {
   const seen = dotted + slashed;
   if (dmy && !mdy) return { order: "dmy", proof: dmy, conflicting: false, seen };
   if (mdy && !dmy) return { order: "mdy", proof: mdy, conflicting: false, seen };
-  return { order: dotted > slashed ? "dmy" : dmy ? "dmy" : "mdy", proof: null, conflicting: dmy !== null && mdy !== null, seen };
+  return {
+    order: dotted > slashed ? "dmy" : dmy ? "dmy" : "mdy",
+    proof: null,
+    conflicting: dmy !== null && mdy !== null,
+    seen,
+  };
 }
 
 /**
@@ -240,9 +277,13 @@ export function proposeDecimal(texts: Iterable<string>): "." | "," {
   let comma = 0;
   let point = 0;
   for (const raw of texts) {
-    const t = raw.trim().replace(/^[-(+$€£₽]+|[)%€₽\s]+$/g, "").replace(GROUP_SPACES, " ");
+    const t = raw
+      .trim()
+      .replace(/^[-(+$€£₽]+|[)%€₽\s]+$/g, "")
+      .replace(GROUP_SPACES, " ");
     if (/^\d+,\d{1,2}$|^\d+,\d{4,}$|^\d{1,3}(\.\d{3})+,\d+$|^\d{1,3}( \d{3})+,\d+$|^0,\d+$/.test(t)) comma++;
-    else if (/^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^\d{1,3}(,\d{3})+\.\d+$|^0\.\d+$/.test(t) && !/^\d{1,2}\.\d{1,2}$/.test(t)) point++;
+    else if (/^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^\d{1,3}(,\d{3})+\.\d+$|^0\.\d+$/.test(t) && !/^\d{1,2}\.\d{1,2}$/.test(t))
+      point++;
     else if (/^\d{1,2}\.\d{1,2}$/.test(t)) point += 0.5;
   }
   return comma > point ? "," : ".";

@@ -37,7 +37,9 @@ type Content = number | string | boolean | null;
 /** The functions the engine knows, COMP included (read once an engine exists). */
 function knownFunctions(wb: PreviewWorkbook): Set<string> {
   const names = new Set(HyperFormula.getRegisteredFunctionNames("enGB").map((n) => n.toUpperCase()));
-  for (const n of (wb.engine as unknown as { getRegisteredFunctionNames(): string[] }).getRegisteredFunctionNames?.() ?? []) names.add(n.toUpperCase());
+  for (const n of (wb.engine as unknown as { getRegisteredFunctionNames(): string[] }).getRegisteredFunctionNames?.() ??
+    [])
+    names.add(n.toUpperCase());
   return names;
 }
 
@@ -75,8 +77,13 @@ function notAPackage(bytes: Uint8Array, fileName: string): ImportError {
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (ole) {
     const text = new TextDecoder("utf-16le").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
-    if (text.includes("EncryptedPackage")) return new ImportError(`"${fileName}" is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and open it again.`);
-    return new ImportError(`"${fileName}" is an old-format Excel file (.xls). Save it as .xlsx in Excel and open that.`);
+    if (text.includes("EncryptedPackage"))
+      return new ImportError(
+        `"${fileName}" is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and open it again.`,
+      );
+    return new ImportError(
+      `"${fileName}" is an old-format Excel file (.xls). Save it as .xlsx in Excel and open that.`,
+    );
   }
   return new ImportError(`"${fileName}" is not a valid .xlsx file (it may be damaged or of another kind).`);
 }
@@ -107,7 +114,20 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Xls
   const tableColumnFormats = new Map<string, Record<string, string>>();
   for (const ws of sheets) {
     const list: { name: string; top: number; bottom: number; left: number; right: number }[] = [];
-    for (const entry of (ws as unknown as { getTables(): { table: { name: string; displayName?: string; tableRef?: string; ref?: string; totalsRow?: boolean; columns: { name: string }[] } }[] }).getTables()) {
+    for (const entry of (
+      ws as unknown as {
+        getTables(): {
+          table: {
+            name: string;
+            displayName?: string;
+            tableRef?: string;
+            ref?: string;
+            totalsRow?: boolean;
+            columns: { name: string }[];
+          };
+        }[];
+      }
+    ).getTables()) {
       const t = entry.table;
       const range = parseRange(t.tableRef ?? t.ref ?? "A1");
       const headers = t.columns.map((c) => c.name);
@@ -128,7 +148,13 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Xls
       });
       tableColumnFormats.set(name, formats);
       wb.addTable({ name, sheet: ws.name, anchor: range.start, headers, rowCount, numberFormats: formats });
-      list.push({ name, top: range.start.row, bottom: range.start.row + rowCount, left: range.start.col, right: range.end.col });
+      list.push({
+        name,
+        top: range.start.row,
+        bottom: range.start.row + rowCount,
+        left: range.start.col,
+        right: range.end.col,
+      });
     }
     tableAt.set(ws.name, list);
   }
@@ -140,7 +166,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Xls
   wb.batch(() => {
     for (const ws of sheets) {
       const tables = tableAt.get(ws.name)!;
-      const inTable = (pos: CellPos) => tables.find((t) => pos.row >= t.top && pos.row <= t.bottom && pos.col >= t.left && pos.col <= t.right) ?? null;
+      const inTable = (pos: CellPos) =>
+        tables.find((t) => pos.row >= t.top && pos.row <= t.bottom && pos.col >= t.left && pos.col <= t.right) ?? null;
       const rows: Content[][] = [];
       ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -153,25 +180,39 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Xls
             const missing = calledFunctions(formula.replace(/_xlfn\.(?:_xlws\.)?/gi, "")).filter((f) => !known.has(f));
             const text = fromFileFormula(formula, table?.name ?? null);
             if (missing.length > 0) {
-              unknown.push({ sheet: ws.name, address: cellAddress(pos), formula: text, functions: [...new Set(missing)] });
+              unknown.push({
+                sheet: ws.name,
+                address: cellAddress(pos),
+                formula: text,
+                functions: [...new Set(missing)],
+              });
               // cell.result, not value.result: exceljs's value copy drops results that are 0, FALSE or "".
               content = plainValue(cell.result as ExcelJS.CellValue);
               content = typeof content === "string" ? (asStored(content) as string) : content;
             } else content = text;
           } else {
             const plain = plainValue(value);
-            content = typeof plain === "string" && !(value && typeof value === "object" && "error" in value) ? (asStored(plain) as string) : plain;
+            content =
+              typeof plain === "string" && !(value && typeof value === "object" && "error" in value)
+                ? (asStored(plain) as string)
+                : plain;
           }
           (rows[pos.row] ??= [])[pos.col] = content;
           const fmt = cell.numFmt;
-          const tableFmt = table ? tableColumnFormats.get(table.name)?.[wb.tables().find((t) => t.name === table.name)!.headers[pos.col - table.left]] : undefined;
+          const tableFmt = table
+            ? tableColumnFormats.get(table.name)?.[
+                wb.tables().find((t) => t.name === table.name)!.headers[pos.col - table.left]
+              ]
+            : undefined;
           if (fmt && fmt !== "General" && fmt !== tableFmt) wb.setNumberFormat(ws.name, pos, fmt);
           if (cell.font?.bold) wb.setBold(ws.name, pos, true);
         });
       });
       let width = 0;
       for (let r = 0; r < rows.length; r++) width = Math.max(width, rows[r]?.length ?? 0);
-      const block = Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? null));
+      const block = Array.from({ length: rows.length }, (_, r) =>
+        Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? null),
+      );
       if (block.length > 0) wb.setBlock(ws.name, { row: 0, col: 0 }, block);
       const widths: Record<string, number> = {};
       (ws.columns ?? []).forEach((col, i) => {
@@ -179,7 +220,10 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Xls
       });
       wb.setColumnWidths(ws.name, widths);
       const view = ws.views?.find((v) => v.state === "frozen") as { xSplit?: number; ySplit?: number } | undefined;
-      wb.setFreeze(ws.name, view && (view.xSplit || view.ySplit) ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : null);
+      wb.setFreeze(
+        ws.name,
+        view && (view.xSplit || view.ySplit) ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : null,
+      );
     }
   });
   for (const xml of await readCustomXmlParts(zip)) {

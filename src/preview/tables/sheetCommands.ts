@@ -21,7 +21,10 @@ export function insertSheet(wb: PreviewWorkbook): string {
 }
 
 async function refuseOwned(host: PreviewHost, sheet: string, doing: string): Promise<void> {
-  if (await host.isOwned(sheet)) throw new Error(`"${sheet}" is a sheet Comp Planner generated; it cannot be ${doing} here. Re-run or remove the tool's output from the task pane instead.`);
+  if (await host.isOwned(sheet))
+    throw new Error(
+      `"${sheet}" is a sheet Comp Planner generated; it cannot be ${doing} here. Re-run or remove the tool's output from the task pane instead.`,
+    );
 }
 
 /** Renames one of the user's sheets. @throws Error for an invalid or taken name, or a generated sheet. */
@@ -30,7 +33,8 @@ export async function renameSheet(host: PreviewHost, sheet: string, newName: str
   await refuseOwned(host, sheet, "renamed");
   const name = newName.trim();
   checkSheetSpec({ name, tables: [] });
-  if (name.toLowerCase() !== sheet.toLowerCase() && wb.hasSheet(name)) throw new Error(`A sheet named "${name}" already exists.`);
+  if (name.toLowerCase() !== sheet.toLowerCase() && wb.hasSheet(name))
+    throw new Error(`A sheet named "${name}" already exists.`);
   wb.renameSheet(sheet, name);
   wb.notify();
 }
@@ -53,9 +57,20 @@ export async function deleteSheet(host: PreviewHost, sheet: string): Promise<voi
 export async function createTable(host: PreviewHost, sheet: string, range: RangePos): Promise<string> {
   const wb = host.workbook;
   await refuseOwned(host, sheet, "changed");
-  const overlap = wb.tables().find((t) => t.sheet === sheet && t.anchor.row <= range.end.row && t.anchor.row + t.rowCount >= range.start.row && t.anchor.col <= range.end.col && t.anchor.col + t.headers.length - 1 >= range.start.col);
+  const overlap = wb
+    .tables()
+    .find(
+      (t) =>
+        t.sheet === sheet &&
+        t.anchor.row <= range.end.row &&
+        t.anchor.row + t.rowCount >= range.start.row &&
+        t.anchor.col <= range.end.col &&
+        t.anchor.col + t.headers.length - 1 >= range.start.col,
+    );
   if (overlap) throw new Error(`The selection overlaps table ${overlap.name}. Select cells outside any table.`);
-  const raw = wb.values(sheet, { start: range.start, end: { row: range.start.row, col: range.end.col } })[0].map((v) => (v === null || typeof v === "object" ? "" : String(v)));
+  const raw = wb
+    .values(sheet, { start: range.start, end: { row: range.start.row, col: range.end.col } })[0]
+    .map((v) => (v === null || typeof v === "object" ? "" : String(v)));
   const headers = distinctHeaders(raw);
   let n = 1;
   const names = wb.tables().map((t) => t.name.toLowerCase());
@@ -68,7 +83,14 @@ export async function createTable(host: PreviewHost, sheet: string, range: Range
       wb.setBold(sheet, pos, true);
     }),
   );
-  wb.addTable({ name, sheet, anchor: range.start, headers, rowCount: Math.max(0, range.end.row - range.start.row), numberFormats: {} });
+  wb.addTable({
+    name,
+    sheet,
+    anchor: range.start,
+    headers,
+    rowCount: Math.max(0, range.end.row - range.start.row),
+    numberFormats: {},
+  });
   wb.select(sheet, cellAddress(range.start));
   return name;
 }

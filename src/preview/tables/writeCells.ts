@@ -26,7 +26,11 @@ export function entry(text: string): { content: CellValue; format: string | null
 
 /** Clipboard text (tab-separated rows, as Excel copies them; quoted cells may hold line breaks) as rows of cells. */
 export function clipboardRows(text: string): string[][] {
-  const rows = Papa.parse<string[]>(text.replace(/\r?\n$/, ""), { delimiter: "\t", newline: text.includes("\r\n") ? "\r\n" : "\n", quoteChar: '"' }).data;
+  const rows = Papa.parse<string[]>(text.replace(/\r?\n$/, ""), {
+    delimiter: "\t",
+    newline: text.includes("\r\n") ? "\r\n" : "\n",
+    quoteChar: '"',
+  }).data;
   return rows.length ? rows : [[""]];
 }
 
@@ -42,7 +46,12 @@ export interface TableGrowth {
  * directly below it or past its end, columns directly right of it. Calculated columns (one
  * formula down the whole column) fill the new rows the block leaves empty.
  */
-export function writeTexts(wb: PreviewWorkbook, sheet: string, topLeft: CellPos, texts: readonly (readonly string[])[]): TableGrowth[] {
+export function writeTexts(
+  wb: PreviewWorkbook,
+  sheet: string,
+  topLeft: CellPos,
+  texts: readonly (readonly string[])[],
+): TableGrowth[] {
   const entries = texts.map((row) => row.map(entry));
   const width = Math.max(1, ...texts.map((r) => r.length));
   const r0 = topLeft.row;
@@ -58,18 +67,30 @@ export function writeTexts(wb: PreviewWorkbook, sheet: string, topLeft: CellPos,
     const end = t.anchor.col + t.headers.length - 1;
     let rowCount = t.rowCount;
     const headers = [...t.headers];
-    if (c0 <= end && c1 >= t.anchor.col && r0 >= t.anchor.row && r0 <= last + 1 && r1 > last) rowCount = r1 - t.anchor.row;
+    if (c0 <= end && c1 >= t.anchor.col && r0 >= t.anchor.row && r0 <= last + 1 && r1 > last)
+      rowCount = r1 - t.anchor.row;
     if (c0 >= t.anchor.col && c0 <= end + 1 && c1 > end && r0 <= t.anchor.row + rowCount && r1 >= t.anchor.row) {
       for (let c = end + 1; c <= c1; c++) {
         const typed = r0 <= t.anchor.row && r1 >= t.anchor.row ? (texts[t.anchor.row - r0][c - c0] ?? "").trim() : "";
         let header = typed || `Column${headers.length + 1}`;
-        for (let n = 2; headers.some((h) => h.toLowerCase() === header.toLowerCase()); n++) header = `${typed || "Column"}${typed ? n : headers.length + n - 1}`;
+        for (let n = 2; headers.some((h) => h.toLowerCase() === header.toLowerCase()); n++)
+          header = `${typed || "Column"}${typed ? n : headers.length + n - 1}`;
         headers.push(header);
         headerWrites.push({ pos: { row: t.anchor.row, col: c }, text: header });
       }
     }
     if (rowCount === t.rowCount && headers.length === t.headers.length) continue;
-    const clash = wb.tables().find((o) => o !== t && o.sheet === t.sheet && o.anchor.row <= t.anchor.row + rowCount && o.anchor.row + o.rowCount >= t.anchor.row && o.anchor.col <= t.anchor.col + headers.length - 1 && o.anchor.col + o.headers.length - 1 >= t.anchor.col);
+    const clash = wb
+      .tables()
+      .find(
+        (o) =>
+          o !== t &&
+          o.sheet === t.sheet &&
+          o.anchor.row <= t.anchor.row + rowCount &&
+          o.anchor.row + o.rowCount >= t.anchor.row &&
+          o.anchor.col <= t.anchor.col + headers.length - 1 &&
+          o.anchor.col + o.headers.length - 1 >= t.anchor.col,
+      );
     if (clash) continue;
     // Calculated columns: the same formula in the first and last data rows.
     if (rowCount > t.rowCount && t.rowCount > 0) {
@@ -87,7 +108,11 @@ export function writeTexts(wb: PreviewWorkbook, sheet: string, topLeft: CellPos,
     grown.push({ table: t.name, addedRows: rowCount - t.rowCount, addedColumns: headers.length - t.headers.length });
   }
   wb.batch(() => {
-    wb.setBlock(sheet, topLeft, entries.map((row) => Array.from({ length: width }, (_, c) => row[c]?.content ?? null)));
+    wb.setBlock(
+      sheet,
+      topLeft,
+      entries.map((row) => Array.from({ length: width }, (_, c) => row[c]?.content ?? null)),
+    );
     for (const h of headerWrites) {
       wb.setCell(sheet, h.pos, asStored(h.text));
       wb.setBold(sheet, h.pos, true);

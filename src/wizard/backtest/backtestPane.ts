@@ -99,7 +99,13 @@ const numText = (v: number | null) => (v === null ? "" : String(v));
 
 /** A curve as the form types it. */
 export function curveDraft(role: string, c: PayoutCurve): CurveDraft {
-  return { role, tiers: c.tiers.map((t) => `${t.lower}:${t.rate}`).join(", "), mode: c.mode, threshold: numText(c.threshold), cap: numText(c.cap) };
+  return {
+    role,
+    tiers: c.tiers.map((t) => `${t.lower}:${t.rate}`).join(", "),
+    mode: c.mode,
+    threshold: numText(c.threshold),
+    cap: numText(c.cap),
+  };
 }
 
 const curvesOf = (plan: BacktestPlan) => plan.roles.map((r) => curveDraft(r.role, r.curve));
@@ -124,7 +130,9 @@ function quotasOf(s: BacktestSettings): QuotaDraft[] {
   });
 }
 
-function draftsOf(s: BacktestSettings): Pick<BacktestPaneState, "deals" | "people" | "year" | "periods" | "curves" | "quotas"> {
+function draftsOf(
+  s: BacktestSettings,
+): Pick<BacktestPaneState, "deals" | "people" | "year" | "periods" | "curves" | "quotas"> {
   const d = s.deals;
   const sdr = d.credits.kind === "columns" ? d.credits.columns[0] : undefined;
   return {
@@ -140,7 +148,13 @@ function draftsOf(s: BacktestSettings): Pick<BacktestPaneState, "deals" | "peopl
       sdr: sdr?.person ?? "",
       sdrShare: text(sdr?.share ?? null),
     },
-    people: { table: s.people.table, id: s.people.id, role: s.people.role, start: text(s.people.start), end: text(s.people.end) },
+    people: {
+      table: s.people.table,
+      id: s.people.id,
+      role: s.people.role,
+      start: text(s.people.start),
+      end: text(s.people.end),
+    },
     year: String(s.year),
     periods: s.periods,
     curves: curvesOf(s.proposed),
@@ -206,7 +220,10 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
       return { ...state, tables: action.tables, deals, people };
     }
     case "loadFailed":
-      return { ...state, run: runReducer(idleRun, { type: "failed", message: `Could not read the workbook: ${action.message}` }) };
+      return {
+        ...state,
+        run: runReducer(idleRun, { type: "failed", message: `Could not read the workbook: ${action.message}` }),
+      };
     case "dealsTableChanged":
       return edited(state, { deals: dealsFor(action.table, tableHeaders(state.tables, action.table)) });
     case "dealsChanged":
@@ -283,14 +300,16 @@ function columnIssues<D extends { table: string }>(
   optional: readonly (readonly [keyof D, string])[],
 ): string[] {
   if (!draft.table.trim()) return [`Choose the ${what} table.`];
-  if (!tables.some((t) => sameText(t.name, draft.table))) return [`There is no table named "${draft.table}"; choose the ${what} table.`];
+  if (!tables.some((t) => sameText(t.name, draft.table)))
+    return [`There is no table named "${draft.table}"; choose the ${what} table.`];
   const headers = tableHeaders(tables, draft.table);
   const out: string[] = [];
   for (const [field, label] of [...required, ...optional]) {
     const v = String(draft[field]);
     if (!v.trim()) {
       if (required.some(([f]) => f === field)) out.push(`Choose the ${what} table's ${label} column.`);
-    } else if (!headers.some((h) => sameText(h, v))) out.push(`${draft.table} has no column "${v}" (the ${label}); choose another.`);
+    } else if (!headers.some((h) => sameText(h, v)))
+      out.push(`${draft.table} has no column "${v}" (the ${label}); choose another.`);
   }
   return out;
 }
@@ -307,7 +326,8 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
     ...columnIssues("deals", pane.deals, pane.tables, DEAL_REQUIRED, DEAL_OPTIONAL),
     ...columnIssues("people", pane.people, pane.tables, PEOPLE_REQUIRED, PEOPLE_OPTIONAL),
   ];
-  if (pane.deals.sdrShare.trim() && !pane.deals.sdr.trim()) out.push("An SDR share column needs the SDR column too; choose it, or clear the share.");
+  if (pane.deals.sdrShare.trim() && !pane.deals.sdr.trim())
+    out.push("An SDR share column needs the SDR column too; choose it, or clear the share.");
   if (yearOf(pane.year) === null) out.push(`The plan year "${pane.year}" is not a year; enter one such as 2026.`);
   for (const q of pane.quotas) {
     const v = num(q.annual);
@@ -322,7 +342,8 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
 
 /** The credits besides the owner: the SDR column when chosen, else what the settings had (a credits table), else none. */
 function creditsOf(pane: BacktestPaneState): CreditSource {
-  if (pane.deals.sdr.trim()) return { kind: "columns", columns: [{ person: pane.deals.sdr, share: orNull(pane.deals.sdrShare) }] };
+  if (pane.deals.sdr.trim())
+    return { kind: "columns", columns: [{ person: pane.deals.sdr, share: orNull(pane.deals.sdrShare) }] };
   return pane.base.deals.credits.kind === "table" ? pane.base.deals.credits : { kind: "owner" };
 }
 

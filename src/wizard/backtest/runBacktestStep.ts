@@ -61,7 +61,11 @@ function ledgerOf(data: BacktestData, s: BacktestSettings, plan: PlanKey): Ledge
  * so bad input or Cancel before the write leaves the workbook as it was. It stores nothing:
  * {@link runStep} writes the settings after it.
  */
-export async function backtestRun(host: WorkbookHost, s: BacktestSettings, { step, signal }: StepContext): Promise<BacktestResult> {
+export async function backtestRun(
+  host: WorkbookHost,
+  s: BacktestSettings,
+  { step, signal }: StepContext,
+): Promise<BacktestResult> {
   await step(0.05, `Reading ${s.deals.table}`);
   const deals = await readNamed(host, s.deals.table, "deals");
   await step(0.1, `Reading ${s.people.table}`);

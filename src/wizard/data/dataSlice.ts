@@ -8,7 +8,21 @@ import { DataProblem, findDataProblems } from "../dataProblems";
 import type { StepId, WizardAction, WizardState } from "../wizardState";
 
 /** The fields of the wizard state this slice owns. */
-export type DataSlice = Pick<WizardState, "step" | "tables" | "source" | "loading" | "loadError" | "data" | "mapping" | "restoredMapping" | "mappingNotice" | "excluded" | "repsData" | "repsError">;
+export type DataSlice = Pick<
+  WizardState,
+  | "step"
+  | "tables"
+  | "source"
+  | "loading"
+  | "loadError"
+  | "data"
+  | "mapping"
+  | "restoredMapping"
+  | "mappingNotice"
+  | "excluded"
+  | "repsData"
+  | "repsError"
+>;
 
 /** The data slice before anything is loaded. */
 export const initialDataSlice: DataSlice = {
@@ -36,7 +50,11 @@ export function dataSlice(state: WizardState, action: WizardAction): DataSlice {
     case "tablesLoaded": {
       // Suggest the table a user would pick: one that looks like accounts.
       const accounts = action.tables.find((t) => /account/i.test(t.name));
-      return { ...s, tables: action.tables, source: s.source ?? (accounts ? { kind: "table", name: accounts.name } : null) };
+      return {
+        ...s,
+        tables: action.tables,
+        source: s.source ?? (accounts ? { kind: "table", name: accounts.name } : null),
+      };
     }
     case "sourceChosen":
       return { ...s, source: action.source, data: null, mapping: null, excluded: [], loading: true, loadError: null };
@@ -44,7 +62,16 @@ export function dataSlice(state: WizardState, action: WizardAction): DataSlice {
       const kept = action.keepMapping ? keptMapping(s, action.data.headers) : null;
       const mapping = kept ? kept.mapping : autoMap(action.data.headers);
       const excluded = action.keepMapping ? s.excluded.filter((r) => r <= action.data.rows.length) : [];
-      return { ...s, data: action.data, mapping, mappingNotice: kept?.notice ?? null, restoredMapping: null, excluded, loading: false, loadError: null };
+      return {
+        ...s,
+        data: action.data,
+        mapping,
+        mappingNotice: kept?.notice ?? null,
+        restoredMapping: null,
+        excluded,
+        loading: false,
+        loadError: null,
+      };
     }
     case "dataFailed":
       return { ...s, loading: false, loadError: action.message };
@@ -57,7 +84,10 @@ export function dataSlice(state: WizardState, action: WizardAction): DataSlice {
       return { ...s, excluded: sorted(set) };
     }
     case "problemRowsExcluded":
-      return { ...s, excluded: sorted([...s.excluded, ...dataProblems(state).flatMap((p) => (p.row === null ? [] : [p.row]))]) };
+      return {
+        ...s,
+        excluded: sorted([...s.excluded, ...dataProblems(state).flatMap((p) => (p.row === null ? [] : [p.row]))]),
+      };
     case "repsLoaded":
       return { ...s, repsData: action.data, repsError: null };
     case "repsFailed":
@@ -111,7 +141,10 @@ export function canEnter(state: WizardState, step: StepId): boolean {
  * The mapping to keep when data is reloaded: a restored one matched by header name (moves and
  * missing columns said in its notice); the one in use when it still fits; else null (guess anew).
  */
-function keptMapping(s: DataSlice, headers: readonly string[]): { mapping: ColumnMapping; notice: string | null } | null {
+function keptMapping(
+  s: DataSlice,
+  headers: readonly string[],
+): { mapping: ColumnMapping; notice: string | null } | null {
   if (s.restoredMapping) return restoreMapping(s.restoredMapping, headers, s.mapping);
   if (!s.mapping) return null;
   if (s.data) return fits(s.mapping, headers.length) ? { mapping: s.mapping, notice: null } : null;
@@ -120,6 +153,8 @@ function keptMapping(s: DataSlice, headers: readonly string[]): { mapping: Colum
   const same = ACCOUNT_FIELDS.every(({ field }) => guessed[field] === s.mapping![field]);
   return {
     mapping: guessed,
-    notice: same ? null : "The saved column mapping had no header names, so the columns were matched again from the headers. Check the mapping before running.",
+    notice: same
+      ? null
+      : "The saved column mapping had no header names, so the columns were matched again from the headers. Check the mapping before running.",
   };
 }

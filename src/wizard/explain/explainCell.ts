@@ -20,10 +20,13 @@ export async function explainActiveCell(host: WorkbookHost): Promise<Explanation
     if (name === KPI_NAMES.lines) return explainScoreLine(host, tables, place.row, where, cell.formula);
     if (name === KPI_NAMES.bonus || name === KPI_NAMES.leaderboard) {
       // Both tables name the person in their Person column.
-      const row = (await records(host, name, name === KPI_NAMES.bonus ? BONUS_COLUMNS : LEADERBOARD_COLUMNS))[place.row];
+      const row = (await records(host, name, name === KPI_NAMES.bonus ? BONUS_COLUMNS : LEADERBOARD_COLUMNS))[
+        place.row
+      ];
       return explainPerson(host, tables, String(row.Person), where, cell.formula, name === KPI_NAMES.leaderboard);
     }
-    if (sameText(name, territoryTableNames(place.table.sheet).summary)) return explainTerritory(host, tables, place, where, cell);
+    if (sameText(name, territoryTableNames(place.table.sheet).summary))
+      return explainTerritory(host, tables, place, where, cell);
   }
   if (cell.formula && /COMP\./i.test(cell.formula)) return explainCompFormula(host, tables, cell, where);
   if (place && place.row >= 0 && (await host.isOwned(cell.sheet))) return explainTableRow(host, place, where, cell);
@@ -31,7 +34,9 @@ export async function explainActiveCell(host: WorkbookHost): Promise<Explanation
     title: cell.formula ? "A formula" : "A value",
     where,
     formula: cell.formula,
-    inWords: cell.formula ? "This cell's formula does not call a COMP function and is not on one of Comp Planner's tables; its inputs are in the formula." : "This cell holds a value typed or pasted in, not a computation.",
+    inWords: cell.formula
+      ? "This cell's formula does not call a COMP function and is not on one of Comp Planner's tables; its inputs are in the formula."
+      : "This cell holds a value typed or pasted in, not a computation.",
     inputs: [{ label: "Value", value: show(cell.value), source: where }],
     breakdown: null,
     rows: [],
@@ -40,7 +45,13 @@ export async function explainActiveCell(host: WorkbookHost): Promise<Explanation
 }
 
 /** A territory's figures: the accounts assigned to it, with links. */
-async function explainTerritory(host: WorkbookHost, tables: readonly TableInfo[], place: TablePlace, where: string, cell: ActiveCell): Promise<Explanation> {
+async function explainTerritory(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  place: TablePlace,
+  where: string,
+  cell: ActiveCell,
+): Promise<Explanation> {
   const summary = await host.readTable(place.table.name);
   const territory = String((await records(host, place.table.name, SUMMARY_COLUMNS))[place.row].Territory);
   const accountsName = territoryTableNames(place.table.sheet).accounts;
@@ -54,7 +65,11 @@ async function explainTerritory(host: WorkbookHost, tables: readonly TableInfo[]
     where,
     formula: cell.formula,
     inWords: `${place.column} of territory ${territory} is computed over the ${mine.length} account(s) whose Territory is ${territory} in table ${accountsName} (COUNTIFS / SUMIFS); edit an account's territory there and this follows.`,
-    inputs: summary.headers.map((h, i) => ({ label: h, value: show(summary.rows[place.row][i]), source: `${place.table.name}[${h}]` })),
+    inputs: summary.headers.map((h, i) => ({
+      label: h,
+      value: show(summary.rows[place.row][i]),
+      source: `${place.table.name}[${h}]`,
+    })),
     breakdown: null,
     rows: info
       ? mine.slice(0, MAX_ROWS).map(({ r, i }) => ({
@@ -96,7 +111,12 @@ export function compCall(formula: string): { id: string; args: string[] } | null
 }
 
 /** An argument's value: a number, a text literal, a (sheet-qualified) A1 reference read from the workbook, or null when it is an expression. */
-async function argumentValue(host: WorkbookHost, tables: readonly TableInfo[], sheet: string, text: string): Promise<{ value: unknown; source: string } | null> {
+async function argumentValue(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  sheet: string,
+  text: string,
+): Promise<{ value: unknown; source: string } | null> {
   if (text === "") return { value: null, source: "left out" };
   // A table's name, or Table[Column]: the data rows, as Excel passes them.
   const structured = /^([A-Za-z_][\w.]*)(?:\[([^[\]@#]+)\])?$/.exec(text);
@@ -117,7 +137,12 @@ async function argumentValue(host: WorkbookHost, tables: readonly TableInfo[], s
 }
 
 /** Any cell calling a COMP function: the call in words, each argument's value and origin, and for PAYOUT the tiers. */
-async function explainCompFormula(host: WorkbookHost, tables: readonly TableInfo[], cell: ActiveCell, where: string): Promise<Explanation> {
+async function explainCompFormula(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  cell: ActiveCell,
+  where: string,
+): Promise<Explanation> {
   const call = compCall(cell.formula!);
   const def = call ? COMP_FUNCTIONS.find((f) => f.id === call.id) : undefined;
   const inputs: ExplainedInput[] = [];
@@ -129,7 +154,15 @@ async function explainCompFormula(host: WorkbookHost, tables: readonly TableInfo
       const v = await argumentValue(host, tables, cell.sheet, text);
       if (!v) resolved = false;
       values.push(v?.value ?? null);
-      inputs.push({ label: p.name, value: v ? (Array.isArray(v.value) ? `${v.value.length} x ${(v.value[0] as unknown[]).length} range` : show(v.value)) : text, source: v ? v.source : "an expression: its parts are in the formula" });
+      inputs.push({
+        label: p.name,
+        value: v
+          ? Array.isArray(v.value)
+            ? `${v.value.length} x ${(v.value[0] as unknown[]).length} range`
+            : show(v.value)
+          : text,
+        source: v ? v.source : "an expression: its parts are in the formula",
+      });
     }
   }
   const isPayout = call?.id === "PAYOUT" && resolved;
@@ -138,7 +171,9 @@ async function explainCompFormula(host: WorkbookHost, tables: readonly TableInfo
     title: call ? `COMP.${call.id}` : "A COMP formula",
     where,
     formula: cell.formula,
-    inWords: def ? `COMP.${def.id}(${def.params.map((p) => p.name).join(", ")}) = ${show(cell.value)}. ${isPayout ? "The tiers below add up to it." : ""}`.trim() : `The formula calls a COMP function; its result is ${show(cell.value)}.`,
+    inWords: def
+      ? `COMP.${def.id}(${def.params.map((p) => p.name).join(", ")}) = ${show(cell.value)}. ${isPayout ? "The tiers below add up to it." : ""}`.trim()
+      : `The formula calls a COMP function; its result is ${show(cell.value)}.`,
     inputs,
     breakdown: Array.isArray(breakdown) ? breakdown : null,
     rows: [],
@@ -147,14 +182,25 @@ async function explainCompFormula(host: WorkbookHost, tables: readonly TableInfo
 }
 
 /** A computed cell of one of the add-in's tables: its formula and the row it reads. */
-async function explainTableRow(host: WorkbookHost, place: TablePlace, where: string, cell: ActiveCell): Promise<Explanation> {
+async function explainTableRow(
+  host: WorkbookHost,
+  place: TablePlace,
+  where: string,
+  cell: ActiveCell,
+): Promise<Explanation> {
   const t = await host.readTable(place.table.name);
   return {
     title: `${place.table.name}: ${place.column}`,
     where,
     formula: cell.formula,
-    inWords: cell.formula ? `${place.column} is computed by the formula below from this row's cells ([@Column] is this row's value in that column).` : `${place.column} is an input: edit it and the formulas that read it recalculate.`,
-    inputs: t.headers.map((h, i) => ({ label: h, value: show(t.rows[place.row][i]), source: `${place.table.name}[${h}], this row` })),
+    inWords: cell.formula
+      ? `${place.column} is computed by the formula below from this row's cells ([@Column] is this row's value in that column).`
+      : `${place.column} is an input: edit it and the formulas that read it recalculate.`,
+    inputs: t.headers.map((h, i) => ({
+      label: h,
+      value: show(t.rows[place.row][i]),
+      source: `${place.table.name}[${h}], this row`,
+    })),
     breakdown: null,
     rows: [],
     rowsNote: null,

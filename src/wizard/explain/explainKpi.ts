@@ -9,7 +9,11 @@ import { ExplainedInput, Explanation, MAX_ROWS, show, showPct, SourceRow } from 
 import { rowAddress } from "./locate";
 
 /** A table's rows as records of its declared columns (a column the user removed reads as blank). */
-export async function records<C extends string>(host: WorkbookHost, name: string, columns: readonly C[]): Promise<Record<C, unknown>[]> {
+export async function records<C extends string>(
+  host: WorkbookHost,
+  name: string,
+  columns: readonly C[],
+): Promise<Record<C, unknown>[]> {
   const t = await host.readTable(name);
   const at = columns.map((c) => [c, headerIndex(t.headers, c)] as const);
   return t.rows.map((r) => Object.fromEntries(at.map(([c, i]) => [c, i < 0 ? null : r[i]])) as Record<C, unknown>);
@@ -22,7 +26,8 @@ async function scorecardContext(host: WorkbookHost): Promise<{ run: KpiStepSetti
   const run = parseKpiRun(await host.readSettings(KPI_RUN_KEY));
   const history = await readPlanHistory(host);
   const version = run ? (history.find((v) => v.version === run.version) ?? versionFor(history, run.month)) : null;
-  if (!run || !version) throw new Error("The scorecards' plan is not recorded in this workbook; compute the scorecards again.");
+  if (!run || !version)
+    throw new Error("The scorecards' plan is not recorded in this workbook; compute the scorecards again.");
   return { run, version };
 }
 
@@ -30,7 +35,11 @@ async function scorecardContext(host: WorkbookHost): Promise<{ run: KpiStepSetti
 export function measureInWords(k: KpiDefinition, person: string, month: string): string {
   const m = k.measure;
   const what = aggregateInWords(m);
-  const where = [`${m.person} is ${person}`, `${m.date} falls in ${month}`, ...m.filters.map((f) => `${f.column} is ${f.values.join(" or ")}`)];
+  const where = [
+    `${m.person} is ${person}`,
+    `${m.date} falls in ${month}`,
+    ...m.filters.map((f) => `${f.column} is ${f.values.join(" or ")}`),
+  ];
   return `${what} of ${m.table} rows where ${where.join(", ")}`;
 }
 
@@ -60,7 +69,14 @@ function aggregateInWords(m: KpiMeasure): string {
  */
 function detailColumns(m: KpiMeasure): { columns: string[]; dates: string[] } {
   const early = m.aggregate === "cycle" ? [m.start] : m.aggregate === "conversion" ? [m.entered] : [];
-  const late = m.aggregate === "sum" || m.aggregate === "average" ? [m.value] : m.aggregate === "conversion" ? [m.advanced] : m.aggregate === "win-rate" ? [m.outcome.column] : [];
+  const late =
+    m.aggregate === "sum" || m.aggregate === "average"
+      ? [m.value]
+      : m.aggregate === "conversion"
+        ? [m.advanced]
+        : m.aggregate === "win-rate"
+          ? [m.outcome.column]
+          : [];
   const columns = [...new Set([m.person, m.date, ...early, ...m.filters.map((f) => f.column), ...late])];
   return { columns, dates: m.aggregate === "cycle" ? [m.date, m.start] : [m.date] };
 }
@@ -74,15 +90,29 @@ function sourceRows(k: KpiDefinition, info: TableInfo, data: DataTable, rows: re
       const v = row[headerIndex(data.headers, c)];
       return `${c} ${dates.includes(c) && typeof v === "number" ? isoDate(v) : show(v)}`;
     });
-    return { label: `${info.name} row ${r + 1}: ${show(row[0])}`, detail: detail.join(" · "), sheet: info.sheet, address: rowAddress(info, r) };
+    return {
+      label: `${info.name} row ${r + 1}: ${show(row[0])}`,
+      detail: detail.join(" · "),
+      sheet: info.sheet,
+      address: rowAddress(info, r),
+    };
   });
 }
 
 /** Everything about one scorecard line: its KPI, the rows behind it and the payout breakdown. */
-async function lineDetail(host: WorkbookHost, tables: readonly TableInfo[], line: Line, ctx: { run: KpiStepSettings; version: PlanVersion }, read: (name: string) => Promise<DataTable> = (n) => host.readTable(n)) {
+async function lineDetail(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  line: Line,
+  ctx: { run: KpiStepSettings; version: PlanVersion },
+  read: (name: string) => Promise<DataTable> = (n) => host.readTable(n),
+) {
   const role = ctx.version.plan.roles.find((r) => sameText(r.role, line.Role));
   const kpi = role?.kpis.find((k) => k.name === String(line.KPI));
-  if (!role || !kpi) throw new Error(`KPI "${String(line.KPI)}" is not in plan version ${ctx.version.version}; compute the scorecards again.`);
+  if (!role || !kpi)
+    throw new Error(
+      `KPI "${String(line.KPI)}" is not in plan version ${ctx.version.version}; compute the scorecards again.`,
+    );
   const info = tables.find((t) => sameText(t.name, kpi.measure.table));
   if (!info) throw new Error(`There is no table named "${kpi.measure.table}" any more.`);
   const data = await read(info.name);
@@ -91,20 +121,49 @@ async function lineDetail(host: WorkbookHost, tables: readonly TableInfo[], line
 }
 
 /** "Why is this number?" for a cell of the scorecard lines: the KPI's rows and its payout, tier by tier. */
-export async function explainScoreLine(host: WorkbookHost, tables: readonly TableInfo[], row: number, where: string, formula: string | null): Promise<Explanation> {
+export async function explainScoreLine(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  row: number,
+  where: string,
+  formula: string | null,
+): Promise<Explanation> {
   const ctx = await scorecardContext(host);
   const line = (await records(host, KPI_NAMES.lines, LINE_COLUMNS))[row];
   const { kpi, role, info, data, rows } = await lineDetail(host, tables, line, ctx);
   const person = String(line.Person);
   const componentTarget = Number(line.Weight) * Number(line["Target bonus"]);
   const c = kpi.curve;
-  const breakdown = payoutExplain(line.Attainment, componentTarget, c.tiers.map((t) => [t.lower, t.rate]), c.mode, c.threshold, c.cap);
+  const breakdown = payoutExplain(
+    line.Attainment,
+    componentTarget,
+    c.tiers.map((t) => [t.lower, t.rate]),
+    c.mode,
+    c.threshold,
+    c.cap,
+  );
   const inputs: ExplainedInput[] = [
-    { label: "Actual", value: show(line.Actual), source: `${measureInWords(kpi, person, ctx.run.month)}: ${rows.length} row(s), listed below` },
-    { label: "Target", value: show(line.Target), source: `plan version ${ctx.version.version} (in force from ${ctx.version.effective}), per person per month` },
+    {
+      label: "Actual",
+      value: show(line.Actual),
+      source: `${measureInWords(kpi, person, ctx.run.month)}: ${rows.length} row(s), listed below`,
+    },
+    {
+      label: "Target",
+      value: show(line.Target),
+      source: `plan version ${ctx.version.version} (in force from ${ctx.version.effective}), per person per month`,
+    },
     { label: "Attainment", value: showPct(line.Attainment), source: "actual / target" },
-    { label: "Component target", value: show(componentTarget), source: `weight ${show(line.Weight)} x ${role.role} target bonus ${show(line["Target bonus"])}` },
-    { label: "Payout", value: show(line.Payout), source: "PAYOUT of the attainment on the component target, on the KPI's curve (tier by tier below)" },
+    {
+      label: "Component target",
+      value: show(componentTarget),
+      source: `weight ${show(line.Weight)} x ${role.role} target bonus ${show(line["Target bonus"])}`,
+    },
+    {
+      label: "Payout",
+      value: show(line.Payout),
+      source: "PAYOUT of the attainment on the component target, on the KPI's curve (tier by tier below)",
+    },
   ];
   return {
     title: `${person}: "${kpi.name}" in ${ctx.run.month}`,
@@ -119,7 +178,14 @@ export async function explainScoreLine(host: WorkbookHost, tables: readonly Tabl
 }
 
 /** "Why is this number?" for a person's bonus (scorecard summary or leaderboard): the components and every row behind them. */
-export async function explainPerson(host: WorkbookHost, tables: readonly TableInfo[], person: string, where: string, formula: string | null, leaderboard: boolean): Promise<Explanation> {
+export async function explainPerson(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  person: string,
+  where: string,
+  formula: string | null,
+  leaderboard: boolean,
+): Promise<Explanation> {
   const ctx = await scorecardContext(host);
   const lines = (await records(host, KPI_NAMES.lines, LINE_COLUMNS)).filter((l) => sameText(l.Person, person));
   const bonus = (await records(host, KPI_NAMES.bonus, BONUS_COLUMNS)).find((b) => sameText(b.Person, person));
@@ -138,7 +204,9 @@ export async function explainPerson(host: WorkbookHost, tables: readonly TableIn
   };
   for (const l of lines) {
     const d = await lineDetail(host, tables, l, ctx, read);
-    rows.push(...sourceRows(d.kpi, d.info, d.data, d.rows).map((r) => ({ ...r, label: `${String(l.KPI)} · ${r.label}` })));
+    rows.push(
+      ...sourceRows(d.kpi, d.info, d.data, d.rows).map((r) => ({ ...r, label: `${String(l.KPI)} · ${r.label}` })),
+    );
   }
   const sum = lines.map((l) => show(l.Payout)).join(" + ");
   return {

@@ -3,7 +3,15 @@
  * Type=New", curves as "0:1, 1:1.5"), parsed into a KpiPlan with messages naming the role and
  * KPI for anything wrong. Pure.
  */
-import { Aggregate, KpiDefinition, KpiMeasure, KpiPlan, MeasureRows, monthProblem, RowFilter } from "../../core/kpiPlan";
+import {
+  Aggregate,
+  KpiDefinition,
+  KpiMeasure,
+  KpiPlan,
+  MeasureRows,
+  monthProblem,
+  RowFilter,
+} from "../../core/kpiPlan";
 import { parseTiers } from "../scenarios/scenarioForm";
 
 /** A KPI as typed. */
@@ -48,8 +56,18 @@ export const KPI_AGGREGATES: readonly {
   { value: "count", label: "Count of rows" },
   { value: "average", label: "Average of", valueLabel: "Value column" },
   { value: "win-rate", label: "Win rate (won / closed)", valueLabel: "Outcome column" },
-  { value: "cycle", label: "Cycle (days from start to date)", fromLabel: "Start date column", dateLabel: "End date column (puts the row in the month)" },
-  { value: "conversion", label: "Conversion (advanced / entered)", valueLabel: "Advanced column", fromLabel: "Entered column" },
+  {
+    value: "cycle",
+    label: "Cycle (days from start to date)",
+    fromLabel: "Start date column",
+    dateLabel: "End date column (puts the row in the month)",
+  },
+  {
+    value: "conversion",
+    label: "Conversion (advanced / entered)",
+    valueLabel: "Advanced column",
+    fromLabel: "Entered column",
+  },
 ];
 
 const WON = ["Won", "Closed Won"];
@@ -58,10 +76,19 @@ const LOST = ["Lost", "Closed Lost"];
 /** "Stage=Won|Closed Won; Type=New" -> filters. */
 export function parseFilters(text: string): RowFilter[] | string {
   const out: RowFilter[] = [];
-  for (const part of text.split(";").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(";")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([^=]+)=(.+)$/.exec(part);
     if (!m) return `"${part}" is not a filter; write column=value, or column=value1|value2`;
-    out.push({ column: m[1].trim(), values: m[2].split("|").map((v) => v.trim()).filter(Boolean) });
+    out.push({
+      column: m[1].trim(),
+      values: m[2]
+        .split("|")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    });
   }
   return out;
 }
@@ -127,7 +154,22 @@ export function draftsOf(plan: KpiPlan): RoleDraft[] {
 }
 
 /** A new KPI row to fill in. */
-export const blankKpi: KpiDraft = { name: "", table: "Deals", person: "Owner", date: "Closed", aggregate: "sum", value: "Amount", from: "", filters: "", target: "", weight: "0.5", tiers: "0:1, 1:1.5", mode: "MARGINAL", threshold: "0.5", cap: "2" };
+export const blankKpi: KpiDraft = {
+  name: "",
+  table: "Deals",
+  person: "Owner",
+  date: "Closed",
+  aggregate: "sum",
+  value: "Amount",
+  from: "",
+  filters: "",
+  target: "",
+  weight: "0.5",
+  tiers: "0:1, 1:1.5",
+  mode: "MARGINAL",
+  threshold: "0.5",
+  cap: "2",
+};
 
 /** The plan from the drafts, or the problems, each naming its role and KPI. */
 export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | null; problems: string[] } {
@@ -144,9 +186,18 @@ export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | n
       const where = `${role}, "${name}"`;
       const before = problems.length;
       if (!k.name.trim()) problems.push(`${role}: KPI ${ki + 1} has no name.`);
-      for (const [field, label] of [["table", "table"], ["person", "person column"], ["date", "date column"]] as const) if (!k[field].trim()) problems.push(`${where}: choose the ${label}.`);
-      if (k.aggregate !== "count" && k.aggregate !== "cycle" && !k.value.trim()) problems.push(`${where}: choose the ${{ "win-rate": "outcome", conversion: "advanced" }[k.aggregate as string] ?? "value"} column.`);
-      if ((k.aggregate === "cycle" || k.aggregate === "conversion") && !k.from.trim()) problems.push(`${where}: choose the ${k.aggregate === "cycle" ? "start date" : "entered"} column.`);
+      for (const [field, label] of [
+        ["table", "table"],
+        ["person", "person column"],
+        ["date", "date column"],
+      ] as const)
+        if (!k[field].trim()) problems.push(`${where}: choose the ${label}.`);
+      if (k.aggregate !== "count" && k.aggregate !== "cycle" && !k.value.trim())
+        problems.push(
+          `${where}: choose the ${{ "win-rate": "outcome", conversion: "advanced" }[k.aggregate as string] ?? "value"} column.`,
+        );
+      if ((k.aggregate === "cycle" || k.aggregate === "conversion") && !k.from.trim())
+        problems.push(`${where}: choose the ${k.aggregate === "cycle" ? "start date" : "entered"} column.`);
       const filters = parseFilters(k.filters);
       if (typeof filters === "string") problems.push(`${where}: ${filters}.`);
       const target = num(k.target);
@@ -157,8 +208,16 @@ export function parseKpiDrafts(roles: readonly RoleDraft[]): { plan: KpiPlan | n
       if (typeof tiers === "string") problems.push(`${where}: ${tiers}.`);
       const threshold = num(k.threshold);
       const cap = num(k.cap);
-      if (Number.isNaN(threshold) || Number.isNaN(cap)) problems.push(`${where}: threshold and cap are numbers, or blank for none.`);
-      if (problems.length > before || typeof filters === "string" || typeof tiers === "string" || target === null || weight === null) continue;
+      if (Number.isNaN(threshold) || Number.isNaN(cap))
+        problems.push(`${where}: threshold and cap are numbers, or blank for none.`);
+      if (
+        problems.length > before ||
+        typeof filters === "string" ||
+        typeof tiers === "string" ||
+        target === null ||
+        weight === null
+      )
+        continue;
       kpis.push({
         name: k.name.trim(),
         measure: measureOf(k, { table: k.table.trim(), person: k.person.trim(), date: k.date.trim(), filters }),

@@ -53,5 +53,7 @@ export function actualFormula(k: KpiDefinition, person: string, start: string, e
 
 /** The attainment formula: actual / target, or target / actual for a cycle (shorter is better). */
 export function attainmentFormula(k: KpiDefinition): string {
-  return k.measure.aggregate === "cycle" ? "=IF([@Actual]=0,0,COMP.QUOTA_ATTAINMENT([@Target],[@Actual]))" : "=COMP.QUOTA_ATTAINMENT([@Actual],[@Target])";
+  return k.measure.aggregate === "cycle"
+    ? "=IF([@Actual]=0,0,COMP.QUOTA_ATTAINMENT([@Target],[@Actual]))"
+    : "=COMP.QUOTA_ATTAINMENT([@Actual],[@Target])";
 }

@@ -79,20 +79,37 @@ export function kpiPaneReducer(state: KpiPaneState, action: KpiPaneAction): KpiP
     case "loaded": {
       // The form starts from the latest version saved (in month order), when there is one.
       const latest = action.history[action.history.length - 1];
-      return { ...state, history: action.history, tables: action.tables, roles: latest ? draftsOf(latest.plan) : state.roles };
+      return {
+        ...state,
+        history: action.history,
+        tables: action.tables,
+        roles: latest ? draftsOf(latest.plan) : state.roles,
+      };
     }
     case "loadFailed":
-      return { ...state, save: runReducer(idleRun, { type: "failed", message: `Could not read the workbook: ${action.message}` }) };
+      return {
+        ...state,
+        save: runReducer(idleRun, { type: "failed", message: `Could not read the workbook: ${action.message}` }),
+      };
     case "roleChanged":
       return { ...state, roles: at(state.roles, action.role, (r) => ({ ...r, ...action.patch })) };
     case "roleAdded":
       return { ...state, roles: [...state.roles, { role: "", targetBonus: "0", kpis: [blankKpi] }] };
     case "kpiChanged":
-      return { ...state, roles: at(state.roles, action.role, (r) => ({ ...r, kpis: at(r.kpis, action.kpi, (k) => ({ ...k, ...action.patch })) })) };
+      return {
+        ...state,
+        roles: at(state.roles, action.role, (r) => ({
+          ...r,
+          kpis: at(r.kpis, action.kpi, (k) => ({ ...k, ...action.patch })),
+        })),
+      };
     case "kpiAdded":
       return { ...state, roles: at(state.roles, action.role, (r) => ({ ...r, kpis: [...r.kpis, blankKpi] })) };
     case "kpiRemoved":
-      return { ...state, roles: at(state.roles, action.role, (r) => ({ ...r, kpis: r.kpis.filter((_, j) => j !== action.kpi) })) };
+      return {
+        ...state,
+        roles: at(state.roles, action.role, (r) => ({ ...r, kpis: r.kpis.filter((_, j) => j !== action.kpi) })),
+      };
     case "peopleChanged":
       return { ...state, people: { ...state.people, ...action.patch } };
     case "monthChanged":
@@ -104,7 +121,13 @@ export function kpiPaneReducer(state: KpiPaneState, action: KpiPaneAction): KpiP
     case "planSaved":
       return { ...state, history: action.history };
     case "save":
-      return { ...state, save: runReducer(state.save, action.event.type === "started" ? { type: "started", label: "Saving" } : action.event) };
+      return {
+        ...state,
+        save: runReducer(
+          state.save,
+          action.event.type === "started" ? { type: "started", label: "Saving" } : action.event,
+        ),
+      };
     case "run":
       return { ...state, run: runReducer(state.run, action.event) };
   }
@@ -114,7 +137,8 @@ export function kpiPaneReducer(state: KpiPaneState, action: KpiPaneAction): KpiP
 export const parsedPlan = (s: KpiPaneState) => parseKpiDrafts(s.roles);
 
 /** What is wrong with the month a change takes effect (null when blank: the next month). */
-export const effectiveProblem = (s: KpiPaneState): string | null => (s.effective.trim() ? checkMonth(s.effective) : null);
+export const effectiveProblem = (s: KpiPaneState): string | null =>
+  s.effective.trim() ? checkMonth(s.effective) : null;
 
 /** What is wrong with the month to score. */
 export const monthProblemOf = (s: KpiPaneState): string | null => checkMonth(s.month);
@@ -146,7 +170,10 @@ export function planSettings(ctx: KpiContext): KpiPlanChange | null {
 /** What must be fixed before the scorecards can be computed. */
 export function scorecardIssues({ pane }: KpiContext): string[] {
   const m = monthProblemOf(pane);
-  return [...(m ? [m] : []), ...(pane.history.length && !versionInForce(pane) ? [`No plan version is in force in ${pane.month}.`] : [])];
+  return [
+    ...(m ? [m] : []),
+    ...(pane.history.length && !versionInForce(pane) ? [`No plan version is in force in ${pane.month}.`] : []),
+  ];
 }
 
 /** The scorecard run's settings, or null while {@link scorecardIssues} lists anything. */

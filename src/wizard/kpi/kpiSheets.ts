@@ -5,12 +5,25 @@ import { equalsText } from "../../workbook/formulaText";
 import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
 import { curveBlock, payoutCall } from "../payoutCurveBlock";
 import { actualFormula, attainmentFormula } from "./kpiFormulas";
-import { BONUS_COLUMNS, DEFINITION_COLUMNS, HISTORY_COLUMNS, KPI_NAMES, KPI_SHEETS, LEADERBOARD_COLUMNS, LINE_COLUMNS } from "./layout";
+import {
+  BONUS_COLUMNS,
+  DEFINITION_COLUMNS,
+  HISTORY_COLUMNS,
+  KPI_NAMES,
+  KPI_SHEETS,
+  LEADERBOARD_COLUMNS,
+  LINE_COLUMNS,
+} from "./layout";
 
 const curveText = (c: PayoutCurve) =>
   `${c.tiers.map((t) => `${t.lower}:${t.rate}`).join(", ")} ${c.mode}${c.threshold !== null ? `, threshold ${c.threshold}` : ""}${c.cap !== null ? `, cap ${c.cap}` : ""}`;
 const filtersText = (k: KpiDefinition) =>
-  [...k.measure.filters.map((f) => `${f.column}=${f.values.join("|")}`), ...(k.measure.aggregate === "win-rate" ? [`won: ${k.measure.outcome.column}=${k.measure.outcome.won.join("|")}`] : [])].join("; ");
+  [
+    ...k.measure.filters.map((f) => `${f.column}=${f.values.join("|")}`),
+    ...(k.measure.aggregate === "win-rate"
+      ? [`won: ${k.measure.outcome.column}=${k.measure.outcome.won.join("|")}`]
+      : []),
+  ].join("; ");
 
 /** The "Value column" of the plan sheet: the column a sum or average adds up, or a conversion's advanced count. */
 function valueColumn(m: KpiMeasure): string {
@@ -21,13 +34,31 @@ function valueColumn(m: KpiMeasure): string {
 export function kpiPlanSheet(history: readonly PlanVersion[]): SheetSpec {
   const definitions: CellInput[][] = history.flatMap((v) =>
     v.plan.roles.flatMap((r) =>
-      r.kpis.map((k) => [v.version, v.effective, r.role, r.targetBonus, k.name, k.measure.table, k.measure.aggregate, valueColumn(k.measure), filtersText(k), k.target, k.weight, curveText(k.curve)]),
+      r.kpis.map((k) => [
+        v.version,
+        v.effective,
+        r.role,
+        r.targetBonus,
+        k.name,
+        k.measure.table,
+        k.measure.aggregate,
+        valueColumn(k.measure),
+        filtersText(k),
+        k.target,
+        k.weight,
+        curveText(k.curve),
+      ]),
     ),
   );
   return {
     name: KPI_SHEETS.plan,
     cells: [
-      { address: "A1", value: "KPI plan: settings change at most once a month and take effect on the first day of a month; past months keep their version.", bold: true },
+      {
+        address: "A1",
+        value:
+          "KPI plan: settings change at most once a month and take effect on the first day of a month; past months keep their version.",
+        bold: true,
+      },
       { address: "A3", value: "KPI Plan History", bold: true },
     ],
     tables: [
@@ -35,7 +66,13 @@ export function kpiPlanSheet(history: readonly PlanVersion[]): SheetSpec {
         name: KPI_NAMES.history,
         anchor: "A4",
         headers: [...HISTORY_COLUMNS],
-        rows: history.map((v) => [v.version, v.effective, v.changedAt.slice(0, 10), v.plan.roles.map((r) => r.role).join(", "), v.plan.roles.reduce((s, r) => s + r.kpis.length, 0)]),
+        rows: history.map((v) => [
+          v.version,
+          v.effective,
+          v.changedAt.slice(0, 10),
+          v.plan.roles.map((r) => r.role).join(", "),
+          v.plan.roles.reduce((s, r) => s + r.kpis.length, 0),
+        ]),
       },
       {
         name: KPI_NAMES.definitions,
@@ -97,14 +134,29 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
   });
   const tables: TableSpec[] = [];
   const cells: CellSpec[] = [
-    { address: "A1", value: `Scorecards for ${month}: plan version ${version.version}, in force from ${version.effective}`, bold: true },
-    { address: "A2", value: "Actuals are live formulas over the data tables; edit a target, weight or curve here, or the data, and the bonuses and the leaderboard follow." },
+    {
+      address: "A1",
+      value: `Scorecards for ${month}: plan version ${version.version}, in force from ${version.effective}`,
+      bold: true,
+    },
+    {
+      address: "A2",
+      value:
+        "Actuals are live formulas over the data tables; edit a target, weight or curve here, or the data, and the bonuses and the leaderboard follow.",
+    },
   ];
   const names: NamedRangeSpec[] = [];
   const curveTop = 4;
   const maxTiers = Math.max(1, ...curves.map((c) => c.tiers.length));
   curves.forEach((c, i) => {
-    const block = curveBlock(c, KPI_NAMES.curve(i), { column: i * 3, top: curveTop, tiersAt: curveTop + 4, title: `Curve ${i + 1} (${c.mode})`, capLabel: "Cap (x target)", tierFormats: { "Lower bound": "0%" } });
+    const block = curveBlock(c, KPI_NAMES.curve(i), {
+      column: i * 3,
+      top: curveTop,
+      tiersAt: curveTop + 4,
+      title: `Curve ${i + 1} (${c.mode})`,
+      capLabel: "Cap (x target)",
+      tierFormats: { "Lower bound": "0%" },
+    });
     cells.push(...block.cells);
     names.push(...block.namedRanges);
     tables.push(block.table);
@@ -115,7 +167,17 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
     anchor: `A${linesAt}`,
     headers: [...LINE_COLUMNS],
     rows: lines,
-    numberFormats: { "Month start": "yyyy-mm-dd", "Month end": "yyyy-mm-dd", Actual: "#,##0.##", Target: "#,##0.##", Weight: "0%", "Target bonus": "#,##0", Attainment: "0.0%", "Weighted attainment": "0.0%", Payout: "#,##0.00" },
+    numberFormats: {
+      "Month start": "yyyy-mm-dd",
+      "Month end": "yyyy-mm-dd",
+      Actual: "#,##0.##",
+      Target: "#,##0.##",
+      Weight: "0%",
+      "Target bonus": "#,##0",
+      Attainment: "0.0%",
+      "Weighted attainment": "0.0%",
+      Payout: "#,##0.00",
+    },
   });
   // The person's lines: ids compared with = (a SUMIFS criterion would read "a*" or "=1+1" as a pattern).
   const mine = `--${equalsText(`${KPI_NAMES.lines}[Person]`, "[@Person]")}`;
@@ -127,11 +189,20 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
       id,
       role.role,
       { formula: `=SUMPRODUCT(${mine},${KPI_NAMES.lines}[Payout])` },
-      { formula: `=IFERROR(SUMPRODUCT(${mine},${KPI_NAMES.lines}[Weighted attainment])/SUMPRODUCT(${mine},${KPI_NAMES.lines}[Weight]),0)` },
+      {
+        formula: `=IFERROR(SUMPRODUCT(${mine},${KPI_NAMES.lines}[Weighted attainment])/SUMPRODUCT(${mine},${KPI_NAMES.lines}[Weight]),0)`,
+      },
     ]),
     numberFormats: { Bonus: "#,##0.00", Attainment: "0.0%" },
   });
-  return { name: KPI_SHEETS.scorecards, tables, cells, namedRanges: names, freeze: { rows: linesAt, columns: 1 }, columnWidths: { A: 90, C: 160 } };
+  return {
+    name: KPI_SHEETS.scorecards,
+    tables,
+    cells,
+    namedRanges: names,
+    freeze: { rows: linesAt, columns: 1 },
+    columnWidths: { A: 90, C: 160 },
+  };
 }
 
 /**
@@ -142,11 +213,18 @@ export function scorecardsSheet(ctx: ScorecardContext, people: readonly { id: st
 export function leaderboardSheet(month: string, scores: readonly PersonScore[], showAmounts: boolean): SheetSpec {
   const ordered = [...scores].sort((a, b) => a.rank - b.rank || (a.person < b.person ? -1 : 1));
   // MATCH(TRUE, ids = id): MATCH on the id itself would read * ? ~ in it as wildcards.
-  const look = (column: string) => `=INDEX(${KPI_NAMES.bonus}[${column}],MATCH(TRUE,${equalsText(`${KPI_NAMES.bonus}[Person]`, "[@Person]")},0))`;
+  const look = (column: string) =>
+    `=INDEX(${KPI_NAMES.bonus}[${column}],MATCH(TRUE,${equalsText(`${KPI_NAMES.bonus}[Person]`, "[@Person]")},0))`;
   const headers = LEADERBOARD_COLUMNS.filter((c) => showAmounts || c !== "Bonus");
   return {
     name: KPI_SHEETS.leaderboard,
-    cells: [{ address: "A1", value: `Leaderboard for ${month}, ranked by attainment${showAmounts ? "" : " (amounts hidden)"}`, bold: true }],
+    cells: [
+      {
+        address: "A1",
+        value: `Leaderboard for ${month}, ranked by attainment${showAmounts ? "" : " (amounts hidden)"}`,
+        bold: true,
+      },
+    ],
     tables: [
       {
         name: KPI_NAMES.leaderboard,
@@ -162,6 +240,14 @@ export function leaderboardSheet(month: string, scores: readonly PersonScore[], 
         numberFormats: { Attainment: "0.0%", Bonus: "#,##0.00" },
       },
     ],
-    charts: [{ type: "bar", title: "Attainment by person", anchor: "H3", categories: { table: KPI_NAMES.leaderboard, column: "Person" }, series: [{ name: "Attainment", values: { table: KPI_NAMES.leaderboard, column: "Attainment" } }] }],
+    charts: [
+      {
+        type: "bar",
+        title: "Attainment by person",
+        anchor: "H3",
+        categories: { table: KPI_NAMES.leaderboard, column: "Person" },
+        series: [{ name: "Attainment", values: { table: KPI_NAMES.leaderboard, column: "Attainment" } }],
+      },
+    ],
   };
 }

@@ -14,17 +14,47 @@ export const KPI_NAMES = {
   lines: "Scorecards_Lines",
   bonus: "Scorecards_Bonus",
   leaderboard: "Leaderboard_Ranks",
-  curve: (i: number): CurveNames => ({ tiers: `Scorecards_Curve${i + 1}`, threshold: `Scorecards_Curve${i + 1}_Threshold`, cap: `Scorecards_Curve${i + 1}_Cap` }),
+  curve: (i: number): CurveNames => ({
+    tiers: `Scorecards_Curve${i + 1}`,
+    threshold: `Scorecards_Curve${i + 1}_Threshold`,
+    cap: `Scorecards_Curve${i + 1}_Cap`,
+  }),
 };
 
 /** The plan history table's columns. */
 export const HISTORY_COLUMNS = ["Version", "Effective from", "Changed on", "Roles", "KPIs"] as const;
 
 /** The plan definitions table's columns: one row per version, role and KPI. */
-export const DEFINITION_COLUMNS = ["Version", "Effective from", "Role", "Target bonus", "KPI", "Table", "Aggregate", "Value column", "Filters", "Target", "Weight", "Curve"] as const;
+export const DEFINITION_COLUMNS = [
+  "Version",
+  "Effective from",
+  "Role",
+  "Target bonus",
+  "KPI",
+  "Table",
+  "Aggregate",
+  "Value column",
+  "Filters",
+  "Target",
+  "Weight",
+  "Curve",
+] as const;
 
 /** The scorecard lines' columns: one row per person and KPI. */
-export const LINE_COLUMNS = ["Person", "Role", "KPI", "Month start", "Month end", "Actual", "Target", "Weight", "Target bonus", "Attainment", "Weighted attainment", "Payout"] as const;
+export const LINE_COLUMNS = [
+  "Person",
+  "Role",
+  "KPI",
+  "Month start",
+  "Month end",
+  "Actual",
+  "Target",
+  "Weight",
+  "Target bonus",
+  "Attainment",
+  "Weighted attainment",
+  "Payout",
+] as const;
 
 /** The bonus table's columns: one row per person. */
 export const BONUS_COLUMNS = ["Person", "Role", "Bonus", "Attainment"] as const;

@@ -1,4 +1,14 @@
-import { addVersion, checkPlan, computeScorecards, DataTable, KpiPlan, PersonScore, PlanVersion, ScoreLine, versionFor } from "../../core/kpiPlan";
+import {
+  addVersion,
+  checkPlan,
+  computeScorecards,
+  DataTable,
+  KpiPlan,
+  PersonScore,
+  PlanVersion,
+  ScoreLine,
+  versionFor,
+} from "../../core/kpiPlan";
 import { sumExact, toNumber } from "../../core/money";
 import { headerIndex, sameText, textKey } from "../../core/text";
 import { NotOwnedError, WorkbookHost } from "../../workbook/host";
@@ -45,7 +55,9 @@ export interface KpiPlanChange {
 /** A stored scorecard run, if it looks like one. */
 export function parseKpiRun(v: unknown): KpiRunRecord | null {
   const s = v as Partial<KpiRunRecord> | null;
-  return !!s && typeof s === "object" && !!s.people && typeof s.month === "string" && typeof s.version === "number" ? (s as KpiRunRecord) : null;
+  return !!s && typeof s === "object" && !!s.people && typeof s.month === "string" && typeof s.version === "number"
+    ? (s as KpiRunRecord)
+    : null;
 }
 
 /** The plan's versions stored in the workbook (none yet: empty). */
@@ -87,7 +99,12 @@ export const kpiPlanStep: StepModule<KpiContext, KpiPlanChange, PlanVersion[]> =
   stored: (_, next) => ({ versions: next }),
   summary: (_, next) => {
     const v = latestVersion(next);
-    return { message: v ? `Saved plan version ${v.version}, in force from ${v.effective}. Months before it keep the version they had.` : "Saved.", details: [] };
+    return {
+      message: v
+        ? `Saved plan version ${v.version}, in force from ${v.effective}. Months before it keep the version they had.`
+        : "Saved.",
+      details: [],
+    };
   },
 };
 
@@ -116,14 +133,21 @@ async function scoreAndWrite(host: WorkbookHost, s: KpiStepSettings, { step }: S
   const version = versionFor(history, s.month);
   if (!version) {
     const first = history[0]?.effective;
-    throw new StepError(first ? `No KPI plan is in force in ${s.month}: the first version takes effect in ${first}.` : "There is no KPI plan yet: save one first.");
+    throw new StepError(
+      first
+        ? `No KPI plan is in force in ${s.month}: the first version takes effect in ${first}.`
+        : "There is no KPI plan yet: save one first.",
+    );
   }
   await step(0.15, `Reading ${s.people.table}`);
   const peopleTable = await host.readTable(s.people.table);
   const idCol = headerIndex(peopleTable.headers, s.people.id);
   const roleCol = headerIndex(peopleTable.headers, s.people.role);
-  if (idCol < 0 || roleCol < 0) throw new StepError(`Table ${s.people.table} needs the columns "${s.people.id}" and "${s.people.role}".`);
-  const people = peopleTable.rows.filter((r) => String(r[idCol] ?? "").trim()).map((r) => ({ id: String(r[idCol]).trim(), role: String(r[roleCol] ?? "").trim() }));
+  if (idCol < 0 || roleCol < 0)
+    throw new StepError(`Table ${s.people.table} needs the columns "${s.people.id}" and "${s.people.role}".`);
+  const people = peopleTable.rows
+    .filter((r) => String(r[idCol] ?? "").trim())
+    .map((r) => ({ id: String(r[idCol]).trim(), role: String(r[roleCol] ?? "").trim() }));
   const tables = new Map<string, DataTable>();
   for (const kpi of version.plan.roles.flatMap((r) => r.kpis)) {
     const name = kpi.measure.table;
@@ -140,7 +164,11 @@ async function scoreAndWrite(host: WorkbookHost, s: KpiStepSettings, { step }: S
   await refuseForeignSheets(host, Object.values(KPI_SHEETS));
   await step(0.7, "Writing Scorecards, Leaderboard and KPI Plan");
   // One write for the three: the Leaderboard's formulas read the Scorecards' tables.
-  await host.writeSheets([scorecardsSheet({ month: s.month, version }, people), leaderboardSheet(s.month, result.people, s.showAmounts), kpiPlanSheet(history)]);
+  await host.writeSheets([
+    scorecardsSheet({ month: s.month, version }, people),
+    leaderboardSheet(s.month, result.people, s.showAmounts),
+    kpiPlanSheet(history),
+  ]);
   return { version, lines: result.lines, people: result.people, tables };
 }
 
@@ -170,6 +198,11 @@ export const kpiScorecardStep: StepModule<KpiContext, KpiStepSettings, KpiStepRe
  * Computes a month's scorecards with the plan version in force for that month and writes
  * "Scorecards", "Leaderboard" and "KPI Plan". Nothing is written when anything is wrong.
  */
-export function runKpiStep(host: WorkbookHost, s: KpiStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<KpiStepResult> {
+export function runKpiStep(
+  host: WorkbookHost,
+  s: KpiStepSettings,
+  progress: Progress = () => {},
+  signal?: AbortSignal,
+): Promise<KpiStepResult> {
   return runStep(kpiScorecardStep, host, s, progress, signal);
 }

@@ -7,7 +7,13 @@
 import { KpiDefinition, KpiMeasure, PlanVersion } from "../../core/kpiPlan";
 
 /** A measure as it may be stored: today's fields, or the older shared ones. */
-type StoredMeasure = KpiMeasure & { readonly value?: string | null; readonly from?: string | null; readonly start?: string; readonly advanced?: string; readonly entered?: string };
+type StoredMeasure = KpiMeasure & {
+  readonly value?: string | null;
+  readonly from?: string | null;
+  readonly start?: string;
+  readonly advanced?: string;
+  readonly entered?: string;
+};
 
 /** A stored measure in today's shape. */
 export function measureFromStored(stored: KpiMeasure): KpiMeasure {
@@ -24,7 +30,12 @@ export function measureFromStored(stored: KpiMeasure): KpiMeasure {
     case "cycle":
       return { ...rows, aggregate: "cycle", start: m.start ?? m.from ?? "" };
     case "conversion":
-      return { ...rows, aggregate: "conversion", advanced: m.advanced ?? m.value ?? "", entered: m.entered ?? m.from ?? "" };
+      return {
+        ...rows,
+        aggregate: "conversion",
+        advanced: m.advanced ?? m.value ?? "",
+        entered: m.entered ?? m.from ?? "",
+      };
   }
 }
 

@@ -8,9 +8,21 @@ import { namePrefix } from "../../workbook/sheetSpec";
 export const QUOTAS_SHEET = "Quotas";
 
 /** Names on the quota sheet, derived from the sheet name so a second quota sheet gets its own. */
-export function quotaNames(sheet: string): { reps: string; histogram: string; target: string; distribution: string; points: string } {
+export function quotaNames(sheet: string): {
+  reps: string;
+  histogram: string;
+  target: string;
+  distribution: string;
+  points: string;
+} {
   const base = namePrefix(sheet);
-  return { reps: `${base}_Reps`, histogram: `${base}_Histogram`, target: `${base}_Target`, distribution: `${base}_Distribution`, points: `${base}_Points` };
+  return {
+    reps: `${base}_Reps`,
+    histogram: `${base}_Histogram`,
+    target: `${base}_Target`,
+    distribution: `${base}_Distribution`,
+    points: `${base}_Points`,
+  };
 }
 
 /** The reps table's columns, in order. */

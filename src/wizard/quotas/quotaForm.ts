@@ -60,7 +60,12 @@ function pick(headers: readonly string[], clues: readonly RegExp[]): string {
  * Fills what the user has not chosen from the tables: potential from the territory step's
  * summary (Territory, Potential) when it exists, history from a reps table's bookings columns.
  */
-export function withQuotaDefaults(form: QuotaForm, tables: readonly TableInfo[], territorySheet: string, repsTable: string | null): QuotaForm {
+export function withQuotaDefaults(
+  form: QuotaForm,
+  tables: readonly TableInfo[],
+  territorySheet: string,
+  repsTable: string | null,
+): QuotaForm {
   let f = form;
   if (f.potentialTable === null) {
     const summary = tables.find((t) => sameText(t.name, territoryTableNames(territorySheet).summary));
@@ -69,7 +74,8 @@ export function withQuotaDefaults(form: QuotaForm, tables: readonly TableInfo[],
   if (f.historyTable === null && repsTable) {
     const reps = tables.find((t) => t.name === repsTable);
     const cols = reps ? reps.headers.filter((h) => HISTORY_HEADER.test(h)) : [];
-    if (reps && cols.length) f = { ...f, historyTable: reps.name, historyId: pick(reps.headers, ID_HEADER), historyColumns: cols };
+    if (reps && cols.length)
+      f = { ...f, historyTable: reps.name, historyId: pick(reps.headers, ID_HEADER), historyColumns: cols };
   }
   return f;
 }
@@ -77,13 +83,23 @@ export function withQuotaDefaults(form: QuotaForm, tables: readonly TableInfo[],
 /** The form's values as the user chose a table: the id and first numeric-looking columns guessed. */
 export function choosePotentialTable(form: QuotaForm, table: TableInfo | null): QuotaForm {
   if (!table) return { ...form, potentialTable: null, potentialId: "", potentialColumn: "" };
-  return { ...form, potentialTable: table.name, potentialId: pick(table.headers, ID_HEADER), potentialColumn: pick(table.headers, [/potential/i, /revenue/i, /value/i]) };
+  return {
+    ...form,
+    potentialTable: table.name,
+    potentialId: pick(table.headers, ID_HEADER),
+    potentialColumn: pick(table.headers, [/potential/i, /revenue/i, /value/i]),
+  };
 }
 
 /** The same for the history table (null: no history). */
 export function chooseHistoryTable(form: QuotaForm, table: TableInfo | null): QuotaForm {
   if (!table) return { ...form, historyTable: null, historyId: "", historyColumns: [] };
-  return { ...form, historyTable: table.name, historyId: pick(table.headers, ID_HEADER), historyColumns: table.headers.filter((h) => HISTORY_HEADER.test(h)) };
+  return {
+    ...form,
+    historyTable: table.name,
+    historyId: pick(table.headers, ID_HEADER),
+    historyColumns: table.headers.filter((h) => HISTORY_HEADER.test(h)),
+  };
 }
 
 const hasColumn = (t: TableInfo | undefined, h: string) => !!t && t.headers.some((x) => sameText(x, h));
@@ -102,16 +118,22 @@ export function quotaIssues(f: QuotaForm, tables: readonly TableInfo[]): string[
     if (!ht) issues.push(`There is no table named "${f.historyTable}" any more; choose the history table again.`);
     else {
       if (!hasColumn(ht, f.historyId)) issues.push(`Choose the column of ${ht.name} that names the rep.`);
-      if (f.historyColumns.length === 0 || f.historyColumns.some((c) => !hasColumn(ht, c))) issues.push(`Choose one or more history columns of ${ht.name}, or no history.`);
+      if (f.historyColumns.length === 0 || f.historyColumns.some((c) => !hasColumn(ht, c)))
+        issues.push(`Choose one or more history columns of ${ht.name}, or no history.`);
     }
   }
-  if (f.companyTarget === null || !Number.isFinite(f.companyTarget) || f.companyTarget <= 0) issues.push("Enter the company target for the period, an amount above 0.");
-  if (!(f.targetShare >= 0.01 && f.targetShare <= 0.99)) issues.push("The target share of reps reaching quota must be between 1% and 99% (60-70% is healthy).");
-  if (!(f.historyWeight >= 0 && f.historyWeight <= 1)) issues.push("The weight of history must be between 0% and 100%.");
+  if (f.companyTarget === null || !Number.isFinite(f.companyTarget) || f.companyTarget <= 0)
+    issues.push("Enter the company target for the period, an amount above 0.");
+  if (!(f.targetShare >= 0.01 && f.targetShare <= 0.99))
+    issues.push("The target share of reps reaching quota must be between 1% and 99% (60-70% is healthy).");
+  if (!(f.historyWeight >= 0 && f.historyWeight <= 1))
+    issues.push("The weight of history must be between 0% and 100%.");
   if (!(f.sigma > 0 && f.sigma <= 3)) issues.push("The spread sigma must be above 0 (0.25 is typical).");
   if (!(f.rounding > 0)) issues.push("The rounding step must be above 0.");
-  if (!(f.overAssignment > -1 && f.overAssignment <= 2)) issues.push("The over-assignment must be between -100% and 200%.");
-  if (!Number.isInteger(f.draws) || f.draws < 100 || f.draws > 100_000) issues.push("Simulation draws must be a whole number from 100 to 100,000.");
+  if (!(f.overAssignment > -1 && f.overAssignment <= 2))
+    issues.push("The over-assignment must be between -100% and 200%.");
+  if (!Number.isInteger(f.draws) || f.draws < 100 || f.draws > 100_000)
+    issues.push("Simulation draws must be a whole number from 100 to 100,000.");
   const sheet = sheetNameProblem(f.sheet);
   if (sheet) issues.push(sheet);
   return issues;
@@ -120,7 +142,16 @@ export function quotaIssues(f: QuotaForm, tables: readonly TableInfo[]): string[
 /** The settings to run the quota step with, or null while {@link quotaIssues} lists anything. */
 export function quotaSettings(f: QuotaForm, tables: readonly TableInfo[]): QuotaStepSettings | null {
   if (quotaIssues(f, tables).length) return null;
-  const { potentialTable, potentialId, potentialColumn, historyTable, historyId, historyColumns, companyTarget, ...rest } = f;
+  const {
+    potentialTable,
+    potentialId,
+    potentialColumn,
+    historyTable,
+    historyId,
+    historyColumns,
+    companyTarget,
+    ...rest
+  } = f;
   return {
     ...rest,
     potential: { table: potentialTable!, id: potentialId, columns: [potentialColumn] },

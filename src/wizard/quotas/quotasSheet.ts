@@ -1,6 +1,13 @@
 import { QuotaPlan, SimulationResult } from "../../core/quotas";
 import { CellSpec, SheetSpec } from "../../workbook/sheetSpec";
-import { DISTRIBUTION_COLUMNS, DISTRIBUTION_POINTS, HISTOGRAM_COLUMNS, POINT_COLUMNS, QUOTA_REP_COLUMNS, quotaNames } from "./layout";
+import {
+  DISTRIBUTION_COLUMNS,
+  DISTRIBUTION_POINTS,
+  HISTOGRAM_COLUMNS,
+  POINT_COLUMNS,
+  QUOTA_REP_COLUMNS,
+  quotaNames,
+} from "./layout";
 
 /** What the sheet records about how the quotas were set. */
 export interface QuotaSheetInputs {
@@ -44,7 +51,9 @@ export function quotasSheet(
         `Trade-off: ${pct(inputs.targetShare)} of reps reaching quota needs total quota of ${money(t.totalForShare)}, ${money(t.totalWanted - t.totalForShare)} below the target plus the wanted ${pct(inputs.overAssignment)} over-assignment (${money(t.totalWanted)}).`,
         `Keeping the total at ${money(t.totalWanted)} instead implies ${pct(t.shareAtWantedTotal)} of reps reaching quota. These quotas keep the ${t.kept === "share" ? "share" : "total"}.`,
       ]
-    : [`No conflict: ${pct(inputs.targetShare)} attaining needs ${money(t.totalForShare)} of quota, at least the wanted ${money(t.totalWanted)}.`];
+    : [
+        `No conflict: ${pct(inputs.targetShare)} attaining needs ${money(t.totalForShare)} of quota, at least the wanted ${money(t.totalWanted)}.`,
+      ];
   const cells: CellSpec[] = [
     { address: "A1", value: `Quotas (${inputs.period})`, bold: true },
     { address: "A3", value: "Company target", bold: true },
@@ -53,7 +62,11 @@ export function quotasSheet(
     { address: "B4", value: inputs.targetShare, numberFormat: "0%" },
     { address: "A5", value: "Method", bold: true },
     { address: "B5", value: inputs.method === "equal-stretch" ? "Equal stretch" : "Equal probability" },
-    { address: "A6", value: `Spread sigma (${plan.summary.sigmaSource === "history" ? "fitted from history" : "entered"})`, bold: true },
+    {
+      address: "A6",
+      value: `Spread sigma (${plan.summary.sigmaSource === "history" ? "fitted from history" : "entered"})`,
+      bold: true,
+    },
     { address: "B6", value: plan.summary.sigma, numberFormat: "0.000" },
     { address: "A7", value: "Rounding step", bold: true },
     { address: "B7", value: inputs.rounding, numberFormat: "#,##0.##" },
@@ -63,7 +76,11 @@ export function quotasSheet(
     { address: "G4", value: { formula: `=G3/${n.target}-1` }, numberFormat: "0.0%" },
     { address: "D5", value: "Expected share reaching quota (model)", bold: true },
     { address: "G5", value: { formula: `=AVERAGE(${R("Probability")})` }, numberFormat: "0.0%" },
-    { address: "D6", value: `Simulated share, 10th-90th percentile (${sim.draws.toLocaleString("en-US")} draws)`, bold: true },
+    {
+      address: "D6",
+      value: `Simulated share, 10th-90th percentile (${sim.draws.toLocaleString("en-US")} draws)`,
+      bold: true,
+    },
     { address: "G6", value: sim.band[0], numberFormat: "0%" },
     { address: "H6", value: sim.band[1], numberFormat: "0%" },
     { address: "D7", value: "Threshold point: attainment 92.5% of reps pass", bold: true },
@@ -92,7 +109,14 @@ export function quotasSheet(
         anchor: `A${repsAt}`,
         headers: [...QUOTA_REP_COLUMNS],
         rows: reps,
-        numberFormats: { Potential: "#,##0", Forecast: "#,##0", Quota: "#,##0", Stretch: "0.000", Probability: "0.0%", Sigma: "0.000" },
+        numberFormats: {
+          Potential: "#,##0",
+          Forecast: "#,##0",
+          Quota: "#,##0",
+          Stretch: "0.000",
+          Probability: "0.0%",
+          Sigma: "0.000",
+        },
       },
       {
         // 100 equally likely attainments (quantiles at 0.5%, 1.5%, ... 99.5% of the simulation):
@@ -114,7 +138,10 @@ export function quotasSheet(
         name: n.histogram,
         anchor: `J${repsAt}`,
         headers: [...HISTOGRAM_COLUMNS],
-        rows: sim.histogram.map((b) => [b.to === null ? `${Math.round(b.from * 100)}%+` : `${Math.round(b.from * 100)}-${Math.round(b.to * 100)}%`, b.share]),
+        rows: sim.histogram.map((b) => [
+          b.to === null ? `${Math.round(b.from * 100)}%+` : `${Math.round(b.from * 100)}-${Math.round(b.to * 100)}%`,
+          b.share,
+        ]),
         numberFormats: { "Share of reps": "0.0%" },
       },
     ],

@@ -47,31 +47,47 @@ const whole = (x: number) => `${Math.round(x * 100)}%`;
 export function describeQuotas(sheet: string, r: QuotaStepResult): string {
   const s = r.plan.summary;
   const band = `${whole(r.simulation.band[0])}-${whole(r.simulation.band[1])}`;
-  const over = s.overAssignment >= 0 ? `${pct(s.overAssignment)} over the target` : `${pct(-s.overAssignment)} under the target`;
+  const over =
+    s.overAssignment >= 0 ? `${pct(s.overAssignment)} over the target` : `${pct(-s.overAssignment)} under the target`;
   return `Wrote "${sheet}": ${r.plan.reps.length} quotas summing to ${s.sumOfQuotas.toLocaleString("en-US")} (${over}); expected ${pct(s.expectedShare)} of reps reaching quota, ${band} in 80% of simulated periods.`;
 }
 
 /** Stored settings, if they look like the quota step's. */
 export function parseQuotaSettings(v: unknown): QuotaStepSettings | null {
   const s = v as Partial<QuotaStepSettings> | null;
-  return !!s && typeof s === "object" && !!s.potential && typeof s.companyTarget === "number" && typeof s.sheet === "string" ? (s as QuotaStepSettings) : null;
+  return !!s &&
+    typeof s === "object" &&
+    !!s.potential &&
+    typeof s.companyTarget === "number" &&
+    typeof s.sheet === "string"
+    ? (s as QuotaStepSettings)
+    : null;
 }
 
 /**
  * The quota step's run: reads potential (and history), sets the quotas, simulates attainment in
  * chunks (progress and cancel between chunks) and writes the quota sheet.
  */
-async function setAndWrite(host: WorkbookHost, s: QuotaStepSettings, { step, signal }: StepContext): Promise<QuotaStepResult> {
+async function setAndWrite(
+  host: WorkbookHost,
+  s: QuotaStepSettings,
+  { step, signal }: StepContext,
+): Promise<QuotaStepResult> {
   await step(0.05, `Reading ${s.potential.table}`);
   const potential = await host.readTable(s.potential.table);
-  const history = s.history ? (sameText(s.history.table, s.potential.table) ? potential : await host.readTable(s.history.table)) : null;
+  const history = s.history
+    ? sameText(s.history.table, s.potential.table)
+      ? potential
+      : await host.readTable(s.history.table)
+    : null;
   await step(0.15, "Checking the data");
   const input = quotaInputs(potential, s.potential, history, s.history);
   if (input.problems.length) throw new StepError(listProblems("the quota inputs", input.problems));
   const plan = setQuotas(input.reps, s);
   const sim = new AttainmentSimulation(plan.reps, s.draws, SEED);
   const perChunk = Math.max(1, Math.floor(CHUNK / plan.reps.length));
-  while (!sim.step(perChunk)) await step(0.2 + 0.6 * sim.progress, `Simulating attainment (${Math.round(sim.progress * 100)}%)`);
+  while (!sim.step(perChunk))
+    await step(0.2 + 0.6 * sim.progress, `Simulating attainment (${Math.round(sim.progress * 100)}%)`);
   checkCancelled(signal);
   const simulation = sim.result();
   await step(0.85, `Writing sheet "${s.sheet}"`);
@@ -101,6 +117,11 @@ export const quotaStep: WizardStepModule<QuotaStepSettings, QuotaStepResult> = {
  * chunks (progress and cancel between chunks), writes the quota sheet and stores the settings.
  * A cancelled or failed run writes nothing.
  */
-export function runQuotaStep(host: WorkbookHost, s: QuotaStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<QuotaStepResult> {
+export function runQuotaStep(
+  host: WorkbookHost,
+  s: QuotaStepSettings,
+  progress: Progress = () => {},
+  signal?: AbortSignal,
+): Promise<QuotaStepResult> {
   return runStep(quotaStep, host, s, progress, signal);
 }

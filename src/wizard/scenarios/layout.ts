@@ -16,7 +16,11 @@ export function scenarioNames(sheet: string) {
     scenarios: `${base}_Scenarios`,
     distribution: `${base}_Distribution`,
     curves: `${base}_Curves`,
-    curve: (i: number): CurveNames => ({ tiers: `${base}_Curve${i + 1}`, threshold: `${base}_Curve${i + 1}_Threshold`, cap: `${base}_Curve${i + 1}_Cap` }),
+    curve: (i: number): CurveNames => ({
+      tiers: `${base}_Curve${i + 1}`,
+      threshold: `${base}_Curve${i + 1}_Threshold`,
+      cap: `${base}_Curve${i + 1}_Cap`,
+    }),
     point: (p: string) => `${base}_${p}`,
   };
 }
@@ -49,4 +53,3 @@ export const SCENARIO_HEADERS = [
   "Leverage",
   "Warnings",
 ] as const;
-

@@ -1,4 +1,12 @@
-import { AttainmentDistribution, bandText, COST_OF_SALES_BAND, evaluateScenario, lognormalDistribution, ScenarioInput, ScenarioResult } from "../../core/scenarios";
+import {
+  AttainmentDistribution,
+  bandText,
+  COST_OF_SALES_BAND,
+  evaluateScenario,
+  lognormalDistribution,
+  ScenarioInput,
+  ScenarioResult,
+} from "../../core/scenarios";
 import { compileCurve } from "../../core/tiers";
 import { isCalcError } from "../../core/errors";
 import { headerIndex } from "../../core/text";
@@ -43,14 +51,17 @@ function distributionFrom(points: TableData, table: TableData): AttainmentDistri
   const a = col(table, attainment);
   const values = a < 0 ? [] : table.rows.map((r) => r[a]);
   if (values.length === 0 || values.some((v) => typeof v !== "number" || !Number.isFinite(v) || v < 0)) {
-    throw new StepError(`Table ${table.source} must hold attainments (numbers of 0 or more) in an "${attainment}" column; run the Quotas step again.`);
+    throw new StepError(
+      `Table ${table.source} must hold attainments (numbers of 0 or more) in an "${attainment}" column; run the Quotas step again.`,
+    );
   }
   const p = col(points, POINT_COLUMNS[0]);
   const pa = col(points, POINT_COLUMNS[1]);
   const at = (label: string) => {
     const row = points.rows.find((r) => String(r[p]).trim() === label);
     const v = row?.[pa];
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new StepError(`Table ${points.source} has no ${label} attainment; run the Quotas step again.`);
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw new StepError(`Table ${points.source} has no ${label} attainment; run the Quotas step again.`);
     return v;
   };
   const [p10, p50, p90, excellence] = DISTRIBUTION_POINTS.map(at);
@@ -60,14 +71,23 @@ function distributionFrom(points: TableData, table: TableData): AttainmentDistri
 /** One line on the scenarios compared. */
 export function describeScenarios(sheet: string, r: ScenarioStepResult): string {
   const warned = r.results.filter((x) => x.warnings.length).length;
-  const warning = warned ? `; ${warned} with a warning (mix outside the role's usual band, or cost of sales outside ${bandText(COST_OF_SALES_BAND)})` : "";
+  const warning = warned
+    ? `; ${warned} with a warning (mix outside the role's usual band, or cost of sales outside ${bandText(COST_OF_SALES_BAND)})`
+    : "";
   return `Wrote "${sheet}": ${r.scenarios.length} scenarios compared${warning}. Mark the one to use per role in the Chosen column.`;
 }
 
 /** Stored settings, if they look like the scenario step's. */
 export function parseScenarioSettings(v: unknown): ScenarioStepSettings | null {
   const s = v as Partial<ScenarioStepSettings> | null;
-  return !!s && typeof s === "object" && Array.isArray(s.roles) && Array.isArray(s.curves) && !!s.distribution && typeof s.sheet === "string" ? (s as ScenarioStepSettings) : null;
+  return !!s &&
+    typeof s === "object" &&
+    Array.isArray(s.roles) &&
+    Array.isArray(s.curves) &&
+    !!s.distribution &&
+    typeof s.sheet === "string"
+    ? (s as ScenarioStepSettings)
+    : null;
 }
 
 /**
@@ -75,12 +95,19 @@ export function parseScenarioSettings(v: unknown): ScenarioStepSettings | null {
  * one), evaluates every role x mix x curve in the core, and writes the sheet whose live formulas
  * recompute the same numbers.
  */
-async function compareAndWrite(host: WorkbookHost, s: ScenarioStepSettings, { step }: StepContext): Promise<ScenarioStepResult> {
+async function compareAndWrite(
+  host: WorkbookHost,
+  s: ScenarioStepSettings,
+  { step }: StepContext,
+): Promise<ScenarioStepResult> {
   await step(0.1, "Reading the attainment distribution");
   let distribution: AttainmentDistribution;
   let note: string;
   if (s.distribution.kind === "quotas") {
-    const [table, points] = [await host.readTable(s.distribution.distributionTable), await host.readTable(s.distribution.pointsTable)];
+    const [table, points] = [
+      await host.readTable(s.distribution.distributionTable),
+      await host.readTable(s.distribution.pointsTable),
+    ];
     distribution = distributionFrom(points, table);
     note = `the Quotas step's simulation (table ${table.source})`;
   } else {
@@ -118,6 +145,11 @@ export const scenarioStep: WizardStepModule<ScenarioStepSettings, ScenarioStepRe
  * lognormal one), evaluates every role x mix x curve in the core, and writes the sheet whose
  * live formulas recompute the same numbers. A failed run writes nothing.
  */
-export function runScenarioStep(host: WorkbookHost, s: ScenarioStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<ScenarioStepResult> {
+export function runScenarioStep(
+  host: WorkbookHost,
+  s: ScenarioStepSettings,
+  progress: Progress = () => {},
+  signal?: AbortSignal,
+): Promise<ScenarioStepResult> {
   return runStep(scenarioStep, host, s, progress, signal);
 }

@@ -64,7 +64,12 @@ export const initialScenarioForm: ScenarioForm = {
 
 /** Headcounts from a reps table's roles (how many rows per role), where the role names match. */
 export function headcountsFrom(form: ScenarioForm, counts: ReadonlyMap<string, number>): ScenarioForm {
-  return { ...form, roles: form.roles.map((r) => (counts.has(textKey(r.role)) ? { ...r, headcount: String(counts.get(textKey(r.role))) } : r)) };
+  return {
+    ...form,
+    roles: form.roles.map((r) =>
+      counts.has(textKey(r.role)) ? { ...r, headcount: String(counts.get(textKey(r.role))) } : r,
+    ),
+  };
 }
 
 /** Quotas per period scaled to a year, as OTE is annual. */
@@ -75,7 +80,11 @@ const PER_YEAR: Readonly<Record<"month" | "quarter" | "year", number>> = { month
  * matched to roles through the reps table), scaled to a year. Roles whose quota the user has
  * typed (anything but the default placeholder) keep it.
  */
-export function quotasFromQuotaStep(form: ScenarioForm, meanQuotaByRole: ReadonlyMap<string, number>, period: "month" | "quarter" | "year"): ScenarioForm {
+export function quotasFromQuotaStep(
+  form: ScenarioForm,
+  meanQuotaByRole: ReadonlyMap<string, number>,
+  period: "month" | "quarter" | "year",
+): ScenarioForm {
   const placeholder = new Map(initialScenarioForm.roles.map((r) => [textKey(r.role), r.quota]));
   return {
     ...form,
@@ -97,7 +106,10 @@ const num = (text: string): number | null => {
 
 /** "70/30, 60/40" -> [0.7, 0.6]; a bare "65" means 65/35. */
 export function parseMixes(text: string): number[] | string {
-  const parts = text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return "enter one or more mixes, e.g. 60/40, 70/30";
   const out: number[] = [];
   for (const p of parts) {
@@ -114,7 +126,10 @@ export function parseMixes(text: string): number[] | string {
 
 /** "0:1, 1:1.5" -> tiers; each is lower bound:rate. */
 export function parseTiers(text: string): CurveRow["tiers"] | string {
-  const parts = text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return "enter tiers as lower bound:rate, e.g. 0:1, 1:1.5";
   const out: { lower: number; rate: number }[] = [];
   for (const p of parts) {
@@ -139,11 +154,13 @@ export function parseScenarioForm(f: ScenarioForm): { roles: RoleRow[]; curves: 
     const ote = num(r.ote);
     const quota = num(r.quota);
     const mixes = parseMixes(r.mixes);
-    if (headcount === null || !Number.isInteger(headcount) || headcount < 0) problems.push(`${who}: headcount must be a whole number of 0 or more.`);
+    if (headcount === null || !Number.isInteger(headcount) || headcount < 0)
+      problems.push(`${who}: headcount must be a whole number of 0 or more.`);
     if (ote === null || !(ote > 0)) problems.push(`${who}: OTE must be an amount above 0.`);
     if (quota === null || !(quota > 0)) problems.push(`${who}: quota must be an amount above 0.`);
     if (typeof mixes === "string") problems.push(`${who}: ${mixes}.`);
-    if (headcount !== null && ote !== null && quota !== null && typeof mixes !== "string") roles.push({ role: r.role.trim(), headcount, ote, quota, mixes });
+    if (headcount !== null && ote !== null && quota !== null && typeof mixes !== "string")
+      roles.push({ role: r.role.trim(), headcount, ote, quota, mixes });
   });
   if (f.roles.length === 0) problems.push("Add at least one role.");
   const curves: CurveRow[] = [];
@@ -157,7 +174,8 @@ export function parseScenarioForm(f: ScenarioForm): { roles: RoleRow[]; curves: 
     const threshold = num(c.threshold);
     const cap = num(c.cap);
     if (typeof tiers === "string") return void problems.push(`${who}: ${tiers}.`);
-    if (Number.isNaN(threshold)) return void problems.push(`${who}: the threshold must be a number, or blank for none.`);
+    if (Number.isNaN(threshold))
+      return void problems.push(`${who}: the threshold must be a number, or blank for none.`);
     if (Number.isNaN(cap)) return void problems.push(`${who}: the cap must be a number, or blank for none.`);
     const row: CurveRow = { name: c.name.trim(), tiers, mode: c.mode, threshold, cap };
     const compiled = compileCurve(row);
@@ -175,7 +193,8 @@ export function parseScenarioForm(f: ScenarioForm): { roles: RoleRow[]; curves: 
 export function scenarioIssues(f: ScenarioForm, tables: readonly TableInfo[], quotaSheet = QUOTAS_SHEET): string[] {
   const issues = parseScenarioForm(f).problems;
   if (!quotasAvailable(tables, quotaSheet) || !f.useQuotas) {
-    if (!(f.share >= 0.01 && f.share <= 0.99)) issues.push("The share of reps reaching quota must be between 1% and 99%.");
+    if (!(f.share >= 0.01 && f.share <= 0.99))
+      issues.push("The share of reps reaching quota must be between 1% and 99%.");
     if (!(f.sigma > 0 && f.sigma <= 3)) issues.push("The spread sigma must be above 0 (0.25 is typical).");
   }
   const sheet = sheetNameProblem(f.sheet);
@@ -190,14 +209,21 @@ export function quotasAvailable(tables: readonly TableInfo[], quotaSheet = QUOTA
 }
 
 /** The settings to run with, or null while {@link scenarioIssues} lists anything. */
-export function scenarioSettings(f: ScenarioForm, tables: readonly TableInfo[], quotaSheet = QUOTAS_SHEET): ScenarioStepSettings | null {
+export function scenarioSettings(
+  f: ScenarioForm,
+  tables: readonly TableInfo[],
+  quotaSheet = QUOTAS_SHEET,
+): ScenarioStepSettings | null {
   if (scenarioIssues(f, tables, quotaSheet).length) return null;
   const { roles, curves } = parseScenarioForm(f);
   const n = quotaNames(quotaSheet);
   return {
     roles,
     curves,
-    distribution: f.useQuotas && quotasAvailable(tables, quotaSheet) ? { kind: "quotas", distributionTable: n.distribution, pointsTable: n.points } : { kind: "lognormal", share: f.share, sigma: f.sigma },
+    distribution:
+      f.useQuotas && quotasAvailable(tables, quotaSheet)
+        ? { kind: "quotas", distributionTable: n.distribution, pointsTable: n.points }
+        : { kind: "lognormal", share: f.share, sigma: f.sigma },
     sheet: f.sheet.trim(),
   };
 }
@@ -206,8 +232,20 @@ export function scenarioSettings(f: ScenarioForm, tables: readonly TableInfo[], 
 export function scenarioFormFrom(s: ScenarioStepSettings): ScenarioForm {
   const mix = (b: number) => `${Math.round(b * 100)}/${100 - Math.round(b * 100)}`;
   return {
-    roles: s.roles.map((r) => ({ role: r.role, headcount: String(r.headcount), ote: String(r.ote), quota: String(r.quota), mixes: r.mixes.map(mix).join(", ") })),
-    curves: s.curves.map((c) => ({ name: c.name, tiers: c.tiers.map((t) => `${t.lower}:${t.rate}`).join(", "), mode: c.mode, threshold: c.threshold === null ? "" : String(c.threshold), cap: c.cap === null ? "" : String(c.cap) })),
+    roles: s.roles.map((r) => ({
+      role: r.role,
+      headcount: String(r.headcount),
+      ote: String(r.ote),
+      quota: String(r.quota),
+      mixes: r.mixes.map(mix).join(", "),
+    })),
+    curves: s.curves.map((c) => ({
+      name: c.name,
+      tiers: c.tiers.map((t) => `${t.lower}:${t.rate}`).join(", "),
+      mode: c.mode,
+      threshold: c.threshold === null ? "" : String(c.threshold),
+      cap: c.cap === null ? "" : String(c.cap),
+    })),
     useQuotas: s.distribution.kind === "quotas",
     share: s.distribution.kind === "lognormal" ? s.distribution.share : 0.65,
     sigma: s.distribution.kind === "lognormal" ? s.distribution.sigma : 0.25,

@@ -2,7 +2,13 @@
 import { textKey } from "../../core/text";
 import { TableData } from "../../workbook/host";
 import type { WizardAction, WizardState } from "../wizardState";
-import { headcountsFrom, initialScenarioForm, quotasFromQuotaStep, ScenarioForm, scenarioFormFrom } from "./scenarioForm";
+import {
+  headcountsFrom,
+  initialScenarioForm,
+  quotasFromQuotaStep,
+  ScenarioForm,
+  scenarioFormFrom,
+} from "./scenarioForm";
 
 /** The scenario form after an action; `state` is the wizard with the earlier slices already updated. */
 export function scenarioSlice(state: WizardState, action: WizardAction): ScenarioForm {

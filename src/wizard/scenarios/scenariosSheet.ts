@@ -1,5 +1,12 @@
 import { stringLiteral } from "../../workbook/formulaText";
-import { AttainmentDistribution, bandText, COST_OF_SALES_BAND, mixBand, PAYOUT_POINTS, ScenarioInput } from "../../core/scenarios";
+import {
+  AttainmentDistribution,
+  bandText,
+  COST_OF_SALES_BAND,
+  mixBand,
+  PAYOUT_POINTS,
+  ScenarioInput,
+} from "../../core/scenarios";
 import { columnLetter } from "../../workbook/a1";
 import { CellInput, CellSpec, NamedRangeSpec, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
 import { curveBlock, payoutCall } from "../payoutCurveBlock";
@@ -17,7 +24,13 @@ const CURVE_WIDTH = 3; // columns per curve block (label/lower, value/rate, gap)
  * changing an input in Excel recalculates the comparison. A line chart draws each scenario's
  * payout against attainment.
  */
-export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[], curves: readonly CurveRow[], dist: AttainmentDistribution, sourceNote: string): SheetSpec {
+export function scenariosSheet(
+  sheet: string,
+  scenarios: readonly ScenarioInput[],
+  curves: readonly CurveRow[],
+  dist: AttainmentDistribution,
+  sourceNote: string,
+): SheetSpec {
   const n = scenarioNames(sheet);
   const maxTiers = Math.max(...curves.map((c) => c.tiers.length));
   const curveTop = 5;
@@ -26,11 +39,22 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
   const tables: TableSpec[] = [];
   const cells: CellSpec[] = [
     { address: "A1", value: "OTE scenarios: pay mix x payout curve per role", bold: true },
-    { address: "A2", value: `Attainment distribution: ${sourceNote}. Edit any input (curves, headcount, OTE, quota, base share, Chosen) and the results recalculate.` },
+    {
+      address: "A2",
+      value: `Attainment distribution: ${sourceNote}. Edit any input (curves, headcount, OTE, quota, base share, Chosen) and the results recalculate.`,
+    },
     { address: "A3", value: "Chosen plan: total cost", bold: true },
-    { address: "D3", value: { formula: `=SUMIFS(${n.scenarios}[Total cost],${n.scenarios}[Chosen],"Yes")` }, numberFormat: "#,##0" },
+    {
+      address: "D3",
+      value: { formula: `=SUMIFS(${n.scenarios}[Total cost],${n.scenarios}[Chosen],"Yes")` },
+      numberFormat: "#,##0",
+    },
     { address: "F3", value: "Expected revenue", bold: true },
-    { address: "H3", value: { formula: `=SUMIFS(${n.scenarios}[Expected revenue],${n.scenarios}[Chosen],"Yes")` }, numberFormat: "#,##0" },
+    {
+      address: "H3",
+      value: { formula: `=SUMIFS(${n.scenarios}[Expected revenue],${n.scenarios}[Chosen],"Yes")` },
+      numberFormat: "#,##0",
+    },
     { address: "J3", value: "Cost of sales", bold: true },
     { address: "L3", value: { formula: "=IF(H3=0,0,D3/H3)" }, numberFormat: "0.0%" },
   ];
@@ -38,7 +62,14 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
 
   curves.forEach((c, i) => {
     const title = `Curve "${c.name}" (${c.mode})`;
-    const block = curveBlock(c, n.curve(i), { column: i * CURVE_WIDTH, top: curveTop, tiersAt, title, capLabel: "Cap (x TI)", tierFormats: { "Lower bound": "0%", Rate: "0.0#" } });
+    const block = curveBlock(c, n.curve(i), {
+      column: i * CURVE_WIDTH,
+      top: curveTop,
+      tiersAt,
+      title,
+      capLabel: "Cap (x TI)",
+      tierFormats: { "Lower bound": "0%", Rate: "0.0#" },
+    });
     cells.push(...block.cells);
     names.push(...block.namedRanges);
     tables.push(block.table);
@@ -117,11 +148,21 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
   const pValue = columnLetter(right + 1);
   const pointValues = [dist.p10, dist.p50, dist.p90, dist.excellence];
   POINTS.forEach((p, i) => {
-    cells.push({ address: `${pLabel}${curveTop + i}`, value: p === "Excellence" ? "Excellence point" : `Attainment ${p}`, bold: true });
+    cells.push({
+      address: `${pLabel}${curveTop + i}`,
+      value: p === "Excellence" ? "Excellence point" : `Attainment ${p}`,
+      bold: true,
+    });
     cells.push({ address: `${pValue}${curveTop + i}`, value: pointValues[i], numberFormat: "0.0%" });
     names.push({ name: n.point(p), address: `${pValue}${curveTop + i}` });
   });
-  tables.push({ name: n.distribution, anchor: `${pLabel}${scenariosAt}`, headers: ["Attainment"], rows: dist.points.map((a) => [a]), numberFormats: { Attainment: "0.0%" } });
+  tables.push({
+    name: n.distribution,
+    anchor: `${pLabel}${scenariosAt}`,
+    headers: ["Attainment"],
+    rows: dist.points.map((a) => [a]),
+    numberFormats: { Attainment: "0.0%" },
+  });
 
   const chartCol = right + 2;
   const headers = ["Attainment", ...scenarios.map(scenarioName)];
@@ -130,7 +171,12 @@ export function scenariosSheet(sheet: string, scenarios: readonly ScenarioInput[
     name: n.curves,
     anchor: `${columnLetter(chartCol)}${scenariosAt}`,
     headers,
-    rows: grid.map((a) => [a, ...scenarios.map((s, k) => ({ formula: `=${payoutOf("[@Attainment]", `INDEX(${n.scenarios}[Target incentive],${k + 1})`, s.curve.name)}` }))]),
+    rows: grid.map((a) => [
+      a,
+      ...scenarios.map((s, k) => ({
+        formula: `=${payoutOf("[@Attainment]", `INDEX(${n.scenarios}[Target incentive],${k + 1})`, s.curve.name)}`,
+      })),
+    ]),
     numberFormats: Object.fromEntries(headers.map((h, i) => [h, i === 0 ? "0%" : "#,##0"])),
   });
   return {

@@ -19,8 +19,14 @@ const num = (v: unknown): number | null => (typeof v === "number" && Number.isFi
  * The accounts of a table under a column mapping, leaving out excluded rows. Run it only once
  * the data step lists no problems on the remaining rows: values are read as they are, not fixed.
  */
-export function accountsFromTable(data: TableData, mapping: ColumnMapping, excluded: ReadonlySet<number>, groupBy: GroupBy): AccountRows {
-  const col = (field: keyof ColumnMapping, row: readonly unknown[]) => (mapping[field] === null ? null : row[mapping[field]!]);
+export function accountsFromTable(
+  data: TableData,
+  mapping: ColumnMapping,
+  excluded: ReadonlySet<number>,
+  groupBy: GroupBy,
+): AccountRows {
+  const col = (field: keyof ColumnMapping, row: readonly unknown[]) =>
+    mapping[field] === null ? null : row[mapping[field]!];
   const accounts: TerritoryAccount[] = [];
   const rows: number[] = [];
   data.rows.forEach((row, i) => {

@@ -8,13 +8,39 @@ import { namePrefix } from "../../workbook/sheetSpec";
 export const TERRITORIES_SHEET = "Territories";
 
 /** The summary table's columns, in order: one row per territory. */
-export const SUMMARY_COLUMNS = ["Territory", "Capacity", "Group", "Accounts", "Potential", "% of mean", "Workload", "Workload % of mean", "Moved in", "Moved out", "Off mean", "Note"] as const;
+export const SUMMARY_COLUMNS = [
+  "Territory",
+  "Capacity",
+  "Group",
+  "Accounts",
+  "Potential",
+  "% of mean",
+  "Workload",
+  "Workload % of mean",
+  "Moved in",
+  "Moved out",
+  "Off mean",
+  "Note",
+] as const;
 
 /** The assignment table's columns, in order: one row per account. */
-export const ACCOUNT_COLUMNS = ["Account", "Territory", "Potential", "Workload", "Group", "Previous owner", "Moved?"] as const;
+export const ACCOUNT_COLUMNS = [
+  "Account",
+  "Territory",
+  "Potential",
+  "Workload",
+  "Group",
+  "Previous owner",
+  "Moved?",
+] as const;
 
 /** The columns of an account Explain lists under a territory's figure. */
-export const ACCOUNT_DETAIL_COLUMNS = ["Potential", "Workload", "Previous owner", "Moved?"] as const satisfies readonly (typeof ACCOUNT_COLUMNS)[number][];
+export const ACCOUNT_DETAIL_COLUMNS = [
+  "Potential",
+  "Workload",
+  "Previous owner",
+  "Moved?",
+] as const satisfies readonly (typeof ACCOUNT_COLUMNS)[number][];
 
 /** Table names derived from the sheet name, so a second territories sheet gets its own. */
 export function territoryTableNames(sheet: string): { summary: string; accounts: string } {

@@ -24,7 +24,11 @@ export function autoMapReps(headers: readonly string[]): RepColumns {
     }
     return null;
   };
-  return { id: find(/rep id/, /^id$/, /^rep$/, /\bname\b/), capacity: find(/capacity/, /ramp/, /\bfte\b/), role: find(/\brole\b/, /\btitle\b/) };
+  return {
+    id: find(/rep id/, /^id$/, /^rep$/, /\bname\b/),
+    capacity: find(/capacity/, /ramp/, /\bfte\b/),
+    role: find(/\brole\b/, /\btitle\b/),
+  };
 }
 
 /** The distinct roles in a reps table, in first-seen order. */
@@ -43,9 +47,22 @@ export function rolesIn(data: TableData, columns: RepColumns): string[] {
  * column or with `roles` null), capacity 1 when the column is blank. Problems are listed with
  * their row; a rep with a problem is left out of the result.
  */
-export function repsFromTable(data: TableData, columns: RepColumns, roles: readonly string[] | null): { reps: Seat[]; problems: DataProblem[] } {
+export function repsFromTable(
+  data: TableData,
+  columns: RepColumns,
+  roles: readonly string[] | null,
+): { reps: Seat[]; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
-  if (columns.id === null) return { reps: [], problems: [{ row: null, message: "Choose the column that identifies each rep (it must match the accounts' owner column)." }] };
+  if (columns.id === null)
+    return {
+      reps: [],
+      problems: [
+        {
+          row: null,
+          message: "Choose the column that identifies each rep (it must match the accounts' owner column).",
+        },
+      ],
+    };
   const wanted = roles && columns.role !== null ? new Set(roles.map(norm)) : null;
   const reps: Seat[] = [];
   const seen = new Map<string, number>();
@@ -56,7 +73,8 @@ export function repsFromTable(data: TableData, columns: RepColumns, roles: reado
     if (typeof problem === "string") problems.push({ row: n, message: problem });
     else reps.push(problem);
   });
-  if (reps.length === 0 && problems.length === 0) problems.push({ row: null, message: "No reps are left after the role filter; choose at least one role." });
+  if (reps.length === 0 && problems.length === 0)
+    problems.push({ row: null, message: "No reps are left after the role filter; choose at least one role." });
   return { reps, problems };
 }
 

@@ -15,7 +15,12 @@ export type AccountsSource = { readonly kind: "table"; readonly name: string } |
 /** Either equal territories or the reps of a table (with capacity and a role filter). */
 export type SeatSource =
   | { readonly kind: "count"; readonly count: number }
-  | { readonly kind: "reps"; readonly table: string; readonly columns: RepColumns; readonly roles: readonly string[] | null };
+  | {
+      readonly kind: "reps";
+      readonly table: string;
+      readonly columns: RepColumns;
+      readonly roles: readonly string[] | null;
+    };
 
 /** Everything the territory step needs; also what is stored in the workbook for a re-run. */
 export interface TerritoryStepSettings {
@@ -53,14 +58,26 @@ export function describeResult(sheet: string, r: SplitResult): string {
 /** Stored settings, if they look like the territory step's (a workbook may carry anything). */
 export function parseTerritorySettings(v: unknown): TerritoryStepSettings | null {
   const s = v as Partial<TerritoryStepSettings> | null;
-  return !!s && typeof s === "object" && !!s.source && !!s.mapping && !!s.seats && typeof s.sheet === "string" && Array.isArray(s.excluded) ? (s as TerritoryStepSettings) : null;
+  return !!s &&
+    typeof s === "object" &&
+    !!s.source &&
+    !!s.mapping &&
+    !!s.seats &&
+    typeof s.sheet === "string" &&
+    Array.isArray(s.excluded)
+    ? (s as TerritoryStepSettings)
+    : null;
 }
 
 /**
  * The territory step's run: reads the accounts (and reps), checks them, splits, and writes the
  * territories sheet. Cancelling is honoured between phases until the write starts.
  */
-async function splitAndWrite(host: WorkbookHost, s: TerritoryStepSettings, { step }: StepContext): Promise<SplitResult> {
+async function splitAndWrite(
+  host: WorkbookHost,
+  s: TerritoryStepSettings,
+  { step }: StepContext,
+): Promise<SplitResult> {
   await step(0.05, "Reading accounts");
   const data = await readAccounts(host, s.source);
   let reps = null;
@@ -68,13 +85,27 @@ async function splitAndWrite(host: WorkbookHost, s: TerritoryStepSettings, { ste
     await step(0.15, "Reading reps");
     const table = await host.readTable(s.seats.table);
     const read = repsFromTable(table, s.seats.columns, s.seats.roles);
-    if (read.problems.length) throw new StepError(listProblems("the reps table", read.problems.map((p) => p.message)));
+    if (read.problems.length)
+      throw new StepError(
+        listProblems(
+          "the reps table",
+          read.problems.map((p) => p.message),
+        ),
+      );
     reps = read.reps;
   }
   await step(0.25, "Checking the data");
   const excluded = new Set(s.excluded);
-  const problems = findDataProblems(data.rows, s.mapping, reps ? reps.map((r) => r.name) : null).filter((p) => p.row === null || !excluded.has(p.row));
-  if (problems.length) throw new StepError(listProblems("the accounts (fix or exclude them in the Data step)", problems.map((p) => p.message)));
+  const problems = findDataProblems(data.rows, s.mapping, reps ? reps.map((r) => r.name) : null).filter(
+    (p) => p.row === null || !excluded.has(p.row),
+  );
+  if (problems.length)
+    throw new StepError(
+      listProblems(
+        "the accounts (fix or exclude them in the Data step)",
+        problems.map((p) => p.message),
+      ),
+    );
   const { accounts } = accountsFromTable(data, s.mapping, excluded, s.groupBy);
   await step(0.35, `Splitting ${accounts.length.toLocaleString("en-US")} accounts`);
   const result = splitTerritories(accounts, {
@@ -87,7 +118,9 @@ async function splitAndWrite(host: WorkbookHost, s: TerritoryStepSettings, { ste
   });
   await step(0.8, `Writing sheet "${s.sheet}"`);
   const groupColumn = s.groupBy === "none" ? null : s.mapping[s.groupBy];
-  const written = await host.writeSheet(territoriesSheet(s.sheet, accounts, result, groupColumn === null ? null : data.headers[groupColumn]));
+  const written = await host.writeSheet(
+    territoriesSheet(s.sheet, accounts, result, groupColumn === null ? null : data.headers[groupColumn]),
+  );
   // A hand-edited previous version kept under another name is said with the result.
   return written?.message ? { ...result, notes: [...result.notes, written.message] } : result;
 }
@@ -111,6 +144,11 @@ export const territoryStep: WizardStepModule<TerritoryStepSettings, SplitResult>
  * territories sheet, then stores the settings in the workbook. Cancelling (the signal) is honoured
  * between phases until the write starts; a cancelled or failed run writes nothing.
  */
-export function runTerritoryStep(host: WorkbookHost, s: TerritoryStepSettings, progress: Progress = () => {}, signal?: AbortSignal): Promise<SplitResult> {
+export function runTerritoryStep(
+  host: WorkbookHost,
+  s: TerritoryStepSettings,
+  progress: Progress = () => {},
+  signal?: AbortSignal,
+): Promise<SplitResult> {
   return runStep(territoryStep, host, s, progress, signal);
 }

@@ -11,7 +11,12 @@ const SUMMARY_AT = 8;
  * a hand edit of an account's territory updates the summary, the chart and the balance cells.
  * Potential and workload "% of mean" are against the territory's capacity share of the total.
  */
-export function territoriesSheet(sheet: string, accounts: readonly TerritoryAccount[], result: SplitResult, groupLabel: string | null): SheetSpec {
+export function territoriesSheet(
+  sheet: string,
+  accounts: readonly TerritoryAccount[],
+  result: SplitResult,
+  groupLabel: string | null,
+): SheetSpec {
   const t = territoryTableNames(sheet);
   const A = (col: string) => `${t.accounts}[${col}]`;
   const S = (col: string) => `${t.summary}[${col}]`;
@@ -55,7 +60,9 @@ export function territoriesSheet(sheet: string, accounts: readonly TerritoryAcco
     { address: "A6", value: "Balance, in one cell", bold: true },
     {
       address: "D6",
-      value: { formula: `=ROUND(MAX(${S("% of mean")})/MIN(${S("% of mean")}),3)&" largest / smallest; worst "&ROUND(100*MAX(${S("Off mean")}),2)&"% from the mean"` },
+      value: {
+        formula: `=ROUND(MAX(${S("% of mean")})/MIN(${S("% of mean")}),3)&" largest / smallest; worst "&ROUND(100*MAX(${S("Off mean")}),2)&"% from the mean"`,
+      },
     },
     ...result.notes.map((note, i): CellSpec => ({ address: `A${lastSummaryRow + 3 + i}`, value: note })),
   ];
@@ -67,7 +74,14 @@ export function territoriesSheet(sheet: string, accounts: readonly TerritoryAcco
         anchor: `A${SUMMARY_AT}`,
         headers: [...SUMMARY_COLUMNS],
         rows: summaryRows,
-        numberFormats: { Capacity: "0.0#", Potential: "#,##0", "% of mean": "0.0%", Workload: "#,##0", "Workload % of mean": "0.0%", "Off mean": "0.00%" },
+        numberFormats: {
+          Capacity: "0.0#",
+          Potential: "#,##0",
+          "% of mean": "0.0%",
+          Workload: "#,##0",
+          "Workload % of mean": "0.0%",
+          "Off mean": "0.00%",
+        },
       },
       {
         name: t.accounts,

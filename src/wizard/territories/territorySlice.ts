@@ -13,7 +13,10 @@ import type { TerritoryStepSettings } from "./runTerritoryStep";
 import { TERRITORIES_SHEET } from "./layout";
 
 /** The territory step's options as the user sets them: where the seats come from, and the step's own settings. */
-export interface TerritoryOptions extends Pick<TerritoryStepSettings, "balanceOn" | "groupBy" | "honourPins" | "minimiseDisruption" | "compact" | "sheet"> {
+export interface TerritoryOptions extends Pick<
+  TerritoryStepSettings,
+  "balanceOn" | "groupBy" | "honourPins" | "minimiseDisruption" | "compact" | "sheet"
+> {
   readonly seatsKind: "count" | "reps";
   readonly count: number;
   readonly repsTable: string | null;
@@ -46,7 +49,10 @@ export function territorySlice(state: WizardState, action: WizardAction): Territ
   switch (action.type) {
     case "tablesLoaded":
       // Suggest the table a user would pick: one that looks like reps.
-      return { ...t, repsTable: t.repsTable ?? action.tables.find((x) => /\brep|sales ?people|team/i.test(x.name))?.name ?? null };
+      return {
+        ...t,
+        repsTable: t.repsTable ?? action.tables.find((x) => /\brep|sales ?people|team/i.test(x.name))?.name ?? null,
+      };
     case "dataLoaded":
       return withDefaultRoles(t, state.repsData, state.data, state.mapping);
     case "repsLoaded": {
@@ -54,8 +60,14 @@ export function territorySlice(state: WizardState, action: WizardAction): Territ
       return withDefaultRoles(territory, action.data, state.data, state.mapping);
     }
     case "repColumnChanged": {
-      const territory = { ...t, repColumns: { ...t.repColumns, [action.field]: action.column }, roles: action.field === "role" ? null : t.roles };
-      return action.field === "role" ? withDefaultRoles(territory, state.repsData, state.data, state.mapping) : territory;
+      const territory = {
+        ...t,
+        repColumns: { ...t.repColumns, [action.field]: action.column },
+        roles: action.field === "role" ? null : t.roles,
+      };
+      return action.field === "role"
+        ? withDefaultRoles(territory, state.repsData, state.data, state.mapping)
+        : territory;
     }
     case "roleToggled": {
       const all = state.repsData ? rolesIn(state.repsData, t.repColumns) : [];
@@ -93,7 +105,12 @@ export function territorySlice(state: WizardState, action: WizardAction): Territ
  * Default roles: those of reps who own accounts today (so SDRs without accounts are left out),
  * or every rep when no owner matches.
  */
-function withDefaultRoles(t: TerritoryOptions, reps: TableData | null, accounts: TableData | null, mapping: ColumnMapping | null): TerritoryOptions {
+function withDefaultRoles(
+  t: TerritoryOptions,
+  reps: TableData | null,
+  accounts: TableData | null,
+  mapping: ColumnMapping | null,
+): TerritoryOptions {
   const { id, role } = t.repColumns;
   if (t.roles !== null || !reps || role === null || id === null) return t;
   const owner = mapping?.owner ?? null;
@@ -121,8 +138,10 @@ export function territoryIssues(state: WizardState): string[] {
     else if (t.repColumns.id === null) issues.push("Choose the reps table's column that matches the accounts' owners.");
     else if (t.roles !== null && t.roles.length === 0) issues.push("Choose at least one role to give territories to.");
   }
-  if (t.balanceOn === "potential+workload" && state.mapping.workload === null) issues.push("Map a workload column in the Data step to balance workload.");
-  if (t.groupBy !== "none" && state.mapping[t.groupBy] === null) issues.push(`Map a ${t.groupBy === "group" ? "segment" : "region"} column in the Data step to keep groups pure.`);
+  if (t.balanceOn === "potential+workload" && state.mapping.workload === null)
+    issues.push("Map a workload column in the Data step to balance workload.");
+  if (t.groupBy !== "none" && state.mapping[t.groupBy] === null)
+    issues.push(`Map a ${t.groupBy === "group" ? "segment" : "region"} column in the Data step to keep groups pure.`);
   const sheet = sheetNameProblem(t.sheet);
   if (sheet) issues.push(sheet);
   return issues;
@@ -133,7 +152,9 @@ export function territorySettings(state: WizardState): TerritoryStepSettings | n
   if (territoryIssues(state).length || !state.source || !state.mapping) return null;
   const t = state.territory;
   const seats: TerritoryStepSettings["seats"] =
-    t.seatsKind === "reps" && t.repsTable !== null ? { kind: "reps", table: t.repsTable, columns: t.repColumns, roles: t.roles } : { kind: "count", count: t.count };
+    t.seatsKind === "reps" && t.repsTable !== null
+      ? { kind: "reps", table: t.repsTable, columns: t.repColumns, roles: t.roles }
+      : { kind: "count", count: t.count };
   return {
     source: state.source,
     mapping: state.mapping,

@@ -35,7 +35,9 @@ export function payFromChosenPlan(table: TableData, entered: StructurePay): Chos
   const col = (h: string) => table.headers.findIndex((x) => normaliseLabel(x) === normaliseLabel(h));
   const [role, ote, share, chosen] = ["Role", "OTE", "Base share", "Chosen"].map(col);
   if ([role, ote, share, chosen].some((i) => i < 0)) {
-    throw new StepError(`Table ${table.source} needs Role, OTE, Base share and Chosen columns; run the OTE scenarios step again.`);
+    throw new StepError(
+      `Table ${table.source} needs Role, OTE, Base share and Chosen columns; run the OTE scenarios step again.`,
+    );
   }
   const pay: Record<keyof StructurePay, StructurePay[keyof StructurePay]> = { ...entered };
   const fromPlan: (keyof StructurePay)[] = [];
@@ -45,8 +47,10 @@ export function payFromChosenPlan(table: TableData, entered: StructurePay): Chos
     if (key === undefined || fromPlan.includes(key)) return;
     const o = row[ote];
     const b = row[share];
-    if (typeof o !== "number" || !(o > 0)) throw new StepError(`Table ${table.source} row ${i + 1}: OTE is ${String(o)}; enter an amount above 0.`);
-    if (typeof b !== "number" || !(b >= 0 && b <= 1)) throw new StepError(`Table ${table.source} row ${i + 1}: base share is ${String(b)}; use 0% to 100%.`);
+    if (typeof o !== "number" || !(o > 0))
+      throw new StepError(`Table ${table.source} row ${i + 1}: OTE is ${String(o)}; enter an amount above 0.`);
+    if (typeof b !== "number" || !(b >= 0 && b <= 1))
+      throw new StepError(`Table ${table.source} row ${i + 1}: base share is ${String(b)}; use 0% to 100%.`);
     pay[key] = { ote: o, baseShare: b };
     fromPlan.push(key);
   });

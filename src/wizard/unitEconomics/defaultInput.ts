@@ -6,9 +6,33 @@ import { UnitEconomicsInput } from "../../core/unitEconomics";
  */
 export const DEFAULT_UNIT_ECONOMICS_INPUT: UnitEconomicsInput = {
   channels: [
-    { name: "Inbound", spend: 40_000, leads: 1_200, rates: [0.35, 0.5, 0.25], averageDeal: 450, grossMargin: 0.8, monthlyChurn: 0.02 },
-    { name: "Outbound", spend: 15_000, leads: 800, rates: [0.2, 0.4, 0.2], averageDeal: 900, grossMargin: 0.8, monthlyChurn: 0.015 },
-    { name: "Partners", spend: 10_000, leads: 200, rates: [0.5, 0.6, 0.35], averageDeal: 1_200, grossMargin: 0.7, monthlyChurn: 0.01 },
+    {
+      name: "Inbound",
+      spend: 40_000,
+      leads: 1_200,
+      rates: [0.35, 0.5, 0.25],
+      averageDeal: 450,
+      grossMargin: 0.8,
+      monthlyChurn: 0.02,
+    },
+    {
+      name: "Outbound",
+      spend: 15_000,
+      leads: 800,
+      rates: [0.2, 0.4, 0.2],
+      averageDeal: 900,
+      grossMargin: 0.8,
+      monthlyChurn: 0.015,
+    },
+    {
+      name: "Partners",
+      spend: 10_000,
+      leads: 200,
+      rates: [0.5, 0.6, 0.35],
+      averageDeal: 1_200,
+      grossMargin: 0.7,
+      monthlyChurn: 0.01,
+    },
   ],
   capacities: { leadsPerSdr: 400, meetingsPerAe: 40, customersPerCsr: 150 },
   structures: ["Assembly", "Island", "POD"],

@@ -5,7 +5,15 @@
  * afterwards); pay is replaced by the OTE scenarios' chosen plan at run time when that sheet
  * exists. No React and no workbook calls here.
  */
-import { checkUnitEconomicsInput, ChannelFact, ChannelInput, STRUCTURE_KINDS, StructureKind, UnitEconomicsInput, UnitEconomicsInputError } from "../../core/unitEconomics";
+import {
+  checkUnitEconomicsInput,
+  ChannelFact,
+  ChannelInput,
+  STRUCTURE_KINDS,
+  StructureKind,
+  UnitEconomicsInput,
+  UnitEconomicsInputError,
+} from "../../core/unitEconomics";
 import { idleRun, RunEvent, runReducer, RunState } from "../runState";
 import { DEFAULT_UNIT_ECONOMICS_INPUT } from "./defaultInput";
 import { UNIT_ECONOMICS_SHEET } from "./unitEconomicsSheet";
@@ -85,15 +93,29 @@ export function channelDraft(c: ChannelInput): ChannelDraft {
   };
 }
 
-const BLANK_CHANNEL: ChannelDraft = channelDraft({ name: "", spend: 0, leads: 0, rates: [0, 0, 0], averageDeal: 0, grossMargin: 0.8, monthlyChurn: 0.02 });
+const BLANK_CHANNEL: ChannelDraft = channelDraft({
+  name: "",
+  spend: 0,
+  leads: 0,
+  rates: [0, 0, 0],
+  averageDeal: 0,
+  grossMargin: 0.8,
+  monthlyChurn: 0.02,
+});
 
 /** The pane at first: the default input's channels, all three structures. */
 export function initialUnitEconomicsPane(): UnitEconomicsPaneState {
-  return { base: DEFAULT_UNIT_ECONOMICS_INPUT, channels: DEFAULT_UNIT_ECONOMICS_INPUT.channels.map(channelDraft), structure: "All", run: idleRun };
+  return {
+    base: DEFAULT_UNIT_ECONOMICS_INPUT,
+    channels: DEFAULT_UNIT_ECONOMICS_INPUT.channels.map(channelDraft),
+    structure: "All",
+    run: idleRun,
+  };
 }
 
 /** The choice of a stored list of structures: one of them, else all three. */
-const choiceOf = (structures: readonly StructureKind[]): StructureChoice => (structures.length === 1 ? structures[0] : "All");
+const choiceOf = (structures: readonly StructureKind[]): StructureChoice =>
+  structures.length === 1 ? structures[0] : "All";
 
 const edited = (s: UnitEconomicsPaneState, patch: Partial<UnitEconomicsPaneState>): UnitEconomicsPaneState => ({
   ...s,
@@ -102,14 +124,24 @@ const edited = (s: UnitEconomicsPaneState, patch: Partial<UnitEconomicsPaneState
 });
 
 /** The pure reducer of the Unit economics pane. */
-export function unitEconomicsPaneReducer(state: UnitEconomicsPaneState, action: UnitEconomicsPaneAction): UnitEconomicsPaneState {
+export function unitEconomicsPaneReducer(
+  state: UnitEconomicsPaneState,
+  action: UnitEconomicsPaneAction,
+): UnitEconomicsPaneState {
   switch (action.type) {
     case "loaded":
       return action.stored
-        ? { ...state, base: action.stored.input, channels: action.stored.input.channels.map(channelDraft), structure: choiceOf(action.stored.input.structures) }
+        ? {
+            ...state,
+            base: action.stored.input,
+            channels: action.stored.input.channels.map(channelDraft),
+            structure: choiceOf(action.stored.input.structures),
+          }
         : state;
     case "channelChanged":
-      return edited(state, { channels: state.channels.map((c, i) => (i === action.channel ? { ...c, ...action.patch } : c)) });
+      return edited(state, {
+        channels: state.channels.map((c, i) => (i === action.channel ? { ...c, ...action.patch } : c)),
+      });
     case "channelAdded":
       return edited(state, { channels: [...state.channels, BLANK_CHANNEL] });
     case "channelRemoved":
@@ -132,7 +164,8 @@ export function figureOf(text: string): number | null {
 }
 
 /** The structures the choice costs. */
-export const structuresOf = (choice: StructureChoice): readonly StructureKind[] => (choice === "All" ? STRUCTURE_KINDS : [choice]);
+export const structuresOf = (choice: StructureChoice): readonly StructureKind[] =>
+  choice === "All" ? STRUCTURE_KINDS : [choice];
 
 /** The channels parsed, or the problems, each naming the channel and field. */
 function parseChannels(drafts: readonly ChannelDraft[]): { channels: ChannelInput[]; problems: string[] } {

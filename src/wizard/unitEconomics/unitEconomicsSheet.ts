@@ -51,7 +51,20 @@ export const CHANNEL_INPUT_HEADERS = [
 
 /** The channel table's result columns (the horizon's month is in one header). */
 export const channelResultHeaders = (months: number) =>
-  ["Qualified", "Meetings", "Customers", "New revenue", `Customers at month ${months}`, "Sales cost", "CAC", "Payback months", "LTV", "LTV/CAC", "Fact CAC", "Warnings"] as const;
+  [
+    "Qualified",
+    "Meetings",
+    "Customers",
+    "New revenue",
+    `Customers at month ${months}`,
+    "Sales cost",
+    "CAC",
+    "Payback months",
+    "LTV",
+    "LTV/CAC",
+    "Fact CAC",
+    "Warnings",
+  ] as const;
 
 /** The structure table's headers. */
 export const STRUCTURE_HEADERS = [
@@ -79,15 +92,16 @@ export const STRUCTURE_HEADERS = [
 ] as const;
 
 /** The roles whose pay each structure uses, as the pay table lists them. */
-const PAY_ROLES: Readonly<Record<StructureKind, readonly { role: string; pay: (i: UnitEconomicsInput) => RolePay }[]>> = {
-  Assembly: [
-    { role: "SDR", pay: (i) => i.pay.sdr },
-    { role: "AE", pay: (i) => i.pay.ae },
-    { role: "CSR", pay: (i) => i.pay.csr },
-  ],
-  Island: [{ role: "Generalist", pay: (i) => i.pay.generalist }],
-  POD: [{ role: "POD member", pay: (i) => i.pay.podMember }],
-};
+const PAY_ROLES: Readonly<Record<StructureKind, readonly { role: string; pay: (i: UnitEconomicsInput) => RolePay }[]>> =
+  {
+    Assembly: [
+      { role: "SDR", pay: (i) => i.pay.sdr },
+      { role: "AE", pay: (i) => i.pay.ae },
+      { role: "CSR", pay: (i) => i.pay.csr },
+    ],
+    Island: [{ role: "Generalist", pay: (i) => i.pay.generalist }],
+    POD: [{ role: "POD member", pay: (i) => i.pay.podMember }],
+  };
 
 /** A text for a formula: quotes doubled, inside quotes. */
 const str = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -173,8 +187,18 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
     ["NewCustomers", "New customers", `=SUM(${CH}[Customers])`, "#,##0.0"],
     ["NewRevenue", "New monthly revenue", `=SUM(${CH}[New revenue])`, "#,##0"],
     ["RevenuePerCustomer", "Monthly revenue per customer", `=${N("NewRevenue")}/${N("NewCustomers")}`, "#,##0"],
-    ["BlendedMargin", "Gross margin (blended)", `=SUMPRODUCT(${CH}[New revenue],${CH}[Gross margin])/${N("NewRevenue")}`, "0.0%"],
-    ["BlendedLtv", "LTV of a new customer (mean)", `=SUMPRODUCT(${CH}[Customers],${CH}[LTV])/${N("NewCustomers")}`, "#,##0"],
+    [
+      "BlendedMargin",
+      "Gross margin (blended)",
+      `=SUMPRODUCT(${CH}[New revenue],${CH}[Gross margin])/${N("NewRevenue")}`,
+      "0.0%",
+    ],
+    [
+      "BlendedLtv",
+      "LTV of a new customer (mean)",
+      `=SUMPRODUCT(${CH}[Customers],${CH}[LTV])/${N("NewCustomers")}`,
+      "#,##0",
+    ],
     [
       "HorizonRevenue",
       `Revenue over ${months} months`,
@@ -205,7 +229,9 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
         p.baseShare,
         f("=[@OTE]*[@[Base share]]"),
         f("=[@OTE]-[@Base]"),
-        f(`=IF(OR([@[Base share]]<${lo},[@[Base share]]>${hi}),[@Role]&" pay mix "&${pct}&"/"&(100-${pct})&" is outside the usual ${Math.round(lo * 100)}-${Math.round(hi * 100)}% base.","")`),
+        f(
+          `=IF(OR([@[Base share]]<${lo},[@[Base share]]>${hi}),[@Role]&" pay mix "&${pct}&"/"&(100-${pct})&" is outside the usual ${Math.round(lo * 100)}-${Math.round(hi * 100)}% base.","")`,
+        ),
       ]);
     }
   }
@@ -246,8 +272,12 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
       f("=COMP.CAC_PAYBACK([@CAC],[@[Average deal]],[@[Gross margin]])"),
       f("=COMP.LTV([@[Average deal]],[@[Monthly churn]],[@[Gross margin]])"),
       f("=COMP.LTV_TO_CAC([@[Average deal]],[@[Monthly churn]],[@CAC],[@[Gross margin]])"),
-      f('=IF(OR([@[Fact spend]]="",[@[Fact won]]=""),"",IF([@[Fact won]]=0,"",COMP.CAC([@[Fact spend]]+[@[Sales cost]],[@[Fact won]])))'),
-      f(`=IF([@Customers]=0,${str(warningText.noCustomers())},IF([@[LTV/CAC]]<${HEALTHY_LTV_TO_CAC},${str(warningText.lowLtvToCac())},""))`),
+      f(
+        '=IF(OR([@[Fact spend]]="",[@[Fact won]]=""),"",IF([@[Fact won]]=0,"",COMP.CAC([@[Fact spend]]+[@[Sales cost]],[@[Fact won]])))',
+      ),
+      f(
+        `=IF([@Customers]=0,${str(warningText.noCustomers())},IF([@[LTV/CAC]]<${HEALTHY_LTV_TO_CAC},${str(warningText.lowLtvToCac())},""))`,
+      ),
     ];
   });
   label(`A${chTop - 1}`, "Acquisition channels (per month)", true);
@@ -256,20 +286,35 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
   const funnelTop = chTop + input.channels.length + 3;
   label(`A${funnelTop - 1}`, "Funnel: plan vs fact", true);
   ["Channel", "Figure", ...FUNNEL_STAGES].forEach((h, i) => label(`${columnLetter(i)}${funnelTop}`, h, true));
-  const chCol = (header: string) => columnLetter(CHANNEL_INPUT_HEADERS.indexOf(header as (typeof CHANNEL_INPUT_HEADERS)[number]));
+  const chCol = (header: string) =>
+    columnLetter(CHANNEL_INPUT_HEADERS.indexOf(header as (typeof CHANNEL_INPUT_HEADERS)[number]));
   const factCols = ["Fact leads", "Fact qualified", "Fact meetings", "Fact won"].map(chCol);
   input.channels.forEach((c, i) => {
     const sourceRow = chTop + 1 + i;
     const r = funnelTop + 1 + i * 3;
     label(`A${r}`, c.name);
     label(`B${r}`, "Plan");
-    cells.push({ address: `C${r}`, value: f(`=COMP.FUNNEL(${chCol("Leads")}${sourceRow},${chCol("Lead to qualified")}${sourceRow}:${chCol("Meeting to won")}${sourceRow})`), numberFormat: "#,##0.0" });
+    cells.push({
+      address: `C${r}`,
+      value: f(
+        `=COMP.FUNNEL(${chCol("Leads")}${sourceRow},${chCol("Lead to qualified")}${sourceRow}:${chCol("Meeting to won")}${sourceRow})`,
+      ),
+      numberFormat: "#,##0.0",
+    });
     label(`B${r + 1}`, "Fact");
     label(`B${r + 2}`, "Fact / plan");
     factCols.forEach((fc, k) => {
       const col = columnLetter(2 + k);
-      cells.push({ address: `${col}${r + 1}`, value: f(`=IF(${fc}${sourceRow}="","",${fc}${sourceRow})`), numberFormat: "#,##0.0" });
-      cells.push({ address: `${col}${r + 2}`, value: f(`=IF(OR(${col}${r + 1}="",${col}${r}=0),"",${col}${r + 1}/${col}${r})`), numberFormat: "0%" });
+      cells.push({
+        address: `${col}${r + 1}`,
+        value: f(`=IF(${fc}${sourceRow}="","",${fc}${sourceRow})`),
+        numberFormat: "#,##0.0",
+      });
+      cells.push({
+        address: `${col}${r + 2}`,
+        value: f(`=IF(OR(${col}${r + 1}="",${col}${r}=0),"",${col}${r + 1}/${col}${r})`),
+        numberFormat: "0%",
+      });
     });
   });
 
@@ -279,7 +324,8 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
   const noBreakEven = `IF(ISNUMBER([@[Break-even month]]),"",${str(warningText.noBreakEven(months))})`;
   const structureRows: CellInput[][] = input.structures.map((kind) => {
     const load = (what: string) => N(what);
-    const roleUse = (role: string) => (kind === "Island" ? null : f(`=${load(`${role}Load`)}/[@${role.toUpperCase()}]`));
+    const roleUse = (role: string) =>
+      kind === "Island" ? null : f(`=${load(`${role}Load`)}/[@${role.toUpperCase()}]`);
     const common = (monthly: string, acquisition: string, warnings: string): CellInput[] => [
       f("=[@SDR]+[@AE]+[@CSR]+[@Generalists]"),
       f(`=${load("TotalLoad")}/[@Headcount]`),
@@ -293,7 +339,9 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
       f(`=COMP.CAC(${N("Spend")}+[@[Acquisition cost]],${N("NewCustomers")})`),
       f(`=COMP.CAC_PAYBACK([@CAC],${N("RevenuePerCustomer")},${N("BlendedMargin")})`),
       f(`=${N("BlendedLtv")}/[@CAC]`),
-      f(`=IF(COUNTIF(${n.cash}[${kind}],"<0")>=${months},"none in ${months} months",COUNTIF(${n.cash}[${kind}],"<0")+1)`),
+      f(
+        `=IF(COUNTIF(${n.cash}[${kind}],"<0")>=${months},"none in ${months} months",COUNTIF(${n.cash}[${kind}],"<0")+1)`,
+      ),
       f(`=TRIM(${warnings}&${noBreakEven})`),
     ];
     if (kind === "Assembly") {
@@ -353,9 +401,15 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
   const cashRows: CellInput[][] = Array.from({ length: months }, (_, i) => [
     i + 1,
     f(`=SUMPRODUCT(${margin}*${churnGrowth("[@Month]")}/${CH}[Monthly churn])`),
-    f(`=SUMPRODUCT(${margin}/${CH}[Monthly churn]*([@Month]-(1-${CH}[Monthly churn])*${churnGrowth("[@Month]")}/${CH}[Monthly churn]))`),
+    f(
+      `=SUMPRODUCT(${margin}/${CH}[Monthly churn]*([@Month]-(1-${CH}[Monthly churn])*${churnGrowth("[@Month]")}/${CH}[Monthly churn]))`,
+    ),
     f(`=[@Month]*${N("Spend")}`),
-    ...input.structures.map((_, k) => f(`=[@[Cumulative gross profit]]-[@[Cumulative spend]]-[@Month]*INDEX(${n.structures}[Monthly compensation],${k + 1})`)),
+    ...input.structures.map((_, k) =>
+      f(
+        `=[@[Cumulative gross profit]]-[@[Cumulative spend]]-[@Month]*INDEX(${n.structures}[Monthly compensation],${k + 1})`,
+      ),
+    ),
   ]);
   const cashHeaders = ["Month", "Gross profit", "Cumulative gross profit", "Cumulative spend", ...input.structures];
 

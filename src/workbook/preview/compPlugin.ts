@@ -1,4 +1,12 @@
-import { ArraySize, CellError, EmptyValue, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import { CalcError, isCalcError } from "../../core/errors";
 import { COMP_FUNCTIONS, FunctionSpec, Shape } from "../../functions/registry";
 import { OutValue } from "../../functions/values";
@@ -73,7 +81,12 @@ for (const spec of COMP_FUNCTIONS) {
       if (typeof result === "number") return result;
       if (!spec.spillSize) return toEngineValue(result[0][0]);
       const size = spec.spillSize(ast.args.map((a) => self.arraySizeForAst(a, state)));
-      return SimpleRangeValue.onlyValues(padded(result.map((row) => row.map(toEngineValue)), size));
+      return SimpleRangeValue.onlyValues(
+        padded(
+          result.map((row) => row.map(toEngineValue)),
+          size,
+        ),
+      );
     });
   };
   if (spec.spillSize) {

@@ -28,7 +28,10 @@ export function stringLiteralsForEngine(formula: string): string {
       else part += ch;
     }
     parts.push(part);
-    out += parts.length === 1 ? `"${part}"` : `(${parts.map((p, k) => (k === 0 ? `"${p}"` : `&${glue[k - 1]}&"${p}"`)).join("")})`;
+    out +=
+      parts.length === 1
+        ? `"${part}"`
+        : `(${parts.map((p, k) => (k === 0 ? `"${p}"` : `&${glue[k - 1]}&"${p}"`)).join("")})`;
     i = j + 1;
   }
   return out;

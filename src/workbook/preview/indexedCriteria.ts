@@ -35,7 +35,9 @@ interface CriterionPackage {
 }
 interface PluginInternals {
   readonly dependencyGraph: { getRange(start: unknown, end: unknown): RangeVertexLike | undefined };
-  readonly interpreter: { readonly criterionBuilder: { fromCellValue(raw: unknown, helper: unknown): CriterionPackage | undefined } };
+  readonly interpreter: {
+    readonly criterionBuilder: { fromCellValue(raw: unknown, helper: unknown): CriterionPackage | undefined };
+  };
   readonly arithmeticHelper: unknown;
 }
 type Compose = (acc: unknown, value: unknown) => unknown;
@@ -131,34 +133,60 @@ let registered = false;
 export function registerIndexedCriteria(): void {
   if (registered) return;
   registered = true;
-  const Base = HyperFormula.getFunctionPlugin("SUMIFS") as unknown as (new (...args: never[]) => object) & { implementedFunctions: object };
-  const original = (Base.prototype as Record<string, unknown>).computeConditionalAggregationFunction as (...args: unknown[]) => unknown;
+  const Base = HyperFormula.getFunctionPlugin("SUMIFS") as unknown as (new (...args: never[]) => object) & {
+    implementedFunctions: object;
+  };
+  const original = (Base.prototype as Record<string, unknown>).computeConditionalAggregationFunction as (
+    ...args: unknown[]
+  ) => unknown;
 
   class IndexedConditionalAggregationPlugin extends Base {
     static implementedFunctions = Base.implementedFunctions;
 
-    computeConditionalAggregationFunction(valuesRange: unknown, conditionArgs: unknown[], functionName: string, initial: unknown, compose: Compose, map: MapValue): unknown {
+    computeConditionalAggregationFunction(
+      valuesRange: unknown,
+      conditionArgs: unknown[],
+      functionName: string,
+      initial: unknown,
+      compose: Compose,
+      map: MapValue,
+    ): unknown {
       const fast = indexed(this as unknown as PluginInternals, valuesRange, conditionArgs, initial, compose, map);
-      return fast === undefined ? original.call(this, valuesRange, conditionArgs, functionName, initial, compose, map) : fast;
+      return fast === undefined
+        ? original.call(this, valuesRange, conditionArgs, functionName, initial, compose, map)
+        : fast;
     }
   }
 
   // The registry wants each function's method on the plugin's own prototype.
   const proto = IndexedConditionalAggregationPlugin.prototype as unknown as Record<string, unknown>;
-  for (const meta of Object.values(Base.implementedFunctions) as { method: string }[]) proto[meta.method] = (Base.prototype as Record<string, unknown>)[meta.method];
+  for (const meta of Object.values(Base.implementedFunctions) as { method: string }[])
+    proto[meta.method] = (Base.prototype as Record<string, unknown>)[meta.method];
   HyperFormula.unregisterFunctionPlugin(Base as never);
   HyperFormula.registerFunctionPlugin(IndexedConditionalAggregationPlugin as never);
 }
 
 /** The indexed computation, or undefined to let the engine's own do it (unusual arguments, errors, sizes). */
-function indexed(self: PluginInternals, valuesRange: unknown, conditionArgs: unknown[], initial: unknown, compose: Compose, map: MapValue): unknown {
+function indexed(
+  self: PluginInternals,
+  valuesRange: unknown,
+  conditionArgs: unknown[],
+  initial: unknown,
+  compose: Compose,
+  map: MapValue,
+): unknown {
   if (!(valuesRange instanceof SimpleRangeValue)) return undefined;
   const valuesVertex = vertexOf(self, valuesRange);
   if (!valuesVertex) return undefined;
   const conditions: { index: CriteriaIndex; hit: { rows: Int32Array; groupMatches: Uint8Array } }[] = [];
   for (let i = 0; i < conditionArgs.length; i += 2) {
     const range = conditionArgs[i];
-    if (!(range instanceof SimpleRangeValue) || range.width() !== valuesRange.width() || range.height() !== valuesRange.height()) return undefined;
+    if (
+      !(range instanceof SimpleRangeValue) ||
+      range.width() !== valuesRange.width() ||
+      range.height() !== valuesRange.height()
+    )
+      return undefined;
     const criterion = self.interpreter.criterionBuilder.fromCellValue(conditionArgs[i + 1], self.arithmeticHelper);
     const vertex = vertexOf(self, range);
     if (!criterion || !vertex) return undefined;

@@ -43,7 +43,25 @@ const key = (row: number, col: number) => `${row},${col}`;
  * arguments go through hidden range names: the engine cannot tell the size of a name when it
  * sizes a spilling result, so a range that could shape a spill stays an A1 reference.
  */
-const SCALAR_OF_RANGE = new Set(["SUM", "SUMIF", "SUMIFS", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "AVERAGE", "AVERAGEIF", "AVERAGEIFS", "MAX", "MIN", "MAXIFS", "MINIFS", "SUMPRODUCT", "ROWS", "MATCH"]);
+const SCALAR_OF_RANGE = new Set([
+  "SUM",
+  "SUMIF",
+  "SUMIFS",
+  "COUNT",
+  "COUNTA",
+  "COUNTIF",
+  "COUNTIFS",
+  "AVERAGE",
+  "AVERAGEIF",
+  "AVERAGEIFS",
+  "MAX",
+  "MIN",
+  "MAXIFS",
+  "MINIFS",
+  "SUMPRODUCT",
+  "ROWS",
+  "MATCH",
+]);
 
 /** Hidden names the preview defines for structured references' ranges start with this. */
 export const RANGE_NAME_PREFIX = "__CP_RANGE_";
@@ -139,7 +157,17 @@ export class PreviewWorkbook {
   addSheet(name: string): string {
     const added = this.engine.addSheet(name);
     const id = `sheet-${this.nextSheetId++}`;
-    this.extras.set(added, { id, formulas: new Map(), rangesUsed: new Map(), badReferences: new Map(), formats: new Map(), bold: new Set(), charts: [], columnWidths: {}, freeze: null });
+    this.extras.set(added, {
+      id,
+      formulas: new Map(),
+      rangesUsed: new Map(),
+      badReferences: new Map(),
+      formats: new Map(),
+      bold: new Set(),
+      charts: [],
+      columnWidths: {},
+      freeze: null,
+    });
     return id;
   }
 
@@ -150,8 +178,19 @@ export class PreviewWorkbook {
     this.engine.clearSheet(this.sheetIndex(sheet));
     const { id, rangesUsed } = this.extra(sheet);
     for (const refs of rangesUsed.values()) this.releaseRanges(refs);
-    this.extras.set(sheet, { id, formulas: new Map(), rangesUsed: new Map(), badReferences: new Map(), formats: new Map(), bold: new Set(), charts: [], columnWidths: {}, freeze: null });
-    for (let i = this.tableList.length - 1; i >= 0; i--) if (this.tableList[i].sheet === sheet) this.tableList.splice(i, 1);
+    this.extras.set(sheet, {
+      id,
+      formulas: new Map(),
+      rangesUsed: new Map(),
+      badReferences: new Map(),
+      formats: new Map(),
+      bold: new Set(),
+      charts: [],
+      columnWidths: {},
+      freeze: null,
+    });
+    for (let i = this.tableList.length - 1; i >= 0; i--)
+      if (this.tableList[i].sheet === sheet) this.tableList.splice(i, 1);
   }
 
   /** Tables in the workbook. */
@@ -161,7 +200,8 @@ export class PreviewWorkbook {
 
   /** Registers a table's geometry (its cells are written separately). */
   addTable(table: PreviewTable): void {
-    if (this.tableList.some((t) => t.name.toLowerCase() === table.name.toLowerCase())) throw new Error(`A table named "${table.name}" already exists.`);
+    if (this.tableList.some((t) => t.name.toLowerCase() === table.name.toLowerCase()))
+      throw new Error(`A table named "${table.name}" already exists.`);
     this.tableList.push({ ...table, sheet: this.canonicalName(table.sheet) ?? table.sheet });
   }
 
@@ -205,10 +245,15 @@ export class PreviewWorkbook {
         e.formulas.set(k, content);
         try {
           const used: string[] = [];
-          const text = structuredToA1(content, this.tableList, { sheet: name, row: pos.row, col: pos.col }, {
-            rangeName: (range) => this.rangeName(range, used),
-            relativeThisRow: true,
-          });
+          const text = structuredToA1(
+            content,
+            this.tableList,
+            { sheet: name, row: pos.row, col: pos.col },
+            {
+              rangeName: (range) => this.rangeName(range, used),
+              relativeThisRow: true,
+            },
+          );
           if (used.length) e.rangesUsed.set(k, used);
           return stringLiteralsForEngine(text);
         } catch (err) {
@@ -317,13 +362,23 @@ export class PreviewWorkbook {
       const err = raw as { type: string; message?: string };
       value = { error: engineErrorText(err.type), message: err.message ?? "" };
     } else value = raw as PreviewCell["value"];
-    const formula = e.formulas.get(key(pos.row, pos.col)) ?? this.engine.getCellFormula({ sheet: this.sheetIndex(sheet), row: pos.row, col: pos.col }) ?? null;
+    const formula =
+      e.formulas.get(key(pos.row, pos.col)) ??
+      this.engine.getCellFormula({ sheet: this.sheetIndex(sheet), row: pos.row, col: pos.col }) ??
+      null;
     return { value, formula, numberFormat: e.formats.get(key(pos.row, pos.col)) ?? this.tableFormat(sheet, pos) };
   }
 
   private tableFormat(sheet: string, pos: CellPos): string | null {
     const name = this.canonicalName(sheet);
-    const t = this.tableList.find((x) => x.sheet === name && pos.row > x.anchor.row && pos.row <= x.anchor.row + x.rowCount && pos.col >= x.anchor.col && pos.col < x.anchor.col + x.headers.length);
+    const t = this.tableList.find(
+      (x) =>
+        x.sheet === name &&
+        pos.row > x.anchor.row &&
+        pos.row <= x.anchor.row + x.rowCount &&
+        pos.col >= x.anchor.col &&
+        pos.col < x.anchor.col + x.headers.length,
+    );
     return t ? (t.numberFormats[t.headers[pos.col - t.anchor.col]] ?? null) : null;
   }
 
@@ -376,7 +431,11 @@ export class PreviewWorkbook {
     const lower = before.name.toLowerCase();
     // Inside the table (old or new extent), unqualified references like [@Amount] or [Amount] mean this table.
     const inside = (sheet: string, row: number, col: number) =>
-      sheet === before.sheet && row > before.anchor.row && row <= before.anchor.row + Math.max(before.rowCount, rowCount) && col >= before.anchor.col && col < before.anchor.col + Math.max(before.headers.length, headers.length);
+      sheet === before.sheet &&
+      row > before.anchor.row &&
+      row <= before.anchor.row + Math.max(before.rowCount, rowCount) &&
+      col >= before.anchor.col &&
+      col < before.anchor.col + Math.max(before.headers.length, headers.length);
     this.engine.batch(() => {
       for (const [sheet, e] of this.extras) {
         for (const [k, text] of [...e.formulas]) {
@@ -409,7 +468,8 @@ export class PreviewWorkbook {
     if (!sheet) throw new Error(`There is no sheet named "${name}".`);
     this.engine.removeSheet(this.sheetIndex(sheet));
     this.extras.delete(sheet);
-    for (let i = this.tableList.length - 1; i >= 0; i--) if (this.tableList[i].sheet === sheet) this.tableList.splice(i, 1);
+    for (let i = this.tableList.length - 1; i >= 0; i--)
+      if (this.tableList[i].sheet === sheet) this.tableList.splice(i, 1);
     if (this.selection?.sheet === sheet) this.selection = null;
   }
 
@@ -428,7 +488,11 @@ export class PreviewWorkbookEdits {
   constructor(private readonly wb: PreviewWorkbook) {}
 
   private get inner(): { extras: Map<string, SheetExtras>; tableList: PreviewTable[]; xmlParts: Map<string, string> } {
-    return this.wb as unknown as { extras: Map<string, SheetExtras>; tableList: PreviewTable[]; xmlParts: Map<string, string> };
+    return this.wb as unknown as {
+      extras: Map<string, SheetExtras>;
+      tableList: PreviewTable[];
+      xmlParts: Map<string, string>;
+    };
   }
 
   private canonical(name: string): string {
@@ -440,7 +504,8 @@ export class PreviewWorkbookEdits {
   /** Renames a sheet; formulas and names that refer to it follow, as in Excel. */
   renameSheet(from: string, to: string): void {
     const old = this.canonical(from);
-    if (this.wb.hasSheet(to) && to.toLowerCase() !== old.toLowerCase()) throw new Error(`A sheet named "${to}" already exists.`);
+    if (this.wb.hasSheet(to) && to.toLowerCase() !== old.toLowerCase())
+      throw new Error(`A sheet named "${to}" already exists.`);
     this.wb.engine.renameSheet(this.wb.engine.getSheetId(old)!, to);
     const { extras, tableList } = this.inner;
     const e = extras.get(old)!;
@@ -473,7 +538,12 @@ export class PreviewWorkbookEdits {
     return this.wb.engine
       .listNamedExpressions()
       .filter((n) => n !== "TRUE" && n !== "FALSE")
-      .map((name) => ({ name, reference: String(this.wb.engine.getNamedExpressionFormula(name) ?? this.wb.engine.getNamedExpression(name)?.expression ?? "") }));
+      .map((name) => ({
+        name,
+        reference: String(
+          this.wb.engine.getNamedExpressionFormula(name) ?? this.wb.engine.getNamedExpression(name)?.expression ?? "",
+        ),
+      }));
   }
 
   /** Removes a workbook name. */

@@ -7,8 +7,27 @@ const plan: KpiPlan = {
       role: "AE",
       targetBonus: 1000,
       kpis: [
-        { name: "Revenue", measure: { table: "Deals", person: "Owner", date: "Closed", aggregate: "sum", value: "Amount", filters: [] }, target: 100, weight: 1, curve: LINEAR },
-        { name: "Cycle", measure: { table: "Deals", person: "Owner", date: "Closed", start: "Created", aggregate: "cycle", filters: [] }, target: 30, weight: 0.5, curve: LINEAR },
+        {
+          name: "Revenue",
+          measure: { table: "Deals", person: "Owner", date: "Closed", aggregate: "sum", value: "Amount", filters: [] },
+          target: 100,
+          weight: 1,
+          curve: LINEAR,
+        },
+        {
+          name: "Cycle",
+          measure: {
+            table: "Deals",
+            person: "Owner",
+            date: "Closed",
+            start: "Created",
+            aggregate: "cycle",
+            filters: [],
+          },
+          target: 30,
+          weight: 0.5,
+          curve: LINEAR,
+        },
       ],
     },
   ],
@@ -17,7 +36,8 @@ const people = [
   { id: "R1", role: "AE" },
   { id: "R2", role: "AE" },
 ];
-const table = (rows: unknown[][]): Map<string, DataTable> => new Map([["deals", { headers: ["Owner", "Created", "Closed", "Amount"], rows }]]);
+const table = (rows: unknown[][]): Map<string, DataTable> =>
+  new Map([["deals", { headers: ["Owner", "Created", "Closed", "Amount"], rows }]]);
 const compute = (rows: unknown[][], month = "2026-10") => computeScorecards(plan, people, table(rows), month);
 const messageOf = (f: () => unknown): string => {
   try {
@@ -72,13 +92,15 @@ describe("a month in which no rows fall for anyone is a warning, never a silent 
     ]);
     expect(scores.map((p) => p.bonus)).toEqual([0, 0]);
     expect(warnings).toEqual([
-      'No row of Deals has a Closed date in 2026-10 (its dates run from 2019-03-01 to 2019-12-30), so every KPI on Deals is 0 for everyone. Check the month, or the table.',
+      "No row of Deals has a Closed date in 2026-10 (its dates run from 2019-03-01 to 2019-12-30), so every KPI on Deals is 0 for everyone. Check the month, or the table.",
       "Every actual in 2026-10 is 0: every bonus pays its 0% point (0 in total). Check the month, the date columns and the KPI filters.",
     ]);
   });
   test("rows in the month but every actual 0 (nobody's rows): one warning", () => {
     const { warnings } = compute([["R9", 46266, 46300, 50]]);
-    expect(warnings).toEqual(["Every actual in 2026-10 is 0: every bonus pays its 0% point (0 in total). Check the month, the date columns and the KPI filters."]);
+    expect(warnings).toEqual([
+      "Every actual in 2026-10 is 0: every bonus pays its 0% point (0 in total). Check the month, the date columns and the KPI filters.",
+    ]);
   });
   test("a normal month has no warning", () => {
     expect(compute([["R1", 46266, 46300, 50]]).warnings).toEqual([]);

@@ -4,9 +4,15 @@ import { Period } from "../../../src/core/payoutRules";
 import { PayoutCurve } from "../../../src/core/tiers";
 
 /** The months of 2026. */
-export const MONTHS: Period[] = Array.from({ length: 12 }, (_, i) => ({ first: dateSerial(2026, i + 1, 1), last: dateSerial(2026, i + 2, 0) }));
+export const MONTHS: Period[] = Array.from({ length: 12 }, (_, i) => ({
+  first: dateSerial(2026, i + 1, 1),
+  last: dateSerial(2026, i + 2, 0),
+}));
 /** The quarters of 2026. */
-export const QUARTERS: Period[] = Array.from({ length: 4 }, (_, i) => ({ first: dateSerial(2026, 3 * i + 1, 1), last: dateSerial(2026, 3 * i + 4, 0) }));
+export const QUARTERS: Period[] = Array.from({ length: 4 }, (_, i) => ({
+  first: dateSerial(2026, 3 * i + 1, 1),
+  last: dateSerial(2026, 3 * i + 4, 0),
+}));
 
 export const MONEY_TIERS = [
   { lower: 0, rate: 0.03 },
@@ -18,7 +24,10 @@ export const ACCEL_TIERS = [
   { lower: 1, rate: 1.5 },
   { lower: 1.25, rate: 2 },
 ];
-export const curve = (tiers: { lower: number; rate: number }[], mode: "MARGINAL" | "RETRO" = "MARGINAL"): PayoutCurve => ({ tiers, mode, threshold: null, cap: null });
+export const curve = (
+  tiers: { lower: number; rate: number }[],
+  mode: "MARGINAL" | "RETRO" = "MARGINAL",
+): PayoutCurve => ({ tiers, mode, threshold: null, cap: null });
 
 /** A plan with the defaults the tests override. */
 export function plan(over: Partial<LedgerPlan> = {}): LedgerPlan {
@@ -35,4 +44,3 @@ export function plan(over: Partial<LedgerPlan> = {}): LedgerPlan {
     ...over,
   };
 }
-

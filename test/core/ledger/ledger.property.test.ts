@@ -27,9 +27,19 @@ const planArb: fc.Arbitrary<LedgerPlan> = fc
     timing: fc.oneof(
       fc.constant({ kind: "BOOKING" as const }),
       fc.constant({ kind: "PAYMENT" as const }),
-      fc.record({ kind: fc.constant("HOLDBACK" as const), share: fc.constantFrom(0.3, 0.5, 1), months: fc.integer({ min: 0, max: 8 }) }),
+      fc.record({
+        kind: fc.constant("HOLDBACK" as const),
+        share: fc.constantFrom(0.3, 0.5, 1),
+        months: fc.integer({ min: 0, max: 8 }),
+      }),
     ),
-    clawback: fc.option(fc.record({ method: fc.constantFrom("PRORATED" as const, "FULL" as const, 0.5), windowMonths: fc.option(fc.integer({ min: 0, max: 12 })), termMonths: fc.constantFrom(4, 5, 10, 20) })),
+    clawback: fc.option(
+      fc.record({
+        method: fc.constantFrom("PRORATED" as const, "FULL" as const, 0.5),
+        windowMonths: fc.option(fc.integer({ min: 0, max: 12 })),
+        termMonths: fc.constantFrom(4, 5, 10, 20),
+      }),
+    ),
     recoverable: fc.boolean(),
     recoveryLimit: fc.constantFrom(0.5, 1),
   })
@@ -57,30 +67,40 @@ const dealArb = fc.record({
 });
 
 /** A year for three people (full year, so attainment always has a quota) with random draws and deals. */
-const scenarioArb = fc.record({ plan: planArb, deals: fc.array(dealArb, { maxLength: 25 }), draws: fc.array(fc.constantFrom(0, 2000, 5000), { minLength: 3, maxLength: 3 }) }).map(({ plan: p, deals, draws }) => {
-  const people: LedgerPerson[] = PEOPLE.map((id, i) => ({ id, role: "AE", draw: draws[i] }));
-  const credits: LedgerCredit[] = [];
-  deals.forEach((d, k) =>
-    d.split.forEach((share, j) =>
-      credits.push({
-        deal: `D${k + 1}`,
-        person: PEOPLE[(d.first + j) % PEOPLE.length],
-        date: d.date,
-        amount: d.amount,
-        share,
-        paymentDate: d.paymentDays === null ? null : d.date + d.paymentDays,
-        cancelDate: d.cancelDays === null ? null : d.date + d.cancelDays,
-      }),
-    ),
-  );
-  const input: LedgerInput = { periods: MONTHS, plans: [p], people, credits };
-  return input;
-});
+const scenarioArb = fc
+  .record({
+    plan: planArb,
+    deals: fc.array(dealArb, { maxLength: 25 }),
+    draws: fc.array(fc.constantFrom(0, 2000, 5000), { minLength: 3, maxLength: 3 }),
+  })
+  .map(({ plan: p, deals, draws }) => {
+    const people: LedgerPerson[] = PEOPLE.map((id, i) => ({ id, role: "AE", draw: draws[i] }));
+    const credits: LedgerCredit[] = [];
+    deals.forEach((d, k) =>
+      d.split.forEach((share, j) =>
+        credits.push({
+          deal: `D${k + 1}`,
+          person: PEOPLE[(d.first + j) % PEOPLE.length],
+          date: d.date,
+          amount: d.amount,
+          share,
+          paymentDate: d.paymentDays === null ? null : d.date + d.paymentDays,
+          cancelDate: d.cancelDays === null ? null : d.date + d.cancelDays,
+        }),
+      ),
+    );
+    const input: LedgerInput = { periods: MONTHS, plans: [p], people, credits };
+    return input;
+  });
 
 /** The same scenarios with quotas that leave attainments at full precision (thirds, twelfths). */
-const fullPrecisionArb = scenarioArb.map((input) => ({ ...input, plans: [{ ...input.plans[0], quota: { annual: 1000000 } }] }));
+const fullPrecisionArb = scenarioArb.map((input) => ({
+  ...input,
+  plans: [{ ...input.plans[0], quota: { annual: 1000000 } }],
+}));
 
-const linesOf = (r: LedgerResult, person: string, period?: number) => r.lines.filter((l) => l.person === person && (period === undefined || l.period === period));
+const linesOf = (r: LedgerResult, person: string, period?: number) =>
+  r.lines.filter((l) => l.person === person && (period === undefined || l.period === period));
 const RUNS = { numRuns: 200 };
 
 describe("ledger properties", () => {
@@ -90,7 +110,8 @@ describe("ledger properties", () => {
         const r = runLedger(input);
         for (const row of r.rows) {
           const lines = linesOf(r, row.person, row.period);
-          const sum = (kinds: string[]) => toNumber(sumExact(lines.filter((l) => kinds.includes(l.kind)).map((l) => l.amount)));
+          const sum = (kinds: string[]) =>
+            toNumber(sumExact(lines.filter((l) => kinds.includes(l.kind)).map((l) => l.amount)));
           expect(row.paid).toBe(sum(["EARNED", "HOLDBACK", "RELEASE", "FORFEIT", "CLAWBACK", "TOPUP", "RECOVERY"]));
           expect(row.earned).toBe(sum(["EARNED"]));
           expect(row.heldBack).toBe(-sum(["HOLDBACK"]) + 0);
@@ -133,7 +154,12 @@ describe("ledger properties", () => {
   test("a reversal of every credit brings earned back to zero", () => {
     fc.assert(
       fc.property(scenarioArb, (input) => {
-        const reversals = input.credits.map((c) => ({ ...c, deal: `${c.deal}-rev`, amount: -c.amount, cancelDate: null }));
+        const reversals = input.credits.map((c) => ({
+          ...c,
+          deal: `${c.deal}-rev`,
+          amount: -c.amount,
+          cancelDate: null,
+        }));
         const r = runLedger({ ...input, credits: [...input.credits, ...reversals] });
         for (const id of PEOPLE) {
           const earned = linesOf(r, id).filter((l) => l.kind === "EARNED");
@@ -147,7 +173,12 @@ describe("ledger properties", () => {
   test("recoverable draws never make the year's pay less than earned minus what is still owed (paid at booking)", () => {
     fc.assert(
       fc.property(scenarioArb, (input) => {
-        const p: LedgerPlan = { ...input.plans[0], payTiming: null, clawback: null, draw: { recoverable: true, recoveryLimit: input.plans[0].draw!.recoveryLimit } };
+        const p: LedgerPlan = {
+          ...input.plans[0],
+          payTiming: null,
+          clawback: null,
+          draw: { recoverable: true, recoveryLimit: input.plans[0].draw!.recoveryLimit },
+        };
         const r = runLedger({ ...input, plans: [p] });
         for (const id of PEOPLE) {
           const rows = r.rows.filter((x) => x.person === id);
@@ -177,16 +208,31 @@ describe("ledger properties", () => {
 });
 
 describe("ledger and worksheet functions agree bit for bit", () => {
-  const oneRep = fc.array(fc.record({ amount: cents(-100000, 400000), date: dayOfYear }), { minLength: 1, maxLength: 30 });
-  const sorted = (deals: { amount: number; date: number }[]) => deals.map((d, i) => ({ ...d, i })).sort((a, b) => a.date - b.date || a.i - b.i);
+  const oneRep = fc.array(fc.record({ amount: cents(-100000, 400000), date: dayOfYear }), {
+    minLength: 1,
+    maxLength: 30,
+  });
+  const sorted = (deals: { amount: number; date: number }[]) =>
+    deals.map((d, i) => ({ ...d, i })).sort((a, b) => a.date - b.date || a.i - b.i);
 
   test("money tiers running through the year: the deal lines are RUNNING_PAYOUT's rows", () => {
     fc.assert(
       fc.property(oneRep, fc.constantFrom("MARGINAL" as const, "RETRO" as const), (deals, mode) => {
         const p = plan({ curve: curve(MONEY_TIERS, mode) });
-        const r = runLedger({ periods: MONTHS, plans: [p], people: [{ id: "a", role: "AE" }], credits: deals.map((d, i) => ({ deal: `D${i}`, person: "a", ...d })) });
+        const r = runLedger({
+          periods: MONTHS,
+          plans: [p],
+          people: [{ id: "a", role: "AE" }],
+          credits: deals.map((d, i) => ({ deal: `D${i}`, person: "a", ...d })),
+        });
         const order = sorted(deals);
-        const rows = runningPayout(order.map((d) => [d.amount]), 1, MONEY_TIERS.map((t) => [t.lower, t.rate]), null, mode) as number[][];
+        const rows = runningPayout(
+          order.map((d) => [d.amount]),
+          1,
+          MONEY_TIERS.map((t) => [t.lower, t.rate]),
+          null,
+          mode,
+        ) as number[][];
         const lines = r.lines.filter((l) => l.kind === "EARNED");
         expect(lines.map((l) => l.amount)).toEqual(rows.map((x) => x[0]));
         expect(lines.map((l) => l.creditRow! - 1)).toEqual(order.map((d) => d.i));
@@ -198,10 +244,21 @@ describe("ledger and worksheet functions agree bit for bit", () => {
   test("attainment tiers: earned so far is PAYOUT(QUOTA_ATTAINMENT(credited so far, quota), target incentive)", () => {
     fc.assert(
       fc.property(oneRep, fc.constantFrom(1000000, 800000, 1250000, 950000, 1200000), (deals, quota) => {
-        const p = plan({ curve: curve(ACCEL_TIERS), curveOn: "ATTAINMENT", targetIncentive: 60000, quota: { annual: quota } });
-        const r = runLedger({ periods: MONTHS, plans: [p], people: [{ id: "a", role: "AE" }], credits: deals.map((d, i) => ({ deal: `D${i}`, person: "a", ...d })) });
+        const p = plan({
+          curve: curve(ACCEL_TIERS),
+          curveOn: "ATTAINMENT",
+          targetIncentive: 60000,
+          quota: { annual: quota },
+        });
+        const r = runLedger({
+          periods: MONTHS,
+          plans: [p],
+          people: [{ id: "a", role: "AE" }],
+          credits: deals.map((d, i) => ({ deal: `D${i}`, person: "a", ...d })),
+        });
         const tiers = ACCEL_TIERS.map((t) => [t.lower, t.rate]);
-        const paidAt = (booked: number) => (payout((quotaAttainment(booked, quota) as number[][])[0][0], 60000, tiers) as number[][])[0][0];
+        const paidAt = (booked: number) =>
+          (payout((quotaAttainment(booked, quota) as number[][])[0][0], 60000, tiers) as number[][])[0][0];
         let booked = dec(0);
         let before = 0;
         let earned = dec(0);
@@ -228,9 +285,14 @@ describe("ledger and worksheet functions agree bit for bit", () => {
 
 describe("ledger: a realistic year", () => {
   test("30 reps, a year of deals with splits, reversals, cancellations and draws: totals reconcile", () => {
-    const people: LedgerPerson[] = Array.from({ length: 30 }, (_, i) => ({ id: `rep${i + 1}`, role: "AE", start: i % 10 === 0 ? dateSerial(2026, 4, 1) : null, draw: i % 5 === 0 ? 3000 : null }));
+    const people: LedgerPerson[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `rep${i + 1}`,
+      role: "AE",
+      start: i % 10 === 0 ? dateSerial(2026, 4, 1) : null,
+      draw: i % 5 === 0 ? 3000 : null,
+    }));
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const credits: LedgerCredit[] = [];
     for (let k = 0; k < 1500; k++) {
       const owner = Math.floor(rnd() * 30);
@@ -242,12 +304,21 @@ describe("ledger: a realistic year", () => {
         const other = (owner + 1) % 30;
         const otherStart = people[other].start ?? MONTHS[0].first;
         const ok = date >= otherStart;
-        credits.push({ deal: `D${k}`, person: `rep${owner + 1}`, date, amount, share: ok ? 0.6 : 1, cancelDate: cancel });
-        if (ok) credits.push({ deal: `D${k}`, person: `rep${other + 1}`, date, amount, share: 0.4, cancelDate: cancel });
+        credits.push({
+          deal: `D${k}`,
+          person: `rep${owner + 1}`,
+          date,
+          amount,
+          share: ok ? 0.6 : 1,
+          cancelDate: cancel,
+        });
+        if (ok)
+          credits.push({ deal: `D${k}`, person: `rep${other + 1}`, date, amount, share: 0.4, cancelDate: cancel });
       } else credits.push({ deal: `D${k}`, person: `rep${owner + 1}`, date, amount, cancelDate: cancel });
       // about one deal in thirty is reversed a little later (a booking error), if the year allows
       const reversalDate = date + 20;
-      if (rnd() < 0.033 && reversalDate <= MONTHS[11].last) credits.push({ deal: `D${k}-rev`, person: `rep${owner + 1}`, date: reversalDate, amount: -amount });
+      if (rnd() < 0.033 && reversalDate <= MONTHS[11].last)
+        credits.push({ deal: `D${k}-rev`, person: `rep${owner + 1}`, date: reversalDate, amount: -amount });
     }
     // seasonal monthly weights adding up to 1; attainment on 1,000,000 a year keeps every figure exact
     const p = plan({
@@ -263,9 +334,16 @@ describe("ledger: a realistic year", () => {
     const total = (f: (x: (typeof r.rows)[number]) => number) => sumExact(r.rows.map(f));
     const lines = sumExact(r.lines.map((l) => l.amount));
     expect(total((x) => x.paid).eq(lines)).toBe(true);
-    expect(total((x) => x.credited).eq(sumExact([...new Map(credits.map((c) => [c.deal, c.amount])).values()]))).toBe(true);
+    expect(total((x) => x.credited).eq(sumExact([...new Map(credits.map((c) => [c.deal, c.amount])).values()]))).toBe(
+      true,
+    );
     // paid = earned - held + released + clawed + top-ups - recovered, over the year
-    const expected = total((x) => x.earned).minus(total((x) => x.heldBack)).plus(total((x) => x.released)).plus(total((x) => x.clawedBack)).plus(total((x) => x.topUp)).minus(total((x) => x.recovered));
+    const expected = total((x) => x.earned)
+      .minus(total((x) => x.heldBack))
+      .plus(total((x) => x.released))
+      .plus(total((x) => x.clawedBack))
+      .plus(total((x) => x.topUp))
+      .minus(total((x) => x.recovered));
     expect(total((x) => x.paid).eq(expected)).toBe(true);
     expect(r.rows.every((x) => x.paid >= 0)).toBe(true);
     // joiners (every tenth rep starts in April) have no quota before April

@@ -29,13 +29,24 @@ describe("setQuotas properties", () => {
 
   test("a higher target share never raises any quota (before rounding: see docs/quotas.md on why not after)", () => {
     fc.assert(
-      fc.property(reps, method, fc.double({ min: 0.05, max: 0.9, noNaN: true }), fc.double({ min: 0.001, max: 0.09, noNaN: true }), (rs, m, share, more) => {
-        const list = rs.map((r, i) => ({ id: `R${i}`, ...r }));
-        // Rounding to a tiny step leaves the exact quotas (to 1e-6) visible.
-        const low = setQuotas(list, { companyTarget: 5_000_000, method: m, targetShare: share, rounding: 1e-6 });
-        const high = setQuotas(list, { companyTarget: 5_000_000, method: m, targetShare: share + more, rounding: 1e-6 });
-        high.reps.forEach((r, i) => expect(r.quota).toBeLessThanOrEqual(low.reps[i].quota + 1e-6));
-      }),
+      fc.property(
+        reps,
+        method,
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.09, noNaN: true }),
+        (rs, m, share, more) => {
+          const list = rs.map((r, i) => ({ id: `R${i}`, ...r }));
+          // Rounding to a tiny step leaves the exact quotas (to 1e-6) visible.
+          const low = setQuotas(list, { companyTarget: 5_000_000, method: m, targetShare: share, rounding: 1e-6 });
+          const high = setQuotas(list, {
+            companyTarget: 5_000_000,
+            method: m,
+            targetShare: share + more,
+            rounding: 1e-6,
+          });
+          high.reps.forEach((r, i) => expect(r.quota).toBeLessThanOrEqual(low.reps[i].quota + 1e-6));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -1,9 +1,29 @@
 import fc from "fast-check";
-import { evaluateScenario, lognormalDistribution, mixBand, ScenarioInput, ScenarioInputError } from "../../../src/core/scenarios";
+import {
+  evaluateScenario,
+  lognormalDistribution,
+  mixBand,
+  ScenarioInput,
+  ScenarioInputError,
+} from "../../../src/core/scenarios";
 import { stretchForShare } from "../../../src/core/quotas";
 
-const LINEAR = { name: "Linear", curve: { tiers: [{ lower: 0, rate: 1 }], mode: "MARGINAL" as const, threshold: null, cap: 2 } };
-const ACCEL = { name: "Accelerated", curve: { tiers: [{ lower: 0, rate: 1 }, { lower: 1, rate: 2 }], mode: "MARGINAL" as const, threshold: null, cap: 3 } };
+const LINEAR = {
+  name: "Linear",
+  curve: { tiers: [{ lower: 0, rate: 1 }], mode: "MARGINAL" as const, threshold: null, cap: 2 },
+};
+const ACCEL = {
+  name: "Accelerated",
+  curve: {
+    tiers: [
+      { lower: 0, rate: 1 },
+      { lower: 1, rate: 2 },
+    ],
+    mode: "MARGINAL" as const,
+    threshold: null,
+    cap: 3,
+  },
+};
 // Three equally likely attainments: 50%, 100%, 150%.
 const THREE = { points: [0.5, 1, 1.5], p10: 0.5, p50: 1, p90: 1.5, excellence: 1.5 };
 const AE: ScenarioInput = { role: "AE", headcount: 10, ote: 150_000, quota: 1_000_000, baseShare: 0.6, curve: LINEAR };
@@ -11,7 +31,14 @@ const AE: ScenarioInput = { role: "AE", headcount: 10, ote: 150_000, quota: 1_00
 describe("evaluateScenario: worked examples", () => {
   test("AE 60/40 on a linear curve: base 90k, TI 60k; variable 10 x mean(30k, 60k, 90k) = 600k; cost of sales 1.5M / 10M = 15%", () => {
     const r = evaluateScenario(AE, THREE);
-    expect(r).toMatchObject({ base: 90_000, targetIncentive: 60_000, commissionRate: 0.06, baseCost: 900_000, variableCost: 600_000, totalCost: 1_500_000 });
+    expect(r).toMatchObject({
+      base: 90_000,
+      targetIncentive: 60_000,
+      commissionRate: 0.06,
+      baseCost: 900_000,
+      variableCost: 600_000,
+      totalCost: 1_500_000,
+    });
     expect(r.expectedRevenue).toBe(10_000_000);
     expect(r.costOfSales).toBe(0.15);
     expect(r.payoutAt).toEqual([30_000, 45_000, 60_000, 75_000, 90_000]);
@@ -27,7 +54,9 @@ describe("evaluateScenario: worked examples", () => {
   });
 
   test("a mix outside the role's usual band is flagged (AE 70/30; usual 50-60% base)", () => {
-    expect(evaluateScenario({ ...AE, baseShare: 0.7, quota: 3_000_000 }, THREE).warnings).toEqual(["Mix 70/30 is outside the usual 50%-60% base for AE."]);
+    expect(evaluateScenario({ ...AE, baseShare: 0.7, quota: 3_000_000 }, THREE).warnings).toEqual([
+      "Mix 70/30 is outside the usual 50%-60% base for AE.",
+    ]);
     expect(mixBand("csr")).toEqual([0.65, 0.7]);
     expect(mixBand("BizDev")).toEqual([0.5, 0.8]);
   });
@@ -63,7 +92,9 @@ describe("evaluateScenario properties", () => {
         (rates, which, more, cap, mode) => {
           const tiers = rates.map((rate, i) => ({ lower: i * 0.5, rate }));
           const raised = tiers.map((t, i) => (i === which % tiers.length ? { ...t, rate: t.rate + more } : t));
-          const at = (ts: typeof tiers) => evaluateScenario({ ...AE, curve: { name: "c", curve: { tiers: ts, mode, threshold: null, cap } } }, dist).totalCost;
+          const at = (ts: typeof tiers) =>
+            evaluateScenario({ ...AE, curve: { name: "c", curve: { tiers: ts, mode, threshold: null, cap } } }, dist)
+              .totalCost;
           expect(at(raised)).toBeGreaterThanOrEqual(at(tiers));
         },
       ),

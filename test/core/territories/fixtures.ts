@@ -17,7 +17,11 @@ export function lognormalAccounts(n: number, sigma: number, seed: number): Terri
 }
 
 /** Mean distance of accounts to the centre of their territory. */
-export function meanDistanceToCentre(accounts: readonly TerritoryAccount[], assignment: readonly number[], seats: number): number {
+export function meanDistanceToCentre(
+  accounts: readonly TerritoryAccount[],
+  assignment: readonly number[],
+  seats: number,
+): number {
   const cx = new Float64Array(seats);
   const cy = new Float64Array(seats);
   const count = new Float64Array(seats);

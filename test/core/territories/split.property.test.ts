@@ -7,7 +7,11 @@ const REPS = ["Ann", "Ben", "Cleo", "Dev", "Eve"];
 const book = fc
   .array(
     fc.record({
-      potential: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0, max: 1e6, noNaN: true })),
+      potential: fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+      ),
       workload: fc.integer({ min: 0, max: 50 }),
       group: fc.constantFrom("West", "East", "North"),
       owner: fc.option(fc.constantFrom(...REPS, "Left Co"), { nil: null }),
@@ -20,7 +24,9 @@ const book = fc
   .map((rows): TerritoryAccount[] => rows.map((r, i) => ({ id: `A${i}`, ...r })));
 
 const options = fc.record({
-  reps: fc.integer({ min: 3, max: 5 }).map((n) => REPS.slice(0, n).map((name, i) => ({ name, capacity: i === 0 ? 0.5 : 1 }))),
+  reps: fc
+    .integer({ min: 3, max: 5 })
+    .map((n) => REPS.slice(0, n).map((name, i) => ({ name, capacity: i === 0 ? 0.5 : 1 }))),
   balanceOn: fc.constantFrom("potential" as const, "potential+workload" as const),
   keepGroupsPure: fc.boolean(),
   compact: fc.boolean(),

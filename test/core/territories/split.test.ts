@@ -1,7 +1,11 @@
 import { splitTerritories, TerritoryAccount, TerritoryInputError } from "../../../src/core/territories";
 import { lognormalAccounts, meanDistanceToCentre } from "./fixtures";
 
-const acc = (id: string, potential: number, extra: Partial<TerritoryAccount> = {}): TerritoryAccount => ({ id, potential, ...extra });
+const acc = (id: string, potential: number, extra: Partial<TerritoryAccount> = {}): TerritoryAccount => ({
+  id,
+  potential,
+  ...extra,
+});
 
 describe("splitTerritories: worked examples", () => {
   test("six accounts into two: 160 in all, 80 each (50+20+10 and 40+30+10)", () => {
@@ -14,7 +18,12 @@ describe("splitTerritories: worked examples", () => {
 
   test("capacity weights: a rep ramping at 0.5 gets half a share (300 = 200 + 100)", () => {
     const accounts = [100, 60, 40, 40, 30, 20, 10].map((p, i) => acc(`a${i}`, p));
-    const r = splitTerritories(accounts, { reps: [{ name: "Ann", capacity: 1 }, { name: "Ben", capacity: 0.5 }] });
+    const r = splitTerritories(accounts, {
+      reps: [
+        { name: "Ann", capacity: 1 },
+        { name: "Ben", capacity: 0.5 },
+      ],
+    });
     expect(r.territories.map((t) => t.potential)).toEqual([200, 100]);
     expect(r.notes.join(" ")).toContain("Ben 0.5");
   });
@@ -26,13 +35,20 @@ describe("splitTerritories: worked examples", () => {
     const giant = r.territories[r.assignment[0]];
     expect(giant.accounts).toBe(1);
     expect(giant.lowerBound).toContain("larger than a share");
-    expect(r.notes[0]).toBe('Account "Giant" (potential 500) is larger than a share (333.33), so territory T1 holds it alone and cannot be smaller; the others share the rest.');
+    expect(r.notes[0]).toBe(
+      'Account "Giant" (potential 500) is larger than a share (333.33), so territory T1 holds it alone and cannot be smaller; the others share the rest.',
+    );
     expect(r.territories.filter((t) => !t.lowerBound).map((t) => t.potential)).toEqual([250, 250]);
   });
 
   test("pinned accounts stay with their named rep, whatever the balance", () => {
     const accounts = [acc("a", 50, { pinned: "ann " }), acc("b", 40, { pinned: "Ann" }), acc("c", 30), acc("d", 20)];
-    const r = splitTerritories(accounts, { reps: [{ name: "Ann", capacity: 1 }, { name: "Ben", capacity: 1 }] });
+    const r = splitTerritories(accounts, {
+      reps: [
+        { name: "Ann", capacity: 1 },
+        { name: "Ben", capacity: 1 },
+      ],
+    });
     expect(r.assignment.slice(0, 2)).toEqual([0, 0]);
     expect(r.territories[0].potential).toBe(90);
   });
@@ -49,7 +65,9 @@ describe("splitTerritories: worked examples", () => {
     add("East", 300, 20);
     add("North", 100, 10);
     const r = splitTerritories(accounts, { territories: 5, keepGroupsPure: true });
-    const groupsPerTerritory = r.territories.map((_, s) => new Set(accounts.filter((_, i) => r.assignment[i] === s).map((a) => a.group)).size);
+    const groupsPerTerritory = r.territories.map(
+      (_, s) => new Set(accounts.filter((_, i) => r.assignment[i] === s).map((a) => a.group)).size,
+    );
     expect(groupsPerTerritory).toEqual([1, 1, 1, 1, 1]);
     const seatsPerGroup = (g: string) => r.territories.filter((t) => t.group === g).length;
     expect([seatsPerGroup("West"), seatsPerGroup("East"), seatsPerGroup("North")]).toEqual([3, 1, 1]);
@@ -89,7 +107,8 @@ describe("splitTerritories: quality targets", () => {
     const blind = splitTerritories(accounts, { territories: 50, compact: false });
     const compact = splitTerritories(accounts, { territories: 50 });
     expect(compact.worstDeviation).toBeLessThanOrEqual(0.02);
-    const ratio = meanDistanceToCentre(accounts, compact.assignment, 50) / meanDistanceToCentre(accounts, blind.assignment, 50);
+    const ratio =
+      meanDistanceToCentre(accounts, compact.assignment, 50) / meanDistanceToCentre(accounts, blind.assignment, 50);
     expect(ratio).toBeLessThanOrEqual(1 / 3);
   });
 });
@@ -104,10 +123,31 @@ describe("splitTerritories: bad input says what to fix", () => {
     ["The number of territories is 1.5; use a whole number of 1 or more.", two, { territories: 1.5 }],
     ["Give either a number of territories or a list of reps.", two, {}],
     ['Rep "Ann" has capacity 0', two, { reps: [{ name: "Ann", capacity: 0 }] }],
-    ['Rep " ann" is listed twice', two, { reps: [{ name: "Ann", capacity: 1 }, { name: " ann", capacity: 1 }] }],
-    ['1 pinned account(s) name a rep who is not in the list: "a" (pinned to "Zoe").', [acc("a", 1, { pinned: "Zoe" })], { reps: [{ name: "Ann", capacity: 1 }] }],
-    ["There are 2 groups but only 1 territory; turn off pure groups or add territories.", [acc("a", 1, { group: "W" }), acc("b", 1, { group: "E" })], { territories: 1, keepGroupsPure: true }],
-    ['Account "a" has workload blank', [acc("a", 1, { workload: null })], { territories: 1, balanceOn: "potential+workload" as const }],
+    [
+      'Rep " ann" is listed twice',
+      two,
+      {
+        reps: [
+          { name: "Ann", capacity: 1 },
+          { name: " ann", capacity: 1 },
+        ],
+      },
+    ],
+    [
+      '1 pinned account(s) name a rep who is not in the list: "a" (pinned to "Zoe").',
+      [acc("a", 1, { pinned: "Zoe" })],
+      { reps: [{ name: "Ann", capacity: 1 }] },
+    ],
+    [
+      "There are 2 groups but only 1 territory; turn off pure groups or add territories.",
+      [acc("a", 1, { group: "W" }), acc("b", 1, { group: "E" })],
+      { territories: 1, keepGroupsPure: true },
+    ],
+    [
+      'Account "a" has workload blank',
+      [acc("a", 1, { workload: null })],
+      { territories: 1, balanceOn: "potential+workload" as const },
+    ],
   ])("%s", (message, accounts, options) => {
     expect(() => splitTerritories(accounts, options)).toThrow(TerritoryInputError);
     expect(() => splitTerritories(accounts, options)).toThrow(message);

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { ChannelInput, unitEconomics, UnitEconomicsInputError, warningText } from "../../../src/core/unitEconomics";
 import { PARTNERS, ueInput, WEB } from "./fixtures";
 
-const near = (a: number | null, b: number) => expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(Math.abs(b) * 1e-12 + 1e-9);
+const near = (a: number | null, b: number) =>
+  expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(Math.abs(b) * 1e-12 + 1e-9);
 
 /** Cumulative cash by the definition, in plain doubles: gross profit of the active customers, less spend and pay, month by month. */
 function cashByLoop(channels: readonly ChannelInput[], monthlyCost: number, months: number): number[] {
@@ -10,7 +11,9 @@ function cashByLoop(channels: readonly ChannelInput[], monthlyCost: number, mont
   const out: number[] = [];
   let cash = 0;
   for (let m = 1; m <= months; m++) {
-    channels.forEach((c, i) => (active[i] = active[i] * (1 - c.monthlyChurn) + c.leads * c.rates[0] * c.rates[1] * c.rates[2]));
+    channels.forEach(
+      (c, i) => (active[i] = active[i] * (1 - c.monthlyChurn) + c.leads * c.rates[0] * c.rates[1] * c.rates[2]),
+    );
     cash += channels.reduce((s, c, i) => s + active[i] * c.averageDeal * c.grossMargin, 0) - monthlyCost;
     out.push(cash);
   }
@@ -81,7 +84,9 @@ describe("unit economics: the worked example (one channel)", () => {
   test("cumulative cash and break-even: gross profit 300 x active customers, less 10,000 spend and the pay, month by month", () => {
     for (const s of r.structures) {
       const loop = cashByLoop([WEB], 10_000 + s.monthlyCompensation, 24);
-      s.cumulativeCash.forEach((c, i) => expect(Math.abs(c - loop[i])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(loop[i]))));
+      s.cumulativeCash.forEach((c, i) =>
+        expect(Math.abs(c - loop[i])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(loop[i]))),
+      );
       const first = loop.findIndex((c) => c >= 0) + 1;
       expect(s.breakEvenMonth).toBe(first);
     }
@@ -113,7 +118,9 @@ describe("unit economics: several channels", () => {
     near(a.paybackMonths, (65_000 / 75) * (75 / (45 * 300 + 30 * 600)));
   });
   test("fact columns: each stage's fact / plan, and a fact CAC with the same sales cost", () => {
-    const withFact = unitEconomics(ueInput({ channels: [{ ...WEB, fact: { spend: 12_000, leads: 990, qualified: 330, meetings: null, won: 40 } }] }));
+    const withFact = unitEconomics(
+      ueInput({ channels: [{ ...WEB, fact: { spend: 12_000, leads: 990, qualified: 330, meetings: null, won: 40 } }] }),
+    );
     const f = withFact.channels[0].fact;
     expect(f.funnel).toEqual([990, 330, null, 40]);
     expect(f.vsPlan).toEqual([1.1, 330 / 360, null, 40 / 45]);
@@ -133,14 +140,20 @@ describe("unit economics: warnings from domain.md", () => {
     );
     const [assembly, , pod] = r.structures;
     expect(assembly.total).toBe(3);
-    expect(assembly.warnings).toEqual([warningText.smallAssembly(3), "SDR pay mix 50/50 is outside the usual 65-75% base.", warningText.noBreakEven(24)]);
+    expect(assembly.warnings).toEqual([
+      warningText.smallAssembly(3),
+      "SDR pay mix 50/50 is outside the usual 65-75% base.",
+      warningText.noBreakEven(24),
+    ]);
     expect(pod.warnings).toEqual([
       "PODs for 800 potential clients: below about 1,000 a POD has no market slice of its own.",
       "POD member pay mix 90/10 is outside the usual 50-80% base.",
       "No break-even within 24 months.",
     ]);
     expect(r.channels[0].warnings).toEqual([warningText.lowLtvToCac()]);
-    expect(unitEconomics(ueInput({ potentialClients: 2_000 })).structures[2].warnings).toEqual([warningText.podFewClients(2_000)]);
+    expect(unitEconomics(ueInput({ potentialClients: 2_000 })).structures[2].warnings).toEqual([
+      warningText.podFewClients(2_000),
+    ]);
   });
   test("a channel that wins nobody: no CAC, a warning, and the other channels still costed", () => {
     const r = unitEconomics(ueInput({ channels: [WEB, { ...PARTNERS, rates: [0.5, 0, 0.5] }] }));
@@ -154,7 +167,10 @@ describe("unit economics: warnings from domain.md", () => {
 describe("unit economics: bad input names the channel and field", () => {
   test.each([
     [{ ...WEB, monthlyChurn: 0 }, 'Channel "Web": monthly churn is 0; enter a rate above 0 and at most 1'],
-    [{ ...WEB, rates: [0.4, 1.2, 0.25] as const }, 'Channel "Web": qualified to meeting rate is 1.2; enter a rate from 0 to 1'],
+    [
+      { ...WEB, rates: [0.4, 1.2, 0.25] as const },
+      'Channel "Web": qualified to meeting rate is 1.2; enter a rate from 0 to 1',
+    ],
     [{ ...WEB, spend: -1 }, 'Channel "Web": spend per month is -1; enter 0 or more'],
     [{ ...WEB, grossMargin: 0 }, 'Channel "Web": gross margin is 0'],
     [{ ...WEB, name: " " }, "Channel 1 has no name"],
@@ -163,10 +179,14 @@ describe("unit economics: bad input names the channel and field", () => {
     expect(() => unitEconomics(ueInput({ channels: [channel as ChannelInput] }))).toThrow(message);
   });
   test("capacities, POD size, structures, duplicate channels", () => {
-    expect(() => unitEconomics(ueInput({ capacities: { leadsPerSdr: 0, meetingsPerAe: 60, customersPerCsr: 150 } }))).toThrow("Leads an SDR works per month is 0");
+    expect(() =>
+      unitEconomics(ueInput({ capacities: { leadsPerSdr: 0, meetingsPerAe: 60, customersPerCsr: 150 } })),
+    ).toThrow("Leads an SDR works per month is 0");
     expect(() => unitEconomics(ueInput({ podSize: 8 }))).toThrow("POD size is 8; a POD has 3 to 7 people.");
     expect(() => unitEconomics(ueInput({ structures: [] }))).toThrow("No structure is chosen");
-    expect(() => unitEconomics(ueInput({ channels: [WEB, { ...PARTNERS, name: "web" }] }))).toThrow('Two channels are named "web"');
+    expect(() => unitEconomics(ueInput({ channels: [WEB, { ...PARTNERS, name: "web" }] }))).toThrow(
+      'Two channels are named "web"',
+    );
   });
 });
 
@@ -175,13 +195,23 @@ describe("unit economics: properties", () => {
     name: fc.constant("C"),
     spend: fc.integer({ min: 0, max: 100_000 }),
     leads: fc.integer({ min: 1, max: 20_000 }),
-    rates: fc.tuple(fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true })),
+    rates: fc.tuple(
+      fc.double({ min: 0.01, max: 1, noNaN: true }),
+      fc.double({ min: 0.01, max: 1, noNaN: true }),
+      fc.double({ min: 0.01, max: 1, noNaN: true }),
+    ),
     averageDeal: fc.integer({ min: 10, max: 20_000 }),
     grossMargin: fc.double({ min: 0.05, max: 1, noNaN: true }),
     monthlyChurn: fc.double({ min: 0.001, max: 1, noNaN: true }),
   });
-  const channels = fc.array(channel, { minLength: 1, maxLength: 4 }).map((cs) => cs.map((c, i) => ({ ...c, name: `C${i}` })));
-  const capacities = fc.record({ leadsPerSdr: fc.integer({ min: 50, max: 2000 }), meetingsPerAe: fc.integer({ min: 5, max: 200 }), customersPerCsr: fc.integer({ min: 20, max: 1000 }) });
+  const channels = fc
+    .array(channel, { minLength: 1, maxLength: 4 })
+    .map((cs) => cs.map((c, i) => ({ ...c, name: `C${i}` })));
+  const capacities = fc.record({
+    leadsPerSdr: fc.integer({ min: 50, max: 2000 }),
+    meetingsPerAe: fc.integer({ min: 5, max: 200 }),
+    customersPerCsr: fc.integer({ min: 20, max: 1000 }),
+  });
 
   test("people cover the work (utilisation at most 1), with no whole person to spare in an assembly line", () => {
     fc.assert(
@@ -190,7 +220,11 @@ describe("unit economics: properties", () => {
         for (const s of r.structures) expect(s.utilisation).toBeLessThanOrEqual(1 + 1e-12);
         const a = r.structures[0].headcount;
         const w = r.workload;
-        for (const [n, load] of [[a.sdr, w.sdr], [a.ae, w.ae], [a.csr, w.csr]]) {
+        for (const [n, load] of [
+          [a.sdr, w.sdr],
+          [a.ae, w.ae],
+          [a.csr, w.csr],
+        ]) {
           expect(n).toBeGreaterThanOrEqual(load - 1e-9);
           if (n > 1) expect(n - 1).toBeLessThan(load + 1e-9);
         }
@@ -206,7 +240,9 @@ describe("unit economics: properties", () => {
       fc.property(channels, capacities, (cs, cap) => {
         const r = unitEconomics(ueInput({ channels: cs, capacities: cap }));
         const shared = r.channels.reduce((s, c) => s + c.salesCost, 0);
-        expect(Math.abs(shared - r.structures[0].acquisitionCost)).toBeLessThanOrEqual(1e-6 * Math.max(1, r.structures[0].acquisitionCost));
+        expect(Math.abs(shared - r.structures[0].acquisitionCost)).toBeLessThanOrEqual(
+          1e-6 * Math.max(1, r.structures[0].acquisitionCost),
+        );
         for (const s of r.structures) {
           const negatives = s.cumulativeCash.filter((c) => c < 0).length;
           // Active customers only grow, so cash flow only improves: the negative months come first.

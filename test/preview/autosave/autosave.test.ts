@@ -8,7 +8,10 @@ import { PreviewHost, writeSpec } from "../../../src/workbook/previewHost";
 function small(): PreviewWorkbook {
   const wb = new PreviewWorkbook();
   wb.addSheet("Data");
-  writeSpec(wb, { name: "Data", tables: [{ name: "T", anchor: "A1", headers: ["Rep", "Amount"], rows: [["'Ann", 10]] }] });
+  writeSpec(wb, {
+    name: "Data",
+    tables: [{ name: "T", anchor: "A1", headers: ["Rep", "Amount"], rows: [["'Ann", 10]] }],
+  });
   return wb;
 }
 
@@ -78,13 +81,24 @@ describe("sheet and table commands", () => {
   test("create table from a selection: headers from its first row, the next free name, formulas can use it", async () => {
     const wb = new PreviewWorkbook();
     wb.addSheet("S");
-    wb.setBlock("S", { row: 2, col: 1 }, [["'Rep", null], ["'Ann", 3], ["'Bob", 4]]);
+    wb.setBlock("S", { row: 2, col: 1 }, [
+      ["'Rep", null],
+      ["'Ann", 3],
+      ["'Bob", 4],
+    ]);
     const host = new PreviewHost(wb);
     const name = await createTable(host, "S", { start: { row: 2, col: 1 }, end: { row: 4, col: 2 } });
     expect(name).toBe("Table1");
-    expect(wb.tables()[0]).toMatchObject({ name: "Table1", headers: ["Rep", "Column2"], rowCount: 2, anchor: { row: 2, col: 1 } });
+    expect(wb.tables()[0]).toMatchObject({
+      name: "Table1",
+      headers: ["Rep", "Column2"],
+      rowCount: 2,
+      anchor: { row: 2, col: 1 },
+    });
     wb.setCell("S", { row: 0, col: 0 }, "=SUM(Table1[Column2])");
     expect(wb.cell("S", { row: 0, col: 0 }).value).toBe(7);
-    await expect(createTable(host, "S", { start: { row: 3, col: 1 }, end: { row: 5, col: 1 } })).rejects.toThrow(/overlaps table Table1/);
+    await expect(createTable(host, "S", { start: { row: 3, col: 1 }, end: { row: 5, col: 1 } })).rejects.toThrow(
+      /overlaps table Table1/,
+    );
   });
 });

@@ -19,8 +19,16 @@ import { fullPlanningRun } from "../fullPlanningRun";
 const INSTALL = "apt-get update && apt-get install -y libreoffice-calc-nogui";
 
 function soffice(): string {
-  for (const p of [process.env.SOFFICE, "/usr/bin/soffice", "/usr/local/bin/soffice", "/opt/libreoffice/program/soffice"]) if (p && fs.existsSync(p)) return p;
-  throw new Error(`LibreOffice (soffice) is not installed, so the downloaded .xlsx cannot be checked by a second spreadsheet. Install it with: ${INSTALL}`);
+  for (const p of [
+    process.env.SOFFICE,
+    "/usr/bin/soffice",
+    "/usr/local/bin/soffice",
+    "/opt/libreoffice/program/soffice",
+  ])
+    if (p && fs.existsSync(p)) return p;
+  throw new Error(
+    `LibreOffice (soffice) is not installed, so the downloaded .xlsx cannot be checked by a second spreadsheet. Install it with: ${INSTALL}`,
+  );
 }
 
 /** A LibreOffice user profile that recalculates .xlsx files on load always (0) or never (1). */
@@ -40,7 +48,20 @@ function profile(dir: string, recalc: 0 | 1): string {
 function throughLibreOffice(file: string, recalc: 0 | 1): string {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "lo-"));
   const out = path.join(work, "out");
-  execFileSync(soffice(), [`-env:UserInstallation=${profile(path.join(work, "profile"), recalc)}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, file], { stdio: "pipe", timeout: 280_000 });
+  execFileSync(
+    soffice(),
+    [
+      `-env:UserInstallation=${profile(path.join(work, "profile"), recalc)}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      out,
+      file,
+    ],
+    { stdio: "pipe", timeout: 280_000 },
+  );
   return path.join(out, path.basename(file));
 }
 
@@ -64,7 +85,9 @@ function fileValue(cell: ExcelJS.Cell): unknown {
 }
 
 const same = (a: unknown, b: unknown) =>
-  typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) || Math.abs(a - b) < 1e-12 : a === b || ((a === "" || a === null) && (b === "" || b === null));
+  typeof a === "number" && typeof b === "number"
+    ? Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) || Math.abs(a - b) < 1e-12
+    : a === b || ((a === "" || a === null) && (b === "" || b === null));
 
 describe("LibreOffice Calc recalculates the downloaded workbook of a full planning run", () => {
   let preview: PreviewWorkbook;
@@ -93,12 +116,15 @@ describe("LibreOffice Calc recalculates the downloaded workbook of a full planni
             const ref = (v as { ref?: string }).ref;
             const range = ref ? parseRange(ref) : { start: at, end: at };
             for (let r = range.start.row; r <= range.end.row; r++)
-              for (let c = range.start.col; c <= range.end.col; c++) ws.getCell(r + 1, c + 1).value = previewValue(preview, ws.name, r, c) as ExcelJS.CellValue;
+              for (let c = range.start.col; c <= range.end.col; c++)
+                ws.getCell(r + 1, c + 1).value = previewValue(preview, ws.name, r, c) as ExcelJS.CellValue;
           } else natives.push({ sheet: ws.name, address: cell.address, ...at, formula: v.formula });
         }),
       ),
     );
-    const falsified = natives.find((n) => typeof previewValue(preview, n.sheet, n.row, n.col) === "number" && /SUMIFS/.test(n.formula))!;
+    const falsified = natives.find(
+      (n) => typeof previewValue(preview, n.sheet, n.row, n.col) === "number" && /SUMIFS/.test(n.formula),
+    )!;
     const target = staticCopy.getWorksheet(falsified.sheet)!.getCell(falsified.address);
     target.value = { formula: (target.value as ExcelJS.CellFormulaValue).formula, result: -123456.789 };
     const staticFile = path.join(dir, "plan-static.xlsx");
@@ -109,14 +135,20 @@ describe("LibreOffice Calc recalculates the downloaded workbook of a full planni
     for (const n of natives) {
       const expected = previewValue(preview, n.sheet, n.row, n.col);
       const actual = fileValue(recalculated.getWorksheet(n.sheet)!.getCell(n.address));
-      if (!same(actual, expected)) differences.push(`${n.sheet}!${n.address} =${n.formula}: LibreOffice ${JSON.stringify(actual)}, preview ${JSON.stringify(expected)}`);
+      if (!same(actual, expected))
+        differences.push(
+          `${n.sheet}!${n.address} =${n.formula}: LibreOffice ${JSON.stringify(actual)}, preview ${JSON.stringify(expected)}`,
+        );
     }
     expect(differences.slice(0, 20)).toEqual([]);
     const used = natives.map((n) => n.formula).join(" ");
     // The generated sheets compare user text with = inside SUMPRODUCT (criteria would read wildcards), so COUNTIFS is gone.
-    for (const f of ["SUMIFS(", "SUMPRODUCT(", "COUNTIF(", "INDEX(", "MATCH(", "NORM.S.DIST(", "[#This Row]"]) expect(used).toContain(f);
+    for (const f of ["SUMIFS(", "SUMPRODUCT(", "COUNTIF(", "INDEX(", "MATCH(", "NORM.S.DIST(", "[#This Row]"])
+      expect(used).toContain(f);
     expect(natives.length).toBeGreaterThan(500);
-    expect(fileValue(recalculated.getWorksheet(falsified.sheet)!.getCell(falsified.address))).toBe(previewValue(preview, falsified.sheet, falsified.row, falsified.col));
+    expect(fileValue(recalculated.getWorksheet(falsified.sheet)!.getCell(falsified.address))).toBe(
+      previewValue(preview, falsified.sheet, falsified.row, falsified.col),
+    );
   }, 300_000);
 
   test("opened as downloaded, the COMP cells show the values cached in the file (spilled arrays excepted)", async () => {
@@ -131,11 +163,15 @@ describe("LibreOffice Calc recalculates the downloaded workbook of a full planni
           if (!/COMP\./i.test(cell.formula ?? "")) return;
           // LibreOffice recalculates array formulas on load whatever the setting, and knows no
           // COMP function: a spilled COMP result (PAYOUT_EXPLAIN) shows #NAME? there.
-          if ((cell.value as { shareType?: string }).shareType === "array") return void arrays.push(`${ws.name}!${cell.address}`);
+          if ((cell.value as { shareType?: string }).shareType === "array")
+            return void arrays.push(`${ws.name}!${cell.address}`);
           compared++;
           const actual = fileValue(opened.getWorksheet(ws.name)!.getCell(cell.address));
           const expected = previewValue(preview, ws.name, Number(cell.row) - 1, Number(cell.col) - 1);
-          if (!same(actual, expected)) differences.push(`${ws.name}!${cell.address}: LibreOffice ${JSON.stringify(actual)}, preview ${JSON.stringify(expected)}`);
+          if (!same(actual, expected))
+            differences.push(
+              `${ws.name}!${cell.address}: LibreOffice ${JSON.stringify(actual)}, preview ${JSON.stringify(expected)}`,
+            );
         }),
       ),
     );

@@ -20,17 +20,29 @@ function snapshot(wb: PreviewWorkbook) {
   return wb.sheetNames().map((sheet) => {
     const used = wb.usedRange(sheet);
     const cells: unknown[] = [];
-    const tableAt = (r: number, c: number) => wb.tables().find((t) => t.sheet === sheet && r > t.anchor.row && r <= t.anchor.row + t.rowCount && c >= t.anchor.col && c < t.anchor.col + t.headers.length)?.name ?? null;
+    const tableAt = (r: number, c: number) =>
+      wb
+        .tables()
+        .find(
+          (t) =>
+            t.sheet === sheet &&
+            r > t.anchor.row &&
+            r <= t.anchor.row + t.rowCount &&
+            c >= t.anchor.col &&
+            c < t.anchor.col + t.headers.length,
+        )?.name ?? null;
     for (let r = 0; used && r <= used.end.row; r++)
       for (let c = 0; c <= used.end.col; c++) {
         const cell = wb.cell(sheet, { row: r, col: c });
         const formula = cell.formula && toFileFormula(cell.formula, tableAt(r, c));
-        if (cell.value !== null || cell.formula) cells.push([r, c, cell.value, formula, cell.numberFormat, wb.isBold(sheet, { row: r, col: c })]);
+        if (cell.value !== null || cell.formula)
+          cells.push([r, c, cell.value, formula, cell.numberFormat, wb.isBold(sheet, { row: r, col: c })]);
       }
     return { sheet, cells, freeze: wb.freeze(sheet), widths: wb.columnWidths(sheet) };
   });
 }
-const names = (wb: PreviewWorkbook) => wb.engine.listNamedExpressions().map((n) => [n, wb.engine.getNamedExpressionFormula(n)]);
+const names = (wb: PreviewWorkbook) =>
+  wb.engine.listNamedExpressions().map((n) => [n, wb.engine.getNamedExpressionFormula(n)]);
 
 describe(".xlsx out and back in", () => {
   let original: PreviewWorkbook;
@@ -68,10 +80,14 @@ describe(".xlsx out and back in", () => {
     const file = new ExcelJS.Workbook();
     await file.xlsx.load(bytes as unknown as ArrayBuffer);
     const cells: ExcelJS.CellFormulaValue[] = [];
-    file.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
-      const v = c.value as ExcelJS.CellFormulaValue;
-      if (v && typeof v === "object" && "formula" in v && /COMP\./.test(v.formula)) cells.push(v);
-    })));
+    file.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          const v = c.value as ExcelJS.CellFormulaValue;
+          if (v && typeof v === "object" && "formula" in v && /COMP\./.test(v.formula)) cells.push(v);
+        }),
+      ),
+    );
     expect(cells.length).toBeGreaterThan(50);
     expect(cells.filter((c) => typeof c.result === "number").length).toBeGreaterThan(50);
     expect(file.worksheets.find((w) => w.name === "Territories")!.getTables().length).toBeGreaterThan(0);
@@ -80,35 +96,69 @@ describe(".xlsx out and back in", () => {
     expect(rels).toMatch(/relationships\/customXml" Target="\.\.\/customXml\/item1\.xml"/);
     expect(await zip.file("[Content_Types].xml")!.async("string")).toMatch(/customXml\/itemProps1\.xml/);
     // Charts: exceljs cannot write them; each one is a note on its anchor cell instead.
-    const comments = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/comments\d*\.xml$/.test(p)).map((p) => zip.file(p)!.async("string")));
+    const comments = await Promise.all(
+      Object.keys(zip.files)
+        .filter((p) => /^xl\/comments\d*\.xml$/.test(p))
+        .map((p) => zip.file(p)!.async("string")),
+    );
     const chart = original.charts("Quotas")[0];
     expect(comments.join("")).toContain(`ref="${chart.anchor}"`);
-    expect(comments.join("")).toMatch(/Chart &quot;Simulated attainment&quot;.*cannot write charts|Chart "Simulated attainment".*cannot write charts/);
+    expect(comments.join("")).toMatch(
+      /Chart &quot;Simulated attainment&quot;.*cannot write charts|Chart "Simulated attainment".*cannot write charts/,
+    );
   });
 
   test("property: a table written to .xlsx and read back is the same table", async () => {
     const text = fc.stringMatching(/^[A-Za-z0-9 ,.;'"=-]{0,10}$/);
-    const cell = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), fc.integer(), fc.boolean(), text, fc.constant(null));
+    const cell = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
+      fc.integer(),
+      fc.boolean(),
+      text,
+      fc.constant(null),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,8}$/), { minLength: 1, maxLength: 5, selector: (h) => h.trim().toLowerCase() }), fc.integer({ min: 1, max: 8 }), fc.infiniteStream(cell), async (headers, n, cells) => {
-        const hs = headers.map((h) => h.trim());
-        const it = cells[Symbol.iterator]();
-        const rows = Array.from({ length: n }, () => hs.map(() => it.next().value as number | string | boolean | null));
-        const wb = new PreviewWorkbook();
-        wb.addSheet("Data");
-        writeSpec(wb, { name: "Data", tables: [{ name: "T", anchor: "B2", headers: hs, rows: rows.map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v))), numberFormats: { [hs[0]]: "#,##0.00" } }] });
-        const back = (await readXlsx(await writeXlsx(wb), "t.xlsx")).workbook;
-        expect(back.tables()).toEqual(wb.tables());
-        const read = async (w: PreviewWorkbook) => (await new PreviewHost(w).readTable("T")).rows;
-        expect(await read(back)).toEqual(await read(wb));
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,8}$/), {
+          minLength: 1,
+          maxLength: 5,
+          selector: (h) => h.trim().toLowerCase(),
+        }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.infiniteStream(cell),
+        async (headers, n, cells) => {
+          const hs = headers.map((h) => h.trim());
+          const it = cells[Symbol.iterator]();
+          const rows = Array.from({ length: n }, () =>
+            hs.map(() => it.next().value as number | string | boolean | null),
+          );
+          const wb = new PreviewWorkbook();
+          wb.addSheet("Data");
+          writeSpec(wb, {
+            name: "Data",
+            tables: [
+              {
+                name: "T",
+                anchor: "B2",
+                headers: hs,
+                rows: rows.map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v))),
+                numberFormats: { [hs[0]]: "#,##0.00" },
+              },
+            ],
+          });
+          const back = (await readXlsx(await writeXlsx(wb), "t.xlsx")).workbook;
+          expect(back.tables()).toEqual(wb.tables());
+          const read = async (w: PreviewWorkbook) => (await new PreviewHost(w).readTable("T")).rows;
+          expect(await read(back)).toEqual(await read(wb));
+        },
+      ),
       { numRuns: Number(process.env.RUNS ?? 40) },
     );
   }, 60_000);
 
   test("an opened CSV downloads and reopens with its typed values", async () => {
     const wb = new PreviewWorkbook();
-    const imp = new CsvImport(new TextEncoder().encode("Rep,Amount,Closed\nAnn,\"$1,200.50\",2019-03-01\n"), "deals.csv");
+    const imp = new CsvImport(new TextEncoder().encode('Rep,Amount,Closed\nAnn,"$1,200.50",2019-03-01\n'), "deals.csv");
     const plan = imp.plan(imp.detect());
     applyImport(wb, "deals.csv", plan, imp.cells(plan));
     const back = (await readXlsx(await writeXlsx(wb), "x.xlsx")).workbook;
@@ -139,9 +189,9 @@ describe("files that are not workbooks: a clear message", () => {
   test("a formula calling a function the engine does not know keeps its cached value and is listed", async () => {
     const file = new ExcelJS.Workbook();
     const ws = file.addWorksheet("S");
-    ws.getCell("A1").value = { formula: "WEBSERVICE(\"x\")", result: 42 } as ExcelJS.CellFormulaValue;
+    ws.getCell("A1").value = { formula: 'WEBSERVICE("x")', result: 42 } as ExcelJS.CellFormulaValue;
     ws.getCell("A2").value = { formula: "A1*2", result: 84 } as ExcelJS.CellFormulaValue;
-    ws.getCell("A3").value = { formula: "WEBSERVICE(\"y\")", result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell("A3").value = { formula: 'WEBSERVICE("y")', result: 0 } as ExcelJS.CellFormulaValue;
     const { workbook, unknown } = await readXlsx(new Uint8Array(await file.xlsx.writeBuffer()), "u.xlsx");
     expect(unknown).toEqual([
       { sheet: "S", address: "A1", formula: '=WEBSERVICE("x")', functions: ["WEBSERVICE"] },

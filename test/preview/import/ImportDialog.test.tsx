@@ -14,7 +14,14 @@ async function open(csv: string) {
   const done: { plan: ImportPlan; cells: CellValue[][] }[] = [];
   render(
     <FluentProvider theme={webLightTheme}>
-      <ImportDialog fileName="deals.csv" session={session} initialOptions={initial} progress={null} onImport={(plan, cells) => done.push({ plan, cells })} onCancel={() => {}} />
+      <ImportDialog
+        fileName="deals.csv"
+        session={session}
+        initialOptions={initial}
+        progress={null}
+        onImport={(plan, cells) => done.push({ plan, cells })}
+        onCancel={() => {}}
+      />
     </FluentProvider>,
   );
   await screen.findByRole("table", { name: "First rows of the file" });
@@ -35,7 +42,10 @@ describe("the import dialog", () => {
     expect(idSelect.options[idSelect.selectedIndex].value).toBe("text");
     fireEvent.click(screen.getByRole("button", { name: "Import" }));
     await waitFor(() => expect(done).toHaveLength(1));
-    expect(done[0].cells).toEqual([["007", 5], ["008", "n/a"]]);
+    expect(done[0].cells).toEqual([
+      ["007", 5],
+      ["008", "n/a"],
+    ]);
   });
 
   test("a wrong delimiter shows the ragged rows and disables Import until corrected", async () => {

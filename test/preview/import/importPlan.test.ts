@@ -10,14 +10,16 @@ import { PreviewHost } from "../../../src/workbook/previewHost";
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** Windows-1251 bytes of a Cyrillic/ASCII text (А-я are 0xC0-0xFF, Ё 0xA8, ё 0xB8). */
 function cp1251(s: string): Uint8Array {
-  return Uint8Array.from([...s].map((ch) => {
-    const c = ch.charCodeAt(0);
-    if (c < 128) return c;
-    if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
-    if (c === 0x401) return 0xa8;
-    if (c === 0x451) return 0xb8;
-    throw new Error(`not in the test's table: ${ch}`);
-  }));
+  return Uint8Array.from(
+    [...s].map((ch) => {
+      const c = ch.charCodeAt(0);
+      if (c < 128) return c;
+      if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
+      if (c === 0x401) return 0xa8;
+      if (c === 0x451) return 0xb8;
+      throw new Error(`not in the test's table: ${ch}`);
+    }),
+  );
 }
 const open = (bytes: Uint8Array, name = "deals.csv") => {
   const imp = new CsvImport(bytes, name);
@@ -27,7 +29,8 @@ const open = (bytes: Uint8Array, name = "deals.csv") => {
 
 describe("an opened CSV, as the dialog shows it", () => {
   test("a US export: types per column, formats, the cells that do not fit", () => {
-    const csv = "Deal,Amount,Closed,Won,Share\nA-1,\"$1,200.50\",2019-03-01,TRUE,10%\nA-2,(300),2019-03-02,FALSE,12.5%\nA-3,n/a,2019-03-03,TRUE,\n";
+    const csv =
+      'Deal,Amount,Closed,Won,Share\nA-1,"$1,200.50",2019-03-01,TRUE,10%\nA-2,(300),2019-03-02,FALSE,12.5%\nA-3,n/a,2019-03-03,TRUE,\n';
     const { imp, options, plan } = open(utf8(csv));
     expect(options).toMatchObject({ encoding: "utf-8", delimiter: ",", decimal: ".", hasHeader: true });
     expect(plan.columns.map((c) => [c.header, c.type, c.format])).toEqual([
@@ -73,9 +76,15 @@ describe("an opened CSV, as the dialog shows it", () => {
     const { imp, options } = open(utf8("Id,When\n007,03/04/2017\n008,05/06/2017\n"));
     expect(options.dateOrder).toBe("mdy");
     const plan = imp.plan({ ...options, dateOrder: "dmy", columnTypes: ["text"] });
-    expect(plan.columns.map((c) => [c.detected, c.type])).toEqual([["number", "text"], ["date", "date"]]);
+    expect(plan.columns.map((c) => [c.detected, c.type])).toEqual([
+      ["number", "text"],
+      ["date", "date"],
+    ]);
     // 3 April 2017 = 42828, 5 June 2017 = 42891.
-    expect(imp.cells(plan)).toEqual([["007", 42828], ["008", 42891]]);
+    expect(imp.cells(plan)).toEqual([
+      ["007", 42828],
+      ["008", 42891],
+    ]);
   });
 
   test("no header row: columns are named Column1...", () => {
@@ -117,16 +126,33 @@ describe("delimiters and encodings", () => {
   test("property: random fields, quoted as needed, round-trip through any delimiter and encoding", () => {
     const field = fc.stringMatching(/^[A-Za-zА-я0-9 ,;"\n]{0,8}$/);
     fc.assert(
-      fc.property(fc.constantFrom(",", ";", "\t"), fc.constantFrom("utf-8", "utf-8-bom", "windows-1251"), fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (d, enc, rows) => {
-        const header = ["H1", "H2", "H3"];
-        const quote = (s: string) => (/[",;\t\n]/.test(s) || s.trim() !== s || s === "" ? `"${s.replace(/"/g, '""')}"` : s);
-        const text = [header, ...rows].map((r) => r.map(quote).join(d)).join("\r\n");
-        const bytes = enc === "windows-1251" ? cp1251(text) : enc === "utf-8-bom" ? new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]) : utf8(text);
-        const imp = new CsvImport(bytes, "p.csv");
-        const detected = imp.detect();
-        const plan = imp.plan({ ...detected, delimiter: d as ",", encoding: enc === "windows-1251" ? "windows-1251" : "utf-8", hasHeader: true, columnTypes: ["text", "text", "text"] });
-        expect(imp.cells(plan)).toEqual(rows.map((r) => r.map((s) => (s.trim() === "" ? null : s))));
-      }),
+      fc.property(
+        fc.constantFrom(",", ";", "\t"),
+        fc.constantFrom("utf-8", "utf-8-bom", "windows-1251"),
+        fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+        (d, enc, rows) => {
+          const header = ["H1", "H2", "H3"];
+          const quote = (s: string) =>
+            /[",;\t\n]/.test(s) || s.trim() !== s || s === "" ? `"${s.replace(/"/g, '""')}"` : s;
+          const text = [header, ...rows].map((r) => r.map(quote).join(d)).join("\r\n");
+          const bytes =
+            enc === "windows-1251"
+              ? cp1251(text)
+              : enc === "utf-8-bom"
+                ? new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)])
+                : utf8(text);
+          const imp = new CsvImport(bytes, "p.csv");
+          const detected = imp.detect();
+          const plan = imp.plan({
+            ...detected,
+            delimiter: d as ",",
+            encoding: enc === "windows-1251" ? "windows-1251" : "utf-8",
+            hasHeader: true,
+            columnTypes: ["text", "text", "text"],
+          });
+          expect(imp.cells(plan)).toEqual(rows.map((r) => r.map((s) => (s.trim() === "" ? null : s))));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -150,11 +176,19 @@ describe("writing the import into the workbook", () => {
   test("a new sheet with a table the add-in can read; text never turns into a formula or a number", async () => {
     const wb = new PreviewWorkbook();
     wb.addSheet("Deals");
-    const { imp, plan } = open(utf8("Rep,Amount,Note\nAnn,\"1,000\",=1+2\nBob,250,007\nCy,,memo\n"), "Deals.csv");
+    const { imp, plan } = open(utf8('Rep,Amount,Note\nAnn,"1,000",=1+2\nBob,250,007\nCy,,memo\n'), "Deals.csv");
     const result = applyImport(wb, "Deals.csv", plan, imp.cells(plan));
     expect(result).toEqual({ sheet: "Deals (2)", table: "Deals", rows: 3 });
     const host = new PreviewHost(wb);
-    expect(await host.readTable("Deals")).toEqual({ source: "Deals", headers: ["Rep", "Amount", "Note"], rows: [["Ann", 1000, "=1+2"], ["Bob", 250, "007"], ["Cy", "", "memo"]] });
+    expect(await host.readTable("Deals")).toEqual({
+      source: "Deals",
+      headers: ["Rep", "Amount", "Note"],
+      rows: [
+        ["Ann", 1000, "=1+2"],
+        ["Bob", 250, "007"],
+        ["Cy", "", "memo"],
+      ],
+    });
     expect(wb.cell("Deals (2)", { row: 1, col: 1 }).numberFormat).toBe("#,##0");
     wb.addSheet("Calc");
     wb.setCell("Calc", { row: 0, col: 0 }, "=SUM(Deals[Amount])");
@@ -171,7 +205,11 @@ describe("writing a large import in steps", () => {
     applyImport(one, "big.csv", plan, imp.cells(plan));
     const stepped = new PreviewWorkbook();
     const progress: number[] = [];
-    const r = await applyImportInSteps(stepped, "big.csv", plan, imp.cells(plan), { rowsPerStep: 10, onProgress: (f) => progress.push(f), pause: async () => {} });
+    const r = await applyImportInSteps(stepped, "big.csv", plan, imp.cells(plan), {
+      rowsPerStep: 10,
+      onProgress: (f) => progress.push(f),
+      pause: async () => {},
+    });
     expect(r).toEqual({ sheet: "big", table: "big", rows: 25 });
     expect(progress).toEqual([0.4, 0.8, 1]);
     expect(stepped.tables()).toEqual(one.tables());
@@ -184,7 +222,11 @@ describe("writing a large import in steps", () => {
     const wb = new PreviewWorkbook();
     wb.addSheet("Mine");
     let steps = 0;
-    const r = await applyImportInSteps(wb, "big.csv", plan, imp.cells(plan), { rowsPerStep: 10, pause: async () => void steps++, cancelled: () => steps >= 2 });
+    const r = await applyImportInSteps(wb, "big.csv", plan, imp.cells(plan), {
+      rowsPerStep: 10,
+      pause: async () => void steps++,
+      cancelled: () => steps >= 2,
+    });
     expect(r).toBeNull();
     expect(wb.sheetNames()).toEqual(["Mine"]);
     expect(wb.tables()).toEqual([]);

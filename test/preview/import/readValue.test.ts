@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { proposeDateOrder, proposeDecimal, readAs, readValue, ReadOptions } from "../../../src/preview/import/readValue";
+import {
+  proposeDateOrder,
+  proposeDecimal,
+  readAs,
+  readValue,
+  ReadOptions,
+} from "../../../src/preview/import/readValue";
 
 const US: ReadOptions = { decimal: ".", dateOrder: "mdy" };
 const EU: ReadOptions = { decimal: ",", dateOrder: "dmy" };
@@ -116,9 +122,24 @@ describe("booleans, blanks and text", () => {
 
 describe("proposals from the data", () => {
   test("a 13 in first place proves day first; in second place, month first", () => {
-    expect(proposeDateOrder(["01/02/2019", "13/02/2019"])).toEqual({ order: "dmy", proof: "13/02/2019", conflicting: false, seen: 2 });
-    expect(proposeDateOrder(["01/02/2019", "02/13/2019"])).toEqual({ order: "mdy", proof: "02/13/2019", conflicting: false, seen: 2 });
-    expect(proposeDateOrder(["01/02/2019", "2019-03-01"])).toEqual({ order: "mdy", proof: null, conflicting: false, seen: 1 });
+    expect(proposeDateOrder(["01/02/2019", "13/02/2019"])).toEqual({
+      order: "dmy",
+      proof: "13/02/2019",
+      conflicting: false,
+      seen: 2,
+    });
+    expect(proposeDateOrder(["01/02/2019", "02/13/2019"])).toEqual({
+      order: "mdy",
+      proof: "02/13/2019",
+      conflicting: false,
+      seen: 2,
+    });
+    expect(proposeDateOrder(["01/02/2019", "2019-03-01"])).toEqual({
+      order: "mdy",
+      proof: null,
+      conflicting: false,
+      seen: 1,
+    });
     expect(proposeDateOrder(["01.02.2019"])).toMatchObject({ order: "dmy", proof: null });
     expect(proposeDateOrder(["13/01/2019", "01/13/2019"]).conflicting).toBe(true);
   });
@@ -145,11 +166,16 @@ describe("properties", () => {
   });
   test("every real calendar date in ISO reads to the serial of its UTC day", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }), (d) => {
-        const iso = d.toISOString().slice(0, 10);
-        const days = Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000);
-        expect(date(iso)).toBe(days);
-      }),
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10);
+          const days = Math.floor(
+            (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000,
+          );
+          expect(date(iso)).toBe(days);
+        },
+      ),
     );
   });
 });

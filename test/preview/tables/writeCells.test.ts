@@ -6,7 +6,20 @@ import { PreviewHost, writeSpec } from "../../../src/workbook/previewHost";
 function workbook(): PreviewWorkbook {
   const wb = new PreviewWorkbook();
   wb.addSheet("S");
-  writeSpec(wb, { name: "S", tables: [{ name: "T", anchor: "A1", headers: ["Rep", "Amount", "Double"], rows: [["'Ann", 10, { formula: "=[@Amount]*2" }], ["'Bob", 20, { formula: "=[@Amount]*2" }]] }] });
+  writeSpec(wb, {
+    name: "S",
+    tables: [
+      {
+        name: "T",
+        anchor: "A1",
+        headers: ["Rep", "Amount", "Double"],
+        rows: [
+          ["'Ann", 10, { formula: "=[@Amount]*2" }],
+          ["'Bob", 20, { formula: "=[@Amount]*2" }],
+        ],
+      },
+    ],
+  });
   wb.setCell("S", { row: 0, col: 5 }, "=SUM(T[Amount])");
   return wb;
 }
@@ -28,7 +41,10 @@ describe("typed and pasted text, read as Excel reads it", () => {
     expect(entry("")).toEqual({ content: null, format: null });
   });
   test("clipboard rows: tabs, a final line break, quoted line breaks", () => {
-    expect(clipboardRows("a\tb\r\nc\td\r\n")).toEqual([["a", "b"], ["c", "d"]]);
+    expect(clipboardRows("a\tb\r\nc\td\r\n")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
     expect(clipboardRows('"two\nlines"\tx\n')).toEqual([["two\nlines", "x"]]);
   });
 });
@@ -36,14 +52,24 @@ describe("typed and pasted text, read as Excel reads it", () => {
 describe("tables grow as in Excel", () => {
   test("a paste longer than the body extends the table; formulas over it see every row; nothing is dropped", async () => {
     const wb = workbook();
-    const grown = writeTexts(wb, "S", { row: 1, col: 0 }, [["Ann", "10"], ["Bob", "20"], ["Cy", "$1,000"], ["Di", "(5)"]]);
+    const grown = writeTexts(wb, "S", { row: 1, col: 0 }, [
+      ["Ann", "10"],
+      ["Bob", "20"],
+      ["Cy", "$1,000"],
+      ["Di", "(5)"],
+    ]);
     expect(grown).toEqual([{ table: "T", addedRows: 2, addedColumns: 0 }]);
     expect(table(wb).rowCount).toBe(4);
     // 10 + 20 + 1000 - 5 = 1025.
     expect(v(wb, 0, 5)).toBe(1025);
     // The calculated column fills the new rows: 1000*2 and -5*2.
     expect([v(wb, 3, 2), v(wb, 4, 2)]).toEqual([2000, -10]);
-    expect((await new PreviewHost(wb).readTable("T")).rows).toEqual([["Ann", 10, 20], ["Bob", 20, 40], ["Cy", 1000, 2000], ["Di", -5, -10]]);
+    expect((await new PreviewHost(wb).readTable("T")).rows).toEqual([
+      ["Ann", 10, 20],
+      ["Bob", 20, 40],
+      ["Cy", 1000, 2000],
+      ["Di", -5, -10],
+    ]);
     expect(wb.cell("S", { row: 3, col: 1 }).numberFormat).toBe("$#,##0");
   });
   test("typing in the row directly below extends the table by one row; two rows below does not", () => {

@@ -17,14 +17,24 @@ describe("HeaderSelect", () => {
   });
 
   test("a chosen header that is not among them stays listed; nothing chosen shows (choose)", () => {
-    const { rerender } = inTheme(<HeaderSelect label="Value column" value="Revenue" headers={["Amount"]} onChange={() => {}} />);
-    expect(Array.from((screen.getByRole("combobox", { name: "Value column" }) as HTMLSelectElement).options).map((o) => o.text)).toEqual(["Revenue", "Amount"]);
+    const { rerender } = inTheme(
+      <HeaderSelect label="Value column" value="Revenue" headers={["Amount"]} onChange={() => {}} />,
+    );
+    expect(
+      Array.from((screen.getByRole("combobox", { name: "Value column" }) as HTMLSelectElement).options).map(
+        (o) => o.text,
+      ),
+    ).toEqual(["Revenue", "Amount"]);
     rerender(
       <FluentProvider theme={webLightTheme}>
         <HeaderSelect label="Value column" value="" headers={["Amount"]} onChange={() => {}} />
       </FluentProvider>,
     );
-    expect(Array.from((screen.getByRole("combobox", { name: "Value column" }) as HTMLSelectElement).options).map((o) => o.text)).toEqual(["(choose)", "Amount"]);
+    expect(
+      Array.from((screen.getByRole("combobox", { name: "Value column" }) as HTMLSelectElement).options).map(
+        (o) => o.text,
+      ),
+    ).toEqual(["(choose)", "Amount"]);
   });
 
   test("an optional column offers (none) first, which chooses no column", () => {

@@ -11,7 +11,15 @@ const inTheme = (ui: React.ReactElement) => render(<FluentProvider theme={webLig
 describe("RunPanel", () => {
   test("lists what to fix first and keeps the button disabled until there is nothing", () => {
     const onRun = jest.fn();
-    const { rerender } = inTheme(<RunPanel run={idleRun} issues={["Choose a table.", "Enter a target."]} action="Run it" progressName="Progress" onRun={onRun} />);
+    const { rerender } = inTheme(
+      <RunPanel
+        run={idleRun}
+        issues={["Choose a table.", "Enter a target."]}
+        action="Run it"
+        progressName="Progress"
+        onRun={onRun}
+      />,
+    );
     expect(screen.getByText("Before you run")).toBeTruthy();
     expect(screen.getByText(/Choose a table\. Enter a target\./)).toBeTruthy();
     const button = screen.getByRole("button", { name: "Run it" }) as HTMLButtonElement;
@@ -27,9 +35,24 @@ describe("RunPanel", () => {
   });
 
   test("while running: progress with its label, and Cancel when the run can be cancelled", () => {
-    const running: RunState = { status: "running", fraction: 0.4, label: "Splitting 10 accounts", message: null, details: [] };
+    const running: RunState = {
+      status: "running",
+      fraction: 0.4,
+      label: "Splitting 10 accounts",
+      message: null,
+      details: [],
+    };
     const onCancel = jest.fn();
-    inTheme(<RunPanel run={running} issues={[]} action="Run it" progressName="Split progress" onRun={() => {}} onCancel={onCancel} />);
+    inTheme(
+      <RunPanel
+        run={running}
+        issues={[]}
+        action="Run it"
+        progressName="Split progress"
+        onRun={() => {}}
+        onCancel={onCancel}
+      />,
+    );
     expect(screen.getByRole("progressbar", { name: "Split progress" }).getAttribute("aria-valuenow")).toBe("0.4");
     expect(screen.getByText("Splitting 10 accounts")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Run it" }) as HTMLButtonElement).disabled).toBe(true);
@@ -38,14 +61,32 @@ describe("RunPanel", () => {
   });
 
   test("a quick action without onCancel has no Cancel button", () => {
-    inTheme(<RunPanel run={{ ...idleRun, status: "running", label: "Saving" }} issues={[]} action="Save" progressName="Saving" onRun={() => {}} />);
+    inTheme(
+      <RunPanel
+        run={{ ...idleRun, status: "running", label: "Saving" }}
+        issues={[]}
+        action="Save"
+        progressName="Saving"
+        onRun={() => {}}
+      />,
+    );
     expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
   });
 });
 
 describe("ResultMessage", () => {
   test("a finished run's message with its details listed under it", () => {
-    inTheme(<ResultMessage run={{ status: "done", fraction: 1, label: "Done", message: "Wrote the sheet.", details: ["Note one.", "Note two."] }} />);
+    inTheme(
+      <ResultMessage
+        run={{
+          status: "done",
+          fraction: 1,
+          label: "Done",
+          message: "Wrote the sheet.",
+          details: ["Note one.", "Note two."],
+        }}
+      />,
+    );
     expect(screen.getByText("Wrote the sheet.")).toBeTruthy();
     expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Note one.", "Note two."]);
   });

@@ -32,13 +32,28 @@ function slowStep(release: Promise<void>): StepModule<null, { fail: boolean }, n
   };
 }
 
-function Tool({ host, module, fail }: { host: PreviewHost; module: StepModule<null, { fail: boolean }, number>; fail: boolean }) {
+function Tool({
+  host,
+  module,
+  fail,
+}: {
+  host: PreviewHost;
+  module: StepModule<null, { fail: boolean }, number>;
+  fail: boolean;
+}) {
   const [run, dispatch] = React.useReducer(runReducer, idleRun);
   const [result, setResult] = React.useState<number | null>(null);
   const runs = useStepRun(host);
   return (
     <>
-      <RunPanel run={run} issues={[]} action="Go" progressName="Progress" onRun={() => runs.start(module, { fail }, { onEvent: dispatch, onResult: setResult })} onCancel={() => runs.cancel(module.id)} />
+      <RunPanel
+        run={run}
+        issues={[]}
+        action="Go"
+        progressName="Progress"
+        onRun={() => runs.start(module, { fail }, { onEvent: dispatch, onResult: setResult })}
+        onCancel={() => runs.cancel(module.id)}
+      />
       {result !== null && <output aria-label="Result">{result}</output>}
     </>
   );
@@ -90,7 +105,9 @@ describe("useStepRun: the one run lifecycle of every tool", () => {
 
   test("a sheet that cannot be shown afterwards is said with the result, never swallowed", async () => {
     const { select, finish } = setUp();
-    select.mockRejectedValueOnce(new Error("Excel is editing a cell. Press Enter or Esc in the sheet to finish editing, then try again."));
+    select.mockRejectedValueOnce(
+      new Error("Excel is editing a cell. Press Enter or Esc in the sheet to finish editing, then try again."),
+    );
     fireEvent.click(screen.getByRole("button", { name: "Go" }));
     finish();
     expect(await screen.findByText("Wrote 7.", {}, { timeout: 15000 })).toBeTruthy();

@@ -87,8 +87,8 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
         Back-test
       </Subtitle2>
       <Body1>
-        Runs the year&apos;s deals through the current plan and a proposed one, and writes Payout Ledger, Plan Comparison and Statements as live
-        formulas.
+        Runs the year&apos;s deals through the current plan and a proposed one, and writes Payout Ledger, Plan
+        Comparison and Statements as live formulas.
       </Body1>
       <fieldset className={styles.fieldset}>
         <legend>Deals</legend>
@@ -127,7 +127,13 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
           <Input size="small" value={pane.year} onChange={(_, d) => dispatch({ type: "yearChanged", year: d.value })} />
         </Field>
         <Field label="Periods" size="small">
-          <Select size="small" value={pane.periods} onChange={(_, d) => dispatch({ type: "periodsChanged", periods: d.value === "quarters" ? "quarters" : "months" })}>
+          <Select
+            size="small"
+            value={pane.periods}
+            onChange={(_, d) =>
+              dispatch({ type: "periodsChanged", periods: d.value === "quarters" ? "quarters" : "months" })
+            }
+          >
             <option value="months">Months</option>
             <option value="quarters">Quarters</option>
           </Select>
@@ -139,7 +145,11 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
           <div className={styles.mapping}>
             {pane.quotas.map((q, i) => (
               <Field key={q.role} label={`${q.role} annual quota`} size="small">
-                <Input size="small" value={q.annual} onChange={(_, d) => dispatch({ type: "quotaChanged", role: i, annual: d.value })} />
+                <Input
+                  size="small"
+                  value={q.annual}
+                  onChange={(_, d) => dispatch({ type: "quotaChanged", role: i, annual: d.value })}
+                />
               </Field>
             ))}
           </div>
@@ -147,8 +157,8 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
       )}
       <Subtitle2 as="h3">Proposed plan</Subtitle2>
       <Body1>
-        {pane.base.current.name} plan roles: {pane.base.current.roles.map((r) => r.role).join(", ")}. Change the proposed curves below, or start again from
-        the current plan.
+        {pane.base.current.name} plan roles: {pane.base.current.roles.map((r) => r.role).join(", ")}. Change the
+        proposed curves below, or start again from the current plan.
       </Body1>
       <Button size="small" onClick={() => dispatch({ type: "copyCurrent" })}>
         Copy current plan to proposed
@@ -184,7 +194,13 @@ function CurveFields({ curve, onChange }: CurveFieldsProps): React.JSX.Element {
           <Input size="small" value={curve.tiers} onChange={(_, d) => onChange({ tiers: d.value })} />
         </Field>
         <Field label={`${curve.role} mode`} size="small">
-          <Select size="small" value={curve.mode} onChange={(_, d) => onChange({ mode: (PAYOUT_MODES.find((m) => m === d.value) ?? curve.mode) as PayoutMode })}>
+          <Select
+            size="small"
+            value={curve.mode}
+            onChange={(_, d) =>
+              onChange({ mode: (PAYOUT_MODES.find((m) => m === d.value) ?? curve.mode) as PayoutMode })
+            }
+          >
             {PAYOUT_MODES.map((m) => (
               <option key={m}>{m}</option>
             ))}

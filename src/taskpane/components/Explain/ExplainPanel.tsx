@@ -34,7 +34,9 @@ export interface ExplainPanelProps {
 export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
   const styles = useCommonStyles();
   const { show: showCell, problem: goToProblem } = useShowCell(host);
-  const [state, setState] = React.useState<{ loading: boolean; error: string | null; explanation: Explanation | null }>({ loading: false, error: null, explanation: null });
+  const [state, setState] = React.useState<{ loading: boolean; error: string | null; explanation: Explanation | null }>(
+    { loading: false, error: null, explanation: null },
+  );
   const explain = () => {
     setState({ loading: true, error: null, explanation: null });
     explainActiveCell(host).then(
@@ -48,7 +50,10 @@ export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
       <Subtitle2 as="h2" id="explain-heading">
         Why is this number?
       </Subtitle2>
-      <Body1>Select a cell in the workbook (a scorecard, the leaderboard, a territory, a quota, a scenario, or any COMP formula), then:</Body1>
+      <Body1>
+        Select a cell in the workbook (a scorecard, the leaderboard, a territory, a quota, a scenario, or any COMP
+        formula), then:
+      </Body1>
       <Button appearance="primary" onClick={explain} disabled={state.loading}>
         Explain the selected cell
       </Button>

@@ -1,5 +1,15 @@
 import * as React from "react";
-import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Switch } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Switch,
+} from "@fluentui/react-components";
 import { monthOf } from "../../../core/kpiPlan";
 import { WorkbookHost } from "../../../workbook/host";
 import { KPI_AGGREGATES, KpiDraft } from "../../../wizard/kpi/kpiForm";
@@ -55,7 +65,11 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
   const inForce = versionInForce(pane);
   const onSave = () => {
     const change = kpiPlanStep.settingsFrom(ctx);
-    if (change) runs.start(kpiPlanStep, change, { onEvent: (event) => dispatch({ type: "save", event }), onResult: (history) => dispatch({ type: "planSaved", history }) });
+    if (change)
+      runs.start(kpiPlanStep, change, {
+        onEvent: (event) => dispatch({ type: "save", event }),
+        onResult: (history) => dispatch({ type: "planSaved", history }),
+      });
   };
   const onRun = () => {
     const settings = kpiScorecardStep.settingsFrom(ctx);
@@ -79,8 +93,10 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
         KPI bonus
       </Subtitle2>
       <Body1>
-        Each role&apos;s bonus is the sum of its KPI components. Settings change at most once a month: a saved change takes effect on the first day of a month
-        {pane.history.length ? "" : " (the first version may start in any month)"}, and earlier months keep the version they had.
+        Each role&apos;s bonus is the sum of its KPI components. Settings change at most once a month: a saved change
+        takes effect on the first day of a month
+        {pane.history.length ? "" : " (the first version may start in any month)"}, and earlier months keep the version
+        they had.
       </Body1>
       {pane.history.length > 0 && <Body1>Versions: {versionsText(pane)}.</Body1>}
       {pane.roles.map((r, ri) => (
@@ -88,10 +104,18 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
           <legend>{r.role || `Role ${ri + 1}`}</legend>
           <div className={styles.mapping}>
             <Field label="Role" size="small">
-              <Input size="small" value={r.role} onChange={(_, d) => dispatch({ type: "roleChanged", role: ri, patch: { role: d.value } })} />
+              <Input
+                size="small"
+                value={r.role}
+                onChange={(_, d) => dispatch({ type: "roleChanged", role: ri, patch: { role: d.value } })}
+              />
             </Field>
             <Field label="Target bonus per month" size="small">
-              <Input size="small" value={r.targetBonus} onChange={(_, d) => dispatch({ type: "roleChanged", role: ri, patch: { targetBonus: d.value } })} />
+              <Input
+                size="small"
+                value={r.targetBonus}
+                onChange={(_, d) => dispatch({ type: "roleChanged", role: ri, patch: { targetBonus: d.value } })}
+              />
             </Field>
           </div>
           {r.kpis.map((k, ki) => {
@@ -110,7 +134,13 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
                     </Select>
                   </Field>
                   <Field label="Measure" size="small">
-                    <Select size="small" value={k.aggregate} onChange={(_, d) => set({ aggregate: KPI_AGGREGATES.find((a) => a.value === d.value)?.value ?? k.aggregate })}>
+                    <Select
+                      size="small"
+                      value={k.aggregate}
+                      onChange={(_, d) =>
+                        set({ aggregate: KPI_AGGREGATES.find((a) => a.value === d.value)?.value ?? k.aggregate })
+                      }
+                    >
                       {KPI_AGGREGATES.map((a) => (
                         <option key={a.value} value={a.value}>
                           {a.label}
@@ -138,8 +168,20 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
                   </Field>
                   <Field label="Threshold / cap" size="small">
                     <div className={styles.row}>
-                      <Input size="small" aria-label="Threshold" value={k.threshold} onChange={(_, d) => set({ threshold: d.value })} className={styles.grow} />
-                      <Input size="small" aria-label="Cap" value={k.cap} onChange={(_, d) => set({ cap: d.value })} className={styles.grow} />
+                      <Input
+                        size="small"
+                        aria-label="Threshold"
+                        value={k.threshold}
+                        onChange={(_, d) => set({ threshold: d.value })}
+                        className={styles.grow}
+                      />
+                      <Input
+                        size="small"
+                        aria-label="Cap"
+                        value={k.cap}
+                        onChange={(_, d) => set({ cap: d.value })}
+                        className={styles.grow}
+                      />
                     </div>
                   </Field>
                 </div>
@@ -156,26 +198,54 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
       ))}
       <Button onClick={() => dispatch({ type: "roleAdded" })}>Add a role</Button>
       <Field label="Takes effect from (YYYY-MM; blank: next month)" validationMessage={effective ?? undefined}>
-        <Input value={pane.effective} placeholder={monthOf(now())} onChange={(_, d) => dispatch({ type: "effectiveChanged", effective: d.value })} />
+        <Input
+          value={pane.effective}
+          placeholder={monthOf(now())}
+          onChange={(_, d) => dispatch({ type: "effectiveChanged", effective: d.value })}
+        />
       </Field>
-      <RunPanel run={pane.save} issues={kpiPlanStep.issues(ctx)} action="Save plan changes" progressName="Saving the plan" onRun={onSave} />
+      <RunPanel
+        run={pane.save}
+        issues={kpiPlanStep.issues(ctx)}
+        action="Save plan changes"
+        progressName="Saving the plan"
+        onRun={onSave}
+      />
       <Subtitle2 as="h3">Scorecards and leaderboard</Subtitle2>
       <div className={styles.mapping}>
         <Field label="People table" size="small">
-          <Select size="small" value={pane.people.table} onChange={(_, d) => dispatch({ type: "peopleChanged", patch: { table: d.value } })}>
+          <Select
+            size="small"
+            value={pane.people.table}
+            onChange={(_, d) => dispatch({ type: "peopleChanged", patch: { table: d.value } })}
+          >
             {tableOptions(pane.people.table)}
           </Select>
         </Field>
-        {columnSelect("Person id column", pane.people.table, pane.people.id, (v) => dispatch({ type: "peopleChanged", patch: { id: v } }))}
-        {columnSelect("Role column", pane.people.table, pane.people.role, (v) => dispatch({ type: "peopleChanged", patch: { role: v } }))}
-        <Field label="Month (YYYY-MM)" validationMessage={month ?? (inForce ? `Plan version ${inForce.version} is in force.` : undefined)} validationState={month ? "error" : "none"}>
+        {columnSelect("Person id column", pane.people.table, pane.people.id, (v) =>
+          dispatch({ type: "peopleChanged", patch: { id: v } }),
+        )}
+        {columnSelect("Role column", pane.people.table, pane.people.role, (v) =>
+          dispatch({ type: "peopleChanged", patch: { role: v } }),
+        )}
+        <Field
+          label="Month (YYYY-MM)"
+          validationMessage={month ?? (inForce ? `Plan version ${inForce.version} is in force.` : undefined)}
+          validationState={month ? "error" : "none"}
+        >
           <Input value={pane.month} onChange={(_, d) => dispatch({ type: "monthChanged", month: d.value })} />
         </Field>
       </div>
-      <Switch label="Show bonus amounts on the leaderboard (everyone sees them)" checked={pane.showAmounts} onChange={(_, d) => dispatch({ type: "showAmountsChanged", showAmounts: d.checked })} />
+      <Switch
+        label="Show bonus amounts on the leaderboard (everyone sees them)"
+        checked={pane.showAmounts}
+        onChange={(_, d) => dispatch({ type: "showAmountsChanged", showAmounts: d.checked })}
+      />
       {pane.history.length === 0 && (
         <MessageBar intent="info">
-          <MessageBarBody>Save the plan first: scorecards are computed with the version in force for the month.</MessageBarBody>
+          <MessageBarBody>
+            Save the plan first: scorecards are computed with the version in force for the month.
+          </MessageBarBody>
         </MessageBar>
       )}
       <RunPanel
@@ -189,4 +259,3 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
     </section>
   );
 }
-

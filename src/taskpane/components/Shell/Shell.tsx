@@ -14,7 +14,11 @@ export interface ShellProps {
   readonly children?: React.ReactNode;
 }
 
-const HOST_LABEL: Record<HostKind, string> = { excel: "Connected to Excel", preview: "Preview workbook", none: "Not connected to Excel" };
+const HOST_LABEL: Record<HostKind, string> = {
+  excel: "Connected to Excel",
+  preview: "Preview workbook",
+  none: "Not connected to Excel",
+};
 
 /** The task pane's frame: what Comp Planner is, where it runs, and the COMP functions available. */
 export function Shell({ hostKind, children }: ShellProps): React.JSX.Element {
@@ -29,12 +33,16 @@ export function Shell({ hostKind, children }: ShellProps): React.JSX.Element {
       </header>
       {hostKind === "none" && (
         <MessageBar intent="warning">
-          <MessageBarBody>Office.js could not load, so this pane cannot reach a workbook. Open Comp Planner from Excel&apos;s Home tab, or run the preview with npm run preview.</MessageBarBody>
+          <MessageBarBody>
+            Office.js could not load, so this pane cannot reach a workbook. Open Comp Planner from Excel&apos;s Home
+            tab, or run the preview with npm run preview.
+          </MessageBarBody>
         </MessageBar>
       )}
       <Body1>
-        Sales compensation modelling in Excel: plan territories, quotas and pay mix, run KPI bonuses, and trace any number to the rows behind it. Everything
-        is written to the workbook as live formulas; type <span className={styles.code}>=COMP.</span> in a cell to use the worksheet functions listed at the end.
+        Sales compensation modelling in Excel: plan territories, quotas and pay mix, run KPI bonuses, and trace any
+        number to the rows behind it. Everything is written to the workbook as live formulas; type{" "}
+        <span className={styles.code}>=COMP.</span> in a cell to use the worksheet functions listed at the end.
       </Body1>
       {children}
       <section aria-labelledby="functions-heading">

@@ -55,8 +55,9 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
         Unit economics
       </Subtitle2>
       <Body1>
-        Per acquisition channel: the funnel, CAC with the sales team&apos;s pay in it, payback and LTV/CAC; and the team each structure needs and what
-        it costs. Pay comes from the OTE scenarios&apos; chosen plan when that sheet exists. Rates, margin and churn as 0.25 or 25%.
+        Per acquisition channel: the funnel, CAC with the sales team&apos;s pay in it, payback and LTV/CAC; and the team
+        each structure needs and what it costs. Pay comes from the OTE scenarios&apos; chosen plan when that sheet
+        exists. Rates, margin and churn as 0.25 or 25%.
       </Body1>
       {pane.channels.map((c, ci) => {
         const who = c.name || `Channel ${ci + 1}`;
@@ -65,11 +66,19 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
             <legend>{who}</legend>
             <div className={styles.mapping}>
               <Field label="Channel" size="small">
-                <Input size="small" value={c.name} onChange={(_, d) => dispatch({ type: "channelChanged", channel: ci, patch: { name: d.value } })} />
+                <Input
+                  size="small"
+                  value={c.name}
+                  onChange={(_, d) => dispatch({ type: "channelChanged", channel: ci, patch: { name: d.value } })}
+                />
               </Field>
               {CHANNEL_FIELDS.map(([field, label]) => (
                 <Field key={field} label={capitalised(label)} size="small">
-                  <Input size="small" value={c[field]} onChange={(_, d) => dispatch({ type: "channelChanged", channel: ci, patch: { [field]: d.value } })} />
+                  <Input
+                    size="small"
+                    value={c[field]}
+                    onChange={(_, d) => dispatch({ type: "channelChanged", channel: ci, patch: { [field]: d.value } })}
+                  />
                 </Field>
               ))}
             </div>
@@ -81,7 +90,11 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
       })}
       <Button onClick={() => dispatch({ type: "channelAdded" })}>Add a channel</Button>
       <Field label="Structure to cost" size="small">
-        <Select size="small" value={pane.structure} onChange={(_, d) => dispatch({ type: "structureChanged", structure: d.value as StructureChoice })}>
+        <Select
+          size="small"
+          value={pane.structure}
+          onChange={(_, d) => dispatch({ type: "structureChanged", structure: d.value as StructureChoice })}
+        >
           <option value="All">All three side by side</option>
           {STRUCTURE_KINDS.map((k) => (
             <option key={k}>{k}</option>

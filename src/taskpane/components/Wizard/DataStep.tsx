@@ -32,7 +32,9 @@ const LISTED_PROBLEMS = 200;
 export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.Element {
   const styles = useWizardStyles();
   const { load } = data;
-  const [choice, setChoice] = React.useState<string>(state.source?.kind === "table" ? state.source.name : state.source ? SELECTION : "");
+  const [choice, setChoice] = React.useState<string>(
+    state.source?.kind === "table" ? state.source.name : state.source ? SELECTION : "",
+  );
   React.useEffect(() => {
     if (state.source) setChoice(state.source.kind === "table" ? state.source.name : SELECTION);
   }, [state.source]);
@@ -40,8 +42,14 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
   const open = openProblems(state);
   const excluded = new Set(state.excluded);
   const headers = state.data?.headers ?? [];
-  const reread = React.useMemo(() => (state.data && state.mapping ? findReinterpretedCells(state.data.headers, state.data.rows, state.mapping) : []), [state.data, state.mapping]);
-  const mapped = ACCOUNT_FIELDS.filter((f) => state.mapping?.[f.field] !== null && state.mapping?.[f.field] !== undefined);
+  const reread = React.useMemo(
+    () =>
+      state.data && state.mapping ? findReinterpretedCells(state.data.headers, state.data.rows, state.mapping) : [],
+    [state.data, state.mapping],
+  );
+  const mapped = ACCOUNT_FIELDS.filter(
+    (f) => state.mapping?.[f.field] !== null && state.mapping?.[f.field] !== undefined,
+  );
 
   return (
     <section className={styles.step} aria-labelledby="data-heading">
@@ -62,7 +70,11 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
             <option value={SELECTION}>The current selection (first row = headers)</option>
           </Select>
         </Field>
-        <Button appearance="primary" disabled={!choice || state.loading} onClick={() => load(choice === SELECTION ? { kind: "selection" } : { kind: "table", name: choice })}>
+        <Button
+          appearance="primary"
+          disabled={!choice || state.loading}
+          onClick={() => load(choice === SELECTION ? { kind: "selection" } : { kind: "table", name: choice })}
+        >
           Load
         </Button>
       </div>
@@ -80,7 +92,8 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
       {state.data && state.mapping && (
         <>
           <Body1>
-            {state.data.rows.length.toLocaleString("en-US")} rows from {state.data.source}. Check how the columns were matched; correct any that are wrong.
+            {state.data.rows.length.toLocaleString("en-US")} rows from {state.data.source}. Check how the columns were
+            matched; correct any that are wrong.
           </Body1>
           <div className={styles.mapping}>
             {ACCOUNT_FIELDS.map((f) => (
@@ -88,7 +101,13 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
                 <Select
                   size="small"
                   value={state.mapping![f.field] === null ? "" : String(state.mapping![f.field])}
-                  onChange={(_, d) => dispatch({ type: "mappingChanged", field: f.field, column: d.value === "" ? null : Number(d.value) })}
+                  onChange={(_, d) =>
+                    dispatch({
+                      type: "mappingChanged",
+                      field: f.field,
+                      column: d.value === "" ? null : Number(d.value),
+                    })
+                  }
                 >
                   <option value="">(none)</option>
                   {headers.map((h, i) => (
@@ -129,10 +148,14 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
             <>
               <MessageBar intent={open.length ? "warning" : "info"}>
                 <MessageBarBody>
-                  {problems.length} problem(s) found; {open.length} still in the way. Fix them in the workbook and load again, or exclude the rows.
+                  {problems.length} problem(s) found; {open.length} still in the way. Fix them in the workbook and load
+                  again, or exclude the rows.
                 </MessageBarBody>
               </MessageBar>
-              <Button disabled={!open.some((p) => p.row !== null)} onClick={() => dispatch({ type: "problemRowsExcluded" })}>
+              <Button
+                disabled={!open.some((p) => p.row !== null)}
+                onClick={() => dispatch({ type: "problemRowsExcluded" })}
+              >
                 Exclude every problem row
               </Button>
               <ul className={styles.problems} aria-label="Problems in the accounts" tabIndex={0}>
@@ -143,13 +166,21 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
                     ) : (
                       <Checkbox
                         checked={excluded.has(p.row)}
-                        onChange={(_, d) => dispatch({ type: "rowExcluded", row: p.row!, excluded: d.checked === true })}
-                        label={<span className={excluded.has(p.row) ? styles.excluded : undefined}>Exclude: {p.message}</span>}
+                        onChange={(_, d) =>
+                          dispatch({ type: "rowExcluded", row: p.row!, excluded: d.checked === true })
+                        }
+                        label={
+                          <span className={excluded.has(p.row) ? styles.excluded : undefined}>
+                            Exclude: {p.message}
+                          </span>
+                        }
                       />
                     )}
                   </li>
                 ))}
-                {problems.length > LISTED_PROBLEMS && <Caption1>...and {problems.length - LISTED_PROBLEMS} more.</Caption1>}
+                {problems.length > LISTED_PROBLEMS && (
+                  <Caption1>...and {problems.length - LISTED_PROBLEMS} more.</Caption1>
+                )}
               </ul>
             </>
           )}
@@ -157,8 +188,8 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
             <>
               <MessageBar intent="info">
                 <MessageBarBody>
-                  {reread.length} cell(s) hold text that Excel would read as a formula, number, date or other value if it were typed. The add-in keeps each as the text it is;
-                  check that this is what you meant.
+                  {reread.length} cell(s) hold text that Excel would read as a formula, number, date or other value if
+                  it were typed. The add-in keeps each as the text it is; check that this is what you meant.
                 </MessageBarBody>
               </MessageBar>
               <ul className={styles.problems} aria-label="Cells Excel would read differently" tabIndex={0}>
@@ -171,7 +202,11 @@ export function DataStep({ state, dispatch, data }: StepPanelProps): React.JSX.E
               </ul>
             </>
           )}
-          <Button appearance="primary" disabled={open.length > 0} onClick={() => dispatch({ type: "stepChosen", step: "territories" })}>
+          <Button
+            appearance="primary"
+            disabled={open.length > 0}
+            onClick={() => dispatch({ type: "stepChosen", step: "territories" })}
+          >
             Next: Territories
           </Button>
         </>

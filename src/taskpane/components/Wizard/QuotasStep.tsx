@@ -7,10 +7,25 @@ import { useWizardStyles } from "./useWizardStyles.styles";
 import type { StepPanelProps } from "./wizardSteps";
 
 /** A number input showing a fraction as a percentage (0.65 shows as 65). */
-function PercentField({ label, value, onChange, hint }: { label: string; value: number; onChange: (v: number) => void; hint?: string }) {
+function PercentField({
+  label,
+  value,
+  onChange,
+  hint,
+}: {
+  label: string;
+  value: number;
+  onChange: (v: number) => void;
+  hint?: string;
+}) {
   return (
     <Field label={label} hint={hint}>
-      <Input type="number" value={String(Math.round(value * 1000) / 10)} contentAfter="%" onChange={(_, d) => onChange(Number(d.value) / 100)} />
+      <Input
+        type="number"
+        value={String(Math.round(value * 1000) / 10)}
+        contentAfter="%"
+        onChange={(_, d) => onChange(Number(d.value) / 100)}
+      />
     </Field>
   );
 }
@@ -30,8 +45,14 @@ export function QuotasStep({ state, dispatch, run, cancel }: StepPanelProps): Re
       <Subtitle2 as="h2" id="quotas-heading">
         Elastic quotas
       </Subtitle2>
-      <Field label="Potential per rep, from" hint="The Territories step's summary, or any table with a rep and a potential column.">
-        <Select value={q.potentialTable ?? ""} onChange={(_, d) => dispatch({ type: "quotaPotentialTableChosen", table: d.value || null })}>
+      <Field
+        label="Potential per rep, from"
+        hint="The Territories step's summary, or any table with a rep and a potential column."
+      >
+        <Select
+          value={q.potentialTable ?? ""}
+          onChange={(_, d) => dispatch({ type: "quotaPotentialTableChosen", table: d.value || null })}
+        >
           <option value="">Choose a table...</option>
           {state.tables.map((t) => (
             <option key={t.name} value={t.name}>
@@ -42,12 +63,28 @@ export function QuotasStep({ state, dispatch, run, cancel }: StepPanelProps): Re
       </Field>
       {potentialTable && (
         <div className={styles.mapping}>
-          <HeaderSelect label="Rep column" value={q.potentialId} headers={potentialTable.headers} onChange={(v) => set({ potentialId: v })} />
-          <HeaderSelect label="Potential column" value={q.potentialColumn} headers={potentialTable.headers} onChange={(v) => set({ potentialColumn: v })} />
+          <HeaderSelect
+            label="Rep column"
+            value={q.potentialId}
+            headers={potentialTable.headers}
+            onChange={(v) => set({ potentialId: v })}
+          />
+          <HeaderSelect
+            label="Potential column"
+            value={q.potentialColumn}
+            headers={potentialTable.headers}
+            onChange={(v) => set({ potentialColumn: v })}
+          />
         </div>
       )}
-      <Field label="History (prior periods' bookings), from" hint="Joined to the reps by the rep column; reps without history are forecast on potential.">
-        <Select value={q.historyTable ?? ""} onChange={(_, d) => dispatch({ type: "quotaHistoryTableChosen", table: d.value || null })}>
+      <Field
+        label="History (prior periods' bookings), from"
+        hint="Joined to the reps by the rep column; reps without history are forecast on potential."
+      >
+        <Select
+          value={q.historyTable ?? ""}
+          onChange={(_, d) => dispatch({ type: "quotaHistoryTableChosen", table: d.value || null })}
+        >
           <option value="">No history</option>
           {state.tables.map((t) => (
             <option key={t.name} value={t.name}>
@@ -58,7 +95,12 @@ export function QuotasStep({ state, dispatch, run, cancel }: StepPanelProps): Re
       </Field>
       {historyTable && (
         <>
-          <HeaderSelect label="Rep column of the history table" value={q.historyId} headers={historyTable.headers} onChange={(v) => set({ historyId: v })} />
+          <HeaderSelect
+            label="Rep column of the history table"
+            value={q.historyId}
+            headers={historyTable.headers}
+            onChange={(v) => set({ historyId: v })}
+          />
           <Field label="History columns (one per period)">
             <div className={styles.roles}>
               {historyTable.headers.map((h) => (
@@ -66,7 +108,13 @@ export function QuotasStep({ state, dispatch, run, cancel }: StepPanelProps): Re
                   key={h}
                   label={h}
                   checked={chosenHistory.has(h)}
-                  onChange={(_, d) => set({ historyColumns: historyTable.headers.filter((x) => (x === h ? d.checked === true : chosenHistory.has(x))) })}
+                  onChange={(_, d) =>
+                    set({
+                      historyColumns: historyTable.headers.filter((x) =>
+                        x === h ? d.checked === true : chosenHistory.has(x),
+                      ),
+                    })
+                  }
                 />
               ))}
             </div>
@@ -75,7 +123,11 @@ export function QuotasStep({ state, dispatch, run, cancel }: StepPanelProps): Re
       )}
       <div className={styles.mapping}>
         <Field label="Company target for the period" required>
-          <Input type="number" value={q.companyTarget === null ? "" : String(q.companyTarget)} onChange={(_, d) => set({ companyTarget: d.value === "" ? null : Number(d.value) })} />
+          <Input
+            type="number"
+            value={q.companyTarget === null ? "" : String(q.companyTarget)}
+            onChange={(_, d) => set({ companyTarget: d.value === "" ? null : Number(d.value) })}
+          />
         </Field>
         <Field label="Period">
           <Select value={q.period} onChange={(_, d) => set({ period: d.value as QuotaForm["period"] })}>
@@ -84,11 +136,29 @@ export function QuotasStep({ state, dispatch, run, cancel }: StepPanelProps): Re
             <option value="year">Year</option>
           </Select>
         </Field>
-        <PercentField label="Reps reaching quota (target)" hint="60-70% is healthy" value={q.targetShare} onChange={(v) => set({ targetShare: v })} />
-        <PercentField label="Wanted over-assignment" value={q.overAssignment} onChange={(v) => set({ overAssignment: v })} />
-        <PercentField label="Weight of history in the forecast" value={q.historyWeight} onChange={(v) => set({ historyWeight: v })} />
+        <PercentField
+          label="Reps reaching quota (target)"
+          hint="60-70% is healthy"
+          value={q.targetShare}
+          onChange={(v) => set({ targetShare: v })}
+        />
+        <PercentField
+          label="Wanted over-assignment"
+          value={q.overAssignment}
+          onChange={(v) => set({ overAssignment: v })}
+        />
+        <PercentField
+          label="Weight of history in the forecast"
+          value={q.historyWeight}
+          onChange={(v) => set({ historyWeight: v })}
+        />
         <Field label="Spread sigma (used without history)">
-          <Input type="number" step={0.01} value={String(q.sigma)} onChange={(_, d) => set({ sigma: Number(d.value) })} />
+          <Input
+            type="number"
+            step={0.01}
+            value={String(q.sigma)}
+            onChange={(_, d) => set({ sigma: Number(d.value) })}
+          />
         </Field>
         <Field label="Round quotas to">
           <Select value={String(q.rounding)} onChange={(_, d) => set({ rounding: Number(d.value) })}>
@@ -115,10 +185,20 @@ export function QuotasStep({ state, dispatch, run, cancel }: StepPanelProps): Re
           <Radio value="total" label="Keep the total, and show the share it implies" />
         </RadioGroup>
       </Field>
-      <Field label="Write to sheet" hint="A sheet Comp Planner created; a sheet of yours with this name is never overwritten.">
+      <Field
+        label="Write to sheet"
+        hint="A sheet Comp Planner created; a sheet of yours with this name is never overwritten."
+      >
         <Input value={q.sheet} onChange={(_, d) => set({ sheet: d.value })} />
       </Field>
-      <RunPanel run={state.runs.quotas} issues={issues} action="Set quotas and write" progressName="Quota simulation progress" onRun={run} onCancel={cancel} />
+      <RunPanel
+        run={state.runs.quotas}
+        issues={issues}
+        action="Set quotas and write"
+        progressName="Quota simulation progress"
+        onRun={run}
+        onCancel={cancel}
+      />
     </section>
   );
 }

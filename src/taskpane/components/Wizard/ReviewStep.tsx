@@ -1,5 +1,17 @@
 import * as React from "react";
-import { Body1, Button, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
 import { SheetInfo } from "../../../workbook/host";
 import { useShowCell } from "../common/useShowCell";
 import { useWizardStyles } from "./useWizardStyles.styles";
@@ -22,8 +34,8 @@ export function ReviewStep({ host }: StepPanelProps): React.JSX.Element {
         Review
       </Subtitle2>
       <Body1>
-        Each step writes its own sheet when you run it, as live formulas you can audit and edit; run a step again to replace its sheet. Sheets Comp Planner
-        wrote in this workbook:
+        Each step writes its own sheet when you run it, as live formulas you can audit and edit; run a step again to
+        replace its sheet. Sheets Comp Planner wrote in this workbook:
       </Body1>
       {problem && (
         <MessageBar intent="warning">

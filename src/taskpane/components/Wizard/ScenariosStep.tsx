@@ -25,19 +25,29 @@ export function ScenariosStep({ state, dispatch, run, cancel }: StepPanelProps):
       <Subtitle2 as="h2" id="scenarios-heading">
         OTE scenarios
       </Subtitle2>
-      <Body1>Each role is compared under every mix and curve below; the sheet lets you pick one per role and edit any input.</Body1>
+      <Body1>
+        Each role is compared under every mix and curve below; the sheet lets you pick one per role and edit any input.
+      </Body1>
       {f.roles.map((r, i) => (
         <fieldset key={i} className={styles.fieldset}>
           <legend>{r.role.trim() || `Role ${i + 1}`}</legend>
           <div className={styles.mapping}>
             {ROLE_FIELDS.map(({ field, label }) => (
               <Field key={field} label={label} size="small">
-                <Input size="small" value={r[field]} onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { [field]: d.value } })} />
+                <Input
+                  size="small"
+                  value={r[field]}
+                  onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { [field]: d.value } })}
+                />
               </Field>
             ))}
           </div>
           <Field label="Pay mixes to compare (base/variable)" size="small">
-            <Input size="small" value={r.mixes} onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { mixes: d.value } })} />
+            <Input
+              size="small"
+              value={r.mixes}
+              onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { mixes: d.value } })}
+            />
           </Field>
           <Button size="small" onClick={() => dispatch({ type: "scenarioRoleRemoved", index: i })}>
             Remove {r.role.trim() || `role ${i + 1}`}
@@ -50,23 +60,45 @@ export function ScenariosStep({ state, dispatch, run, cancel }: StepPanelProps):
           <legend>Curve {c.name.trim() || i + 1}</legend>
           <div className={styles.mapping}>
             <Field label="Name" size="small">
-              <Input size="small" value={c.name} onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { name: d.value } })} />
+              <Input
+                size="small"
+                value={c.name}
+                onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { name: d.value } })}
+              />
             </Field>
             <Field label="Mode" size="small">
-              <Select size="small" value={c.mode} onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { mode: d.value as "MARGINAL" | "RETRO" } })}>
+              <Select
+                size="small"
+                value={c.mode}
+                onChange={(_, d) =>
+                  dispatch({ type: "scenarioCurveChanged", index: i, patch: { mode: d.value as "MARGINAL" | "RETRO" } })
+                }
+              >
                 <option value="MARGINAL">Marginal</option>
                 <option value="RETRO">Retroactive</option>
               </Select>
             </Field>
             <Field label="Threshold (blank: none)" size="small">
-              <Input size="small" value={c.threshold} onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { threshold: d.value } })} />
+              <Input
+                size="small"
+                value={c.threshold}
+                onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { threshold: d.value } })}
+              />
             </Field>
             <Field label="Cap, x TI (blank: none)" size="small">
-              <Input size="small" value={c.cap} onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { cap: d.value } })} />
+              <Input
+                size="small"
+                value={c.cap}
+                onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { cap: d.value } })}
+              />
             </Field>
           </div>
           <Field label="Tiers (lower bound:rate)" size="small" hint="e.g. 0:1, 1:1.5 pays 1x up to 100% and 1.5x above">
-            <Input size="small" value={c.tiers} onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { tiers: d.value } })} />
+            <Input
+              size="small"
+              value={c.tiers}
+              onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { tiers: d.value } })}
+            />
           </Field>
           <Button size="small" onClick={() => dispatch({ type: "scenarioCurveRemoved", index: i })}>
             Remove curve {c.name.trim() || i + 1}
@@ -75,7 +107,11 @@ export function ScenariosStep({ state, dispatch, run, cancel }: StepPanelProps):
       ))}
       <Button onClick={() => dispatch({ type: "scenarioCurveAdded" })}>Add a curve</Button>
       <Switch
-        label={fromQuotas ? "Use the attainment distribution simulated in the Quotas step" : "Use the Quotas step's distribution (run the Quotas step first)"}
+        label={
+          fromQuotas
+            ? "Use the attainment distribution simulated in the Quotas step"
+            : "Use the Quotas step's distribution (run the Quotas step first)"
+        }
         checked={f.useQuotas && fromQuotas}
         disabled={!fromQuotas}
         onChange={(_, d) => dispatch({ type: "scenarioFormChanged", patch: { useQuotas: d.checked } })}
@@ -83,17 +119,40 @@ export function ScenariosStep({ state, dispatch, run, cancel }: StepPanelProps):
       {!(f.useQuotas && fromQuotas) && (
         <div className={styles.mapping}>
           <Field label="Reps reaching quota">
-            <Input type="number" contentAfter="%" value={String(Math.round(f.share * 1000) / 10)} onChange={(_, d) => dispatch({ type: "scenarioFormChanged", patch: { share: Number(d.value) / 100 } })} />
+            <Input
+              type="number"
+              contentAfter="%"
+              value={String(Math.round(f.share * 1000) / 10)}
+              onChange={(_, d) => dispatch({ type: "scenarioFormChanged", patch: { share: Number(d.value) / 100 } })}
+            />
           </Field>
           <Field label="Spread sigma">
-            <Input type="number" step={0.01} value={String(f.sigma)} onChange={(_, d) => dispatch({ type: "scenarioFormChanged", patch: { sigma: Number(d.value) } })} />
+            <Input
+              type="number"
+              step={0.01}
+              value={String(f.sigma)}
+              onChange={(_, d) => dispatch({ type: "scenarioFormChanged", patch: { sigma: Number(d.value) } })}
+            />
           </Field>
         </div>
       )}
-      <Field label="Write to sheet" hint="A sheet Comp Planner created; a sheet of yours with this name is never overwritten.">
-        <Input value={f.sheet} onChange={(_, d) => dispatch({ type: "scenarioFormChanged", patch: { sheet: d.value } })} />
+      <Field
+        label="Write to sheet"
+        hint="A sheet Comp Planner created; a sheet of yours with this name is never overwritten."
+      >
+        <Input
+          value={f.sheet}
+          onChange={(_, d) => dispatch({ type: "scenarioFormChanged", patch: { sheet: d.value } })}
+        />
       </Field>
-      <RunPanel run={state.runs.scenarios} issues={issues} action="Compare and write" progressName="Scenario comparison progress" onRun={run} onCancel={cancel} />
+      <RunPanel
+        run={state.runs.scenarios}
+        issues={issues}
+        action="Compare and write"
+        progressName="Scenario comparison progress"
+        onRun={run}
+        onCancel={cancel}
+      />
     </section>
   );
 }

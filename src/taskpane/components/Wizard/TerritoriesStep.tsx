@@ -79,7 +79,13 @@ export function TerritoriesStep({ state, dispatch, data, run, cancel }: StepPane
                   <Select
                     size="small"
                     value={t.repColumns[f.field] === null ? "" : String(t.repColumns[f.field])}
-                    onChange={(_, d) => dispatch({ type: "repColumnChanged", field: f.field, column: d.value === "" ? null : Number(d.value) })}
+                    onChange={(_, d) =>
+                      dispatch({
+                        type: "repColumnChanged",
+                        field: f.field,
+                        column: d.value === "" ? null : Number(d.value),
+                      })
+                    }
                   >
                     <option value="">(none)</option>
                     {state.repsData!.headers.map((h, i) => (
@@ -94,7 +100,12 @@ export function TerritoriesStep({ state, dispatch, data, run, cancel }: StepPane
                 <Field label="Roles that get territories">
                   <div className={styles.roles}>
                     {roles.map((r) => (
-                      <Checkbox key={r} label={r} checked={chosenRoles.has(r)} onChange={(_, d) => dispatch({ type: "roleToggled", role: r, on: d.checked === true })} />
+                      <Checkbox
+                        key={r}
+                        label={r}
+                        checked={chosenRoles.has(r)}
+                        onChange={(_, d) => dispatch({ type: "roleToggled", role: r, on: d.checked === true })}
+                      />
                     ))}
                   </div>
                 </Field>
@@ -104,7 +115,10 @@ export function TerritoriesStep({ state, dispatch, data, run, cancel }: StepPane
         </>
       )}
       <Field label="Balance on">
-        <RadioGroup value={t.balanceOn} onChange={(_, d) => set({ balanceOn: d.value as "potential" | "potential+workload" })}>
+        <RadioGroup
+          value={t.balanceOn}
+          onChange={(_, d) => set({ balanceOn: d.value as "potential" | "potential+workload" })}
+        >
           <Radio value="potential" label="Potential" />
           <Radio value="potential+workload" label="Potential and workload together" />
         </RadioGroup>
@@ -116,18 +130,40 @@ export function TerritoriesStep({ state, dispatch, data, run, cancel }: StepPane
           <option value="region">By region</option>
         </Select>
       </Field>
-      <Switch label="Honour pinned (named) accounts" checked={t.honourPins} onChange={(_, d) => set({ honourPins: d.checked })} />
-      <Switch label="Keep accounts with their current owner unless balance needs a move" checked={t.minimiseDisruption} onChange={(_, d) => set({ minimiseDisruption: d.checked })} />
       <Switch
-        label={hasCoordinates ? "Prefer compact territories (uses latitude and longitude)" : "Prefer compact territories (map latitude and longitude in the Data step)"}
+        label="Honour pinned (named) accounts"
+        checked={t.honourPins}
+        onChange={(_, d) => set({ honourPins: d.checked })}
+      />
+      <Switch
+        label="Keep accounts with their current owner unless balance needs a move"
+        checked={t.minimiseDisruption}
+        onChange={(_, d) => set({ minimiseDisruption: d.checked })}
+      />
+      <Switch
+        label={
+          hasCoordinates
+            ? "Prefer compact territories (uses latitude and longitude)"
+            : "Prefer compact territories (map latitude and longitude in the Data step)"
+        }
         checked={t.compact}
         disabled={!hasCoordinates}
         onChange={(_, d) => set({ compact: d.checked })}
       />
-      <Field label="Write to sheet" hint="A sheet Comp Planner created; a sheet of yours with this name is never overwritten.">
+      <Field
+        label="Write to sheet"
+        hint="A sheet Comp Planner created; a sheet of yours with this name is never overwritten."
+      >
         <Input value={t.sheet} onChange={(_, d) => set({ sheet: d.value })} />
       </Field>
-      <RunPanel run={state.runs.territories} issues={issues} action="Split and write" progressName="Territory split progress" onRun={run} onCancel={cancel} />
+      <RunPanel
+        run={state.runs.territories}
+        issues={issues}
+        action="Split and write"
+        progressName="Territory split progress"
+        onRun={run}
+        onCancel={cancel}
+      />
     </section>
   );
 }

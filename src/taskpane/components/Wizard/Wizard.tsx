@@ -62,7 +62,11 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
       onEvent: (event) => {
         dispatch(runAction(module.id, event));
         // The step's tables are new: later steps may read them.
-        if (event.type === "succeeded") host.listTables().then((tables) => dispatch({ type: "tablesLoaded", tables }), () => undefined);
+        if (event.type === "succeeded")
+          host.listTables().then(
+            (tables) => dispatch({ type: "tablesLoaded", tables }),
+            () => undefined,
+          );
       },
     });
   };
@@ -70,14 +74,28 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
   const current = WIZARD_STEPS.find((v) => v.id === state.step);
   return (
     <div className={styles.root}>
-      <TabList selectedValue={state.step} onTabSelect={(_, d) => dispatch({ type: "stepChosen", step: d.value as StepId })} size="small" aria-label="Planning steps">
+      <TabList
+        selectedValue={state.step}
+        onTabSelect={(_, d) => dispatch({ type: "stepChosen", step: d.value as StepId })}
+        size="small"
+        aria-label="Planning steps"
+      >
         {WIZARD_STEPS.map((v) => (
           <Tab key={v.id} value={v.id} disabled={!canEnter(state, v.id)}>
             {v.label}
           </Tab>
         ))}
       </TabList>
-      {current && <current.Panel state={state} dispatch={dispatch} host={host} data={data} run={() => run(current)} cancel={() => runs.cancel(current.id)} />}
+      {current && (
+        <current.Panel
+          state={state}
+          dispatch={dispatch}
+          host={host}
+          data={data}
+          run={() => run(current)}
+          cancel={() => runs.cancel(current.id)}
+        />
+      )}
     </div>
   );
 }

@@ -17,7 +17,11 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * The wizard's data effects, outside the reducer: reading the accounts and the reps table when
  * asked, and the reps table as soon as the territory step needs one that is not loaded.
  */
-export function useWizardData(host: WorkbookHost, state: WizardState, dispatch: (action: WizardAction) => void): WizardData {
+export function useWizardData(
+  host: WorkbookHost,
+  state: WizardState,
+  dispatch: (action: WizardAction) => void,
+): WizardData {
   const load = React.useCallback(
     (source: AccountsSource, keepMapping = false) => {
       dispatch({ type: "sourceChosen", source });

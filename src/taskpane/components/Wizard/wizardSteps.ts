@@ -36,15 +36,26 @@ export interface WizardStepView {
 }
 
 /** A step view of a module, with the module's label. */
-function runView<S, R>(module: WizardStepModule<S, R>, Panel: React.ComponentType<StepPanelProps>, afterRestore?: (settings: S, tables: readonly TableInfo[], data: WizardData) => void): WizardStepView {
-  return { id: module.id, label: module.label, Panel, module, afterRestore: afterRestore as WizardStepView["afterRestore"] };
+function runView<S, R>(
+  module: WizardStepModule<S, R>,
+  Panel: React.ComponentType<StepPanelProps>,
+  afterRestore?: (settings: S, tables: readonly TableInfo[], data: WizardData) => void,
+): WizardStepView {
+  return {
+    id: module.id,
+    label: module.label,
+    Panel,
+    module,
+    afterRestore: afterRestore as WizardStepView["afterRestore"],
+  };
 }
 
 /** The wizard's steps, in order: what the wizard renders. A new planning tool is one more entry. */
 export const WIZARD_STEPS: readonly WizardStepView[] = [
   { id: "data", label: "Data", Panel: DataStep },
   runView(territoryStep, TerritoriesStep, (s, tables, data) => {
-    if (s.source.kind === "table" && tables.some((t) => t.name === (s.source as { name: string }).name)) data.load(s.source, true);
+    if (s.source.kind === "table" && tables.some((t) => t.name === (s.source as { name: string }).name))
+      data.load(s.source, true);
   }),
   runView(quotaStep, QuotasStep),
   runView(scenarioStep, ScenariosStep),

@@ -18,12 +18,20 @@ export interface HeaderSelectProps {
  * since, or a table not loaded yet) stays listed, so nothing the user chose disappears silently.
  * An optional column can be left out with "(none)".
  */
-export function HeaderSelect({ label, value, headers, onChange, optional = false }: HeaderSelectProps): React.JSX.Element {
+export function HeaderSelect({
+  label,
+  value,
+  headers,
+  onChange,
+  optional = false,
+}: HeaderSelectProps): React.JSX.Element {
   return (
     <Field label={label} size="small">
       <Select size="small" value={value} onChange={(_, d) => onChange(d.value)}>
         {optional && <option value="">(none)</option>}
-        {!headers.includes(value) && !(optional && value === "") && <option value={value}>{value || "(choose)"}</option>}
+        {!headers.includes(value) && !(optional && value === "") && (
+          <option value={value}>{value || "(choose)"}</option>
+        )}
         {headers.map((h) => (
           <option key={h}>{h}</option>
         ))}

@@ -15,7 +15,11 @@ export function useShowCell(host: WorkbookHost): ShowCell {
   const show = React.useCallback(
     (sheet: string, address: string) => {
       setProblem(null);
-      host.select(sheet, address).catch((e: unknown) => setProblem(`Could not go to ${sheet}!${address}: ${e instanceof Error ? e.message : String(e)}`));
+      host
+        .select(sheet, address)
+        .catch((e: unknown) =>
+          setProblem(`Could not go to ${sheet}!${address}: ${e instanceof Error ? e.message : String(e)}`),
+        );
     },
     [host],
   );

@@ -34,14 +34,28 @@ export function useStepRun(host: WorkbookHost): StepRunControls {
         const controller = new AbortController();
         aborts.current.set(module.id, controller);
         onEvent({ type: "started" });
-        runStep(module, host, settings, (fraction, label) => onEvent({ type: "progress", fraction, label }), controller.signal).then(
+        runStep(
+          module,
+          host,
+          settings,
+          (fraction, label) => onEvent({ type: "progress", fraction, label }),
+          controller.signal,
+        ).then(
           async (result) => {
             onResult?.(result, settings);
             const summary = module.summary(settings, result);
             // The sheet is written either way; failing to show it is said, not swallowed.
             const sheet = module.sheetOf?.(settings);
-            const shown = sheet ? await host.select(sheet, "A1").then(() => null, (e: unknown) => `The sheet was written, but Comp Planner could not go to it: ${messageOf(e)}`) : null;
-            onEvent({ type: "succeeded", summary: shown ? { ...summary, details: [...summary.details, shown] } : summary });
+            const shown = sheet
+              ? await host.select(sheet, "A1").then(
+                  () => null,
+                  (e: unknown) => `The sheet was written, but Comp Planner could not go to it: ${messageOf(e)}`,
+                )
+              : null;
+            onEvent({
+              type: "succeeded",
+              summary: shown ? { ...summary, details: [...summary.details, shown] } : summary,
+            });
           },
           (e) => onEvent(controller.signal.aborted ? { type: "cancelled" } : { type: "failed", message: messageOf(e) }),
         );
