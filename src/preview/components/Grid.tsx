@@ -23,11 +23,10 @@ import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { GridEdits } from "../useWorkbook";
 import { EditEnd, provideCellEditor, typeAhead } from "./CellEditor";
 import { columnWidthPx, overflowDrawer, toGridCell } from "./gridCells";
+import { ROW_HEIGHT, ROW_MARKER_WIDTH } from "./gridMetrics";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
 
 /** Row height and header height in pixels, as Excel draws them at 100%. */
-export const ROW_HEIGHT = 22;
-export const ROW_MARKER_WIDTH = 48;
 
 /** Excel's selection: a range and, inside it, the active cell. */
 export interface CellSelection {

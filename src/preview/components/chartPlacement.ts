@@ -3,8 +3,7 @@ import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { ChartSpec } from "../../workbook/sheetSpec";
 import { chartData } from "./chartData";
 import { chartLayout } from "./chartLayout";
-import { ROW_HEIGHT, ROW_MARKER_WIDTH } from "./Grid";
-import { columnWidthPx } from "./gridCells";
+import { columnWidthPx, ROW_HEIGHT, ROW_MARKER_WIDTH } from "./gridMetrics";
 
 /** Where a cell's top-left corner is drawn in the grid, in pixels from the grid's top-left (row numbers and header included). */
 export function cellOffset(wb: PreviewWorkbook, sheet: string, row: number, col: number): { x: number; y: number } {

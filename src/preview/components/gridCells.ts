@@ -5,19 +5,9 @@ import {
   type TextCell,
   type Theme,
 } from "@glideapps/glide-data-grid";
-import { columnLetter } from "../../workbook/a1";
 import { PreviewCell } from "../../workbook/preview/previewWorkbook";
 import { formatValue } from "../numberFormat";
-import { PX_PER_PT } from "../useWorkbook";
-
-/** Pixel width of a column nobody has sized. */
-export const DEFAULT_COLUMN_WIDTH = 88;
-
-/** Pixel width of a column, from the sheet's widths in points. */
-export function columnWidthPx(widths: Readonly<Record<string, number>>, col: number): number {
-  const pt = widths[columnLetter(col)];
-  return pt ? Math.round(pt * PX_PER_PT) : DEFAULT_COLUMN_WIDTH;
-}
+export { columnWidthPx, DEFAULT_COLUMN_WIDTH } from "./gridMetrics";
 
 /** The red Excel uses for error values. */
 const ERROR_COLOUR = "#c50f1f";

@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { cellAddress, columnIndex, rangeAddress } from "../../workbook/a1";
-import { PreviewCell, PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
+import { PreviewCell, PreviewWorkbook, RANGE_NAME_PREFIX } from "../../workbook/preview/previewWorkbook";
 import { addCustomXmlParts } from "./customXmlParts";
 import { toFileFormula } from "./fileFormulas";
 
@@ -140,7 +140,8 @@ export function toExcelJs(wb: PreviewWorkbook): ExcelJS.Workbook {
     }
   }
   for (const name of engine.listNamedExpressions()) {
-    if (ENGINE_NAMES.has(name.toUpperCase())) continue;
+    // The engine's own names (TRUE/FALSE) and the preview's hidden range names are not the user's.
+    if (ENGINE_NAMES.has(name.toUpperCase()) || name.startsWith(RANGE_NAME_PREFIX)) continue;
     const ref = engine.getNamedExpressionFormula(name);
     if (ref) out.definedNames.add(ref.replace(/^=/, ""), name);
   }

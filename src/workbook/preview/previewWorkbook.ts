@@ -537,7 +537,7 @@ export class PreviewWorkbookEdits {
   names(): { name: string; reference: string }[] {
     return this.wb.engine
       .listNamedExpressions()
-      .filter((n) => n !== "TRUE" && n !== "FALSE")
+      .filter((n) => n !== "TRUE" && n !== "FALSE" && !n.startsWith(RANGE_NAME_PREFIX))
       .map((name) => ({
         name,
         reference: String(
