@@ -79,9 +79,16 @@ export class GridEdits {
     return { start: topLeft, end: { row: topLeft.row + texts.length - 1, col: topLeft.col + widest(texts) - 1 } };
   }
 
-  /** Pastes tab-separated text cells (rows of strings, as Excel copies them) at a cell. */
+  /**
+   * Pastes tab-separated text cells (rows of strings, as Excel copies them) at a cell. Excel ends
+   * its clipboard text with a line break, which the grid reads as a last row with no cells (or
+   * one empty cell): that row is not pasted, as clipboardRows drops it, so a paste below a table
+   * does not grow it by a blank row.
+   */
   pasteBlock(sheet: string, row: number, col: number, matrix: readonly (readonly string[])[]): RangePos {
-    return this.type(sheet, { row, col }, matrix);
+    const last = matrix[matrix.length - 1];
+    const afterLineBreak = matrix.length > 1 && (last.length === 0 || (last.length === 1 && last[0] === ""));
+    return this.type(sheet, { row, col }, afterLineBreak ? matrix.slice(0, -1) : matrix);
   }
 
   /** Empties every cell of a range (Delete). */

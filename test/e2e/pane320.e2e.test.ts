@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { Browser, Page } from "playwright-core";
 import { ARTIFACTS, launchBrowser, screenshot, servePreview } from "./browser";
+import { cellSelector, goTo } from "./grid";
 
 /**
  * The task pane at Excel's width. Excel opens task panes about 320-350 px wide: at 320 px every
@@ -32,7 +33,7 @@ afterAll(async () => {
 async function openAt320(): Promise<Page> {
   await page.setViewportSize({ width: 1280, height: 1400 });
   await page.goto(url);
-  await page.waitForSelector('[role="grid"]', { timeout: 60_000 });
+  await page.waitForSelector('[role="grid"]', { timeout: 60_000, state: "attached" });
   await page.evaluate((px) => document.documentElement.style.setProperty("--comp-pane-width", `${px}px`), PANE_PX);
   await page.waitForFunction(
     (px) => Math.round(document.querySelector("aside")!.getBoundingClientRect().width) === px,
@@ -161,19 +162,20 @@ describe("the workbook beside the 320 px pane", () => {
   test("a sheet reference without quotes works like one with quotes (=Deals!G2)", async () => {
     await openAt320();
     const enter = async (address: string, text: string) => {
-      await page.fill('input[aria-label="Name box"]', address);
-      await page.press('input[aria-label="Name box"]', "Enter");
-      await page.waitForSelector(`[data-address="${address}"][aria-selected="true"]`);
+      await goTo(page, address);
       await page.fill('input[aria-label="Formula bar"]', text);
       await page.press('input[aria-label="Formula bar"]', "Enter");
     };
     await enter("M20", "=Deals!G2");
     await enter("M21", "='Deals'!G2");
-    await page.waitForFunction(() => {
-      const a = document.querySelector('[data-address="M20"]')?.textContent?.trim();
-      const b = document.querySelector('[data-address="M21"]')?.textContent?.trim();
-      return !!a && a === b && !a.startsWith("#");
-    });
+    await page.waitForFunction(
+      ([m20, m21]) => {
+        const a = document.querySelector(m20)?.textContent?.trim();
+        const b = document.querySelector(m21)?.textContent?.trim();
+        return !!a && a === b && !a.startsWith("#");
+      },
+      [cellSelector("M20"), cellSelector("M21")],
+    );
   });
 
   test("a chart's labels do not overlap and stay inside it", async () => {

@@ -27,6 +27,30 @@ describe("GridEdits: the one way the grid changes cells", () => {
     expect(parseEntry("  ")).toBeNull();
   });
 
+  test("a paste ending in a line break (as Excel copies) below a table grows it by the pasted rows only", () => {
+    const { wb, edits } = setUp();
+    wb.addTable({
+      name: "T",
+      sheet: "S",
+      anchor: { row: 0, col: 0 },
+      headers: ["Rep", "Amount"],
+      rowCount: 1,
+      numberFormats: {},
+    });
+    wb.setBlock("S", { row: 0, col: 0 }, [
+      ["Rep", "Amount", null, "=SUM(T[Amount])"],
+      ["Ann", 10],
+    ]);
+    // "Bob\t20\nCy\t30\n" as the grid reads it: a last row with no cells after the final line break.
+    const written = edits.pasteBlock("S", 2, 0, [["Bob", "20"], ["Cy", "30"], []]);
+    expect(written).toEqual({ start: { row: 2, col: 0 }, end: { row: 3, col: 1 } });
+    // The same text read as a last row of one empty cell.
+    expect(edits.pasteBlock("S", 2, 0, [["Bob", "20"], ["Cy", "30"], [""]])).toEqual(written);
+    // 10 + 20 + 30 = 60, and the table ends at row 4 (header, Ann, Bob, Cy): no blank row added.
+    expect(at(wb, 0, 3).value).toBe(60);
+    expect(wb.tables().find((t) => t.name === "T")?.rowCount).toBe(3);
+  });
+
   test("undo restores the cells as written (formulas with structured references too) and redo writes them again", () => {
     const { wb, edits } = setUp();
     wb.addTable({
