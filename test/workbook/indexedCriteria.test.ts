@@ -14,7 +14,13 @@ function plainEngine() {
   });
   // The reference really is the engine's own implementation, not the preview's.
   expect(hf!.HyperFormula.getFunctionPlugin("SUMIFS")!.name).toBe("ConditionalAggregationPlugin");
-  const engine = hf!.HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false });
+  // The same configuration as the preview's engine (src/workbook/preview/previewWorkbook.ts), so only the functions differ.
+  const engine = hf!.HyperFormula.buildEmpty({
+    licenseKey: "gpl-v3",
+    useArrayArithmetic: true,
+    smartRounding: false,
+    accentSensitive: true,
+  });
   engine.addSheet("S");
   return engine;
 }
