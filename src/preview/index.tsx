@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const restored = await autosave.restore().catch(() => null);
   session.replace(restored?.workbook ?? sample());
   autosave.start();
+  autosave.watchActivity(window);
   const startAgain = async () => {
     await autosave.discard();
     session.replace(sample());

@@ -19,6 +19,9 @@ const CONTENT_EVENTS = [
   "namedExpressionRemoved",
 ] as const;
 
+/** The user's input events that put off a pending write (see Autosave.userActive). */
+const ACTIVITY_EVENTS = ["wheel", "pointerdown", "keydown", "touchmove"] as const;
+
 /** Keeps a session's workbook in a store. */
 export class Autosave {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -74,6 +77,32 @@ export class Autosave {
   /** Marks the workbook as changed and schedules a write. */
   changed(): void {
     this.unsaved = true;
+    this.schedule();
+  }
+
+  /**
+   * The user is scrolling, clicking or typing: a pending write waits until they pause for the
+   * delay. Writing the file runs on the main thread (about 3 s for a 100,000-row sheet), so a
+   * write in the middle of a scroll would freeze the grid.
+   */
+  userActive(): void {
+    if (this.timer) this.schedule();
+  }
+
+  /**
+   * Calls {@link userActive} on the wheel, pointer and key events of `target` (the window);
+   * returns the function that stops listening.
+   */
+  watchActivity(target: Pick<EventTarget, "addEventListener" | "removeEventListener">): () => void {
+    const onInput = () => this.userActive();
+    const options = { capture: true, passive: true };
+    for (const e of ACTIVITY_EVENTS) target.addEventListener(e, onInput, options);
+    return () => {
+      for (const e of ACTIVITY_EVENTS) target.removeEventListener(e, onInput, options);
+    };
+  }
+
+  private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }

@@ -49,6 +49,42 @@ describe("autosave", () => {
     expect(autosave.shouldWarn()).toBe(true);
   });
 
+  test("a pending write waits while the user scrolls or types, and happens once they pause for the delay", () => {
+    jest.useFakeTimers();
+    try {
+      const store = memoryStore();
+      const session = new PreviewSession(small());
+      const autosave = new Autosave(session, store, 1000);
+      const flush = jest.spyOn(autosave, "flush").mockResolvedValue();
+      autosave.start();
+      const target = new EventTarget();
+      const stop = autosave.watchActivity(target);
+      // Input with nothing pending schedules nothing.
+      target.dispatchEvent(new Event("wheel"));
+      jest.advanceTimersByTime(5000);
+      expect(flush).not.toHaveBeenCalled();
+      // A change at t = 0, wheel events at 800 and 1600 ms: the write waits until 1600 + 1000 ms.
+      session.wb.setCell("Data", { row: 1, col: 1 }, 99);
+      jest.advanceTimersByTime(800);
+      target.dispatchEvent(new Event("wheel"));
+      jest.advanceTimersByTime(800);
+      target.dispatchEvent(new Event("keydown"));
+      jest.advanceTimersByTime(999);
+      expect(flush).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(1);
+      expect(flush).toHaveBeenCalledTimes(1);
+      // Once stopped, input no longer puts a write off: a change at 0 is written at 1000 ms.
+      stop();
+      session.wb.setCell("Data", { row: 1, col: 1 }, 100);
+      jest.advanceTimersByTime(500);
+      target.dispatchEvent(new Event("wheel"));
+      jest.advanceTimersByTime(500);
+      expect(flush).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   test("a damaged kept workbook is dropped, never fatal", async () => {
     const store = memoryStore();
     store.saved = { bytes: new Uint8Array([1, 2, 3]), savedAt: "x" };
