@@ -466,6 +466,8 @@ export class PreviewWorkbook {
   removeSheet(name: string): void {
     const sheet = this.canonicalName(name);
     if (!sheet) throw new Error(`There is no sheet named "${name}".`);
+    // The hidden range names its formulas used go with it (a failed staged write leaves none behind).
+    for (const refs of this.extra(sheet).rangesUsed.values()) this.releaseRanges(refs);
     this.engine.removeSheet(this.sheetIndex(sheet));
     this.extras.delete(sheet);
     for (let i = this.tableList.length - 1; i >= 0; i--)
@@ -518,11 +520,7 @@ export class PreviewWorkbookEdits {
 
   /** Removes a sheet with its tables; references to it become #REF!, as in Excel. */
   removeSheet(name: string): void {
-    const sheet = this.canonical(name);
-    this.wb.engine.removeSheet(this.wb.engine.getSheetId(sheet)!);
-    const { extras, tableList } = this.inner;
-    extras.delete(sheet);
-    for (let i = tableList.length - 1; i >= 0; i--) if (tableList[i].sheet === sheet) tableList.splice(i, 1);
+    this.wb.removeSheet(this.canonical(name));
   }
 
   /** Renames a table (formulas already written keep the cells they point at). */
