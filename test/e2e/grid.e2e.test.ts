@@ -186,6 +186,13 @@ describe("the preview's grid", () => {
     await page.keyboard.press("Shift+Enter");
     await announced("C2");
     // The formula bar follows the active cell and edits it.
+    // The formula bar renders after the announcement: wait for it to show the formula, then check it.
+    await page
+      .waitForFunction(
+        (f) => (document.querySelector('input[aria-label="Formula bar"]') as HTMLInputElement | null)?.value === f,
+        "=B1*2",
+      )
+      .catch(() => undefined);
     expect(await page.inputValue('input[aria-label="Formula bar"]')).toBe("=B1*2");
     await page.fill('input[aria-label="Formula bar"]', "=B1+1");
     await page.press('input[aria-label="Formula bar"]', "Enter");
