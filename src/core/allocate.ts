@@ -28,11 +28,15 @@ export function allocate(total: number | Dec, weights: readonly number[], step: 
 
   const sign = units.isNegative() ? -1 : 1;
   const absUnits = units.abs();
-  const exact = weights.map((w) => absUnits.times(w).div(weightSum));
-  const whole = exact.map((e) => e.floor());
+  // Each part is units x w / sum(w). The remainders are compared as exact numerators
+  // (units x w mod sum(w)), never as rounded quotients: two parts whose remainders are equal must
+  // tie, and then the earlier part gets the step (a 40-digit quotient once broke such a tie).
+  const products = weights.map((w) => absUnits.times(w));
+  const whole = products.map((p) => p.divToInt(weightSum));
+  const remainders = products.map((p, i) => p.minus(whole[i].times(weightSum)));
   let left = absUnits.minus(whole.reduce((s, w) => s.plus(w), new Money(0))).toNumber();
-  const order = exact
-    .map((e, i) => ({ i, remainder: e.minus(whole[i]) }))
+  const order = remainders
+    .map((remainder, i) => ({ i, remainder }))
     .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;

@@ -45,3 +45,12 @@ describe("allocate (largest remainder)", () => {
     );
   });
 });
+
+describe("allocate: exact ties in the remainders", () => {
+  test("two parts whose remainders are equal tie exactly, and the earlier one gets the step", () => {
+    // 1,875,451,598 thousandths by 883 : 2565 : 558 : 8 (of 4014): the second and third parts both
+    // leave 1,656/4,014 over; a 40-digit quotient once ranked the third first.
+    const parts = allocate(1875451.598, [0.0883, 0.2565, 0.0558, 0.0008], 0.001).map((d) => d.toNumber());
+    expect(parts).toEqual([412561.973, 1198438.802, 260713.002, 3737.821]);
+  });
+});

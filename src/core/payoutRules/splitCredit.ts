@@ -27,6 +27,9 @@ const LIMIT = 2 ** 53;
  */
 export function splitCreditFast(amount: number, shares: readonly number[], decimals = 2): number[] | undefined {
   if (decimals < 0 || decimals > 10) return undefined;
+  // A reversal (negative amount) goes through the decimal allocation: mirroring the remainders of a
+  // negative amount here placed a cent differently (seed 1134592659: -343,153.81 over six shares).
+  if (amount < 0) return undefined;
   const ka = decimalScale(amount);
   if (ka < 0 || ka > decimals) return undefined;
   let ks = 0;
