@@ -50,11 +50,13 @@ test("with the Office.js CDN black-holed, the pane and its 'needs Excel' notice 
 
 test("with Office.js loaded (a stand-in outside Excel), the functions bundle registers the COMP functions after it", async () => {
   const page = await browser.newPage();
-  const stub = `
+  const standInOfficeJs = `
     window.registered = [];
     window.CustomFunctions = { associate: function (id) { window.registered.push(id); }, Error: function () {}, ErrorCode: {} };
     window.Office = { HostType: { Excel: "Excel" }, onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); } };`;
-  await page.route(CDN, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
+  await page.route(CDN, (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: standInOfficeJs }),
+  );
   await page.goto(url);
   await page.getByText(/Office\.js could not load/).waitFor({ state: "visible", timeout: 5000 });
   await page.waitForFunction(
