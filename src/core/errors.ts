@@ -109,6 +109,7 @@ export const messages = {
       "#VALUE!",
       `${a} is ${aShape} but ${b} is ${bShape}; give ranges of the same shape, or a single cell.`,
     ),
+  blankArgument: (arg: string) => new CalcError("#N/A", `${arg} is left out; give a range or a value.`),
   notSingleValue: (arg: string) => new CalcError("#VALUE!", `${arg} must be a single value, not a range.`),
   notText: (w: Where, value: unknown) =>
     new CalcError("#VALUE!", `${describeWhere(w)} is ${describeValue(value)}; enter text.`),

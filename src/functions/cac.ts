@@ -1,12 +1,17 @@
-import { CalcError, isCalcError, messages } from "../core/errors";
+import { messages } from "../core/errors";
 import { toNumber } from "../core/money";
-import { finite, sumsOfTwo } from "./values";
+import { defineFunction } from "./functionSpec";
+import { sum } from "./params";
+import { finite } from "./values";
 
 /** CAC(spend, new_customers): sum(spend) / sum(new_customers), blanks counting as nothing. */
-export function cac(spend: unknown, newCustomers: unknown): number | CalcError {
-  const sums = sumsOfTwo(spend, "spend", newCustomers, "new_customers");
-  if (isCalcError(sums)) return sums;
-  const [totalSpend, customers] = sums;
-  if (customers.isZero()) return messages.emptyDivisor({ arg: "new_customers" });
-  return finite(toNumber(totalSpend.div(customers)));
-}
+export const CAC = defineFunction({
+  id: "CAC",
+  params: [sum("spend"), sum("new_customers")],
+  result: "scalar",
+  body: (spend, customers) =>
+    customers.isZero() ? messages.emptyDivisor({ arg: "new_customers" }) : finite(toNumber(spend.div(customers))),
+});
+
+/** The CAC adapter. */
+export const cac = CAC.compute;

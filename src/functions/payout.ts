@@ -1,45 +1,36 @@
 import { CalcError, isCalcError, messages } from "../core/errors";
-import { explainPayout, payout as corePayout } from "../core/tiers";
-import { readCurve } from "./curveArgs";
-import { asMatrix, asSingle, elementwise, isBlank, OutMatrix, OutValue, readNumber } from "./values";
+import { CompiledCurve, explainPayout, payout as corePayout } from "../core/tiers";
+import { CURVE_OPTIONS, curveOf } from "./curveArgs";
+import { defineFunction, elementwiseSize } from "./functionSpec";
+import { cells, eachCell, num, tiers } from "./params";
+import { OutMatrix, OutValue } from "./values";
 
 /**
  * PAYOUT(attainment, target_incentive, tiers, [mode], [threshold], [cap]): target incentive x
  * f(attainment), element-wise over attainment and target incentive. A bad curve is one error;
  * a bad row is an error in that row only.
  */
-export function payout(
-  attainment: unknown,
-  targetIncentive: unknown,
-  tiers: unknown,
-  mode?: unknown,
-  threshold?: unknown,
-  cap?: unknown,
-): OutMatrix | CalcError {
-  const curve = readCurve(tiers, mode, threshold, cap);
-  if (isCalcError(curve)) return curve;
-  const a = asMatrix(attainment, "attainment");
-  if (isCalcError(a)) return a;
-  const t = asMatrix(targetIncentive, "target_incentive");
-  if (isCalcError(t)) return t;
-  return elementwise(
-    [
-      { name: "attainment", m: a },
-      { name: "target_incentive", m: t },
-    ],
-    ([av, tv], where) => {
-      if (isBlank(av) && isBlank(tv)) return "";
-      if (isBlank(av)) return messages.blank(where(0));
-      if (isBlank(tv)) return messages.blank(where(1));
-      const an = readNumber(av, where(0));
-      if (isCalcError(an)) return an;
-      const tn = readNumber(tv, where(1));
-      if (isCalcError(tn)) return tn;
-      if (tn < 0) return messages.negative(where(1), tn);
-      return corePayout(an, tn, curve);
-    },
-  );
-}
+export const PAYOUT = defineFunction({
+  id: "PAYOUT",
+  params: [
+    cells("attainment", "any"),
+    cells("target_incentive", "atLeast0"),
+    tiers("tiers"),
+    CURVE_OPTIONS.mode,
+    CURVE_OPTIONS.threshold,
+    CURVE_OPTIONS.cap,
+  ],
+  result: "matrix",
+  spillSize: elementwiseSize,
+  body: (attainment, targetIncentive, t, mode, threshold, cap) => {
+    const curve = curveOf(t, mode, threshold, cap);
+    if (isCalcError(curve)) return curve;
+    return eachCell([attainment, targetIncentive], ([a, ti]) => corePayout(a, ti, curve));
+  },
+});
+
+/** The PAYOUT adapter. */
+export const payout = PAYOUT.compute;
 
 /** The header row of PAYOUT_EXPLAIN's table. */
 export const EXPLAIN_HEADERS = ["Step", "From", "To", "Rate", "Slice", "Payout"] as const;
@@ -51,28 +42,30 @@ export const EXPLAIN_HEADERS = ["Step", "From", "To", "Rate", "Slice", "Payout"]
  * exactly (a "Rounding" line holds any residue of adding the rows in doubles). Beyond Excel's
  * number range it is #NUM!, as PAYOUT is.
  */
-export function payoutExplain(
-  attainment: unknown,
-  targetIncentive: unknown,
-  tiers: unknown,
-  mode?: unknown,
-  threshold?: unknown,
-  cap?: unknown,
-): OutMatrix | CalcError {
-  const curve = readCurve(tiers, mode, threshold, cap);
-  if (isCalcError(curve)) return curve;
-  const av = asSingle(attainment, "attainment");
-  if (isCalcError(av)) return av;
-  const tv = asSingle(targetIncentive, "target_incentive");
-  if (isCalcError(tv)) return tv;
-  if (isBlank(av)) return messages.blank({ arg: "attainment" });
-  if (isBlank(tv)) return messages.blank({ arg: "target_incentive" });
-  const an = readNumber(av, { arg: "attainment" });
-  if (isCalcError(an)) return an;
-  const tn = readNumber(tv, { arg: "target_incentive" });
-  if (isCalcError(tn)) return tn;
-  if (tn < 0) return messages.negative({ arg: "target_incentive" }, tn);
+export const PAYOUT_EXPLAIN = defineFunction({
+  id: "PAYOUT_EXPLAIN",
+  params: [
+    num("attainment"),
+    num("target_incentive", { limit: "atLeast0" }),
+    tiers("tiers"),
+    CURVE_OPTIONS.mode,
+    CURVE_OPTIONS.threshold,
+    CURVE_OPTIONS.cap,
+  ],
+  result: "matrix",
+  // Header, one row per tier, threshold, cap, total; six columns.
+  spillSize: (shapes) => ({ height: (shapes[2]?.height ?? 1) + 4, width: EXPLAIN_HEADERS.length }),
+  body: (an, tn, t, mode, threshold, cap) => {
+    const curve = curveOf(t, mode, threshold, cap);
+    if (isCalcError(curve)) return curve;
+    return explainRows(an, tn, curve);
+  },
+});
 
+/** The PAYOUT_EXPLAIN adapter. */
+export const payoutExplain = PAYOUT_EXPLAIN.compute;
+
+function explainRows(an: number, tn: number, curve: CompiledCurve): OutMatrix | CalcError {
   const b = explainPayout(an, tn, curve);
   const { threshold: th, cap: cp, mode: md } = curve.curve;
   const rows: OutValue[][] = [[...EXPLAIN_HEADERS]];

@@ -5,39 +5,17 @@ import {
   checkPeriods,
   clawback as coreClawback,
   CLAWBACK_METHODS,
-  ClawbackMethod,
   Period,
   prorate as coreProrate,
   PRORATION_BASES,
   runningPayout as coreRunningPayout,
   splitCredit as coreSplitCredit,
 } from "../core/payoutRules";
-import { readCurve } from "./curveArgs";
+import { CURVE_OPTIONS, curveOf } from "./curveArgs";
+import { defineFunction } from "./functionSpec";
 import { readNumbersOrBlank } from "./kpiArgs";
-import {
-  asMatrix,
-  asSingle,
-  elementwise,
-  finite,
-  inputError,
-  isBlank,
-  Matrix,
-  OutMatrix,
-  OutValue,
-  readNumber,
-  readOption,
-  readOptionalBoolean,
-  readOptionalNumber,
-  readRequiredNumber,
-  whereIn,
-} from "./values";
-
-/** A range that must be one column: its matrix, or the error. */
-function oneColumn(value: unknown, arg: string): Matrix | CalcError {
-  const m = asMatrix(value, arg);
-  if (isCalcError(m)) return m;
-  return m[0].length === 1 ? m : messages.notOneColumn(arg, m[0].length);
-}
+import { bool, cells, eachCell, num, option, range, shareOrOption, tiers } from "./params";
+import { finite, isBlank, Matrix, OutMatrix, OutValue, readNumber, whereIn } from "./values";
 
 /** The number of rows up to the last one with anything in it (trailing blank rows of a selection are ignored). */
 function filledRows(m: Matrix): number {
@@ -55,29 +33,31 @@ const cell = (d: Dec, where = ""): OutValue => finite(toNumber(d), where);
  * running sum through row i. Blank rows stay blank; a bad row is one error naming it (the rows
  * after it depend on it).
  */
-export function runningPayout(
-  amounts: unknown,
-  targetIncentive: unknown,
-  tiers: unknown,
-  start?: unknown,
-  mode?: unknown,
-  threshold?: unknown,
-  cap?: unknown,
-): OutMatrix | CalcError {
-  const curve = readCurve(tiers, mode, threshold, cap);
-  if (isCalcError(curve)) return curve;
-  const a = oneColumn(amounts, "amounts");
-  if (isCalcError(a)) return a;
-  const ti = readRequiredNumber(targetIncentive, "target_incentive");
-  if (isCalcError(ti)) return ti;
-  if (ti < 0) return messages.negative({ arg: "target_incentive" }, ti);
-  const st = readOptionalNumber(start, "start");
-  if (isCalcError(st)) return st;
-  const values = readNumbersOrBlank(a, "amounts");
-  if (isCalcError(values)) return values;
-  const rows = coreRunningPayout(values, ti, curve, st ?? 0);
-  return rows.map((v, i) => [v === null ? "" : finite(v, ` in row ${i + 1}`)]);
-}
+export const RUNNING_PAYOUT = defineFunction({
+  id: "RUNNING_PAYOUT",
+  params: [
+    range("amounts", { oneColumn: true }),
+    num("target_incentive", { limit: "atLeast0" }),
+    tiers("tiers"),
+    num("start", { optional: true, fallback: 0 }),
+    CURVE_OPTIONS.mode,
+    CURVE_OPTIONS.threshold,
+    CURVE_OPTIONS.cap,
+  ],
+  result: "matrix",
+  spillSize: (shapes) => ({ height: shapes[0]?.height ?? 1, width: 1 }),
+  body: (a, ti, t, start, mode, threshold, cap): OutMatrix | CalcError => {
+    const curve = curveOf(t, mode, threshold, cap);
+    if (isCalcError(curve)) return curve;
+    const values = readNumbersOrBlank(a, "amounts");
+    if (isCalcError(values)) return values;
+    const rows = coreRunningPayout(values, ti, curve, start);
+    return rows.map((v, i) => [v === null ? "" : finite(v, ` in row ${i + 1}`)]);
+  },
+});
+
+/** The RUNNING_PAYOUT adapter. */
+export const runningPayout = RUNNING_PAYOUT.compute;
 
 /** The largest |decimals| SPLIT_CREDIT accepts. */
 const MAX_DECIMALS = 10;
@@ -87,54 +67,69 @@ const MAX_DECIMALS = 10;
  * `decimals` (default 2) by largest remainder, spilled in the shape of `shares`. Blank shares
  * stay blank and take no part.
  */
-export function splitCredit(amount: unknown, shares: unknown, decimals?: unknown): OutMatrix | CalcError {
-  const am = readRequiredNumber(amount, "amount");
-  if (isCalcError(am)) return am;
-  const s = asMatrix(shares, "shares");
-  if (isCalcError(s)) return s;
-  const dp = readOptionalNumber(decimals, "decimals");
-  if (isCalcError(dp)) return dp;
-  const places = dp ?? 2;
-  if (!Number.isInteger(places) || Math.abs(places) > MAX_DECIMALS)
-    return messages.notWholeNumber({ arg: "decimals" }, places, -MAX_DECIMALS, MAX_DECIMALS);
-  const values = readNumbersOrBlank(s, "shares");
-  if (isCalcError(values)) return values;
-  const given: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null) continue;
-    const w = s[0].length;
-    if (v < 0) return messages.negative(whereIn(s, "shares", Math.floor(i / w), i % w), v);
-    given.push(v);
-  }
-  if (given.length === 0) return messages.blank({ arg: "shares" });
-  const total = dec(am).times(sumExact(given));
-  if (!total.abs().lt(Number.MAX_VALUE)) return messages.outOfRange("");
-  const parts = coreSplitCredit(am, given, places);
-  let next = 0;
-  const width = s[0].length;
-  return s.map((row, r) => row.map((_, c) => (values[r * width + c] === null ? "" : cell(parts[next++]))));
-}
+export const SPLIT_CREDIT = defineFunction({
+  id: "SPLIT_CREDIT",
+  params: [
+    num("amount"),
+    range("shares"),
+    num("decimals", { optional: true, fallback: 2, whole: { min: -MAX_DECIMALS, max: MAX_DECIMALS } }),
+  ],
+  result: "matrix",
+  spillSize: (shapes) => shapes[1] ?? { height: 1, width: 1 },
+  body: (am, s, places): OutMatrix | CalcError => {
+    const values = readNumbersOrBlank(s, "shares");
+    if (isCalcError(values)) return values;
+    const given: number[] = [];
+    const width = s[0].length;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === null) continue;
+      if (v < 0) return messages.negative(whereIn(s, "shares", Math.floor(i / width), i % width), v);
+      given.push(v);
+    }
+    if (given.length === 0) return messages.blank({ arg: "shares" });
+    const total = dec(am).times(sumExact(given));
+    if (!total.abs().lt(Number.MAX_VALUE)) return messages.outOfRange("");
+    const parts = coreSplitCredit(am, given, places);
+    let next = 0;
+    return s.map((row, r) => row.map((_, c) => (values[r * width + c] === null ? "" : cell(parts[next++]))));
+  },
+});
+
+/** The SPLIT_CREDIT adapter. */
+export const splitCredit = SPLIT_CREDIT.compute;
 
 /**
  * PRORATE(amount, periods, start_date, [end_date], [weights], [basis]): per period, amount x
  * weight x the share of the period the person is in the plan (by days, or by whole months).
  */
-export function prorate(
-  amount: unknown,
-  periods: unknown,
-  startDate: unknown,
-  endDate?: unknown,
-  weights?: unknown,
-  basis?: unknown,
+export const PRORATE = defineFunction({
+  id: "PRORATE",
+  params: [
+    num("amount"),
+    range("periods"),
+    num("start_date"),
+    num("end_date", { optional: true }),
+    range("weights", { optional: true, oneColumn: true }),
+    option("basis", PRORATION_BASES),
+  ],
+  result: "matrix",
+  spillSize: (shapes) => ({ height: shapes[1]?.height ?? 1, width: 1 }),
+  body: (am, pm, sd, ed, wm, bs) => prorated(am, pm, sd, ed, wm, bs),
+});
+
+/** The PRORATE adapter. */
+export const prorate = PRORATE.compute;
+
+function prorated(
+  am: number,
+  pm: Matrix,
+  sd: number,
+  ed: number | null,
+  wm: Matrix | null,
+  bs: (typeof PRORATION_BASES)[number],
 ): OutMatrix | CalcError {
-  const am = readRequiredNumber(amount, "amount");
-  if (isCalcError(am)) return am;
-  const pm = asMatrix(periods, "periods");
-  if (isCalcError(pm)) return pm;
   if (pm[0].length !== 2) return messages.periodsShape(pm[0].length);
-  const bs = readOption(basis, "basis", PRORATION_BASES);
-  if (isCalcError(bs)) return bs;
   const n = filledRows(pm);
   if (n === 0) return messages.blank({ arg: "periods" });
   const list: Period[] = [];
@@ -159,21 +154,15 @@ export function prorate(
   }
   const first = list[0].first;
   const last = list[n - 1].last;
-  const sd = readRequiredNumber(startDate, "start_date");
-  if (isCalcError(sd)) return sd;
   const start = Math.floor(sd);
   if (start < first || start > last) return messages.dateOutsidePeriods("start_date", start, first, last);
-  const ed = readOptionalNumber(endDate, "end_date");
-  if (isCalcError(ed)) return ed;
   const end = ed === null ? null : Math.floor(ed);
   if (end !== null) {
     if (end < start) return messages.endBeforeStart(start, end);
     if (end > last) return messages.dateOutsidePeriods("end_date", end, first, last);
   }
   let w: number[] | null = null;
-  if (!isBlank(weights)) {
-    const wm = oneColumn(weights, "weights");
-    if (isCalcError(wm)) return wm;
+  if (wm !== null) {
     if (wm.length !== n && filledRows(wm) !== n)
       return messages.rowCountMismatch("weights", filledRows(wm), "periods", n);
     const wv = readNumbersOrBlank(wm.slice(0, n), "weights");
@@ -200,28 +189,27 @@ export const DRAW_HEADERS = ["Period", "Earned", "Draw", "Top-up", "Recovered", 
  * by period, spilled as a table under DRAW_HEADERS. Blank earnings are a period with nothing
  * earned; trailing blank rows of the selection stay blank.
  */
-export function draw(
-  earnings: unknown,
-  drawArg: unknown,
-  recoverable?: unknown,
-  recoveryLimit?: unknown,
-  openingBalance?: unknown,
-): OutMatrix | CalcError {
-  const em = oneColumn(earnings, "earnings");
-  if (isCalcError(em)) return em;
-  const dm = oneColumn(drawArg, "draw");
-  if (isCalcError(dm)) return dm;
+export const DRAW = defineFunction({
+  id: "DRAW",
+  params: [
+    range("earnings", { oneColumn: true }),
+    range("draw", { oneColumn: true }),
+    bool("recoverable", true),
+    num("recovery_limit", { optional: true, fallback: 1, limit: "share" }),
+    num("opening_balance", { optional: true, fallback: 0, limit: "atLeast0" }),
+  ],
+  result: "matrix",
+  // The header row, then one row per period.
+  spillSize: (shapes) => ({ height: (shapes[0]?.height ?? 1) + 1, width: DRAW_HEADERS.length }),
+  body: (em, dm, rec, lim, open) => drawTable(em, dm, rec, lim, open),
+});
+
+/** The DRAW adapter. */
+export const draw = DRAW.compute;
+
+function drawTable(em: Matrix, dm: Matrix, rec: boolean, lim: number, open: number): OutMatrix | CalcError {
   const perRow = dm.length > 1;
   if (perRow && dm.length !== em.length) return messages.rowCountMismatch("draw", dm.length, "earnings", em.length);
-  const rec = readOptionalBoolean(recoverable, "recoverable", true);
-  if (isCalcError(rec)) return rec;
-  const lim = readOptionalNumber(recoveryLimit, "recovery_limit");
-  if (isCalcError(lim)) return lim;
-  if (lim !== null && (lim < 0 || lim > 1)) return messages.notAShare({ arg: "recovery_limit" }, lim);
-  const open = readOptionalNumber(openingBalance, "opening_balance");
-  if (isCalcError(open)) return open;
-  if (open !== null && open < 0) return messages.negative({ arg: "opening_balance" }, open);
-
   const n = filledRows(em.map((row, i) => [row[0], perRow ? dm[i][0] : null]));
   const earned = readNumbersOrBlank(em.slice(0, n), "earnings");
   if (isCalcError(earned)) return earned;
@@ -241,8 +229,8 @@ export function draw(
   const periods = applyDraw(
     earned.map((e) => e ?? 0),
     draws,
-    { recoverable: rec, recoveryLimit: lim ?? 1 },
-    open ?? 0,
+    { recoverable: rec, recoveryLimit: lim },
+    open,
   );
   const rows: OutMatrix = [[...DRAW_HEADERS]];
   periods.forEach((p, i) => {
@@ -261,62 +249,28 @@ export function draw(
   return rows;
 }
 
-/** CLAWBACK's method argument: "PRORATED" (default), "FULL", or a share from 0 to 1. */
-function readClawbackMethod(value: unknown): ClawbackMethod | CalcError {
-  const single = asSingle(value, "method");
-  if (isCalcError(single)) return single;
-  const err = inputError(single, { arg: "method" });
-  if (err) return err;
-  if (typeof single === "number") {
-    if (!Number.isFinite(single)) return messages.notFinite({ arg: "method" });
-    return single >= 0 && single <= 1 ? single + 0 : messages.notAShare({ arg: "method" }, single);
-  }
-  return readOption(single, "method", CLAWBACK_METHODS);
-}
-
 /**
  * CLAWBACK(commission, months_kept, term_months, [method], [window_months]): the commission to
  * reverse when a customer cancels, as a negative number (0 when nothing is clawed back).
  * Element-wise over the first three arguments, so a column of deals spills a column.
  */
-export function clawback(
-  commission: unknown,
-  monthsKept: unknown,
-  termMonths: unknown,
-  method?: unknown,
-  windowMonths?: unknown,
-): OutMatrix | CalcError {
-  const c = asMatrix(commission, "commission");
-  if (isCalcError(c)) return c;
-  const k = asMatrix(monthsKept, "months_kept");
-  if (isCalcError(k)) return k;
-  const t = asMatrix(termMonths, "term_months");
-  if (isCalcError(t)) return t;
-  const md = readClawbackMethod(method);
-  if (isCalcError(md)) return md;
-  const win = readOptionalNumber(windowMonths, "window_months");
-  if (isCalcError(win)) return win;
-  if (win !== null && win < 0) return messages.negative({ arg: "window_months" }, win);
-  return elementwise(
-    [
-      { name: "commission", m: c },
-      { name: "months_kept", m: k },
-      { name: "term_months", m: t },
-    ],
-    (values, where) => {
-      // A deal row with neither commission nor months kept is an empty row (the term is often one cell).
-      if (isBlank(values[0]) && isBlank(values[1])) return "";
-      const nums: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        if (isBlank(values[i])) return messages.blank(where(i));
-        const v = readNumber(values[i], where(i));
-        if (isCalcError(v)) return v;
-        if (v < 0) return messages.negative(where(i), v);
-        nums.push(v);
-      }
-      const [cm, kept, term] = nums;
-      if (term === 0) return messages.notPositive(where(2), term);
-      return toNumber(coreClawback(cm, kept, term, { method: md, windowMonths: win }));
-    },
-  );
-}
+export const CLAWBACK = defineFunction({
+  id: "CLAWBACK",
+  params: [
+    cells("commission", "atLeast0"),
+    cells("months_kept", "atLeast0"),
+    // A deal row with neither commission nor months kept is an empty row (the term is often one cell).
+    cells("term_months", "atLeast0", { marksRow: false }),
+    shareOrOption("method", CLAWBACK_METHODS),
+    num("window_months", { optional: true, limit: "atLeast0" }),
+  ],
+  result: "matrix",
+  spillSize: (shapes) => shapes.slice(0, 3).find((s) => s.height * s.width > 1) ?? { height: 1, width: 1 },
+  body: (commission, kept, term, method, windowMonths) =>
+    eachCell([commission, kept, term], ([cm, k, t], where) =>
+      t === 0 ? messages.notPositive(where(2), t) : toNumber(coreClawback(cm, k, t, { method, windowMonths })),
+    ),
+});
+
+/** The CLAWBACK adapter. */
+export const clawback = CLAWBACK.compute;

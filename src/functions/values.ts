@@ -2,8 +2,9 @@ import { CalcError, EXCEL_ERROR_TEXTS, isCalcError, isErrorCode, messages, Where
 import { Dec, sumExact } from "../core/money";
 
 /**
- * Argument coercion for the COMP functions, in one place: what Excel (or the preview engine)
- * passes in, turned into numbers, options and shapes, or a CalcError that says what to fix.
+ * The cell-level primitives the COMP functions share: what a cell Excel (or the preview engine)
+ * passes holds, as a number or a CalcError that says what to fix, and how ranges line up.
+ * Whole arguments are read by the declared parameters in params.ts.
  */
 
 /** A range as Excel passes it: rows of cell values. */
@@ -61,62 +62,6 @@ export function asMatrix(value: unknown, arg: string): Matrix | CalcError {
     if (!Array.isArray(row) || row.length !== width) return messages.notRectangular(arg);
   }
   return value as Matrix;
-}
-
-/** An argument that must be one value: a scalar, or a 1x1 range. Omitted arguments are null. */
-export function asSingle(value: unknown, arg: string): unknown | CalcError {
-  if (!Array.isArray(value)) return value;
-  const m = asMatrix(value, arg);
-  if (isCalcError(m)) return m;
-  if (m.length !== 1 || m[0].length !== 1) return messages.notSingleValue(arg);
-  return m[0][0];
-}
-
-/** An optional number: blank or omitted gives null. */
-export function readOptionalNumber(value: unknown, arg: string): number | null | CalcError {
-  const single = asSingle(value, arg);
-  if (isCalcError(single)) return single;
-  if (isBlank(single)) return null;
-  return readNumber(single, { arg });
-}
-
-/** A number that must be given: one value, not blank. */
-export function readRequiredNumber(value: unknown, arg: string): number | CalcError {
-  const n = readOptionalNumber(value, arg);
-  return n === null ? messages.blank({ arg }) : n;
-}
-
-/** An optional TRUE or FALSE: blank or omitted gives `fallback`. */
-export function readOptionalBoolean(value: unknown, arg: string, fallback: boolean): boolean | CalcError {
-  const single = asSingle(value, arg);
-  if (isCalcError(single)) return single;
-  if (isBlank(single)) return fallback;
-  const err = inputError(single, { arg });
-  if (err) return err;
-  return typeof single === "boolean" ? single : messages.notBoolean({ arg }, single);
-}
-
-/** An optional text option from a fixed list, compared trimmed and case-insensitive. */
-export function readOption<T extends string>(value: unknown, arg: string, allowed: readonly T[]): T | CalcError {
-  const single = asSingle(value, arg);
-  if (isCalcError(single)) return single;
-  if (isBlank(single)) return allowed[0];
-  const err = inputError(single, { arg });
-  if (err) return err;
-  if (typeof single !== "string") return messages.notText({ arg }, single);
-  const wanted = single.trim().toUpperCase();
-  const found = allowed.find((a) => a === wanted);
-  return found ?? messages.unknownOption(arg, single, allowed);
-}
-
-/** An optional text argument: blank or omitted gives null. */
-export function readOptionalText(value: unknown, arg: string): string | null | CalcError {
-  const single = asSingle(value, arg);
-  if (isCalcError(single)) return single;
-  if (isBlank(single)) return null;
-  const err = inputError(single, { arg });
-  if (err) return err;
-  return typeof single === "string" ? single : messages.notText({ arg }, single);
 }
 
 /** "3x1": a matrix's shape as rows x columns. */
@@ -183,7 +128,7 @@ export function finite<T>(value: T, where = ""): T | CalcError {
  * The numbers of a range, for summing, with blanks counting as nothing. Text, booleans, errors
  * and negative numbers are refused with the cell's position.
  */
-export function readNonNegativeCells(m: Matrix, arg: string): number[] | CalcError {
+function readNonNegativeCells(m: Matrix, arg: string): number[] | CalcError {
   const out: number[] = [];
   for (let r = 0; r < m.length; r++) {
     for (let c = 0; c < m[r].length; c++) {
@@ -199,18 +144,8 @@ export function readNonNegativeCells(m: Matrix, arg: string): number[] | CalcErr
   return out;
 }
 
-/**
- * The exact sums of two range arguments of non-negative numbers (CAC, COST_OF_SALES,
- * CONVERSION), each checked as {@link readNonNegativeCells} does, in argument order.
- */
-export function sumsOfTwo(a: unknown, aName: string, b: unknown, bName: string): [Dec, Dec] | CalcError {
-  const am = asMatrix(a, aName);
-  if (isCalcError(am)) return am;
-  const bm = asMatrix(b, bName);
-  if (isCalcError(bm)) return bm;
-  const av = readNonNegativeCells(am, aName);
-  if (isCalcError(av)) return av;
-  const bv = readNonNegativeCells(bm, bName);
-  if (isCalcError(bv)) return bv;
-  return [sumExact(av), sumExact(bv)];
+/** The exact sum of a range of non-negative numbers, each checked as {@link readNonNegativeCells} does. */
+export function sumOfNonNegativeCells(m: Matrix, arg: string): Dec | CalcError {
+  const values = readNonNegativeCells(m, arg);
+  return isCalcError(values) ? values : sumExact(values);
 }

@@ -1,32 +1,32 @@
-import { CalcError, isCalcError, messages } from "../core/errors";
+import { CalcError, messages } from "../core/errors";
 import {
   DEFAULT_LOST_LABELS,
   DEFAULT_WON_LABELS,
   normaliseLabel,
   WIN_RATE_BASES,
   winRate as coreWinRate,
+  WinRateBasis,
 } from "../core/winRate";
-import { asMatrix, inputError, isBlank, readOption, readOptionalText, whereIn } from "./values";
+import { defineFunction } from "./functionSpec";
+import { option, range, text } from "./params";
+import { inputError, isBlank, Matrix, whereIn } from "./values";
 
 /**
  * WIN_RATE(outcomes, [won_label], [lost_label], [basis]): won / (won + lost) over a range of deal
  * stages ("CLOSED", the default), or won / all non-blank stages ("ALL"). Labels compare trimmed
  * and case-insensitive; a given label replaces the defaults ("Won"/"Closed Won", "Lost"/"Closed Lost").
  */
-export function winRate(
-  outcomes: unknown,
-  wonLabel?: unknown,
-  lostLabel?: unknown,
-  basis?: unknown,
-): number | CalcError {
-  const m = asMatrix(outcomes, "outcomes");
-  if (isCalcError(m)) return m;
-  const won = readOptionalText(wonLabel, "won_label");
-  if (isCalcError(won)) return won;
-  const lost = readOptionalText(lostLabel, "lost_label");
-  if (isCalcError(lost)) return lost;
-  const b = readOption(basis, "basis", WIN_RATE_BASES);
-  if (isCalcError(b)) return b;
+export const WIN_RATE = defineFunction({
+  id: "WIN_RATE",
+  params: [range("outcomes"), text("won_label"), text("lost_label"), option("basis", WIN_RATE_BASES)],
+  result: "scalar",
+  body: (m, won, lost, b) => winRateOf(m, won, lost, b),
+});
+
+/** The WIN_RATE adapter. */
+export const winRate = WIN_RATE.compute;
+
+function winRateOf(m: Matrix, won: string | null, lost: string | null, b: WinRateBasis): number | CalcError {
   const wonSet = won === null ? DEFAULT_WON_LABELS : [normaliseLabel(won)];
   const lostSet = lost === null ? DEFAULT_LOST_LABELS : [normaliseLabel(lost)];
   const clash = wonSet.find((w) => lostSet.includes(w));

@@ -8,7 +8,7 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { CalcError, isCalcError } from "../../core/errors";
-import { COMP_FUNCTIONS, FunctionSpec, Shape } from "../../functions/registry";
+import { COMP_FUNCTIONS, FunctionSpec, ParamKind, Shape } from "../../functions/registry";
 import { OutValue } from "../../functions/values";
 import { engineErrorText, engineErrorType } from "./engineErrors";
 
@@ -47,6 +47,17 @@ function padded(rows: (number | string | CellError)[][], size: Shape): (number |
   return out;
 }
 
+/**
+ * The engine's argument type for each kind of parameter in the registry. Ranges are RANGE, so a
+ * single cell arrives as a 1x1 range, as Excel passes a matrix parameter. Single values are ANY,
+ * not NUMBER or SCALAR: the registry's reader checks them and names the argument in its message,
+ * and the engine would otherwise coerce text to #VALUE! or a range to one cell silently.
+ */
+const ENGINE_ARGUMENT_TYPE: Record<ParamKind, FunctionArgumentType> = {
+  range: FunctionArgumentType.RANGE,
+  value: FunctionArgumentType.ANY,
+};
+
 /** The engine's method names for one function: its computation and its spill size. */
 const methodName = (spec: FunctionSpec) => `comp_${spec.id.toLowerCase()}`;
 const sizeMethodName = (spec: FunctionSpec) => `${methodName(spec)}_size`;
@@ -61,7 +72,7 @@ export class CompPlugin extends FunctionPlugin {
         method: methodName(spec),
         ...(spec.spillSize ? { sizeOfResultArrayMethod: sizeMethodName(spec) } : {}),
         vectorizationForbidden: true,
-        parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional })),
+        parameters: spec.params.map((p) => ({ argumentType: ENGINE_ARGUMENT_TYPE[p.kind], optionalArg: p.optional })),
       },
     ]),
   );
