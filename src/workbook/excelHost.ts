@@ -1,15 +1,6 @@
 import { columnLetter, parseCell, parseRange, splitSheetAddress } from "./a1";
-import {
-  ActiveCell,
-  NameClashError,
-  NotOwnedError,
-  RunLock,
-  SheetInfo,
-  TableData,
-  TableInfo,
-  WorkbookHost,
-  WriteReport,
-} from "./host";
+import { isAddInName, refuseClashes, resolveTargets } from "./writeRefusals";
+import { ActiveCell, RunLock, SheetInfo, TableData, TableInfo, WorkbookHost, WriteReport } from "./host";
 import { inWords } from "./officeErrors";
 import {
   Fingerprint,
@@ -250,45 +241,18 @@ export class ExcelHost implements WorkbookHost {
     const tables = wb.tables.load("items/name,items/id,items/worksheet/name,items/worksheet/id");
     const names = wb.names.load("items/name,items/formula");
     const own = await this.ownership(context);
-    const targets = specs.map((spec) => {
-      const existing = own.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase()) ?? null;
-      const record = existing ? own.owned.get(existing.id) : undefined;
-      if (existing && !record) throw new NotOwnedError(spec.name);
-      return { spec, existing, record, wanted: new Set((spec.namedRanges ?? []).map((n) => n.name.toLowerCase())) };
-    });
+    const targets = resolveTargets(specs, own.sheets, (id) => own.owned.get(id));
     const replaced = new Set(targets.flatMap((t) => (t.existing ? [t.existing.id] : [])));
     // A staging sheet left by a write that never finished (the add-in closed mid-way): hidden,
     // carrying the marker, owned by no record. It is removed, and its tables do not clash.
     const leftovers = own.sheets.filter(
       (s) => s.name.startsWith(STAGING_PREFIX) && s.hidden && s.marker !== null && !own.owned.has(s.id),
     );
-    const gone = new Set(leftovers.map((s) => s.id));
-
-    // Refusals, before anything is written.
-    for (const { spec } of targets) {
-      const clash = tables.items.find(
-        (t) =>
-          spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) &&
-          !replaced.has(t.worksheet.id) &&
-          !gone.has(t.worksheet.id),
-      );
-      if (clash)
-        throw new Error(
-          `A table named "${clash.name}" already exists on sheet "${clash.worksheet.name}". Rename that table or choose another name.`,
-        );
-    }
-    // Names the add-in made for these sheets: listed in their records; for records older than
-    // that list, a name a new sheet needs that points at the sheet it replaces.
-    const ours = (n: { name: string; formula: string }) =>
-      targets.some(({ existing, record, wanted }) =>
-        record?.names
-          ? record.names.some((x) => x.toLowerCase() === n.name.toLowerCase())
-          : !!existing && wanted.has(n.name.toLowerCase()) && refersTo(n.formula, existing.name),
-      );
-    const wanted = new Set(targets.flatMap((t) => [...t.wanted]));
-    for (const n of names.items) if (wanted.has(n.name.toLowerCase()) && !ours(n)) throw new NameClashError(n.name);
-    const userTable = tables.items.find((t) => wanted.has(t.name.toLowerCase()) && !gone.has(t.worksheet.id));
-    if (userTable) throw new NameClashError(userTable.name);
+    refuseClashes(targets, {
+      tables: tables.items.map((t) => ({ name: t.name, sheetName: t.worksheet.name, sheetId: t.worksheet.id })),
+      names: names.items.map((n) => ({ name: n.name, reference: n.formula })),
+      leftovers: new Set(leftovers.map((s) => s.id)),
+    });
 
     const oldTables = tables.items.filter((t) => replaced.has(t.worksheet.id));
     before.sheets = targets.flatMap(({ existing }) =>
@@ -358,7 +322,7 @@ export class ExcelHost implements WorkbookHost {
       staging[i].name = spec.name;
       staging[i].visibility = "Visible" as Excel.SheetVisibility;
     });
-    for (const n of names.items) if (ours(n)) n.delete();
+    for (const n of names.items) if (isAddInName(targets, { name: n.name, reference: n.formula })) n.delete();
     targets.forEach(({ spec }, i) => {
       for (const n of spec.namedRanges ?? []) wb.names.add(n.name, staging[i].getRange(n.address));
     });
@@ -525,13 +489,6 @@ export class ExcelHost implements WorkbookHost {
     if (part) part.setXml(xml);
     else context.workbook.customXmlParts.add(xml);
   }
-}
-
-/** True when a name's formula refers to the sheet (="Sheet!$A$1" or ='My sheet'!$A$1). */
-function refersTo(formula: string, sheet: string): boolean {
-  const quoted = `'${sheet.replace(/'/g, "''")}'!`.toLowerCase();
-  const f = formula.toLowerCase();
-  return f.startsWith(`=${sheet.toLowerCase()}!`) || f.startsWith(`=${quoted}`);
 }
 
 /** A SheetSpec's cell writes, planned before the workbook is touched. */

@@ -1,15 +1,6 @@
+import { refuseClashes, resolveTargets } from "./writeRefusals";
 import { absoluteReference, parseCell, quoteSheet, rangeAddress } from "./a1";
-import {
-  ActiveCell,
-  NameClashError,
-  NotOwnedError,
-  RunLock,
-  SheetInfo,
-  TableData,
-  TableInfo,
-  WorkbookHost,
-  WriteReport,
-} from "./host";
+import { ActiveCell, RunLock, SheetInfo, TableData, TableInfo, WorkbookHost, WriteReport } from "./host";
 import { Fingerprint, keptName, newToken, OwnedSheet } from "./ownership";
 import { PreviewWorkbook, PreviewWorkbookEdits } from "./preview/previewWorkbook";
 import { findDoc, OWNED_SHEETS_KEY, ownedRecords, PartReading, readPart, settingsToXml } from "./settingsXml";
@@ -139,41 +130,18 @@ export class PreviewHost implements WorkbookHost {
       const wb = this.workbook;
       const records = this.ownedSheets();
       const names = this.edits.names();
-      const targets = specs.map((spec) => {
-        const existing = wb.hasSheet(spec.name)
-          ? (wb.sheetNames().find((n) => n.toLowerCase() === spec.name.toLowerCase()) ?? spec.name)
-          : null;
-        const record = existing ? records.find((o) => o.id === wb.sheetId(existing)) : undefined;
-        if (existing && !record) throw new NotOwnedError(spec.name);
-        return { spec, existing, record };
+      const sheets = wb.sheetNames().map((name) => ({ id: wb.sheetId(name)!, name }));
+      const targets = resolveTargets(specs, sheets, (id) => records.find((o) => o.id === id));
+      const idOf = new Map(sheets.map((sh) => [sh.name, sh.id]));
+      refuseClashes(targets, {
+        tables: wb.tables().map((t) => ({ name: t.name, sheetName: t.sheet, sheetId: idOf.get(t.sheet) ?? t.sheet })),
+        names: names.map((n) => ({ name: n.name, reference: n.reference })),
       });
-      const replaced = new Set(targets.flatMap((t) => (t.existing ? [t.existing] : [])));
-      for (const { spec } of targets) {
-        const clash = wb
-          .tables()
-          .find(
-            (t) => spec.tables.some((s) => s.name.toLowerCase() === t.name.toLowerCase()) && !replaced.has(t.sheet),
-          );
-        if (clash)
-          throw new Error(
-            `A table named "${clash.name}" already exists on sheet "${clash.sheet}". Rename that table or choose another name.`,
-          );
-      }
+      const replaced = new Set(targets.flatMap((t) => (t.existing ? [t.existing.name] : [])));
       const ours = new Set(targets.flatMap((t) => t.record?.names ?? []).map((n) => n.toLowerCase()));
-      for (const { spec, existing, record } of targets) {
-        for (const n of spec.namedRanges ?? []) {
-          const found = names.find((x) => x.name.toLowerCase() === n.name.toLowerCase());
-          const legacy =
-            !record?.names &&
-            existing !== null &&
-            found?.reference.toLowerCase().startsWith(`=${quoteSheet(existing).toLowerCase()}!`);
-          if (found && !ours.has(found.name.toLowerCase()) && !legacy) throw new NameClashError(found.name);
-          if (wb.tables().some((t) => t.name.toLowerCase() === n.name.toLowerCase())) throw new NameClashError(n.name);
-        }
-      }
       const edited = targets.map(
         ({ existing, record }) =>
-          existing !== null && record?.hash !== undefined && this.fingerprint(existing) !== record.hash,
+          existing !== null && record?.hash !== undefined && this.fingerprint(existing.name) !== record.hash,
       );
 
       // Every change pushes its inverse; a failure runs them backwards (names and parts are restored whole).
@@ -200,8 +168,8 @@ export class PreviewHost implements WorkbookHost {
         targets.forEach(({ existing }, i) => {
           if (!existing) return;
           const aside = `cp~old${token}${i}`;
-          this.edits.renameSheet(existing, aside);
-          undo.push(() => this.edits.renameSheet(aside, existing));
+          this.edits.renameSheet(existing.name, aside);
+          undo.push(() => this.edits.renameSheet(aside, existing.name));
         });
         targets.forEach(({ spec }, i) => {
           const staging = `cp~${token}${i}`;
