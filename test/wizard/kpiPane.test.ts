@@ -102,6 +102,7 @@ describe("the KPI pane's state, without React", () => {
       people: { table: "Reps", id: "Rep ID", role: "Role" },
       month: "2026-11",
       showAmounts: false,
+      now: NOV_20,
     });
   });
 
@@ -114,7 +115,7 @@ describe("the KPI pane's state, without React", () => {
       type: "save",
       event: {
         type: "succeeded",
-        summary: kpiPlanStep.summary({ plan: DEFAULT_KPI_PLAN, now: NOV_20 }, s.history.slice()),
+        summary: kpiPlanStep.summary({ plan: DEFAULT_KPI_PLAN, now: NOV_20 }, { versions: s.history, computed: [] }),
       },
     });
     expect(s.save.message).toBe(
