@@ -60,10 +60,14 @@ describe("the KPI bonus pane: month warnings, computed months and what-ifs", () 
       { timeout: 15000 },
     );
     // The placeholder names the month a blank field saves.
-    expect((screen.getByRole("textbox", { name: /Takes effect from/ }) as HTMLInputElement).placeholder).toBe("2026-12");
+    expect((screen.getByRole("textbox", { name: /Takes effect from/ }) as HTMLInputElement).placeholder).toBe(
+      "2026-12",
+    );
     typeInto(/Takes effect from/, "2026-09");
     fireEvent.click(screen.getByRole("button", { name: "Save plan changes" }));
-    expect(await screen.findByText(/^Saved plan version 1, in force from 2026-09/, {}, { timeout: 15000 })).toBeTruthy();
+    expect(
+      await screen.findByText(/^Saved plan version 1, in force from 2026-09/, {}, { timeout: 15000 }),
+    ).toBeTruthy();
 
     // September has no rows at all: the run says so, in a warning of its own.
     typeInto("Month (YYYY-MM)", "2026-09");
@@ -76,7 +80,9 @@ describe("the KPI bonus pane: month warnings, computed months and what-ifs", () 
       ),
     ).toBeTruthy();
     expect(screen.getByText("Check 2026-09 before you publish")).toBeTruthy();
-    expect(screen.getByText(/^No row of Deals has a Closed date in 2026-09 \(its dates run from 2026-10-05/)).toBeTruthy();
+    expect(
+      screen.getByText(/^No row of Deals has a Closed date in 2026-09 \(its dates run from 2026-10-05/),
+    ).toBeTruthy();
     expect(screen.getByText(/^Every actual in 2026-09 is 0/)).toBeTruthy();
     expect(
       screen.getByText("Computed with the official plan through 2026-09: no change can take effect in or before it."),

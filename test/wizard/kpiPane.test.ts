@@ -148,7 +148,11 @@ describe("the KPI pane's state, without React", () => {
 describe("the KPI pane: computed months, clock skew, what-ifs and month warnings", () => {
   const ctx = (pane: KpiPaneState, now = NOV_20) => ({ pane, now });
   const computed = [{ month: "2026-10", version: 1, computedAt: "2026-11-19T10:00:00.000Z" }];
-  const draft = { plan: { roles: [DEFAULT_KPI_PLAN.roles[1]] }, month: "2019-03", computedAt: "2026-11-18T10:00:00.000Z" };
+  const draft = {
+    plan: { roles: [DEFAULT_KPI_PLAN.roles[1]] },
+    month: "2019-03",
+    computedAt: "2026-11-18T10:00:00.000Z",
+  };
 
   test("the placeholder's month is the month a blank field saves", () => {
     const s = run({ type: "loaded", history: [version(1, "2026-09")], tables });
@@ -220,7 +224,9 @@ describe("the KPI pane: computed months, clock skew, what-ifs and month warnings
   });
 
   test("a run's month warnings and computed months are kept until the next run starts", () => {
-    const warnings = ["No row of Deals has a Closed date in 2026-09 (it has no dates), so every KPI on Deals is 0 for everyone."];
+    const warnings = [
+      "No row of Deals has a Closed date in 2026-09 (it has no dates), so every KPI on Deals is 0 for everyone.",
+    ];
     let s = run({ type: "scored", warnings, computed });
     expect(s.warnings).toEqual(warnings);
     expect(s.computed).toEqual(computed);

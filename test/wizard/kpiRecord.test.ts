@@ -115,7 +115,9 @@ describe("never rewrite the past: what is recorded, not the clock", () => {
   test("a month that has not started is not computed with the official plan; nothing is written or recorded", async () => {
     const { wb, host } = book();
     await saveKpiPlan(host, PLAN, SEP_1, "2026-09");
-    await expect(runKpiStep(host, { people: PEOPLE, month: "2026-12", showAmounts: true, now: NOV_20 })).rejects.toThrow(
+    await expect(
+      runKpiStep(host, { people: PEOPLE, month: "2026-12", showAmounts: true, now: NOV_20 }),
+    ).rejects.toThrow(
       "2026-12 has not started yet (today is 2026-11-20), so it cannot be computed with the official plan. To try a month ahead, compute a what-if instead.",
     );
     expect(wb.hasSheet("Scorecards")).toBe(false);
@@ -155,9 +157,9 @@ describe("never rewrite the past: what is recorded, not the clock", () => {
     const refused = await saveKpiPlan(host, PLAN, NOV_20).catch((e: Error) => e.message);
     expect(refused).toMatch(/^The KPI plan stored in this workbook cannot be read \(versions\.0\.version: /);
     expect(refused).toContain("It is left as it is and nothing is saved over it");
-    await expect(runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true, now: NOV_20 })).rejects.toThrow(
-      "The KPI plan stored in this workbook cannot be read",
-    );
+    await expect(
+      runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true, now: NOV_20 }),
+    ).rejects.toThrow("The KPI plan stored in this workbook cannot be read");
     expect(await host.readSettings(KPI_PLAN_KEY)).toEqual(damaged);
     expect(wb.hasSheet("KPI Plan")).toBe(false);
   });
@@ -181,9 +183,7 @@ describe("month warnings on the generated sheets", () => {
     expect(rowsOf(wb, KPI_NAMES.bonus).map((r) => r["Bonus"])).toEqual([0, 0]);
     expect(rowsOf(wb, KPI_NAMES.leaderboard).map((r) => r["Rank"])).toEqual([1, 1]);
     const { kpiScorecardStep } = await import("../../src/wizard/kpi/runKpiStep");
-    expect(
-      kpiScorecardStep.summary({ people: PEOPLE, month: "2026-09", showAmounts: true }, result).message,
-    ).toBe(
+    expect(kpiScorecardStep.summary({ people: PEOPLE, month: "2026-09", showAmounts: true }, result).message).toBe(
       "Wrote Scorecards and Leaderboard for 2026-09 with plan version 1: 2 people, bonuses totalling 0. Check the 2 warnings shown: this month computed to nothing.",
     );
   });

@@ -268,7 +268,6 @@ export const kpiScorecardStep: StepModule<KpiContext, KpiStepSettings, KpiStepRe
   settingsFrom: scorecardSettings,
   run: scoreAndWrite,
   // The run's time is not a setting: it is checked, then recorded with the month computed.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   stored: ({ now, ...s }, r): KpiRunRecord => ({ ...s, version: r.version.version }),
   summary: (s, r) => ({
     message: `Wrote Scorecards and Leaderboard for ${s.month} with plan version ${r.version.version}: ${r.people.length} people, bonuses totalling ${totalBonus(r.people).toLocaleString("en-US", { maximumFractionDigits: 2 })}.${warningsNote(r.warnings)}`,

@@ -154,8 +154,10 @@ export function readKpiPlanRecord(stored: unknown): Reading<KpiPlanRecord> {
   for (let s = schema; s < KPI_RECORD_SCHEMA; s++) v = RECORD_MIGRATIONS[s](v);
   const parsed = RECORD_V2.safeParse(v);
   if (!parsed.success) return { ok: false, problem: problemOf(parsed.error) };
-  const byMonth = <T extends { month?: string; effective?: string }>(key: "month" | "effective") => (a: T, b: T) =>
-    (a[key] ?? "") < (b[key] ?? "") ? -1 : 1;
+  const byMonth =
+    <T extends { month?: string; effective?: string }>(key: "month" | "effective") =>
+    (a: T, b: T) =>
+      (a[key] ?? "") < (b[key] ?? "") ? -1 : 1;
   return {
     ok: true,
     value: {

@@ -9,7 +9,12 @@ import {
 } from "../../../src/core/kpiPlan";
 
 const NOV_20 = new Date("2026-11-20T10:00:00Z");
-const v1: PlanVersion = { version: 1, effective: "2026-09", changedAt: "2026-09-01T09:00:00.000Z", plan: { roles: [] } };
+const v1: PlanVersion = {
+  version: 1,
+  effective: "2026-09",
+  changedAt: "2026-09-01T09:00:00.000Z",
+  plan: { roles: [] },
+};
 
 describe("months computed with the official plan", () => {
   test("recording a month keeps one entry per month (the latest computation), in month order", () => {
@@ -50,21 +55,26 @@ describe("months computed with the official plan", () => {
   });
 
   test("property: after any computations at a moving clock, a clock at or after the last one is never skewed, one before it always is", () => {
-    const month = fc.integer({ min: 0, max: 47 }).map((i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+    const month = fc
+      .integer({ min: 0, max: 47 })
+      .map((i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
     fc.assert(
-      fc.property(fc.array(fc.tuple(month, fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 20 }), (runs) => {
-        let now = new Date("2028-01-01T00:00:00Z");
-        let c: ComputedMonth[] = [];
-        for (const [m, days] of runs) {
-          now = new Date(now.getTime() + days * 86_400_000);
-          c = recordComputed(c, m, 1, now);
-        }
-        expect(new Set(c.map((x) => x.month)).size).toBe(c.length);
-        expect(c.map((x) => x.month)).toEqual([...c.map((x) => x.month)].sort());
-        expect(computedThrough(c)).toBe([...runs.map(([m]) => m)].sort().pop());
-        expect(clockProblem(now, [], c)).toBeNull();
-        expect(clockProblem(new Date(now.getTime() - 1000), [], c)).not.toBeNull();
-      }),
+      fc.property(
+        fc.array(fc.tuple(month, fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 20 }),
+        (runs) => {
+          let now = new Date("2028-01-01T00:00:00Z");
+          let c: ComputedMonth[] = [];
+          for (const [m, days] of runs) {
+            now = new Date(now.getTime() + days * 86_400_000);
+            c = recordComputed(c, m, 1, now);
+          }
+          expect(new Set(c.map((x) => x.month)).size).toBe(c.length);
+          expect(c.map((x) => x.month)).toEqual([...c.map((x) => x.month)].sort());
+          expect(computedThrough(c)).toBe([...runs.map(([m]) => m)].sort().pop());
+          expect(clockProblem(now, [], c)).toBeNull();
+          expect(clockProblem(new Date(now.getTime() - 1000), [], c)).not.toBeNull();
+        },
+      ),
     );
   });
 });

@@ -58,8 +58,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
     let live = true;
     void Promise.all([readKpiRecord(host), host.listTables(), readStoredWhatIf(host)]).then(
       ([record, tables, whatIf]) =>
-        live &&
-        dispatch({ type: "loaded", history: record.versions, computed: record.computed, tables, whatIf }),
+        live && dispatch({ type: "loaded", history: record.versions, computed: record.computed, tables, whatIf }),
       (e) => live && dispatch({ type: "loadFailed", message: messageOf(e) }),
     );
     return () => {
@@ -122,9 +121,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
       </Body1>
       {pane.history.length > 0 && <Body1>Versions: {versionsText(pane)}.</Body1>}
       {through && (
-        <Body1>
-          Computed with the official plan through {through}: no change can take effect in or before it.
-        </Body1>
+        <Body1>Computed with the official plan through {through}: no change can take effect in or before it.</Body1>
       )}
       {pane.roles.map((r, ri) => (
         <fieldset key={ri} className={styles.fieldset}>
@@ -286,9 +283,9 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
       <MonthWarnings warnings={pane.warnings} title={`Check ${pane.month} before you publish`} />
       <Subtitle2 as="h3">What-if: try the plan above on any month</Subtitle2>
       <Body1>
-        Computes the plan as typed above, without saving it, for any past or future month, and writes the {WHAT_IF_SHEET}{" "}
-        sheet, labelled as a what-if. The official plan history, the KPI Plan sheet and the scorecards stay as they
-        are.
+        Computes the plan as typed above, without saving it, for any past or future month, and writes the{" "}
+        {WHAT_IF_SHEET} sheet, labelled as a what-if. The official plan history, the KPI Plan sheet and the scorecards
+        stay as they are.
       </Body1>
       {pane.storedWhatIf && (
         <div className={styles.row}>
@@ -308,10 +305,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
         validationMessage={whatIfMonth ?? undefined}
         validationState={whatIfMonth ? "error" : "none"}
       >
-        <Input
-          value={pane.whatIfMonth}
-          onChange={(_, d) => dispatch({ type: "whatIfMonthChanged", month: d.value })}
-        />
+        <Input value={pane.whatIfMonth} onChange={(_, d) => dispatch({ type: "whatIfMonthChanged", month: d.value })} />
       </Field>
       <RunPanel
         run={pane.whatIf}
