@@ -4,12 +4,10 @@
  * React and no workbook calls here.
  */
 import {
-  addVersion,
   clockProblem,
   ComputedMonth,
   computedThrough,
   futureMonthProblem,
-  KpiPlanError,
   monthOf,
   nextMonth,
   PlanVersion,
@@ -235,27 +233,14 @@ export const clockProblemOf = ({ pane, now }: KpiContext): string | null =>
   clockProblem(now, pane.history, pane.computed);
 
 /**
- * What must be fixed before the plan can be saved: the plan's problems, a bad effective month,
- * a skewed clock, and whatever the save itself would refuse (a month already computed, a month
- * that already has a change), checked here on the history as loaded.
+ * What must be fixed before the plan can be saved: the plan's problems, a bad effective month
+ * and a skewed clock. What the save refuses on the stored history (a month already computed, a
+ * month that already has a change) is said by the save itself, on the record as stored then.
  */
 export function planIssues(ctx: KpiContext): string[] {
-  const { pane, now } = ctx;
-  const e = effectiveProblem(pane);
-  const { plan, problems } = parsedPlan(pane);
+  const e = effectiveProblem(ctx.pane);
   const skew = clockProblemOf(ctx);
-  const issues = [...problems, ...(e ? [e] : []), ...(skew ? [skew] : [])];
-  if (plan && issues.length === 0) {
-    try {
-      addVersion(pane.history, plan, now, pane.effective.trim() || undefined, {
-        computedThrough: computedThroughOf(pane),
-      });
-    } catch (err) {
-      if (!(err instanceof KpiPlanError)) throw err;
-      issues.push(err.message);
-    }
-  }
-  return issues;
+  return [...parsedPlan(ctx.pane).problems, ...(e ? [e] : []), ...(skew ? [skew] : [])];
 }
 
 /** The change to save, or null while {@link planIssues} lists anything. */
@@ -294,10 +279,19 @@ export function scorecardSettings(ctx: KpiContext): KpiStepSettings | null {
 /** What is wrong with the what-if's month. */
 export const whatIfMonthProblem = (s: KpiPaneState): string | null => checkMonth(s.whatIfMonth);
 
-/** What must be fixed before a what-if can be computed: the draft plan's problems and a bad month (any month will do). */
+/**
+ * What must be fixed before a what-if can be computed: the draft plan's problems (counted here;
+ * they are listed once, before the save) and a bad month (any month will do).
+ */
 export function whatIfIssues({ pane }: KpiContext): string[] {
   const m = whatIfMonthProblem(pane);
-  return [...parsedPlan(pane).problems, ...(m ? [m] : [])];
+  const n = parsedPlan(pane).problems.length;
+  const plan = n
+    ? [
+        `The plan above has ${n === 1 ? "a problem" : `${n} problems`}, listed before "Save plan changes"; fix ${n === 1 ? "it" : "them"} first.`,
+      ]
+    : [];
+  return [...plan, ...(m ? [m] : [])];
 }
 
 /** The what-if's settings (the plan as typed, not saved), or null while {@link whatIfIssues} lists anything. */
