@@ -110,7 +110,8 @@ describe("the KPI bonus pane: month warnings, computed months and what-ifs", () 
     expect(await host.readSettings("kpiPlan")).toEqual(before);
     expect((await readKpiRecord(host)).versions).toHaveLength(1);
     expect((await readStoredWhatIf(host))?.plan.roles[1].targetBonus).toBe(9000);
-    // The official scorecards of the earlier run keep their warning.
+    // The official scorecards of the earlier run keep their warning, about the month they computed.
+    typeInto("Month (YYYY-MM)", "2026-10");
     expect(screen.getByText("Check 2026-09 before you publish")).toBeTruthy();
   }, 60000);
 });

@@ -231,8 +231,9 @@ describe("the KPI pane: computed months, clock skew, what-ifs and month warnings
     const warnings = [
       "No row of Deals has a Closed date in 2026-09 (it has no dates), so every KPI on Deals is 0 for everyone.",
     ];
-    let s = run({ type: "scored", warnings, computed });
+    let s = run({ type: "scored", month: "2026-09", warnings, computed });
     expect(s.warnings).toEqual(warnings);
+    expect(s.scoredMonth).toBe("2026-09");
     expect(s.computed).toEqual(computed);
     s = kpiPaneReducer(s, { type: "run", event: { type: "progress", fraction: 0.5, label: "x" } });
     expect(s.warnings).toEqual(warnings);

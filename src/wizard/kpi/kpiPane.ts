@@ -47,6 +47,8 @@ export interface KpiPaneState {
   readonly computed: readonly ComputedMonth[];
   /** The last scorecard run's month warnings (empty: none, or no run yet). */
   readonly warnings: readonly string[];
+  /** The month the last scorecard run computed, which its warnings are about; null before a run. */
+  readonly scoredMonth: string | null;
   /** The month a what-if is computed for, "YYYY-MM" as typed: any month. */
   readonly whatIfMonth: string;
   /** The what-if draft stored in the workbook, apart from the official record; null for none. */
@@ -85,7 +87,7 @@ export type KpiPaneAction =
   | { type: "planSaved"; history: readonly PlanVersion[] }
   | { type: "save"; event: RunEvent }
   | { type: "run"; event: RunEvent }
-  | { type: "scored"; warnings: readonly string[]; computed: readonly ComputedMonth[] }
+  | { type: "scored"; month: string; warnings: readonly string[]; computed: readonly ComputedMonth[] }
   | { type: "whatIfMonthChanged"; month: string }
   | { type: "whatIfDraftLoaded" }
   | { type: "officialPlanRestored" }
@@ -107,6 +109,7 @@ export function initialKpiPane(now: Date): KpiPaneState {
     run: idleRun,
     computed: [],
     warnings: [],
+    scoredMonth: null,
     whatIfMonth: month,
     storedWhatIf: null,
     whatIf: idleRun,
@@ -180,7 +183,7 @@ export function kpiPaneReducer(state: KpiPaneState, action: KpiPaneAction): KpiP
         warnings: action.event.type === "started" ? [] : state.warnings,
       };
     case "scored":
-      return { ...state, warnings: action.warnings, computed: action.computed };
+      return { ...state, warnings: action.warnings, scoredMonth: action.month, computed: action.computed };
     case "whatIfMonthChanged":
       return { ...state, whatIfMonth: action.month };
     case "whatIfDraftLoaded":

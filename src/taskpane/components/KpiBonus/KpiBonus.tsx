@@ -85,7 +85,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
     if (settings)
       runs.start(kpiScorecardStep, settings, {
         onEvent: (event) => dispatch({ type: "run", event }),
-        onResult: (r) => dispatch({ type: "scored", warnings: r.warnings, computed: r.computed }),
+        onResult: (r, s) => dispatch({ type: "scored", month: s.month, warnings: r.warnings, computed: r.computed }),
       });
   };
   const onWhatIf = () => {
@@ -280,7 +280,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
         onRun={onRun}
         onCancel={() => runs.cancel(kpiScorecardStep.id)}
       />
-      <MonthWarnings warnings={pane.warnings} title={`Check ${pane.month} before you publish`} />
+      <MonthWarnings warnings={pane.warnings} title={`Check ${pane.scoredMonth ?? pane.month} before you publish`} />
       <Subtitle2 as="h3">What-if: try the plan above on any month</Subtitle2>
       <Body1>
         Computes the plan as typed above, without saving it, for any past or future month, and writes the{" "}
