@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { addVersion, ComputedMonth, nextMonth, PlanVersion, recordComputed } from "../../src/core/kpiPlan";
 import { DEFAULT_KPI_PLAN } from "../../src/wizard/kpi/defaultPlan";
 import {
   KPI_RECORD_SCHEMA,
@@ -83,5 +85,40 @@ describe("the stored KPI record (zod schema with migrations)", () => {
     expect(readWhatIf({ ...draft, schema: 1, month: "March" }).ok).toBe(false);
     // The official record is not a what-if.
     expect(readWhatIf(storedRecord({ versions: [], computed: [] })).ok).toBe(false);
+  });
+});
+
+describe("the stored KPI record, for any history", () => {
+  test("property: whatever versions and computed months a workbook holds, writing and reading gives them back", () => {
+    const event = fc.record({
+      days: fc.integer({ min: 0, max: 60 }),
+      later: fc.integer({ min: 0, max: 3 }),
+      bonus: fc.integer({ min: 0, max: 20_000 }),
+      compute: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: 15 }), (events) => {
+        let now = new Date("2026-01-10T08:00:00Z");
+        let versions: PlanVersion[] = [];
+        let computed: ComputedMonth[] = [];
+        for (const e of events) {
+          now = new Date(now.getTime() + e.days * 86_400_000);
+          const plan = { roles: DEFAULT_KPI_PLAN.roles.map((r) => ({ ...r, targetBonus: e.bonus })) };
+          const month = now.toISOString().slice(0, 7);
+          let effective = month;
+          for (let i = 0; i <= e.later; i++) effective = nextMonth(effective);
+          try {
+            versions = addVersion(versions, plan, now, effective);
+          } catch {
+            // A refused change (the month has one already) leaves the history as it was.
+          }
+          if (e.compute && versions.some((v) => v.effective <= month))
+            computed = recordComputed(computed, month, 1, now);
+        }
+        const read = readKpiPlanRecord(JSON.parse(JSON.stringify(storedRecord({ versions, computed }))));
+        expect(read).toEqual({ ok: true, value: { versions, computed } });
+      }),
+      { numRuns: 60 },
+    );
   });
 });
