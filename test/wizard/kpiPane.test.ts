@@ -1,6 +1,10 @@
-import { PlanVersion } from "../../src/core/kpiPlan";
+import { addVersion, PlanVersion } from "../../src/core/kpiPlan";
 import { DEFAULT_KPI_PLAN } from "../../src/wizard/kpi/defaultPlan";
 import {
+  clockProblemOf,
+  computedThroughOf,
+  DEFAULT_PEOPLE,
+  defaultEffective,
   effectiveProblem,
   headersOf,
   initialKpiPane,
@@ -13,7 +17,11 @@ import {
   scorecardSettings,
   versionInForce,
   versionsText,
+  whatIfIssues,
+  whatIfMonthProblem,
+  whatIfSettings,
 } from "../../src/wizard/kpi/kpiPane";
+import { kpiWhatIfStep } from "../../src/wizard/kpi/whatIfStep";
 import { kpiPlanStep, kpiScorecardStep, latestVersion, totalBonus } from "../../src/wizard/kpi/runKpiStep";
 
 const NOV_20 = new Date("2026-11-20T10:00:00Z");
@@ -102,6 +110,7 @@ describe("the KPI pane's state, without React", () => {
       people: { table: "Reps", id: "Rep ID", role: "Role" },
       month: "2026-11",
       showAmounts: false,
+      now: NOV_20,
     });
   });
 
@@ -114,7 +123,7 @@ describe("the KPI pane's state, without React", () => {
       type: "save",
       event: {
         type: "succeeded",
-        summary: kpiPlanStep.summary({ plan: DEFAULT_KPI_PLAN, now: NOV_20 }, s.history.slice()),
+        summary: kpiPlanStep.summary({ plan: DEFAULT_KPI_PLAN, now: NOV_20 }, { versions: s.history, computed: [] }),
       },
     });
     expect(s.save.message).toBe(
@@ -133,5 +142,109 @@ describe("the KPI pane's state, without React", () => {
         [{ bonus: 0.1 }, { bonus: 0.2 }].map((p, i) => ({ ...p, person: `P${i}`, role: "AE", attainment: 1, rank: 1 })),
       ),
     ).toBe(0.3);
+  });
+});
+
+describe("the KPI pane: computed months, clock skew, what-ifs and month warnings", () => {
+  const ctx = (pane: KpiPaneState, now = NOV_20) => ({ pane, now });
+  const computed = [{ month: "2026-10", version: 1, computedAt: "2026-11-19T10:00:00.000Z" }];
+  const draft = {
+    plan: { roles: [DEFAULT_KPI_PLAN.roles[1]] },
+    month: "2019-03",
+    computedAt: "2026-11-18T10:00:00.000Z",
+  };
+
+  test("the placeholder's month is the month a blank field saves", () => {
+    const s = run({ type: "loaded", history: [version(1, "2026-09")], tables });
+    expect(defaultEffective(NOV_20)).toBe("2026-12");
+    expect(planSettings(ctx(s))?.effective).toBeUndefined();
+    const saved = addVersion(s.history, DEFAULT_KPI_PLAN, NOV_20, planSettings(ctx(s))?.effective);
+    expect(saved[saved.length - 1].effective).toBe(defaultEffective(NOV_20));
+  });
+
+  test("loading keeps the computed months and the stored draft", () => {
+    const s = run({ type: "loaded", history: [version(1, "2026-09")], tables, computed, whatIf: draft });
+    expect(computedThroughOf(s)).toBe("2026-10");
+    expect(s.storedWhatIf).toEqual(draft);
+    expect(clockProblemOf(ctx(s))).toBeNull();
+    expect(planIssues(ctx(s))).toEqual([]);
+    // Loading without a record keeps what the pane had.
+    expect(kpiPaneReducer(s, { type: "loaded", history: s.history, tables }).computed).toEqual(computed);
+  });
+
+  test("a clock behind what is recorded blocks both the save and the scorecards, saying what to do", () => {
+    const s = run({ type: "loaded", history: [version(1, "2026-09")], tables, computed });
+    const skewed = new Date("2026-09-20T10:00:00Z");
+    const message =
+      "This computer's clock reads 2026-09-20, but scorecards for 2026-10 are recorded as computed already. Check the computer's date and time settings, then try again.";
+    expect(clockProblemOf(ctx(s, skewed))).toBe(message);
+    expect(planIssues(ctx(s, skewed))).toEqual([message]);
+    expect(scorecardIssues(ctx(kpiPaneReducer(s, { type: "monthChanged", month: "2026-09" }), skewed))).toEqual([
+      message,
+    ]);
+    expect(scorecardSettings(ctx(s, skewed))).toBeNull();
+  });
+
+  test("the official scorecards wait for a month to start; a what-if takes any month and the plan as typed", () => {
+    let s = run(
+      { type: "loaded", history: [version(1, "2026-09")], tables },
+      { type: "monthChanged", month: "2027-02" },
+      { type: "roleChanged", role: 0, patch: { targetBonus: "900" } },
+    );
+    expect(scorecardIssues(ctx(s))).toEqual([
+      "2027-02 has not started yet (today is 2026-11-20), so it cannot be computed with the official plan. To try a month ahead, compute a what-if instead.",
+    ]);
+    expect(s.whatIfMonth).toBe("2026-10");
+    s = kpiPaneReducer(s, { type: "whatIfMonthChanged", month: "2027-02 " });
+    expect(whatIfIssues(ctx(s))).toEqual([]);
+    const settings = whatIfSettings(ctx(s));
+    expect(settings).toMatchObject({ month: "2027-02", people: DEFAULT_PEOPLE, now: NOV_20 });
+    expect(settings?.plan.roles[0].targetBonus).toBe(900);
+    expect(kpiWhatIfStep.settingsFrom(ctx(s))).toEqual(settings);
+    s = kpiPaneReducer(s, { type: "whatIfMonthChanged", month: "1999-3" });
+    expect(whatIfMonthProblem(s)).toBe('"1999-3" is not a month; write it as YYYY-MM, e.g. 2026-12.');
+    expect(whatIfIssues(ctx(s))).toEqual(['"1999-3" is not a month; write it as YYYY-MM, e.g. 2026-12.']);
+    expect(whatIfSettings(ctx(s))).toBeNull();
+    // The plan's problems are listed once, before the save; the what-if counts them.
+    s = kpiPaneReducer(s, { type: "whatIfMonthChanged", month: "2019-03" });
+    s = kpiPaneReducer(s, { type: "roleChanged", role: 0, patch: { role: "" } });
+    expect(planIssues(ctx(s))).toContain("Role 1 has no name.");
+    expect(whatIfIssues(ctx(s))).toEqual([
+      'The plan above has a problem, listed before "Save plan changes"; fix it first.',
+    ]);
+    expect(whatIfSettings(ctx(s))).toBeNull();
+  });
+
+  test("the stored draft can be edited, and the form can start again from the official plan", () => {
+    let s = run({ type: "loaded", history: [version(1, "2026-09")], tables, whatIf: draft });
+    s = kpiPaneReducer(s, { type: "whatIfDraftLoaded" });
+    expect(s.roles.map((r) => r.role)).toEqual(["AE"]);
+    expect(s.whatIfMonth).toBe("2019-03");
+    s = kpiPaneReducer(s, { type: "officialPlanRestored" });
+    expect(s.roles.map((r) => r.role)).toEqual(DEFAULT_KPI_PLAN.roles.map((r) => r.role));
+    // Without a stored draft, loading it changes nothing.
+    const none = run({ type: "loaded", history: [], tables });
+    expect(kpiPaneReducer(none, { type: "whatIfDraftLoaded" })).toBe(none);
+  });
+
+  test("a run's month warnings and computed months are kept until the next run starts", () => {
+    const warnings = [
+      "No row of Deals has a Closed date in 2026-09 (it has no dates), so every KPI on Deals is 0 for everyone.",
+    ];
+    let s = run({ type: "scored", month: "2026-09", warnings, computed });
+    expect(s.warnings).toEqual(warnings);
+    expect(s.scoredMonth).toBe("2026-09");
+    expect(s.computed).toEqual(computed);
+    s = kpiPaneReducer(s, { type: "run", event: { type: "progress", fraction: 0.5, label: "x" } });
+    expect(s.warnings).toEqual(warnings);
+    s = kpiPaneReducer(s, { type: "run", event: { type: "started" } });
+    expect(s.warnings).toEqual([]);
+    s = kpiPaneReducer(s, { type: "whatIfScored", warnings, record: draft });
+    expect(s.whatIfWarnings).toEqual(warnings);
+    expect(s.storedWhatIf).toEqual(draft);
+    expect(s.warnings).toEqual([]);
+    s = kpiPaneReducer(s, { type: "whatIf", event: { type: "started" } });
+    expect(s.whatIfWarnings).toEqual([]);
+    expect(s.whatIf.status).toBe("running");
   });
 });

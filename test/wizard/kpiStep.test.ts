@@ -68,13 +68,15 @@ describe("the KPI bonus module on the sample workbook (preview engine)", () => {
     const richer = { roles: DEFAULT_KPI_PLAN.roles.map((r) => ({ ...r, targetBonus: r.targetBonus * 2 })) };
     const history = await saveKpiPlan(host, richer, NOV_20);
     expect(history.map((v) => v.effective)).toEqual(["2026-09", "2026-12"]);
-    const october = await runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true });
-    const december = await runKpiStep(host, { people: PEOPLE, month: "2026-12", showAmounts: false });
-    expect(october.version.version).toBe(1);
-    expect(december.version.version).toBe(2);
     await expect(saveKpiPlan(host, DEFAULT_KPI_PLAN, new Date("2026-11-25T10:00:00Z"))).rejects.toThrow(
       "KPI settings change at most once a month, and 2026-12 already has a change, made on 2026-11-20. The next change can take effect from 2027-01.",
     );
+    // December is computed once it has started.
+    const DEC_2 = new Date("2026-12-02T09:00:00Z");
+    const october = await runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true, now: DEC_2 });
+    const december = await runKpiStep(host, { people: PEOPLE, month: "2026-12", showAmounts: false, now: DEC_2 });
+    expect(october.version.version).toBe(1);
+    expect(december.version.version).toBe(2);
     expect(await readPlanHistory(host)).toHaveLength(2);
     expect(rowsOf(wb, KPI_NAMES.history).map((r) => r["Effective from"])).toEqual(["2026-09", "2026-12"]);
     // Amounts hidden: the leaderboard has no Bonus column.

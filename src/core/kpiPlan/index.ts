@@ -2,6 +2,8 @@
 export { checkPlan, computeScorecards, kpiActual, kpiAttainment, monthBounds, PersonIndex } from "./compute";
 export type { DataTable, Person, PersonScore, ScoreLine } from "./compute";
 export { checkDateColumns, monthWarnings } from "./dataChecks";
+export { clockProblem, computedThrough, futureMonthProblem, recordComputed } from "./computedMonths";
+export type { ComputedMonth } from "./computedMonths";
 export { KpiPlanError, measureColumns } from "./types";
 export type {
   Aggregate,

@@ -3,13 +3,25 @@
  * selectors the pane renders (the plan parsed, the version in force, what blocks a run). No
  * React and no workbook calls here.
  */
-import { monthOf, PlanVersion, previousMonth, versionFor } from "../../core/kpiPlan";
+import {
+  clockProblem,
+  ComputedMonth,
+  computedThrough,
+  futureMonthProblem,
+  monthOf,
+  nextMonth,
+  PlanVersion,
+  previousMonth,
+  versionFor,
+} from "../../core/kpiPlan";
 import { sameText } from "../../core/text";
 import { TableInfo } from "../../workbook/host";
 import { idleRun, RunEvent, runReducer, RunState } from "../runState";
 import { DEFAULT_KPI_PLAN } from "./defaultPlan";
 import { blankKpi, checkMonth, draftsOf, KpiDraft, parseKpiDrafts, RoleDraft } from "./kpiForm";
 import type { KpiPlanChange, KpiStepSettings, PeopleSource } from "./runKpiStep";
+import type { WhatIfRecord } from "./storedPlan";
+import type { WhatIfSettings } from "./whatIfStep";
 
 /** The people table a plan starts from: the sample's and a CRM export's usual names. */
 export const DEFAULT_PEOPLE: PeopleSource = { table: "Reps", id: "Rep ID", role: "Role" };
@@ -31,6 +43,20 @@ export interface KpiPaneState {
   readonly save: RunState;
   /** Computing the scorecards. */
   readonly run: RunState;
+  /** The months recorded as computed with the official plan, in month order. */
+  readonly computed: readonly ComputedMonth[];
+  /** The last scorecard run's month warnings (empty: none, or no run yet). */
+  readonly warnings: readonly string[];
+  /** The month the last scorecard run computed, which its warnings are about; null before a run. */
+  readonly scoredMonth: string | null;
+  /** The month a what-if is computed for, "YYYY-MM" as typed: any month. */
+  readonly whatIfMonth: string;
+  /** The what-if draft stored in the workbook, apart from the official record; null for none. */
+  readonly storedWhatIf: WhatIfRecord | null;
+  /** Computing a what-if. */
+  readonly whatIf: RunState;
+  /** The last what-if's month warnings. */
+  readonly whatIfWarnings: readonly string[];
 }
 
 /** What the KPI pane's form and its runs live in: the pane's state and the current time. */
@@ -41,7 +67,13 @@ export interface KpiContext {
 
 /** What the pane can tell its state. */
 export type KpiPaneAction =
-  | { type: "loaded"; history: readonly PlanVersion[]; tables: readonly TableInfo[] }
+  | {
+      type: "loaded";
+      history: readonly PlanVersion[];
+      tables: readonly TableInfo[];
+      computed?: readonly ComputedMonth[];
+      whatIf?: WhatIfRecord | null;
+    }
   | { type: "loadFailed"; message: string }
   | { type: "roleChanged"; role: number; patch: Partial<Omit<RoleDraft, "kpis">> }
   | { type: "roleAdded" }
@@ -54,20 +86,34 @@ export type KpiPaneAction =
   | { type: "showAmountsChanged"; showAmounts: boolean }
   | { type: "planSaved"; history: readonly PlanVersion[] }
   | { type: "save"; event: RunEvent }
-  | { type: "run"; event: RunEvent };
+  | { type: "run"; event: RunEvent }
+  | { type: "scored"; month: string; warnings: readonly string[]; computed: readonly ComputedMonth[] }
+  | { type: "whatIfMonthChanged"; month: string }
+  | { type: "whatIfDraftLoaded" }
+  | { type: "officialPlanRestored" }
+  | { type: "whatIf"; event: RunEvent }
+  | { type: "whatIfScored"; warnings: readonly string[]; record: WhatIfRecord };
 
 /** The pane before the workbook is read: the default plan, scoring the month before `now`. */
 export function initialKpiPane(now: Date): KpiPaneState {
+  const month = previousMonth(monthOf(now));
   return {
     history: [],
     roles: draftsOf(DEFAULT_KPI_PLAN),
     tables: [],
     people: DEFAULT_PEOPLE,
-    month: previousMonth(monthOf(now)),
+    month,
     effective: "",
     showAmounts: true,
     save: idleRun,
     run: idleRun,
+    computed: [],
+    warnings: [],
+    scoredMonth: null,
+    whatIfMonth: month,
+    storedWhatIf: null,
+    whatIf: idleRun,
+    whatIfWarnings: [],
   };
 }
 
@@ -84,6 +130,8 @@ export function kpiPaneReducer(state: KpiPaneState, action: KpiPaneAction): KpiP
         history: action.history,
         tables: action.tables,
         roles: latest ? draftsOf(latest.plan) : state.roles,
+        computed: action.computed ?? state.computed,
+        storedWhatIf: action.whatIf === undefined ? state.storedWhatIf : action.whatIf,
       };
     }
     case "loadFailed":
@@ -129,7 +177,31 @@ export function kpiPaneReducer(state: KpiPaneState, action: KpiPaneAction): KpiP
         ),
       };
     case "run":
-      return { ...state, run: runReducer(state.run, action.event) };
+      return {
+        ...state,
+        run: runReducer(state.run, action.event),
+        warnings: action.event.type === "started" ? [] : state.warnings,
+      };
+    case "scored":
+      return { ...state, warnings: action.warnings, scoredMonth: action.month, computed: action.computed };
+    case "whatIfMonthChanged":
+      return { ...state, whatIfMonth: action.month };
+    case "whatIfDraftLoaded":
+      return state.storedWhatIf
+        ? { ...state, roles: draftsOf(state.storedWhatIf.plan), whatIfMonth: state.storedWhatIf.month }
+        : state;
+    case "officialPlanRestored": {
+      const latest = state.history[state.history.length - 1];
+      return { ...state, roles: draftsOf(latest ? latest.plan : DEFAULT_KPI_PLAN) };
+    }
+    case "whatIf":
+      return {
+        ...state,
+        whatIf: runReducer(state.whatIf, action.event),
+        whatIfWarnings: action.event.type === "started" ? [] : state.whatIfWarnings,
+      };
+    case "whatIfScored":
+      return { ...state, whatIfWarnings: action.warnings, storedWhatIf: action.record };
   }
 }
 
@@ -153,10 +225,25 @@ export function headersOf(s: KpiPaneState, table: string): readonly string[] {
   return s.tables.find((t) => sameText(t.name, table))?.headers ?? [];
 }
 
-/** What must be fixed before the plan can be saved. */
-export function planIssues({ pane }: KpiContext): string[] {
-  const e = effectiveProblem(pane);
-  return [...parsedPlan(pane).problems, ...(e ? [e] : [])];
+/** The month a change saved with a blank "Takes effect from" takes effect: the month after `now`. */
+export const defaultEffective = (now: Date): string => nextMonth(monthOf(now));
+
+/** The latest month recorded as computed with the official plan, or null. */
+export const computedThroughOf = (s: KpiPaneState): string | null => computedThrough(s.computed);
+
+/** Why the clock cannot be trusted against what the workbook records, or null. */
+export const clockProblemOf = ({ pane, now }: KpiContext): string | null =>
+  clockProblem(now, pane.history, pane.computed);
+
+/**
+ * What must be fixed before the plan can be saved: the plan's problems, a bad effective month
+ * and a skewed clock. What the save refuses on the stored history (a month already computed, a
+ * month that already has a change) is said by the save itself, on the record as stored then.
+ */
+export function planIssues(ctx: KpiContext): string[] {
+  const e = effectiveProblem(ctx.pane);
+  const skew = clockProblemOf(ctx);
+  return [...parsedPlan(ctx.pane).problems, ...(e ? [e] : []), ...(skew ? [skew] : [])];
 }
 
 /** The change to save, or null while {@link planIssues} lists anything. */
@@ -167,19 +254,54 @@ export function planSettings(ctx: KpiContext): KpiPlanChange | null {
   return { plan, now: ctx.now, effective: effective || undefined };
 }
 
-/** What must be fixed before the scorecards can be computed. */
-export function scorecardIssues({ pane }: KpiContext): string[] {
+/**
+ * What must be fixed before the scorecards can be computed: a bad month, no version in force,
+ * a month that has not started (official scorecards only; a what-if can try it), a skewed clock.
+ */
+export function scorecardIssues(ctx: KpiContext): string[] {
+  const { pane, now } = ctx;
   const m = monthProblemOf(pane);
+  const ahead = m ? null : futureMonthProblem(pane.month, now);
+  const skew = clockProblemOf(ctx);
   return [
     ...(m ? [m] : []),
     ...(pane.history.length && !versionInForce(pane) ? [`No plan version is in force in ${pane.month}.`] : []),
+    ...(ahead ? [ahead] : []),
+    ...(skew ? [skew] : []),
   ];
 }
 
 /** The scorecard run's settings, or null while {@link scorecardIssues} lists anything. */
 export function scorecardSettings(ctx: KpiContext): KpiStepSettings | null {
   const { pane } = ctx;
-  return scorecardIssues(ctx).length ? null : { people: pane.people, month: pane.month, showAmounts: pane.showAmounts };
+  return scorecardIssues(ctx).length
+    ? null
+    : { people: pane.people, month: pane.month, showAmounts: pane.showAmounts, now: ctx.now };
+}
+
+/** What is wrong with the what-if's month. */
+export const whatIfMonthProblem = (s: KpiPaneState): string | null => checkMonth(s.whatIfMonth);
+
+/**
+ * What must be fixed before a what-if can be computed: the draft plan's problems (counted here;
+ * they are listed once, before the save) and a bad month (any month will do).
+ */
+export function whatIfIssues({ pane }: KpiContext): string[] {
+  const m = whatIfMonthProblem(pane);
+  const n = parsedPlan(pane).problems.length;
+  const plan = n
+    ? [
+        `The plan above has ${n === 1 ? "a problem" : `${n} problems`}, listed before "Save plan changes"; fix ${n === 1 ? "it" : "them"} first.`,
+      ]
+    : [];
+  return [...plan, ...(m ? [m] : [])];
+}
+
+/** The what-if's settings (the plan as typed, not saved), or null while {@link whatIfIssues} lists anything. */
+export function whatIfSettings(ctx: KpiContext): WhatIfSettings | null {
+  const { plan } = parsedPlan(ctx.pane);
+  if (!plan || whatIfIssues(ctx).length) return null;
+  return { plan, month: ctx.pane.whatIfMonth.trim(), people: ctx.pane.people, now: ctx.now };
 }
 
 /** "1 from 2026-09 (saved 2026-11-20); ..." for the versions saved. */

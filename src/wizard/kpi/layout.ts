@@ -21,6 +21,36 @@ export const KPI_NAMES = {
   }),
 };
 
+/** The table and name prefixes of one scorecards sheet: its lines, its bonus table and its curves. */
+export interface ScoreNames {
+  readonly lines: string;
+  readonly bonus: string;
+  readonly curve: (i: number) => CurveNames;
+}
+
+/**
+ * The what-if sheet: a draft plan computed for any month, owned by the add-in like the other
+ * KPI sheets but apart from them (its own tables, never the plan history).
+ */
+export const WHAT_IF_SHEET = "KPI What-if";
+
+/** The what-if sheet's table and name prefixes (apart from the official scorecards'). */
+export const WHAT_IF_NAMES: ScoreNames = {
+  lines: "KPI_WhatIf_Lines",
+  bonus: "KPI_WhatIf_Bonus",
+  curve: (i: number): CurveNames => ({
+    tiers: `KPI_WhatIf_Curve${i + 1}`,
+    threshold: `KPI_WhatIf_Curve${i + 1}_Threshold`,
+    cap: `KPI_WhatIf_Curve${i + 1}_Cap`,
+  }),
+};
+
+/** The label every what-if shows, in the pane and on its sheet. */
+export const WHAT_IF_LABEL = "WHAT-IF: a draft plan, not the official KPI plan; nothing here is payable.";
+
+/** The prefix of a month warning's line on a generated sheet. */
+export const WARNING_PREFIX = "Warning: ";
+
 /** The plan history table's columns. */
 export const HISTORY_COLUMNS = ["Version", "Effective from", "Changed on", "Roles", "KPIs"] as const;
 

@@ -10,10 +10,12 @@ import {
   Subtitle2,
   Switch,
 } from "@fluentui/react-components";
-import { monthOf } from "../../../core/kpiPlan";
 import { WorkbookHost } from "../../../workbook/host";
 import { KPI_AGGREGATES, KpiDraft } from "../../../wizard/kpi/kpiForm";
+import { WHAT_IF_LABEL, WHAT_IF_SHEET } from "../../../wizard/kpi/layout";
 import {
+  computedThroughOf,
+  defaultEffective,
   effectiveProblem,
   headersOf,
   initialKpiPane,
@@ -22,12 +24,15 @@ import {
   monthProblemOf,
   versionInForce,
   versionsText,
+  whatIfMonthProblem,
 } from "../../../wizard/kpi/kpiPane";
-import { kpiPlanStep, kpiScorecardStep, readPlanHistory } from "../../../wizard/kpi/runKpiStep";
+import { kpiPlanStep, kpiScorecardStep, readKpiRecord } from "../../../wizard/kpi/runKpiStep";
+import { kpiWhatIfStep, readStoredWhatIf } from "../../../wizard/kpi/whatIfStep";
 import { HeaderSelect } from "../common/HeaderSelect";
 import { RunPanel } from "../common/RunPanel";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useStepRun } from "../common/useStepRun";
+import { MonthWarnings } from "./MonthWarnings";
 
 /** Props of {@link KpiBonus}. */
 export interface KpiBonusProps {
@@ -40,8 +45,9 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The KPI bonus tool: the plan per role (KPIs, targets, weights, curves), saved as a version that
- * takes effect on the first day of a month, and a month's scorecards and leaderboard. The state
- * and its rules live in src/wizard/kpi (kpiPane); this component renders them.
+ * takes effect on the first day of a month, a month's scorecards and leaderboard (recorded as
+ * computed), and what-ifs: the plan as typed tried on any month, apart from the official record.
+ * The state and its rules live in src/wizard/kpi (kpiPane); this component renders them.
  */
 export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React.JSX.Element {
   const styles = useCommonStyles();
@@ -50,8 +56,9 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
 
   React.useEffect(() => {
     let live = true;
-    void Promise.all([readPlanHistory(host), host.listTables()]).then(
-      ([history, tables]) => live && dispatch({ type: "loaded", history, tables }),
+    void Promise.all([readKpiRecord(host), host.listTables(), readStoredWhatIf(host)]).then(
+      ([record, tables, whatIf]) =>
+        live && dispatch({ type: "loaded", history: record.versions, computed: record.computed, tables, whatIf }),
       (e) => live && dispatch({ type: "loadFailed", message: messageOf(e) }),
     );
     return () => {
@@ -63,17 +70,31 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
   const effective = effectiveProblem(pane);
   const month = monthProblemOf(pane);
   const inForce = versionInForce(pane);
+  const through = computedThroughOf(pane);
+  const whatIfMonth = whatIfMonthProblem(pane);
   const onSave = () => {
     const change = kpiPlanStep.settingsFrom(ctx);
     if (change)
       runs.start(kpiPlanStep, change, {
         onEvent: (event) => dispatch({ type: "save", event }),
-        onResult: (history) => dispatch({ type: "planSaved", history }),
+        onResult: (record) => dispatch({ type: "planSaved", history: record.versions }),
       });
   };
   const onRun = () => {
     const settings = kpiScorecardStep.settingsFrom(ctx);
-    if (settings) runs.start(kpiScorecardStep, settings, { onEvent: (event) => dispatch({ type: "run", event }) });
+    if (settings)
+      runs.start(kpiScorecardStep, settings, {
+        onEvent: (event) => dispatch({ type: "run", event }),
+        onResult: (r, s) => dispatch({ type: "scored", month: s.month, warnings: r.warnings, computed: r.computed }),
+      });
+  };
+  const onWhatIf = () => {
+    const settings = kpiWhatIfStep.settingsFrom(ctx);
+    if (settings)
+      runs.start(kpiWhatIfStep, settings, {
+        onEvent: (event) => dispatch({ type: "whatIf", event }),
+        onResult: (r) => dispatch({ type: "whatIfScored", warnings: r.warnings, record: r.record }),
+      });
   };
   const columnSelect = (label: string, table: string, value: string, onChange: (v: string) => void) => (
     <HeaderSelect label={label} value={value} headers={headersOf(pane, table)} onChange={onChange} />
@@ -99,6 +120,9 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
         they had.
       </Body1>
       {pane.history.length > 0 && <Body1>Versions: {versionsText(pane)}.</Body1>}
+      {through && (
+        <Body1>Computed with the official plan through {through}: no change can take effect in or before it.</Body1>
+      )}
       {pane.roles.map((r, ri) => (
         <fieldset key={ri} className={styles.fieldset}>
           <legend>{r.role || `Role ${ri + 1}`}</legend>
@@ -200,7 +224,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
       <Field label="Takes effect from (YYYY-MM; blank: next month)" validationMessage={effective ?? undefined}>
         <Input
           value={pane.effective}
-          placeholder={monthOf(now())}
+          placeholder={defaultEffective(ctx.now)}
           onChange={(_, d) => dispatch({ type: "effectiveChanged", effective: d.value })}
         />
       </Field>
@@ -255,6 +279,50 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
         progressName="Scorecard progress"
         onRun={onRun}
         onCancel={() => runs.cancel(kpiScorecardStep.id)}
+      />
+      <MonthWarnings warnings={pane.warnings} title={`Check ${pane.scoredMonth ?? pane.month} before you publish`} />
+      <Subtitle2 as="h3">What-if: try the plan above on any month</Subtitle2>
+      <Body1>
+        Computes the plan as typed above, without saving it, for any past or future month, and writes the{" "}
+        {WHAT_IF_SHEET} sheet, labelled as a what-if. The official plan history, the KPI Plan sheet and the scorecards
+        stay as they are.
+      </Body1>
+      {pane.storedWhatIf && (
+        <div className={styles.row}>
+          <Body1>
+            Last what-if: {pane.storedWhatIf.month}, computed {pane.storedWhatIf.computedAt.slice(0, 10)}.
+          </Body1>
+          <Button size="small" onClick={() => dispatch({ type: "whatIfDraftLoaded" })}>
+            Edit the what-if draft above
+          </Button>
+        </div>
+      )}
+      <Button size="small" onClick={() => dispatch({ type: "officialPlanRestored" })}>
+        Start again from the official plan
+      </Button>
+      <Field
+        label="What-if month (YYYY-MM, any month)"
+        validationMessage={whatIfMonth ?? undefined}
+        validationState={whatIfMonth ? "error" : "none"}
+      >
+        <Input value={pane.whatIfMonth} onChange={(_, d) => dispatch({ type: "whatIfMonthChanged", month: d.value })} />
+      </Field>
+      <RunPanel
+        run={pane.whatIf}
+        issues={kpiWhatIfStep.issues(ctx)}
+        action="Compute what-if"
+        progressName="What-if progress"
+        onRun={onWhatIf}
+        onCancel={() => runs.cancel(kpiWhatIfStep.id)}
+      />
+      {pane.whatIf.status === "done" && (
+        <MessageBar intent="info">
+          <MessageBarBody>{WHAT_IF_LABEL}</MessageBarBody>
+        </MessageBar>
+      )}
+      <MonthWarnings
+        warnings={pane.whatIfWarnings}
+        title={`What-if: check ${pane.storedWhatIf?.month ?? pane.whatIfMonth}`}
       />
     </section>
   );
