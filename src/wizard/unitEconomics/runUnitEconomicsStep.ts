@@ -39,7 +39,7 @@ async function readFactSources(host: WorkbookHost, f: FactSettings): Promise<Fac
 }
 
 /** The input with each channel's facts from the tables (spend and leads stay as typed). */
-function withFacts(input: UnitEconomicsInput, facts: readonly FactFigures[]): UnitEconomicsInput {
+export function inputWithFacts(input: UnitEconomicsInput, facts: readonly FactFigures[]): UnitEconomicsInput {
   return {
     ...input,
     channels: input.channels.map((c, i) => ({
@@ -89,7 +89,7 @@ async function unitEconomicsRun(
       sources,
       input.channels.map((c) => c.name),
     );
-    input = withFacts(input, facts);
+    input = inputWithFacts(input, facts);
   }
   await step(0.4, `Building "${s.sheet}"`);
   const spec = unitEconomicsSheet(input, s.sheet, sources);
