@@ -148,10 +148,11 @@ function tableProblems(
   if (!t) return [`${what} table "${table}" is not in the workbook; choose one from the list.`];
   const out: string[] = [];
   for (const [value, label, optional] of columns) {
+    const field = label.toLowerCase().replace(/ column$/, "");
     if (!value.trim()) {
-      if (!optional) out.push(`${what} (${t.name}): choose the ${label.toLowerCase()} column.`);
+      if (!optional) out.push(`${what} (${t.name}): choose the ${field} column.`);
     } else if (headerIndex(t.headers, value) < 0)
-      out.push(`${what} (${t.name}): there is no column "${value}" (${label.toLowerCase()}); choose one from the list.`);
+      out.push(`${what} (${t.name}): there is no column "${value}" (${field}); choose one from the list.`);
   }
   return out;
 }
