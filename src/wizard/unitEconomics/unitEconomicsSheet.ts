@@ -353,7 +353,7 @@ export function unitEconomicsSheet(
       cells.push({
         address: `${col}${r + 3}`,
         value: f(`=IF(${col}${r + 1}="","",${col}${r + 1}-${col}${r})`),
-        numberFormat: k === 4 ? "#,##0;-#,##0" : "#,##0.0;-#,##0.0",
+        numberFormat: k === 4 ? "#,##0" : "#,##0.0",
       });
     });
   });
