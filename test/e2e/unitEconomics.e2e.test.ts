@@ -49,7 +49,13 @@ async function sheetContents(): Promise<{
 }> {
   return page.evaluate((sheet) => {
     interface Wb {
-      tables(): { name: string; sheet: string; anchor: { row: number; col: number }; headers: string[]; rowCount: number }[];
+      tables(): {
+        name: string;
+        sheet: string;
+        anchor: { row: number; col: number };
+        headers: string[];
+        rowCount: number;
+      }[];
       usedRange(s: string): { start: unknown; end: unknown } | null;
       values(s: string, r: unknown): unknown[][];
     }
@@ -75,7 +81,10 @@ function rowsOf(contents: Awaited<ReturnType<typeof sheetContents>>, table: stri
 
 const close = (shown: Cell, core: number | null, what: string) => {
   expect({ what, number: typeof shown }).toEqual({ what, number: "number" });
-  expect({ what, ok: Math.abs((shown as number) - core!) <= Math.abs(core!) * 1e-9 + 1e-9 }).toEqual({ what, ok: true });
+  expect({ what, ok: Math.abs((shown as number) - core!) <= Math.abs(core!) * 1e-9 + 1e-9 }).toEqual({
+    what,
+    ok: true,
+  });
 };
 
 describe("the Unit economics tool in the preview", () => {
@@ -111,10 +120,14 @@ describe("the Unit economics tool in the preview", () => {
     await pane()
       .getByText(/^Wrote "Unit Economics": 3 channel\(s\), costed as Assembly, Island, POD\./)
       .waitFor({ timeout: 60_000 });
-    await pane().getByText(/^Facts from Deals, 2026-01-01 to 2026-06-30 \(6 months\), as live formulas/).waitFor();
+    await pane()
+      .getByText(/^Facts from Deals, 2026-01-01 to 2026-06-30 \(6 months\), as live formulas/)
+      .waitFor();
     const workbook = page.getByRole("main", { name: "Workbook" });
     await workbook.getByRole("tab", { name: SHEET, selected: true }).waitFor();
-    await pane().getByText(/^Wrote "Unit Economics"/).scrollIntoViewIfNeeded();
+    await pane()
+      .getByText(/^Wrote "Unit Economics"/)
+      .scrollIntoViewIfNeeded();
     await screenshot(page, "unit-economics-sheet");
     // Nothing in the 320 px pane makes it scroll sideways.
     const widths = await page.evaluate(() => {
@@ -130,15 +143,25 @@ describe("the Unit economics tool in the preview", () => {
     expect(errorCells).toEqual([]);
 
     // The core's figures over the same Deals rows, with the plan as typed.
-    const deals = (await page.evaluate(
-      () => (window as unknown as { compPlanner: { host: { readTable(n: string): Promise<unknown> } } }).compPlanner.host.readTable("Deals"),
+    const deals = (await page.evaluate(() =>
+      (
+        window as unknown as { compPlanner: { host: { readTable(n: string): Promise<unknown> } } }
+      ).compPlanner.host.readTable("Deals"),
     )) as TableData;
     const input = {
       ...DEFAULT_UNIT_ECONOMICS_INPUT,
       channels: DEFAULT_UNIT_ECONOMICS_INPUT.channels.map((c, i) => (i === 0 ? { ...c, spend: 45_000 } : c)),
     };
     const src: FactSources = {
-      deals: { table: deals, channel: "Product", stage: "Stage", created: "Created", closed: "Closed", amount: "Amount", type: "Type" },
+      deals: {
+        table: deals,
+        channel: "Product",
+        stage: "Stage",
+        created: "Created",
+        closed: "Closed",
+        amount: "Amount",
+        type: "Type",
+      },
       activities: null,
       period: { first: { year: 2026, month: 1 }, last: { year: 2026, month: 6 } },
       values: VALUES,

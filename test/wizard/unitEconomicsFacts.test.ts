@@ -39,8 +39,21 @@ const ACTIVITIES: (string | number)[][] = [
 ];
 
 const PERIOD = { first: { year: 2026, month: 1 }, last: { year: 2026, month: 2 } };
-const dealsColumns = { channel: "Source", stage: "Stage", created: "Created", closed: "Closed", amount: "Amount", type: "Type" };
-const activityColumns = { channel: "Channel", date: "Date", type: "Type", qualifiedType: "SQL", meetingType: "Meeting" };
+const dealsColumns = {
+  channel: "Source",
+  stage: "Stage",
+  created: "Created",
+  closed: "Closed",
+  amount: "Amount",
+  type: "Type",
+};
+const activityColumns = {
+  channel: "Channel",
+  date: "Date",
+  type: "Type",
+  qualifiedType: "SQL",
+  meetingType: "Meeting",
+};
 
 function factSettings(over: Partial<FactSettings> = {}): FactSettings {
   return {
@@ -104,7 +117,8 @@ function block(wb: PreviewWorkbook, i: number): unknown[][] {
 
 const near = (engine: unknown, core: number | null, what: string) => {
   if (core === null) return expect({ what, engine }).toEqual({ what, engine: "" });
-  if (typeof engine !== "number") throw new Error(`${what}: the engine shows ${JSON.stringify(engine)}, the core ${core}`);
+  if (typeof engine !== "number")
+    throw new Error(`${what}: the engine shows ${JSON.stringify(engine)}, the core ${core}`);
   expect({ what, ok: Math.abs(engine - core) <= Math.abs(core) * 1e-9 + 1e-9 }).toEqual({ what, ok: true });
 };
 
@@ -162,13 +176,17 @@ describe("unit economics facts from the Deals and Activities tables: worked exam
 
   test("the sheet's fact columns are live SUMPRODUCT formulas over the tables and equal the core's", async () => {
     const { wb, host } = workbook();
-    const input = ueInput({ channels: [{ ...WEB, fact: { spend: 12_000, leads: 990, qualified: null, meetings: null, won: null } }, PARTNERS] });
+    const input = ueInput({
+      channels: [{ ...WEB, fact: { spend: 12_000, leads: 990, qualified: null, meetings: null, won: null } }, PARTNERS],
+    });
     const settings: UnitEconomicsSettings = { input, sheet: UNIT_ECONOMICS_SHEET, facts: factSettings() };
     const r = await runUnitEconomicsStep(host, settings);
     expect(r.facts).toEqual(channelFacts(sources(factSettings()), ["Web", "Partners"]));
     const t = wb.tables().find((x) => x.name === NAMES.channels)!;
     const wonCol = t.headers.indexOf("Fact won");
-    const formula = String(wb.cell(UNIT_ECONOMICS_SHEET, { row: t.anchor.row + 1, col: t.anchor.col + wonCol }).formula);
+    const formula = String(
+      wb.cell(UNIT_ECONOMICS_SHEET, { row: t.anchor.row + 1, col: t.anchor.col + wonCol }).formula,
+    );
     expect(formula).toBe(
       `=SUMPRODUCT((TRIM(Deals[[Source]])=TRIM([@[Fact channel]]))*(TRIM(Deals[[Type]])="New")*((TRIM(Deals[[Stage]])="won")+(TRIM(Deals[[Stage]])="closed won")>0)*(Deals[[Closed]]>=${NAMES.cell("FactFirst")})*(Deals[[Closed]]<${NAMES.cell("FactLast")}+1))/${NAMES.cell("FactMonths")}`,
     );
@@ -220,7 +238,12 @@ describe("unit economics facts from the Deals and Activities tables: worked exam
 
 describe("unit economics facts: bad input names the table, column and row, and writes nothing", () => {
   const cases: [string, (string | number)[][], Partial<FactSettings>, string][] = [
-    ["a missing column", DEALS, { deals: { table: "Deals", ...dealsColumns, amount: "Value" } }, 'Table Deals: no column "Value" (amount)'],
+    [
+      "a missing column",
+      DEALS,
+      { deals: { table: "Deals", ...dealsColumns, amount: "Value" } },
+      'Table Deals: no column "Value" (amount)',
+    ],
     [
       "text in the amount column",
       DEALS.map((r, i) => (i === 2 ? [...r.slice(0, 5), "1,200 EUR", r[6]] : r)),
@@ -249,7 +272,11 @@ describe("unit economics facts: bad input names the table, column and row, and w
     });
     await expect(run).rejects.toThrow(StepError);
     await expect(
-      runUnitEconomicsStep(host, { input: ueInput({ channels: [WEB, PARTNERS] }), sheet: UNIT_ECONOMICS_SHEET, facts: factSettings(over) }),
+      runUnitEconomicsStep(host, {
+        input: ueInput({ channels: [WEB, PARTNERS] }),
+        sheet: UNIT_ECONOMICS_SHEET,
+        facts: factSettings(over),
+      }),
     ).rejects.toThrow(message);
     expect(wb.hasSheet(UNIT_ECONOMICS_SHEET)).toBe(false);
     expect(await host.readSettings("unitEconomics")).toBeNull();
@@ -281,7 +308,11 @@ describe("unit economics facts: property", () => {
       fc.integer({ min: 0, max: 5000 }),
       fc.constantFrom("New", "new", "Renewal", ""),
     );
-    const activity = fc.tuple(serial, fc.constantFrom("Web", "partners", "Other"), fc.constantFrom("SQL", "sql ", "Meeting", "Call"));
+    const activity = fc.tuple(
+      serial,
+      fc.constantFrom("Web", "partners", "Other"),
+      fc.constantFrom("SQL", "sql ", "Meeting", "Call"),
+    );
     const month = fc.record({ year: fc.constant(2026), month: fc.integer({ min: 1, max: 4 }) });
     await fc.assert(
       fc.asyncProperty(
@@ -318,7 +349,15 @@ describe("unit economics facts on the sample workbook", () => {
     const host = new PreviewHost(wb);
     const deals = await host.readTable("Deals");
     const facts: FactSettings = {
-      deals: { table: "Deals", channel: "Product", stage: "Stage", created: "Created", closed: "Closed", amount: "Amount", type: "Type" },
+      deals: {
+        table: "Deals",
+        channel: "Product",
+        stage: "Stage",
+        created: "Created",
+        closed: "Closed",
+        amount: "Amount",
+        type: "Type",
+      },
       activities: null,
       period: { first: { year: 2026, month: 1 }, last: { year: 2026, month: 6 } },
       values: ["Core", "Analytics", "Payments"],

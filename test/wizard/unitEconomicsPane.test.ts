@@ -197,7 +197,15 @@ describe("the Unit economics pane: facts from the Deals and Activities tables", 
     });
     const s = unitEconomicsSettingsFrom({ pane })!;
     expect(s.facts).toEqual({
-      deals: { table: "Deals", channel: "Product", stage: "Stage", created: "Created", closed: "Closed", amount: "Amount", type: "Type" },
+      deals: {
+        table: "Deals",
+        channel: "Product",
+        stage: "Stage",
+        created: "Created",
+        closed: "Closed",
+        amount: "Amount",
+        type: "Type",
+      },
       activities: { table: "Activities", ...pane.facts.activities },
       period: { first: { year: 2026, month: 1 }, last: { year: 2026, month: 6 } },
       values: ["Core", "Outbound", "Partners"],

@@ -132,7 +132,8 @@ export function checkFactSources(s: FactSources, channelNames: readonly string[]
   }
   const { months } = periodBounds(s.period);
   if (months < 1) fail("The facts period ends before it starts; choose a last month on or after the first.");
-  if (s.values.length !== channelNames.length) fail("Each channel needs the text its deals hold in the channel column.");
+  if (s.values.length !== channelNames.length)
+    fail("Each channel needs the text its deals hold in the channel column.");
   const seen = new Map<string, string>();
   s.values.forEach((v, i) => {
     const k = excelTrimKey(v);
@@ -173,7 +174,10 @@ export function channelFacts(s: FactSources, channelNames: readonly string[]): F
     const key = excelTrimKey(value);
     const mine = d.rows.filter((row) => excelTrimKey(row[ch]) === key && isNew(row));
     const wonRows = mine.filter((row) => won.has(excelTrimKey(row[stage])) && inPeriod(row[closed], first, last));
-    const revenue = wonRows.reduce((sum, row) => sum.plus(typeof row[amount] === "number" ? row[amount] : 0), new Money(0));
+    const revenue = wonRows.reduce(
+      (sum, row) => sum.plus(typeof row[amount] === "number" ? row[amount] : 0),
+      new Money(0),
+    );
     const countActivities = (activityType: string) => {
       const [ac, at, ad] = [a!.channel, a!.type, a!.date].map((c) => col(a!.table, c));
       const t = excelTrimKey(activityType);

@@ -263,7 +263,8 @@ export function unitEconomics(input: UnitEconomicsInput): UnitEconomicsResult {
         vsPlan,
         variance,
         revenue: factRevenue,
-        revenueVsPlan: factRevenue === null || planRevenue.isZero() ? null : toNumber(dec(factRevenue).div(planRevenue)),
+        revenueVsPlan:
+          factRevenue === null || planRevenue.isZero() ? null : toNumber(dec(factRevenue).div(planRevenue)),
         revenueVariance: factRevenue === null ? null : toNumber(dec(factRevenue).minus(planRevenue)),
         cac: factCac,
       },

@@ -1,7 +1,14 @@
 import { DEFAULT_WON_LABELS } from "../../core/winRate";
 import { FactSources, FactTable, NEW_DEAL_TYPE, periodBounds } from "../../core/unitEconomics";
 import { headerIndex } from "../../core/text";
-import { columnRef, rowsWhere, stringLiteral, thisRow, trimmedEquals, trimmedEqualsAny } from "../../workbook/formulaText";
+import {
+  columnRef,
+  rowsWhere,
+  stringLiteral,
+  thisRow,
+  trimmedEquals,
+  trimmedEqualsAny,
+} from "../../workbook/formulaText";
 
 /** The fact formulas of a channel row, and the period's first and last day as values for the sheet. */
 export interface FactFormulas {

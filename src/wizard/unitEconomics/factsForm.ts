@@ -184,8 +184,10 @@ export function factSettingsOf(
         ACTIVITIES_FIELDS.map(([k, label]) => [draft.activities[k], label, false] as const),
       ),
     );
-    if (!draft.activities.qualifiedType.trim()) problems.push("Activities: enter the activity type that is a qualified lead (e.g. SQL).");
-    if (!draft.activities.meetingType.trim()) problems.push("Activities: enter the activity type that is a meeting (e.g. Meeting).");
+    if (!draft.activities.qualifiedType.trim())
+      problems.push("Activities: enter the activity type that is a qualified lead (e.g. SQL).");
+    if (!draft.activities.meetingType.trim())
+      problems.push("Activities: enter the activity type that is a meeting (e.g. Meeting).");
   }
   const first = monthOf(draft.firstMonth);
   const last = monthOf(draft.lastMonth);

@@ -1,4 +1,11 @@
-import { channelFacts, FactFigures, FactSources, periodBounds, StructurePay, UnitEconomicsInput } from "../../core/unitEconomics";
+import {
+  channelFacts,
+  FactFigures,
+  FactSources,
+  periodBounds,
+  StructurePay,
+  UnitEconomicsInput,
+} from "../../core/unitEconomics";
 import { isoDate } from "../../core/dates";
 import { formatNumber } from "../../core/format";
 import { sameText } from "../../core/text";
@@ -35,7 +42,12 @@ async function readFactSources(host: WorkbookHost, f: FactSettings): Promise<Fac
         return { table: await host.readTable(table), ...columns };
       })(f.activities)
     : null;
-  return { deals: { table: await host.readTable(dealsTable), ...deals }, activities, period: f.period, values: f.values };
+  return {
+    deals: { table: await host.readTable(dealsTable), ...deals },
+    activities,
+    period: f.period,
+    values: f.values,
+  };
 }
 
 /** The input with each channel's facts from the tables (spend and leads stay as typed). */
@@ -83,7 +95,10 @@ async function unitEconomicsRun(
   let sources: FactSources | undefined;
   let facts: FactFigures[] | null = null;
   if (s.facts) {
-    await step(0.2, `Reading the facts from ${s.facts.deals.table}${s.facts.activities ? ` and ${s.facts.activities.table}` : ""}`);
+    await step(
+      0.2,
+      `Reading the facts from ${s.facts.deals.table}${s.facts.activities ? ` and ${s.facts.activities.table}` : ""}`,
+    );
     sources = await readFactSources(host, s.facts);
     facts = channelFacts(
       sources,
@@ -135,7 +150,9 @@ export const unitEconomicsStep: StepModule<UnitEconomicsContext, UnitEconomicsSe
 function factsDetail(s: UnitEconomicsSettings, r: UnitEconomicsResult): string[] {
   if (!s.facts || !r.facts) return [];
   const { first, last, months } = periodBounds(s.facts.period);
-  const won = s.input.channels.map((c, i) => `${c.name} ${formatNumber(Math.round(r.facts![i].won * 10) / 10)}`).join(", ");
+  const won = s.input.channels
+    .map((c, i) => `${c.name} ${formatNumber(Math.round(r.facts![i].won * 10) / 10)}`)
+    .join(", ");
   const from = s.facts.activities ? `${s.facts.deals.table} and ${s.facts.activities.table}` : s.facts.deals.table;
   return [
     `Facts from ${from}, ${isoDate(first)} to ${isoDate(last)} (${months} month${months === 1 ? "" : "s"}), as live formulas; won a month: ${won}.`,
@@ -145,12 +162,12 @@ function factsDetail(s: UnitEconomicsSettings, r: UnitEconomicsResult): string[]
 /** The summary line of the pay. */
 function payDetail(r: UnitEconomicsResult): string[] {
   return r.fromPlan.length
-      ? [
-          `Pay of ${r.fromPlan.map((k) => PAY_LABELS[k]).join(", ")} from the OTE scenarios' chosen plan; the other roles' pay is the default (edit it on the sheet).`,
-        ]
-      : [
-          `${r.scenariosRead ? "No role is chosen on OTE Scenarios" : "No OTE Scenarios sheet"}: pay is the default; edit it on the sheet, or run the OTE scenarios step first.`,
-        ];
+    ? [
+        `Pay of ${r.fromPlan.map((k) => PAY_LABELS[k]).join(", ")} from the OTE scenarios' chosen plan; the other roles' pay is the default (edit it on the sheet).`,
+      ]
+    : [
+        `${r.scenariosRead ? "No role is chosen on OTE Scenarios" : "No OTE Scenarios sheet"}: pay is the default; edit it on the sheet, or run the OTE scenarios step first.`,
+      ];
 }
 
 /** Runs the unit-economics tool outside the pane (tests, scripts), storing its settings after the sheet. */

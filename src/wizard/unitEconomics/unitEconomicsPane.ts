@@ -50,7 +50,10 @@ export interface ChannelDraft {
 }
 
 /** The figures of a channel draft, in table order, with the names the pane and its messages use. */
-export const CHANNEL_FIELDS: readonly (readonly [Exclude<keyof ChannelDraft, "name" | "fact" | "factValue">, string])[] = [
+export const CHANNEL_FIELDS: readonly (readonly [
+  Exclude<keyof ChannelDraft, "name" | "fact" | "factValue">,
+  string,
+])[] = [
   ["spend", "spend per month"],
   ["leads", "leads per month"],
   ["qualifiedRate", "lead to qualified rate"],
@@ -261,7 +264,9 @@ function factValues(drafts: readonly ChannelDraft[]): { values: string[]; proble
   values.forEach((v, i) => {
     const other = seen.get(excelTrimKey(v));
     if (other !== undefined)
-      problems.push(`Channels "${other}" and "${drafts[i].name.trim()}" both take the deals of "${v.trim()}"; give each its own.`);
+      problems.push(
+        `Channels "${other}" and "${drafts[i].name.trim()}" both take the deals of "${v.trim()}"; give each its own.`,
+      );
     seen.set(excelTrimKey(v), drafts[i].name.trim());
   });
   return { values, problems };

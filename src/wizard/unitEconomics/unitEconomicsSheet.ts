@@ -226,7 +226,9 @@ export function unitEconomicsSheet(
   });
 
   // The facts' period and sources, when the facts are formulas over the CRM's tables.
-  const live = facts ? factFormulas(facts, { first: N("FactFirst"), last: N("FactLast"), months: N("FactMonths") }) : null;
+  const live = facts
+    ? factFormulas(facts, { first: N("FactFirst"), last: N("FactLast"), months: N("FactMonths") })
+    : null;
   if (facts && live) {
     label("J4", "Facts from the CRM (per month over the period)", true);
     label("J5", "First day");
@@ -234,7 +236,12 @@ export function unitEconomicsSheet(
     label("J6", "Last day");
     named("K6", "FactLast", live.last, "yyyy-mm-dd");
     label("J7", "Months");
-    named("K7", "FactMonths", f(`=(YEAR(${N("FactLast")})-YEAR(${N("FactFirst")}))*12+MONTH(${N("FactLast")})-MONTH(${N("FactFirst")})+1`), "0");
+    named(
+      "K7",
+      "FactMonths",
+      f(`=(YEAR(${N("FactLast")})-YEAR(${N("FactFirst")}))*12+MONTH(${N("FactLast")})-MONTH(${N("FactFirst")})+1`),
+      "0",
+    );
     label("J8", "Deals table");
     label("K8", facts.deals.table.source);
     label("J9", "Activities table");
@@ -317,7 +324,9 @@ export function unitEconomicsSheet(
   // The funnel, plan vs fact, below the channels: COMP.FUNNEL spills each plan across the stages.
   const funnelTop = chTop + input.channels.length + 3;
   label(`A${funnelTop - 1}`, "Funnel: plan vs fact", true);
-  ["Channel", "Figure", ...FUNNEL_STAGES, "New revenue"].forEach((h, i) => label(`${columnLetter(i)}${funnelTop}`, h, true));
+  ["Channel", "Figure", ...FUNNEL_STAGES, "New revenue"].forEach((h, i) =>
+    label(`${columnLetter(i)}${funnelTop}`, h, true),
+  );
   const chCol = (header: string) =>
     columnLetter(CHANNEL_INPUT_HEADERS.indexOf(header as (typeof CHANNEL_INPUT_HEADERS)[number]));
   const factCols = ["Fact leads", "Fact qualified", "Fact meetings", "Fact won", "Fact revenue"].map(chCol);

@@ -90,7 +90,11 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
                 />
               </Field>
               {fromTables && (
-                <Field label="Its text in the channel column" size="small" hint={c.factValue ? undefined : `"${c.name}"`}>
+                <Field
+                  label="Its text in the channel column"
+                  size="small"
+                  hint={c.factValue ? undefined : `"${c.name}"`}
+                >
                   <Input
                     size="small"
                     value={c.factValue}
