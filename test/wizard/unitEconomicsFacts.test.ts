@@ -2,13 +2,18 @@ import fc from "fast-check";
 import { dateSerial } from "../../src/core/dates";
 import { channelFacts, FactSources, unitEconomics, UnitEconomicsInput } from "../../src/core/unitEconomics";
 import { loadSample } from "../../src/preview/loadSample";
-import { parseCell } from "../../src/workbook/a1";
+import { columnLetter, parseCell } from "../../src/workbook/a1";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost, writeSpec } from "../../src/workbook/previewHost";
+import { explainActiveCell } from "../../src/wizard/explain/explainCell";
 import { StepError } from "../../src/wizard/stepRun";
 import { DEFAULT_UNIT_ECONOMICS_INPUT } from "../../src/wizard/unitEconomics/defaultInput";
 import { FactSettings } from "../../src/wizard/unitEconomics/factsForm";
-import { inputWithFacts, runUnitEconomicsStep } from "../../src/wizard/unitEconomics/runUnitEconomicsStep";
+import {
+  inputWithFacts,
+  runUnitEconomicsStep,
+  unitEconomicsStep,
+} from "../../src/wizard/unitEconomics/runUnitEconomicsStep";
 import { UNIT_ECONOMICS_SHEET, unitEconomicsNames } from "../../src/wizard/unitEconomics/unitEconomicsSheet";
 import { UnitEconomicsSettings } from "../../src/wizard/unitEconomics/unitEconomicsPane";
 import { PARTNERS, ueInput, WEB } from "../core/unitEconomics/fixtures";
@@ -197,10 +202,7 @@ describe("unit economics facts from the Deals and Activities tables: worked exam
     // Fact CAC = (12,000 typed spend + the channel's sales cost) / 1 won a month.
     expect(model.channels[0].fact.cac).toBe(12_000 + model.channels[0].salesCost);
     expect(wb.cell(UNIT_ECONOMICS_SHEET, parseCell("K7")).value).toBe(2);
-    const summary = (await import("../../src/wizard/unitEconomics/runUnitEconomicsStep")).unitEconomicsStep.summary(
-      settings,
-      r,
-    );
+    const summary = unitEconomicsStep.summary(settings, r);
     expect(summary.details[0]).toBe(
       "Facts from Deals, 2026-01-01 to 2026-02-28 (2 months), as live formulas; won a month: Web 1, Partners 0.5.",
     );
@@ -375,4 +377,22 @@ describe("unit economics facts on the sample workbook", () => {
     // The sample wins deals in every product every month.
     expect(f.every((x) => x.won > 0 && x.meetings > x.won)).toBe(true);
   }, 30_000);
+});
+
+describe("Explain on a fact cell", () => {
+  test("shows the SUMPRODUCT over the Deals table and the row's inputs, with the fact's value", async () => {
+    const { wb, host } = workbook();
+    await runUnitEconomicsStep(host, {
+      input: ueInput({ channels: [WEB, PARTNERS] }),
+      sheet: UNIT_ECONOMICS_SHEET,
+      facts: factSettings(),
+    });
+    const t = wb.tables().find((x) => x.name === NAMES.channels)!;
+    wb.select(UNIT_ECONOMICS_SHEET, `${columnLetter(t.anchor.col + t.headers.indexOf("Fact won"))}${t.anchor.row + 2}`);
+    const e = await explainActiveCell(host);
+    expect(e.title).toBe(`${NAMES.channels}: Fact won`);
+    expect(e.formula).toMatch(/^=SUMPRODUCT\(\(TRIM\(Deals\[\[Source\]\]\)=TRIM\(\[@\[Fact channel\]\]\)\)/);
+    const byLabel = Object.fromEntries(e.inputs.map((x) => [x.label, x.value]));
+    expect(byLabel).toMatchObject({ Channel: "Web", "Fact channel": "Web", "Fact won": "1" });
+  });
 });
