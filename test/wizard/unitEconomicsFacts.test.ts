@@ -5,6 +5,8 @@ import { loadSample } from "../../src/preview/loadSample";
 import { columnLetter, parseCell } from "../../src/workbook/a1";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost, writeSpec } from "../../src/workbook/previewHost";
+import { ExcelHost } from "../../src/workbook/excelHost";
+import { fakeExcel, FakeWorkbookState } from "../workbook/fakeExcel";
 import { explainActiveCell } from "../../src/wizard/explain/explainCell";
 import { StepError } from "../../src/wizard/stepRun";
 import { DEFAULT_UNIT_ECONOMICS_INPUT } from "../../src/wizard/unitEconomics/defaultInput";
@@ -394,5 +396,30 @@ describe("Explain on a fact cell", () => {
     expect(e.formula).toMatch(/^=SUMPRODUCT\(\(TRIM\(Deals\[\[Source\]\]\)=TRIM\(\[@\[Fact channel\]\]\)\)/);
     const byLabel = Object.fromEntries(e.inputs.map((x) => [x.label, x.value]));
     expect(byLabel).toMatchObject({ Channel: "Web", "Fact channel": "Web", "Fact won": "1" });
+  });
+});
+
+describe("unit economics facts on ExcelHost (Office.js fake)", () => {
+  test("the Deals table is read, the facts are written as en-US formulas over it, the Deals sheet untouched", async () => {
+    const fake = fakeExcel(new FakeWorkbookState());
+    const sheet = fake.state.addSheet("Deals");
+    fake.state.setValues(sheet, 0, 0, [DEAL_HEADERS, ...DEALS]);
+    fake.state.addTable("Deals", sheet, `A1:G${DEALS.length + 1}`);
+    const before = fake.state.snapshot([UNIT_ECONOMICS_SHEET]);
+    const host = new ExcelHost(fake.run);
+    const r = await runUnitEconomicsStep(host, {
+      input: ueInput({ channels: [WEB, PARTNERS] }),
+      sheet: UNIT_ECONOMICS_SHEET,
+      facts: factSettings(),
+    });
+    expect(r.facts).toEqual(channelFacts(sources(factSettings()), ["Web", "Partners"]));
+    expect(fake.state.snapshot([UNIT_ECONOMICS_SHEET])).toEqual(before);
+    const formulas = [...fake.state.sheet(UNIT_ECONOMICS_SHEET)!.cells.values()].flatMap((v) =>
+      typeof v === "object" && v !== null && "formula" in v ? [String(v.formula)] : [],
+    );
+    expect(formulas.filter((x) => x.includes("Deals[[Amount]]"))).toHaveLength(2);
+    expect(formulas).toContain(
+      `=SUMPRODUCT((TRIM(Deals[[Source]])=TRIM([@[Fact channel]]))*(TRIM(Deals[[Type]])="New")*(Deals[[Created]]>=${NAMES.cell("FactFirst")})*(Deals[[Created]]<${NAMES.cell("FactLast")}+1))/${NAMES.cell("FactMonths")}`,
+    );
   });
 });
