@@ -14,7 +14,7 @@ import {
   warningText,
 } from "../../core/unitEconomics";
 import { cellAddress, columnLetter, parseCell } from "../../workbook/a1";
-import { FactSources } from "../../core/unitEconomics";
+import { checkFactSources, FactSources } from "../../core/unitEconomics";
 import { factFormulas } from "./factFormulas";
 import { CellInput, CellSpec, namePrefix, NamedRangeSpec, SheetSpec } from "../../workbook/sheetSpec";
 
@@ -138,7 +138,7 @@ const FUNNEL_BLOCK_ROWS = 4;
  * are SUMPRODUCT formulas over the Deals and Activities tables in the period on the sheet
  * ({@link factFormulas}); without, they are the input's figures to type over.
  *
- * @throws UnitEconomicsInputError for bad input, before anything is built.
+ * @throws UnitEconomicsInputError for bad input (of the plan, or of the fact tables), before anything is built.
  */
 export function unitEconomicsSheet(
   input: UnitEconomicsInput,
@@ -146,6 +146,11 @@ export function unitEconomicsSheet(
   facts?: FactSources,
 ): SheetSpec {
   checkUnitEconomicsInput(input);
+  if (facts)
+    checkFactSources(
+      facts,
+      input.channels.map((c) => c.name),
+    );
   const months = input.horizonMonths ?? 24;
   const n = unitEconomicsNames(sheet);
   const N = n.cell;
