@@ -357,7 +357,7 @@ export function unitEconomicsSheet(
       cells.push({
         address: `${col}${r + 1}`,
         value: f(`=IF(${fc}${sourceRow}="","",${fc}${sourceRow})`),
-        numberFormat: "#,##0.0",
+        numberFormat: k === 4 ? "#,##0" : "#,##0.0",
       });
       cells.push({
         address: `${col}${r + 2}`,
