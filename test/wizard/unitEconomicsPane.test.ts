@@ -138,3 +138,101 @@ describe("the Unit economics pane restores the last run", () => {
     expect(apply(initialUnitEconomicsPane(), { type: "loaded", stored: null })).toEqual(initialUnitEconomicsPane());
   });
 });
+
+describe("the Unit economics pane: facts from the Deals and Activities tables", () => {
+  const DEALS = {
+    name: "Deals",
+    sheet: "Deals",
+    rowCount: 10,
+    address: "A1:M11",
+    headers: ["Deal ID", "Account ID", "Owner", "Stage", "Created", "Closed", "Amount", "Product", "Type"],
+  };
+  const ACTIVITIES = {
+    name: "Activities",
+    sheet: "Activities",
+    rowCount: 5,
+    address: "A1:D6",
+    headers: ["Date", "Rep", "Lead Source", "Type"],
+  };
+  const loaded = apply(initialUnitEconomicsPane(), { type: "loaded", stored: null, tables: [DEALS, ACTIVITIES] });
+
+  test("no Deals table: the facts are typed, no issues and no fact settings", () => {
+    expect(unitEconomicsIssues({ pane: loaded })).toEqual([]);
+    expect(unitEconomicsSettingsFrom({ pane: loaded })!.facts).toBeUndefined();
+  });
+
+  test("choosing the Deals table guesses its columns; the channel column and the period are asked for", () => {
+    const pane = apply(loaded, { type: "dealsTableChanged", table: "deals" });
+    expect(pane.facts.deals).toEqual({
+      channel: "",
+      stage: "Stage",
+      created: "Created",
+      closed: "Closed",
+      amount: "Amount",
+      type: "Type",
+    });
+    expect(unitEconomicsIssues({ pane })).toEqual([
+      "Deals (Deals): choose the channel column.",
+      'Facts period: first month is ""; enter it as yyyy-mm (2026-01).',
+      'Facts period: last month is ""; enter it as yyyy-mm (2026-03).',
+    ]);
+    expect(unitEconomicsSettingsFrom({ pane })).toBeNull();
+  });
+
+  test("a complete form gives the fact settings, each channel's text its name unless typed", () => {
+    const pane = apply(
+      loaded,
+      { type: "dealsTableChanged", table: "Deals" },
+      { type: "dealsChanged", patch: { channel: "Product" } },
+      { type: "periodChanged", patch: { firstMonth: "2026-01", lastMonth: "2026-6" } },
+      change(0, { factValue: "Core" }),
+      { type: "activitiesTableChanged", table: "Activities" },
+    );
+    expect(pane.facts.activities).toEqual({
+      channel: "Lead Source",
+      date: "Date",
+      type: "Type",
+      qualifiedType: "SQL",
+      meetingType: "Meeting",
+    });
+    const s = unitEconomicsSettingsFrom({ pane })!;
+    expect(s.facts).toEqual({
+      deals: {
+        table: "Deals",
+        channel: "Product",
+        stage: "Stage",
+        created: "Created",
+        closed: "Closed",
+        amount: "Amount",
+        type: "Type",
+      },
+      activities: { table: "Activities", ...pane.facts.activities },
+      period: { first: { year: 2026, month: 1 }, last: { year: 2026, month: 6 } },
+      values: ["Core", "Outbound", "Partners"],
+    });
+    // The stored settings come back as the same form.
+    const restored = apply(initialUnitEconomicsPane(), { type: "loaded", stored: s, tables: [DEALS, ACTIVITIES] });
+    expect(unitEconomicsSettingsFrom({ pane: restored })).toEqual(s);
+    expect(restored.channels.map((c) => c.factValue)).toEqual(["Core", "", ""]);
+  });
+
+  test("bad facts input names the table or field", () => {
+    const pane = apply(
+      loaded,
+      { type: "dealsTableChanged", table: "Deals" },
+      { type: "dealsChanged", patch: { channel: "Source", amount: "" } },
+      { type: "periodChanged", patch: { firstMonth: "2026-05", lastMonth: "2026-02" } },
+      change(1, { factValue: " inbound" }),
+    );
+    expect(unitEconomicsIssues({ pane })).toEqual([
+      'Channels "Inbound" and "Outbound" both take the deals of "inbound"; give each its own.',
+      'Deals (Deals): there is no column "Source" (channel); choose one from the list.',
+      "Deals (Deals): choose the monthly amount column.",
+      "Facts period: the last month 2026-02 is before the first 2026-05.",
+    ]);
+    const gone = apply(pane, { type: "dealsTableChanged", table: "Opportunities" });
+    expect(unitEconomicsIssues({ pane: gone })[1]).toBe(
+      'Deals table "Opportunities" is not in the workbook; choose one from the list.',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 /** Unit economics per acquisition channel and sales structure: see {@link unitEconomics}. */
 export * from "./metrics";
+export * from "./facts";
 export {
   LOAD_DECIMALS,
   MIN_ASSEMBLY_PEOPLE,

@@ -234,6 +234,9 @@ export function unitEconomics(input: UnitEconomicsInput): UnitEconomicsResult {
     const vsPlan = factFunnel.map((f, k) =>
       f === null || p.funnel[k].isZero() ? null : toNumber(dec(f).div(p.funnel[k])),
     );
+    const variance = factFunnel.map((f, k) => (f === null ? null : toNumber(dec(f).minus(p.funnel[k]))));
+    const planRevenue = p.won.times(c.averageDeal);
+    const factRevenue = c.fact?.revenue ?? null;
     const factCac =
       c.fact && c.fact.spend !== null && c.fact.won !== null && c.fact.won > 0
         ? toNumber(salesCost.plus(c.fact.spend).div(c.fact.won))
@@ -255,7 +258,16 @@ export function unitEconomics(input: UnitEconomicsInput): UnitEconomicsResult {
       paybackMonths: cac === null ? null : toNumber(cacPaybackDec(cac, c.averageDeal, c.grossMargin)),
       ltv: toNumber(ltvs[i]),
       ltvToCac: num(ltvToCac),
-      fact: { funnel: factFunnel, vsPlan, cac: factCac },
+      fact: {
+        funnel: factFunnel,
+        vsPlan,
+        variance,
+        revenue: factRevenue,
+        revenueVsPlan:
+          factRevenue === null || planRevenue.isZero() ? null : toNumber(dec(factRevenue).div(planRevenue)),
+        revenueVariance: factRevenue === null ? null : toNumber(dec(factRevenue).minus(planRevenue)),
+        cac: factCac,
+      },
       warnings,
     };
   });

@@ -16,6 +16,8 @@ export interface ChannelFact {
   readonly qualified: number | null;
   readonly meetings: number | null;
   readonly won: number | null;
+  /** Monthly revenue of the customers won (compared with the plan's new revenue); absent in settings stored before it existed. */
+  readonly revenue?: number | null;
 }
 
 /** One acquisition channel's monthly plan. */
@@ -99,10 +101,17 @@ export interface ChannelResult {
   readonly ltv: number;
   /** LTV / CAC; null when CAC is null or 0. */
   readonly ltvToCac: number | null;
-  /** The fact funnel (null where unknown) and each stage's fact / plan (null where either is unknown or the plan is 0). */
+  /**
+   * The fact funnel (null where unknown), each stage's fact / plan (null where either is unknown
+   * or the plan is 0) and fact - plan (null where the fact is unknown); the same for new revenue.
+   */
   readonly fact: {
     readonly funnel: readonly (number | null)[];
     readonly vsPlan: readonly (number | null)[];
+    readonly variance: readonly (number | null)[];
+    readonly revenue: number | null;
+    readonly revenueVsPlan: number | null;
+    readonly revenueVariance: number | null;
     readonly cac: number | null;
   };
   readonly warnings: readonly string[];

@@ -35,7 +35,8 @@ function checkChannel(c: ChannelInput, i: number): void {
     );
   }
   if (c.fact) {
-    for (const [field, v] of Object.entries(c.fact)) if (v !== null) atLeastZero(v, `${who}: fact ${field}`);
+    for (const [field, v] of Object.entries(c.fact))
+      if (v !== null && v !== undefined) atLeastZero(v, `${who}: fact ${field}`);
   }
 }
 

@@ -3,7 +3,8 @@
  * and the selectors it renders. Capacities, pay and the market come from the input it starts
  * from (the last run's settings, or the default input; the sheet's inputs are editable
  * afterwards); pay is replaced by the OTE scenarios' chosen plan at run time when that sheet
- * exists. No React and no workbook calls here.
+ * exists. The channels' facts can come from the workbook's Deals (and Activities) tables over a
+ * period (factsForm.ts). No React and no workbook calls here.
  */
 import {
   checkUnitEconomicsInput,
@@ -14,7 +15,20 @@ import {
   UnitEconomicsInput,
   UnitEconomicsInputError,
 } from "../../core/unitEconomics";
+import { excelTrimKey } from "../../core/text";
+import { TableInfo } from "../../workbook/host";
 import { idleRun, RunEvent, runReducer, RunState } from "../runState";
+import {
+  ActivitiesColumns,
+  DealsColumns,
+  EMPTY_FACTS,
+  FactSettings,
+  factSettingsOf,
+  FactsDraft,
+  factsDraftOf,
+  guessActivities,
+  guessDeals,
+} from "./factsForm";
 import { DEFAULT_UNIT_ECONOMICS_INPUT } from "./defaultInput";
 import { UNIT_ECONOMICS_SHEET } from "./unitEconomicsSheet";
 
@@ -29,12 +43,17 @@ export interface ChannelDraft {
   readonly averageDeal: string;
   readonly grossMargin: string;
   readonly monthlyChurn: string;
+  /** The text the Deals (and Activities) channel column holds for this channel; "" means its name. */
+  readonly factValue: string;
   /** The channel's facts, carried as they were (they are edited on the sheet). */
   readonly fact?: ChannelFact;
 }
 
 /** The figures of a channel draft, in table order, with the names the pane and its messages use. */
-export const CHANNEL_FIELDS: readonly (readonly [Exclude<keyof ChannelDraft, "name" | "fact">, string])[] = [
+export const CHANNEL_FIELDS: readonly (readonly [
+  Exclude<keyof ChannelDraft, "name" | "fact" | "factValue">,
+  string,
+])[] = [
   ["spend", "spend per month"],
   ["leads", "leads per month"],
   ["qualifiedRate", "lead to qualified rate"],
@@ -54,6 +73,9 @@ export interface UnitEconomicsPaneState {
   readonly base: UnitEconomicsInput;
   readonly channels: readonly ChannelDraft[];
   readonly structure: StructureChoice;
+  /** The workbook's tables, for the facts' table and column lists. */
+  readonly tables: readonly TableInfo[];
+  readonly facts: FactsDraft;
   readonly run: RunState;
 }
 
@@ -64,22 +86,30 @@ export interface UnitEconomicsContext {
 
 /** What the pane can tell its state. */
 export type UnitEconomicsPaneAction =
-  | { type: "loaded"; stored: UnitEconomicsSettings | null }
+  | { type: "loaded"; stored: UnitEconomicsSettings | null; tables?: readonly TableInfo[] }
+  | { type: "dealsTableChanged"; table: string }
+  | { type: "dealsChanged"; patch: Partial<DealsColumns> }
+  | { type: "activitiesTableChanged"; table: string }
+  | { type: "activitiesChanged"; patch: Partial<ActivitiesColumns> }
+  | { type: "periodChanged"; patch: Partial<Pick<FactsDraft, "firstMonth" | "lastMonth">> }
   | { type: "channelChanged"; channel: number; patch: Partial<ChannelDraft> }
   | { type: "channelAdded" }
   | { type: "channelRemoved"; channel: number }
   | { type: "structureChanged"; structure: StructureChoice }
   | { type: "run"; event: RunEvent };
 
-/** The settings a run takes: the model's input (pay as entered) and the sheet to write. */
+/** The settings a run takes: the model's input (pay as entered), the sheet to write, and where the facts come from. */
 export interface UnitEconomicsSettings {
   readonly input: UnitEconomicsInput;
   readonly sheet: string;
+  /** The Deals (and Activities) tables the facts are formulas over; absent when the facts are typed. */
+  readonly facts?: FactSettings;
 }
 
-/** A channel as the form types it. */
-export function channelDraft(c: ChannelInput): ChannelDraft {
+/** A channel as the form types it, with its text in the facts' channel column. */
+export function channelDraft(c: ChannelInput, factValue = ""): ChannelDraft {
   return {
+    factValue: excelTrimKey(factValue) === excelTrimKey(c.name) ? "" : factValue,
     name: c.name,
     spend: String(c.spend),
     leads: String(c.leads),
@@ -107,8 +137,10 @@ const BLANK_CHANNEL: ChannelDraft = channelDraft({
 export function initialUnitEconomicsPane(): UnitEconomicsPaneState {
   return {
     base: DEFAULT_UNIT_ECONOMICS_INPUT,
-    channels: DEFAULT_UNIT_ECONOMICS_INPUT.channels.map(channelDraft),
+    channels: DEFAULT_UNIT_ECONOMICS_INPUT.channels.map((c) => channelDraft(c)),
     structure: "All",
+    tables: [],
+    facts: EMPTY_FACTS,
     run: idleRun,
   };
 }
@@ -129,15 +161,37 @@ export function unitEconomicsPaneReducer(
   action: UnitEconomicsPaneAction,
 ): UnitEconomicsPaneState {
   switch (action.type) {
-    case "loaded":
-      return action.stored
+    case "loaded": {
+      const tables = action.tables ?? state.tables;
+      const stored = action.stored;
+      return stored
         ? {
             ...state,
-            base: action.stored.input,
-            channels: action.stored.input.channels.map(channelDraft),
-            structure: choiceOf(action.stored.input.structures),
+            tables,
+            base: stored.input,
+            channels: stored.input.channels.map((c, i) => channelDraft(c, stored.facts?.values[i])),
+            structure: choiceOf(stored.input.structures),
+            facts: factsDraftOf(stored.facts),
           }
-        : state;
+        : { ...state, tables };
+    }
+    case "dealsTableChanged": {
+      const headers = headersOf(state.tables, action.table);
+      return edited(state, { facts: { ...state.facts, dealsTable: action.table, deals: guessDeals(headers) } });
+    }
+    case "dealsChanged":
+      return edited(state, { facts: { ...state.facts, deals: { ...state.facts.deals, ...action.patch } } });
+    case "activitiesTableChanged": {
+      const headers = headersOf(state.tables, action.table);
+      const activities = guessActivities(headers, state.facts.activities);
+      return edited(state, { facts: { ...state.facts, activitiesTable: action.table, activities } });
+    }
+    case "activitiesChanged":
+      return edited(state, {
+        facts: { ...state.facts, activities: { ...state.facts.activities, ...action.patch } },
+      });
+    case "periodChanged":
+      return edited(state, { facts: { ...state.facts, ...action.patch } });
     case "channelChanged":
       return edited(state, {
         channels: state.channels.map((c, i) => (i === action.channel ? { ...c, ...action.patch } : c)),
@@ -151,6 +205,11 @@ export function unitEconomicsPaneReducer(
     case "run":
       return { ...state, run: runReducer(state.run, action.event) };
   }
+}
+
+/** The headers of a table by name (any case); none when there is no such table. */
+export function headersOf(tables: readonly TableInfo[], table: string): readonly string[] {
+  return tables.find((t) => excelTrimKey(t.name) === excelTrimKey(table))?.headers ?? [];
 }
 
 /** A typed figure: "1,200" -> 1200, "25%" -> 0.25; null when it is not a number. */
@@ -197,9 +256,37 @@ function parseChannels(drafts: readonly ChannelDraft[]): { channels: ChannelInpu
   return { channels, problems };
 }
 
-/** The model's input from the form (the capacities, pay and market it started from), or the problems. */
-function inputOf(pane: UnitEconomicsPaneState): { input: UnitEconomicsInput | null; problems: string[] } {
-  const { channels, problems } = parseChannels(pane.channels);
+/** Each channel's text in the facts' channel column (its name when none is typed), or the problem of two alike. */
+function factValues(drafts: readonly ChannelDraft[]): { values: string[]; problems: string[] } {
+  const values = drafts.map((d) => (d.factValue.trim() ? d.factValue : d.name.trim()));
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  values.forEach((v, i) => {
+    const other = seen.get(excelTrimKey(v));
+    if (other !== undefined)
+      problems.push(
+        `Channels "${other}" and "${drafts[i].name.trim()}" both take the deals of "${v.trim()}"; give each its own.`,
+      );
+    seen.set(excelTrimKey(v), drafts[i].name.trim());
+  });
+  return { values, problems };
+}
+
+/** The model's input and fact settings from the form (the capacities, pay and market it started from), or the problems. */
+function inputOf(pane: UnitEconomicsPaneState): {
+  input: UnitEconomicsInput | null;
+  facts?: FactSettings;
+  problems: string[];
+} {
+  const parsed = parseChannels(pane.channels);
+  const { channels } = parsed;
+  const values = factValues(pane.channels);
+  const facts = factSettingsOf(pane.facts, pane.tables, values.values);
+  const problems = [
+    ...parsed.problems,
+    ...(facts.facts || facts.problems.length ? values.problems : []),
+    ...facts.problems,
+  ];
   if (problems.length) return { input: null, problems };
   const input: UnitEconomicsInput = { ...pane.base, channels, structures: structuresOf(pane.structure) };
   try {
@@ -208,7 +295,7 @@ function inputOf(pane: UnitEconomicsPaneState): { input: UnitEconomicsInput | nu
     if (e instanceof UnitEconomicsInputError) return { input: null, problems: [e.message] };
     throw e;
   }
-  return { input, problems: [] };
+  return { input, facts: facts.facts, problems: [] };
 }
 
 /** What is wrong with the form, each naming the channel and field. */
@@ -216,6 +303,6 @@ export const unitEconomicsIssues = ({ pane }: UnitEconomicsContext): string[] =>
 
 /** The run's settings, or null while {@link unitEconomicsIssues} lists anything. */
 export function unitEconomicsSettingsFrom({ pane }: UnitEconomicsContext): UnitEconomicsSettings | null {
-  const { input } = inputOf(pane);
-  return input ? { input, sheet: UNIT_ECONOMICS_SHEET } : null;
+  const { input, facts } = inputOf(pane);
+  return input ? { input, sheet: UNIT_ECONOMICS_SHEET, ...(facts ? { facts } : {}) } : null;
 }

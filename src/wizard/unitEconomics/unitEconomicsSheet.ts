@@ -14,6 +14,8 @@ import {
   warningText,
 } from "../../core/unitEconomics";
 import { cellAddress, columnLetter, parseCell } from "../../workbook/a1";
+import { checkFactSources, FactSources } from "../../core/unitEconomics";
+import { factFormulas } from "./factFormulas";
 import { CellInput, CellSpec, namePrefix, NamedRangeSpec, SheetSpec } from "../../workbook/sheetSpec";
 
 /** The default name of the unit-economics sheet. */
@@ -47,6 +49,8 @@ export const CHANNEL_INPUT_HEADERS = [
   "Fact qualified",
   "Fact meetings",
   "Fact won",
+  "Fact revenue",
+  "Fact channel",
 ] as const;
 
 /** The channel table's result columns (the horizon's month is in one header). */
@@ -118,6 +122,9 @@ const people = (load: string) => `MAX(1,ROUNDUP(ROUND(${load},${LOAD_DECIMALS}),
 
 const f = (formula: string): CellInput => ({ formula });
 
+/** Rows per channel in the plan-vs-fact block: plan, fact, fact / plan, fact - plan. */
+const FUNNEL_BLOCK_ROWS = 4;
+
 /**
  * The "Unit Economics" sheet: capacities and market size, the pay of each structure's roles,
  * one row per acquisition channel (inputs you can edit, then live results: the funnel through
@@ -126,12 +133,24 @@ const f = (formula: string): CellInput => ({ formula });
  * funnel plan vs fact, one row per structure (people per role from the capacities, utilisation,
  * compensation, cost of sales (COMP.COST_OF_SALES), blended CAC, break-even month, warnings),
  * and the cumulative cash per structure month by month, with a chart. Every figure is a formula
- * over the inputs on the sheet, computing what {@link unitEconomics} computes.
+ * over the inputs on the sheet, computing what {@link unitEconomics} computes. With `facts`,
+ * the channels' fact columns (meetings, won, new revenue, and qualified with an Activities table)
+ * are SUMPRODUCT formulas over the Deals and Activities tables in the period on the sheet
+ * ({@link factFormulas}); without, they are the input's figures to type over.
  *
- * @throws UnitEconomicsInputError for bad input, before anything is built.
+ * @throws UnitEconomicsInputError for bad input (of the plan, or of the fact tables), before anything is built.
  */
-export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONOMICS_SHEET): SheetSpec {
+export function unitEconomicsSheet(
+  input: UnitEconomicsInput,
+  sheet = UNIT_ECONOMICS_SHEET,
+  facts?: FactSources,
+): SheetSpec {
   checkUnitEconomicsInput(input);
+  if (facts)
+    checkFactSources(
+      facts,
+      input.channels.map((c) => c.name),
+    );
   const months = input.horizonMonths ?? 24;
   const n = unitEconomicsNames(sheet);
   const N = n.cell;
@@ -211,6 +230,29 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
     named(`H${5 + i}`, name, f(formula), fmt);
   });
 
+  // The facts' period and sources, when the facts are formulas over the CRM's tables.
+  const live = facts
+    ? factFormulas(facts, { first: N("FactFirst"), last: N("FactLast"), months: N("FactMonths") })
+    : null;
+  if (facts && live) {
+    label("J4", "Facts from the CRM (per month over the period)", true);
+    label("J5", "First day");
+    named("K5", "FactFirst", live.first, "yyyy-mm-dd");
+    label("J6", "Last day");
+    named("K6", "FactLast", live.last, "yyyy-mm-dd");
+    label("J7", "Months");
+    named(
+      "K7",
+      "FactMonths",
+      f(`=(YEAR(${N("FactLast")})-YEAR(${N("FactFirst")}))*12+MONTH(${N("FactLast")})-MONTH(${N("FactFirst")})+1`),
+      "0",
+    );
+    label("J8", "Deals table");
+    label("K8", facts.deals.table.source);
+    label("J9", "Activities table");
+    label("K9", facts.activities ? facts.activities.table.source : "(none: qualified is typed)");
+  }
+
   // Pay of each structure's roles.
   const payTop = 14;
   label(`A${payTop - 1}`, "Pay per role (annual OTE and base share)", true);
@@ -245,7 +287,7 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
   const chTop = payTop + payRows.length + 3;
   const resultHeaders = channelResultHeaders(months);
   const stage = (k: number) => `=INDEX(COMP.FUNNEL([@Leads],[@[Lead to qualified]:[Meeting to won]]),1,${k})`;
-  const channelRows: CellInput[][] = input.channels.map((c) => {
+  const channelRows: CellInput[][] = input.channels.map((c, i) => {
     const fact = c.fact ?? { spend: null, leads: null, qualified: null, meetings: null, won: null };
     return [
       c.name,
@@ -257,9 +299,11 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
       c.monthlyChurn,
       fact.spend,
       fact.leads,
-      fact.qualified,
-      fact.meetings,
-      fact.won,
+      live?.qualified !== undefined && live.qualified !== null ? f(live.qualified) : fact.qualified,
+      live ? f(live.meetings) : fact.meetings,
+      live ? f(live.won) : fact.won,
+      live ? f(live.revenue) : (fact.revenue ?? null),
+      facts ? facts.values[i] : c.name,
       f(stage(2)),
       f(stage(3)),
       f(stage(4)),
@@ -285,13 +329,16 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
   // The funnel, plan vs fact, below the channels: COMP.FUNNEL spills each plan across the stages.
   const funnelTop = chTop + input.channels.length + 3;
   label(`A${funnelTop - 1}`, "Funnel: plan vs fact", true);
-  ["Channel", "Figure", ...FUNNEL_STAGES].forEach((h, i) => label(`${columnLetter(i)}${funnelTop}`, h, true));
+  ["Channel", "Figure", ...FUNNEL_STAGES, "New revenue"].forEach((h, i) =>
+    label(`${columnLetter(i)}${funnelTop}`, h, true),
+  );
   const chCol = (header: string) =>
     columnLetter(CHANNEL_INPUT_HEADERS.indexOf(header as (typeof CHANNEL_INPUT_HEADERS)[number]));
-  const factCols = ["Fact leads", "Fact qualified", "Fact meetings", "Fact won"].map(chCol);
+  const factCols = ["Fact leads", "Fact qualified", "Fact meetings", "Fact won", "Fact revenue"].map(chCol);
+  const revenueCol = columnLetter(CHANNEL_INPUT_HEADERS.length + resultHeaders.indexOf("New revenue"));
   input.channels.forEach((c, i) => {
     const sourceRow = chTop + 1 + i;
-    const r = funnelTop + 1 + i * 3;
+    const r = funnelTop + 1 + i * FUNNEL_BLOCK_ROWS;
     label(`A${r}`, c.name);
     label(`B${r}`, "Plan");
     cells.push({
@@ -301,25 +348,32 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
       ),
       numberFormat: "#,##0.0",
     });
+    cells.push({ address: `G${r}`, value: f(`=${revenueCol}${sourceRow}`), numberFormat: "#,##0" });
     label(`B${r + 1}`, "Fact");
     label(`B${r + 2}`, "Fact / plan");
+    label(`B${r + 3}`, "Fact - plan");
     factCols.forEach((fc, k) => {
       const col = columnLetter(2 + k);
       cells.push({
         address: `${col}${r + 1}`,
         value: f(`=IF(${fc}${sourceRow}="","",${fc}${sourceRow})`),
-        numberFormat: "#,##0.0",
+        numberFormat: k === 4 ? "#,##0" : "#,##0.0",
       });
       cells.push({
         address: `${col}${r + 2}`,
         value: f(`=IF(OR(${col}${r + 1}="",${col}${r}=0),"",${col}${r + 1}/${col}${r})`),
         numberFormat: "0%",
       });
+      cells.push({
+        address: `${col}${r + 3}`,
+        value: f(`=IF(${col}${r + 1}="","",${col}${r + 1}-${col}${r})`),
+        numberFormat: k === 4 ? "#,##0" : "#,##0.0",
+      });
     });
   });
 
   // Structures.
-  const stTop = funnelTop + input.channels.length * 3 + 3;
+  const stTop = funnelTop + input.channels.length * FUNNEL_BLOCK_ROWS + 3;
   label(`A${stTop - 1}`, "Sales structures: the team the funnel needs and what it costs", true);
   const noBreakEven = `IF(ISNUMBER([@[Break-even month]]),"",${str(warningText.noBreakEven(months))})`;
   const structureRows: CellInput[][] = input.structures.map((kind) => {
@@ -439,6 +493,9 @@ export function unitEconomicsSheet(input: UnitEconomicsInput, sheet = UNIT_ECONO
           "Gross margin": "0%",
           "Monthly churn": "0.0%",
           "Fact spend": money,
+          "Fact meetings": "#,##0.0",
+          "Fact won": "#,##0.0",
+          "Fact revenue": money,
           Qualified: "#,##0.0",
           Meetings: "#,##0.0",
           Customers: "#,##0.0",

@@ -2,8 +2,10 @@ import * as React from "react";
 import { Body1, Button, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
 import { STRUCTURE_KINDS } from "../../../core/unitEconomics";
 import { WorkbookHost } from "../../../workbook/host";
+import { ACTIVITIES_FIELDS, DEALS_FIELDS } from "../../../wizard/unitEconomics/factsForm";
 import {
   CHANNEL_FIELDS,
+  headersOf,
   initialUnitEconomicsPane,
   StructureChoice,
   UnitEconomicsContext,
@@ -11,6 +13,7 @@ import {
 } from "../../../wizard/unitEconomics/unitEconomicsPane";
 import { unitEconomicsStep } from "../../../wizard/unitEconomics/runUnitEconomicsStep";
 import { readStepSettings } from "../../../wizard/stepRun";
+import { HeaderSelect } from "../common/HeaderSelect";
 import { RunPanel } from "../common/RunPanel";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useStepRun } from "../common/useStepRun";
@@ -33,9 +36,9 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
   const runs = useStepRun(host);
   React.useEffect(() => {
     let live = true;
-    // The last run's settings, when the workbook has them; a read failure leaves the defaults.
-    void readStepSettings(unitEconomicsStep, host).then(
-      (stored) => live && dispatch({ type: "loaded", stored }),
+    // The workbook's tables and the last run's settings; a read failure leaves the defaults.
+    void Promise.all([host.listTables(), readStepSettings(unitEconomicsStep, host)]).then(
+      ([tables, stored]) => live && dispatch({ type: "loaded", stored, tables }),
       () => undefined,
     );
     return () => {
@@ -48,6 +51,20 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
     const settings = unitEconomicsStep.settingsFrom(ctx);
     if (settings) runs.start(unitEconomicsStep, settings, { onEvent: (event) => dispatch({ type: "run", event }) });
   };
+
+  const { facts } = pane;
+  const fromTables = facts.dealsTable !== "";
+  const tableSelect = (label: string, value: string, none: string, onChange: (v: string) => void) => (
+    <Field label={label} size="small">
+      <Select size="small" value={value} onChange={(_, d) => onChange(d.value)}>
+        <option value="">{none}</option>
+        {value !== "" && !pane.tables.some((t) => t.name === value) && <option value={value}>{value}</option>}
+        {pane.tables.map((t) => (
+          <option key={t.name}>{t.name}</option>
+        ))}
+      </Select>
+    </Field>
+  );
 
   return (
     <section className={styles.step} aria-labelledby="unit-economics-heading">
@@ -72,6 +89,22 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
                   onChange={(_, d) => dispatch({ type: "channelChanged", channel: ci, patch: { name: d.value } })}
                 />
               </Field>
+              {fromTables && (
+                <Field
+                  label="Its text in the channel column"
+                  size="small"
+                  hint={c.factValue ? undefined : `"${c.name}"`}
+                >
+                  <Input
+                    size="small"
+                    value={c.factValue}
+                    placeholder={c.name}
+                    onChange={(_, d) =>
+                      dispatch({ type: "channelChanged", channel: ci, patch: { factValue: d.value } })
+                    }
+                  />
+                </Field>
+              )}
               {CHANNEL_FIELDS.map(([field, label]) => (
                 <Field key={field} label={capitalised(label)} size="small">
                   <Input
@@ -89,6 +122,81 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
         );
       })}
       <Button onClick={() => dispatch({ type: "channelAdded" })}>Add a channel</Button>
+      <fieldset className={styles.fieldset}>
+        <legend>Facts from the CRM</legend>
+        <Body1>
+          Plan vs fact per channel: meetings, won and new revenue from a Deals table (qualified and meetings from an
+          Activities table, if you have one), per month over the period, as live formulas.
+        </Body1>
+        <div className={styles.mapping}>
+          {tableSelect("Deals table", facts.dealsTable, "(none: type the facts on the sheet)", (table) =>
+            dispatch({ type: "dealsTableChanged", table }),
+          )}
+          {fromTables &&
+            DEALS_FIELDS.map(([field, label]) => (
+              <HeaderSelect
+                key={field}
+                label={label}
+                value={facts.deals[field]}
+                headers={headersOf(pane.tables, facts.dealsTable)}
+                optional={field === "type"}
+                onChange={(v) => dispatch({ type: "dealsChanged", patch: { [field]: v } })}
+              />
+            ))}
+          {fromTables && (
+            <>
+              <Field label="First month (yyyy-mm)" size="small">
+                <Input
+                  size="small"
+                  value={facts.firstMonth}
+                  placeholder="2026-01"
+                  onChange={(_, d) => dispatch({ type: "periodChanged", patch: { firstMonth: d.value } })}
+                />
+              </Field>
+              <Field label="Last month (yyyy-mm)" size="small">
+                <Input
+                  size="small"
+                  value={facts.lastMonth}
+                  placeholder="2026-03"
+                  onChange={(_, d) => dispatch({ type: "periodChanged", patch: { lastMonth: d.value } })}
+                />
+              </Field>
+              {tableSelect("Activities table", facts.activitiesTable, "(none)", (table) =>
+                dispatch({ type: "activitiesTableChanged", table }),
+              )}
+            </>
+          )}
+          {fromTables &&
+            facts.activitiesTable !== "" &&
+            ACTIVITIES_FIELDS.map(([field, label]) => (
+              <HeaderSelect
+                key={field}
+                label={`Activities: ${label.toLowerCase()}`}
+                value={facts.activities[field]}
+                headers={headersOf(pane.tables, facts.activitiesTable)}
+                onChange={(v) => dispatch({ type: "activitiesChanged", patch: { [field]: v } })}
+              />
+            ))}
+          {fromTables && facts.activitiesTable !== "" && (
+            <>
+              <Field label="Activity type of a qualified lead" size="small">
+                <Input
+                  size="small"
+                  value={facts.activities.qualifiedType}
+                  onChange={(_, d) => dispatch({ type: "activitiesChanged", patch: { qualifiedType: d.value } })}
+                />
+              </Field>
+              <Field label="Activity type of a meeting" size="small">
+                <Input
+                  size="small"
+                  value={facts.activities.meetingType}
+                  onChange={(_, d) => dispatch({ type: "activitiesChanged", patch: { meetingType: d.value } })}
+                />
+              </Field>
+            </>
+          )}
+        </div>
+      </fieldset>
       <Field label="Structure to cost" size="small">
         <Select
           size="small"
