@@ -1,13 +1,14 @@
 import { payoutExplain } from "../../functions/payout";
 import { COMP_FUNCTIONS } from "../../functions/registry";
 import { ActiveCell, TableInfo, WorkbookHost } from "../../workbook/host";
-import { headerIndex, sameText } from "../../core/text";
+import { sameText } from "../../core/text";
 import { BONUS_COLUMNS, KPI_NAMES, LEADERBOARD_COLUMNS } from "../kpi/layout";
 import { ACCOUNT_COLUMNS, ACCOUNT_DETAIL_COLUMNS, SUMMARY_COLUMNS, territoryTableNames } from "../territories/layout";
 import { records } from "./explainKpi";
 import { explainPerson, explainScoreLine } from "./explainKpi";
 import { ExplainedInput, Explanation, MAX_ROWS, show } from "./explanation";
 import { locate, rowAddress, TablePlace } from "./locate";
+import { describeValue, expressionValue, FormulaCell, referenceValue } from "./references";
 
 /** Explains the active cell: what computed it, from which inputs, down to the rows of data. */
 export async function explainActiveCell(host: WorkbookHost): Promise<Explanation> {
@@ -89,13 +90,22 @@ export function compCall(formula: string): { id: string; args: string[] } | null
   if (!m) return null;
   const args: string[] = [];
   let depth = 0;
+  let brackets = 0;
   let quoted = false;
   let current = "";
   for (let i = m.index + m[0].length; i < formula.length; i++) {
     const ch = formula[i];
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && (ch === "(" || ch === "{")) depth++;
-    if (!quoted && (ch === ")" || ch === "}")) {
+    // Inside a structured reference's brackets, ' escapes the next character ('[ '] '# '').
+    if (brackets > 0 && ch === "'") {
+      current += ch + (formula[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (ch === '"' && brackets === 0) quoted = !quoted;
+    if (!quoted && ch === "[") brackets++;
+    if (!quoted && ch === "]") brackets--;
+    if (!quoted && (ch === "(" || ch === "{" || ch === "[")) depth++;
+    if (!quoted && (ch === ")" || ch === "}" || ch === "]")) {
       if (depth === 0) {
         args.push(current.trim());
         return { id: m[1].toUpperCase(), args };
@@ -110,30 +120,65 @@ export function compCall(formula: string): { id: string; args: string[] } | null
   return null;
 }
 
-/** An argument's value: a number, a text literal, a (sheet-qualified) A1 reference read from the workbook, or null when it is an expression. */
+/** An argument's value: a number, a text literal, or a reference read from the workbook; null when it is an expression. */
 async function argumentValue(
   host: WorkbookHost,
   tables: readonly TableInfo[],
-  sheet: string,
+  at: FormulaCell,
   text: string,
 ): Promise<{ value: unknown; source: string } | null> {
   if (text === "") return { value: null, source: "left out" };
-  // A table's name, or Table[Column]: the data rows, as Excel passes them.
-  const structured = /^([A-Za-z_][\w.]*)(?:\[([^[\]@#]+)\])?$/.exec(text);
-  const table = structured ? tables.find((t) => sameText(t.name, structured[1])) : undefined;
-  if (structured && table) {
-    const data = await host.readTable(table.name);
-    if (!structured[2]) return { value: data.rows, source: `table ${table.name}` };
-    const c = headerIndex(data.headers, structured[2]);
-    if (c >= 0) return { value: data.rows.map((r) => [r[c]]), source: `${table.name}[${data.headers[c]}]` };
-  }
   if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text), source: "typed in the formula" };
   if (/^".*"$/.test(text)) return { value: text.slice(1, -1).replace(/""/g, '"'), source: "typed in the formula" };
-  const ref = /^(?:'?([^'!]+)'?!)?(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(text);
-  if (!ref) return null;
-  const at = ref[1] ?? sheet;
-  const values = await host.readRange(at, ref[2].replace(/\$/g, ""));
-  return { value: values.length === 1 && values[0].length === 1 ? values[0][0] : values, source: `${at}!${ref[2]}` };
+  return referenceValue(host, tables, at, text);
+}
+
+/** A COMP call's arguments: each with its value and origin, and their values (null where unknown). */
+export interface CompArguments {
+  readonly id: string;
+  readonly inputs: ExplainedInput[];
+  readonly values: unknown[];
+  /** True when every argument's value is known (so the call can be traced, e.g. tier by tier). */
+  readonly resolved: boolean;
+}
+
+/**
+ * The first COMP call of a formula, argument by argument, as Excel's Evaluate Formula shows it:
+ * literals, references (this row's cell for [@Column], the rows of a whole column), and
+ * expressions with each of their references' values and, for plain arithmetic, the result.
+ */
+export async function compArguments(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  at: FormulaCell,
+  formula: string,
+): Promise<CompArguments | null> {
+  const call = compCall(formula);
+  const def = call ? COMP_FUNCTIONS.find((f) => f.id === call.id) : undefined;
+  if (!call || !def) return null;
+  const inputs: ExplainedInput[] = [];
+  const values: unknown[] = [];
+  let resolved = true;
+  for (const [i, p] of def.params.entries()) {
+    const text = call.args[i] ?? "";
+    const v = await argumentValue(host, tables, at, text);
+    if (v) {
+      values.push(v.value);
+      inputs.push({ label: p.name, value: describeValue(v.value), source: v.source });
+      continue;
+    }
+    const e = await expressionValue(host, tables, at, text);
+    if (e.value === null) resolved = false;
+    values.push(e.value);
+    inputs.push({
+      label: p.name,
+      value: e.value === null ? text : show(e.value),
+      source: e.parts
+        ? `${text}, where ${e.parts}`
+        : "an expression: its parts are in the formula",
+    });
+  }
+  return { id: def.id, inputs, values, resolved };
 }
 
 /** Any cell calling a COMP function: the call in words, each argument's value and origin, and for PAYOUT the tiers. */
@@ -143,38 +188,19 @@ async function explainCompFormula(
   cell: ActiveCell,
   where: string,
 ): Promise<Explanation> {
-  const call = compCall(cell.formula!);
-  const def = call ? COMP_FUNCTIONS.find((f) => f.id === call.id) : undefined;
-  const inputs: ExplainedInput[] = [];
-  const values: unknown[] = [];
-  let resolved = true;
-  if (call && def) {
-    for (const [i, p] of def.params.entries()) {
-      const text = call.args[i] ?? "";
-      const v = await argumentValue(host, tables, cell.sheet, text);
-      if (!v) resolved = false;
-      values.push(v?.value ?? null);
-      inputs.push({
-        label: p.name,
-        value: v
-          ? Array.isArray(v.value)
-            ? `${v.value.length} x ${(v.value[0] as unknown[]).length} range`
-            : show(v.value)
-          : text,
-        source: v ? v.source : "an expression: its parts are in the formula",
-      });
-    }
-  }
-  const isPayout = call?.id === "PAYOUT" && resolved;
-  const breakdown = isPayout ? payoutExplain(values[0], values[1], values[2], values[3], values[4], values[5]) : null;
+  const args = await compArguments(host, tables, cell, cell.formula!);
+  const def = args ? COMP_FUNCTIONS.find((f) => f.id === args.id) : undefined;
+  const v = args?.values ?? [];
+  const isPayout = args?.id === "PAYOUT" && args.resolved;
+  const breakdown = isPayout ? payoutExplain(v[0], v[1], v[2], v[3], v[4], v[5]) : null;
   return {
-    title: call ? `COMP.${call.id}` : "A COMP formula",
+    title: args ? `COMP.${args.id}` : "A COMP formula",
     where,
     formula: cell.formula,
     inWords: def
       ? `COMP.${def.id}(${def.params.map((p) => p.name).join(", ")}) = ${show(cell.value)}. ${isPayout ? "The tiers below add up to it." : ""}`.trim()
       : `The formula calls a COMP function; its result is ${show(cell.value)}.`,
-    inputs,
+    inputs: args?.inputs ?? [],
     breakdown: Array.isArray(breakdown) ? breakdown : null,
     rows: [],
     rowsNote: null,
