@@ -51,8 +51,8 @@ export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
         Why is this number?
       </Subtitle2>
       <Body1>
-        Select a cell in the workbook (a scorecard, the leaderboard, a territory, a quota, a scenario, or any COMP
-        formula), then:
+        Select a cell in the workbook (a scorecard, the leaderboard, a territory, a quota, a scenario, the
+        back-test&apos;s ledger, comparison or statements, or any COMP formula), then:
       </Body1>
       <Button appearance="primary" onClick={explain} disabled={state.loading}>
         Explain the selected cell
