@@ -68,7 +68,7 @@ describe("Explain on the back-test: a worked example", () => {
     const e = await explainActiveCell(host);
     expect(e.title).toBe("R1, Current plan, period 2: Earned");
     expect(e.inWords).toContain(
-      "the curve pays 82,500.00 at 125.0% and paid 30,000.00 at 50.0%, so the period's 1 deal(s) earned 52,500.00",
+      "the curve pays 82,500.00 at 125.0% of the year's quota (120,000.00) and paid 30,000.00 at 50.0%, so the period's 1 deal(s) earned 52,500.00",
     );
     expect(e.rows.map((r) => [r.label, r.sheet, r.address])).toEqual([
       ["Deals row 2: D2", "Deals", dealsRow(wb, "Deals", 2)],
@@ -95,7 +95,9 @@ describe("Explain on the back-test: a worked example", () => {
     selectIn(wb, BACKTEST_TABLES.ledger, 12 + 1, "Paid");
     const e = await explainActiveCell(host);
     expect(e.title).toBe("R1, Proposed plan, period 2: Paid");
-    expect(e.inWords).toContain("the curve pays 90,000.00 at 125.0% and paid 30,000.00 at 50.0%");
+    expect(e.inWords).toContain(
+      "the curve pays 90,000.00 at 125.0% of the year's quota (120,000.00) and paid 30,000.00 at 50.0%",
+    );
     expect(e.inputs.find((x) => x.label === "Paid")!.value).toBe("60,000.00");
   });
 
@@ -110,7 +112,7 @@ describe("Explain on the back-test: a worked example", () => {
     const e = await explainActiveCell(host);
     expect(e.title).toBe("R1: commission on deal D2, Current plan");
     expect(e.inWords).toContain(
-      "the curve's measure moves from 50.0% to 125.0% with this deal: it pays 82,500.00 after it and 30,000.00 before it, so the deal earns 52,500.00",
+      "the curve's measure moves from 50.0% to 125.0% of the year's quota (120,000.00) with this deal: it pays 82,500.00 after it and 30,000.00 before it, so the deal earns 52,500.00",
     );
     expect(e.rows.map((r) => r.label)).toEqual(["Deals row 2: D2"]);
   });

@@ -158,6 +158,8 @@ interface CurveMove {
   readonly before: number;
   readonly after: number;
   readonly breakdown: readonly (readonly unknown[])[] | null;
+  /** What the measure is measured against, e.g. " of the year's quota (1,100,000.00)" ("" on money tiers). */
+  readonly of: string;
   /** The payout rule's arguments, as the ledger's COMP.RUNNING_PAYOUT line is written. */
   readonly inputs: ExplainedInput[];
 }
@@ -218,6 +220,7 @@ async function curveMove(
     before: at(start),
     after: at(end),
     breakdown: Array.isArray(explained) ? explained : null,
+    of: onAttainment ? ` of the ${running ? "year" : "period"}'s quota (${showMoney(quota)})` : " credited",
     inputs,
   };
 }
@@ -351,7 +354,7 @@ async function explainLedger(bt: Backtest, row: number, column: LedgerColumn): P
     inputs.push(...move.inputs);
     breakdown = move.breakdown;
     const m = (v: number) => showMeasure(bt, plan, L.Role, v);
-    inWords += ` Commission: the curve pays ${showMoney(move.after)} at ${m(move.end)} and paid ${showMoney(move.before)} at ${m(move.start)}, so the period's ${behind.length} deal(s) earned ${showMoney(move.after - move.before)}; the tiers of the payout at ${m(move.end)} are below.`;
+    inWords += ` Commission: the curve pays ${showMoney(move.after)} at ${m(move.end)}${move.of} and paid ${showMoney(move.before)} at ${m(move.start)}, so the period's ${behind.length} deal(s) earned ${showMoney(move.after - move.before)}; the tiers of the payout at ${m(move.end)} are below.`;
   }
   const call = bt.cell.formula ? await compArguments(bt.host, bt.tables, bt.cell, bt.cell.formula) : null;
   if (call) inputs.push(...call.inputs.map((x) => ({ ...x, label: `${call.id} ${x.label}` })));
@@ -378,7 +381,7 @@ async function explainCredit(
   const person = String(c.Person);
   const share = num(c.Share);
   const inputs: ExplainedInput[] = [
-    { label: "Deal", value: show(c.Deal), source: `${bt.s.deals.table} row ${show(c["Deal row"])}` },
+    { label: "Deal", value: show(c.Deal), source: `${bt.s.deals.table} row ${String(c["Deal row"])}` },
     { label: "Amount", value: showMoney(c.Amount), source: `the deal's ${bt.s.deals.amount}` },
     { label: "Share", value: showPct(share), source: `${person}'s share as ${show(c.Role)}` },
     {
@@ -415,7 +418,7 @@ async function explainCredit(
       inputs.push(...move.inputs);
       breakdown = move.breakdown;
       const m = (v: number) => showMeasure(bt, plan, c.Role, v);
-      inWords += ` Under the ${name} plan the curve's measure moves from ${m(move.start)} to ${m(move.end)} with this deal: it pays ${showMoney(move.after)} after it and ${showMoney(move.before)} before it, so the deal earns ${showMoney(value)}. The tiers of the payout after it are below.`;
+      inWords += ` Under the ${name} plan the curve's measure moves from ${m(move.start)} to ${m(move.end)}${move.of} with this deal: it pays ${showMoney(move.after)} after it and ${showMoney(move.before)} before it, so the deal earns ${showMoney(value)}. The tiers of the payout after it are below.`;
     } else if (line === "Earned")
       inWords += ` Its stage does not count under the ${name} plan, so it earns nothing there.`;
     else inWords += ` ${line === "Held" ? "Held back" : "Clawed back"} under the ${name} plan: ${showMoney(value)}.`;

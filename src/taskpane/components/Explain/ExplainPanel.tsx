@@ -17,7 +17,8 @@ import {
 } from "@fluentui/react-components";
 import { WorkbookHost } from "../../../workbook/host";
 import { explainActiveCell } from "../../../wizard/explain/explainCell";
-import { Explanation, show } from "../../../wizard/explain/explanation";
+import { Explanation, show, showMoney } from "../../../wizard/explain/explanation";
+import { useExplainStyles } from "./useExplainStyles.styles";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useShowCell } from "../common/useShowCell";
 
@@ -33,6 +34,7 @@ export interface ExplainPanelProps {
  */
 export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
   const styles = useCommonStyles();
+  const own = useExplainStyles();
   const { show: showCell, problem: goToProblem } = useShowCell(host);
   const [state, setState] = React.useState<{ loading: boolean; error: string | null; explanation: Explanation | null }>(
     { loading: false, error: null, explanation: null },
@@ -70,44 +72,48 @@ export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
           {e.formula && <code className={styles.formula}>{e.formula}</code>}
           <Body1>{e.inWords}</Body1>
           {e.inputs.length > 0 && (
-            <Table size="extra-small" aria-label="Inputs">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Input</TableHeaderCell>
-                  <TableHeaderCell>Value</TableHeaderCell>
-                  <TableHeaderCell>From</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
+            <>
+              <Subtitle2 as="h4">Inputs</Subtitle2>
+              <ul className={own.inputs} aria-label="Inputs">
                 {e.inputs.map((x, i) => (
-                  <TableRow key={i}>
-                    <TableCell>{x.label}</TableCell>
-                    <TableCell>{x.value}</TableCell>
-                    <TableCell>{x.source}</TableCell>
-                  </TableRow>
+                  <li key={i} className={own.input}>
+                    <span className={own.inputLine}>
+                      <Body1 className={own.inputLabel}>{x.label}</Body1>
+                      <Body1 className={own.inputValue}>{x.value}</Body1>
+                    </span>
+                    <Caption1 className={own.source}>{x.source}</Caption1>
+                  </li>
                 ))}
-              </TableBody>
-            </Table>
+              </ul>
+            </>
           )}
           {e.breakdown && (
-            <Table size="extra-small" aria-label="Payout tier by tier">
-              <TableHeader>
-                <TableRow>
-                  {e.breakdown[0].map((h, i) => (
-                    <TableHeaderCell key={i}>{String(h)}</TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {e.breakdown.slice(1).map((row, r) => (
-                  <TableRow key={r}>
-                    {row.map((v, i) => (
-                      <TableCell key={i}>{v === "" ? "" : show(v)}</TableCell>
+            // A scrolling region must be reachable by keyboard to be read.
+            <div
+              className={own.breakdown}
+              role="region"
+              aria-label="Payout tier by tier, scrolls sideways"
+              tabIndex={0}
+            >
+              <Table size="extra-small" aria-label="Payout tier by tier">
+                <TableHeader>
+                  <TableRow>
+                    {e.breakdown[0].map((h, i) => (
+                      <TableHeaderCell key={i}>{String(h)}</TableHeaderCell>
                     ))}
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {e.breakdown.slice(1).map((row, r) => (
+                    <TableRow key={r}>
+                      {row.map((v, i) => (
+                        <TableCell key={i}>{v === "" ? "" : i === row.length - 1 ? showMoney(v) : show(v)}</TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
           )}
           {e.rows.length > 0 && (
             <>
