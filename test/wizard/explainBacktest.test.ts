@@ -14,6 +14,7 @@ import { BacktestResult, runBacktestStep } from "../../src/wizard/backtest/runBa
 import { sampleBacktestSettings } from "../../src/wizard/backtest/sampleBacktest";
 import { explainActiveCell } from "../../src/wizard/explain/explainCell";
 import { showMoney } from "../../src/wizard/explain/explanation";
+import fc from "fast-check";
 import { book, curve, d, plan, rolePlan, rowsOf, settings } from "./backtest/fixtures";
 
 /** Selects the cell of a table's data row and column, as a user clicks it. */
@@ -114,6 +115,15 @@ describe("Explain on the back-test: a worked example", () => {
     expect(e.inWords).toContain(
       "the curve's measure moves from 50.0% to 125.0% of the year's quota (120,000.00) with this deal: it pays 82,500.00 after it and 30,000.00 before it, so the deal earns 52,500.00",
     );
+    expect(e.rows.map((r) => r.label)).toEqual(["Deals row 2: D2"]);
+  });
+
+  test("a ledger row's Person cell explains what the row pays", async () => {
+    selectIn(wb, BACKTEST_TABLES.ledger, 1, "Person");
+    const e = await explainActiveCell(host);
+    expect(e.title).toBe("R1, Current plan, period 2: Person");
+    expect(e.inWords).toMatch(/^Paid of R1 \(AE\) in period 2, 2026-02-01 to 2026-02-28, under the Current plan: /);
+    expect(e.inputs.find((x) => x.label === "Paid")!.value).toBe("52,500.00");
     expect(e.rows.map((r) => r.label)).toEqual(["Deals row 2: D2"]);
   });
 
@@ -246,4 +256,45 @@ describe("Explain on the back-test: a joiner's prorated quota", () => {
     expect(e.inputs.find((x) => x.label === "Quota")!.value).toBe(showMoney((10000 * 16) / 31));
     expect(e.rows).toEqual([]);
   }, 60_000);
+});
+
+describe("Explain on the back-test: property", () => {
+  test("for random deals, each period's Earned lists exactly its won deals and the curve's move equals the core's figure", async () => {
+    const deal = fc.record({
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      amount: fc.integer({ min: 1, max: 900 }).map((x) => x * 100),
+      won: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(deal, { minLength: 1, maxLength: 6 }), async (ds) => {
+        const rows = ds.map((x, i) => [
+          `D${i + 1}`,
+          "R1",
+          x.won ? "Won" : "Lost",
+          d(x.month, x.day),
+          x.amount,
+          "",
+          "",
+          "",
+          "",
+        ]);
+        const { wb, host } = book(rows, [["R1", "AE", "", "", 10000, ""]]);
+        const r = await runBacktestStep(
+          host,
+          settings(plan("Current", [rolePlan("AE")]), plan("Proposed", [rolePlan("AE")])),
+        );
+        for (const k of new Set(ds.map((x) => x.month))) {
+          selectIn(wb, BACKTEST_TABLES.ledger, k - 1, "Earned");
+          const e = await explainActiveCell(host);
+          const won = r.data.credits.filter((c) => c.period === k && c.stage === "Won");
+          expect(e.rows.map((x) => x.label)).toEqual(won.map((c) => `Deals row ${c.dealRow}: ${c.deal}`));
+          const earned = showMoney(r.ledgers.current.rows[k - 1].earned);
+          expect(e.inputs.find((x) => x.label === "Earned")!.value).toBe(earned);
+          if (won.length) expect(e.inWords).toContain(`deal(s) earned ${earned}`);
+        }
+      }),
+      { numRuns: 8 },
+    );
+  }, 120_000);
 });

@@ -330,7 +330,10 @@ function creditsBehind(bt: Backtest, plan: PlanKey, person: unknown, k: number, 
 }
 
 /** A Payout Ledger cell: the plan, person and period, the figures, the deals and the payout rule. */
-async function explainLedger(bt: Backtest, row: number, column: LedgerColumn): Promise<Explanation> {
+async function explainLedger(bt: Backtest, row: number, selected: LedgerColumn): Promise<Explanation> {
+  // The row's identity (plan, person, period, its days) is explained as what the row pays.
+  const identity: readonly LedgerColumn[] = ["Plan", "Person", "Role", "Period", "First day", "Last day"];
+  const column: LedgerColumn = identity.includes(selected) ? "Paid" : selected;
   const L = bt.ledger[row];
   const plan = planOfLedgerRow(bt, row);
   const planName = bt.s[plan].name;
@@ -359,7 +362,7 @@ async function explainLedger(bt: Backtest, row: number, column: LedgerColumn): P
   const call = bt.cell.formula ? await compArguments(bt.host, bt.tables, bt.cell, bt.cell.formula) : null;
   if (call) inputs.push(...call.inputs.map((x) => ({ ...x, label: `${call.id} ${x.label}` })));
   return {
-    title: `${person}, ${planName} plan, period ${k}: ${column}`,
+    title: `${person}, ${planName} plan, period ${k}: ${selected}`,
     where: bt.where,
     formula: bt.cell.formula,
     inWords,
