@@ -8,12 +8,6 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from "@fluentui/react-components";
 import { WorkbookHost } from "../../../workbook/host";
 import { explainActiveCell } from "../../../wizard/explain/explainCell";
@@ -21,6 +15,23 @@ import { Explanation, show, showMoney } from "../../../wizard/explain/explanatio
 import { useExplainStyles } from "./useExplainStyles.styles";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useShowCell } from "../common/useShowCell";
+
+/**
+ * A PAYOUT_EXPLAIN row's from, to, rate and slice in words ("from 1 to 1.25 at rate 1.5, slice
+ * 0.25"; a threshold or cap row: "at 0.5: met"), so the tiers read in a narrow pane.
+ */
+function tierDetail(row: readonly unknown[]): string {
+  const [, from, to, rate, slice] = row;
+  if (rate === "")
+    return [from === "" ? "" : `at ${show(from)}`, slice === "" ? "" : String(slice)].filter(Boolean).join(": ");
+  const parts = [
+    from === "" ? "" : `from ${show(from)}`,
+    to === "" ? "" : `to ${show(to)}`,
+    `at rate ${show(rate)}`,
+    slice === "" ? "" : `slice ${show(slice)}`,
+  ];
+  return parts.filter(Boolean).join(", ");
+}
 
 /** Props of {@link ExplainPanel}. */
 export interface ExplainPanelProps {
@@ -88,32 +99,22 @@ export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
             </>
           )}
           {e.breakdown && (
-            // A scrolling region must be reachable by keyboard to be read.
-            <div
-              className={own.breakdown}
-              role="region"
-              aria-label="Payout tier by tier, scrolls sideways"
-              tabIndex={0}
-            >
-              <Table size="extra-small" aria-label="Payout tier by tier">
-                <TableHeader>
-                  <TableRow>
-                    {e.breakdown[0].map((h, i) => (
-                      <TableHeaderCell key={i}>{String(h)}</TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {e.breakdown.slice(1).map((row, r) => (
-                    <TableRow key={r}>
-                      {row.map((v, i) => (
-                        <TableCell key={i}>{v === "" ? "" : i === row.length - 1 ? showMoney(v) : show(v)}</TableCell>
-                      ))}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <>
+              <Subtitle2 as="h4">Payout tier by tier</Subtitle2>
+              <ul className={own.inputs} aria-label="Payout tier by tier">
+                {e.breakdown.slice(1).map((row, r) => (
+                  <li key={r} className={own.input}>
+                    <span className={own.tierLine}>
+                      <Body1 className={r === e.breakdown!.length - 2 ? own.inputLabel : undefined}>
+                        {String(row[0])}
+                      </Body1>
+                      <Body1 className={own.inputValue}>{showMoney(row[5])}</Body1>
+                    </span>
+                    {tierDetail(row) && <Caption1 className={own.source}>{tierDetail(row)}</Caption1>}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
           {e.rows.length > 0 && (
             <>

@@ -16,12 +16,12 @@ export const useExplainStyles = makeStyles({
   inputLabel: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   inputValue: { fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
   source: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  // PAYOUT_EXPLAIN's six columns keep readable numbers and scroll sideways inside this box.
-  breakdown: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    "& table": { width: "max-content", minWidth: "100%", tableLayout: "auto" },
-    "& th, & td": { whiteSpace: "nowrap" },
-    "& td": { fontVariantNumeric: "tabular-nums" },
+  // A tier's name and its payout on one line, the payout at the right edge.
+  tierLine: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "baseline",
   },
 });
