@@ -132,6 +132,21 @@ describe("Explain evaluates structured references", () => {
   });
 });
 
+describe("Explain on a formula without COMP", () => {
+  test("lists each reference it reads with its value", async () => {
+    // 200,000 / 1,000,000 + 1,300,000 = 1,300,000.2
+    wb.setCell("Plan", { row: 4, col: 13 }, "=SUM(Spend[Spend])/Plan!$F$2+$E$2");
+    const { e, rows } = await inputs("N5");
+    expect(e.title).toBe("A formula");
+    expect(rows).toEqual([
+      ["Value", "1,300,000.2", "Plan!N5"],
+      ["Spend[Spend]", "3 row(s): sum 200,000; first 50,000, 70,000, 80,000", "3 row(s), Plan!K2:K4"],
+      ["Plan!$F$2", "1,000,000", "Plan!F2"],
+      ["$E$2", "1,300,000", "Plan!E2"],
+    ]);
+  });
+});
+
 describe("arithmetic left once references are values", () => {
   test("worked examples: precedence as Excel's (unary minus before ^)", () => {
     expect(arithmetic("(800000)/(1000000)")).toBe(0.8);

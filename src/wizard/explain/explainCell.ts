@@ -9,6 +9,7 @@ import { explainPerson, explainScoreLine } from "./explainKpi";
 import { Explanation, MAX_ROWS, show } from "./explanation";
 import { locate, rowAddress, TablePlace } from "./locate";
 import { compArguments } from "./compArguments";
+import { describeValue, referencesIn } from "./references";
 import { explainBacktestCell } from "./explainBacktest";
 
 export { compCall } from "./compArguments";
@@ -36,14 +37,23 @@ export async function explainActiveCell(host: WorkbookHost): Promise<Explanation
   }
   if (cell.formula && /COMP\./i.test(cell.formula)) return explainCompFormula(host, tables, cell, where);
   if (place && place.row >= 0 && (await host.isOwned(cell.sheet))) return explainTableRow(host, place, where, cell);
+  // Any other formula: each reference in it with its value, as Evaluate Formula steps through it.
+  const refs = cell.formula ? await referencesIn(host, tables, cell, cell.formula) : [];
   return {
     title: cell.formula ? "A formula" : "A value",
     where,
     formula: cell.formula,
     inWords: cell.formula
-      ? "This cell's formula does not call a COMP function and is not on one of Comp Planner's tables; its inputs are in the formula."
+      ? "This cell's formula does not call a COMP function and is not on one of Comp Planner's tables; the references it reads are listed with their values."
       : "This cell holds a value typed or pasted in, not a computation.",
-    inputs: [{ label: "Value", value: show(cell.value), source: where }],
+    inputs: [
+      { label: "Value", value: show(cell.value), source: where },
+      ...refs.map((r) => ({
+        label: r.text,
+        value: r.value ? describeValue(r.value.value) : "(not found)",
+        source: r.value ? r.value.source.replace(`${r.text}: `, "") : "no such table, column or range",
+      })),
+    ],
     breakdown: null,
     rows: [],
     rowsNote: null,

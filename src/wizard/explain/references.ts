@@ -217,6 +217,25 @@ export interface ExpressionValue {
   readonly parts: string | null;
 }
 
+/** A reference in a formula, with its value (null when it names nothing in the workbook) and where it was read. */
+export interface FoundReference {
+  readonly text: string;
+  readonly value: ReferenceValue | null;
+}
+
+/** Every reference in a formula or expression, in order, with its value. */
+export async function referencesIn(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  at: FormulaCell,
+  expr: string,
+): Promise<(FoundReference & { start: number; end: number })[]> {
+  const out: (FoundReference & { start: number; end: number })[] = [];
+  for (const r of findReferences(expr, tables))
+    out.push({ ...r, value: await referenceValue(host, tables, at, r.text) });
+  return out;
+}
+
 /** Evaluates an expression argument as far as it can: every reference's value, and the result of plain arithmetic. */
 export async function expressionValue(
   host: WorkbookHost,
@@ -224,13 +243,12 @@ export async function expressionValue(
   at: FormulaCell,
   expr: string,
 ): Promise<ExpressionValue> {
-  const refs = findReferences(expr, tables);
   const parts: string[] = [];
   let rewritten = "";
   let from = 0;
   let scalar = true;
-  for (const r of refs) {
-    const v = await referenceValue(host, tables, at, r.text);
+  for (const r of await referencesIn(host, tables, at, expr)) {
+    const v = r.value;
     rewritten += expr.slice(from, r.start);
     from = r.end;
     if (v === null) {
