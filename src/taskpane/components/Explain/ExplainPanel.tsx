@@ -17,19 +17,15 @@ import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useShowCell } from "../common/useShowCell";
 
 /**
- * A PAYOUT_EXPLAIN row's from, to, rate and slice in words ("from 1 to 1.25 at rate 1.5, slice
+ * A PAYOUT_EXPLAIN row's from, to, rate and slice in words ("from 1 to 1.25, at rate 1.5, slice
  * 0.25"; a threshold or cap row: "at 0.5: met"), so the tiers read in a narrow pane.
  */
 function tierDetail(row: readonly unknown[]): string {
   const [, from, to, rate, slice] = row;
   if (rate === "")
     return [from === "" ? "" : `at ${show(from)}`, slice === "" ? "" : String(slice)].filter(Boolean).join(": ");
-  const parts = [
-    from === "" ? "" : `from ${show(from)}`,
-    to === "" ? "" : `to ${show(to)}`,
-    `at rate ${show(rate)}`,
-    slice === "" ? "" : `slice ${show(slice)}`,
-  ];
+  const range = [from === "" ? "" : `from ${show(from)}`, to === "" ? "" : `to ${show(to)}`].filter(Boolean).join(" ");
+  const parts = [range, `at rate ${show(rate)}`, slice === "" ? "" : `slice ${show(slice)}`];
   return parts.filter(Boolean).join(", ");
 }
 
