@@ -1,13 +1,18 @@
 import { payoutExplain } from "../../functions/payout";
 import { COMP_FUNCTIONS } from "../../functions/registry";
 import { ActiveCell, TableInfo, WorkbookHost } from "../../workbook/host";
-import { headerIndex, sameText } from "../../core/text";
+import { sameText } from "../../core/text";
 import { BONUS_COLUMNS, KPI_NAMES, LEADERBOARD_COLUMNS } from "../kpi/layout";
 import { ACCOUNT_COLUMNS, ACCOUNT_DETAIL_COLUMNS, SUMMARY_COLUMNS, territoryTableNames } from "../territories/layout";
 import { records } from "./explainKpi";
 import { explainPerson, explainScoreLine } from "./explainKpi";
-import { ExplainedInput, Explanation, MAX_ROWS, show } from "./explanation";
+import { Explanation, MAX_ROWS, show } from "./explanation";
 import { locate, rowAddress, TablePlace } from "./locate";
+import { compArguments } from "./compArguments";
+import { describeValue, referencesIn } from "./references";
+import { explainBacktestCell } from "./explainBacktest";
+
+export { compCall } from "./compArguments";
 
 /** Explains the active cell: what computed it, from which inputs, down to the rows of data. */
 export async function explainActiveCell(host: WorkbookHost): Promise<Explanation> {
@@ -15,6 +20,8 @@ export async function explainActiveCell(host: WorkbookHost): Promise<Explanation
   const tables = await host.listTables();
   const where = `${cell.sheet}!${cell.address}`;
   const place = locate(tables, cell.sheet, cell.address);
+  const backtest = await explainBacktestCell(host, tables, cell, where, place);
+  if (backtest) return backtest;
   if (place && place.row >= 0) {
     const name = place.table.name;
     if (name === KPI_NAMES.lines) return explainScoreLine(host, tables, place.row, where, cell.formula);
@@ -30,14 +37,23 @@ export async function explainActiveCell(host: WorkbookHost): Promise<Explanation
   }
   if (cell.formula && /COMP\./i.test(cell.formula)) return explainCompFormula(host, tables, cell, where);
   if (place && place.row >= 0 && (await host.isOwned(cell.sheet))) return explainTableRow(host, place, where, cell);
+  // Any other formula: each reference in it with its value, as Evaluate Formula steps through it.
+  const refs = cell.formula ? await referencesIn(host, tables, cell, cell.formula) : [];
   return {
     title: cell.formula ? "A formula" : "A value",
     where,
     formula: cell.formula,
     inWords: cell.formula
-      ? "This cell's formula does not call a COMP function and is not on one of Comp Planner's tables; its inputs are in the formula."
+      ? "This cell's formula does not call a COMP function and is not on one of Comp Planner's tables; the references it reads are listed with their values."
       : "This cell holds a value typed or pasted in, not a computation.",
-    inputs: [{ label: "Value", value: show(cell.value), source: where }],
+    inputs: [
+      { label: "Value", value: show(cell.value), source: where },
+      ...refs.map((r) => ({
+        label: r.text,
+        value: r.value ? describeValue(r.value.value) : "(not found)",
+        source: r.value ? r.value.source.replace(`${r.text}: `, "") : "no such table, column or range",
+      })),
+    ],
     breakdown: null,
     rows: [],
     rowsNote: null,
@@ -83,59 +99,6 @@ async function explainTerritory(
   };
 }
 
-/** The top-level arguments of the first COMP call in a formula, as written. */
-export function compCall(formula: string): { id: string; args: string[] } | null {
-  const m = /COMP\.([A-Z_]+)\s*\(/i.exec(formula);
-  if (!m) return null;
-  const args: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let current = "";
-  for (let i = m.index + m[0].length; i < formula.length; i++) {
-    const ch = formula[i];
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && (ch === "(" || ch === "{")) depth++;
-    if (!quoted && (ch === ")" || ch === "}")) {
-      if (depth === 0) {
-        args.push(current.trim());
-        return { id: m[1].toUpperCase(), args };
-      }
-      depth--;
-    }
-    if (!quoted && ch === "," && depth === 0) {
-      args.push(current.trim());
-      current = "";
-    } else current += ch;
-  }
-  return null;
-}
-
-/** An argument's value: a number, a text literal, a (sheet-qualified) A1 reference read from the workbook, or null when it is an expression. */
-async function argumentValue(
-  host: WorkbookHost,
-  tables: readonly TableInfo[],
-  sheet: string,
-  text: string,
-): Promise<{ value: unknown; source: string } | null> {
-  if (text === "") return { value: null, source: "left out" };
-  // A table's name, or Table[Column]: the data rows, as Excel passes them.
-  const structured = /^([A-Za-z_][\w.]*)(?:\[([^[\]@#]+)\])?$/.exec(text);
-  const table = structured ? tables.find((t) => sameText(t.name, structured[1])) : undefined;
-  if (structured && table) {
-    const data = await host.readTable(table.name);
-    if (!structured[2]) return { value: data.rows, source: `table ${table.name}` };
-    const c = headerIndex(data.headers, structured[2]);
-    if (c >= 0) return { value: data.rows.map((r) => [r[c]]), source: `${table.name}[${data.headers[c]}]` };
-  }
-  if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text), source: "typed in the formula" };
-  if (/^".*"$/.test(text)) return { value: text.slice(1, -1).replace(/""/g, '"'), source: "typed in the formula" };
-  const ref = /^(?:'?([^'!]+)'?!)?(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(text);
-  if (!ref) return null;
-  const at = ref[1] ?? sheet;
-  const values = await host.readRange(at, ref[2].replace(/\$/g, ""));
-  return { value: values.length === 1 && values[0].length === 1 ? values[0][0] : values, source: `${at}!${ref[2]}` };
-}
-
 /** Any cell calling a COMP function: the call in words, each argument's value and origin, and for PAYOUT the tiers. */
 async function explainCompFormula(
   host: WorkbookHost,
@@ -143,38 +106,19 @@ async function explainCompFormula(
   cell: ActiveCell,
   where: string,
 ): Promise<Explanation> {
-  const call = compCall(cell.formula!);
-  const def = call ? COMP_FUNCTIONS.find((f) => f.id === call.id) : undefined;
-  const inputs: ExplainedInput[] = [];
-  const values: unknown[] = [];
-  let resolved = true;
-  if (call && def) {
-    for (const [i, p] of def.params.entries()) {
-      const text = call.args[i] ?? "";
-      const v = await argumentValue(host, tables, cell.sheet, text);
-      if (!v) resolved = false;
-      values.push(v?.value ?? null);
-      inputs.push({
-        label: p.name,
-        value: v
-          ? Array.isArray(v.value)
-            ? `${v.value.length} x ${(v.value[0] as unknown[]).length} range`
-            : show(v.value)
-          : text,
-        source: v ? v.source : "an expression: its parts are in the formula",
-      });
-    }
-  }
-  const isPayout = call?.id === "PAYOUT" && resolved;
-  const breakdown = isPayout ? payoutExplain(values[0], values[1], values[2], values[3], values[4], values[5]) : null;
+  const args = await compArguments(host, tables, cell, cell.formula!);
+  const def = args ? COMP_FUNCTIONS.find((f) => f.id === args.id) : undefined;
+  const v = args?.values ?? [];
+  const isPayout = args?.id === "PAYOUT" && args.resolved;
+  const breakdown = isPayout ? payoutExplain(v[0], v[1], v[2], v[3], v[4], v[5]) : null;
   return {
-    title: call ? `COMP.${call.id}` : "A COMP formula",
+    title: args ? `COMP.${args.id}` : "A COMP formula",
     where,
     formula: cell.formula,
     inWords: def
       ? `COMP.${def.id}(${def.params.map((p) => p.name).join(", ")}) = ${show(cell.value)}. ${isPayout ? "The tiers below add up to it." : ""}`.trim()
       : `The formula calls a COMP function; its result is ${show(cell.value)}.`,
-    inputs,
+    inputs: args?.inputs ?? [],
     breakdown: Array.isArray(breakdown) ? breakdown : null,
     rows: [],
     rowsNote: null,

@@ -47,3 +47,10 @@ export function show(v: unknown): string {
 export function showPct(v: unknown): string {
   return typeof v === "number" ? `${(v * 100).toFixed(1)}%` : show(v);
 }
+
+/** Money as the sheets show it: thousands separators and two decimals (blank and text as show gives them). */
+export function showMoney(v: unknown): string {
+  return typeof v === "number"
+    ? v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    : show(v);
+}

@@ -8,18 +8,26 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from "@fluentui/react-components";
 import { WorkbookHost } from "../../../workbook/host";
 import { explainActiveCell } from "../../../wizard/explain/explainCell";
-import { Explanation, show } from "../../../wizard/explain/explanation";
+import { Explanation, show, showMoney } from "../../../wizard/explain/explanation";
+import { useExplainStyles } from "./useExplainStyles.styles";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useShowCell } from "../common/useShowCell";
+
+/**
+ * A PAYOUT_EXPLAIN row's from, to, rate and slice in words ("from 1 to 1.25, at rate 1.5, slice
+ * 0.25"; a threshold or cap row: "at 0.5: met"), so the tiers read in a narrow pane.
+ */
+function tierDetail(row: readonly unknown[]): string {
+  const [, from, to, rate, slice] = row;
+  if (rate === "")
+    return [from === "" ? "" : `at ${show(from)}`, slice === "" ? "" : String(slice)].filter(Boolean).join(": ");
+  const range = [from === "" ? "" : `from ${show(from)}`, to === "" ? "" : `to ${show(to)}`].filter(Boolean).join(" ");
+  const parts = [range, `at rate ${show(rate)}`, slice === "" ? "" : `slice ${show(slice)}`];
+  return parts.filter(Boolean).join(", ");
+}
 
 /** Props of {@link ExplainPanel}. */
 export interface ExplainPanelProps {
@@ -33,6 +41,7 @@ export interface ExplainPanelProps {
  */
 export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
   const styles = useCommonStyles();
+  const own = useExplainStyles();
   const { show: showCell, problem: goToProblem } = useShowCell(host);
   const [state, setState] = React.useState<{ loading: boolean; error: string | null; explanation: Explanation | null }>(
     { loading: false, error: null, explanation: null },
@@ -51,8 +60,8 @@ export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
         Why is this number?
       </Subtitle2>
       <Body1>
-        Select a cell in the workbook (a scorecard, the leaderboard, a territory, a quota, a scenario, or any COMP
-        formula), then:
+        Select a cell in the workbook (a scorecard, the leaderboard, a territory, a quota, a scenario, the
+        back-test&apos;s ledger, comparison or statements, or any COMP formula), then:
       </Body1>
       <Button appearance="primary" onClick={explain} disabled={state.loading}>
         Explain the selected cell
@@ -70,44 +79,38 @@ export function ExplainPanel({ host }: ExplainPanelProps): React.JSX.Element {
           {e.formula && <code className={styles.formula}>{e.formula}</code>}
           <Body1>{e.inWords}</Body1>
           {e.inputs.length > 0 && (
-            <Table size="extra-small" aria-label="Inputs">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Input</TableHeaderCell>
-                  <TableHeaderCell>Value</TableHeaderCell>
-                  <TableHeaderCell>From</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
+            <>
+              <Subtitle2 as="h4">Inputs</Subtitle2>
+              <ul className={own.inputs} aria-label="Inputs">
                 {e.inputs.map((x, i) => (
-                  <TableRow key={i}>
-                    <TableCell>{x.label}</TableCell>
-                    <TableCell>{x.value}</TableCell>
-                    <TableCell>{x.source}</TableCell>
-                  </TableRow>
+                  <li key={i} className={own.input}>
+                    <span className={own.inputLine}>
+                      <Body1 className={own.inputLabel}>{x.label}</Body1>
+                      <Body1 className={own.inputValue}>{x.value}</Body1>
+                    </span>
+                    <Caption1 className={own.source}>{x.source}</Caption1>
+                  </li>
                 ))}
-              </TableBody>
-            </Table>
+              </ul>
+            </>
           )}
           {e.breakdown && (
-            <Table size="extra-small" aria-label="Payout tier by tier">
-              <TableHeader>
-                <TableRow>
-                  {e.breakdown[0].map((h, i) => (
-                    <TableHeaderCell key={i}>{String(h)}</TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
+            <>
+              <Subtitle2 as="h4">Payout tier by tier</Subtitle2>
+              <ul className={own.inputs} aria-label="Payout tier by tier">
                 {e.breakdown.slice(1).map((row, r) => (
-                  <TableRow key={r}>
-                    {row.map((v, i) => (
-                      <TableCell key={i}>{v === "" ? "" : show(v)}</TableCell>
-                    ))}
-                  </TableRow>
+                  <li key={r} className={own.input}>
+                    <span className={own.tierLine}>
+                      <Body1 className={r === e.breakdown!.length - 2 ? own.inputLabel : undefined}>
+                        {String(row[0])}
+                      </Body1>
+                      <Body1 className={own.inputValue}>{showMoney(row[5])}</Body1>
+                    </span>
+                    {tierDetail(row) && <Caption1 className={own.source}>{tierDetail(row)}</Caption1>}
+                  </li>
                 ))}
-              </TableBody>
-            </Table>
+              </ul>
+            </>
           )}
           {e.rows.length > 0 && (
             <>
