@@ -118,7 +118,22 @@ describe("the KPI bonus module on the sample workbook (preview engine)", () => {
         },
       ],
     };
+    // Save checks the plan against the data first: nothing is stored.
+    await expect(saveKpiPlan(host, missing, NOV_20, "2026-09")).rejects.toThrow(
+      'KPI "New revenue": table Deals has no column "Revenue".',
+    );
+    expect(wb.hasSheet("KPI Plan")).toBe(false);
+    expect(await readPlanHistory(host)).toEqual([]);
+    // A column that goes after the save (renamed by hand) is named by the run.
+    const deals = wb.tables().find((t) => t.name === "Deals")!;
+    const amount = deals.headers.indexOf("Amount");
+    const renamed = (from: string, to: string) =>
+      deals.headers.map((h, i) => (i === amount ? to : h === to ? from : h));
+    wb.resizeTable("Deals", deals.rowCount, renamed("Amount", "Revenue"));
+    wb.setCell(deals.sheet, { row: deals.anchor.row, col: deals.anchor.col + amount }, "Revenue");
     await saveKpiPlan(host, missing, NOV_20, "2026-09");
+    wb.resizeTable("Deals", deals.rowCount, deals.headers);
+    wb.setCell(deals.sheet, { row: deals.anchor.row, col: deals.anchor.col + amount }, "Amount");
     await expect(runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true })).rejects.toThrow(
       'KPI "New revenue": table Deals has no column "Revenue".',
     );

@@ -4,7 +4,7 @@ import { dec, toNumber } from "../money";
 import { excelTrimKey, headerIndex, textKey } from "../text";
 import { compileCurve, payout } from "../tiers";
 import { checkDateColumns, monthWarnings } from "./dataChecks";
-import { KpiDefinition, KpiPlan, KpiPlanError } from "./types";
+import { KpiDefinition, KpiPlan, KpiPlanError, measureColumns } from "./types";
 import { normalizeMonth, parseMonth } from "./versions";
 
 /** A data table as read from the workbook: headers and rows of cell values. */
@@ -205,6 +205,25 @@ export function checkPlan(plan: KpiPlan): void {
       const c = compileCurve(k.curve);
       if (isCalcError(c)) throw new KpiPlanError(`KPI "${k.name}" (${r.role}): ${c.message}`);
     }
+  }
+}
+
+/**
+ * Checks a plan against its data before it is saved: every column a KPI reads (person, date,
+ * filters and its measure's own) is in its table, so a plan that could never compute is not
+ * stored. The message is the one a run would give.
+ * @throws KpiPlanError naming the KPI, the table and the column.
+ */
+export function checkPlanColumns(plan: KpiPlan, tables: ReadonlyMap<string, DataTable>): void {
+  for (const k of plan.roles.flatMap((r) => r.kpis)) {
+    const m = k.measure;
+    const t = tables.get(textKey(m.table));
+    if (!t)
+      throw new KpiPlanError(
+        `KPI "${k.name}": there is no table named "${m.table}". Choose the table it is measured on.`,
+      );
+    for (const name of [m.person, m.date, ...m.filters.map((f) => f.column), ...measureColumns(m)])
+      column(t, name, k.name, m.table);
   }
 }
 

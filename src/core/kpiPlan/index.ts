@@ -1,5 +1,13 @@
 /** The KPI bonus module's core: plans, monthly versions, scorecards. */
-export { checkPlan, computeScorecards, kpiActual, kpiAttainment, monthBounds, PersonIndex } from "./compute";
+export {
+  checkPlan,
+  checkPlanColumns,
+  computeScorecards,
+  kpiActual,
+  kpiAttainment,
+  monthBounds,
+  PersonIndex,
+} from "./compute";
 export type { DataTable, Person, PersonScore, ScoreLine } from "./compute";
 export { checkDateColumns, monthWarnings } from "./dataChecks";
 export { clockProblem, computedThrough, futureMonthProblem, recordComputed } from "./computedMonths";

@@ -1,6 +1,7 @@
 import {
   addVersion,
   checkPlan,
+  checkPlanColumns,
   clockProblem,
   ComputedMonth,
   computedThrough,
@@ -119,10 +120,12 @@ export const kpiPlanStep: StepModule<KpiContext, KpiPlanChange, KpiPlanRecord> =
   parseSettings: () => null,
   issues: planIssues,
   settingsFrom: planSettings,
-  run: async (host, change) => {
+  run: async (host, change, { step }) => {
     const record = await readKpiRecord(host);
     refuseSkewedClock(change.now, record);
     checkPlan(change.plan);
+    // Against the data too: a plan naming a column its table lacks could never compute.
+    checkPlanColumns(change.plan, await readKpiTables(host, change.plan, step));
     const versions = addVersion(record.versions, change.plan, change.now, change.effective, {
       computedThrough: computedThrough(record.computed),
     });
@@ -185,6 +188,15 @@ export async function readScoringData(
   const people = peopleTable.rows
     .filter((r) => String(r[idCol] ?? "").trim())
     .map((r) => ({ id: String(r[idCol]).trim(), role: String(r[roleCol] ?? "").trim() }));
+  return { people, tables: await readKpiTables(host, plan, step) };
+}
+
+/** The data tables a plan's KPIs are measured on, each read once, keyed as {@link textKey} keys names. */
+export async function readKpiTables(
+  host: WorkbookHost,
+  plan: KpiPlan,
+  step: StepContext["step"],
+): Promise<Map<string, DataTable>> {
   const tables = new Map<string, DataTable>();
   for (const kpi of plan.roles.flatMap((r) => r.kpis)) {
     const name = kpi.measure.table;
@@ -196,7 +208,7 @@ export async function readScoringData(
       throw new StepError(`KPI "${kpi.name}": there is no table named "${name}". Choose the table it is measured on.`);
     }
   }
-  return { people, tables };
+  return tables;
 }
 
 /**
