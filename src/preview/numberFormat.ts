@@ -1,18 +1,19 @@
 /**
  * Renders cell values with the Excel number formats the add-in writes: General, 0, 0.0, 0.00,
- * #,##0, #,##0.00, 0%, 0.0%, currency prefixes like "$#,##0", and dates (yyyy-mm-dd, d-mmm-yy).
+ * #,##0, #,##0.00, optional places (0.0#, #,##0.##, 0.00##: at least the 0s, at most the 0s
+ * and #s), 0%, 0.0%, currency prefixes like "$#,##0", and dates (yyyy-mm-dd, d-mmm-yy).
  * Anything else falls back to General, which is what a reader expects from the preview.
  */
 
-/** Intl formatters are costly to build (about a millisecond each): one per decimals-and-grouping pair. */
+/** Intl formatters are costly to build (about a millisecond each): one per decimals-and-grouping choice. */
 const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(places: number, grouping: boolean): Intl.NumberFormat {
-  const key = `${places}:${grouping}`;
+function formatter(minPlaces: number, maxPlaces: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${minPlaces}:${maxPlaces}:${grouping}`;
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.NumberFormat("en-US", {
-      minimumFractionDigits: places,
-      maximumFractionDigits: places,
+      minimumFractionDigits: minPlaces,
+      maximumFractionDigits: maxPlaces,
       useGrouping: grouping,
     });
     formatters.set(key, f);
@@ -54,12 +55,14 @@ export function formatValue(value: unknown, format: string | null): string {
   if (typeof value !== "number") return String(value);
   if (!format || format === "General" || format === "@") return formatGeneral(value);
   if (/[dmy]/i.test(format) && !/[#0]/.test(format)) return formatDate(value, format);
-  const m = /^([^#0]*)([#,]*0(?:\.(0+))?)(%?)([^#0%]*)$/.exec(format);
+  const m = /^([^#0]*)([#,]*0(?:\.(0*)(#*))?)(%?)([^#0%]*)$/.exec(format);
   if (!m) return formatGeneral(value);
-  const [, prefix, body, decimals = "", percent, suffix] = m;
+  const [, prefix, body, fixed = "", optional = "", percent, suffix] = m;
   const scaled = percent ? value * 100 : value;
-  const places = decimals.length;
-  const text = formatter(places, body.includes(",")).format(Math.abs(scaled));
+  const places = fixed.length;
+  const digits = formatter(places, places + optional.length, body.includes(",")).format(Math.abs(scaled));
+  // Excel keeps the decimal point of "0.##" even when no place is shown: 5 reads "5.".
+  const text = body.includes(".") && !digits.includes(".") ? `${digits}.` : digits;
   const sign = scaled < 0 && Number(text.replace(/,/g, "")) !== 0 ? "-" : "";
   return `${sign}${prefix}${text}${percent}${suffix}`;
 }
