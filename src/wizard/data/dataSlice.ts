@@ -92,6 +92,11 @@ export function dataSlice(state: WizardState, action: WizardAction): DataSlice {
       return { ...s, repsData: action.data, repsError: null };
     case "repsFailed":
       return { ...s, repsData: null, repsError: action.message };
+    case "territoryOptionsChanged":
+      // Another reps table: the loaded one no longer applies (the pane reads the new one).
+      return action.options.repsTable !== undefined && action.options.repsTable !== state.territory.repsTable
+        ? { ...s, repsData: null, repsError: null }
+        : s;
     case "settingsRestored":
       return {
         ...s,

@@ -137,6 +137,12 @@ export function territoryIssues(state: WizardState): string[] {
     if (!t.repsTable) issues.push("Choose the table that lists the reps.");
     else if (t.repColumns.id === null) issues.push("Choose the reps table's column that matches the accounts' owners.");
     else if (t.roles !== null && t.roles.length === 0) issues.push("Choose at least one role to give territories to.");
+    if (t.repsTable && !state.repsData)
+      issues.push(
+        state.repsError
+          ? `The reps table could not be read (${state.repsError}); choose another table or reload it.`
+          : `Reading the reps table "${t.repsTable}"...`,
+      );
   }
   if (t.balanceOn === "potential+workload" && state.mapping.workload === null)
     issues.push("Map a workload column in the Data step to balance workload.");
@@ -167,5 +173,7 @@ export function territorySettings(state: WizardState): TerritoryStepSettings | n
     minimiseDisruption: t.minimiseDisruption,
     compact: t.compact,
     sheet: t.sheet.trim(),
+    // Run on what was loaded and checked, never on a fresh read of a selection that has moved.
+    ...(state.data ? { loaded: { accounts: state.data, reps: seats.kind === "reps" ? state.repsData : null } } : {}),
   };
 }
