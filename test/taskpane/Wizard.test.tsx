@@ -135,6 +135,9 @@ describe("the planning wizard in the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Load" }));
     fireEvent.click(await screen.findByRole("button", { name: "Exclude every problem row" }));
     fireEvent.click(screen.getByRole("button", { name: "Next: Territories" }));
+    // With a Reps table the step starts from its reps; this run asks for equal territories.
+    expect((screen.getByRole("radio", { name: /The reps in a table/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole("radio", { name: "A number of equal territories" }));
     fireEvent.change(screen.getByRole("spinbutton", { name: "Number of territories" }), { target: { value: "3" } });
     fireEvent.click(screen.getByRole("button", { name: "Split and write" }));
     expect(

@@ -11,6 +11,7 @@ import type { WizardAction, WizardState } from "../wizardState";
 import { autoMapReps, RepColumns, rolesIn } from "./repsFromTable";
 import type { TerritoryStepSettings } from "./runTerritoryStep";
 import { TERRITORIES_SHEET } from "./layout";
+import { splitBlockers } from "./splitPreflight";
 
 /** The territory step's options as the user sets them: where the seats come from, and the step's own settings. */
 export interface TerritoryOptions extends Pick<
@@ -47,12 +48,15 @@ export const initialTerritoryOptions: TerritoryOptions = {
 export function territorySlice(state: WizardState, action: WizardAction): TerritoryOptions {
   const t = state.territory;
   switch (action.type) {
-    case "tablesLoaded":
+    case "tablesLoaded": {
       // Suggest the table a user would pick: one that looks like reps.
-      return {
-        ...t,
-        repsTable: t.repsTable ?? action.tables.find((x) => /\brep|sales ?people|team/i.test(x.name))?.name ?? null,
-      };
+      const repsTable =
+        t.repsTable ?? action.tables.find((x) => /\brep|sales ?people|team/i.test(x.name))?.name ?? null;
+      // Before anything is set, split between the suggested reps: pinned accounts and current
+      // owners name reps, so honouring them needs the reps (equal territories have none).
+      const untouched = t === initialTerritoryOptions;
+      return { ...t, repsTable, seatsKind: untouched && repsTable !== null ? "reps" : t.seatsKind };
+    }
     case "dataLoaded":
       return withDefaultRoles(t, state.repsData, state.data, state.mapping);
     case "repsLoaded": {
@@ -150,7 +154,18 @@ export function territoryIssues(state: WizardState): string[] {
     issues.push(`Map a ${t.groupBy === "group" ? "segment" : "region"} column in the Data step to keep groups pure.`);
   const sheet = sheetNameProblem(t.sheet);
   if (sheet) issues.push(sheet);
-  return issues;
+  // Only once the form itself is complete: what the split would refuse, said before running.
+  return issues.length ? issues : blockersOf(state);
+}
+
+let lastBlockers: { key: readonly unknown[]; issues: string[] } | null = null;
+
+/** {@link splitBlockers}, worked out again only when the rows or the options change (the pane asks on every render). */
+function blockersOf(state: WizardState): string[] {
+  const key = [state.data, state.mapping, state.excluded, state.repsData, state.territory];
+  if (!lastBlockers || key.some((k, i) => k !== lastBlockers!.key[i]))
+    lastBlockers = { key, issues: splitBlockers(state) };
+  return lastBlockers.issues;
 }
 
 /** The settings to run the territory step with, or null while {@link territoryIssues} lists anything. */
