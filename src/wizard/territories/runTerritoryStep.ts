@@ -69,7 +69,6 @@ export function describeResult(sheet: string, r: SplitResult): string {
 
 /** The settings as stored in the workbook: everything but the loaded rows. */
 export function storedTerritorySettings(s: TerritoryStepSettings): TerritoryStepSettings {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { loaded, ...stored } = s;
   return stored;
 }
