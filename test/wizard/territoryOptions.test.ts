@@ -105,4 +105,18 @@ describe("the territory step's options on the shipped sample", () => {
     );
     expect(host.written.length).toBe(ran);
   }, 120_000);
+
+  test("with territories for AEs only, pins to CSR/AMs are data problems while pins are honoured, and nothing once they are not", async () => {
+    const { host, state: loaded } = await sampleWizard((w) => new SpecHost(w));
+    const aes = reduce(loaded, { type: "roleToggled", role: "CSR/AM", on: false });
+    expect(aes.territory.roles).toEqual(["AE"]);
+    const issues = territoryStep.issues(aes);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/^\d+ data problem\(s\) remain: fix or exclude them in the Data step\.$/);
+    const off = reduce(aes, { type: "territoryOptionsChanged", options: { honourPins: false } });
+    expect(territoryStep.issues(off)).toEqual([]);
+    const result = await runStep(territoryStep, host, territoryStep.settingsFrom(off)!, () => {});
+    // 14 AEs of the 30 reps (i % 15 from 4 to 10).
+    expect(result.territories).toHaveLength(14);
+  });
 });

@@ -114,7 +114,9 @@ async function splitAndWrite(
   }
   await step(0.25, "Checking the data");
   const excluded = new Set(s.excluded);
-  const problems = findDataProblems(data.rows, s.mapping, reps ? reps.map((r) => r.name) : null).filter(
+  // Pinned owners are checked against the reps only when pins are honoured, as in the Data step.
+  const repNames = reps && s.honourPins ? reps.map((r) => r.name) : null;
+  const problems = findDataProblems(data.rows, s.mapping, repNames).filter(
     (p) => p.row === null || !excluded.has(p.row),
   );
   if (problems.length)
