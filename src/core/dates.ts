@@ -139,7 +139,7 @@ const SHOWN_ROWS = 3;
 /** "rows 1, 2, 5 and 4 more ("2019-03-01", ...)": the first rows of a column and their text. */
 export function firstRows(cells: readonly TextDateCell[]): string {
   const shown = cells.slice(0, SHOWN_ROWS);
-  const rows = `${cells.length === 1 ? "row" : "rows"} ${shown.map((c) => c.row).join(", ")}${cells.length > SHOWN_ROWS ? ` and ${cells.length - SHOWN_ROWS} more` : ""}`;
+  const rows = `${cells.length === 1 ? "row" : "rows"} ${shown.map((c) => c.row).join(", ")}${cells.length > SHOWN_ROWS ? ` and ${(cells.length - SHOWN_ROWS).toLocaleString("en-US")} more` : ""}`;
   return `${rows} (${shown.map((c) => `"${c.text}"`).join(", ")})`;
 }
 

@@ -40,6 +40,8 @@ describe("the one rule for dates in the tools' date columns", () => {
     expect(textDatesNote("Deals", "Closed", cells)).toBe(
       'Deals column "Closed" holds dates as text on rows 1, 2, 5 and 2 more ("2019-03-01", "2019-03-01", "2019-03-01"); they were read as the dates they name (yyyy-mm-dd). To store them as dates, select the column, then Data > Text to Columns > Finish.',
     );
+    const many = Array.from({ length: 1503 }, (_, i) => ({ row: i + 1, text: "2019-03-01" }));
+    expect(textDatesNote("Deals", "Closed", many)).toContain("on rows 1, 2, 3 and 1,500 more (");
     expect(refusedDatesMessage("Deals", "Closed", [{ row: 4, text: "03/04/2019" }], true)).toBe(
       'Deals column "Closed" holds text, not dates, on row 4 ("03/04/2019"): text such as "03/04/2019" can be read as more than one date. Enter the dates as dates, or as yyyy-mm-dd text.',
     );
