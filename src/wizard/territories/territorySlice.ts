@@ -165,7 +165,7 @@ function blockersOf(state: WizardState): string[] {
   const key = [state.data, state.mapping, state.excluded, state.repsData, state.territory];
   if (!lastBlockers || key.some((k, i) => k !== lastBlockers!.key[i]))
     lastBlockers = { key, issues: splitBlockers(state) };
-  return lastBlockers.issues;
+  return [...lastBlockers.issues];
 }
 
 /** The settings to run the territory step with, or null while {@link territoryIssues} lists anything. */
