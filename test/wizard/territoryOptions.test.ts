@@ -119,4 +119,24 @@ describe("the territory step's options on the shipped sample", () => {
     // 14 AEs of the 30 reps (i % 15 from 4 to 10).
     expect(result.territories).toHaveLength(14);
   });
+
+  test("restored reps settings survive the reps table being read after them (the pane reads it as the step opens)", async () => {
+    const { state: loaded } = await sampleWizard((w) => new SpecHost(w));
+    const chosen = reduce(
+      loaded,
+      { type: "roleToggled", role: "AE", on: false },
+      { type: "territoryOptionsChanged", options: { honourPins: false } },
+    );
+    const settings = territoryStep.settingsFrom(chosen)!;
+    expect(settings.seats).toMatchObject({ kind: "reps", roles: ["CSR/AM"] });
+    // A fresh pane: tables listed, the settings restored, then the reps table's rows arrive.
+    const tables = reduce(initialWizardState, { type: "tablesLoaded", tables: loaded.tables });
+    const restored = reduce(tables, territoryStep.restore(settings));
+    const read = reduce(restored, { type: "repsLoaded", table: "Reps", data: loaded.repsData! });
+    expect(read.territory.roles).toEqual(["CSR/AM"]);
+    expect(read.territory.repColumns).toEqual(settings.seats.kind === "reps" ? settings.seats.columns : null);
+    // Another table is matched afresh.
+    const other = reduce(read, { type: "repsLoaded", table: "Team", data: loaded.repsData! });
+    expect(other.territory.roles).toBeNull();
+  });
 });

@@ -60,7 +60,16 @@ export function territorySlice(state: WizardState, action: WizardAction): Territ
     case "dataLoaded":
       return withDefaultRoles(t, state.repsData, state.data, state.mapping);
     case "repsLoaded": {
-      const territory = { ...t, repsTable: action.table, repColumns: autoMapReps(action.data.headers), roles: null };
+      // The same table read again (reloaded, or read after its settings were restored): the
+      // columns and roles chosen for it stay while they fit; another table is matched afresh.
+      const width = action.data.headers.length;
+      const keep =
+        action.table === t.repsTable &&
+        t.repColumns.id !== null &&
+        Object.values(t.repColumns).every((c) => c === null || c < width);
+      const territory = keep
+        ? t
+        : { ...t, repsTable: action.table, repColumns: autoMapReps(action.data.headers), roles: null };
       return withDefaultRoles(territory, action.data, state.data, state.mapping);
     }
     case "repColumnChanged": {
