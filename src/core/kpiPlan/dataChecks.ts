@@ -1,12 +1,11 @@
 import { textKey } from "../text";
-import { isoDate, readDateCell } from "../dates";
+import { firstRows, isoDate, readDateCell } from "../dates";
 import { formatNumber } from "../format";
 import type { DataTable, ScoreLine } from "./compute";
 import { KpiPlan, KpiPlanError } from "./types";
 
 /** ISO text (2019-03-01) names one date: the rule of core/dates.ts. */
 const isIso = (text: string) => readDateCell(text).kind === "date";
-const SHOWN_ROWS = 3;
 
 /** The columns of a KPI's table that must hold dates: the row's date and, for a cycle, its start. */
 function dateColumns(plan: KpiPlan): { kpi: string; table: string; column: string }[] {
@@ -49,9 +48,6 @@ export function checkDateColumns(plan: KpiPlan, tables: ReadonlyMap<string, Data
         bad.push({ row: r + 1, text: String(row[c]) });
     });
     if (bad.length === 0) continue;
-    const shown = bad.slice(0, SHOWN_ROWS);
-    const rows = `${bad.length === 1 ? "row" : "rows"} ${shown.map((b) => b.row).join(", ")}${bad.length > SHOWN_ROWS ? ` and ${bad.length - SHOWN_ROWS} more` : ""}`;
-    const texts = shown.map((b) => `"${b.text}"`).join(", ");
     const iso = bad.every((b) => isIso(b.text));
     const other = bad.find((b) => !isIso(b.text)) ?? bad[0];
     const read = readDateCell(other.text);
@@ -59,7 +55,7 @@ export function checkDateColumns(plan: KpiPlan, tables: ReadonlyMap<string, Data
       ? "The text reads as ISO dates; convert the column to dates (select it, then Data > Text to Columns > Finish) and compute again."
       : `Text such as ${other.text} ${read.kind === "refused" && !read.ambiguous ? "is not a date" : "can be read as more than one date"}; enter the dates as dates (or as yyyy-mm-dd text, then convert it) and compute again.`;
     throw new KpiPlanError(
-      `KPI "${kpi}": ${table} column "${column}" holds text, not dates, on ${rows} (${texts}). ${what}`,
+      `KPI "${kpi}": ${table} column "${column}" holds text, not dates, on ${firstRows(bad)}. ${what}`,
     );
   }
 }
