@@ -79,3 +79,91 @@ export function monthsOverlapping(first: number, last: number): { first: number;
 export function isoDate(serial: number): string {
   return new Date(EPOCH + serial * DAY_MS).toISOString().slice(0, 10);
 }
+
+const ISO_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?$/;
+/** Numbers separated as dates are written in some locale (03/04/2019, 3.4.19, 2019/3/4): more than one date. */
+const NUMERIC_DATE = /^\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}(?:[ T].*)?$/;
+
+/**
+ * The serial of unambiguous ISO text: `yyyy-mm-dd`, optionally with a time `hh:mm` or
+ * `hh:mm:ss` (after a space or `T`), whose parts name a real day and time; the time of day is
+ * the fraction, as in Excel. Null for any other text, `2019-02-30` and `2019-03-01 24:00` included.
+ */
+export function isoTextDate(text: string): number | null {
+  const m = ISO_TEXT.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((p) => (p === undefined ? 0 : Number(p)));
+  const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
+  if (month < 1 || month > 12 || day < 1 || day > dateOf(dateSerial(year, month + 1, 0)).day) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return dateSerial(year, month, day) + (hour * 3600 + minute * 60 + second + fraction) / 86_400;
+}
+
+/** How one cell of a date column reads under the add-in's rule for dates (see {@link readDateCell}). */
+export type DateCell =
+  | { readonly kind: "blank" }
+  | { readonly kind: "date"; readonly serial: number; readonly fromText: boolean }
+  | { readonly kind: "refused"; readonly text: string; readonly ambiguous: boolean };
+
+/**
+ * The one rule for a cell the tools read as a date. A number is the date serial it is; blank
+ * (null, empty or spaces) is blank; text in ISO form (`2019-03-01`, `2019-03-01 10:00`) names one
+ * day, so it is read as that date with `fromText` set (the caller says so in a visible note);
+ * anything else is refused: numeric dates in a locale's order (`03/04/2019` is March 4 or
+ * April 3) as ambiguous, other text (`next week`), booleans and non-finite numbers as not dates.
+ */
+export function readDateCell(v: unknown): DateCell {
+  if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return { kind: "blank" };
+  if (typeof v === "number") {
+    return Number.isFinite(v)
+      ? { kind: "date", serial: v, fromText: false }
+      : { kind: "refused", text: String(v), ambiguous: false };
+  }
+  const text = String(v);
+  const serial = typeof v === "string" ? isoTextDate(text) : null;
+  if (serial !== null) return { kind: "date", serial, fromText: true };
+  // ISO-shaped text naming no real day (2019-02-30) is not a date, not an ambiguous one.
+  const ambiguous = typeof v === "string" && NUMERIC_DATE.test(text.trim()) && !ISO_TEXT.test(text.trim());
+  return { kind: "refused", text, ambiguous };
+}
+
+/** A data row and the text it held, for messages about a date column. */
+export interface TextDateCell {
+  /** 1-based data row. */
+  readonly row: number;
+  readonly text: string;
+}
+
+const SHOWN_ROWS = 3;
+
+/** "rows 1, 2, 5 and 4 more ("2019-03-01", ...)": the first rows of a column and their text. */
+export function firstRows(cells: readonly TextDateCell[]): string {
+  const shown = cells.slice(0, SHOWN_ROWS);
+  const rows = `${cells.length === 1 ? "row" : "rows"} ${shown.map((c) => c.row).join(", ")}${cells.length > SHOWN_ROWS ? ` and ${(cells.length - SHOWN_ROWS).toLocaleString("en-US")} more` : ""}`;
+  return `${rows} (${shown.map((c) => `"${c.text}"`).join(", ")})`;
+}
+
+/**
+ * The visible note for ISO text read as dates: `Deals column "Closed" holds dates as text on
+ * rows 1, 2 ("2019-03-01", "2019-03-02"); they were read as the dates they name (yyyy-mm-dd).`
+ */
+export function textDatesNote(table: string, column: string, cells: readonly TextDateCell[]): string {
+  return `${table} column "${column}" holds dates as text on ${firstRows(cells)}; they were read as the dates they name (yyyy-mm-dd). To store them as dates, select the column, then Data > Text to Columns > Finish.`;
+}
+
+/**
+ * Why text in a date column is refused, naming the column and its first rows: ambiguous
+ * numeric dates (03/04/2019) or text that is no date (next week).
+ */
+export function refusedDatesMessage(
+  table: string,
+  column: string,
+  cells: readonly TextDateCell[],
+  ambiguous: boolean,
+): string {
+  const example = cells[0]?.text ?? "";
+  const why = ambiguous
+    ? `text such as "${example}" can be read as more than one date`
+    : `text such as "${example}" is not a date`;
+  return `${table} column "${column}" holds text, not dates, on ${firstRows(cells)}: ${why}. Enter the dates as dates, or as yyyy-mm-dd text.`;
+}

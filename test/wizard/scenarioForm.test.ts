@@ -7,6 +7,8 @@ import {
   scenarioIssues,
   scenarioSettings,
 } from "../../src/wizard/scenarios/scenarioForm";
+import { generateSample } from "../../src/sample/sampleData";
+import { sampleTables } from "../../src/sample/sampleTables";
 import { initialWizardState, WizardAction, wizardReducer, WizardState } from "../../src/wizard/wizardState";
 
 const run = (...actions: WizardAction[]) => actions.reduce<WizardState>(wizardReducer, initialWizardState);
@@ -61,7 +63,47 @@ describe("the OTE scenario form", () => {
       ],
     };
     const s = run({ type: "repsLoaded", table: "Reps", data: reps });
-    expect(s.scenario.roles.map((r) => r.headcount)).toEqual(["1", "2", "8"]);
+    // The table has SDRs and AEs only: no placeholder CSR/AM row.
+    expect(s.scenario.roles.map((r) => [r.role, r.headcount])).toEqual([
+      ["SDR", "1"],
+      ["AE", "2"],
+    ]);
+  });
+
+  test("a reps table of AEs only gives one AE role, no placeholder SDR or CSR/AM headcounts", () => {
+    const reps = {
+      source: "Reps",
+      headers: ["Rep ID", "Role"],
+      rows: [
+        ["R1", "AE"],
+        ["R2", " ae "],
+        ["R3", "AE"],
+      ],
+    };
+    const s = run({ type: "repsLoaded", table: "Reps", data: reps });
+    expect(s.scenario.roles).toEqual([{ ...initialScenarioForm.roles[1], headcount: "3" }]);
+    expect(scenarioIssues(s.scenario, [])).toEqual([]);
+    expect(scenarioSettings(s.scenario, [])!.roles.map((r) => [r.role, r.headcount])).toEqual([["AE", 3]]);
+  });
+
+  test("the sample's reps table (every role) gives each role its count; a role of the data's own is added blank", () => {
+    const { reps } = generateSample();
+    const table = sampleTables(generateSample()).find((t) => t.table === "Reps")!;
+    const data = { source: "Reps", headers: table.headers, rows: table.rows };
+    const s = run({ type: "repsLoaded", table: "Reps", data });
+    const count = (role: string) => String(reps.filter((r) => r.role === role).length);
+    // 30 reps, i % 15 < 4 SDR, < 11 AE, else CSR/AM: 8, 14 and 8.
+    expect(s.scenario.roles.map((r) => [r.role, r.headcount])).toEqual([
+      ["SDR", count("SDR")],
+      ["AE", count("AE")],
+      ["CSR/AM", count("CSR/AM")],
+    ]);
+    expect(count("AE")).toBe("14");
+    const withBizDev = { ...data, rows: [...data.rows, ["R99", "X", "BizDev", "", "", 0, 0]] };
+    const b = run({ type: "repsLoaded", table: "Reps", data: withBizDev });
+    expect(b.scenario.roles.map((r) => r.role)).toEqual(["SDR", "AE", "CSR/AM", "BizDev"]);
+    expect(b.scenario.roles[3]).toMatchObject({ headcount: "1", ote: "", quota: "" });
+    expect(scenarioIssues(b.scenario, [])).toContain("BizDev: OTE must be an amount above 0.");
   });
 
   test("the distribution: the Quotas step's tables when present, else a lognormal share and sigma", () => {
@@ -115,10 +157,10 @@ describe("quotas for the scenarios from the quota step", () => {
       ],
     });
     // AE: mean of 300k and 200k = 250k a quarter = 1,000,000 a year. SDR was typed over: kept.
+    // The reps table has no CSR/AM, so there is no CSR/AM role to give a quota to.
     expect(s.scenario.roles.map((r) => [r.role, r.quota])).toEqual([
       ["SDR", "750000"],
       ["AE", "1000000"],
-      ["CSR/AM", "1500000"],
     ]);
   });
 });

@@ -117,6 +117,12 @@ describe("wizardReducer", () => {
       type: "territoryOptionsChanged",
       options: { count: 2, balanceOn: "potential", groupBy: "region", sheet: "Territories" },
     });
+    // A3 is pinned to R9, and equal territories have no reps: said before running.
+    expect(territoryIssues(s)).toEqual([
+      '1 account is pinned to a named rep ("A3" to "R9"), and equal territories have no reps to keep them with: split between the reps of a table, or turn off "Honour pinned (named) accounts".',
+    ]);
+    expect(territorySettings(s)).toBeNull();
+    s = wizardReducer(s, { type: "territoryOptionsChanged", options: { honourPins: false } });
     expect(territorySettings(s)).toMatchObject({
       seats: { kind: "count", count: 2 },
       groupBy: "region",
@@ -130,7 +136,7 @@ describe("wizardReducer", () => {
       { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
       { type: "dataLoaded", data: accounts },
       { type: "problemRowsExcluded" },
-      { type: "territoryOptionsChanged", options: { count: 2 } },
+      { type: "territoryOptionsChanged", options: { count: 2, honourPins: false } },
     );
     const settings = territorySettings(base)!;
     let s = run({
@@ -158,7 +164,7 @@ describe("wizardReducer", () => {
         { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
         { type: "dataLoaded", data: accounts },
         { type: "problemRowsExcluded" },
-        { type: "territoryOptionsChanged", options: { count: 2 } },
+        { type: "territoryOptionsChanged", options: { count: 2, honourPins: false } },
       ),
     )!;
     expect(settings.mappingHeaders).toMatchObject({ id: accounts.headers[base.mapping!.id!] });
@@ -184,7 +190,7 @@ describe("wizardReducer", () => {
         { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
         { type: "dataLoaded", data: accounts },
         { type: "problemRowsExcluded" },
-        { type: "territoryOptionsChanged", options: { count: 2 } },
+        { type: "territoryOptionsChanged", options: { count: 2, honourPins: false } },
       ),
     )!;
     const potential = settings.mapping.potential!;

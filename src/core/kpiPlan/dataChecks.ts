@@ -1,12 +1,11 @@
 import { textKey } from "../text";
-import { isoDate } from "../dates";
+import { firstRows, isoDate, readDateCell } from "../dates";
 import { formatNumber } from "../format";
 import type { DataTable, ScoreLine } from "./compute";
 import { KpiPlan, KpiPlanError } from "./types";
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
-const SHOWN_ROWS = 3;
+/** ISO text (2019-03-01) names one date: the rule of core/dates.ts. */
+const isIso = (text: string) => readDateCell(text).kind === "date";
 
 /** The columns of a KPI's table that must hold dates: the row's date and, for a cycle, its start. */
 function dateColumns(plan: KpiPlan): { kpi: string; table: string; column: string }[] {
@@ -30,7 +29,10 @@ function dateColumns(plan: KpiPlan): { kpi: string; table: string; column: strin
  * Refuses a plan whose date columns hold text (or booleans): Excel dates are numbers, so a text
  * date would silently fall outside every month. The message names the KPI, the table, the
  * column and its first rows; ISO text (2019-03-01) is named as dates stored as text, with how to
- * convert it; other text (03/04/2019) as ambiguous. Unknown tables and columns are left to the
+ * convert it; other text (03/04/2019) as ambiguous (the rule of `readDateCell` in core/dates.ts).
+ * Unlike the back-test, ISO text is not read as dates here: the scorecards are live formulas over
+ * the table's cells, and Excel compares text above every number, so the sheet would count no
+ * row in any month while the pane counted them. Unknown tables and columns are left to the
  * computation, which names them.
  * @throws KpiPlanError naming the column and its first rows.
  */
@@ -41,19 +43,19 @@ export function checkDateColumns(plan: KpiPlan, tables: ReadonlyMap<string, Data
     if (!t || c < 0) continue;
     const bad: { row: number; text: string }[] = [];
     t.rows.forEach((row, r) => {
-      const v = row[c];
-      if (!isBlank(v) && typeof v !== "number") bad.push({ row: r + 1, text: String(v) });
+      const cell = readDateCell(row[c]);
+      if (cell.kind === "refused" || (cell.kind === "date" && cell.fromText))
+        bad.push({ row: r + 1, text: String(row[c]) });
     });
     if (bad.length === 0) continue;
-    const shown = bad.slice(0, SHOWN_ROWS);
-    const rows = `${bad.length === 1 ? "row" : "rows"} ${shown.map((b) => b.row).join(", ")}${bad.length > SHOWN_ROWS ? ` and ${bad.length - SHOWN_ROWS} more` : ""}`;
-    const texts = shown.map((b) => `"${b.text}"`).join(", ");
-    const iso = bad.every((b) => ISO_DATE.test(b.text.trim()));
+    const iso = bad.every((b) => isIso(b.text));
+    const other = bad.find((b) => !isIso(b.text)) ?? bad[0];
+    const read = readDateCell(other.text);
     const what = iso
       ? "The text reads as ISO dates; convert the column to dates (select it, then Data > Text to Columns > Finish) and compute again."
-      : `Text such as ${(bad.find((b) => !ISO_DATE.test(b.text.trim())) ?? bad[0]).text} can be read as more than one date; enter the dates as dates (or as yyyy-mm-dd text, then convert it) and compute again.`;
+      : `Text such as ${other.text} ${read.kind === "refused" && !read.ambiguous ? "is not a date" : "can be read as more than one date"}; enter the dates as dates (or as yyyy-mm-dd text, then convert it) and compute again.`;
     throw new KpiPlanError(
-      `KPI "${kpi}": ${table} column "${column}" holds text, not dates, on ${rows} (${texts}). ${what}`,
+      `KPI "${kpi}": ${table} column "${column}" holds text, not dates, on ${firstRows(bad)}. ${what}`,
     );
   }
 }

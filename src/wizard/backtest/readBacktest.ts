@@ -1,4 +1,4 @@
-import { dateSerial } from "../../core/dates";
+import { dateSerial, readDateCell, refusedDatesMessage, TextDateCell, textDatesNote } from "../../core/dates";
 import { LedgerCredit, LedgerInput, LedgerPerson, LedgerPlan } from "../../core/ledger";
 import { Period } from "../../core/payoutRules";
 import { normaliseLabel } from "../../core/winRate";
@@ -102,6 +102,46 @@ function numberAt(
   return undefined;
 }
 
+/**
+ * Date cells read by the one rule for dates (core/dates.ts): numbers as they are, ISO text as
+ * the date it names (one note per column), other text refused (one problem per column naming
+ * its first rows). `at` is undefined for a refused cell, like {@link numberAt}.
+ */
+function dateReader() {
+  const columns = new Map<string, { table: string; column: string; read: TextDateCell[]; refused: TextDateCell[] }>();
+  const entry = (table: string, column: string) => {
+    const k = `${key(table)}\u0000${key(column)}`;
+    let c = columns.get(k);
+    if (!c) columns.set(k, (c = { table, column, read: [], refused: [] }));
+    return c;
+  };
+  return {
+    at(t: TableData, r: readonly unknown[], col: number | null, field: string, row: number): number | null | undefined {
+      if (col === null) return null;
+      const cell = readDateCell(r[col]);
+      if (cell.kind === "blank") return null;
+      if (cell.kind === "date") {
+        if (cell.fromText) entry(t.source, field).read.push({ row, text: String(r[col]).trim() });
+        return cell.serial;
+      }
+      entry(t.source, field).refused.push({ row, text: cell.text });
+      return undefined;
+    },
+    /** The notes and problems of the columns read. */
+    finish(notes: string[], problems: string[]): void {
+      for (const c of columns.values()) {
+        if (c.refused.length) {
+          const ambiguous = readDateCell(c.refused[0].text);
+          problems.push(
+            refusedDatesMessage(c.table, c.column, c.refused, ambiguous.kind === "refused" && ambiguous.ambiguous),
+          );
+        }
+        if (c.read.length) notes.push(textDatesNote(c.table, c.column, c.read));
+      }
+    },
+  };
+}
+
 const rolePlan = (plan: BacktestPlan, role: string) => plan.roles.find((r) => key(r.role) === key(role)) ?? null;
 
 /**
@@ -159,6 +199,7 @@ export function readBacktest(
         }
       : null;
   if (problems.length) return { periods, people: [], credits: [], problems, notes };
+  const dates = dateReader();
 
   // People.
   const byId = new Map<string, BacktestPerson>();
@@ -186,8 +227,8 @@ export function readBacktest(
       );
       return;
     }
-    const start = numberAt(r, pc.start, where, pm.start ?? "", problems);
-    const end = numberAt(r, pc.end, where, pm.end ?? "", problems);
+    const start = dates.at(people, r, pc.start, pm.start ?? "", row);
+    const end = dates.at(people, r, pc.end, pm.end ?? "", row);
     const quota = numberAt(r, pc.quota, where, pm.quota ?? "", problems);
     const draw = numberAt(r, pc.draw, where, pm.draw ?? "", problems);
     if (start === undefined || end === undefined || quota === undefined || draw === undefined) return;
@@ -251,7 +292,7 @@ export function readBacktest(
   let skippedUnplanned = 0;
   const dealInfo = (r: readonly unknown[], row: number) => {
     const where = `${deals.source} row ${row}`;
-    const close = numberAt(r, dc.close, where, dm.closeDate, problems);
+    const close = dates.at(deals, r, dc.close, dm.closeDate, row);
     if (close === null || close === undefined) return null; // open (not booked), or reported
     const amount = numberAt(r, dc.amount, where, dm.amount, problems);
     if (amount === undefined) return null;
@@ -268,8 +309,8 @@ export function readBacktest(
         );
       return null;
     }
-    const payment = numberAt(r, dc.payment, where, dm.paymentDate ?? "", problems);
-    const cancel = numberAt(r, dc.cancel, where, dm.cancelDate ?? "", problems);
+    const payment = dates.at(deals, r, dc.payment, dm.paymentDate ?? "", row);
+    const cancel = dates.at(deals, r, dc.cancel, dm.cancelDate ?? "", row);
     const term = numberAt(r, dc.term, where, dm.term ?? "", problems);
     if (payment === undefined || cancel === undefined || term === undefined) return null;
     if (cancel !== null && cancel < date) {
@@ -392,6 +433,7 @@ export function readBacktest(
       }
     }
   }
+  dates.finish(notes, problems);
   if (problems.length) return { periods, people: [], credits: [], problems, notes };
   return { periods, people: list, credits, problems, notes };
 }

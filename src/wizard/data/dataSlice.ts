@@ -92,6 +92,11 @@ export function dataSlice(state: WizardState, action: WizardAction): DataSlice {
       return { ...s, repsData: action.data, repsError: null };
     case "repsFailed":
       return { ...s, repsData: null, repsError: action.message };
+    case "territoryOptionsChanged":
+      // Another reps table: the loaded one no longer applies (the pane reads the new one).
+      return action.options.repsTable !== undefined && action.options.repsTable !== state.territory.repsTable
+        ? { ...s, repsData: null, repsError: null }
+        : s;
     case "settingsRestored":
       return {
         ...s,
@@ -107,11 +112,11 @@ export function dataSlice(state: WizardState, action: WizardAction): DataSlice {
   }
 }
 
-/** The rep ids the data step checks pinned owners against (null when reps are not used). */
+/** The rep ids the data step checks pinned owners against (null when reps are not used, or pins not honoured). */
 function repIds(state: WizardState): string[] | null {
   const t = state.territory;
   const { id, role } = t.repColumns;
-  if (t.seatsKind !== "reps" || !state.repsData || id === null) return null;
+  if (t.seatsKind !== "reps" || !t.honourPins || !state.repsData || id === null) return null;
   const wanted = t.roles && role !== null ? new Set(t.roles.map(textKey)) : null;
   return state.repsData.rows
     .filter((r) => !wanted || role === null || wanted.has(textKey(r[role])))

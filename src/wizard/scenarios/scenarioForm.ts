@@ -62,13 +62,27 @@ export const initialScenarioForm: ScenarioForm = {
   sheet: SCENARIOS_SHEET,
 };
 
-/** Headcounts from a reps table's roles (how many rows per role), where the role names match. */
-export function headcountsFrom(form: ScenarioForm, counts: ReadonlyMap<string, number>): ScenarioForm {
+/**
+ * The roles of a reps table with their headcounts (how many rows per role): when the table has
+ * roles, the form's roles are exactly those, so a team of AEs only gets no placeholder SDR or
+ * CSR/AM rows. A role that matches a default keeps the default's placeholders (OTE, quota,
+ * mixes); any other role starts with OTE and quota blank for the user to enter. Default roles
+ * come first in their usual order, then the table's others as they first appear.
+ */
+export function headcountsFrom(
+  form: ScenarioForm,
+  counts: ReadonlyMap<string, { role: string; n: number }>,
+): ScenarioForm {
+  if (counts.size === 0) return form;
+  const known = form.roles.filter((r) => counts.has(textKey(r.role)));
+  const knownKeys = new Set(known.map((r) => textKey(r.role)));
+  const others = [...counts.entries()].filter(([k]) => !knownKeys.has(k));
   return {
     ...form,
-    roles: form.roles.map((r) =>
-      counts.has(textKey(r.role)) ? { ...r, headcount: String(counts.get(textKey(r.role))) } : r,
-    ),
+    roles: [
+      ...known.map((r) => ({ ...r, headcount: String(counts.get(textKey(r.role))!.n) })),
+      ...others.map(([, c]) => ({ role: c.role, headcount: String(c.n), ote: "", quota: "", mixes: "60/40, 70/30" })),
+    ],
   };
 }
 

@@ -59,12 +59,14 @@ function meanQuotaByRole(state: WizardState, quotas: readonly { id: string; quot
   return out;
 }
 
-/** How many rows of a reps table have each role (trimmed, any case). */
-function countByRole(reps: TableData, roleColumn: number): Map<string, number> {
-  const counts = new Map<string, number>();
+/** How many rows of a reps table have each role (keyed trimmed and in any case; the first spelling is kept). */
+function countByRole(reps: TableData, roleColumn: number): Map<string, { role: string; n: number }> {
+  const counts = new Map<string, { role: string; n: number }>();
   for (const r of reps.rows) {
     const k = textKey(r[roleColumn]);
-    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+    if (!k) continue;
+    const c = counts.get(k);
+    counts.set(k, c ? { ...c, n: c.n + 1 } : { role: String(r[roleColumn]).trim(), n: 1 });
   }
   return counts;
 }

@@ -37,6 +37,18 @@ export interface TerritoryStepSettings {
   readonly minimiseDisruption: boolean;
   readonly compact: boolean;
   readonly sheet: string;
+  /**
+   * The rows the pane loaded and checked: a run from the pane works on these, so moving the
+   * selection after loading changes nothing. Never stored; without it (a stored re-run, a
+   * script) the run reads the source and the reps table.
+   */
+  readonly loaded?: LoadedData;
+}
+
+/** What the Data and Territories steps loaded: the accounts, and the reps table when the seats are reps. */
+export interface LoadedData {
+  readonly accounts: TableData;
+  readonly reps: TableData | null;
 }
 
 /** The settings key the territory step stores its last run under. */
@@ -55,6 +67,12 @@ export function describeResult(sheet: string, r: SplitResult): string {
   return `Wrote "${sheet}": ${r.territories.length} territories; worst ${pct(r.worstDeviation)} from its target, largest / smallest ${r.maxOverMin.toFixed(3)}${moved}.`;
 }
 
+/** The settings as stored in the workbook: everything but the loaded rows. */
+export function storedTerritorySettings(s: TerritoryStepSettings): TerritoryStepSettings {
+  const { loaded, ...stored } = s;
+  return stored;
+}
+
 /** Stored settings, if they look like the territory step's (a workbook may carry anything). */
 export function parseTerritorySettings(v: unknown): TerritoryStepSettings | null {
   const s = v as Partial<TerritoryStepSettings> | null;
@@ -65,7 +83,7 @@ export function parseTerritorySettings(v: unknown): TerritoryStepSettings | null
     !!s.seats &&
     typeof s.sheet === "string" &&
     Array.isArray(s.excluded)
-    ? (s as TerritoryStepSettings)
+    ? storedTerritorySettings(s as TerritoryStepSettings)
     : null;
 }
 
@@ -79,11 +97,11 @@ async function splitAndWrite(
   { step }: StepContext,
 ): Promise<SplitResult> {
   await step(0.05, "Reading accounts");
-  const data = await readAccounts(host, s.source);
+  const data = s.loaded?.accounts ?? (await readAccounts(host, s.source));
   let reps = null;
   if (s.seats.kind === "reps") {
     await step(0.15, "Reading reps");
-    const table = await host.readTable(s.seats.table);
+    const table = s.loaded?.reps ?? (await host.readTable(s.seats.table));
     const read = repsFromTable(table, s.seats.columns, s.seats.roles);
     if (read.problems.length)
       throw new StepError(
@@ -96,7 +114,9 @@ async function splitAndWrite(
   }
   await step(0.25, "Checking the data");
   const excluded = new Set(s.excluded);
-  const problems = findDataProblems(data.rows, s.mapping, reps ? reps.map((r) => r.name) : null).filter(
+  // Pinned owners are checked against the reps only when pins are honoured, as in the Data step.
+  const repNames = reps && s.honourPins ? reps.map((r) => r.name) : null;
+  const problems = findDataProblems(data.rows, s.mapping, repNames).filter(
     (p) => p.row === null || !excluded.has(p.row),
   );
   if (problems.length)
@@ -134,6 +154,7 @@ export const territoryStep: WizardStepModule<TerritoryStepSettings, SplitResult>
   issues: territoryIssues,
   settingsFrom: territorySettings,
   run: splitAndWrite,
+  stored: storedTerritorySettings,
   summary: (s, r) => ({ message: describeResult(s.sheet, r), details: r.notes }),
   sheetOf: (s) => s.sheet,
   restore: (settings) => ({ type: "settingsRestored", settings }),

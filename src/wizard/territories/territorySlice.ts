@@ -11,6 +11,7 @@ import type { WizardAction, WizardState } from "../wizardState";
 import { autoMapReps, RepColumns, rolesIn } from "./repsFromTable";
 import type { TerritoryStepSettings } from "./runTerritoryStep";
 import { TERRITORIES_SHEET } from "./layout";
+import { splitBlockers } from "./splitPreflight";
 
 /** The territory step's options as the user sets them: where the seats come from, and the step's own settings. */
 export interface TerritoryOptions extends Pick<
@@ -47,16 +48,28 @@ export const initialTerritoryOptions: TerritoryOptions = {
 export function territorySlice(state: WizardState, action: WizardAction): TerritoryOptions {
   const t = state.territory;
   switch (action.type) {
-    case "tablesLoaded":
+    case "tablesLoaded": {
       // Suggest the table a user would pick: one that looks like reps.
-      return {
-        ...t,
-        repsTable: t.repsTable ?? action.tables.find((x) => /\brep|sales ?people|team/i.test(x.name))?.name ?? null,
-      };
+      const repsTable =
+        t.repsTable ?? action.tables.find((x) => /\brep|sales ?people|team/i.test(x.name))?.name ?? null;
+      // Before anything is set, split between the suggested reps: pinned accounts and current
+      // owners name reps, so honouring them needs the reps (equal territories have none).
+      const untouched = t === initialTerritoryOptions;
+      return { ...t, repsTable, seatsKind: untouched && repsTable !== null ? "reps" : t.seatsKind };
+    }
     case "dataLoaded":
       return withDefaultRoles(t, state.repsData, state.data, state.mapping);
     case "repsLoaded": {
-      const territory = { ...t, repsTable: action.table, repColumns: autoMapReps(action.data.headers), roles: null };
+      // The same table read again (reloaded, or read after its settings were restored): the
+      // columns and roles chosen for it stay while they fit; another table is matched afresh.
+      const width = action.data.headers.length;
+      const keep =
+        action.table === t.repsTable &&
+        t.repColumns.id !== null &&
+        Object.values(t.repColumns).every((c) => c === null || c < width);
+      const territory = keep
+        ? t
+        : { ...t, repsTable: action.table, repColumns: autoMapReps(action.data.headers), roles: null };
       return withDefaultRoles(territory, action.data, state.data, state.mapping);
     }
     case "repColumnChanged": {
@@ -137,6 +150,12 @@ export function territoryIssues(state: WizardState): string[] {
     if (!t.repsTable) issues.push("Choose the table that lists the reps.");
     else if (t.repColumns.id === null) issues.push("Choose the reps table's column that matches the accounts' owners.");
     else if (t.roles !== null && t.roles.length === 0) issues.push("Choose at least one role to give territories to.");
+    if (t.repsTable && !state.repsData)
+      issues.push(
+        state.repsError
+          ? `The reps table could not be read (${state.repsError}); choose another table or reload it.`
+          : `Reading the reps table "${t.repsTable}"...`,
+      );
   }
   if (t.balanceOn === "potential+workload" && state.mapping.workload === null)
     issues.push("Map a workload column in the Data step to balance workload.");
@@ -144,7 +163,18 @@ export function territoryIssues(state: WizardState): string[] {
     issues.push(`Map a ${t.groupBy === "group" ? "segment" : "region"} column in the Data step to keep groups pure.`);
   const sheet = sheetNameProblem(t.sheet);
   if (sheet) issues.push(sheet);
-  return issues;
+  // Only once the form itself is complete: what the split would refuse, said before running.
+  return issues.length ? issues : blockersOf(state);
+}
+
+let lastBlockers: { key: readonly unknown[]; issues: string[] } | null = null;
+
+/** {@link splitBlockers}, worked out again only when the rows or the options change (the pane asks on every render). */
+function blockersOf(state: WizardState): string[] {
+  const key = [state.data, state.mapping, state.excluded, state.repsData, state.territory];
+  if (!lastBlockers || key.some((k, i) => k !== lastBlockers!.key[i]))
+    lastBlockers = { key, issues: splitBlockers(state) };
+  return [...lastBlockers.issues];
 }
 
 /** The settings to run the territory step with, or null while {@link territoryIssues} lists anything. */
@@ -167,5 +197,7 @@ export function territorySettings(state: WizardState): TerritoryStepSettings | n
     minimiseDisruption: t.minimiseDisruption,
     compact: t.compact,
     sheet: t.sheet.trim(),
+    // Run on what was loaded and checked, never on a fresh read of a selection that has moved.
+    ...(state.data ? { loaded: { accounts: state.data, reps: seats.kind === "reps" ? state.repsData : null } } : {}),
   };
 }
