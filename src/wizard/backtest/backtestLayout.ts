@@ -153,18 +153,18 @@ export const ACTUAL_COLUMNS = ["Actual paid", "Model minus actual"] as const;
 
 /** BT_Histogram columns: people per attainment band under each plan. */
 export const HISTOGRAM_COLUMNS = ["Attainment", "From", "To", "Current", "Proposed"] as const;
-/** The histogram's bands (lower bound included, upper excluded). */
+/** The histogram's bands (lower bound included, upper excluded; null: open-ended, its cell blank). */
 export const HISTOGRAM_BANDS: readonly {
   readonly label: string;
-  readonly from: number;
-  readonly to: number;
+  readonly from: number | null;
+  readonly to: number | null;
 }[] = [
-  { label: "Below 50%", from: -1e9, to: 0.5 },
+  { label: "Below 50%", from: null, to: 0.5 },
   { label: "50-75%", from: 0.5, to: 0.75 },
   { label: "75-100%", from: 0.75, to: 1 },
   { label: "100-125%", from: 1, to: 1.25 },
   { label: "125-150%", from: 1.25, to: 1.5 },
-  { label: "150% and above", from: 1.5, to: 1e9 },
+  { label: "150% and above", from: 1.5, to: null },
 ];
 
 /** The comparison's named total cells. */

@@ -136,7 +136,13 @@ export function planComparisonSheet(data: BacktestData, s: BacktestSettings, g: 
   });
   const histTop = 5 + labels.length + more.length + 2;
   const tableTop = histTop + HISTOGRAM_BANDS.length + 3;
-  const count = (column: string) => `=COUNTIFS(${col(column)},">="&[@From],${col(column)},"<"&[@To])`;
+  const count = (column: string, band: (typeof HISTOGRAM_BANDS)[number]) => {
+    const bounds = [
+      ...(band.from === null ? [] : [`${col(column)},">="&[@From]`]),
+      ...(band.to === null ? [] : [`${col(column)},"<"&[@To]`]),
+    ];
+    return `=COUNTIFS(${bounds.join(",")})`;
+  };
   return {
     name: BACKTEST_SHEETS.comparison,
     cells,
@@ -150,8 +156,8 @@ export function planComparisonSheet(data: BacktestData, s: BacktestSettings, g: 
           b.label,
           b.from,
           b.to,
-          { formula: count("Attainment current") },
-          { formula: count("Attainment proposed") },
+          { formula: count("Attainment current", b) },
+          { formula: count("Attainment proposed", b) },
         ]),
         numberFormats: { From: "0%", To: "0%" },
       },

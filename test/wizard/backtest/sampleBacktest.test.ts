@@ -69,5 +69,19 @@ describe("back-test on the sample workbook", () => {
     const comparison = rowsOf(wb, BACKTEST_TABLES.comparison);
     expect(comparison.reduce((a, r) => a + (r["Pay current"] as number), 0)).toBeCloseTo(cost("current"), 4);
     expect(comparison.reduce((a, r) => a + (r["Pay proposed"] as number), 0)).toBeCloseTo(cost("proposed"), 4);
+    // The histogram: open-ended bands have blank bounds, and the bands count once each person
+    // with an attainment (those without a quota have none).
+    const bands = rowsOf(wb, BACKTEST_TABLES.histogram);
+    expect([bands[0]["From"], bands[bands.length - 1]["To"]]).toEqual([null, null]);
+    for (const plan of ["Current", "Proposed"]) {
+      const measured = comparison.filter((r) => typeof r[`Attainment ${plan.toLowerCase()}`] === "number").length;
+      expect(measured).toBeGreaterThan(20);
+      expect(bands.reduce((a, b) => a + (b[plan] as number), 0)).toBe(measured);
+    }
+    const below50 = comparison.filter((r) => {
+      const a = r["Attainment current"];
+      return typeof a === "number" && a < 0.5;
+    }).length;
+    expect(bands[0]["Current"]).toBe(below50);
   });
 });
