@@ -112,7 +112,11 @@ function endOfString(s: string, start: number): number {
   return s.length;
 }
 
-function endOfBracket(s: string, start: number): number {
+/**
+ * Where the bracket opened at `start` closes (the index after its "]"), nested brackets and
+ * apostrophe escapes (`'[`) skipped; -1 when it never closes.
+ */
+export function closingBracket(s: string, start: number): number {
   let depth = 0;
   for (let i = start; i < s.length; i++) {
     if (s[i] === "'") {
@@ -122,7 +126,13 @@ function endOfBracket(s: string, start: number): number {
     if (s[i] === "[") depth++;
     else if (s[i] === "]" && --depth === 0) return i + 1;
   }
-  throw new StructuredRefError(`Unclosed "[" in ${s}`);
+  return -1;
+}
+
+function endOfBracket(s: string, start: number): number {
+  const end = closingBracket(s, start);
+  if (end < 0) throw new StructuredRefError(`Unclosed "[" in ${s}`);
+  return end;
 }
 
 /** The ":" between two columns of a range, told apart from a column named ":". */

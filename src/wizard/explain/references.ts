@@ -1,6 +1,6 @@
 import { parseCell, splitSheetAddress } from "../../workbook/a1";
 import { TableInfo, WorkbookHost } from "../../workbook/host";
-import { structuredToA1, TableGeometry } from "../../workbook/structuredRefs";
+import { closingBracket, structuredToA1, TableGeometry } from "../../workbook/structuredRefs";
 import { sameText } from "../../core/text";
 import { show } from "./explanation";
 
@@ -100,17 +100,10 @@ interface Found {
   readonly end: number;
 }
 
+/** Where a bracket closes; an unclosed one runs to the end of the text. */
 function endOfBracket(s: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < s.length; i++) {
-    if (s[i] === "'") {
-      i++;
-      continue;
-    }
-    if (s[i] === "[") depth++;
-    else if (s[i] === "]" && --depth === 0) return i + 1;
-  }
-  return s.length;
+  const end = closingBracket(s, start);
+  return end < 0 ? s.length : end;
 }
 
 /** The references in an expression, in order: structured, sheet-qualified and plain A1, and bare table names. */

@@ -10,6 +10,7 @@ import {
   Subtitle2,
   Switch,
 } from "@fluentui/react-components";
+import { TextField } from "../common/TextField";
 import { WorkbookHost } from "../../../workbook/host";
 import { KPI_AGGREGATES, KpiDraft } from "../../../wizard/kpi/kpiForm";
 import { WHAT_IF_LABEL, WHAT_IF_SHEET } from "../../../wizard/kpi/layout";
@@ -127,20 +128,16 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
         <fieldset key={ri} className={styles.fieldset}>
           <legend>{r.role || `Role ${ri + 1}`}</legend>
           <div className={styles.mapping}>
-            <Field label="Role" size="small">
-              <Input
-                size="small"
-                value={r.role}
-                onChange={(_, d) => dispatch({ type: "roleChanged", role: ri, patch: { role: d.value } })}
-              />
-            </Field>
-            <Field label="Target bonus per month" size="small">
-              <Input
-                size="small"
-                value={r.targetBonus}
-                onChange={(_, d) => dispatch({ type: "roleChanged", role: ri, patch: { targetBonus: d.value } })}
-              />
-            </Field>
+            <TextField
+              label="Role"
+              value={r.role}
+              onChange={(value) => dispatch({ type: "roleChanged", role: ri, patch: { role: value } })}
+            />
+            <TextField
+              label="Target bonus per month"
+              value={r.targetBonus}
+              onChange={(value) => dispatch({ type: "roleChanged", role: ri, patch: { targetBonus: value } })}
+            />
           </div>
           {r.kpis.map((k, ki) => {
             const set = (patch: Partial<KpiDraft>) => dispatch({ type: "kpiChanged", role: ri, kpi: ki, patch });
@@ -149,9 +146,7 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
               <fieldset key={ki} className={styles.fieldset}>
                 <legend>{k.name || `KPI ${ki + 1}`}</legend>
                 <div className={styles.mapping}>
-                  <Field label="KPI" size="small">
-                    <Input size="small" value={k.name} onChange={(_, d) => set({ name: d.value })} />
-                  </Field>
+                  <TextField label="KPI" value={k.name} onChange={(value) => set({ name: value })} />
                   <Field label="Table" size="small">
                     <Select size="small" value={k.table} onChange={(_, d) => set({ table: d.value })}>
                       {tableOptions(k.table)}
@@ -176,20 +171,28 @@ export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React
                   {measure?.fromLabel && columnSelect(measure.fromLabel, k.table, k.from, (v) => set({ from: v }))}
                   {columnSelect("Person column", k.table, k.person, (v) => set({ person: v }))}
                   {columnSelect(measure?.dateLabel ?? "Date column", k.table, k.date, (v) => set({ date: v }))}
-                  <Field label="Target per person per month" size="small">
-                    <Input size="small" value={k.target} onChange={(_, d) => set({ target: d.value })} />
-                  </Field>
-                  <Field label="Weight (share of target bonus)" size="small">
-                    <Input size="small" value={k.weight} onChange={(_, d) => set({ weight: d.value })} />
-                  </Field>
+                  <TextField
+                    label="Target per person per month"
+                    value={k.target}
+                    onChange={(value) => set({ target: value })}
+                  />
+                  <TextField
+                    label="Weight (share of target bonus)"
+                    value={k.weight}
+                    onChange={(value) => set({ weight: value })}
+                  />
                 </div>
-                <Field label="Only rows where (column=value|value; ...)" size="small">
-                  <Input size="small" value={k.filters} onChange={(_, d) => set({ filters: d.value })} />
-                </Field>
+                <TextField
+                  label="Only rows where (column=value|value; ...)"
+                  value={k.filters}
+                  onChange={(value) => set({ filters: value })}
+                />
                 <div className={styles.mapping}>
-                  <Field label="Curve tiers (lower:rate)" size="small">
-                    <Input size="small" value={k.tiers} onChange={(_, d) => set({ tiers: d.value })} />
-                  </Field>
+                  <TextField
+                    label="Curve tiers (lower:rate)"
+                    value={k.tiers}
+                    onChange={(value) => set({ tiers: value })}
+                  />
                   <Field label="Threshold / cap" size="small">
                     <div className={styles.row}>
                       <Input

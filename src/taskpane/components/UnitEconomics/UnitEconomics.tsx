@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Body1, Button, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
+import { TextField } from "../common/TextField";
 import { STRUCTURE_KINDS } from "../../../core/unitEconomics";
 import { WorkbookHost } from "../../../workbook/host";
 import { ACTIVITIES_FIELDS, DEALS_FIELDS } from "../../../wizard/unitEconomics/factsForm";
@@ -82,13 +83,11 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
           <fieldset key={ci} className={styles.fieldset}>
             <legend>{who}</legend>
             <div className={styles.mapping}>
-              <Field label="Channel" size="small">
-                <Input
-                  size="small"
-                  value={c.name}
-                  onChange={(_, d) => dispatch({ type: "channelChanged", channel: ci, patch: { name: d.value } })}
-                />
-              </Field>
+              <TextField
+                label="Channel"
+                value={c.name}
+                onChange={(value) => dispatch({ type: "channelChanged", channel: ci, patch: { name: value } })}
+              />
               {fromTables && (
                 <Field
                   label="Its text in the channel column"
@@ -179,20 +178,16 @@ export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
             ))}
           {fromTables && facts.activitiesTable !== "" && (
             <>
-              <Field label="Activity type of a qualified lead" size="small">
-                <Input
-                  size="small"
-                  value={facts.activities.qualifiedType}
-                  onChange={(_, d) => dispatch({ type: "activitiesChanged", patch: { qualifiedType: d.value } })}
-                />
-              </Field>
-              <Field label="Activity type of a meeting" size="small">
-                <Input
-                  size="small"
-                  value={facts.activities.meetingType}
-                  onChange={(_, d) => dispatch({ type: "activitiesChanged", patch: { meetingType: d.value } })}
-                />
-              </Field>
+              <TextField
+                label="Activity type of a qualified lead"
+                value={facts.activities.qualifiedType}
+                onChange={(value) => dispatch({ type: "activitiesChanged", patch: { qualifiedType: value } })}
+              />
+              <TextField
+                label="Activity type of a meeting"
+                value={facts.activities.meetingType}
+                onChange={(value) => dispatch({ type: "activitiesChanged", patch: { meetingType: value } })}
+              />
             </>
           )}
         </div>

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Body1, Button, Field, Input, Select, Subtitle2, Switch } from "@fluentui/react-components";
+import { TextField } from "../common/TextField";
 import { quotasAvailable } from "../../../wizard/scenarios/scenarioForm";
 import { scenarioStep } from "../../../wizard/scenarios/runScenarioStep";
 import { RunPanel } from "../common/RunPanel";
@@ -42,13 +43,11 @@ export function ScenariosStep({ state, dispatch, run, cancel }: StepPanelProps):
               </Field>
             ))}
           </div>
-          <Field label="Pay mixes to compare (base/variable)" size="small">
-            <Input
-              size="small"
-              value={r.mixes}
-              onChange={(_, d) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { mixes: d.value } })}
-            />
-          </Field>
+          <TextField
+            label="Pay mixes to compare (base/variable)"
+            value={r.mixes}
+            onChange={(value) => dispatch({ type: "scenarioRoleChanged", index: i, patch: { mixes: value } })}
+          />
           <Button size="small" onClick={() => dispatch({ type: "scenarioRoleRemoved", index: i })}>
             Remove {r.role.trim() || `role ${i + 1}`}
           </Button>
@@ -59,13 +58,11 @@ export function ScenariosStep({ state, dispatch, run, cancel }: StepPanelProps):
         <fieldset key={i} className={styles.fieldset}>
           <legend>Curve {c.name.trim() || i + 1}</legend>
           <div className={styles.mapping}>
-            <Field label="Name" size="small">
-              <Input
-                size="small"
-                value={c.name}
-                onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { name: d.value } })}
-              />
-            </Field>
+            <TextField
+              label="Name"
+              value={c.name}
+              onChange={(value) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { name: value } })}
+            />
             <Field label="Mode" size="small">
               <Select
                 size="small"
@@ -78,20 +75,16 @@ export function ScenariosStep({ state, dispatch, run, cancel }: StepPanelProps):
                 <option value="RETRO">Retroactive</option>
               </Select>
             </Field>
-            <Field label="Threshold (blank: none)" size="small">
-              <Input
-                size="small"
-                value={c.threshold}
-                onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { threshold: d.value } })}
-              />
-            </Field>
-            <Field label="Cap, x TI (blank: none)" size="small">
-              <Input
-                size="small"
-                value={c.cap}
-                onChange={(_, d) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { cap: d.value } })}
-              />
-            </Field>
+            <TextField
+              label="Threshold (blank: none)"
+              value={c.threshold}
+              onChange={(value) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { threshold: value } })}
+            />
+            <TextField
+              label="Cap, x TI (blank: none)"
+              value={c.cap}
+              onChange={(value) => dispatch({ type: "scenarioCurveChanged", index: i, patch: { cap: value } })}
+            />
           </div>
           <Field label="Tiers (lower bound:rate)" size="small" hint="e.g. 0:1, 1:1.5 pays 1x up to 100% and 1.5x above">
             <Input
