@@ -190,7 +190,11 @@ export function ImportDialog({
                     <TableHeader>
                       <TableRow>
                         {plan.columns.map((c, i) => (
-                          <TableHeaderCell key={i} className={styles.headerCell}>
+                          <TableHeaderCell
+                            key={i}
+                            className={styles.headerCell}
+                            button={{ className: styles.headerStack }}
+                          >
                             <span className={styles.headerName}>{c.header}</span>
                             <Select
                               size="small"

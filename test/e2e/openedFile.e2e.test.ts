@@ -1,0 +1,173 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Server } from "node:http";
+import { Browser, Page } from "playwright-core";
+import { crmExport, TRICKY_IDS } from "../preview/fixtures/crmExport";
+import { collectErrors, launchBrowser, screenshot, servePreview } from "./browser";
+
+/**
+ * A user's own messy CRM export through the whole path a new user takes: the Open file control,
+ * the import dialog, then the planning wizard on the opened table (which the pane lists at once,
+ * without a reload) up to the Territories sheet. Values are read through the page's engine.
+ */
+let server: Server;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+const file = crmExport();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "comp-opened-"));
+
+const pane = () => page.getByRole("complementary", { name: "Comp Planner task pane" });
+const workbook = () => page.getByRole("main", { name: "Workbook" });
+const dialog = () => page.getByRole("dialog");
+
+type Cell = number | string | boolean | null | { error: string; message: string };
+interface PageWorkbook {
+  sheetNames(): string[];
+  usedRange(sheet: string): { start: { row: number; col: number }; end: { row: number; col: number } } | null;
+  values(sheet: string, range: unknown): Cell[][];
+}
+interface PageHost {
+  readTable(name: string): Promise<{ headers: string[]; rows: unknown[][] }>;
+}
+
+/** A table as the add-in reads it in the page. */
+const readTable = (name: string) =>
+  page.evaluate((n) => (window as unknown as { compPlanner: { host: PageHost } }).compPlanner.host.readTable(n), name);
+
+/** Every error value on a sheet, with its address, read from the engine (not from what is on screen). */
+const errorCells = (sheet: string) =>
+  page.evaluate((s) => {
+    const wb = (window as unknown as { compPlanner: { wb: PageWorkbook } }).compPlanner.wb;
+    const used = wb.usedRange(s);
+    if (!used) return [];
+    const found: string[] = [];
+    wb.values(s, used).forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && typeof v === "object")
+          found.push(`R${used.start.row + r + 1}C${used.start.col + c + 1}: ${v.error} ${v.message}`);
+      }),
+    );
+    return found;
+  }, sheet);
+
+const sumCents = (rows: unknown[][], col: number) =>
+  Math.round(rows.reduce<number>((s, r) => s + (typeof r[col] === "number" ? (r[col] as number) : 0), 0) * 100);
+
+beforeAll(async () => {
+  const served = await servePreview();
+  server = served.server;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  errors = collectErrors(page);
+  await page.goto(served.url);
+  await page.waitForSelector('[role="grid"]', { timeout: 60_000, state: "attached" });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe("a messy CRM export, opened and planned on", () => {
+  test("opens through the Open file control: the dialog types each column and proposes day first; every row arrives", async () => {
+    const csv = path.join(dir, "crm accounts.csv");
+    fs.writeFileSync(csv, file.csv);
+    await page.setInputFiles('input[type="file"][aria-label="Open file"]', csv);
+    await dialog().getByRole("table", { name: "First rows of the file" }).waitFor();
+    const typeOf = (column: string) =>
+      dialog()
+        .getByRole("combobox", { name: `Type of column ${column}` })
+        .inputValue();
+    expect(await typeOf("Account ID")).toBe("text");
+    expect(await typeOf("Potential")).toBe("number");
+    expect(await typeOf("Open Tickets")).toBe("number");
+    expect(await typeOf("Created")).toBe("date");
+    expect(await typeOf("Last Activity")).toBe("date");
+    expect(await typeOf("Prior Quarter Bookings")).toBe("number");
+    expect(await dialog().getByRole("combobox", { name: "Dates" }).inputValue()).toBe("dmy");
+    await dialog()
+      .getByText(/^The data proves day first: "(1[3-9]|2\d|3[01])\/\d\d\/20\d\d"\.$/)
+      .waitFor();
+    await screenshot(page, "opened-crm-dialog");
+    await dialog().getByRole("button", { name: "Import" }).click();
+    await page
+      .getByText(`Opened "crm accounts.csv" as sheet "crm accounts" with table crm_accounts (6,040 rows).`, {
+        exact: false,
+      })
+      .waitFor({ timeout: 60_000 });
+    const table = await readTable("crm_accounts");
+    expect(table.rows).toHaveLength(file.rows);
+    for (const [id, row] of file.trickyRows) expect(table.rows[row][0]).toBe(id);
+    // Prior quarter bookings, refunds in parentheses negative: the file's exact total.
+    expect(sumCents(table.rows, 9)).toBe(file.priorBookingsCents);
+    expect(await errorCells("crm accounts")).toEqual([]);
+    await screenshot(page, "opened-crm-sheet");
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  test("the Data step lists the opened table without a reload, maps its columns and flags its blanks and duplicates", async () => {
+    const source = pane().getByRole("combobox", { name: "Accounts source" });
+    await source
+      .locator("option", { hasText: "crm_accounts (6,040 rows, sheet crm accounts)" })
+      .waitFor({ state: "attached" });
+    await source.selectOption("crm_accounts");
+    await pane().getByRole("button", { name: "Load" }).click();
+    await pane().getByText("6,040 rows from crm_accounts.", { exact: false }).waitFor({ timeout: 60_000 });
+    const mapped = (label: string | RegExp) => pane().getByRole("combobox", { name: label }).inputValue();
+    // Column indices of the export: Account ID 0, Owner 2, Segment 3, Region 4, Potential 5.
+    expect(await mapped(/^Account\W*$/)).toBe("0");
+    expect(await mapped(/^Potential\W*$/)).toBe("5");
+    expect(await mapped("Current owner")).toBe("2");
+    expect(await mapped("Segment")).toBe("3");
+    expect(await mapped("Region")).toBe("4");
+    // "Open Tickets" is not a name the mapping knows: the user maps it as the workload.
+    expect(await mapped("Workload")).toBe("");
+    await pane().getByRole("combobox", { name: "Workload" }).selectOption({ label: "Open Tickets" });
+    expect(await mapped("Workload")).toBe("6");
+    const n = file.problemRows.length;
+    await pane().getByText(`${n} problem(s) found; ${n} still in the way.`, { exact: false }).waitFor();
+    // The formula-looking ids are listed as text Excel would read differently, and kept.
+    await pane()
+      .getByText(/cell\(s\) hold text that Excel would read as a formula/)
+      .waitFor();
+    await screenshot(page, "opened-crm-data-step");
+    await pane().getByRole("button", { name: "Exclude every problem row" }).click();
+    await pane().getByText(`${n} problem(s) found; 0 still in the way.`, { exact: false }).waitFor();
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  test("the territory step splits the opened accounts and writes a sheet with no error cell, every clean row and no silent zero", async () => {
+    await pane().getByRole("button", { name: "Next: Territories" }).click();
+    await pane().getByRole("radio", { name: "A number of equal territories" }).check();
+    await pane().getByRole("spinbutton", { name: "Number of territories" }).fill("12");
+    await pane().getByRole("button", { name: "Split and write" }).click();
+    await pane()
+      .getByText(/^Wrote "Territories": 12 territories; worst \d+\.\d+% from its target/)
+      .waitFor({ timeout: 120_000 });
+    expect(await workbook().getByRole("tab", { name: "Territories", selected: true }).count()).toBe(1);
+    await screenshot(page, "opened-crm-territories");
+
+    expect(await errorCells("Territories")).toEqual([]);
+    const accounts = await readTable("Territories_Accounts");
+    expect(accounts.rows).toHaveLength(file.cleanRows);
+    const ids = accounts.rows.map((r) => r[0]);
+    for (const id of TRICKY_IDS) expect(ids.filter((x) => x === id)).toHaveLength(1);
+    expect(sumCents(accounts.rows, 2)).toBe(file.cleanPotentialCents);
+    const summary = await readTable("Territories_Summary");
+    expect(summary.rows).toHaveLength(12);
+    const col = (name: string) => summary.headers.indexOf(name);
+    // Live COUNTIFS/SUMIFS over the accounts table: every clean account counted once, no territory empty.
+    expect(summary.rows.reduce((s, r) => s + (r[col("Accounts")] as number), 0)).toBe(file.cleanRows);
+    expect(Math.round(summary.rows.reduce((s, r) => s + (r[col("Potential")] as number), 0) * 100)).toBe(
+      file.cleanPotentialCents,
+    );
+    for (const r of summary.rows) {
+      expect(r[col("Accounts")]).toBeGreaterThan(0);
+      expect(r[col("Potential")]).toBeGreaterThan(0);
+      expect(r[col("Workload")]).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
