@@ -5,6 +5,7 @@ import type { Server } from "node:http";
 import { Browser, Page } from "playwright-core";
 import { crmExport, TRICKY_IDS } from "../preview/fixtures/crmExport";
 import { collectErrors, launchBrowser, screenshot, servePreview } from "./browser";
+import { goTo } from "./grid";
 
 /**
  * A user's own messy CRM export through the whole path a new user takes: the Open file control,
@@ -52,6 +53,10 @@ const errorCells = (sheet: string) =>
     return found;
   }, sheet);
 
+/** Waits until no closed dialog has left the page hidden from screen readers (aria-hidden on the app's root). */
+const pageIsAccessible = () =>
+  page.waitForFunction(() => !document.querySelector('#root[aria-hidden="true"], #root [aria-hidden="true"] select'));
+
 const sumCents = (rows: unknown[][], col: number) =>
   Math.round(rows.reduce<number>((s, r) => s + (typeof r[col] === "number" ? (r[col] as number) : 0), 0) * 100);
 
@@ -97,6 +102,8 @@ describe("a messy CRM export, opened and planned on", () => {
         exact: false,
       })
       .waitFor({ timeout: 60_000 });
+    await dialog().waitFor({ state: "detached" });
+    await pageIsAccessible();
     const table = await readTable("crm_accounts");
     expect(table.rows).toHaveLength(file.rows);
     for (const [id, row] of file.trickyRows) expect(table.rows[row][0]).toBe(id);
@@ -170,4 +177,38 @@ describe("a messy CRM export, opened and planned on", () => {
     }
     expect(errors).toEqual([]);
   }, 180_000);
+  test("a table created from a selection shows in the KPI pane's selects at once, and leaves them when its sheet is deleted", async () => {
+    await pane().getByRole("tab", { name: "KPI bonus" }).click();
+    const people = pane().getByRole("combobox", { name: "People table" });
+    await people.locator("option", { hasText: "crm_accounts" }).waitFor({ state: "attached" });
+    await page.getByRole("button", { name: "New sheet" }).click();
+    const type = async (address: string, text: string) => {
+      await goTo(page, address);
+      await page.fill('input[aria-label="Formula bar"]', text);
+      await page.press('input[aria-label="Formula bar"]', "Enter");
+    };
+    await type("A1", "Person");
+    await type("B1", "Role");
+    await type("A2", "00123");
+    await type("B2", "AE");
+    await goTo(page, "A1:B2");
+    await page.getByRole("button", { name: "Create table" }).click();
+    const made = page.getByText(/^Created table Table\d+ over the selection\.$/);
+    await made.waitFor();
+    const name = /Table\d+/.exec((await made.textContent())!)![0];
+    const option = people.locator("option", { hasText: new RegExp(`^${name}$`) });
+    await option.waitFor({ state: "attached" });
+    expect(
+      await pane().getByRole("combobox", { name: "Table" }).first().locator("option", { hasText: name }).count(),
+    ).toBe(1);
+    await page.getByRole("button", { name: "Delete sheet" }).click();
+    await dialog().getByRole("button", { name: "Delete" }).click();
+    await page.getByText(/^Deleted sheet "Sheet\d+"\.$/).waitFor();
+    // A modal dialog hides the page from screen readers while it is open, and must give it back when it closes.
+    await dialog().waitFor({ state: "detached" });
+    await pageIsAccessible();
+    await option.waitFor({ state: "detached" });
+    expect(await people.locator("option", { hasText: "crm_accounts" }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
 });

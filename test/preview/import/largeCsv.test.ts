@@ -32,6 +32,9 @@ function bigCsv(bytes: number): { data: Uint8Array; rows: number; amountCents: n
   return { data: new TextEncoder().encode(lines.join("\r\n")), rows: i, amountCents };
 }
 
+/** A request as the page words it, before it is numbered. */
+type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
+
 /** The worker's side driven as the page drives it: one request, the messages it posts back. */
 function worker() {
   const posted: WorkerResponse[] = [];
@@ -39,7 +42,7 @@ function worker() {
   let id = 0;
   return {
     posted,
-    ask<T>(req: Omit<WorkerRequest, "id">): T {
+    ask<T>(req: Request): T {
       const n = ++id;
       handle({ ...req, id: n } as WorkerRequest);
       const answer = posted.find((m) => m.id === n && m.type !== "progress");
