@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Server } from "node:http";
 import { Browser, Page } from "playwright-core";
-import { crmExport, TRICKY_IDS } from "../preview/fixtures/crmExport";
+import { crmExport, crmReps, TRICKY_IDS } from "../preview/fixtures/crmExport";
 import { collectErrors, launchBrowser, screenshot, servePreview } from "./browser";
 import { goTo } from "./grid";
 
@@ -177,6 +177,58 @@ describe("a messy CRM export, opened and planned on", () => {
     }
     expect(errors).toEqual([]);
   }, 180_000);
+  test("with the CRM's reps opened too: territories per rep, then quotas on one prior quarter, with no error cell", async () => {
+    const reps = crmReps();
+    const csv = path.join(dir, "crm reps.csv");
+    fs.writeFileSync(csv, reps.csv);
+    await page.setInputFiles('input[type="file"][aria-label="Open file"]', csv);
+    await dialog().getByRole("button", { name: "Import" }).click();
+    await page.getByText('Opened "crm reps.csv" as sheet "crm reps" with table crm_reps (24 rows).').waitFor();
+    await dialog().waitFor({ state: "detached" });
+    await pageIsAccessible();
+    await pane().getByRole("tab", { name: "Territories" }).click();
+    await pane()
+      .getByRole("radio", { name: /The reps in a table/ })
+      .check();
+    await pane().getByRole("combobox", { name: "Reps table" }).selectOption("crm_reps");
+    await pane().getByRole("button", { name: "Reload reps" }).click();
+    const capacity = pane().getByRole("combobox", { name: "Capacity (1 = full share; blank = 1)" });
+    await capacity.locator("option", { hasText: "Prior Quarter Bookings" }).waitFor({ state: "attached" });
+    await capacity.selectOption({ label: "Capacity" });
+    await pane().getByRole("button", { name: "Split and write" }).click();
+    await pane()
+      .getByText(/^Wrote "Territories": 24 territories; worst \d+\.\d+% from its target/)
+      .waitFor({ timeout: 120_000 });
+    expect(await errorCells("Territories")).toEqual([]);
+    const summary = await readTable("Territories_Summary");
+    expect(summary.rows.map((r) => r[0]).sort()).toEqual([...reps.ids].sort());
+    expect((await readTable("Territories_Accounts")).rows).toHaveLength(file.cleanRows);
+
+    await pane().getByRole("tab", { name: "Quotas" }).click();
+    await pane().getByRole("combobox", { name: "History (prior periods' bookings), from" }).selectOption("crm_reps");
+    await pane().getByRole("combobox", { name: "Rep column of the history table" }).selectOption("Rep ID");
+    // One period of history, the prior quarter's bookings: what the step proposes for this table.
+    const history = await pane()
+      .locator(".fui-Checkbox")
+      .evaluateAll((els) => els.map((e) => [e.textContent, (e.querySelector("input") as HTMLInputElement).checked]));
+    expect(history.filter(([, on]) => on)).toEqual([["Prior Quarter Bookings", true]]);
+    await pane()
+      .getByRole("spinbutton", { name: /Company target for the period/ })
+      .fill("15000000");
+    await pane().getByRole("button", { name: "Set quotas and write" }).click();
+    await pane()
+      .getByText(/^Wrote "Quotas": 24 quotas/)
+      .waitFor({ timeout: 120_000 });
+    await screenshot(page, "opened-crm-quotas");
+    // One prior period: the spread cannot be fitted out of sample from it alone, and no cell may show an error for that.
+    expect(await errorCells("Quotas")).toEqual([]);
+    const quotas = await readTable("Quotas_Reps");
+    expect(quotas.rows).toHaveLength(24);
+    const q = quotas.headers.indexOf("Quota");
+    expect(quotas.rows.every((r) => typeof r[q] === "number" && (r[q] as number) > 0)).toBe(true);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
   test("a table created from a selection shows in the KPI pane's selects at once, and leaves them when its sheet is deleted", async () => {
     await pane().getByRole("tab", { name: "KPI bonus" }).click();
     const people = pane().getByRole("combobox", { name: "People table" });
