@@ -130,6 +130,12 @@ export class RunLock {
 export interface WorkbookHost {
   /** Tables in the workbook. */
   listTables(): Promise<TableInfo[]>;
+  /**
+   * Calls `listener` after each change to the workbook's tables (one added, removed or renamed,
+   * its headers or size changed, its sheet removed or renamed); returns the unsubscribe function.
+   * Optional: on a host without it the pane reads the tables when it opens and after its own runs.
+   */
+  onTablesChanged?(listener: () => void): () => void;
   /** Sheets with their used ranges and ownership. */
   listSheets(): Promise<SheetInfo[]>;
   /** A table's headers and rows. */

@@ -50,6 +50,20 @@ export class PreviewHost implements WorkbookHost {
     }));
   }
 
+  /**
+   * Calls `listener` when the tables change: checked on each change the workbook announces, so a
+   * table opened from a file, created from a selection or removed with its sheet is seen at once.
+   */
+  onTablesChanged(listener: () => void): () => void {
+    let last = tablesSignature(this.workbook);
+    return this.workbook.subscribe(() => {
+      const now = tablesSignature(this.workbook);
+      if (now === last) return;
+      last = now;
+      listener();
+    });
+  }
+
   /** Sheets, their used ranges and whether the add-in owns them. */
   async listSheets(): Promise<SheetInfo[]> {
     const owned = this.ownedSheets();
@@ -294,6 +308,11 @@ export class PreviewHost implements WorkbookHost {
   private ownedSheets(): OwnedSheet[] {
     return ownedRecords(this.readings());
   }
+}
+
+/** What the pane's table lists show of the workbook's tables, as one comparable text. */
+function tablesSignature(wb: PreviewWorkbook): string {
+  return JSON.stringify(wb.tables().map((t) => [t.name, t.sheet, t.anchor.row, t.anchor.col, t.rowCount, t.headers]));
 }
 
 /**

@@ -81,64 +81,61 @@ export function WorkbookCommands({ session, report, autosave, startAgain }: Work
             : "Changes are kept in this browser"}
         </Text>
       )}
-      {dialog === "rename" && (
-        <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && setDialog(null)}>
-          <DialogSurface>
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run(async () => {
-                  await renameSheet(session.host, sheet, name);
-                  return `Renamed sheet "${sheet}" to "${name.trim()}".`;
-                });
-              }}
-            >
-              <DialogBody>
-                <DialogTitle>Rename sheet &quot;{sheet}&quot;</DialogTitle>
-                <DialogContent>
-                  <Field label="New name">
-                    <Input value={name} onChange={(_, d) => setName(d.value)} autoFocus />
-                  </Field>
-                </DialogContent>
-                <DialogActions>
-                  <Button appearance="primary" type="submit">
-                    Rename
-                  </Button>
-                  <Button onClick={() => setDialog(null)}>Cancel</Button>
-                </DialogActions>
-              </DialogBody>
-            </form>
-          </DialogSurface>
-        </Dialog>
-      )}
-      {dialog === "delete" && (
-        <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && setDialog(null)}>
-          <DialogSurface>
+      {/* Every dialog stays mounted and closes through `open` (see useLatched). */}
+      <Dialog open={dialog === "rename"} modalType="modal" onOpenChange={(_, d) => !d.open && setDialog(null)}>
+        <DialogSurface>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(async () => {
+                await renameSheet(session.host, sheet, name);
+                return `Renamed sheet "${sheet}" to "${name.trim()}".`;
+              });
+            }}
+          >
             <DialogBody>
-              <DialogTitle>Delete sheet &quot;{sheet}&quot;?</DialogTitle>
+              <DialogTitle>Rename sheet &quot;{sheet}&quot;</DialogTitle>
               <DialogContent>
-                Its cells and tables are deleted; formulas elsewhere that use them will show #REF!.
+                <Field label="New name">
+                  <Input value={name} onChange={(_, d) => setName(d.value)} autoFocus />
+                </Field>
               </DialogContent>
               <DialogActions>
-                <Button
-                  appearance="primary"
-                  onClick={() =>
-                    run(async () => {
-                      await deleteSheet(session.host, sheet);
-                      return `Deleted sheet "${sheet}".`;
-                    })
-                  }
-                >
-                  Delete
+                <Button appearance="primary" type="submit">
+                  Rename
                 </Button>
                 <Button onClick={() => setDialog(null)}>Cancel</Button>
               </DialogActions>
             </DialogBody>
-          </DialogSurface>
-        </Dialog>
-      )}
-      {dialog === "restart" && startAgain && (
-        <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && setDialog(null)}>
+          </form>
+        </DialogSurface>
+      </Dialog>
+      <Dialog open={dialog === "delete"} modalType="modal" onOpenChange={(_, d) => !d.open && setDialog(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Delete sheet &quot;{sheet}&quot;?</DialogTitle>
+            <DialogContent>
+              Its cells and tables are deleted; formulas elsewhere that use them will show #REF!.
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() =>
+                  run(async () => {
+                    await deleteSheet(session.host, sheet);
+                    return `Deleted sheet "${sheet}".`;
+                  })
+                }
+              >
+                Delete
+              </Button>
+              <Button onClick={() => setDialog(null)}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      {startAgain && (
+        <Dialog open={dialog === "restart"} modalType="modal" onOpenChange={(_, d) => !d.open && setDialog(null)}>
           <DialogSurface>
             <DialogBody>
               <DialogTitle>Start again from the sample?</DialogTitle>

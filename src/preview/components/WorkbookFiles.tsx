@@ -23,6 +23,7 @@ import { ImportOptions } from "../import/importPlan";
 import { readXlsx, XlsxResult } from "../import/readXlsx";
 import { PreviewSession } from "../session";
 import { useWorkbookFilesStyles } from "./useWorkbookFilesStyles.styles";
+import { useLatched } from "./useLatched";
 
 /** Props of {@link WorkbookFiles}. */
 export interface WorkbookFilesProps {
@@ -81,9 +82,18 @@ export function WorkbookFiles({
   const styles = useWorkbookFilesStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const [status, setStatus] = React.useState<Status>(initialStatus);
-  const [csv, setCsv] = React.useState<{ fileName: string; session: CsvSession; options: ImportOptions } | null>(null);
+  const [csv, setCsv] = React.useState<{
+    fileName: string;
+    session: CsvSession;
+    options: ImportOptions;
+    /** Tells one opened file's dialog from the next. */
+    seq: number;
+  } | null>(null);
+  const opened = React.useRef(0);
   const [progress, setProgress] = React.useState<number | null>(null);
   const [xlsx, setXlsx] = React.useState<{ fileName: string; result: XlsxResult } | null>(null);
+  const shownCsv = useLatched(csv);
+  const shownXlsx = useLatched(xlsx);
   const [dragging, setDragging] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
 
@@ -99,7 +109,7 @@ export function WorkbookFiles({
         ? workerSession(makeWorker, bytes, file.name, setProgress)
         : localSession(bytes, file.name, setProgress);
       try {
-        setCsv({ fileName: file.name, session: s, options: await s.open() });
+        setCsv({ fileName: file.name, session: s, options: await s.open(), seq: ++opened.current });
       } catch (e) {
         s.cancel();
         setStatus({ intent: "error", text: `${(e as Error).message} Nothing has been changed.` });
@@ -232,30 +242,35 @@ export function WorkbookFiles({
       >
         {children}
       </div>
-      {csv && (
+      {shownCsv && (
         <ImportDialog
-          fileName={csv.fileName}
-          session={csv.session}
-          initialOptions={csv.options}
+          key={shownCsv.seq}
+          open={csv !== null}
+          fileName={shownCsv.fileName}
+          session={shownCsv.session}
+          initialOptions={shownCsv.options}
           progress={progress}
           onImport={(plan, cells) => void finishCsv(plan, cells)}
           onCancel={() => {
             cancelled.current = true;
-            csv.session.cancel();
+            shownCsv.session.cancel();
             setCsv(null);
-            setStatus({ intent: "info", text: `Opening "${csv.fileName}" was cancelled. Nothing has been changed.` });
+            setStatus({
+              intent: "info",
+              text: `Opening "${shownCsv.fileName}" was cancelled. Nothing has been changed.`,
+            });
           }}
         />
       )}
-      {xlsx && (
-        <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && setXlsx(null)}>
+      {shownXlsx && (
+        <Dialog open={xlsx !== null} modalType="modal" onOpenChange={(_, d) => !d.open && setXlsx(null)}>
           <DialogSurface>
             <DialogBody>
-              <DialogTitle>Open &quot;{xlsx.fileName}&quot;?</DialogTitle>
+              <DialogTitle>Open &quot;{shownXlsx.fileName}&quot;?</DialogTitle>
               <DialogContent>
-                It replaces the workbook in the preview ({xlsx.result.workbook.sheetNames().length} sheet(s):{" "}
-                {xlsx.result.workbook.sheetNames().join(", ")}). To keep the current workbook, cancel and use Download
-                .xlsx first.
+                It replaces the workbook in the preview ({shownXlsx.result.workbook.sheetNames().length} sheet(s):{" "}
+                {shownXlsx.result.workbook.sheetNames().join(", ")}). To keep the current workbook, cancel and use
+                Download .xlsx first.
               </DialogContent>
               <DialogActions>
                 <Button appearance="primary" onClick={finishXlsx}>

@@ -30,6 +30,8 @@ import { useImportDialogStyles } from "./useImportDialogStyles.styles";
 
 /** Props of {@link ImportDialog}. */
 export interface ImportDialogProps {
+  /** False while it closes (it stays mounted: see useLatched). */
+  readonly open?: boolean;
   readonly fileName: string;
   /** The opened file. */
   readonly session: CsvSession;
@@ -51,6 +53,7 @@ const TYPE_LABELS: Record<ColumnType, string> = { number: "Number", date: "Date"
  * do not fit their column's type, which stay text.
  */
 export function ImportDialog({
+  open = true,
   fileName,
   session,
   initialOptions,
@@ -106,7 +109,7 @@ export function ImportDialog({
 
   const evidence = plan?.dateEvidence;
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onCancel()}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>Open &quot;{fileName}&quot;</DialogTitle>
@@ -190,7 +193,11 @@ export function ImportDialog({
                     <TableHeader>
                       <TableRow>
                         {plan.columns.map((c, i) => (
-                          <TableHeaderCell key={i} className={styles.headerCell}>
+                          <TableHeaderCell
+                            key={i}
+                            className={styles.headerCell}
+                            button={{ className: styles.headerStack }}
+                          >
                             <span className={styles.headerName}>{c.header}</span>
                             <Select
                               size="small"

@@ -15,8 +15,11 @@ export const useImportDialogStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     marginBottom: tokens.spacingVerticalM,
   },
-  preview: { minWidth: "100%", fontSize: tokens.fontSizeBase200 },
+  // Columns as wide as their type choice: a file with many columns scrolls sideways instead of
+  // squeezing each header's name and type choice on top of each other.
+  preview: { minWidth: "100%", tableLayout: "auto", fontSize: tokens.fontSizeBase200 },
   typeSelect: { minWidth: "150px" },
+  headerStack: { flexDirection: "column", alignItems: "stretch" },
   headerCell: { verticalAlign: "top", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   headerName: { fontWeight: tokens.fontWeightSemibold, display: "block", marginBottom: tokens.spacingVerticalXXS },
   mismatches: {

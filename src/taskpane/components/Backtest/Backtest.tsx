@@ -17,11 +17,15 @@ import { HeaderSelect } from "../common/HeaderSelect";
 import { RunPanel } from "../common/RunPanel";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useStepRun } from "../common/useStepRun";
+import { useTablesChanged, withTablesChanged } from "../common/useTablesChanged";
 
 /** Props of {@link Backtest}. */
 export interface BacktestProps {
   readonly host: WorkbookHost;
 }
+
+/** The pane's reducer, whose table lists also follow the workbook. */
+const reducer = withTablesChanged(backtestPaneReducer);
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -51,8 +55,9 @@ const PEOPLE_COLUMNS: readonly (readonly [Exclude<keyof PeopleDraft, "table">, s
  */
 export function Backtest({ host }: BacktestProps): React.JSX.Element {
   const styles = useCommonStyles();
-  const [pane, dispatch] = React.useReducer(backtestPaneReducer, undefined, initialBacktestPane);
+  const [pane, dispatch] = React.useReducer(reducer, undefined, initialBacktestPane);
   const runs = useStepRun(host);
+  useTablesChanged(host, (tables) => dispatch({ type: "tablesChanged", tables }));
 
   React.useEffect(() => {
     let live = true;

@@ -33,6 +33,7 @@ import { HeaderSelect } from "../common/HeaderSelect";
 import { RunPanel } from "../common/RunPanel";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useStepRun } from "../common/useStepRun";
+import { useTablesChanged, withTablesChanged } from "../common/useTablesChanged";
 import { MonthWarnings } from "./MonthWarnings";
 
 /** Props of {@link KpiBonus}. */
@@ -41,6 +42,9 @@ export interface KpiBonusProps {
   /** The current time (injected for tests). */
   readonly now?: () => Date;
 }
+
+/** The pane's reducer, whose table lists also follow the workbook. */
+const reducer = withTablesChanged(kpiPaneReducer);
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -52,8 +56,9 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 export function KpiBonus({ host, now = () => new Date() }: KpiBonusProps): React.JSX.Element {
   const styles = useCommonStyles();
-  const [pane, dispatch] = React.useReducer(kpiPaneReducer, undefined, () => initialKpiPane(now()));
+  const [pane, dispatch] = React.useReducer(reducer, undefined, () => initialKpiPane(now()));
   const runs = useStepRun(host);
+  useTablesChanged(host, (tables) => dispatch({ type: "tablesChanged", tables }));
 
   React.useEffect(() => {
     let live = true;

@@ -4,6 +4,7 @@ import { WorkbookHost } from "../../../workbook/host";
 import { readStepSettings } from "../../../wizard/stepRun";
 import { canEnter, initialWizardState, runAction, StepId, wizardReducer } from "../../../wizard/wizardState";
 import { useStepRun } from "../common/useStepRun";
+import { useTablesChanged } from "../common/useTablesChanged";
 import { useWizardData } from "./useWizardData";
 import { WIZARD_STEPS, WizardStepView } from "./wizardSteps";
 import { useWizardStyles } from "./useWizardStyles.styles";
@@ -27,6 +28,7 @@ export function Wizard({ host }: WizardProps): React.JSX.Element {
   const [state, dispatch] = React.useReducer(wizardReducer, initialWizardState);
   const data = useWizardData(host, state, dispatch);
   const runs = useStepRun(host);
+  useTablesChanged(host, (tables) => dispatch({ type: "tablesLoaded", tables }));
 
   React.useEffect(() => {
     let live = true;
