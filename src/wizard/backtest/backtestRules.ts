@@ -121,7 +121,14 @@ export function parseRulesDraft(
   const amount = numberText(d.drawAmount);
   if (amount !== null && (Number.isNaN(amount) || amount < 0))
     issues.push(`${who}: the draw per period is "${d.drawAmount}"; enter an amount of 0 or more, or leave it blank.`);
-  const limit = share(d.recoveryLimit, "draw recovery limit");
+  // A guarantee is never recovered: its limit (hidden in the pane) is kept when it reads, else 100%.
+  const kept = shareText(d.recoveryLimit);
+  const limit =
+    d.draw === "RECOVERABLE"
+      ? share(d.recoveryLimit, "draw recovery limit")
+      : kept !== null && kept >= 0 && kept <= 1
+        ? kept
+        : 1;
   const draw =
     d.draw === "RECOVERABLE" && limit === 1 && base.draw === null
       ? null
