@@ -14,7 +14,15 @@ import { idleRun, RunEvent, runReducer, RunState } from "../runState";
 import { parseTiers } from "../scenarios/scenarioForm";
 import { autoMapActual, autoMapCredits, autoMapDeals, autoMapPeople } from "./backtestColumns";
 import { PlanKey } from "./backtestLayout";
-import { numberText, parseRulesDraft, percentText, PlanRulesDrafts, rulesOf, RulesDraft, shareText } from "./backtestRules";
+import {
+  numberText,
+  parseRulesDraft,
+  percentText,
+  PlanRulesDrafts,
+  rulesOf,
+  RulesDraft,
+  shareText,
+} from "./backtestRules";
 import { BacktestPlan, BacktestRolePlan, BacktestSettings, copyPlan, CreditSource } from "./backtestSettings";
 import { parseStoredBacktest } from "./backtestStored";
 import { sampleBacktestSettings } from "./sampleBacktest";
@@ -440,7 +448,11 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
 }
 
 /** Each plan's roles with their typed rules, or the issues naming plan, role and field. */
-function plansOf(pane: BacktestPaneState): { current: BacktestRolePlan[]; proposed: BacktestRolePlan[]; issues: string[] } {
+function plansOf(pane: BacktestPaneState): {
+  current: BacktestRolePlan[];
+  proposed: BacktestRolePlan[];
+  issues: string[];
+} {
   const issues: string[] = [];
   const parse = (key: PlanKey) =>
     pane.base[key].roles.map((rp, i) => {
@@ -476,7 +488,13 @@ function creditsOf(pane: BacktestPaneState): CreditSource {
   const fixed = shareText(pane.deals.sdrDefaultShare);
   return {
     kind: "columns",
-    columns: [{ person: pane.deals.sdr, share: orNull(pane.deals.sdrShare), ...(fixed === null ? {} : { defaultShare: fixed }) }],
+    columns: [
+      {
+        person: pane.deals.sdr,
+        share: orNull(pane.deals.sdrShare),
+        ...(fixed === null ? {} : { defaultShare: fixed }),
+      },
+    ],
   };
 }
 

@@ -11,7 +11,13 @@ import {
 import { BacktestSettings } from "../../../src/wizard/backtest/backtestSettings";
 import { SAMPLE_CURRENT, SAMPLE_PROPOSED, sampleBacktestSettings } from "../../../src/wizard/backtest/sampleBacktest";
 
-const table = (name: string, headers: string[]): TableInfo => ({ name, sheet: name, rowCount: 3, headers, address: "A1:F4" });
+const table = (name: string, headers: string[]): TableInfo => ({
+  name,
+  sheet: name,
+  rowCount: 3,
+  headers,
+  address: "A1:F4",
+});
 
 const TABLES = [
   table("Deals", ["Deal ID", "Owner", "Stage", "Closed", "Amount", "Payment Date", "Cancel Date", "SDR", "SDR Share"]),
@@ -172,9 +178,7 @@ describe("stored back-test settings", () => {
     delete people.quota;
     delete people.draw;
     const s = parseBacktestSettings({ ...old, deals, people })!;
-    expect(s).toEqual(
-      sampleBacktestSettings({ actual: null, outsideYear: "refuse", statementsFor: "proposed" }),
-    );
+    expect(s).toEqual(sampleBacktestSettings({ actual: null, outsideYear: "refuse", statementsFor: "proposed" }));
     expect(s.current.roles.every((r) => r.drawAmount === undefined)).toBe(true);
     const pane = loaded(s);
     expect(pane.rules.current[0]).toMatchObject({ drawAmount: "", draw: "RECOVERABLE", recoveryLimit: "100%" });

@@ -58,9 +58,9 @@ describe("a role's rules as the pane types them", () => {
     expect([g.draw, g.drawAmount]).toEqual([{ recoverable: false, recoveryLimit: 1 }, 2500]);
     expect({ ...g, draw: AE.draw, drawAmount: undefined }).toEqual(AE);
     expect(parsed(AE, { recoveryLimit: "40%" }).draw).toEqual({ recoverable: true, recoveryLimit: 0.4 });
-    expect(parsed(AE, { clawback: "SHARE", clawbackShare: "50%", windowMonths: "", termMonths: "24" }).clawback).toEqual(
-      { method: 0.5, windowMonths: null, termMonths: 24 },
-    );
+    expect(
+      parsed(AE, { clawback: "SHARE", clawbackShare: "50%", windowMonths: "", termMonths: "24" }).clawback,
+    ).toEqual({ method: 0.5, windowMonths: null, termMonths: 24 });
     expect(parsed(AE, { clawback: "PRORATED", windowMonths: "3" }).clawback).toEqual({
       method: "PRORATED",
       windowMonths: 3,
@@ -110,7 +110,10 @@ describe("a role's rules as the pane types them", () => {
     const months = fc.integer({ min: 1, max: 36 });
     const ruleArb = fc.record({
       draw: fc.option(fc.record({ recoverable: fc.boolean(), recoveryLimit: shareArb }), { nil: null }),
-      drawAmount: fc.option(fc.integer({ min: 0, max: 10_000_00 }).map((c) => c / 100), { nil: undefined }),
+      drawAmount: fc.option(
+        fc.integer({ min: 0, max: 10_000_00 }).map((c) => c / 100),
+        { nil: undefined },
+      ),
       clawback: fc.option(
         fc.record({
           method: fc.oneof(fc.constant("PRORATED" as const), fc.constant("FULL" as const), shareArb),
