@@ -477,8 +477,8 @@ function currentPlanOf(pane: BacktestPaneState): BacktestPlan | null {
 }
 
 /**
- * The credits besides the owner: a credits table when chosen, else the SDR column when chosen,
- * else none.
+ * The credits besides the owner: a credits table when chosen, else the SDR column when chosen
+ * (with the stored settings' further credit columns), else none.
  */
 function creditsOf(pane: BacktestPaneState): CreditSource {
   const c = pane.credits;
@@ -494,6 +494,8 @@ function creditsOf(pane: BacktestPaneState): CreditSource {
         share: orNull(pane.deals.sdrShare),
         ...(fixed === null ? {} : { defaultShare: fixed }),
       },
+      // Further credit columns of the stored settings (a CSR's), which the pane does not show, are kept.
+      ...(pane.base.deals.credits.kind === "columns" ? pane.base.deals.credits.columns.slice(1) : []),
     ],
   };
 }

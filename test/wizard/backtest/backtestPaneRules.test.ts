@@ -198,3 +198,18 @@ describe("stored back-test settings", () => {
     expect(parseBacktestSettings(withRole(role))).toEqual(withRole(role));
   });
 });
+
+describe("credit columns the pane does not show", () => {
+  test("a stored CSR column pair is kept beside the SDR's", () => {
+    const csr = { person: "CSR", share: null, defaultShare: 0.25 };
+    const base = sampleBacktestSettings();
+    const stored = sampleBacktestSettings({
+      deals: { ...base.deals, credits: { kind: "columns", columns: [{ person: "SDR", share: "SDR Share" }, csr] } },
+    });
+    const pane = apply(loaded(stored), { type: "dealsChanged", patch: { sdrDefaultShare: "100%" } });
+    expect(backtestSettingsFrom({ pane })!.deals.credits).toEqual({
+      kind: "columns",
+      columns: [{ person: "SDR", share: "SDR Share", defaultShare: 1 }, csr],
+    });
+  });
+});
