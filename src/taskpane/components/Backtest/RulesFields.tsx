@@ -135,7 +135,7 @@ export function RulesFields({ plan, rules: r, onChange }: RulesFieldsProps): Rea
           label={`${who} splits`}
           value={r.splits}
           options={[
-            ["EXACT", "Shares add up to 100%"],
+            ["EXACT", "Exactly 100%"],
             ["ANY", "Overlay allowed"],
           ]}
           onChange={(splits) => onChange({ splits })}
