@@ -154,7 +154,8 @@ export function parseRulesDraft(
 
   if (issues.length) return { issues };
   const rules: Rules = { draw, clawback, payTiming, splits: d.splits };
-  const { drawAmount: _old, ...rest } = base;
-  void _old;
-  return { plan: { ...rest, ...rules, ...(amount === null ? {} : { drawAmount: amount }) } };
+  // A blank draw amount leaves the key out, as settings stored before it have it.
+  const out: BacktestRolePlan = { ...base, ...rules, drawAmount: amount ?? undefined };
+  if (amount === null) delete (out as { drawAmount?: number }).drawAmount;
+  return { plan: out };
 }
