@@ -69,7 +69,14 @@ describe("the Back-test pane reducer", () => {
       sdr: "",
       paymentDate: "",
     });
-    expect(pane.people).toEqual({ table: "Staff", id: "Employee ID", role: "Title", start: "Hire Date", end: "Left" });
+    expect(pane.people).toEqual({
+      table: "Staff",
+      id: "Employee ID",
+      role: "Title",
+      start: "Hire Date",
+      end: "Left",
+      draw: "",
+    });
     const s = backtestSettingsFrom({ pane })!;
     expect(s.deals.credits).toEqual({ kind: "owner" });
     expect([s.deals.paymentDate, s.people.end]).toEqual([null, "Left"]);

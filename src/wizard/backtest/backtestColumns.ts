@@ -73,3 +73,31 @@ const PEOPLE_CLUES: readonly (readonly [PeopleField, readonly RegExp[]])[] = [
 export function autoMapPeople(headers: readonly string[]): Record<PeopleField, string | null> {
   return claim(headers, PEOPLE_CLUES);
 }
+
+/** The fields of a separate credits table. */
+export type CreditsField = "deal" | "person" | "share" | "role";
+
+const CREDITS_CLUES: readonly (readonly [CreditsField, readonly RegExp[]])[] = [
+  ["deal", [/deal id/, /opportunity id/, /^deal$/, /\bdeal\b/]],
+  ["share", [/share/, /split/, /%/, /percent/]],
+  ["role", [/^role$/, /\brole\b/]],
+  ["person", [/^person$/, /rep id/, /person id/, /\brep\b/, /\bperson\b/, /credited/, /owner/, /name/]],
+];
+
+/** Guesses a credits table's columns (header texts, or null when nothing matches). */
+export function autoMapCredits(headers: readonly string[]): Record<CreditsField, string | null> {
+  return claim(headers, CREDITS_CLUES);
+}
+
+/** The fields of a table of actual payouts. */
+export type ActualField = "person" | "amount";
+
+const ACTUAL_CLUES: readonly (readonly [ActualField, readonly RegExp[]])[] = [
+  ["person", [/^person$/, /rep id/, /person id/, /employee id/, /\brep\b/, /\bperson\b/, /payee/, /name/]],
+  ["amount", [/^paid$/, /actual/, /amount/, /paid/, /payout/, /total/]],
+];
+
+/** Guesses an actual payouts table's columns (header texts, or null when nothing matches). */
+export function autoMapActual(headers: readonly string[]): Record<ActualField, string | null> {
+  return claim(headers, ACTUAL_CLUES);
+}

@@ -1,9 +1,10 @@
 /**
  * The Back-test pane as data: its state (tables and columns as typed, plan year and periods, the
- * proposed plan's curve per role as typed), the actions the pane dispatches, a pure reducer and
- * the selectors it renders. The plans' other rules (stages, splits, proration, clawback, pay
- * timing) come from the settings it starts from: stored ones, or the sample's. No React and no
- * workbook calls here.
+ * proposed plan's curve per role, and each plan's draw, clawback, pay timing and splits per role
+ * as typed; an optional credits table and actual payouts table), the actions the pane
+ * dispatches, a pure reducer and the selectors it renders. The plans' other rules (target
+ * incentive, stages, proration, the current plan's curves) come from the settings it starts
+ * from: stored ones, or the sample's. No React and no workbook calls here.
  */
 import { isCalcError } from "../../core/errors";
 import { sameText } from "../../core/text";
@@ -11,8 +12,19 @@ import { compileCurve, PayoutCurve, PayoutMode } from "../../core/tiers";
 import { TableInfo } from "../../workbook/host";
 import { idleRun, RunEvent, runReducer, RunState } from "../runState";
 import { parseTiers } from "../scenarios/scenarioForm";
-import { autoMapDeals, autoMapPeople } from "./backtestColumns";
-import { BacktestPlan, BacktestSettings, copyPlan, CreditSource } from "./backtestSettings";
+import { autoMapActual, autoMapCredits, autoMapDeals, autoMapPeople } from "./backtestColumns";
+import { PlanKey } from "./backtestLayout";
+import {
+  numberText,
+  parseRulesDraft,
+  percentText,
+  PlanRulesDrafts,
+  rulesOf,
+  RulesDraft,
+  shareText,
+} from "./backtestRules";
+import { BacktestPlan, BacktestRolePlan, BacktestSettings, copyPlan, CreditSource } from "./backtestSettings";
+import { parseStoredBacktest } from "./backtestStored";
 import { sampleBacktestSettings } from "./sampleBacktest";
 
 /** The deals columns as chosen ("" for none). */
@@ -28,6 +40,24 @@ export interface DealsDraft {
   /** A column naming an SDR credited on the deal, and their share. */
   readonly sdr: string;
   readonly sdrShare: string;
+  /** The SDR's share where the share column is blank or not chosen, "25%" or "0.25" ("" : 100%). */
+  readonly sdrDefaultShare: string;
+}
+
+/** A separate credits table as chosen: its name ("" for none) and columns. */
+export interface CreditsDraft {
+  readonly table: string;
+  readonly deal: string;
+  readonly person: string;
+  readonly share: string;
+  readonly role: string;
+}
+
+/** The table of what was actually paid, per person, as chosen ("" for none). */
+export interface ActualDraft {
+  readonly table: string;
+  readonly person: string;
+  readonly amount: string;
 }
 
 /** The people columns as chosen ("" for none). */
@@ -37,6 +67,8 @@ export interface PeopleDraft {
   readonly role: string;
   readonly start: string;
   readonly end: string;
+  /** Each person's draw per period. */
+  readonly draw: string;
 }
 
 /** A role's proposed curve as typed: tiers "0:1, 1:1.5", threshold and cap blank for none. */
@@ -55,6 +87,8 @@ export interface BacktestPaneState {
   readonly base: BacktestSettings;
   readonly deals: DealsDraft;
   readonly people: PeopleDraft;
+  readonly credits: CreditsDraft;
+  readonly actual: ActualDraft;
   readonly year: string;
   readonly periods: "months" | "quarters";
   /** The proposed plan's curves, one per role of {@link BacktestPaneState.base}'s proposed plan. */
@@ -64,6 +98,8 @@ export interface BacktestPaneState {
    * (empty when they come from the people table).
    */
   readonly quotas: readonly QuotaDraft[];
+  /** Each plan's draw, clawback, pay timing and splits, one per role of the base's plan. */
+  readonly rules: PlanRulesDrafts;
   readonly run: RunState;
 }
 
@@ -90,12 +126,19 @@ export type BacktestPaneAction =
   | { type: "periodsChanged"; periods: "months" | "quarters" }
   | { type: "curveChanged"; role: number; patch: Partial<Omit<CurveDraft, "role">> }
   | { type: "quotaChanged"; role: number; annual: string }
+  | { type: "creditsTableChanged"; table: string }
+  | { type: "creditsChanged"; patch: Partial<Omit<CreditsDraft, "table">> }
+  | { type: "actualTableChanged"; table: string }
+  | { type: "actualChanged"; patch: Partial<Omit<ActualDraft, "table">> }
+  | { type: "rulesChanged"; plan: PlanKey; role: number; patch: Partial<Omit<RulesDraft, "role">> }
   | { type: "copyCurrent" }
   | { type: "run"; event: RunEvent };
 
 const text = (v: string | null) => v ?? "";
 const orNull = (v: string) => (v.trim() ? v : null);
 const numText = (v: number | null) => (v === null ? "" : String(v));
+const NO_CREDITS: CreditsDraft = { table: "", deal: "", person: "", share: "", role: "" };
+const NO_ACTUAL: ActualDraft = { table: "", person: "", amount: "" };
 
 /** A curve as the form types it. */
 export function curveDraft(role: string, c: PayoutCurve): CurveDraft {
@@ -110,7 +153,6 @@ export function curveDraft(role: string, c: PayoutCurve): CurveDraft {
 
 const curvesOf = (plan: BacktestPlan) => plan.roles.map((r) => curveDraft(r.role, r.curve));
 
-/** The form's drafts of a settings' columns, plan year and curves. */
 /** The roles either plan pays on attainment, each once (trimmed, any case), in plan order. */
 function attainmentRoles(s: BacktestSettings): string[] {
   const out: string[] = [];
@@ -130,11 +172,16 @@ function quotasOf(s: BacktestSettings): QuotaDraft[] {
   });
 }
 
+/** The form's drafts of a settings' columns, tables, plan year, curves, quotas and rules. */
 function draftsOf(
   s: BacktestSettings,
-): Pick<BacktestPaneState, "deals" | "people" | "year" | "periods" | "curves" | "quotas"> {
+): Pick<
+  BacktestPaneState,
+  "deals" | "people" | "credits" | "actual" | "year" | "periods" | "curves" | "quotas" | "rules"
+> {
   const d = s.deals;
   const sdr = d.credits.kind === "columns" ? d.credits.columns[0] : undefined;
+  const ct = d.credits.kind === "table" ? d.credits : null;
   return {
     deals: {
       table: d.table,
@@ -147,18 +194,25 @@ function draftsOf(
       cancelDate: text(d.cancelDate),
       sdr: sdr?.person ?? "",
       sdrShare: text(sdr?.share ?? null),
+      sdrDefaultShare: sdr?.defaultShare == null ? "" : percentOf(sdr.defaultShare),
     },
+    credits: ct
+      ? { table: ct.table, deal: ct.deal, person: ct.person, share: ct.share, role: text(ct.role) }
+      : NO_CREDITS,
+    actual: s.actual ? { ...s.actual } : NO_ACTUAL,
     people: {
       table: s.people.table,
       id: s.people.id,
       role: s.people.role,
       start: text(s.people.start),
       end: text(s.people.end),
+      draw: text(s.people.draw),
     },
     year: String(s.year),
     periods: s.periods,
     curves: curvesOf(s.proposed),
     quotas: quotasOf(s),
+    rules: { current: rulesOf(s.current), proposed: rulesOf(s.proposed) },
   };
 }
 
@@ -187,13 +241,28 @@ function dealsFor(table: string, headers: readonly string[]): DealsDraft {
     cancelDate: text(m.cancelDate),
     sdr: text(m.sdr),
     sdrShare: text(m.sdrShare),
+    sdrDefaultShare: "",
   };
+}
+
+/** A credits table's columns guessed from its headers; none chosen for "". */
+function creditsFor(table: string, headers: readonly string[]): CreditsDraft {
+  if (!table.trim()) return NO_CREDITS;
+  const m = autoMapCredits(headers);
+  return { table, deal: text(m.deal), person: text(m.person), share: text(m.share), role: text(m.role) };
+}
+
+/** An actual payouts table's columns guessed from its headers; none chosen for "". */
+function actualFor(table: string, headers: readonly string[]): ActualDraft {
+  if (!table.trim()) return NO_ACTUAL;
+  const m = autoMapActual(headers);
+  return { table, person: text(m.person), amount: text(m.amount) };
 }
 
 /** The people columns guessed from a table's headers. */
 function peopleFor(table: string, headers: readonly string[]): PeopleDraft {
   const m = autoMapPeople(headers);
-  return { table, id: text(m.id), role: text(m.role), start: text(m.start), end: text(m.end) };
+  return { table, id: text(m.id), role: text(m.role), start: text(m.start), end: text(m.end), draw: text(m.draw) };
 }
 
 const at = <T>(xs: readonly T[], i: number, f: (x: T) => T): T[] => xs.map((x, j) => (j === i ? f(x) : x));
@@ -240,21 +309,35 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
       return edited(state, { curves: at(state.curves, action.role, (c) => ({ ...c, ...action.patch })) });
     case "quotaChanged":
       return edited(state, { quotas: at(state.quotas, action.role, (q) => ({ ...q, annual: action.annual })) });
+    case "creditsTableChanged":
+      return edited(state, { credits: creditsFor(action.table, tableHeaders(state.tables, action.table)) });
+    case "creditsChanged":
+      return edited(state, { credits: { ...state.credits, ...action.patch } });
+    case "actualTableChanged":
+      return edited(state, { actual: actualFor(action.table, tableHeaders(state.tables, action.table)) });
+    case "actualChanged":
+      return edited(state, { actual: { ...state.actual, ...action.patch } });
+    case "rulesChanged": {
+      const plan = at(state.rules[action.plan], action.role, (r) => ({ ...r, ...action.patch }));
+      return edited(state, { rules: { ...state.rules, [action.plan]: plan } });
+    }
     case "copyCurrent": {
-      const proposed = copyPlan(state.base.current, state.base.proposed.name);
-      return edited(state, { base: { ...state.base, proposed }, curves: curvesOf(proposed) });
+      // The current plan as the form has it (its typed rules where they parse), under the proposed name.
+      const current = currentPlanOf(state) ?? state.base.current;
+      const proposed = copyPlan({ ...state.base.current, roles: current.roles }, state.base.proposed.name);
+      return edited(state, {
+        base: { ...state.base, proposed },
+        curves: curvesOf(proposed),
+        rules: { ...state.rules, proposed: rulesOf(proposed).map((r, i) => state.rules.current[i] ?? r) },
+      });
     }
     case "run":
       return { ...state, run: runReducer(state.run, action.event) };
   }
 }
 
-const num = (t: string): number | null => {
-  const v = t.replace(/[,\s]/g, "");
-  if (v === "") return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : NaN;
-};
+const num = numberText;
+const percentOf = percentText;
 
 /** A role's curve parsed, or what is wrong with it (naming the role). */
 export function parseCurveDraft(c: CurveDraft): PayoutCurve | string {
@@ -283,6 +366,16 @@ const DEAL_OPTIONAL: readonly (readonly [keyof DealsDraft, string])[] = [
   ["sdr", "SDR"],
   ["sdrShare", "SDR share"],
 ];
+const CREDITS_REQUIRED: readonly (readonly [keyof CreditsDraft, string])[] = [
+  ["deal", "deal id"],
+  ["person", "person"],
+  ["share", "share"],
+];
+const CREDITS_OPTIONAL: readonly (readonly [keyof CreditsDraft, string])[] = [["role", "role"]];
+const ACTUAL_REQUIRED: readonly (readonly [keyof ActualDraft, string])[] = [
+  ["person", "person"],
+  ["amount", "amount paid"],
+];
 const PEOPLE_REQUIRED: readonly (readonly [keyof PeopleDraft, string])[] = [
   ["id", "person id"],
   ["role", "role"],
@@ -290,6 +383,7 @@ const PEOPLE_REQUIRED: readonly (readonly [keyof PeopleDraft, string])[] = [
 const PEOPLE_OPTIONAL: readonly (readonly [keyof PeopleDraft, string])[] = [
   ["start", "start date"],
   ["end", "end date"],
+  ["draw", "draw per period"],
 ];
 
 function columnIssues<D extends { table: string }>(
@@ -328,6 +422,19 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
   ];
   if (pane.deals.sdrShare.trim() && !pane.deals.sdr.trim())
     out.push("An SDR share column needs the SDR column too; choose it, or clear the share.");
+  const fixed = shareText(pane.deals.sdrDefaultShare);
+  if (fixed !== null && (Number.isNaN(fixed) || fixed < 0 || fixed > 1))
+    out.push(`The SDR share when blank is "${pane.deals.sdrDefaultShare}"; enter a share from 0% to 100%.`);
+  else if (fixed !== null && !pane.deals.sdr.trim())
+    out.push("An SDR share when blank needs the SDR column too; choose it, or clear the share.");
+  if (pane.credits.table.trim()) {
+    out.push(...columnIssues("credits", pane.credits, pane.tables, CREDITS_REQUIRED, CREDITS_OPTIONAL));
+    if (pane.deals.sdr.trim())
+      out.push("Credits come from the credits table or from the SDR column, not both; clear one of them.");
+  }
+  if (pane.actual.table.trim())
+    out.push(...columnIssues("actual payouts", pane.actual, pane.tables, ACTUAL_REQUIRED, []));
+  out.push(...rulesIssues(pane));
   if (yearOf(pane.year) === null) out.push(`The plan year "${pane.year}" is not a year; enter one such as 2026.`);
   for (const q of pane.quotas) {
     const v = num(q.annual);
@@ -340,11 +447,57 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
   return out;
 }
 
-/** The credits besides the owner: the SDR column when chosen, else what the settings had (a credits table), else none. */
+/** Each plan's roles with their typed rules, or the issues naming plan, role and field. */
+function plansOf(pane: BacktestPaneState): {
+  current: BacktestRolePlan[];
+  proposed: BacktestRolePlan[];
+  issues: string[];
+} {
+  const issues: string[] = [];
+  const parse = (key: PlanKey) =>
+    pane.base[key].roles.map((rp, i) => {
+      const draft = pane.rules[key][i];
+      if (!draft) return rp;
+      const r = parseRulesDraft(pane.base[key].name, rp, draft);
+      if ("issues" in r) issues.push(...r.issues);
+      return "plan" in r ? r.plan : rp;
+    });
+  return { current: parse("current"), proposed: parse("proposed"), issues };
+}
+
+/** What is wrong with the plans' typed rules (draw, clawback, pay timing), naming plan, role and field. */
+export function rulesIssues(pane: BacktestPaneState): string[] {
+  return plansOf(pane).issues;
+}
+
+/** The current plan with its typed rules, or null while they have issues. */
+function currentPlanOf(pane: BacktestPaneState): BacktestPlan | null {
+  const p = plansOf(pane);
+  return p.issues.length ? null : { ...pane.base.current, roles: p.current };
+}
+
+/**
+ * The credits besides the owner: a credits table when chosen, else the SDR column when chosen
+ * (with the stored settings' further credit columns), else none.
+ */
 function creditsOf(pane: BacktestPaneState): CreditSource {
-  if (pane.deals.sdr.trim())
-    return { kind: "columns", columns: [{ person: pane.deals.sdr, share: orNull(pane.deals.sdrShare) }] };
-  return pane.base.deals.credits.kind === "table" ? pane.base.deals.credits : { kind: "owner" };
+  const c = pane.credits;
+  if (c.table.trim())
+    return { kind: "table", table: c.table, deal: c.deal, person: c.person, share: c.share, role: orNull(c.role) };
+  if (!pane.deals.sdr.trim()) return { kind: "owner" };
+  const fixed = shareText(pane.deals.sdrDefaultShare);
+  return {
+    kind: "columns",
+    columns: [
+      {
+        person: pane.deals.sdr,
+        share: orNull(pane.deals.sdrShare),
+        ...(fixed === null ? {} : { defaultShare: fixed }),
+      },
+      // Further credit columns of the stored settings (a CSR's), which the pane does not show, are kept.
+      ...(pane.base.deals.credits.kind === "columns" ? pane.base.deals.credits.columns.slice(1) : []),
+    ],
+  };
 }
 
 /** The run's settings, or null while {@link backtestIssues} lists anything. */
@@ -355,6 +508,8 @@ export function backtestSettingsFrom(ctx: BacktestContext): BacktestSettings | n
   const d = pane.deals;
   const p = pane.people;
   const curves = pane.curves.map(parseCurveDraft);
+  const plans = plansOf(pane);
+  const a = pane.actual;
   return {
     ...pane.base,
     deals: {
@@ -369,14 +524,24 @@ export function backtestSettingsFrom(ctx: BacktestContext): BacktestSettings | n
       cancelDate: orNull(d.cancelDate),
       credits: creditsOf(pane),
     },
-    people: { ...pane.base.people, table: p.table, id: p.id, role: p.role, start: orNull(p.start), end: orNull(p.end) },
+    people: {
+      ...pane.base.people,
+      table: p.table,
+      id: p.id,
+      role: p.role,
+      start: orNull(p.start),
+      end: orNull(p.end),
+      draw: orNull(p.draw),
+    },
     year,
     periods: pane.periods,
     quotas: pane.base.quotas.kind === "role" ? { kind: "role", annual: quotaTable(pane) } : pane.base.quotas,
+    current: { ...pane.base.current, roles: plans.current },
     proposed: {
       ...pane.base.proposed,
-      roles: pane.base.proposed.roles.map((r, i) => ({ ...r, curve: curves[i] as PayoutCurve })),
+      roles: plans.proposed.map((r, i) => ({ ...r, curve: curves[i] as PayoutCurve })),
     },
+    actual: a.table.trim() ? { table: a.table, person: a.person, amount: a.amount } : null,
   };
 }
 
@@ -390,30 +555,10 @@ function quotaTable(pane: BacktestPaneState): Record<string, number> {
   return out;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
-const isPlan = (v: unknown): boolean =>
-  isObject(v) &&
-  typeof v.name === "string" &&
-  Array.isArray(v.roles) &&
-  v.roles.every((r) => isObject(r) && typeof r.role === "string" && isObject(r.curve) && Array.isArray(r.curve.tiers));
-
 /**
- * Stored back-test settings checked for the shape the pane edits: the tables, plan year,
- * periods and both plans; null when they are not the back-test's.
+ * Stored back-test settings in today's shape (see {@link parseStoredBacktest}: settings stored
+ * before the newer fields still load); null when they are not the back-test's.
  */
 export function parseBacktestSettings(stored: unknown): BacktestSettings | null {
-  if (!isObject(stored)) return null;
-  const { deals, people, year, periods, current, proposed } = stored;
-  const ok =
-    isObject(deals) &&
-    typeof deals.table === "string" &&
-    isObject(deals.credits) &&
-    isObject(people) &&
-    typeof people.table === "string" &&
-    typeof year === "number" &&
-    (periods === "months" || periods === "quarters") &&
-    isObject(stored.quotas) &&
-    isPlan(current) &&
-    isPlan(proposed);
-  return ok ? (stored as unknown as BacktestSettings) : null;
+  return parseStoredBacktest(stored);
 }

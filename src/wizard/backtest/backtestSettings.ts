@@ -6,8 +6,10 @@ import { PayoutCurve } from "../../core/tiers";
 export interface CreditColumns {
   /** The column naming the person credited. */
   readonly person: string;
-  /** The column with their share (blank column name or blank cell: 1). */
+  /** The column with their share (blank column name or blank cell: {@link CreditColumns.defaultShare}). */
   readonly share: string | null;
+  /** Their share when there is no share column or its cell is blank; absent or null: 100%. */
+  readonly defaultShare?: number | null;
 }
 
 /** Where deals are credited from, besides the owner. */
@@ -70,6 +72,11 @@ export interface BacktestRolePlan {
   readonly splits: "EXACT" | "ANY";
   readonly proration: ProrationBasis | "NONE";
   readonly draw: DrawPolicy | null;
+  /**
+   * The draw per period of the role's people whose draw cell is blank (or with no draw column);
+   * absent or null: none. Stored settings from before it have none.
+   */
+  readonly drawAmount?: number | null;
   readonly clawback: LedgerClawback | null;
   readonly payTiming: PayTiming | null;
 }

@@ -15,7 +15,7 @@ import {
   PlanKey,
 } from "./backtestLayout";
 import { BacktestRolePlan, BacktestSettings } from "./backtestSettings";
-import { BacktestData, countedStages, isoDate } from "./readBacktest";
+import { BacktestData, countedStages, isoDate, personDraw } from "./readBacktest";
 
 const key = (v: string) => v.trim().toLowerCase();
 
@@ -421,8 +421,8 @@ export function payoutLedgerSheet(
             timing.kind === "BOOKING" ? 0 : sumLines(creditColumn("Held", p), creditColumn("Release period", p)),
             rp.clawback ? sumLines(creditColumn("Clawback", p), creditColumn("Clawback period", p)) : 0,
             { formula: "=[@Earned]-[@[Held back]]+[@Released]+[@[Clawed back]]" },
-            person.draw > 0
-              ? { formula: prorated(person.draw * n, person.from, person.to, rp, n, data.periods[0].first) }
+            personDraw(person, rp) > 0
+              ? { formula: prorated(personDraw(person, rp) * n, person.from, person.to, rp, n, data.periods[0].first) }
               : 0,
             draw(4),
             draw(5),

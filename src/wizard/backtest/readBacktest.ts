@@ -17,8 +17,8 @@ export interface BacktestPerson {
   readonly to: number | null;
   /** The full-year quota (per period x periods), or null when none was given. */
   readonly annualQuota: number | null;
-  /** The draw per period (0 for none). */
-  readonly draw: number;
+  /** The draw per period from the people table; null when blank (the role plan's draw, if any). */
+  readonly draw: number | null;
 }
 
 /** One credit: a deal (or its part) credited to one person; the back-test's unit of account. */
@@ -278,7 +278,7 @@ export function readBacktest(
       from: Math.max(first, Math.floor(start ?? first)),
       to: end === null || end >= last ? null : Math.floor(end),
       annualQuota: annual,
-      draw: draw ?? 0,
+      draw,
     };
     byId.set(key(id), p);
     list.push(p);
@@ -375,7 +375,7 @@ export function readBacktest(
       dm.credits.columns.forEach((c, k) => {
         const share = numberAt(r, extra[k].share, where, c.share ?? "", problems);
         if (share === undefined) return;
-        credit(info, row, r[extra[k].person!], share ?? 1, false, where, c.person, null);
+        credit(info, row, r[extra[k].person!], share ?? c.defaultShare ?? 1, false, where, c.person, null);
       });
     }
   });
@@ -464,6 +464,11 @@ function ledgerPlan(rp: BacktestRolePlan, s: BacktestSettings): LedgerPlan {
   };
 }
 
+/** A person's draw per period under a role plan: their own draw cell, else the role's draw amount, else 0. */
+export function personDraw(p: BacktestPerson, rp: BacktestRolePlan): number {
+  return p.draw ?? rp.drawAmount ?? 0;
+}
+
 /** The stages a role plan counts, normalised, or null for all. */
 export function countedStages(rp: BacktestRolePlan): Set<string> | null {
   return rp.stages ? new Set(rp.stages.map(normaliseLabel)) : null;
@@ -481,7 +486,7 @@ export function ledgerInput(data: BacktestData, plan: BacktestPlan, s: BacktestS
     role: roleName(p.role),
     start: p.from,
     end: p.to,
-    draw: p.draw,
+    draw: personDraw(p, roles.get(key(p.role))!),
     quota: p.annualQuota ?? 0,
   }));
   const credits: LedgerCredit[] = data.credits.map((c) => ({

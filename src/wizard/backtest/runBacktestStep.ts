@@ -6,7 +6,8 @@ import { sumExact, toNumber } from "../../core/money";
 import { checkCancelled, listProblems, Progress, runStep, StepContext, StepError, StepModule } from "../stepRun";
 import { BacktestContext, backtestIssues, backtestSettingsFrom, parseBacktestSettings } from "./backtestPane";
 import { BACKTEST_SHEETS, PlanKey } from "./backtestLayout";
-import { BACKTEST_SETTINGS_KEY, BacktestSettings } from "./backtestSettings";
+import { ActualPayouts, BACKTEST_SETTINGS_KEY, BacktestSettings } from "./backtestSettings";
+import { sameText } from "../../core/text";
 import { planComparisonSheet } from "./comparisonSheet";
 import { DealsPlace, payoutLedgerSheet } from "./ledgerSheet";
 import { BacktestData, ledgerInput, readBacktest } from "./readBacktest";
@@ -27,6 +28,19 @@ async function readNamed(host: WorkbookHost, table: string, what: string): Promi
   } catch {
     throw new StepError(`There is no table named "${table}" (the ${what}). Choose the table to read.`);
   }
+}
+
+/** The actual payouts table has the person and amount columns the comparison sums over. */
+function checkActual(a: ActualPayouts, t: TableData): void {
+  const problems = (
+    [
+      [a.person, "person"],
+      [a.amount, "amount paid"],
+    ] as const
+  )
+    .filter(([h]) => !t.headers.some((x) => sameText(x, h)))
+    .map(([h, what]) => `Table ${t.source} has no column "${h}" (the ${what}); choose another.`);
+  if (problems.length) throw new StepError(listProblems("the actual payouts", problems));
 }
 
 /** Where the deals table's amount column is, for the credits' references to it. */
@@ -71,7 +85,7 @@ export async function backtestRun(
   await step(0.1, `Reading ${s.people.table}`);
   const people = await readNamed(host, s.people.table, "people");
   const credits = s.deals.credits.kind === "table" ? await readNamed(host, s.deals.credits.table, "credits") : null;
-  if (s.actual) await readNamed(host, s.actual.table, "actual payouts");
+  if (s.actual) checkActual(s.actual, await readNamed(host, s.actual.table, "actual payouts"));
   await step(0.15, "Checking the data");
   const data = readBacktest(s, deals, people, credits);
   if (data.problems.length) throw new StepError(listProblems("the back-test data", data.problems));

@@ -2,15 +2,19 @@ import * as React from "react";
 import { Body1, Button, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
 import { PAYOUT_MODES, PayoutMode } from "../../../core/tiers";
 import { WorkbookHost } from "../../../workbook/host";
+import { PlanKey } from "../../../wizard/backtest/backtestLayout";
 import {
+  ActualDraft,
   BacktestContext,
   backtestPaneReducer,
+  CreditsDraft,
   CurveDraft,
   DealsDraft,
   initialBacktestPane,
   PeopleDraft,
   tableHeaders,
 } from "../../../wizard/backtest/backtestPane";
+import { RulesFields } from "./RulesFields";
 import { backtestStep } from "../../../wizard/backtest/runBacktestStep";
 import { readStepSettings } from "../../../wizard/stepRun";
 import { HeaderSelect } from "../common/HeaderSelect";
@@ -29,7 +33,7 @@ const reducer = withTablesChanged(backtestPaneReducer);
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-const DEAL_COLUMNS: readonly (readonly [Exclude<keyof DealsDraft, "table">, string])[] = [
+const DEAL_COLUMNS: readonly (readonly [Exclude<keyof DealsDraft, "table" | "sdrDefaultShare">, string])[] = [
   ["deal", "Deal id column"],
   ["owner", "Owner column"],
   ["amount", "Amount column"],
@@ -46,6 +50,24 @@ const PEOPLE_COLUMNS: readonly (readonly [Exclude<keyof PeopleDraft, "table">, s
   ["role", "Role column"],
   ["start", "Start date column (optional)"],
   ["end", "End date column (optional)"],
+  ["draw", "Draw per period column (optional)"],
+];
+
+const CREDITS_COLUMNS: readonly (readonly [Exclude<keyof CreditsDraft, "table">, string])[] = [
+  ["deal", "Credited deal column"],
+  ["person", "Credited person column"],
+  ["share", "Credit share column"],
+  ["role", "Credit role column (optional)"],
+];
+
+const ACTUAL_COLUMNS: readonly (readonly [Exclude<keyof ActualDraft, "table">, string])[] = [
+  ["person", "Paid person column"],
+  ["amount", "Amount paid column"],
+];
+
+const PLAN_SECTIONS: readonly (readonly [PlanKey, string])[] = [
+  ["current", "The plan as it was paid. A draw per period here applies to people whose draw cell is blank."],
+  ["proposed", "The plan you are considering; Copy current plan to proposed copies these rules too."],
 ];
 
 /**
@@ -75,10 +97,13 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
     const settings = backtestStep.settingsFrom(ctx);
     if (settings) runs.start(backtestStep, settings, { onEvent: (event) => dispatch({ type: "run", event }) });
   };
-  const tableSelect = (label: string, value: string, onChange: (v: string) => void) => (
+  const tableSelect = (label: string, value: string, onChange: (v: string) => void, optional = false) => (
     <Field label={label} size="small">
       <Select size="small" value={value} onChange={(_, d) => onChange(d.value)}>
-        {!pane.tables.some((t) => t.name === value) && <option value={value}>{value || "(choose)"}</option>}
+        {optional && <option value="">(none)</option>}
+        {!pane.tables.some((t) => t.name === value) && !(optional && value === "") && (
+          <option value={value}>{value || "(choose)"}</option>
+        )}
         {pane.tables.map((t) => (
           <option key={t.name}>{t.name}</option>
         ))}
@@ -109,6 +134,36 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
               onChange={(v) => dispatch({ type: "dealsChanged", patch: { [field]: v } })}
             />
           ))}
+          <Field label="SDR share when blank (optional)" size="small" hint="e.g. 50%; blank: 100%">
+            <Input
+              size="small"
+              value={pane.deals.sdrDefaultShare}
+              onChange={(_, d) => dispatch({ type: "dealsChanged", patch: { sdrDefaultShare: d.value } })}
+            />
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend>Credits table (optional)</legend>
+        <Body1>Instead of the owner and SDR columns: one row per deal and person credited, with the share.</Body1>
+        <div className={styles.mapping}>
+          {tableSelect(
+            "Credits table",
+            pane.credits.table,
+            (table) => dispatch({ type: "creditsTableChanged", table }),
+            true,
+          )}
+          {pane.credits.table !== "" &&
+            CREDITS_COLUMNS.map(([field, label]) => (
+              <HeaderSelect
+                key={field}
+                label={label}
+                value={pane.credits[field]}
+                headers={tableHeaders(pane.tables, pane.credits.table)}
+                optional={label.endsWith("(optional)")}
+                onChange={(v) => dispatch({ type: "creditsChanged", patch: { [field]: v } })}
+              />
+            ))}
         </div>
       </fieldset>
       <fieldset className={styles.fieldset}>
@@ -171,6 +226,45 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
       {pane.curves.map((c, i) => (
         <CurveFields key={i} curve={c} onChange={(patch) => dispatch({ type: "curveChanged", role: i, patch })} />
       ))}
+      {PLAN_SECTIONS.map(([plan, heading]) => (
+        <React.Fragment key={plan}>
+          <Subtitle2 as="h3">{`${pane.base[plan].name} plan: draw, clawback, pay timing, splits`}</Subtitle2>
+          <Body1>{heading}</Body1>
+          {pane.rules[plan].map((r, i) => (
+            <RulesFields
+              key={`${plan}-${i}`}
+              plan={pane.base[plan].name}
+              rules={r}
+              onChange={(patch) => dispatch({ type: "rulesChanged", plan, role: i, patch })}
+            />
+          ))}
+        </React.Fragment>
+      ))}
+      <fieldset className={styles.fieldset}>
+        <legend>Actual payouts (optional)</legend>
+        <Body1>
+          What was actually paid per person, to compare with the {pane.base.current.name} plan&apos;s model on Plan
+          Comparison.
+        </Body1>
+        <div className={styles.mapping}>
+          {tableSelect(
+            "Actual payouts table",
+            pane.actual.table,
+            (table) => dispatch({ type: "actualTableChanged", table }),
+            true,
+          )}
+          {pane.actual.table !== "" &&
+            ACTUAL_COLUMNS.map(([field, label]) => (
+              <HeaderSelect
+                key={field}
+                label={label}
+                value={pane.actual[field]}
+                headers={tableHeaders(pane.tables, pane.actual.table)}
+                onChange={(v) => dispatch({ type: "actualChanged", patch: { [field]: v } })}
+              />
+            ))}
+        </div>
+      </fieldset>
       <RunPanel
         run={pane.run}
         issues={backtestStep.issues(ctx)}
