@@ -21,7 +21,8 @@ import { HyperFormula, SimpleRangeValue } from "hyperformula";
  */
 
 /** The engine internals used here (HyperFormula 3.x, not in its public typings). */
-interface RangeVertexLike {
+/** A range vertex of the engine, as far as its per-range caches go. */
+export interface RangeVertexLike {
   getCriterionFunctionValues(key: string): Map<string, unknown>;
   setCriterionFunctionValues(key: string, values: Map<string, unknown>): void;
 }
@@ -72,11 +73,14 @@ function raw(v: unknown): unknown {
 }
 
 /** A key that tells apart every value a criterion can tell apart (type and value; errors by type). */
-function valueKey(v: unknown): string {
+export function valueKey(v: unknown): string {
   if (typeof v === "number") return `n${v}`;
   if (typeof v === "string") return `s${v}`;
   if (typeof v === "boolean") return v ? "T" : "F";
   if (typeof v === "object" && v !== null && "type" in v) return `e${String((v as { type: unknown }).type)}`;
+  // Rich numbers (dates, percents, currency) by their kind and number.
+  if (typeof v === "object" && v !== null && "val" in v)
+    return `r${v.constructor.name}:${String((v as { val: unknown }).val)}`;
   return `o${String(v)}`;
 }
 
@@ -190,11 +194,11 @@ function indexed(
     const criterion = self.interpreter.criterionBuilder.fromCellValue(conditionArgs[i + 1], self.arithmeticHelper);
     const vertex = vertexOf(self, range);
     if (!criterion || !vertex) return undefined;
-    const index = cached(vertex, INDEX_KEY, () => buildIndex(rawValues(range)));
+    const index = cachedOnRange(vertex, INDEX_KEY, () => buildIndex(rawValues(range)));
     conditions.push({ index, hit: matches(index, criterion) });
   }
   if (conditions.length === 0) return undefined;
-  const values = cached(valuesVertex, VALUES_KEY, () => Array.from(valuesRange.valuesFromTopLeftCorner()));
+  const values = cachedOnRange(valuesVertex, VALUES_KEY, () => Array.from(valuesRange.valuesFromTopLeftCorner()));
   // Walk the condition with the fewest matching rows; check the others by their row's group.
   conditions.sort((a, b) => a.hit.rows.length - b.hit.rows.length);
   const [first, ...rest] = conditions;
@@ -211,7 +215,7 @@ function vertexOf(self: PluginInternals, range: SimpleRangeValue): RangeVertexLi
 }
 
 /** A value kept in a range vertex's criterion cache, which the engine clears when the range changes. */
-function cached<T>(vertex: RangeVertexLike, key: string, build: () => T): T {
+export function cachedOnRange<T>(vertex: RangeVertexLike, key: string, build: () => T): T {
   const box = vertex.getCriterionFunctionValues(key);
   if (box.has(key)) return box.get(key) as T;
   const value = build();

@@ -6,6 +6,7 @@ import { registerCompPlugin } from "./compPlugin";
 import { engineErrorText } from "./engineErrors";
 import { stringLiteralsForEngine } from "./engineStrings";
 import { registerIndexedCriteria } from "./indexedCriteria";
+import { registerIndexedSumproduct } from "./indexedSumproduct";
 
 /** A table in the preview workbook: its geometry and column number formats. */
 export interface PreviewTable extends TableGeometry {
@@ -90,6 +91,7 @@ export class PreviewWorkbook {
   constructor() {
     registerCompPlugin();
     registerIndexedCriteria();
+    registerIndexedSumproduct();
     // smartRounding off: the engine must hand back the same doubles the COMP functions computed, as Excel does.
     // accentSensitive: Excel's = tells "é" from "e" (HyperFormula's default does not).
     this.engine = HyperFormula.buildEmpty({
