@@ -106,6 +106,9 @@ function decimalFit(a: number, h: number, q: number, out: Pair): Fit {
   return d < hs || (d === hs && dl < 0) ? 1 : 0;
 }
 
+/** log10(2), to estimate a double's decimal exponent from its binary one. */
+const LOG10_2 = Math.LOG10E * Math.LN2;
+
 /**
  * The shortest decimal form of x (the one String(x) writes: fewest digits, then the closest to
  * x): out receives its digits as an integer N (sign included) and the result is q, so that the
@@ -115,27 +118,40 @@ function decimalFit(a: number, h: number, q: number, out: Pair): Fit {
  */
 export function shortestDigits(x: number, out: Pair): number {
   const a = Math.abs(x);
-  if (!(a >= 1e-4 && a < 1e4)) return -1;
+  if (!(a >= 1e-4 && a < 1e4) || !LITTLE_ENDIAN) return -1;
+  F64[0] = a;
+  const binaryExponent = ((U32[1] >>> 20) & 0x7ff) - 1023;
   const h = halfUlp(a);
   if (h === 0) return -1;
-  // 18 significant digits always read back as x: the search starts there (or one more, when
-  // log10 rounds down across a power of ten) and goes down while a shorter form still fits.
-  // A form that fits with q decimals also fits with q + 1, so the first failure ends it.
-  let q = 17 - Math.floor(Math.log10(a));
-  if (q > 22 || decimalFit(a, h, q, out) !== 1) return -1;
-  let nh = out.hi;
-  let nl = out.lo;
-  for (;;) {
-    if (q === 0) return -1;
-    const fit = decimalFit(a, h, q - 1, out);
-    if (fit < 0) return -1;
-    if (fit === 0) break;
-    q--;
-    nh = out.hi;
-    nl = out.lo;
+  // A form that fits with q decimals also fits with q + 1 (append a zero), so the shortest is
+  // the q that fits while q - 1 does not. The search starts at about 16 significant digits
+  // (most full-precision doubles need 16 or 17; the estimate from the binary exponent may be one
+  // digit long), goes down while forms fit, or up once when the first does not.
+  let q = 15 - Math.floor(binaryExponent * LOG10_2);
+  let fit = decimalFit(a, h, q, out);
+  if (fit < 0) return -1;
+  if (fit === 0) {
+    q++;
+    if (q >= POW10.length || decimalFit(a, h, q, out) !== 1) return -1;
+  } else {
+    let nh = out.hi;
+    let nl = out.lo;
+    for (;;) {
+      if (q === 0) return -1;
+      fit = decimalFit(a, h, q - 1, out);
+      if (fit < 0) return -1;
+      if (fit === 0) break;
+      q--;
+      nh = out.hi;
+      nl = out.lo;
+    }
+    out.hi = nh;
+    out.lo = nl;
   }
-  out.hi = x < 0 ? -nh : nh;
-  out.lo = x < 0 ? -nl : nl;
+  if (x < 0) {
+    out.hi = -out.hi;
+    out.lo = -out.lo;
+  }
   return q;
 }
 
