@@ -175,31 +175,33 @@ export function sumIntegers(a: number, b: number, c: number, d: number, e: numbe
   twoSum(p1.hi, err, out);
 }
 
-/** Margin kept below half an ulp when accepting a rounded quotient (see roundQuotient). */
-const ACCEPT = 1 - 2 ** -20;
-
 /**
  * The nearest double to n / 10^scale for an exact integer pair n (|n| < 2^106, scale <= 22),
  * or undefined when that cannot be decided here: the quotient lies within 2^-20 of an ulp of a
- * midpoint, or it is a power of two, subnormal or out of range. A candidate from double-double
- * division is accepted only after its remainder n - candidate x 10^scale, computed exactly, is
- * found strictly inside half an ulp (times 10^scale), so an accepted result is the rounding.
+ * midpoint, or next to a power of two, subnormal or out of range. The candidate c0 = n.hi /
+ * 10^scale is within about an ulp; the remainder n - c0 x 10^scale, computed exactly, says how
+ * many ulps (k) and what fraction of one the quotient lies from it, and the answer c0 + k ulps
+ * is accepted only when that fraction is clearly inside half an ulp.
  */
 export function roundQuotient(n: Pair, scale: number): number | undefined {
   if (n.hi === 0) return 0;
   const d = POW10[scale];
   const c0 = n.hi / d;
-  twoProduct(c0, d, p1);
-  const c = c0 + (n.hi - p1.hi + (n.lo - p1.lo)) / d;
-  const hu = halfUlp(Math.abs(c));
+  const hu = halfUlp(Math.abs(c0));
   if (hu === 0) return undefined;
-  twoProduct(c, d, p1);
-  // n.hi - p1.hi is exact (Sterbenz: c x 10^scale is within a few ulps of n.hi); the rest is a pair.
+  twoProduct(c0, d, p1);
+  // n.hi - p1.hi is exact (Sterbenz: c0 x 10^scale is within an ulp or two of n.hi); the rest is a pair.
   const r0 = n.hi - p1.hi;
   twoSum(n.lo, -p1.lo, p2);
-  const limit = hu * d;
-  if (Math.abs(r0) > limit * 2 ** 20 || Math.abs(p2.hi) > limit * 2 ** 20) return undefined;
-  // Each term is below 2^20 x limit, so the rounding errors of this sum are below 2^-31 x limit.
-  const r = r0 + p2.hi + p2.lo;
-  return Math.abs(r) < limit * ACCEPT ? c : undefined;
+  const ulpTimesD = 2 * hu * d;
+  if (Math.abs(r0) > ulpTimesD * 4 || Math.abs(p2.hi) > ulpTimesD * 4) return undefined;
+  // Each term is below 4 ulps x 10^scale, so the rounding errors of this sum and of the division
+  // are below 2^-48 of an ulp: far inside the 2^-20 margin.
+  const ulps = (r0 + p2.hi + p2.lo) / ulpTimesD;
+  const k = Math.round(ulps);
+  if (Math.abs(ulps - k) >= 0.5 - 2 ** -20 || k > 1 || k < -1) return undefined;
+  if (k === 0) return c0;
+  // One ulp either way: only within the same binade, where doubles are 2 x hu apart on both sides.
+  const c = c0 + k * 2 * hu;
+  return halfUlp(Math.abs(c)) === hu ? c : undefined;
 }
