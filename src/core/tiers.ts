@@ -315,8 +315,9 @@ export function payoutFast(measure: number, targetIncentive: number, c: Compiled
   const { curve } = c;
   if (c.boundScale < 0 || c.rateScale < 0 || (curve.cap !== null && c.capScale < 0)) return undefined;
   const km = decimalScale(measure);
+  if (km < 0) return undefined;
   const kt = decimalScale(targetIncentive);
-  if (km < 0 || kt < 0) return undefined;
+  if (kt < 0) return undefined;
   if (curve.threshold !== null && measure < curve.threshold) return 0;
   const reached = tierReached(measure, curve.tiers);
   if (reached < 0) return 0;
