@@ -1,5 +1,6 @@
 import { CalcError, messages } from "./errors";
 import { decimalScale, isExact, POW10 } from "./exactDecimal";
+import { pair, roundQuotient, shortestDigits, sumIntegers, TERM_LIMIT, twoProduct } from "./exactDouble";
 import { pow10n, wideOf, wideToNumber } from "./exactWide";
 import { dec, Dec, Money, toNumber } from "./money";
 
@@ -97,6 +98,21 @@ export interface CompiledCurve {
   readonly capInt: number;
   /** The same integers as BigInts for the wide path, or null when a bound, rate or cap is too long. */
   readonly wide: WideCurve | null;
+  /** The same integers as doubles for the double-double path, or null when one is too long. */
+  readonly double: DoubleCurve | null;
+}
+
+/**
+ * A curve's scaled integers for the double-double path: the factor of a measure N in tier i is
+ * N x rate[i] + base[i] x 10^(decimals of N - boundScale), at boundScale + rateScale decimals.
+ */
+export interface DoubleCurve {
+  /** MARGINAL: factor below the tier minus lower bound x rate; RETRO: 0. All exact doubles. */
+  readonly base: readonly number[];
+  /** Rates at rateScale decimals, at most 2^40 (so a low part of N times a rate stays exact). */
+  readonly rate: readonly number[];
+  /** The cap at capScale decimals, or null for none. */
+  readonly cap: number | null;
 }
 
 /** A curve's scaled integers as BigInts: lower bounds, rates, the factor below each tier, the cap. */
@@ -166,7 +182,7 @@ export function compileCurve(curve: PayoutCurve): CompiledCurve | CalcError {
   const lowerInt = lowers.map((v) => toInt(v, boundScale));
   const rateInt = rates.map((v) => toInt(v, rateScale));
   const capInt = curve.cap === null ? NaN : toInt(curve.cap, capScale);
-  return {
+  const compiled = {
     curve,
     lowerDec,
     rateDec,
@@ -183,6 +199,23 @@ export function compileCurve(curve: PayoutCurve): CompiledCurve | CalcError {
         ? null
         : wideCurve(lowerInt, rateInt, curve.cap === null ? null : capInt),
   };
+  return { ...compiled, double: doubleCurve(compiled) };
+}
+
+/** Largest rate integer for the double-double path. */
+const RATE_LIMIT = 2 ** 40;
+
+function doubleCurve(c: Omit<CompiledCurve, "double">): DoubleCurve | null {
+  const w = c.wide;
+  if (w === null || c.rateInt.some((r) => r > RATE_LIMIT)) return null;
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  const base: number[] = [];
+  for (let i = 0; i < w.lower.length; i++) {
+    const b = c.curve.mode === "MARGINAL" ? w.factorAtLower[i] - w.lower[i] * w.rate[i] : 0n;
+    if (b > limit || -b > limit) return null;
+    base.push(Number(b));
+  }
+  return { base, rate: c.rateInt, cap: w.cap === null ? null : c.capInt };
 }
 
 function wideCurve(lowerInt: readonly number[], rateInt: readonly number[], capInt: number | null): WideCurve {
@@ -282,8 +315,9 @@ export function payoutFast(measure: number, targetIncentive: number, c: Compiled
   const { curve } = c;
   if (c.boundScale < 0 || c.rateScale < 0 || (curve.cap !== null && c.capScale < 0)) return undefined;
   const km = decimalScale(measure);
+  if (km < 0) return undefined;
   const kt = decimalScale(targetIncentive);
-  if (km < 0 || kt < 0) return undefined;
+  if (kt < 0) return undefined;
   if (curve.threshold !== null && measure < curve.threshold) return 0;
   const reached = tierReached(measure, curve.tiers);
   if (reached < 0) return 0;
@@ -361,14 +395,69 @@ export function payoutWide(measure: number, targetIncentive: number, c: Compiled
   return result === undefined ? undefined : result + 0;
 }
 
+/** Scratch pairs of the double-double path (reused: the inner loop allocates nothing). */
+const digits = pair();
+const partA = pair();
+const partB = pair();
+const factorPair = pair();
+
+/**
+ * The double-double path of {@link payout}, for full-precision measures: the wide path's
+ * arithmetic on the measure's shortest decimal digits N x 10^-q, found from the double's exact
+ * binary value, with the integers held exactly as pairs of doubles (src/core/exactDouble.ts) and
+ * one correctly rounded division at the end. Returns undefined whenever a step cannot be decided
+ * or kept exact there (ties, boundaries, long numbers, huge or tiny magnitudes); the caller then
+ * uses the wide path. Property tests check it agrees with decimal.js bit for bit.
+ */
+export function payoutDouble(measure: number, targetIncentive: number, c: CompiledCurve): number | undefined {
+  const d = c.double;
+  if (d === null || !Number.isFinite(measure)) return undefined;
+  const { curve } = c;
+  if (curve.threshold !== null && measure < curve.threshold) return 0;
+  const reached = tierReached(measure, curve.tiers);
+  if (reached < 0) return 0;
+  const kt = decimalScale(targetIncentive);
+  if (kt < 0) return undefined;
+  const q = shortestDigits(measure, digits);
+  if (q < c.boundScale) return undefined;
+
+  // factor = N x rate + base x 10^(q - boundScale), exactly, at q + rateScale decimals.
+  const rate = d.rate[reached];
+  twoProduct(digits.hi, rate, partA);
+  twoProduct(d.base[reached], POW10[q - c.boundScale], partB);
+  if (!(Math.abs(partA.hi) < TERM_LIMIT && Math.abs(partB.hi) < TERM_LIMIT)) return undefined;
+  sumIntegers(partA.hi, partA.lo, digits.lo * rate, partB.hi, partB.lo, factorPair);
+  let scale = q + c.rateScale;
+  if (d.cap !== null) {
+    const up = scale - c.capScale;
+    if (up < 0 || up >= POW10.length) return undefined;
+    twoProduct(d.cap, POW10[up], partA);
+    if (factorPair.hi > partA.hi || (factorPair.hi === partA.hi && factorPair.lo > partA.lo)) {
+      factorPair.hi = partA.hi;
+      factorPair.lo = partA.lo;
+    }
+  }
+  const t = Math.round(targetIncentive * POW10[kt]);
+  twoProduct(factorPair.hi, t, partA);
+  twoProduct(factorPair.lo, t, partB);
+  if (!(Math.abs(partA.hi) < TERM_LIMIT)) return undefined;
+  sumIntegers(partA.hi, partA.lo, partB.hi, partB.lo, 0, factorPair);
+  scale += kt;
+  if (scale >= POW10.length) return undefined;
+  const result = roundQuotient(factorPair, scale);
+  return result === undefined ? undefined : result + 0;
+}
+
 /**
  * target incentive x f(measure) for a compiled curve: exact (the nearest double to the decimal
- * result), through the fast path when the numbers allow it, the wide path for full-precision
- * numbers, and decimal.js otherwise.
+ * result), through the fast path when the numbers allow it, the double-double path and then
+ * the wide path for full-precision numbers, and decimal.js otherwise.
  */
 export function payout(measure: number, targetIncentive: number, compiled: CompiledCurve): number {
   const fast = payoutFast(measure, targetIncentive, compiled);
   if (fast !== undefined) return fast;
+  const double = payoutDouble(measure, targetIncentive, compiled);
+  if (double !== undefined) return double;
   const wide = payoutWide(measure, targetIncentive, compiled);
   return wide !== undefined ? wide : payoutDecimal(measure, targetIncentive, compiled);
 }
