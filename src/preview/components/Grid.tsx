@@ -12,6 +12,8 @@ import {
   type GridKeyEventArgs,
   type GridMouseEventArgs,
   type GridSelection,
+  type CellClickedEventArgs,
+  type HeaderClickedEventArgs,
   type Item,
   type Rectangle,
   type TextCell,
@@ -22,6 +24,8 @@ import { CellPos, columnLetter, RangePos } from "../../workbook/a1";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { GridEdits } from "../useWorkbook";
 import { EditEnd, provideCellEditor, typeAhead } from "./CellEditor";
+import { GridMenu, GridMenuActions } from "./GridMenu";
+import { tableAt } from "./rowChange";
 import { columnWidthPx, overflowDrawer, toGridCell } from "./gridCells";
 import { ROW_HEIGHT, ROW_MARKER_WIDTH } from "./gridMetrics";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
@@ -64,6 +68,11 @@ export interface GridProps {
   readonly edits: GridEdits;
   /** Drawn over the grid at cells (charts). */
   readonly overlays?: readonly GridOverlay[];
+  /**
+   * Why rows of a sheet cannot be inserted or deleted (a sheet the add-in generated, whose layout
+   * it owns), or null when they can.
+   */
+  readonly rowsLocked?: (sheet: string) => Promise<string | null>;
 }
 
 const THEME: Partial<Theme> = {
@@ -156,7 +165,7 @@ function ensurePortal(): void {
  * runs on into empty cells. It is a view: every change goes through {@link GridEdits}.
  */
 export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
-  { wb, sheet, selection, onSelectionChange, edits, overlays = [] },
+  { wb, sheet, selection, onSelectionChange, edits, overlays = [], rowsLocked },
   handle,
 ) {
   const styles = useWorkbookViewStyles();
@@ -252,7 +261,11 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
       Object.assign(typeAhead, { cell: here, text: "", end: null, since: Date.now() });
       return;
     }
-    if (primary && key === "z" && !e.shiftKey) {
+    if ((e.key === "F10" && e.shiftKey) || e.key === "ContextMenu") {
+      stop();
+      const b = ref.current?.getBounds(active.col, active.row);
+      if (b) openMenu({ x: b.x + b.width / 2, y: b.y + b.height / 2 }, "cell");
+    } else if (primary && key === "z" && !e.shiftKey) {
       stop();
       const done = edits.undo();
       if (done && done.sheet === sheet) selectRange(done.range);
@@ -280,6 +293,78 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
     const written = edits.pasteBlock(sheet, row, col, values);
     selectRange(written);
     return false;
+  };
+
+  // The right-click menu, on cells, row numbers and column letters (Shift+F10 or the menu key
+  // opens it at the active cell). Its items are the keyboard's edit paths.
+  const [menu, setMenu] = React.useState<{
+    at: { x: number; y: number };
+    on: "cell" | "column";
+    locked?: string;
+  } | null>(null);
+  const [refusal, setRefusal] = React.useState<string | null>(null);
+  const openMenu = (at: { x: number; y: number }, on: "cell" | "column") => {
+    setRefusal(null);
+    setMenu({ at, on });
+    void rowsLocked?.(sheet).then((why) => {
+      if (why) setMenu((m) => m && { ...m, locked: why });
+    });
+  };
+  const closeMenu = () => {
+    setMenu(null);
+    ref.current?.focus();
+  };
+  const range = selection.range;
+  const rowCount = range.end.row - range.start.row + 1;
+  const rowsAt = { row: range.start.row, col: active.col };
+  const changeRows = (count: number) => {
+    const why = edits.changeRows(sheet, rowsAt, count);
+    if (why) setRefusal(why);
+  };
+  const menuActions: GridMenuActions = {
+    cut: () => {
+      void ref.current?.emit("copy").then(() => edits.clear(sheet, range));
+    },
+    copy: () => void ref.current?.emit("copy"),
+    paste: () => void ref.current?.emit("paste"),
+    clear: () => edits.clear(sheet, range),
+    fillDown: () => edits.fillDown(sheet, range),
+    insertRows: menu?.on === "column" ? undefined : () => changeRows(rowCount),
+    deleteRows: menu?.on === "column" ? undefined : () => changeRows(-rowCount),
+    rowsOf: tableAt(wb, sheet, rowsAt) ? "table" : "sheet",
+    rowCount,
+    rowsLocked: menu?.locked,
+  };
+  const onCellContextMenu = ([col, row]: Item, e: CellClickedEventArgs) => {
+    e.preventDefault();
+    const at = { x: e.bounds.x + e.localEventX, y: e.bounds.y + e.localEventY };
+    const inside =
+      row >= range.start.row && row <= range.end.row && col >= range.start.col && col <= range.end.col;
+    if (col < 0) {
+      // A row number: the whole row, as Excel selects it before its row menu.
+      const whole = row >= range.start.row && row <= range.end.row && range.start.col === 0 && range.end.col === cols - 1;
+      const next: CellSelection = whole
+        ? selection
+        : { active: { row, col: 0 }, range: { start: { row, col: 0 }, end: { row, col: cols - 1 } } };
+      if (!whole) report(next);
+      openMenu(at, "cell");
+      return;
+    }
+    // Outside the selection the clicked cell becomes the selection (the grid selects it too).
+    const next: CellSelection = inside ? selection : { active: { row, col }, range: { start: { row, col }, end: { row, col } } };
+    if (!inside) report(next);
+    openMenu(at, "cell");
+  };
+  const onHeaderContextMenu = (col: number, e: HeaderClickedEventArgs) => {
+    e.preventDefault();
+    if (col < 0) return;
+    const at = { x: e.bounds.x + e.localEventX, y: e.bounds.y + e.localEventY };
+    const whole = col >= range.start.col && col <= range.end.col && range.start.row === 0 && range.end.row === rows - 1;
+    const next: CellSelection = whole
+      ? selection
+      : { active: { row: 0, col }, range: { start: { row: 0, col }, end: { row: rows - 1, col } } };
+    if (!whole) report(next);
+    openMenu(at, "column");
   };
 
   // Excel shows an error's reason when the pointer rests on the cell.
@@ -344,6 +429,7 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
         gridSelection={glideSelection}
         onGridSelectionChange={(s) => {
           const next = fromGlide(s, rows, cols);
+          setRefusal(null);
           if (next) report(next);
         }}
         rangeSelect="rect"
@@ -362,6 +448,8 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
         onPaste={onPaste}
         onColumnResize={(_, size, col) => edits.resizeColumn(sheet, col, size)}
         onItemHovered={onItemHovered}
+        onCellContextMenu={onCellContextMenu}
+        onHeaderContextMenu={onHeaderContextMenu}
         onVisibleRegionChanged={() => {
           if (overlays.length > 0) setScrolled((n) => n + 1);
         }}
@@ -369,6 +457,12 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
       <div className={styles.overlayLayer} style={{ left: ROW_MARKER_WIDTH, top: ROW_HEIGHT }}>
         {overlayBoxes}
       </div>
+      <GridMenu at={menu?.at ?? null} actions={menuActions} onClose={closeMenu} />
+      {refusal ? (
+        <div role="alert" className={styles.tooltip} style={{ left: 8, top: ROW_HEIGHT + 4 }}>
+          {refusal}
+        </div>
+      ) : null}
       {tip ? (
         <div role="tooltip" className={styles.tooltip} style={{ left: tip.left, top: tip.top }}>
           {tip.text}
