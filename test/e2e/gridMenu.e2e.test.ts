@@ -1,0 +1,180 @@
+import type { Server } from "node:http";
+import { Browser, BrowserContext, Page } from "playwright-core";
+import { collectErrors, launchBrowser, screenshot, servePreview } from "./browser";
+import { cellSelector, freshSheet, goTo, valueAt, valueWhen } from "./grid";
+
+/**
+ * The grid's right-click menu and frozen rows, in a real headless Chromium: the menu's items
+ * change the engine's cells as the keyboard's edits do, it opens from the keyboard and gives
+ * the focus back, and frozen top rows stay on screen while the sheet scrolls. Each test builds
+ * its own sheet, so the tests do not depend on each other's order.
+ */
+let server: Server;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+/** Pixels: the grid's row height, the row-number column, and a fresh sheet's column width. */
+const ROW = 22;
+const MARKERS = 48;
+const COLUMN = 88;
+
+/** The middle of a cell of a fresh sheet (default widths, not scrolled), in page pixels. */
+async function pointAt(address: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('[data-testid="data-grid-canvas"]').last().boundingBox())!;
+  const m = /^([A-Z])(\d+)$/.exec(address)!;
+  const col = m[1].charCodeAt(0) - 65;
+  const row = Number(m[2]) - 1;
+  return { x: box.x + MARKERS + COLUMN * col + COLUMN / 2, y: box.y + ROW + ROW * row + ROW / 2 };
+}
+
+/** Right-clicks a cell and waits for the menu. */
+async function rightClick(address: string): Promise<void> {
+  const p = await pointAt(address);
+  await page.mouse.click(p.x, p.y, { button: "right" });
+  await page.getByRole("menu", { name: "Cell actions" }).waitFor();
+}
+
+/** Picks a menu item and waits for the menu to close. */
+async function pick(item: string): Promise<void> {
+  await page.getByRole("menuitem", { name: item }).click();
+  await page.getByRole("menu", { name: "Cell actions" }).waitFor({ state: "detached" });
+}
+
+async function tableRows(name: string): Promise<number | undefined> {
+  return page.evaluate(
+    (name) =>
+      (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner.wb
+        .tables()
+        .find((t) => t.name === name)?.rowCount,
+    name,
+  );
+}
+
+beforeAll(async () => {
+  const served = await servePreview();
+  server = served.server;
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url });
+  page = await context.newPage();
+  errors = collectErrors(page);
+  await page.goto(served.url);
+  await page.waitForSelector('[role="grid"]', { timeout: 60_000, state: "attached" });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe("the grid's right-click menu", () => {
+  test("Insert table row above, Fill down and Delete table row change the table and its total", async () => {
+    // Table MenuSales A1:B4 (Ann 10, Bob 20, Cy 30); D1 totals it: 10 + 20 + 30 = 60.
+    await freshSheet(
+      page,
+      "Menu",
+      [
+        ["Rep", "Amount", null, "=SUM(MenuSales[Amount])"],
+        ["Ann", 10],
+        ["Bob", 20],
+        ["Cy", 30],
+      ],
+      { name: "MenuSales", rowCount: 3 },
+    );
+    await rightClick("B3");
+    // The right-clicked cell outside the selection becomes the selection, as in Excel.
+    await page.waitForSelector(`${cellSelector("B3")}[aria-selected="true"]`, { state: "attached" });
+    const shot = await screenshot(page, "grid-menu-open");
+    expect(shot).toMatch(/grid-menu-open\.png$/);
+    await pick("Insert table row above");
+    // Bob moved down to row 4; the table has 4 rows; the total is still 60.
+    expect(await valueWhen(page, "Menu", "A4", "Bob")).toBe("Bob");
+    expect(await valueAt(page, "Menu", "B3")).toBeNull();
+    expect(await tableRows("MenuSales")).toBe(4);
+    expect(await valueAt(page, "Menu", "D1")).toBe(60);
+    // Fill down B2:B3: the new row gets Ann's 10, the total 70.
+    await goTo(page, "B2:B3");
+    await rightClick("B2");
+    await pick("Fill down");
+    expect(await valueWhen(page, "Menu", "B3", 10)).toBe(10);
+    expect(await valueAt(page, "Menu", "D1")).toBe(70);
+    // Delete the row again: Bob is back on row 3, the table has 3 rows, the total 60.
+    await rightClick("A3");
+    await pick("Delete table row");
+    expect(await valueWhen(page, "Menu", "A3", "Bob")).toBe("Bob");
+    expect(await tableRows("MenuSales")).toBe(3);
+    expect(await valueAt(page, "Menu", "D1")).toBe(60);
+    // One Ctrl+Z undoes the deletion as one step.
+    await page.keyboard.press("Control+z");
+    expect(await valueWhen(page, "Menu", "B3", 10)).toBe(10);
+    expect(await tableRows("MenuSales")).toBe(4);
+  });
+
+  test("Copy and Paste go through the clipboard, Cut empties the cells, Clear contents empties them", async () => {
+    await freshSheet(page, "MenuClip", [
+      ["North", 15],
+      ["South", 25],
+    ]);
+    await goTo(page, "A1:B2");
+    await rightClick("A1");
+    await pick("Copy");
+    await page.waitForFunction(() =>
+      navigator.clipboard.readText().then((t) => t.replace(/\r/g, "").replace(/\n$/, "") === "North\t15\nSouth\t25"),
+    );
+    await rightClick("D1");
+    await pick("Paste");
+    expect(await valueWhen(page, "MenuClip", "E2", 25)).toBe(25);
+    expect(await valueAt(page, "MenuClip", "D1")).toBe("North");
+    await goTo(page, "D1:D2");
+    await rightClick("D1");
+    await pick("Cut");
+    await page.waitForFunction(() =>
+      navigator.clipboard.readText().then((t) => t.replace(/\r/g, "").replace(/\n$/, "") === "North\nSouth"),
+    );
+    expect(await valueWhen(page, "MenuClip", "D1", null)).toBeNull();
+    expect(await valueAt(page, "MenuClip", "D2")).toBeNull();
+    await rightClick("B1");
+    await pick("Clear contents");
+    expect(await valueWhen(page, "MenuClip", "B1", null)).toBeNull();
+    expect(await valueAt(page, "MenuClip", "B2")).toBe(25);
+  });
+
+  test("outside a table Insert sheet row above shifts the rows and a reference follows its cell", async () => {
+    await freshSheet(page, "MenuRows", [["Title"], [5, "=A2*2"]]);
+    await rightClick("C2");
+    await pick("Insert sheet row above");
+    expect(await valueWhen(page, "MenuRows", "B3", 10)).toBe(10);
+    expect(await valueAt(page, "MenuRows", "A2")).toBeNull();
+  });
+
+  test("Shift+F10 opens the menu at the active cell on its first item; Escape closes it and the grid has the keys", async () => {
+    await freshSheet(page, "MenuKeys", [["keep"], ["gone"]]);
+    await goTo(page, "A2");
+    await page.keyboard.press("Shift+F10");
+    await page.getByRole("menu", { name: "Cell actions" }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith("Cut") === true);
+    await page.keyboard.press("Escape");
+    await page.getByRole("menu", { name: "Cell actions" }).waitFor({ state: "detached" });
+    // The grid has the keyboard again: Delete clears the active cell.
+    await page.keyboard.press("Delete");
+    expect(await valueWhen(page, "MenuKeys", "A2", null)).toBeNull();
+    expect(await valueAt(page, "MenuKeys", "A1")).toBe("keep");
+    // The menu key works too; Enter on its first item (Cut) cuts the cell.
+    await goTo(page, "A1");
+    await page.keyboard.press("ContextMenu");
+    await page.getByRole("menu", { name: "Cell actions" }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith("Cut") === true);
+    await page.keyboard.press("Enter");
+    expect(await valueWhen(page, "MenuKeys", "A1", null)).toBeNull();
+  });
+});
+
+test("no console errors after all of the above", () => {
+  expect(errors).toEqual([]);
+});
