@@ -118,6 +118,58 @@ function toGlide(sel: CellSelection): GridSelection {
   };
 }
 
+const NO_SELECTION: GridSelection = {
+  current: undefined,
+  columns: CompactSelection.empty(),
+  rows: CompactSelection.empty(),
+};
+
+interface FrozenRefs {
+  readonly ref: React.RefObject<DataEditorRef | null>;
+  readonly topRef: React.RefObject<DataEditorRef | null>;
+  readonly mainBox: React.RefObject<HTMLDivElement | null>;
+  readonly topBox: React.RefObject<HTMLDivElement | null>;
+}
+
+/**
+ * Keeps the frozen-rows grid in step with the sheet's: the same sideways scroll both ways, the
+ * keyboard in the grid that holds the active cell, and an active cell below the frozen rows
+ * never hidden under them (the grid under them does not know they are there).
+ */
+function useFrozenRows(frozenRows: number, sheet: string, refs: FrozenRefs, active: CellPos, key: string): void {
+  React.useEffect(() => {
+    if (frozenRows === 0) return;
+    const main = refs.mainBox.current?.querySelector<HTMLElement>(".dvn-scroller");
+    const top = refs.topBox.current?.querySelector<HTMLElement>(".dvn-scroller");
+    if (!main || !top) return;
+    const follow = (from: HTMLElement, to: HTMLElement) => () => {
+      if (to.scrollLeft !== from.scrollLeft) to.scrollLeft = from.scrollLeft;
+    };
+    const mainMoved = follow(main, top);
+    const topMoved = follow(top, main);
+    main.addEventListener("scroll", mainMoved, { passive: true });
+    top.addEventListener("scroll", topMoved, { passive: true });
+    top.scrollLeft = main.scrollLeft;
+    return () => {
+      main.removeEventListener("scroll", mainMoved);
+      top.removeEventListener("scroll", topMoved);
+    };
+  }, [frozenRows, sheet]);
+  React.useEffect(() => {
+    if (frozenRows === 0) return;
+    const inTop = active.row < frozenRows;
+    const leaving = (inTop ? refs.mainBox : refs.topBox).current;
+    if (leaving?.contains(document.activeElement)) (inTop ? refs.topRef : refs.ref).current?.focus();
+    if (inTop) return;
+    const bounds = refs.ref.current?.getBounds(active.col, active.row);
+    const main = refs.mainBox.current;
+    const scroller = main?.querySelector<HTMLElement>(".dvn-scroller");
+    if (!bounds || !main || !scroller) return;
+    const frozenBottom = main.getBoundingClientRect().top + (frozenRows + 1) * ROW_HEIGHT;
+    if (bounds.y < frozenBottom) scroller.scrollTop -= frozenBottom - bounds.y;
+  }, [key, frozenRows]);
+}
+
 function rectToRange(r: Rectangle): RangePos {
   return { start: { row: r.y, col: r.x }, end: { row: r.y + r.height - 1, col: r.x + r.width - 1 } };
 }
@@ -170,7 +222,8 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
 ) {
   const styles = useWorkbookViewStyles();
   const ref = React.useRef<DataEditorRef>(null);
-  React.useImperativeHandle(handle, () => ({ focus: () => ref.current?.focus() }), []);
+  const activeGrid = () => (selection.active.row < frozenRows ? topRef : ref).current;
+  React.useImperativeHandle(handle, () => ({ focus: () => activeGrid()?.focus() }));
   React.useEffect(ensurePortal, []);
   const box = React.useRef<HTMLDivElement>(null);
   const version = wb.version;
@@ -180,6 +233,12 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   const cols = Math.max((used?.end.col ?? 0) + 5, 26, active.col + 5);
   const widths = wb.columnWidths(sheet);
   const frozen = wb.freeze(sheet)?.columns ?? 0;
+  // Glide freezes leading columns only: frozen rows are a second grid over the first (see
+  // docs/decisions.md), showing the same sheet rows, in step sideways.
+  const frozenRows = Math.min(wb.freeze(sheet)?.rows ?? 0, 200);
+  const topRef = React.useRef<DataEditorRef>(null);
+  const topBox = React.useRef<HTMLDivElement>(null);
+  const mainBox = React.useRef<HTMLDivElement>(null);
 
   const columns = React.useMemo<GridColumn[]>(
     () =>
@@ -223,6 +282,21 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   // A new selection object on every render would tell the grid the selection changed.
   const selectionKey = `${active.col},${active.row},${selection.range.start.col},${selection.range.start.row},${selection.range.end.col},${selection.range.end.row}`;
   const glideSelection = React.useMemo(() => toGlide(selection), [selectionKey]);
+  // With frozen rows, the grid holding the active cell shows the selection; the other shows none
+  // (a selection it cannot show would make it scroll to it).
+  const inTop = active.row < frozenRows;
+  const mainSelection = frozenRows > 0 && inTop ? NO_SELECTION : glideSelection;
+  const topSelection = React.useMemo(
+    () =>
+      inTop
+        ? toGlide({
+            active,
+            range: { start: selection.range.start, end: { ...selection.range.end, row: Math.min(selection.range.end.row, frozenRows - 1) } },
+          })
+        : NO_SELECTION,
+    [selectionKey, frozenRows],
+  );
+  useFrozenRows(frozenRows, sheet, { ref, topRef, mainBox, topBox }, active, selectionKey);
 
   const report = (next: CellSelection) => onSelectionChange(next);
   const selectRange = (range: RangePos) => report({ active: range.start, range });
@@ -284,12 +358,25 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
     }
   };
 
+  // Down from the last frozen row goes on into the rows below, in the other grid.
+  const onTopKeyDown = (e: GridKeyEventArgs) => {
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
+    if (plain && (e.key === "ArrowDown" || e.key === "Enter") && active.row === frozenRows - 1 && !typeAhead.editorOpen) {
+      e.cancel();
+      e.preventDefault();
+      const row = frozenRows;
+      selectRange({ start: { row, col: active.col }, end: { row, col: active.col } });
+      return;
+    }
+    onKeyDown(e);
+  };
+
   const onCellEdited = ([col, row]: Item, value: EditableGridCell) => {
     if (value.kind !== GridCellKind.Text) return;
     edits.type(sheet, { row, col }, [[value.data]]);
   };
 
-  const onPaste = ([col, row]: Item, values: readonly (readonly string[])[]) => {
+  const onPaste = ([col, row]: Item, values: readonly (readonly string[])[]): boolean => {
     const written = edits.pasteBlock(sheet, row, col, values);
     selectRange(written);
     return false;
@@ -396,6 +483,39 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
     );
   });
 
+  const shared = {
+    width: "100%",
+    height: "100%",
+    theme: THEME,
+    renderers: RENDERERS,
+    imageWindowLoader: IMAGES,
+    columns,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: ROW_HEIGHT,
+    rowMarkers: { kind: "clickable-number", width: ROW_MARKER_WIDTH } as const,
+    freezeColumns: frozen,
+    getCellContent,
+    getCellsForSelection,
+    drawCell,
+    rangeSelect: "rect",
+    columnSelect: "single",
+    rowSelect: "single",
+    cellActivationBehavior: "double-click",
+    keybindings: { activateCell: "F2", delete: "Delete|Backspace", clear: false, downFill: false, search: false },
+    onCellEdited,
+    provideEditor: provideCellEditor,
+    onDelete: (s: GridSelection) => {
+      const r = s.current?.range;
+      if (r) edits.clear(sheet, rectToRange(r));
+      return false;
+    },
+    onPaste,
+    onColumnResize: (_: GridColumn, size: number, col: number) => edits.resizeColumn(sheet, col, size),
+    onItemHovered,
+    onCellContextMenu,
+    onHeaderContextMenu,
+  } as const;
+
   return (
     <div
       className={styles.gridBox}
@@ -407,53 +527,51 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
           ref.current?.focus();
       }}
     >
-      <DataEditorCore
-        key={sheet}
-        ref={ref}
-        width="100%"
-        height="100%"
-        theme={THEME}
-        renderers={RENDERERS}
-        imageWindowLoader={IMAGES}
-        columns={columns}
-        rows={rows}
-        rowHeight={ROW_HEIGHT}
-        headerHeight={ROW_HEIGHT}
-        rowMarkers={{ kind: "clickable-number", width: ROW_MARKER_WIDTH }}
-        freezeColumns={frozen}
-        getCellContent={getCellContent}
-        getCellsForSelection={getCellsForSelection}
-        drawCell={drawCell}
-        smoothScrollX
-        smoothScrollY
-        gridSelection={glideSelection}
-        onGridSelectionChange={(s) => {
-          const next = fromGlide(s, rows, cols);
-          setRefusal(null);
-          if (next) report(next);
-        }}
-        rangeSelect="rect"
-        columnSelect="single"
-        rowSelect="single"
-        cellActivationBehavior="double-click"
-        keybindings={{ activateCell: "F2", delete: "Delete|Backspace", clear: false, downFill: false, search: false }}
-        onKeyDown={onKeyDown}
-        onCellEdited={onCellEdited}
-        provideEditor={provideCellEditor}
-        onDelete={(s) => {
-          const r = s.current?.range;
-          if (r) edits.clear(sheet, rectToRange(r));
-          return false;
-        }}
-        onPaste={onPaste}
-        onColumnResize={(_, size, col) => edits.resizeColumn(sheet, col, size)}
-        onItemHovered={onItemHovered}
-        onCellContextMenu={onCellContextMenu}
-        onHeaderContextMenu={onHeaderContextMenu}
-        onVisibleRegionChanged={() => {
-          if (overlays.length > 0) setScrolled((n) => n + 1);
-        }}
-      />
+      {frozenRows > 0 ? (
+        <div
+          className={styles.frozenRows}
+          ref={topBox}
+          style={{ height: (frozenRows + 1) * ROW_HEIGHT }}
+          onWheel={(e) => {
+            const scroller = mainBox.current?.querySelector<HTMLElement>(".dvn-scroller");
+            if (scroller) scroller.scrollTop += e.deltaY;
+          }}
+        >
+          <DataEditorCore
+            key={`${sheet}:frozen`}
+            ref={topRef}
+            {...shared}
+            rows={frozenRows}
+            gridSelection={topSelection}
+            onGridSelectionChange={(s) => {
+              const next = fromGlide(s, rows, cols);
+              setRefusal(null);
+              if (next) report(next);
+            }}
+            onKeyDown={onTopKeyDown}
+          />
+        </div>
+      ) : null}
+      <div className={styles.gridFill} ref={mainBox}>
+        <DataEditorCore
+          key={sheet}
+          ref={ref}
+          {...shared}
+          rows={rows}
+          smoothScrollX
+          smoothScrollY
+          gridSelection={mainSelection}
+          onGridSelectionChange={(s) => {
+            const next = fromGlide(s, rows, cols);
+            setRefusal(null);
+            if (next) report(next);
+          }}
+          onKeyDown={onKeyDown}
+          onVisibleRegionChanged={() => {
+            if (overlays.length > 0) setScrolled((n) => n + 1);
+          }}
+        />
+      </div>
       <div className={styles.overlayLayer} style={{ left: ROW_MARKER_WIDTH, top: ROW_HEIGHT }}>
         {overlayBoxes}
       </div>
