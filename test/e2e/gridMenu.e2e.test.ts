@@ -175,6 +175,71 @@ describe("the grid's right-click menu", () => {
   });
 });
 
+describe("frozen rows", () => {
+  test("View > Freeze top row keeps row 1 on screen while the sheet scrolls down; the keys cross the freeze line", async () => {
+    const rows = [["Month", "Amount"], ...Array.from({ length: 300 }, (_, i) => [`M${i + 1}`, i + 1])];
+    await freshSheet(page, "FrozenRows", rows);
+    await page.getByRole("button", { name: "Freeze panes" }).click();
+    await page.getByRole("menuitem", { name: "Freeze top row" }).click();
+    await page.waitForFunction(() => {
+      const { wb } = (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner;
+      return JSON.stringify(wb.freeze("FrozenRows")) === JSON.stringify({ rows: 1, columns: 0 });
+    });
+    const frozen = page.getByTestId("frozen-rows");
+    await frozen.waitFor();
+    // Scroll the sheet down by about 150 rows with the mouse wheel over its cells.
+    const body = await pointAt("B10");
+    await page.mouse.move(body.x, body.y);
+    await page.mouse.wheel(0, 150 * ROW);
+    const main = page.locator('[data-testid="data-grid-canvas"]').last();
+    await page.waitForFunction(
+      () => !!document.querySelector("#glide-cell-1-150") && !document.querySelector("#glide-cell-1-5"),
+    );
+    // Row 1 is still drawn at the top: the pixel under A1's middle belongs to the frozen rows'
+    // grid, whose canvas has text there, and its cell reads "Month".
+    const a1 = await pointAt("A1");
+    expect(
+      await page.evaluate(
+        ({ x, y }) => !!document.elementFromPoint(x, y)?.closest('[data-testid="frozen-rows"]'),
+        a1,
+      ),
+    ).toBe(true);
+    expect((await frozen.locator("#glide-cell-1-0").textContent())?.trim()).toBe("Month");
+    const dark = await frozen.locator("canvas").first().evaluate((canvas: HTMLCanvasElement) => {
+      const scale = canvas.width / canvas.getBoundingClientRect().width;
+      const data = canvas.getContext("2d")!.getImageData(50 * scale, 24 * scale, 80 * scale, 16 * scale).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] * 0.3 + data[i + 1] * 0.59 + data[i + 2] * 0.11 < 140) n++;
+      return n;
+    });
+    expect(dark).toBeGreaterThan(10);
+    expect(await main.isVisible()).toBe(true);
+    const shot = await screenshot(page, "grid-frozen-rows-scrolled");
+    expect(shot).toMatch(/\.png$/);
+    // A click in the frozen row selects it; typing edits it; Down goes on to row 2.
+    await page.mouse.click(a1.x + COLUMN, a1.y);
+    await page.waitForSelector('[data-testid="frozen-rows"] #glide-cell-2-0[aria-selected="true"]', {
+      state: "attached",
+    });
+    await page.keyboard.press("ArrowDown");
+    await page.waitForFunction(() =>
+      (document.querySelector('[role="status"][aria-label="Active cell"]')?.textContent ?? "").startsWith("B2, 1"),
+    );
+    // Up from row 2 comes back into the frozen row, and the keyboard follows it there.
+    await page.keyboard.press("ArrowUp");
+    await page.waitForSelector('[data-testid="frozen-rows"] #glide-cell-2-0[aria-selected="true"]', {
+      state: "attached",
+    });
+    await page.keyboard.type("Total");
+    await page.keyboard.press("Enter");
+    expect(await valueWhen(page, "FrozenRows", "B1", "Total")).toBe("Total");
+  });
+});
+
 test("no console errors after all of the above", () => {
   expect(errors).toEqual([]);
 });

@@ -156,6 +156,34 @@ function useFrozenRows(frozenRows: number, sheet: string, refs: FrozenRefs, acti
     };
   }, [frozenRows, sheet]);
   React.useEffect(() => {
+    const main = refs.mainBox.current;
+    if (!main) return;
+    // The sheet's grid also holds the frozen rows, under the frozen grid: its accessible cells
+    // for them are hidden and lose their ids, so that each cell is read (and found) once.
+    const mark = () => {
+      for (const td of main.querySelectorAll<HTMLElement>("td[id^='glide-cell-'], td[data-frozen-id]")) {
+        const id = td.id || td.dataset.frozenId!;
+        const under = Number(id.split("-")[3]) < frozenRows;
+        if (under && td.id) {
+          td.dataset.frozenId = id;
+          td.removeAttribute("id");
+          td.removeAttribute("data-testid");
+          td.parentElement?.setAttribute("aria-hidden", "true");
+        } else if (!under && !td.id) {
+          td.id = id;
+          td.setAttribute("data-testid", id);
+          delete td.dataset.frozenId;
+          td.parentElement?.removeAttribute("aria-hidden");
+        }
+      }
+    };
+    mark();
+    if (frozenRows === 0) return;
+    const observer = new MutationObserver(mark);
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [frozenRows, sheet]);
+  React.useEffect(() => {
     if (frozenRows === 0) return;
     const inTop = active.row < frozenRows;
     const leaving = (inTop ? refs.mainBox : refs.topBox).current;
@@ -530,6 +558,7 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
       {frozenRows > 0 ? (
         <div
           className={styles.frozenRows}
+          data-testid="frozen-rows"
           ref={topBox}
           style={{ height: (frozenRows + 1) * ROW_HEIGHT }}
           onWheel={(e) => {

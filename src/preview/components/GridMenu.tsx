@@ -50,8 +50,19 @@ export function GridMenu({ at, actions, onClose }: GridMenuProps): React.JSX.Ele
   const focusFirst = React.useCallback((list: HTMLDivElement | null) => {
     list?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
   }, []);
-  const run = (action: () => void) => () => {
+  // A chosen item closes the menu first (the grid takes the keyboard back, which Paste needs),
+  // then runs; the menu's own close after the click is then not reported a second time.
+  const closed = React.useRef(false);
+  React.useEffect(() => {
+    if (at) closed.current = false;
+  }, [at]);
+  const close = () => {
+    if (closed.current) return;
+    closed.current = true;
     onClose();
+  };
+  const run = (action: () => void) => () => {
+    close();
     action();
   };
   const rows = actions.rowCount > 1 ? `${actions.rowCount} ` : "";
@@ -71,7 +82,7 @@ export function GridMenu({ at, actions, onClose }: GridMenuProps): React.JSX.Ele
     <Menu
       open={at !== null}
       onOpenChange={(_, data) => {
-        if (!data.open) onClose();
+        if (!data.open) close();
       }}
       positioning={{ target, position: "below", align: "start" }}
     >
