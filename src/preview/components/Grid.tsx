@@ -511,6 +511,19 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
     );
   });
 
+  // With frozen rows, a grid the user is not working in can report a stale selection when the
+  // other one is clicked: only the grid last pressed or holding the keyboard is heard.
+  const pressed = React.useRef<HTMLElement | null>(null);
+  const fromGrid = (s: GridSelection, from: HTMLElement | null) => {
+    if (frozenRows > 0 && from) {
+      const working = from.contains(document.activeElement) || from === pressed.current;
+      if (!working) return;
+    }
+    const next = fromGlide(s, rows, cols);
+    setRefusal(null);
+    if (next) report(next);
+  };
+
   const shared = {
     width: "100%",
     height: "100%",
@@ -548,6 +561,10 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
     <div
       className={styles.gridBox}
       ref={box}
+      onPointerDownCapture={(e) => {
+        const target = e.target as Node;
+        pressed.current = topBox.current?.contains(target) ? topBox.current : mainBox.current;
+      }}
       onMouseUp={() => {
         // A click on the cell that is already selected must still give the grid the keyboard.
         const focused = document.activeElement;
@@ -572,11 +589,7 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
             {...shared}
             rows={frozenRows}
             gridSelection={topSelection}
-            onGridSelectionChange={(s) => {
-              const next = fromGlide(s, rows, cols);
-              setRefusal(null);
-              if (next) report(next);
-            }}
+            onGridSelectionChange={(s) => fromGrid(s, topBox.current)}
             onKeyDown={onTopKeyDown}
           />
         </div>
@@ -590,11 +603,7 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
           smoothScrollX
           smoothScrollY
           gridSelection={mainSelection}
-          onGridSelectionChange={(s) => {
-            const next = fromGlide(s, rows, cols);
-            setRefusal(null);
-            if (next) report(next);
-          }}
+          onGridSelectionChange={(s) => fromGrid(s, mainBox.current)}
           onKeyDown={onKeyDown}
           onVisibleRegionChanged={() => {
             if (overlays.length > 0) setScrolled((n) => n + 1);
