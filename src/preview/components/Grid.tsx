@@ -512,11 +512,15 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   });
 
   // With frozen rows, a grid the user is not working in can report a stale selection when the
-  // other one is clicked: only the grid last pressed or holding the keyboard is heard.
+  // other one is clicked: after a click only the grid pressed is heard, after a key only one
+  // whose sibling does not hold the keyboard (the cell editor's keys come from outside both).
   const pressed = React.useRef<HTMLElement | null>(null);
+  const lastInput = React.useRef<"pointer" | "key">("key");
   const fromGrid = (s: GridSelection, from: HTMLElement | null) => {
     if (frozenRows > 0 && from) {
-      const working = from.contains(document.activeElement) || from === pressed.current;
+      const other = from === topBox.current ? mainBox.current : topBox.current;
+      const working =
+        lastInput.current === "pointer" ? from === pressed.current : !other?.contains(document.activeElement);
       if (!working) return;
     }
     const next = fromGlide(s, rows, cols);
@@ -564,6 +568,10 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
       onPointerDownCapture={(e) => {
         const target = e.target as Node;
         pressed.current = topBox.current?.contains(target) ? topBox.current : mainBox.current;
+        lastInput.current = "pointer";
+      }}
+      onKeyDownCapture={() => {
+        lastInput.current = "key";
       }}
       onMouseUp={() => {
         // A click on the cell that is already selected must still give the grid the keyboard.
