@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import type { Server } from "node:http";
 import { Browser, BrowserContext, Page } from "playwright-core";
 import { collectErrors, launchBrowser, screenshot, servePreview } from "./browser";
@@ -145,12 +146,26 @@ describe("the grid's right-click menu", () => {
     expect(await valueAt(page, "MenuClip", "B2")).toBe(25);
   });
 
-  test("outside a table Insert sheet row above shifts the rows and a reference follows its cell", async () => {
-    await freshSheet(page, "MenuRows", [["Title"], [5, "=A2*2"]]);
+  test("outside a table sheet rows are inserted and deleted (also from a row number); references follow their cells", async () => {
+    await freshSheet(page, "MenuRows", [["Title"], [5, "=A2*2"], [7]]);
     await rightClick("C2");
     await pick("Insert sheet row above");
     expect(await valueWhen(page, "MenuRows", "B3", 10)).toBe(10);
     expect(await valueAt(page, "MenuRows", "A2")).toBeNull();
+    // On a row number the whole row is selected and can be deleted: 5 and its formula move back up.
+    const row2 = await pointAt("A2");
+    await page.mouse.click(row2.x - COLUMN / 2 - MARKERS / 2, row2.y, { button: "right" });
+    await page.getByRole("menu", { name: "Cell actions" }).waitFor();
+    await pick("Delete sheet row");
+    expect(await valueWhen(page, "MenuRows", "B2", 10)).toBe(10);
+    expect(await valueAt(page, "MenuRows", "A3")).toBe(7);
+    // On a column letter the menu has no row items.
+    const b1 = await pointAt("B1");
+    await page.mouse.click(b1.x, b1.y - ROW, { button: "right" });
+    await page.getByRole("menu", { name: "Cell actions" }).waitFor();
+    expect(await page.getByRole("menuitem", { name: /row/ }).count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await page.getByRole("menu", { name: "Cell actions" }).waitFor({ state: "detached" });
   });
 
   test("Shift+F10 opens the menu at the active cell on its first item; Escape closes it and the grid has the keys", async () => {
@@ -237,6 +252,27 @@ describe("frozen rows", () => {
     await page.keyboard.type("Total");
     await page.keyboard.press("Enter");
     expect(await valueWhen(page, "FrozenRows", "B1", "Total")).toBe("Total");
+    // Two grids on the sheet still leave no serious or critical accessibility finding.
+    if (!(await page.evaluate(() => "axe" in window)))
+      await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (el: Element) => Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document.querySelector("main")!);
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        where: v.nodes.map((n) => n.html.slice(0, 160)).filter((html) => !html.includes("data-tabster-dummy")),
+      }));
+    });
+    expect(violations.filter((v) => v.where.length > 0 && (v.impact === "serious" || v.impact === "critical"))).toEqual(
+      [],
+    );
   });
 });
 

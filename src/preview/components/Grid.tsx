@@ -363,7 +363,11 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
       Object.assign(typeAhead, { cell: here, text: "", end: null, since: Date.now() });
       return;
     }
-    if ((e.key === "F10" && e.shiftKey) || e.key === "ContextMenu") {
+    if (menu && e.key === "Escape") {
+      // The grid kept the keyboard while its menu is open (a right-click on a column letter).
+      stop();
+      closeMenu();
+    } else if ((e.key === "F10" && e.shiftKey) || e.key === "ContextMenu") {
       stop();
       const b = ref.current?.getBounds(active.col, active.row);
       if (b) openMenu({ x: b.x + b.width / 2, y: b.y + b.height / 2 }, "cell");

@@ -47,9 +47,21 @@ export function GridMenu({ at, actions, onClose }: GridMenuProps): React.JSX.Ele
     [at?.x, at?.y],
   );
   // Opened from a right-click or from the keyboard, the menu takes the focus on its first item.
-  const focusFirst = React.useCallback((list: HTMLDivElement | null) => {
-    list?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+  // The grid may take the focus back as the right-click ends (on a column letter it does), so
+  // the menu takes it once more on the next frame.
+  const list = React.useRef<HTMLDivElement | null>(null);
+  const focusFirst = React.useCallback((el: HTMLDivElement | null) => {
+    list.current = el;
+    el?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
   }, []);
+  React.useEffect(() => {
+    if (!at) return;
+    const frame = requestAnimationFrame(() => {
+      const el = list.current;
+      if (el && !el.contains(document.activeElement)) focusFirst(el);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [at, focusFirst]);
   // A chosen item closes the menu first (the grid takes the keyboard back, which Paste needs),
   // then runs; the menu's own close after the click is then not reported a second time.
   const closed = React.useRef(false);
