@@ -42,6 +42,15 @@ export interface PreviewAppProps {
 /** The preview page: the workbook on the left, the add-in's real task pane on the right. */
 export function PreviewApp({ wb, host, renderTaskpane, renderWorkbook }: PreviewAppProps): React.JSX.Element {
   const styles = useStyles();
+  // Rows of a sheet the add-in generated are its layout: the grid's menu does not shift them.
+  const rowsLocked = React.useCallback(
+    async (sheet: string) =>
+      (await host.listSheets()).some((s) => s.owned && s.name.toLowerCase() === sheet.toLowerCase())
+        ? `"${sheet}" is a sheet Comp Planner generated; its rows cannot be inserted or deleted here. Re-run the tool from the task pane instead.`
+        : null,
+    [host],
+  );
+  const view = <WorkbookView wb={wb} rowsLocked={rowsLocked} />;
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={styles.root}>
@@ -55,7 +64,7 @@ export function PreviewApp({ wb, host, renderTaskpane, renderWorkbook }: Preview
         </header>
         <div className={styles.body}>
           <main aria-label="Workbook" className={styles.workbook}>
-            {renderWorkbook ? renderWorkbook(<WorkbookView wb={wb} />) : <WorkbookView wb={wb} />}
+            {renderWorkbook ? renderWorkbook(view) : view}
           </main>
           <aside className={styles.pane} aria-label="Comp Planner task pane">
             {renderTaskpane(host)}

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import { CellPos, columnLetter, RangePos } from "../workbook/a1";
 import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
+import { planRowChange } from "./components/rowChange";
 import { shiftFormula } from "./shiftFormula";
 import { entry, writeTexts } from "./tables/writeCells";
 
@@ -30,11 +31,26 @@ export function writtenContent(wb: PreviewWorkbook, sheet: string, pos: CellPos)
   return cell.value !== null && typeof cell.value === "object" ? null : cell.value;
 }
 
-interface Edit {
+/** One block of cells an edit changed, with its cells' contents (and, when they move, styles) before and after. */
+export interface Part {
   readonly sheet: string;
   readonly topLeft: CellPos;
   readonly before: CellContent[][];
   readonly after: CellContent[][];
+  /** Number formats and bold before and after, for edits that move cells (row insert and delete). */
+  readonly styles?: { readonly before: CellStyle[][]; readonly after: CellStyle[][] };
+}
+
+/** A cell's number format and bold, which move with it when rows are inserted or deleted. */
+export interface CellStyle {
+  readonly format: string | null;
+  readonly bold: boolean;
+}
+
+/** One undoable edit: the blocks it wrote (the first is the one reported) and the tables it resized. */
+export interface Edit {
+  readonly parts: readonly Part[];
+  readonly tables: readonly { readonly name: string; readonly before: number; readonly after: number }[];
 }
 
 /** Pixels per point, as the grid draws column widths. */
@@ -61,8 +77,7 @@ export class GridEdits {
     const before = this.read(sheet, topLeft, rows);
     const after = rows.map((r) => [...r]);
     this.apply(sheet, topLeft, after);
-    this.undoStack.push({ sheet, topLeft, before, after });
-    this.redoStack.length = 0;
+    this.record({ parts: [{ sheet, topLeft, before, after }], tables: [] });
     return { start: topLeft, end: { row: topLeft.row + rows.length - 1, col: topLeft.col + widest(rows) - 1 } };
   }
 
@@ -74,8 +89,7 @@ export class GridEdits {
     const before = this.read(sheet, topLeft, texts);
     writeTexts(this.wb, sheet, topLeft, texts);
     const after = this.read(sheet, topLeft, texts);
-    this.undoStack.push({ sheet, topLeft, before, after });
-    this.redoStack.length = 0;
+    this.record({ parts: [{ sheet, topLeft, before, after }], tables: [] });
     return { start: topLeft, end: { row: topLeft.row + texts.length - 1, col: topLeft.col + widest(texts) - 1 } };
   }
 
@@ -121,6 +135,22 @@ export class GridEdits {
     this.write(sheet, { row: first, col: range.start.col }, rows);
   }
 
+  /**
+   * Excel's Insert (count > 0) or Delete (count < 0) of rows at a row: inside a table its columns
+   * shift and the table grows or shrinks, elsewhere the whole sheet's rows shift; references
+   * follow the cells that moved (see planRowChange). One undo step. Returns why it cannot be
+   * done, or null when done.
+   */
+  changeRows(sheet: string, at: CellPos, count: number): string | null {
+    const plan = planRowChange(this.wb, sheet, at, count);
+    if (typeof plan === "string") return plan;
+    if (plan.parts.length === 0) return null;
+    this.resizeTables(plan, "after");
+    for (const part of plan.parts) this.applyPart(part, "after");
+    this.record(plan);
+    return null;
+  }
+
   /** Sets a column's width from a drag, in pixels. */
   resizeColumn(sheet: string, col: number, px: number): void {
     this.wb.setColumnWidths(sheet, { [columnLetter(col)]: Math.round((px / PX_PER_PT) * 100) / 100 });
@@ -131,18 +161,44 @@ export class GridEdits {
   undo(): { sheet: string; range: RangePos } | null {
     const edit = this.undoStack.pop();
     if (!edit) return null;
-    this.apply(edit.sheet, edit.topLeft, edit.before);
+    this.resizeTables(edit, "before");
+    for (const part of [...edit.parts].reverse()) this.applyPart(part, "before");
     this.redoStack.push(edit);
-    return { sheet: edit.sheet, range: extent(edit) };
+    return { sheet: edit.parts[0].sheet, range: extent(edit.parts[0]) };
   }
 
   /** Redoes the last undone edit; returns the range it wrote, or null. */
   redo(): { sheet: string; range: RangePos } | null {
     const edit = this.redoStack.pop();
     if (!edit) return null;
-    this.apply(edit.sheet, edit.topLeft, edit.after);
+    this.resizeTables(edit, "after");
+    for (const part of edit.parts) this.applyPart(part, "after");
     this.undoStack.push(edit);
-    return { sheet: edit.sheet, range: extent(edit) };
+    return { sheet: edit.parts[0].sheet, range: extent(edit.parts[0]) };
+  }
+
+  private record(edit: Edit): void {
+    this.undoStack.push(edit);
+    this.redoStack.length = 0;
+  }
+
+  private resizeTables(edit: Edit, side: "before" | "after"): void {
+    for (const t of edit.tables) {
+      const table = this.wb.tables().find((x) => x.name === t.name);
+      if (table) this.wb.resizeTable(t.name, t[side], table.headers);
+    }
+  }
+
+  private applyPart(part: Part, side: "before" | "after"): void {
+    this.apply(part.sheet, part.topLeft, part[side]);
+    part.styles?.[side].forEach((row, i) =>
+      row.forEach((style, j) => {
+        const pos = { row: part.topLeft.row + i, col: part.topLeft.col + j };
+        this.wb.setNumberFormat(part.sheet, pos, style.format);
+        this.wb.setBold(part.sheet, pos, style.bold);
+      }),
+    );
+    if (part.styles) this.wb.notify();
   }
 
   private read(sheet: string, topLeft: CellPos, shape: readonly (readonly unknown[])[]): CellContent[][] {
@@ -158,7 +214,7 @@ export class GridEdits {
   }
 }
 
-function extent(edit: Edit): RangePos {
+function extent(edit: Part): RangePos {
   const width = Math.max(1, widest(edit.after));
   return {
     start: edit.topLeft,

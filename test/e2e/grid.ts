@@ -29,3 +29,76 @@ export async function shownText(page: Page, address: string): Promise<string> {
 export async function activeCellMessage(page: Page): Promise<string> {
   return ((await page.textContent('[role="status"] [data-part="message"]')) ?? "").trim();
 }
+
+type Content = number | string | boolean | null;
+
+/** A new sheet with `rows` from A1 (and a table over them when named), shown and selected at A1. */
+export async function freshSheet(
+  page: Page,
+  name: string,
+  rows: Content[][],
+  table?: { name: string; rowCount: number },
+): Promise<void> {
+  await page.evaluate(
+    ({ name, rows, table }) => {
+      const { wb } = (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner;
+      wb.addSheet(name);
+      if (table)
+        wb.addTable({
+          name: table.name,
+          sheet: name,
+          anchor: { row: 0, col: 0 },
+          headers: rows[0].map(String),
+          rowCount: table.rowCount,
+          numberFormats: {},
+        });
+      wb.setBlock(name, { row: 0, col: 0 }, rows);
+      wb.select(name, "A1");
+    },
+    { name, rows, table },
+  );
+  await page.getByRole("main", { name: "Workbook" }).getByRole("tab", { name, exact: true, selected: true }).waitFor();
+  await page.waitForSelector(`${cellSelector("A1")}[aria-selected="true"]`, { state: "attached" });
+}
+
+type Shown = number | string | boolean | null | { error: string };
+
+/** A cell's computed value in the page's workbook (errors as their code). */
+export async function valueAt(page: Page, sheet: string, address: string): Promise<Shown> {
+  return page.evaluate(
+    ({ sheet, pos }) => {
+      const { wb } = (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner;
+      const v = wb.cell(sheet, pos).value;
+      return v !== null && typeof v === "object" ? { error: v.error } : v;
+    },
+    { sheet, pos: parseCell(address) },
+  );
+}
+
+/** Waits (10 s at most) until a cell of the page's workbook holds `expected`; returns what it holds. */
+export async function valueWhen(page: Page, sheet: string, address: string, expected: Shown): Promise<Shown> {
+  await page
+    .waitForFunction(
+      ({ sheet, pos, expected }) => {
+        const { wb } = (
+          window as unknown as {
+            compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+          }
+        ).compPlanner;
+        const v = wb.cell(sheet, pos).value;
+        return JSON.stringify(v !== null && typeof v === "object" ? { error: v.error } : v) === JSON.stringify(expected);
+      },
+      { sheet, pos: parseCell(address), expected },
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
+  return valueAt(page, sheet, address);
+}

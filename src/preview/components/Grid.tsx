@@ -12,6 +12,8 @@ import {
   type GridKeyEventArgs,
   type GridMouseEventArgs,
   type GridSelection,
+  type CellClickedEventArgs,
+  type HeaderClickedEventArgs,
   type Item,
   type Rectangle,
   type TextCell,
@@ -22,6 +24,8 @@ import { CellPos, columnLetter, RangePos } from "../../workbook/a1";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { GridEdits } from "../useWorkbook";
 import { EditEnd, provideCellEditor, typeAhead } from "./CellEditor";
+import { GridMenu, GridMenuActions } from "./GridMenu";
+import { tableAt } from "./rowChange";
 import { columnWidthPx, overflowDrawer, toGridCell } from "./gridCells";
 import { ROW_HEIGHT, ROW_MARKER_WIDTH } from "./gridMetrics";
 import { useWorkbookViewStyles } from "./useWorkbookViewStyles.styles";
@@ -64,6 +68,11 @@ export interface GridProps {
   readonly edits: GridEdits;
   /** Drawn over the grid at cells (charts). */
   readonly overlays?: readonly GridOverlay[];
+  /**
+   * Why rows of a sheet cannot be inserted or deleted (a sheet the add-in generated, whose layout
+   * it owns), or null when they can.
+   */
+  readonly rowsLocked?: (sheet: string) => Promise<string | null>;
 }
 
 const THEME: Partial<Theme> = {
@@ -107,6 +116,86 @@ function toGlide(sel: CellSelection): GridSelection {
     columns: CompactSelection.empty(),
     rows: CompactSelection.empty(),
   };
+}
+
+const NO_SELECTION: GridSelection = {
+  current: undefined,
+  columns: CompactSelection.empty(),
+  rows: CompactSelection.empty(),
+};
+
+interface FrozenRefs {
+  readonly ref: React.RefObject<DataEditorRef | null>;
+  readonly topRef: React.RefObject<DataEditorRef | null>;
+  readonly mainBox: React.RefObject<HTMLDivElement | null>;
+  readonly topBox: React.RefObject<HTMLDivElement | null>;
+}
+
+/**
+ * Keeps the frozen-rows grid in step with the sheet's: the same sideways scroll both ways, the
+ * keyboard in the grid that holds the active cell, and an active cell below the frozen rows
+ * never hidden under them (the grid under them does not know they are there).
+ */
+function useFrozenRows(frozenRows: number, sheet: string, refs: FrozenRefs, active: CellPos, key: string): void {
+  React.useEffect(() => {
+    if (frozenRows === 0) return;
+    const main = refs.mainBox.current?.querySelector<HTMLElement>(".dvn-scroller");
+    const top = refs.topBox.current?.querySelector<HTMLElement>(".dvn-scroller");
+    if (!main || !top) return;
+    const follow = (from: HTMLElement, to: HTMLElement) => () => {
+      if (to.scrollLeft !== from.scrollLeft) to.scrollLeft = from.scrollLeft;
+    };
+    const mainMoved = follow(main, top);
+    const topMoved = follow(top, main);
+    main.addEventListener("scroll", mainMoved, { passive: true });
+    top.addEventListener("scroll", topMoved, { passive: true });
+    top.scrollLeft = main.scrollLeft;
+    return () => {
+      main.removeEventListener("scroll", mainMoved);
+      top.removeEventListener("scroll", topMoved);
+    };
+  }, [frozenRows, sheet]);
+  React.useEffect(() => {
+    const main = refs.mainBox.current;
+    if (!main) return;
+    // The sheet's grid also holds the frozen rows, under the frozen grid: its accessible cells
+    // for them are hidden and lose their ids, so that each cell is read (and found) once.
+    const mark = () => {
+      for (const td of main.querySelectorAll<HTMLElement>("td[id^='glide-cell-'], td[data-frozen-id]")) {
+        const id = td.id || td.dataset.frozenId!;
+        const under = Number(id.split("-")[3]) < frozenRows;
+        if (under && td.id) {
+          td.dataset.frozenId = id;
+          td.removeAttribute("id");
+          td.removeAttribute("data-testid");
+          td.parentElement?.setAttribute("aria-hidden", "true");
+        } else if (!under && !td.id) {
+          td.id = id;
+          td.setAttribute("data-testid", id);
+          delete td.dataset.frozenId;
+          td.parentElement?.removeAttribute("aria-hidden");
+        }
+      }
+    };
+    mark();
+    if (frozenRows === 0) return;
+    const observer = new MutationObserver(mark);
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [frozenRows, sheet]);
+  React.useEffect(() => {
+    if (frozenRows === 0) return;
+    const inTop = active.row < frozenRows;
+    const leaving = (inTop ? refs.mainBox : refs.topBox).current;
+    if (leaving?.contains(document.activeElement)) (inTop ? refs.topRef : refs.ref).current?.focus();
+    if (inTop) return;
+    const bounds = refs.ref.current?.getBounds(active.col, active.row);
+    const main = refs.mainBox.current;
+    const scroller = main?.querySelector<HTMLElement>(".dvn-scroller");
+    if (!bounds || !main || !scroller) return;
+    const frozenBottom = main.getBoundingClientRect().top + (frozenRows + 1) * ROW_HEIGHT;
+    if (bounds.y < frozenBottom) scroller.scrollTop -= frozenBottom - bounds.y;
+  }, [key, frozenRows]);
 }
 
 function rectToRange(r: Rectangle): RangePos {
@@ -156,12 +245,13 @@ function ensurePortal(): void {
  * runs on into empty cells. It is a view: every change goes through {@link GridEdits}.
  */
 export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
-  { wb, sheet, selection, onSelectionChange, edits, overlays = [] },
+  { wb, sheet, selection, onSelectionChange, edits, overlays = [], rowsLocked },
   handle,
 ) {
   const styles = useWorkbookViewStyles();
   const ref = React.useRef<DataEditorRef>(null);
-  React.useImperativeHandle(handle, () => ({ focus: () => ref.current?.focus() }), []);
+  const activeGrid = () => (selection.active.row < frozenRows ? topRef : ref).current;
+  React.useImperativeHandle(handle, () => ({ focus: () => activeGrid()?.focus() }));
   React.useEffect(ensurePortal, []);
   const box = React.useRef<HTMLDivElement>(null);
   const version = wb.version;
@@ -171,6 +261,12 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   const cols = Math.max((used?.end.col ?? 0) + 5, 26, active.col + 5);
   const widths = wb.columnWidths(sheet);
   const frozen = wb.freeze(sheet)?.columns ?? 0;
+  // Glide freezes leading columns only: frozen rows are a second grid over the first (see
+  // docs/decisions.md), showing the same sheet rows, in step sideways.
+  const frozenRows = Math.min(wb.freeze(sheet)?.rows ?? 0, 200);
+  const topRef = React.useRef<DataEditorRef>(null);
+  const topBox = React.useRef<HTMLDivElement>(null);
+  const mainBox = React.useRef<HTMLDivElement>(null);
 
   const columns = React.useMemo<GridColumn[]>(
     () =>
@@ -214,6 +310,21 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   // A new selection object on every render would tell the grid the selection changed.
   const selectionKey = `${active.col},${active.row},${selection.range.start.col},${selection.range.start.row},${selection.range.end.col},${selection.range.end.row}`;
   const glideSelection = React.useMemo(() => toGlide(selection), [selectionKey]);
+  // With frozen rows, the grid holding the active cell shows the selection; the other shows none
+  // (a selection it cannot show would make it scroll to it).
+  const inTop = active.row < frozenRows;
+  const mainSelection = frozenRows > 0 && inTop ? NO_SELECTION : glideSelection;
+  const topSelection = React.useMemo(
+    () =>
+      inTop
+        ? toGlide({
+            active,
+            range: { start: selection.range.start, end: { ...selection.range.end, row: Math.min(selection.range.end.row, frozenRows - 1) } },
+          })
+        : NO_SELECTION,
+    [selectionKey, frozenRows],
+  );
+  useFrozenRows(frozenRows, sheet, { ref, topRef, mainBox, topBox }, active, selectionKey);
 
   const report = (next: CellSelection) => onSelectionChange(next);
   const selectRange = (range: RangePos) => report({ active: range.start, range });
@@ -252,7 +363,15 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
       Object.assign(typeAhead, { cell: here, text: "", end: null, since: Date.now() });
       return;
     }
-    if (primary && key === "z" && !e.shiftKey) {
+    if (menu && e.key === "Escape") {
+      // The grid kept the keyboard while its menu is open (a right-click on a column letter).
+      stop();
+      closeMenu();
+    } else if ((e.key === "F10" && e.shiftKey) || e.key === "ContextMenu") {
+      stop();
+      const b = ref.current?.getBounds(active.col, active.row);
+      if (b) openMenu({ x: b.x + b.width / 2, y: b.y + b.height / 2 }, "cell");
+    } else if (primary && key === "z" && !e.shiftKey) {
       stop();
       const done = edits.undo();
       if (done && done.sheet === sheet) selectRange(done.range);
@@ -271,15 +390,100 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
     }
   };
 
+  // Down from the last frozen row goes on into the rows below, in the other grid.
+  const onTopKeyDown = (e: GridKeyEventArgs) => {
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
+    if (plain && (e.key === "ArrowDown" || e.key === "Enter") && active.row === frozenRows - 1 && !typeAhead.editorOpen) {
+      e.cancel();
+      e.preventDefault();
+      const row = frozenRows;
+      selectRange({ start: { row, col: active.col }, end: { row, col: active.col } });
+      return;
+    }
+    onKeyDown(e);
+  };
+
   const onCellEdited = ([col, row]: Item, value: EditableGridCell) => {
     if (value.kind !== GridCellKind.Text) return;
     edits.type(sheet, { row, col }, [[value.data]]);
   };
 
-  const onPaste = ([col, row]: Item, values: readonly (readonly string[])[]) => {
+  const onPaste = ([col, row]: Item, values: readonly (readonly string[])[]): boolean => {
     const written = edits.pasteBlock(sheet, row, col, values);
     selectRange(written);
     return false;
+  };
+
+  // The right-click menu, on cells, row numbers and column letters (Shift+F10 or the menu key
+  // opens it at the active cell). Its items are the keyboard's edit paths.
+  const [menu, setMenu] = React.useState<{
+    at: { x: number; y: number };
+    on: "cell" | "column";
+    locked?: string;
+  } | null>(null);
+  const [refusal, setRefusal] = React.useState<string | null>(null);
+  const openMenu = (at: { x: number; y: number }, on: "cell" | "column") => {
+    setRefusal(null);
+    setMenu({ at, on });
+    void rowsLocked?.(sheet).then((why) => {
+      if (why) setMenu((m) => m && { ...m, locked: why });
+    });
+  };
+  const closeMenu = () => {
+    setMenu(null);
+    ref.current?.focus();
+  };
+  const range = selection.range;
+  const rowCount = range.end.row - range.start.row + 1;
+  const rowsAt = { row: range.start.row, col: active.col };
+  const changeRows = (count: number) => {
+    const why = edits.changeRows(sheet, rowsAt, count);
+    if (why) setRefusal(why);
+  };
+  const menuActions: GridMenuActions = {
+    cut: () => {
+      void ref.current?.emit("copy").then(() => edits.clear(sheet, range));
+    },
+    copy: () => void ref.current?.emit("copy"),
+    paste: () => void ref.current?.emit("paste"),
+    clear: () => edits.clear(sheet, range),
+    fillDown: () => edits.fillDown(sheet, range),
+    insertRows: menu?.on === "column" ? undefined : () => changeRows(rowCount),
+    deleteRows: menu?.on === "column" ? undefined : () => changeRows(-rowCount),
+    rowsOf: tableAt(wb, sheet, rowsAt) ? "table" : "sheet",
+    rowCount,
+    rowsLocked: menu?.locked,
+  };
+  const onCellContextMenu = ([col, row]: Item, e: CellClickedEventArgs) => {
+    e.preventDefault();
+    const at = { x: e.bounds.x + e.localEventX, y: e.bounds.y + e.localEventY };
+    const inside =
+      row >= range.start.row && row <= range.end.row && col >= range.start.col && col <= range.end.col;
+    if (col < 0) {
+      // A row number: the whole row, as Excel selects it before its row menu.
+      const whole = row >= range.start.row && row <= range.end.row && range.start.col === 0 && range.end.col === cols - 1;
+      const next: CellSelection = whole
+        ? selection
+        : { active: { row, col: 0 }, range: { start: { row, col: 0 }, end: { row, col: cols - 1 } } };
+      if (!whole) report(next);
+      openMenu(at, "cell");
+      return;
+    }
+    // Outside the selection the clicked cell becomes the selection (the grid selects it too).
+    const next: CellSelection = inside ? selection : { active: { row, col }, range: { start: { row, col }, end: { row, col } } };
+    if (!inside) report(next);
+    openMenu(at, "cell");
+  };
+  const onHeaderContextMenu = (col: number, e: HeaderClickedEventArgs) => {
+    e.preventDefault();
+    if (col < 0) return;
+    const at = { x: e.bounds.x + e.localEventX, y: e.bounds.y + e.localEventY };
+    const whole = col >= range.start.col && col <= range.end.col && range.start.row === 0 && range.end.row === rows - 1;
+    const next: CellSelection = whole
+      ? selection
+      : { active: { row: 0, col }, range: { start: { row: 0, col }, end: { row: rows - 1, col } } };
+    if (!whole) report(next);
+    openMenu(at, "column");
   };
 
   // Excel shows an error's reason when the pointer rests on the cell.
@@ -311,10 +515,68 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
     );
   });
 
+  // With frozen rows, a grid the user is not working in can report a stale selection when the
+  // other one is clicked: after a click only the grid pressed is heard, after a key only one
+  // whose sibling does not hold the keyboard (the cell editor's keys come from outside both).
+  const pressed = React.useRef<HTMLElement | null>(null);
+  const lastInput = React.useRef<"pointer" | "key">("key");
+  const fromGrid = (s: GridSelection, from: HTMLElement | null) => {
+    if (frozenRows > 0 && from) {
+      const other = from === topBox.current ? mainBox.current : topBox.current;
+      const working =
+        lastInput.current === "pointer" ? from === pressed.current : !other?.contains(document.activeElement);
+      if (!working) return;
+    }
+    const next = fromGlide(s, rows, cols);
+    setRefusal(null);
+    if (next) report(next);
+  };
+
+  const shared = {
+    width: "100%",
+    height: "100%",
+    theme: THEME,
+    renderers: RENDERERS,
+    imageWindowLoader: IMAGES,
+    columns,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: ROW_HEIGHT,
+    rowMarkers: { kind: "clickable-number", width: ROW_MARKER_WIDTH } as const,
+    freezeColumns: frozen,
+    getCellContent,
+    getCellsForSelection,
+    drawCell,
+    rangeSelect: "rect",
+    columnSelect: "single",
+    rowSelect: "single",
+    cellActivationBehavior: "double-click",
+    keybindings: { activateCell: "F2", delete: "Delete|Backspace", clear: false, downFill: false, search: false },
+    onCellEdited,
+    provideEditor: provideCellEditor,
+    onDelete: (s: GridSelection) => {
+      const r = s.current?.range;
+      if (r) edits.clear(sheet, rectToRange(r));
+      return false;
+    },
+    onPaste,
+    onColumnResize: (_: GridColumn, size: number, col: number) => edits.resizeColumn(sheet, col, size),
+    onItemHovered,
+    onCellContextMenu,
+    onHeaderContextMenu,
+  } as const;
+
   return (
     <div
       className={styles.gridBox}
       ref={box}
+      onPointerDownCapture={(e) => {
+        const target = e.target as Node;
+        pressed.current = topBox.current?.contains(target) ? topBox.current : mainBox.current;
+        lastInput.current = "pointer";
+      }}
+      onKeyDownCapture={() => {
+        lastInput.current = "key";
+      }}
       onMouseUp={() => {
         // A click on the cell that is already selected must still give the grid the keyboard.
         const focused = document.activeElement;
@@ -322,53 +584,53 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
           ref.current?.focus();
       }}
     >
-      <DataEditorCore
-        key={sheet}
-        ref={ref}
-        width="100%"
-        height="100%"
-        theme={THEME}
-        renderers={RENDERERS}
-        imageWindowLoader={IMAGES}
-        columns={columns}
-        rows={rows}
-        rowHeight={ROW_HEIGHT}
-        headerHeight={ROW_HEIGHT}
-        rowMarkers={{ kind: "clickable-number", width: ROW_MARKER_WIDTH }}
-        freezeColumns={frozen}
-        getCellContent={getCellContent}
-        getCellsForSelection={getCellsForSelection}
-        drawCell={drawCell}
-        smoothScrollX
-        smoothScrollY
-        gridSelection={glideSelection}
-        onGridSelectionChange={(s) => {
-          const next = fromGlide(s, rows, cols);
-          if (next) report(next);
-        }}
-        rangeSelect="rect"
-        columnSelect="single"
-        rowSelect="single"
-        cellActivationBehavior="double-click"
-        keybindings={{ activateCell: "F2", delete: "Delete|Backspace", clear: false, downFill: false, search: false }}
-        onKeyDown={onKeyDown}
-        onCellEdited={onCellEdited}
-        provideEditor={provideCellEditor}
-        onDelete={(s) => {
-          const r = s.current?.range;
-          if (r) edits.clear(sheet, rectToRange(r));
-          return false;
-        }}
-        onPaste={onPaste}
-        onColumnResize={(_, size, col) => edits.resizeColumn(sheet, col, size)}
-        onItemHovered={onItemHovered}
-        onVisibleRegionChanged={() => {
-          if (overlays.length > 0) setScrolled((n) => n + 1);
-        }}
-      />
+      {frozenRows > 0 ? (
+        <div
+          className={styles.frozenRows}
+          data-testid="frozen-rows"
+          ref={topBox}
+          style={{ height: (frozenRows + 1) * ROW_HEIGHT }}
+          onWheel={(e) => {
+            const scroller = mainBox.current?.querySelector<HTMLElement>(".dvn-scroller");
+            if (scroller) scroller.scrollTop += e.deltaY;
+          }}
+        >
+          <DataEditorCore
+            key={`${sheet}:frozen`}
+            ref={topRef}
+            {...shared}
+            rows={frozenRows}
+            gridSelection={topSelection}
+            onGridSelectionChange={(s) => fromGrid(s, topBox.current)}
+            onKeyDown={onTopKeyDown}
+          />
+        </div>
+      ) : null}
+      <div className={styles.gridFill} ref={mainBox}>
+        <DataEditorCore
+          key={sheet}
+          ref={ref}
+          {...shared}
+          rows={rows}
+          smoothScrollX
+          smoothScrollY
+          gridSelection={mainSelection}
+          onGridSelectionChange={(s) => fromGrid(s, mainBox.current)}
+          onKeyDown={onKeyDown}
+          onVisibleRegionChanged={() => {
+            if (overlays.length > 0) setScrolled((n) => n + 1);
+          }}
+        />
+      </div>
       <div className={styles.overlayLayer} style={{ left: ROW_MARKER_WIDTH, top: ROW_HEIGHT }}>
         {overlayBoxes}
       </div>
+      <GridMenu at={menu?.at ?? null} actions={menuActions} onClose={closeMenu} />
+      {refusal ? (
+        <div role="alert" className={styles.tooltip} style={{ left: 8, top: ROW_HEIGHT + 4 }}>
+          {refusal}
+        </div>
+      ) : null}
       {tip ? (
         <div role="tooltip" className={styles.tooltip} style={{ left: tip.left, top: tip.top }}>
           {tip.text}

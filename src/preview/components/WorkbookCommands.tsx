@@ -9,6 +9,11 @@ import {
   DialogTitle,
   Field,
   Input,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   Text,
   ToolbarButton,
 } from "@fluentui/react-components";
@@ -16,6 +21,7 @@ import { Autosave } from "../autosave/autosave";
 import { PreviewSession } from "../session";
 import { createTable, deleteSheet, insertSheet, renameSheet } from "../tables/sheetCommands";
 import { useWorkbookVersion } from "../useWorkbook";
+import { FreezeChoice, freezePanes } from "./freezePanes";
 import { FileStatus } from "./WorkbookFiles";
 
 /** Props of {@link WorkbookCommands}. */
@@ -28,6 +34,13 @@ export interface WorkbookCommandsProps {
   /** Puts a fresh sample workbook in place of this one. */
   readonly startAgain?: () => Promise<void>;
 }
+
+const FREEZE_CHOICES: readonly (readonly [FreezeChoice, string])[] = [
+  ["panes", "Freeze panes at the selection"],
+  ["top-row", "Freeze top row"],
+  ["first-column", "Freeze first column"],
+  ["none", "Unfreeze panes"],
+];
 
 /** Toolbar commands on sheets and tables, the autosave status and Start again from the sample. */
 export function WorkbookCommands({ session, report, autosave, startAgain }: WorkbookCommandsProps): React.JSX.Element {
@@ -73,6 +86,31 @@ export function WorkbookCommands({ session, report, autosave, startAgain }: Work
       >
         Create table
       </ToolbarButton>
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <ToolbarButton>Freeze panes</ToolbarButton>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            {FREEZE_CHOICES.map(([choice, label]) => (
+              <MenuItem
+                key={choice}
+                onClick={() =>
+                  run(async () => {
+                    const at = wb.selection?.range.start ?? { row: 0, col: 0 };
+                    const done = freezePanes(wb, sheet, choice, at);
+                    return done
+                      ? `Froze ${done.rows} row(s) and ${done.columns} column(s) of "${sheet}".`
+                      : `Unfroze the panes of "${sheet}".`;
+                  })
+                }
+              >
+                {label}
+              </MenuItem>
+            ))}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
       {startAgain && <ToolbarButton onClick={() => setDialog("restart")}>Start again from the sample</ToolbarButton>}
       {autosave && (
         <Text size={200} aria-live="polite">

@@ -16,13 +16,15 @@ export { parseEntry };
 export interface WorkbookViewProps {
   /** The workbook to show and edit. */
   readonly wb: PreviewWorkbook;
+  /** Why rows of a sheet cannot be inserted or deleted (see GridProps.rowsLocked). */
+  readonly rowsLocked?: (sheet: string) => Promise<string | null>;
 }
 
 const A1: RangePos = { start: { row: 0, col: 0 }, end: { row: 0, col: 0 } };
 const sameRange = (a: RangePos, b: RangePos) => rangeAddress(a) === rangeAddress(b);
 
 /** The preview's workbook: formula bar, grid with charts, sheet tabs, and the active cell announced. */
-export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
+export function WorkbookView({ wb, rowsLocked }: WorkbookViewProps): React.JSX.Element {
   useWorkbookVersion(wb);
   const styles = useWorkbookViewStyles();
   const edits = gridEdits(wb);
@@ -82,6 +84,7 @@ export function WorkbookView({ wb }: WorkbookViewProps): React.JSX.Element {
         selection={selection}
         onSelectionChange={select}
         edits={edits}
+        rowsLocked={rowsLocked}
         overlays={wb.charts(sheet).map((chart) => ({
           anchor: parseCell(chart.anchor),
           node: <ChartView spec={chart} data={chartData(wb, chart)} />,

@@ -80,6 +80,20 @@ export const useWorkbookViewStyles = makeStyles({
     "::after": { content: "''", flexShrink: 0, width: tokens.spacingHorizontalS },
   },
   gridBox: { flexGrow: 1, minHeight: 0, position: "relative", overflow: "hidden" },
+  /** The scrolling part of the sheet fills the box; frozen rows lie over its top. */
+  gridFill: { position: "absolute", inset: 0 },
+  // A second grid with the frozen top rows over the first: it scrolls sideways with it, never
+  // up or down, and its own scrollbars are hidden. The line under it is Excel's freeze line.
+  frozenRows: {
+    position: "absolute",
+    left: 0,
+    right: 0,
+    top: 0,
+    zIndex: 2,
+    backgroundColor: "#ffffff",
+    boxShadow: "0 1px 0 #9e9e9e",
+    "& .dvn-scroller": { overflow: "hidden !important" },
+  },
   // Charts float over the cells and scroll with them; clicks pass through to the grid.
   overlayLayer: { position: "absolute", right: 0, bottom: 0, overflow: "hidden", pointerEvents: "none" },
   chart: { position: "absolute", zIndex: 1 },
