@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { isCalcError } from "../../src/core/errors";
 import { dec } from "../../src/core/money";
-import { compileCurve, CompiledCurve, PayoutCurve, PayoutMode, payout, payoutDecimal, payoutDouble } from "../../src/core/tiers";
+import {
+  compileCurve,
+  CompiledCurve,
+  PayoutCurve,
+  PayoutMode,
+  payout,
+  payoutDecimal,
+  payoutDouble,
+} from "../../src/core/tiers";
 
 function compiled(curve: PayoutCurve): CompiledCurve {
   const c = compileCurve(curve);
@@ -36,11 +44,20 @@ const short = (max: number, decimals: number) =>
 const curveArb = fc
   .record({
     start: fc.oneof(fc.constant(0), short(1, 2)),
-    gaps: fc.array(fc.integer({ min: 1, max: 1000 }).map((n) => n / 1000), { minLength: 1, maxLength: 5 }),
-    rates: fc.array(fc.integer({ min: 0, max: 3000 }).map((n) => n / 1000), { minLength: 5, maxLength: 5 }),
+    gaps: fc.array(
+      fc.integer({ min: 1, max: 1000 }).map((n) => n / 1000),
+      { minLength: 1, maxLength: 5 },
+    ),
+    rates: fc.array(
+      fc.integer({ min: 0, max: 3000 }).map((n) => n / 1000),
+      { minLength: 5, maxLength: 5 },
+    ),
     mode: fc.constantFrom<PayoutMode>("MARGINAL", "RETRO"),
     threshold: fc.option(short(1, 2), { nil: null }),
-    cap: fc.option(fc.integer({ min: 1, max: 300 }).map((n) => n / 100), { nil: null }),
+    cap: fc.option(
+      fc.integer({ min: 1, max: 300 }).map((n) => n / 100),
+      { nil: null },
+    ),
   })
   .map(({ start, gaps, rates, mode, threshold, cap }) => {
     let lower = mode === "RETRO" ? Math.abs(start) : start;
@@ -126,14 +143,18 @@ describe("payoutDouble (full-precision measures on pairs of doubles)", () => {
     let answered = 0;
     let rows = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 100_000, max: 2_000_000 }), fc.integer({ min: 500_000, max: 1_500_000 }), (a, q) => {
-        const m = a / q;
-        const got = payoutDouble(m, 75000, c);
-        rows++;
-        if (got === undefined) return;
-        answered++;
-        expect(got).toBe(payoutDecimal(m, 75000, c));
-      }),
+      fc.property(
+        fc.integer({ min: 100_000, max: 2_000_000 }),
+        fc.integer({ min: 500_000, max: 1_500_000 }),
+        (a, q) => {
+          const m = a / q;
+          const got = payoutDouble(m, 75000, c);
+          rows++;
+          if (got === undefined) return;
+          answered++;
+          expect(got).toBe(payoutDecimal(m, 75000, c));
+        },
+      ),
       { numRuns: 5000 },
     );
     expect(answered / rows).toBeGreaterThan(0.99);

@@ -94,7 +94,9 @@ export async function valueWhen(page: Page, sheet: string, address: string, expe
           }
         ).compPlanner;
         const v = wb.cell(sheet, pos).value;
-        return JSON.stringify(v !== null && typeof v === "object" ? { error: v.error } : v) === JSON.stringify(expected);
+        return (
+          JSON.stringify(v !== null && typeof v === "object" ? { error: v.error } : v) === JSON.stringify(expected)
+        );
       },
       { sheet, pos: parseCell(address), expected },
       { timeout: 10_000 },

@@ -218,19 +218,19 @@ describe("frozen rows", () => {
     // grid, whose canvas has text there, and its cell reads "Month".
     const a1 = await pointAt("A1");
     expect(
-      await page.evaluate(
-        ({ x, y }) => !!document.elementFromPoint(x, y)?.closest('[data-testid="frozen-rows"]'),
-        a1,
-      ),
+      await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('[data-testid="frozen-rows"]'), a1),
     ).toBe(true);
     expect((await frozen.locator("#glide-cell-1-0").textContent())?.trim()).toBe("Month");
-    const dark = await frozen.locator("canvas").first().evaluate((canvas: HTMLCanvasElement) => {
-      const scale = canvas.width / canvas.getBoundingClientRect().width;
-      const data = canvas.getContext("2d")!.getImageData(50 * scale, 24 * scale, 80 * scale, 16 * scale).data;
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] * 0.3 + data[i + 1] * 0.59 + data[i + 2] * 0.11 < 140) n++;
-      return n;
-    });
+    const dark = await frozen
+      .locator("canvas")
+      .first()
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const scale = canvas.width / canvas.getBoundingClientRect().width;
+        const data = canvas.getContext("2d")!.getImageData(50 * scale, 24 * scale, 80 * scale, 16 * scale).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] * 0.3 + data[i + 1] * 0.59 + data[i + 2] * 0.11 < 140) n++;
+        return n;
+      });
     expect(dark).toBeGreaterThan(10);
     expect(await main.isVisible()).toBe(true);
     const shot = await screenshot(page, "grid-frozen-rows-scrolled");

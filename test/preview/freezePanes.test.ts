@@ -22,7 +22,10 @@ describe("View > Freeze Panes", () => {
     const wb = new PreviewWorkbook();
     wb.addSheet("Plan");
     wb.addSheet("Other");
-    wb.setBlock("Plan", { row: 0, col: 0 }, [["Rep", "Quota"], ["Ann", 100]]);
+    wb.setBlock("Plan", { row: 0, col: 0 }, [
+      ["Rep", "Quota"],
+      ["Ann", 100],
+    ]);
     wb.setBlock("Other", { row: 0, col: 0 }, [["x"]]);
     freezePanes(wb, "Plan", "panes", { row: 2, col: 1 });
     const back = (await readXlsx(await writeXlsx(wb), "plan.xlsx")).workbook;

@@ -4,8 +4,7 @@ import { GridEdits } from "../../src/preview/useWorkbook";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 
 const value = (wb: PreviewWorkbook, sheet: string, row: number, col: number) => wb.cell(sheet, { row, col }).value;
-const formula = (wb: PreviewWorkbook, sheet: string, row: number, col: number) =>
-  wb.cell(sheet, { row, col }).formula;
+const formula = (wb: PreviewWorkbook, sheet: string, row: number, col: number) => wb.cell(sheet, { row, col }).formula;
 
 describe("adjustRows: references follow rows inserted or deleted, as in Excel", () => {
   test("worked examples: insert one row before row 3 (0-based 2)", () => {
@@ -145,7 +144,14 @@ describe("GridEdits.changeRows: Insert and Delete rows", () => {
     const { wb, edits } = tableSheet();
     expect(edits.changeRows("S", { row: 0, col: 5 }, 1)).toMatch(/Table Sales .* cannot move a table/);
     wb.addSheet("One");
-    wb.addTable({ name: "Solo", sheet: "One", anchor: { row: 0, col: 0 }, headers: ["X"], rowCount: 1, numberFormats: {} });
+    wb.addTable({
+      name: "Solo",
+      sheet: "One",
+      anchor: { row: 0, col: 0 },
+      headers: ["X"],
+      rowCount: 1,
+      numberFormats: {},
+    });
     wb.setBlock("One", { row: 0, col: 0 }, [["X"], [1]]);
     expect(edits.changeRows("One", { row: 1, col: 0 }, -1)).toMatch(/at least one data row/);
     expect(value(wb, "One", 1, 0)).toBe(1);

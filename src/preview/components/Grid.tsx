@@ -319,7 +319,10 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
       inTop
         ? toGlide({
             active,
-            range: { start: selection.range.start, end: { ...selection.range.end, row: Math.min(selection.range.end.row, frozenRows - 1) } },
+            range: {
+              start: selection.range.start,
+              end: { ...selection.range.end, row: Math.min(selection.range.end.row, frozenRows - 1) },
+            },
           })
         : NO_SELECTION,
     [selectionKey, frozenRows],
@@ -393,7 +396,12 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   // Down from the last frozen row goes on into the rows below, in the other grid.
   const onTopKeyDown = (e: GridKeyEventArgs) => {
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
-    if (plain && (e.key === "ArrowDown" || e.key === "Enter") && active.row === frozenRows - 1 && !typeAhead.editorOpen) {
+    if (
+      plain &&
+      (e.key === "ArrowDown" || e.key === "Enter") &&
+      active.row === frozenRows - 1 &&
+      !typeAhead.editorOpen
+    ) {
       e.cancel();
       e.preventDefault();
       const row = frozenRows;
@@ -457,11 +465,11 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   const onCellContextMenu = ([col, row]: Item, e: CellClickedEventArgs) => {
     e.preventDefault();
     const at = { x: e.bounds.x + e.localEventX, y: e.bounds.y + e.localEventY };
-    const inside =
-      row >= range.start.row && row <= range.end.row && col >= range.start.col && col <= range.end.col;
+    const inside = row >= range.start.row && row <= range.end.row && col >= range.start.col && col <= range.end.col;
     if (col < 0) {
       // A row number: the whole row, as Excel selects it before its row menu.
-      const whole = row >= range.start.row && row <= range.end.row && range.start.col === 0 && range.end.col === cols - 1;
+      const whole =
+        row >= range.start.row && row <= range.end.row && range.start.col === 0 && range.end.col === cols - 1;
       const next: CellSelection = whole
         ? selection
         : { active: { row, col: 0 }, range: { start: { row, col: 0 }, end: { row, col: cols - 1 } } };
@@ -470,7 +478,9 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
       return;
     }
     // Outside the selection the clicked cell becomes the selection (the grid selects it too).
-    const next: CellSelection = inside ? selection : { active: { row, col }, range: { start: { row, col }, end: { row, col } } };
+    const next: CellSelection = inside
+      ? selection
+      : { active: { row, col }, range: { start: { row, col }, end: { row, col } } };
     if (!inside) report(next);
     openMenu(at, "cell");
   };
