@@ -47,7 +47,7 @@ function moveReference(m: RegExpExecArray, rows: number, cols: number): string {
 }
 
 /** The index just past a string literal, quoted sheet name or bracketed structured reference. */
-function endOfSpan(text: string, start: number): number {
+export function endOfSpan(text: string, start: number): number {
   const open = text[start];
   if (open === "[") {
     let depth = 0;

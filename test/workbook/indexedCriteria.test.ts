@@ -1,29 +1,11 @@
 import fc from "fast-check";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
+import { plainEngine } from "./plainEngine";
 
 /**
  * The preview's indexed SUMIFS/COUNTIFS family gives exactly what the engine's own functions give
  * (same criteria rules, same order of addition), and follows every change of the ranges.
  */
-
-/** HyperFormula as shipped, without the preview's indexed functions (a separate module instance). */
-function plainEngine() {
-  let hf: typeof import("hyperformula") | undefined;
-  jest.isolateModules(() => {
-    hf = jest.requireActual<typeof import("hyperformula")>("hyperformula");
-  });
-  // The reference really is the engine's own implementation, not the preview's.
-  expect(hf!.HyperFormula.getFunctionPlugin("SUMIFS")!.name).toBe("ConditionalAggregationPlugin");
-  // The same configuration as the preview's engine (src/workbook/preview/previewWorkbook.ts), so only the functions differ.
-  const engine = hf!.HyperFormula.buildEmpty({
-    licenseKey: "gpl-v3",
-    useArrayArithmetic: true,
-    smartRounding: false,
-    accentSensitive: true,
-  });
-  engine.addSheet("S");
-  return engine;
-}
 
 type Cell = string | number | boolean | null;
 const ROWS = 40;
@@ -102,7 +84,7 @@ describe("indexed criteria functions in the preview engine", () => {
       `=MINIFS($B$1:$B$${ROWS},$C$1:$C$${ROWS},${c2})`,
       `=SUMIFS($B$1:$B$${ROWS},$A$1:$A$${ROWS},${c1},$C$1:$C$${ROWS},${c2})`,
     ];
-    const plain = plainEngine();
+    const plain = plainEngine("SUMIFS", "ConditionalAggregationPlugin");
     fc.assert(
       fc.property(
         fc.array(fc.tuple(cell, fc.double({ min: -1e6, max: 1e6, noNaN: true }), cell), {

@@ -1,29 +1,12 @@
 import fc from "fast-check";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
+import { plainEngine } from "./plainEngine";
 
 /**
  * The preview's indexed SUMPRODUCT gives exactly what the engine's own gives (same comparison
  * rules, same coercions, same order of addition, same errors), and follows every change of the
  * ranges it read.
  */
-
-/** HyperFormula as shipped, without the preview's replacements (a separate module instance). */
-function plainEngine() {
-  let hf: typeof import("hyperformula") | undefined;
-  jest.isolateModules(() => {
-    hf = jest.requireActual<typeof import("hyperformula")>("hyperformula");
-  });
-  expect(hf!.HyperFormula.getFunctionPlugin("SUMPRODUCT")!.name).toBe("SumprodPlugin");
-  // The preview engine's configuration (src/workbook/preview/previewWorkbook.ts): only SUMPRODUCT differs.
-  const engine = hf!.HyperFormula.buildEmpty({
-    licenseKey: "gpl-v3",
-    useArrayArithmetic: true,
-    smartRounding: false,
-    accentSensitive: true,
-  });
-  engine.addSheet("S");
-  return engine;
-}
 
 type Cell = string | number | boolean | null;
 const ROWS = 40;
@@ -142,7 +125,7 @@ describe("indexed SUMPRODUCT in the preview engine", () => {
       `=SUMPRODUCT((TRIM(${R("A")})=TRIM($E$1))*((TRIM(${R("C")})="a")+(TRIM(${R("C")})="b")>0))`,
       `=SUMPRODUCT(--(TRIM(${R("C")})=$F$1))`,
     ];
-    const plain = plainEngine();
+    const plain = plainEngine("SUMPRODUCT", "SumprodPlugin");
     fc.assert(
       fc.property(
         // Half the cases hold text-only ids and stages, as CRM exports do: the TRIM shapes are indexed then.

@@ -1,4 +1,5 @@
 import { columnIndex } from "../../workbook/a1";
+import { endOfSpan } from "../shiftFormula";
 
 /** Rows inserted or deleted on a sheet, within some of its columns (a table's) or all of them. */
 export interface RowShift {
@@ -100,23 +101,4 @@ function moveRow(row: number, col: number, shift: RowShift, part: "single" | "st
   if (part === "start") return first;
   if (part === "end") return first - 1 >= 1 ? first - 1 : null;
   return null;
-}
-
-/** The index just past a string literal, quoted sheet name or bracketed structured reference. */
-function endOfSpan(text: string, start: number): number {
-  const open = text[start];
-  if (open === "[") {
-    let depth = 0;
-    for (let i = start; i < text.length; i++) {
-      if (text[i] === "[") depth++;
-      else if (text[i] === "]" && --depth === 0) return i + 1;
-    }
-    return text.length;
-  }
-  for (let i = start + 1; i < text.length; i++) {
-    if (text[i] !== open) continue;
-    if (text[i + 1] === open) i++;
-    else return i + 1;
-  }
-  return text.length;
 }

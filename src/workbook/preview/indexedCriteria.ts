@@ -49,7 +49,7 @@ const INDEX_KEY = "comp-planner:criteria-index";
 const VALUES_KEY = "comp-planner:range-values";
 
 /** A criteria range read once: distinct values, the distinct value of every row, and matches per criterion. */
-interface CriteriaIndex {
+export interface CriteriaIndex {
   /** One representative raw value per group. */
   readonly groups: unknown[];
   /** Group number of each cell, in the order the engine iterates (row by row). */
@@ -73,7 +73,7 @@ function raw(v: unknown): unknown {
 }
 
 /** A key that tells apart every value a criterion can tell apart (type and value; errors by type). */
-export function valueKey(v: unknown): string {
+function valueKey(v: unknown): string {
   if (typeof v === "number") return `n${v}`;
   if (typeof v === "string") return `s${v}`;
   if (typeof v === "boolean") return v ? "T" : "F";
@@ -84,7 +84,8 @@ export function valueKey(v: unknown): string {
   return `o${String(v)}`;
 }
 
-function buildIndex(values: readonly unknown[]): CriteriaIndex {
+/** Distinct values of a range (by {@link valueKey}), each row's group and each group's rows. */
+export function buildIndex(values: readonly unknown[]): CriteriaIndex {
   const ids = new Map<string, number>();
   const groups: unknown[] = [];
   const members: number[][] = [];

@@ -1,5 +1,5 @@
 import { CellError, EmptyValue, HyperFormula, SimpleRangeValue } from "hyperformula";
-import { cachedOnRange, RangeVertexLike, valueKey } from "./indexedCriteria";
+import { buildIndex, cachedOnRange, RangeVertexLike } from "./indexedCriteria";
 
 /**
  * SUMPRODUCT in the preview's engine with an index for its usual shape in the generated sheets:
@@ -109,25 +109,8 @@ function columnOf(self: PluginSelf, ast: Ast, state: unknown, height: { value: n
 
 function buildColumn(range: SimpleRangeValue): ColumnIndex {
   const values = Array.from(range.valuesFromTopLeftCorner());
-  const ids = new Map<string, number>();
-  const groups: unknown[] = [];
-  const members: number[][] = [];
-  const groupOf = new Int32Array(values.length);
-  let hasError = false;
-  values.forEach((v, i) => {
-    if (v instanceof CellError) hasError = true;
-    const k = valueKey(v);
-    let g = ids.get(k);
-    if (g === undefined) {
-      g = groups.length;
-      ids.set(k, g);
-      groups.push(v);
-      members.push([]);
-    }
-    groupOf[i] = g;
-    members[g].push(i);
-  });
-  return { values, hasError, groups, members, groupOf };
+  const { groups, members, groupOf } = buildIndex(values);
+  return { values, hasError: values.some((v) => v instanceof CellError), groups, members, groupOf };
 }
 
 /** TRIM of every group with the engine's own TRIM; null when a group is not text or blank. */
