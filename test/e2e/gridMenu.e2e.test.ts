@@ -249,6 +249,8 @@ describe("frozen rows", () => {
     await page.waitForSelector('[data-testid="frozen-rows"] #glide-cell-2-0[aria-selected="true"]', {
       state: "attached",
     });
+    // The keys go where the focus is: wait until the frozen rows' grid has it before typing.
+    await page.waitForFunction(() => !!document.activeElement?.closest('[data-testid="frozen-rows"]'));
     await page.keyboard.type("Total");
     await page.keyboard.press("Enter");
     expect(await valueWhen(page, "FrozenRows", "B1", "Total")).toBe("Total");
