@@ -341,6 +341,28 @@ describe("Back-test on the messy deals", () => {
     expect(errorCells(wb)).toEqual([]);
   });
 
+  test("with the amounts filled but the repeated rows kept, a repeated deal is refused (credited twice), naming its row", async () => {
+    const filled = deals.rows.filter((r) => r.cents !== null);
+    const { wb, result } = await run(
+      keepRows((r) => r.cents !== null),
+      {},
+    );
+    // Independently: the rows (1-based, in the filled file) of each deal id that is listed more than once.
+    const rowsOfId = new Map<string, number[]>();
+    filled.forEach((r, i) => rowsOfId.set(r.id, [...(rowsOfId.get(r.id) ?? []), i + 1]));
+    const repeated = [...rowsOfId].filter(([, rows]) => rows.length > 1);
+    expect(repeated).toHaveLength(25);
+    expect(result).toBeInstanceOf(StepError);
+    const m =
+      /^Current plan: crm_deals row (\d+) \(deal ([^,]+), [^)]+\), share: the shares of deal \2 for role AE add up to 2; this plan requires 100%\.$/.exec(
+        (result as Error).message,
+      );
+    expect(m).not.toBeNull();
+    expect(rowsOfId.get(m![2])).toContain(Number(m![1]));
+    expect(rowsOfId.get(m![2])!.length).toBe(2);
+    for (const sheet of Object.values(BACKTEST_SHEETS)) expect(wb.hasSheet(sheet)).toBe(false);
+  });
+
   test("Closed kept as ISO text is read as the dates it names, with a note; the ledger is the same", async () => {
     const typed = await run(cleanCsv, {});
     const text = await run(cleanCsv, { Closed: "text" });
