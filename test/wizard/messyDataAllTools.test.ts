@@ -389,7 +389,37 @@ describe("Back-test on the messy deals", () => {
   });
 });
 
+const FACT_DEALS = {
+  table: "crm_deals",
+  channel: "Source",
+  stage: "Stage",
+  created: "Created",
+  closed: "Closed",
+  amount: "Amount",
+  type: "Type",
+};
+
 describe("Unit economics with facts from the messy deals", () => {
+  test("Closed kept as text is refused naming the column and the first row; nothing is written", async () => {
+    const { wb, host } = bookOf(deals.csv, { Closed: "text" });
+    const run = runUnitEconomicsStep(host, {
+      input: ueInput({ channels: [WEB, PARTNERS] }),
+      sheet: UNIT_ECONOMICS_SHEET,
+      facts: {
+        deals: { ...FACT_DEALS },
+        activities: null,
+        period: { first: { year: 2026, month: 1 }, last: { year: 2026, month: 6 } },
+        values: ["Web", "Partners"],
+      },
+    });
+    await expect(run).rejects.toThrow(StepError);
+    await expect(run).rejects.toThrow(
+      `Table crm_deals column "Closed" row 1 holds "${isoDate(deals.rows[0].closed)}", text rather than a date; ` +
+        "enter it as a date (Data > Text to Columns converts a column of yyyy-mm-dd text). Nothing was written.",
+    );
+    expect(wb.hasSheet(UNIT_ECONOMICS_SHEET)).toBe(false);
+  });
+
   test("the fact columns equal an independent count of the deals; no error cell; won and revenue above 0", async () => {
     const { wb, host } = book();
     const events = { ...WEB, name: "Events" };
@@ -399,15 +429,7 @@ describe("Unit economics with facts from the messy deals", () => {
       input,
       sheet: UNIT_ECONOMICS_SHEET,
       facts: {
-        deals: {
-          table: "crm_deals",
-          channel: "Source",
-          stage: "Stage",
-          created: "Created",
-          closed: "Closed",
-          amount: "Amount",
-          type: "Type",
-        },
+        deals: { ...FACT_DEALS },
         activities: null,
         period,
         values: ["Web", "Partners", "Events"],
