@@ -229,6 +229,30 @@ describe("a messy CRM export, opened and planned on", () => {
     expect(errors).toEqual([]);
   }, 300_000);
 
+  test("OTE scenarios then compare over the quotas simulated on one prior quarter: no error cell, no zero cost, a real spread", async () => {
+    await pane().getByRole("tab", { name: "OTE scenarios" }).click();
+    expect(
+      await pane()
+        .getByRole("switch", { name: /Use the attainment distribution simulated in the Quotas step/ })
+        .isChecked(),
+    ).toBe(true);
+    await pane().getByRole("button", { name: "Compare and write" }).click();
+    await pane()
+      .getByText(/^Wrote "OTE Scenarios": \d+ scenarios compared/)
+      .waitFor({ timeout: 120_000 });
+    expect(await errorCells("OTE Scenarios")).toEqual([]);
+    const table = await readTable("OTE_Scenarios_Scenarios");
+    expect(table.rows.length).toBeGreaterThan(0);
+    const col = (h: string) => table.headers.indexOf(h);
+    for (const r of table.rows) {
+      expect(r[col("Total cost")] as number).toBeGreaterThan(0);
+      // The spread is fitted and floored: P10 and P90 are not within 0.3% of each other.
+      const [p10, p50, p90] = ["Earnings P10", "Earnings P50", "Earnings P90"].map((h) => r[col(h)] as number);
+      expect(p90 - p10).toBeGreaterThan(p50 * 0.05);
+    }
+    expect(errors).toEqual([]);
+  }, 180_000);
+
   test("a table created from a selection shows in the KPI pane's selects at once, and leaves them when its sheet is deleted", async () => {
     await pane().getByRole("tab", { name: "KPI bonus" }).click();
     const people = pane().getByRole("combobox", { name: "People table" });
