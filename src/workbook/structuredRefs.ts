@@ -52,6 +52,7 @@ export function structuredToA1(
   const place = (end: number): RangePlace => ({
     fn: calls[calls.length - 1] ?? "",
     wholeArgument: /[(,]\s*$/.test(out) && /^\s*[,)]/.test(formula.slice(end)),
+    within: [...calls],
   });
   while (i < formula.length) {
     const ch = formula[i];
@@ -163,6 +164,8 @@ export interface RangePlace {
   readonly fn: string;
   /** True when the reference is a whole argument of that function, not part of an expression. */
   readonly wholeArgument: boolean;
+  /** Every function it is inside, outermost first ("" for a bare parenthesis). */
+  readonly within: readonly string[];
 }
 
 /** A multi-cell range a structured reference stands for, 0-based and inclusive, and where it sits. */

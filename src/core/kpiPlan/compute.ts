@@ -44,6 +44,19 @@ export interface PersonScore {
   readonly rank: number;
 }
 
+/**
+ * Attainments are ranked at this many decimal places: two people whose attainments differ only
+ * by rounding noise (2E-17 against 0, from dividing in decimals or in doubles) share a rank, in
+ * the core and on the Leaderboard alike (its Rank compares ROUND(attainment, RANK_PLACES)).
+ */
+export const RANK_PLACES = 12;
+
+/** An attainment as ranks compare it: rounded to RANK_PLACES as the spreadsheet's ROUND rounds. */
+export function rankingValue(attainment: number): number {
+  const m = 10 ** RANK_PLACES;
+  return attainment < 0 ? -Math.round(-attainment * m) / m : Math.round(attainment * m) / m;
+}
+
 /** Excel date serials of the first day of a month and of the next month. */
 export function monthBounds(month: string): [number, number] {
   const [y, m] = parseMonth(normalizeMonth(month));
@@ -283,7 +296,10 @@ export function computeScorecards(
   }
   return {
     lines,
-    people: scores.map((s) => ({ ...s, rank: 1 + scores.filter((o) => o.attainment > s.attainment).length })),
+    people: scores.map((s) => ({
+      ...s,
+      rank: 1 + scores.filter((o) => rankingValue(o.attainment) > rankingValue(s.attainment)).length,
+    })),
     warnings: monthWarnings(plan, tables, month, monthBounds(month), lines),
   };
 }

@@ -7,6 +7,8 @@ export {
   kpiAttainment,
   monthBounds,
   PersonIndex,
+  RANK_PLACES,
+  rankingValue,
 } from "./compute";
 export type { DataTable, Person, PersonScore, ScoreLine } from "./compute";
 export { checkDateColumns, monthWarnings } from "./dataChecks";

@@ -7,6 +7,7 @@ import {
   monthBounds,
   PersonScore,
   PlanVersion,
+  RANK_PLACES,
 } from "../../core/kpiPlan";
 import { PayoutCurve } from "../../core/tiers";
 import { excelTrimKey } from "../../core/text";
@@ -330,7 +331,9 @@ export function leaderboardSheet(
         anchor: `A${3 + warnings.length}`,
         headers,
         rows: ordered.map((s) => [
-          { formula: `=1+COUNTIF(${KPI_NAMES.bonus}[Attainment],">"&[@Attainment])` },
+          {
+            formula: `=1+SUMPRODUCT(--(ROUND(${KPI_NAMES.bonus}[Attainment],${RANK_PLACES})>ROUND([@Attainment],${RANK_PLACES})))`,
+          },
           s.person,
           { formula: look("Role") },
           { formula: look("Attainment") },

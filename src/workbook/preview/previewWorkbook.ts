@@ -276,7 +276,9 @@ export class PreviewWorkbook {
    * 100,000-row table: 50 million links for each column it reads).
    */
   private rangeName(range: A1Range, used: string[]): string {
-    if (!range.wholeArgument || !SCALAR_OF_RANGE.has(range.fn)) return range.reference;
+    const whole = range.wholeArgument && SCALAR_OF_RANGE.has(range.fn);
+    // Inside SUMPRODUCT every array folds into its one result, so no spill is sized from the range.
+    if (!whole && !range.within.includes("SUMPRODUCT")) return range.reference;
     let entry = this.rangeNames.get(range.reference);
     if (!entry) {
       entry = { name: `${RANGE_NAME_PREFIX}${this.nextRangeName++}`, uses: 0 };
