@@ -1,8 +1,20 @@
 import * as fs from "node:fs";
-import type { Server } from "node:http";
-import { Browser, BrowserContext, Page } from "playwright-core";
-import { collectErrors, launchBrowser, screenshot, servePreview } from "./browser";
-import { activeCellMessage, cellSelector, goTo, shownText } from "./grid";
+import { Page } from "playwright-core";
+import { screenshot } from "./browser";
+import {
+  activeCellMessage,
+  cellSelector,
+  closeGridSession,
+  Content,
+  freshSheet as freshSheetIn,
+  GridSession,
+  goTo,
+  openGridSession,
+  Shown,
+  shownText,
+  valueAt,
+  valueWhen,
+} from "./grid";
 
 /**
  * The preview's grid as an Excel user drives it, in a real headless Chromium: keyboard, mouse,
@@ -10,9 +22,7 @@ import { activeCellMessage, cellSelector, goTo, shownText } from "./grid";
  * and an accessibility check. Each test builds its own sheet through the page's workbook, so the
  * tests do not depend on each other's order.
  */
-let server: Server;
-let browser: Browser;
-let context: BrowserContext;
+let session: GridSession | undefined;
 let page: Page;
 let errors: string[];
 
@@ -21,32 +31,9 @@ const ROW = 22;
 const MARKERS = 48;
 const COLUMN = 88;
 
-type Content = number | string | boolean | null;
-type Shown = number | string | boolean | null | { error: string };
-
-/** A new sheet with `rows` from A1, shown and selected at A1. */
-async function freshSheet(
-  name: string,
-  rows: Content[][] = [],
-  freeze?: { rows: number; columns: number },
-): Promise<void> {
-  await page.evaluate(
-    ({ name, rows, freeze }) => {
-      const { wb } = (
-        window as unknown as {
-          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
-        }
-      ).compPlanner;
-      wb.addSheet(name);
-      if (rows.length > 0) wb.setBlock(name, { row: 0, col: 0 }, rows);
-      if (freeze) wb.setFreeze(name, freeze);
-      wb.select(name, "A1");
-    },
-    { name, rows, freeze },
-  );
-  await page.getByRole("main", { name: "Workbook" }).getByRole("tab", { name, exact: true, selected: true }).waitFor();
-  await page.waitForSelector(`${cellSelector("A1")}[aria-selected="true"]`, { state: "attached" });
-}
+/** A new sheet with `rows` from A1, shown and selected at A1 (see grid.ts). */
+const freshSheet = (name: string, rows: Content[][] = [], freeze?: { rows: number; columns: number }) =>
+  freshSheetIn(page, name, rows, undefined, freeze);
 
 /** The middle of a cell of a fresh sheet (default widths, not scrolled), in page pixels. */
 async function pointAt(address: string): Promise<{ x: number; y: number }> {
@@ -66,21 +53,7 @@ async function click(address: string, options: { shift?: boolean; double?: boole
 }
 
 /** A cell's computed value in the workbook (errors as their code). */
-async function valueOf(sheet: string, address: string): Promise<Shown> {
-  return page.evaluate(
-    ({ sheet, address }) => {
-      const { wb } = (
-        window as unknown as {
-          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
-        }
-      ).compPlanner;
-      const m = /^([A-Z])(\d+)$/.exec(address)!;
-      const v = wb.cell(sheet, { row: Number(m[2]) - 1, col: m[1].charCodeAt(0) - 65 }).value;
-      return v !== null && typeof v === "object" ? { error: v.error } : v;
-    },
-    { sheet, address },
-  );
-}
+const valueOf = (sheet: string, address: string): Promise<Shown> => valueAt(page, sheet, address);
 
 async function formulaOf(sheet: string, address: string): Promise<string | null> {
   return page.evaluate(
@@ -99,13 +72,7 @@ async function formulaOf(sheet: string, address: string): Promise<string | null>
 
 /** Waits until a cell of the workbook holds `expected`. */
 async function expectValue(sheet: string, address: string, expected: Shown): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  let v = await valueOf(sheet, address);
-  while (JSON.stringify(v) !== JSON.stringify(expected) && Date.now() < deadline) {
-    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
-    v = await valueOf(sheet, address);
-  }
-  expect(v).toEqual(expected);
+  expect(await valueWhen(page, sheet, address, expected)).toEqual(expected);
 }
 
 /** The live region's announcement of the active cell, once it starts with `address`. */
@@ -140,21 +107,11 @@ function cellRect(col: number, row: number, from = 0, to = 1): { x: number; y: n
 }
 
 beforeAll(async () => {
-  const served = await servePreview();
-  server = served.server;
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url });
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await page.goto(served.url);
-  await page.waitForSelector('[role="grid"]', { timeout: 60_000, state: "attached" });
+  session = await openGridSession();
+  ({ page, errors } = session);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => closeGridSession(session));
 
 describe("the preview's grid", () => {
   test("typing into a selected cell replaces it; Enter moves down, Tab right, Shift+Tab left, arrows move; the move is announced", async () => {

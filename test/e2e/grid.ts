@@ -1,5 +1,7 @@
-import { Page } from "playwright-core";
+import type { Server } from "node:http";
+import { Browser, Page } from "playwright-core";
 import { parseCell } from "../../src/workbook/a1";
+import { collectErrors, launchBrowser, servePreview } from "./browser";
 
 /**
  * How the browser tests reach the preview's grid. The grid draws on a canvas and keeps an
@@ -30,17 +32,22 @@ export async function activeCellMessage(page: Page): Promise<string> {
   return ((await page.textContent('[role="status"] [data-part="message"]')) ?? "").trim();
 }
 
-type Content = number | string | boolean | null;
+/** What a test writes into a cell. */
+export type Content = number | string | boolean | null;
 
-/** A new sheet with `rows` from A1 (and a table over them when named), shown and selected at A1. */
+/**
+ * A new sheet with `rows` from A1 (a table over them when named, panes frozen when asked), shown
+ * and selected at A1.
+ */
 export async function freshSheet(
   page: Page,
   name: string,
   rows: Content[][],
   table?: { name: string; rowCount: number },
+  freeze?: { rows: number; columns: number },
 ): Promise<void> {
   await page.evaluate(
-    ({ name, rows, table }) => {
+    ({ name, rows, table, freeze }) => {
       const { wb } = (
         window as unknown as {
           compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
@@ -56,16 +63,18 @@ export async function freshSheet(
           rowCount: table.rowCount,
           numberFormats: {},
         });
-      wb.setBlock(name, { row: 0, col: 0 }, rows);
+      if (rows.length > 0) wb.setBlock(name, { row: 0, col: 0 }, rows);
+      if (freeze) wb.setFreeze(name, freeze);
       wb.select(name, "A1");
     },
-    { name, rows, table },
+    { name, rows, table, freeze },
   );
   await page.getByRole("main", { name: "Workbook" }).getByRole("tab", { name, exact: true, selected: true }).waitFor();
   await page.waitForSelector(`${cellSelector("A1")}[aria-selected="true"]`, { state: "attached" });
 }
 
-type Shown = number | string | boolean | null | { error: string };
+/** What a cell shows: its value, or its error. */
+export type Shown = number | string | boolean | null | { error: string };
 
 /** A cell's computed value in the page's workbook (errors as their code). */
 export async function valueAt(page: Page, sheet: string, address: string): Promise<Shown> {
@@ -103,4 +112,32 @@ export async function valueWhen(page: Page, sheet: string, address: string, expe
     )
     .catch(() => undefined);
   return valueAt(page, sheet, address);
+}
+
+/** A browser on the served preview, with the clipboard allowed, for the grid's tests. */
+export interface GridSession {
+  readonly server: Server;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Console and page errors seen so far. */
+  readonly errors: string[];
+}
+
+/** Serves the built preview, opens it at 1440 x 900 with clipboard access and waits for the grid. */
+export async function openGridSession(): Promise<GridSession> {
+  const served = await servePreview();
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(served.url);
+  await page.waitForSelector('[role="grid"]', { timeout: 60_000, state: "attached" });
+  return { server: served.server, browser, page, errors };
+}
+
+/** Closes what {@link openGridSession} opened (also after a failed start). */
+export async function closeGridSession(session: GridSession | undefined): Promise<void> {
+  await session?.browser.close();
+  session?.server.close();
 }

@@ -1,8 +1,16 @@
 import * as fs from "node:fs";
-import type { Server } from "node:http";
-import { Browser, BrowserContext, Page } from "playwright-core";
-import { collectErrors, launchBrowser, screenshot, servePreview } from "./browser";
-import { cellSelector, freshSheet, goTo, valueAt, valueWhen } from "./grid";
+import { Page } from "playwright-core";
+import { screenshot } from "./browser";
+import {
+  cellSelector,
+  freshSheet,
+  goTo,
+  valueAt,
+  valueWhen,
+  closeGridSession,
+  GridSession,
+  openGridSession,
+} from "./grid";
 
 /**
  * The grid's right-click menu and frozen rows, in a real headless Chromium: the menu's items
@@ -10,9 +18,7 @@ import { cellSelector, freshSheet, goTo, valueAt, valueWhen } from "./grid";
  * the focus back, and frozen top rows stay on screen while the sheet scrolls. Each test builds
  * its own sheet, so the tests do not depend on each other's order.
  */
-let server: Server;
-let browser: Browser;
-let context: BrowserContext;
+let session: GridSession | undefined;
 let page: Page;
 let errors: string[];
 
@@ -58,21 +64,11 @@ async function tableRows(name: string): Promise<number | undefined> {
 }
 
 beforeAll(async () => {
-  const served = await servePreview();
-  server = served.server;
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url });
-  page = await context.newPage();
-  errors = collectErrors(page);
-  await page.goto(served.url);
-  await page.waitForSelector('[role="grid"]', { timeout: 60_000, state: "attached" });
+  session = await openGridSession();
+  ({ page, errors } = session);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => closeGridSession(session));
 
 describe("the grid's right-click menu", () => {
   test("Insert table row above, Fill down and Delete table row change the table and its total", async () => {
