@@ -187,6 +187,17 @@ describe("the preview page", () => {
     const worst = await cellText("D3", /%$/);
     expect(Number(worst.replace("%", ""))).toBeLessThan(1);
     expect(await cellText("O8", "Account")).toBe("Account");
+    // O8 is in the frozen header rows: the sheet below scrolls sideways with them, columns aligned.
+    const scrolledTogether = () => {
+      const [top, main] = Array.from(document.querySelectorAll<HTMLElement>(".dvn-scroller"), (e) => e.scrollLeft);
+      return top > 0 && top === main;
+    };
+    expect(
+      await page.waitForFunction(scrolledTogether).then(
+        () => true,
+        () => false,
+      ),
+    ).toBe(true);
     expect(await page.getByRole("img", { name: "Potential per territory (bar chart)" }).count()).toBe(1);
     await screenshot(page, "preview-territories");
     expect(errors).toEqual([]);

@@ -139,20 +139,28 @@ interface FrozenRefs {
 function useFrozenRows(frozenRows: number, sheet: string, refs: FrozenRefs, active: CellPos, key: string): void {
   React.useEffect(() => {
     if (frozenRows === 0) return;
-    const main = refs.mainBox.current?.querySelector<HTMLElement>(".dvn-scroller");
-    const top = refs.topBox.current?.querySelector<HTMLElement>(".dvn-scroller");
-    if (!main || !top) return;
-    const follow = (from: HTMLElement, to: HTMLElement) => () => {
+    const mainBox = refs.mainBox.current;
+    const topBox = refs.topBox.current;
+    if (!mainBox || !topBox) return;
+    // Listened for on the boxes, in the capture phase: the grids' scrollers may not exist yet
+    // when a sheet opens with frozen rows (both grids mount with it), and scroll events do not bubble.
+    const scroller = (box: HTMLElement) => box.querySelector<HTMLElement>(".dvn-scroller");
+    const follow = (toBox: HTMLElement) => (e: Event) => {
+      const from = e.target as HTMLElement;
+      const to = scroller(toBox);
+      if (!to || !from.classList?.contains("dvn-scroller")) return;
       if (to.scrollLeft !== from.scrollLeft) to.scrollLeft = from.scrollLeft;
     };
-    const mainMoved = follow(main, top);
-    const topMoved = follow(top, main);
-    main.addEventListener("scroll", mainMoved, { passive: true });
-    top.addEventListener("scroll", topMoved, { passive: true });
-    top.scrollLeft = main.scrollLeft;
+    const mainMoved = follow(topBox);
+    const topMoved = follow(mainBox);
+    mainBox.addEventListener("scroll", mainMoved, { capture: true, passive: true });
+    topBox.addEventListener("scroll", topMoved, { capture: true, passive: true });
+    const main = scroller(mainBox);
+    const top = scroller(topBox);
+    if (main && top) top.scrollLeft = main.scrollLeft;
     return () => {
-      main.removeEventListener("scroll", mainMoved);
-      top.removeEventListener("scroll", topMoved);
+      mainBox.removeEventListener("scroll", mainMoved, { capture: true });
+      topBox.removeEventListener("scroll", topMoved, { capture: true });
     };
   }, [frozenRows, sheet]);
   React.useEffect(() => {
@@ -610,6 +618,8 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
             ref={topRef}
             {...shared}
             rows={frozenRows}
+            // As the sheet's grid below: snapped scrolling would draw its columns at other offsets.
+            smoothScrollX
             gridSelection={topSelection}
             onGridSelectionChange={(s) => fromGrid(s, topBox.current)}
             onKeyDown={onTopKeyDown}
