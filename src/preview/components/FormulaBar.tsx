@@ -23,7 +23,10 @@ export function FormulaBar({ address, content, onGoTo, onCommit, inputRef }: For
   const [target, setTarget] = React.useState(address);
   const [badTarget, setBadTarget] = React.useState(false);
   React.useEffect(() => setDraft(content), [content, address]);
+  const nameBox = React.useRef<HTMLInputElement>(null);
+  // A selection that lands while the user types an address does not overwrite what they typed.
   React.useEffect(() => {
+    if (document.activeElement === nameBox.current) return;
     setTarget(address);
     setBadTarget(false);
   }, [address]);
@@ -31,6 +34,7 @@ export function FormulaBar({ address, content, onGoTo, onCommit, inputRef }: For
     <div className={styles.formulaBar}>
       <Input
         className={styles.nameBox}
+        ref={nameBox}
         value={target}
         aria-label="Name box"
         aria-invalid={badTarget}
