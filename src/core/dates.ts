@@ -151,19 +151,64 @@ export function textDatesNote(table: string, column: string, cells: readonly Tex
   return `${table} column "${column}" holds dates as text on ${firstRows(cells)}; they were read as the dates they name (yyyy-mm-dd). To store them as dates, select the column, then Data > Text to Columns > Finish.`;
 }
 
+const NUMERIC_PARTS = /^(\d{1,4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,4})/;
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A full year from a date's year part: two digits as Excel reads them (00-29 are 20xx, 30-99 19xx). */
+const fullYear = (part: string) => (part.length > 2 ? Number(part) : Number(part) + (Number(part) < 30 ? 2000 : 1900));
+
+const realDay = (year: number, month: number, day: number) =>
+  month >= 1 && month <= 12 && day >= 1 && day <= dateOf(dateSerial(year, month + 1, 0)).day;
+
 /**
- * Why text in a date column is refused, naming the column and its first rows: ambiguous
- * numeric dates (03/04/2019) or text that is no date (next week).
+ * The days a numeric date in a locale's order can name, as "3 April 2019": day first and month
+ * first (`03/04/2019` gives both; `29/09/2026` only day first), or year first (`2019/3/4`).
+ * Empty for text that names no real day either way.
  */
-export function refusedDatesMessage(
-  table: string,
-  column: string,
-  cells: readonly TextDateCell[],
-  ambiguous: boolean,
-): string {
-  const example = cells[0]?.text ?? "";
-  const why = ambiguous
-    ? `text such as "${example}" can be read as more than one date`
-    : `text such as "${example}" is not a date`;
-  return `${table} column "${column}" holds text, not dates, on ${firstRows(cells)}: ${why}. Enter the dates as dates, or as yyyy-mm-dd text.`;
+export function numericDateReadings(text: string): string[] {
+  const m = NUMERIC_PARTS.exec(text.trim());
+  if (!m) return [];
+  const [a, b, c] = m.slice(1, 4);
+  const name = (y: number, mo: number, d: number) => (realDay(y, mo, d) ? `${d} ${MONTHS[mo - 1]} ${y}` : null);
+  const readings =
+    a.length > 2
+      ? [name(Number(a), Number(b), Number(c))]
+      : [name(fullYear(c), Number(b), Number(a)), name(fullYear(c), Number(a), Number(b))];
+  return [...new Set(readings.filter((r): r is string => r !== null))];
+}
+
+/**
+ * Why text in a date column is no date, as "text such as ...": for numeric dates in a locale's
+ * order, the example is a cell that really reads two ways (`03/04/2019`: 3 April or 4 March) when
+ * there is one, otherwise one with the single day it reads as, since the add-in does not guess a
+ * column's order; other text (`next week`) is not a date.
+ */
+export function whyNotDates(cells: readonly TextDateCell[]): string {
+  const withReadings = (n: number) => cells.find((c) => numericDateReadings(c.text).length >= n);
+  const example = (withReadings(2) ?? withReadings(1) ?? cells[0])?.text ?? "";
+  const readings = numericDateReadings(example);
+  if (!NUMERIC_PARTS.test(example.trim())) return `text such as "${example}" is not a date`;
+  if (readings.length > 1)
+    return `text such as "${example}" can be read as more than one date (${readings.join(" or ")})`;
+  if (readings.length === 1)
+    return `text such as "${example}" gives the day and month in a locale's order (it reads as ${readings[0]}), which the add-in does not guess`;
+  return `text such as "${example}" names no real day`;
+}
+
+/** Why text in a date column is refused, naming the column, its first rows and {@link whyNotDates}. */
+export function refusedDatesMessage(table: string, column: string, cells: readonly TextDateCell[]): string {
+  return `${table} column "${column}" holds text, not dates, on ${firstRows(cells)}: ${whyNotDates(cells)}. Enter the dates as dates, or as yyyy-mm-dd text.`;
 }

@@ -4,6 +4,7 @@ import {
   isoDate,
   isoTextDate,
   readDateCell,
+  numericDateReadings,
   refusedDatesMessage,
   textDatesNote,
 } from "../../src/core/dates";
@@ -42,8 +43,36 @@ describe("the one rule for dates in the tools' date columns", () => {
     );
     const many = Array.from({ length: 1503 }, (_, i) => ({ row: i + 1, text: "2019-03-01" }));
     expect(textDatesNote("Deals", "Closed", many)).toContain("on rows 1, 2, 3 and 1,500 more (");
-    expect(refusedDatesMessage("Deals", "Closed", [{ row: 4, text: "03/04/2019" }], true)).toBe(
-      'Deals column "Closed" holds text, not dates, on row 4 ("03/04/2019"): text such as "03/04/2019" can be read as more than one date. Enter the dates as dates, or as yyyy-mm-dd text.',
+    expect(refusedDatesMessage("Deals", "Closed", [{ row: 4, text: "03/04/2019" }])).toBe(
+      'Deals column "Closed" holds text, not dates, on row 4 ("03/04/2019"): text such as "03/04/2019" can be read as more than one date (3 April 2019 or 4 March 2019). Enter the dates as dates, or as yyyy-mm-dd text.',
+    );
+  });
+
+  test("a day-first column is named by a cell that really reads two ways, else by the one day it reads as", () => {
+    // 29/09/2026 can only be day first (there is no month 29); 03/04/2026 is 3 April or 4 March.
+    expect(numericDateReadings("29/09/2026")).toEqual(["29 September 2026"]);
+    expect(numericDateReadings("03/04/2026")).toEqual(["3 April 2026", "4 March 2026"]);
+    expect(numericDateReadings("05/05/2026")).toEqual(["5 May 2026"]);
+    expect(numericDateReadings("2019/3/4")).toEqual(["4 March 2019"]);
+    expect(numericDateReadings("31/02/26")).toEqual([]);
+    const cells = [
+      { row: 1, text: "29/09/2026" },
+      { row: 2, text: "25/03/2026" },
+      { row: 3, text: "03/04/2026" },
+    ];
+    expect(refusedDatesMessage("Deals", "Paid", cells)).toBe(
+      'Deals column "Paid" holds text, not dates, on rows 1, 2, 3 ("29/09/2026", "25/03/2026", "03/04/2026"): text such as "03/04/2026" can be read as more than one date (3 April 2026 or 4 March 2026). Enter the dates as dates, or as yyyy-mm-dd text.',
+    );
+    expect(refusedDatesMessage("Deals", "Paid", cells.slice(0, 2))).toBe(
+      'Deals column "Paid" holds text, not dates, on rows 1, 2 ("29/09/2026", "25/03/2026"): text such as "29/09/2026" gives the day and month in a locale\'s order (it reads as 29 September 2026), which the add-in does not guess. Enter the dates as dates, or as yyyy-mm-dd text.',
+    );
+    expect(refusedDatesMessage("Deals", "Paid", [{ row: 7, text: "31/02/2026" }])).toContain(
+      'text such as "31/02/2026" names no real day.',
+    );
+    const mixed = [{ row: 7, text: "next week" }, ...cells.slice(0, 2)];
+    expect(refusedDatesMessage("Deals", "Paid", mixed)).toContain('text such as "29/09/2026" gives the day');
+    expect(refusedDatesMessage("Deals", "Paid", [{ row: 7, text: "next week" }])).toContain(
+      'text such as "next week" is not a date.',
     );
   });
 

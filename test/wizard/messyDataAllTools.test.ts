@@ -384,7 +384,14 @@ describe("Back-test on the messy deals", () => {
         `^1 problem\\(s\\) .* crm_deals column "Payment Date" holds text, not dates, on rows 1, 2, 3 and ${more} more \\(`,
       ),
     );
-    expect(message).toMatch(/can be read as more than one date\. Enter the dates as dates, or as yyyy-mm-dd text\.$/);
+    // The example is a cell that reads two ways (day first and month first), as a day-first export has.
+    const example =
+      /text such as "(\d\d)\/(\d\d)\/2026" can be read as more than one date \((\d+) (\w+) 2026 or (\d+) (\w+) 2026\)\. Enter the dates as dates, or as yyyy-mm-dd text\.$/.exec(
+        message,
+      );
+    expect(example).not.toBeNull();
+    const [, dd, mm, day] = example!;
+    expect([Number(dd), Number(mm)].every((n) => n >= 1 && n <= 12) && Number(day) === Number(dd)).toBe(true);
     for (const sheet of Object.values(BACKTEST_SHEETS)) expect(wb.hasSheet(sheet)).toBe(false);
   });
 });

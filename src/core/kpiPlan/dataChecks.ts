@@ -1,5 +1,5 @@
 import { textKey } from "../text";
-import { firstRows, isoDate, readDateCell } from "../dates";
+import { firstRows, isoDate, readDateCell, whyNotDates } from "../dates";
 import { formatNumber } from "../format";
 import type { DataTable, ScoreLine } from "./compute";
 import { KpiPlan, KpiPlanError } from "./types";
@@ -49,11 +49,10 @@ export function checkDateColumns(plan: KpiPlan, tables: ReadonlyMap<string, Data
     });
     if (bad.length === 0) continue;
     const iso = bad.every((b) => isIso(b.text));
-    const other = bad.find((b) => !isIso(b.text)) ?? bad[0];
-    const read = readDateCell(other.text);
+    const why = whyNotDates(bad.filter((b) => !isIso(b.text)));
     const what = iso
       ? "The text reads as ISO dates; convert the column to dates (select it, then Data > Text to Columns > Finish) and compute again."
-      : `Text such as ${other.text} ${read.kind === "refused" && !read.ambiguous ? "is not a date" : "can be read as more than one date"}; enter the dates as dates (or as yyyy-mm-dd text, then convert it) and compute again.`;
+      : `${why[0].toUpperCase()}${why.slice(1)}; enter the dates as dates (or as yyyy-mm-dd text, then convert it) and compute again.`;
     throw new KpiPlanError(
       `KPI "${kpi}": ${table} column "${column}" holds text, not dates, on ${firstRows(bad)}. ${what}`,
     );

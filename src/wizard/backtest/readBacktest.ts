@@ -131,10 +131,7 @@ function dateReader() {
     finish(notes: string[], problems: string[]): void {
       for (const c of columns.values()) {
         if (c.refused.length) {
-          const ambiguous = readDateCell(c.refused[0].text);
-          problems.push(
-            refusedDatesMessage(c.table, c.column, c.refused, ambiguous.kind === "refused" && ambiguous.ambiguous),
-          );
+          problems.push(refusedDatesMessage(c.table, c.column, c.refused));
         }
         if (c.read.length) notes.push(textDatesNote(c.table, c.column, c.read));
       }

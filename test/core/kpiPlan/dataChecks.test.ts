@@ -71,7 +71,7 @@ describe("text in a KPI's date columns is a data problem naming the column and t
     ];
     expect(messageOf(() => compute(rows))).toBe(
       'KPI "Cycle": Deals column "Created" holds text, not dates, on row 1 ("03/04/2026"). ' +
-        "Text such as 03/04/2026 can be read as more than one date; enter the dates as dates (or as yyyy-mm-dd text, then convert it) and compute again.",
+        'Text such as "03/04/2026" can be read as more than one date (3 April 2026 or 4 March 2026); enter the dates as dates (or as yyyy-mm-dd text, then convert it) and compute again.',
     );
   });
   test("blank date cells are skipped, as before", () => {

@@ -51,7 +51,7 @@ describe("the back-test on dates stored as text", () => {
     const run = runBacktestStep(host, s);
     await expect(run).rejects.toThrow(StepError);
     await expect(runBacktestStep(host, s)).rejects.toThrow(
-      'Deals column "Closed" holds text, not dates, on row 2 ("03/04/2026"): text such as "03/04/2026" can be read as more than one date.',
+      'Deals column "Closed" holds text, not dates, on row 2 ("03/04/2026"): text such as "03/04/2026" can be read as more than one date (3 April 2026 or 4 March 2026).',
     );
     await expect(runBacktestStep(host, s)).rejects.toThrow(
       'Deals column "Payment Date" holds text, not dates, on row 5 ("next week"): text such as "next week" is not a date.',
