@@ -407,7 +407,7 @@ const FACT_DEALS = {
 };
 
 describe("Unit economics with facts from the messy deals", () => {
-  test("Closed kept as text is refused naming the column and the first row; nothing is written", async () => {
+  test("Closed kept as text is refused naming the column, its first rows and how many more; nothing is written", async () => {
     const { wb, host } = bookOf(deals.csv, { Closed: "text" });
     const run = runUnitEconomicsStep(host, {
       input: ueInput({ channels: [WEB, PARTNERS] }),
@@ -421,8 +421,12 @@ describe("Unit economics with facts from the messy deals", () => {
     });
     await expect(run).rejects.toThrow(StepError);
     await expect(run).rejects.toThrow(
-      `Table crm_deals column "Closed" row 1 holds "${isoDate(deals.rows[0].closed)}", text rather than a date; ` +
-        "enter it as a date (Data > Text to Columns converts a column of yyyy-mm-dd text). Nothing was written.",
+      `Table crm_deals column "Closed" holds text rather than dates on rows 1, 2, 3 and ${(deals.rows.length - 3).toLocaleString("en-US")} more ` +
+        `("${deals.rows
+          .slice(0, 3)
+          .map((r) => isoDate(r.closed))
+          .join('", "')}"); ` +
+        "enter them as dates (Data > Text to Columns converts a column of yyyy-mm-dd text). Nothing was written.",
     );
     expect(wb.hasSheet(UNIT_ECONOMICS_SHEET)).toBe(false);
   });

@@ -252,13 +252,19 @@ describe("unit economics facts: bad input names the table, column and row, and w
       "text in the amount column",
       DEALS.map((r, i) => (i === 2 ? [...r.slice(0, 5), "1,200 EUR", r[6]] : r)),
       {},
-      'Table Deals column "Amount" row 3 holds "1,200 EUR", not a number',
+      'Table Deals column "Amount" holds text rather than numbers on row 3 ("1,200 EUR"); enter the amounts as numbers.',
+    ],
+    [
+      "text amounts on two rows, both named",
+      DEALS.map((r, i) => (i === 1 || i === 4 ? [...r.slice(0, 5), i === 1 ? "n/a" : "1.200,50", r[6]] : r)),
+      {},
+      'Table Deals column "Amount" holds text rather than numbers on rows 2, 5 ("n/a", "1.200,50")',
     ],
     [
       "a text date",
       DEALS.map((r, i) => (i === 0 ? [...r.slice(0, 4), "2026-01-20", ...r.slice(5)] : r)),
       {},
-      'Table Deals column "Closed" row 1 holds "2026-01-20", text rather than a date',
+      'Table Deals column "Closed" holds text rather than dates on row 1 ("2026-01-20"); enter them as dates',
     ],
     [
       "two channels on one text",
@@ -294,7 +300,7 @@ describe("unit economics facts: bad input names the table, column and row, and w
         sheet: UNIT_ECONOMICS_SHEET,
         facts: factSettings({ activities: { table: "Activities", ...activityColumns } }),
       }),
-    ).rejects.toThrow('Table Activities column "Date" row 7 holds "03/04/2026", text rather than a date');
+    ).rejects.toThrow('Table Activities column "Date" holds text rather than dates on row 7 ("03/04/2026")');
     expect(wb.hasSheet(UNIT_ECONOMICS_SHEET)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { dateSerial } from "../dates";
+import { dateSerial, firstRows, TextDateCell } from "../dates";
 import { Money, toNumber } from "../money";
 import { excelTrimKey, headerIndex, isBlank } from "../text";
 import { DEFAULT_WON_LABELS } from "../winRate";
@@ -94,18 +94,23 @@ function columnOf(t: FactTable, column: string, what: string): number {
   return i;
 }
 
-/** Each non-blank cell of a column must be a number: a date column names text as text dates. */
+/**
+ * Each non-blank cell of a column must be a number; the message names every bad row (the first
+ * few shown with their text), and a date column calls text text dates.
+ */
 function numbersOnly(t: FactTable, c: number, kind: "date" | "number"): void {
+  const bad: TextDateCell[] = [];
   t.rows.forEach((row, r) => {
     const v = row[c];
-    if (isBlank(v) || (typeof v === "number" && Number.isFinite(v))) return;
-    const shown = JSON.stringify(String(v));
-    fail(
-      kind === "date"
-        ? `Table ${t.source} column "${t.headers[c]}" row ${r + 1} holds ${shown}, text rather than a date; enter it as a date (Data > Text to Columns converts a column of yyyy-mm-dd text). Nothing was written.`
-        : `Table ${t.source} column "${t.headers[c]}" row ${r + 1} holds ${shown}, not a number; enter the amount as a number. Nothing was written.`,
-    );
+    if (!isBlank(v) && !(typeof v === "number" && Number.isFinite(v))) bad.push({ row: r + 1, text: String(v) });
   });
+  if (bad.length === 0) return;
+  const where = `Table ${t.source} column "${t.headers[c]}"`;
+  fail(
+    kind === "date"
+      ? `${where} holds text rather than dates on ${firstRows(bad)}; enter them as dates (Data > Text to Columns converts a column of yyyy-mm-dd text). Nothing was written.`
+      : `${where} holds text rather than numbers on ${firstRows(bad)}; enter the amounts as numbers. Nothing was written.`,
+  );
 }
 
 /**
