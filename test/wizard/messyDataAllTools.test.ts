@@ -174,6 +174,21 @@ describe("KPI bonus on the messy deals", () => {
       result.people.reduce((s, p) => s + p.bonus, 0),
       6,
     );
+    // The repeated export rows closed in October are counted again, and the run says so (pane and sheet).
+    const seen = new Map<string, number>();
+    const repeats: string[] = [];
+    deals.rows.forEach((r, i) => {
+      const first = seen.get(r.id);
+      if (first === undefined) seen.set(r.id, i + 1);
+      else if (inMonth(r, 2026, 10))
+        repeats.push(`row ${(i + 1).toLocaleString("en-US")} repeats row ${first.toLocaleString("en-US")}`);
+    });
+    expect(repeats.length).toBeGreaterThan(0);
+    const note = result.warnings.find((w) => w.startsWith("crm_deals has "));
+    expect(note).toBe(
+      `crm_deals has ${repeats.length === 1 ? "1 row that repeats" : `${repeats.length} rows that repeat`} an earlier row in every cell (${repeats.slice(0, 3).join("; ")}${repeats.length > 3 ? ` and ${repeats.length - 3} more` : ""}): each is counted again in the KPIs of 2026-10. If the export listed them twice, delete the repeats and run again.`,
+    );
+    expect(wb.values("Scorecards", wb.usedRange("Scorecards")!).flat()).toContain(`Warning: ${note}`);
     expect(errorCells(wb)).toEqual([]);
   });
 });
@@ -463,6 +478,22 @@ describe("Unit economics with facts from the messy deals", () => {
       expect(sheet[i]["Fact won"] as number).toBeCloseTo(won.length / 6, 9);
       expect(sheet[i]["Fact revenue"] as number).toBeCloseTo(cents / 600, 6);
     });
+    // The repeated export rows created or closed in the period are counted again, and the run says so.
+    const seen = new Set<string>();
+    const repeated = deals.rows.filter((d) => {
+      const again = seen.has(d.id);
+      seen.add(d.id);
+      return again && [d.created, d.closed].some((x) => x >= from && x < to);
+    });
+    expect(repeated.length).toBeGreaterThan(0);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(
+      new RegExp(
+        `^crm_deals has ${repeated.length} rows that repeat an earlier row in every cell \\(row [\\d,]+ repeats row [\\d,]+;`,
+      ),
+    );
+    expect(r.warnings[0]).toContain("each is counted again in the facts.");
+    expect(wb.cell(UNIT_ECONOMICS_SHEET, { row: 2, col: 0 }).value).toBe(`Warning: ${r.warnings[0]}`);
     expect(errorCells(wb)).toEqual([]);
   });
 });

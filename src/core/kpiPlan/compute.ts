@@ -3,7 +3,7 @@ import { isCalcError } from "../errors";
 import { dec, toNumber } from "../money";
 import { excelTrimKey, headerIndex, textKey } from "../text";
 import { compileCurve, payout } from "../tiers";
-import { checkDateColumns, monthWarnings } from "./dataChecks";
+import { checkDateColumns, monthWarnings, repeatedRowWarnings } from "./dataChecks";
 import { KpiDefinition, KpiPlan, KpiPlanError, measureColumns } from "./types";
 import { normalizeMonth, parseMonth } from "./versions";
 
@@ -245,7 +245,8 @@ export function checkPlanColumns(plan: KpiPlan, tables: ReadonlyMap<string, Data
  * (actual / target) and payout (PAYOUT of the attainment on weight x target bonus); the bonus is
  * the sum of a person's payouts. People whose role has no plan are left out. Text in a date
  * column is refused (see checkDateColumns); a month that computed to nothing comes with warnings
- * (see monthWarnings), never a silent row of zero bonuses.
+ * (see monthWarnings), never a silent row of zero bonuses, and rows repeated cell for cell in the
+ * month are named (see repeatedRowWarnings).
  */
 export function computeScorecards(
   plan: KpiPlan,
@@ -300,6 +301,9 @@ export function computeScorecards(
       ...s,
       rank: 1 + scores.filter((o) => rankingValue(o.attainment) > rankingValue(s.attainment)).length,
     })),
-    warnings: monthWarnings(plan, tables, month, monthBounds(month), lines),
+    warnings: [
+      ...monthWarnings(plan, tables, month, monthBounds(month), lines),
+      ...repeatedRowWarnings(plan, tables, month, monthBounds(month)),
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import { textKey } from "../text";
 import { firstRows, isoDate, readDateCell, whyNotDates } from "../dates";
 import { formatNumber } from "../format";
+import { repeatedRows, repeatedRowsNote } from "../repeatedRows";
 import type { DataTable, ScoreLine } from "./compute";
 import { KpiPlan, KpiPlanError } from "./types";
 
@@ -97,6 +98,37 @@ export function monthWarnings(
     warnings.push(
       `Every actual in ${month} is 0: every bonus pays its 0% point (${formatNumber(total)} in total). Check the month, the date columns and the KPI filters.`,
     );
+  }
+  return warnings;
+}
+
+/**
+ * A warning for each KPI table with rows in the month that repeat an earlier row in every cell
+ * (an export that listed a deal twice): the scorecards count each repeat again, as the sheet's
+ * formulas do, so the user is told rather than the row being dropped by a guess.
+ */
+export function repeatedRowWarnings(
+  plan: KpiPlan,
+  tables: ReadonlyMap<string, DataTable>,
+  month: string,
+  bounds: readonly [number, number],
+): string[] {
+  const dateColumnsOf = new Map<string, { table: string; columns: Set<string> }>();
+  for (const k of plan.roles.flatMap((r) => r.kpis)) {
+    const entry = dateColumnsOf.get(textKey(k.measure.table)) ?? { table: k.measure.table, columns: new Set() };
+    entry.columns.add(textKey(k.measure.date));
+    dateColumnsOf.set(textKey(k.measure.table), entry);
+  }
+  const [start, end] = bounds;
+  const warnings: string[] = [];
+  for (const [key, { table, columns }] of dateColumnsOf) {
+    const t = tables.get(key);
+    if (!t) continue;
+    const cols = t.headers.flatMap((h, i) => (columns.has(textKey(h)) ? [i] : []));
+    const inMonth = (row: readonly unknown[]) =>
+      cols.some((c) => typeof row[c] === "number" && (row[c] as number) >= start && (row[c] as number) < end);
+    const repeats = repeatedRows(t.rows, inMonth);
+    if (repeats.length) warnings.push(repeatedRowsNote(table, repeats, `the KPIs of ${month}`));
   }
   return warnings;
 }

@@ -1,5 +1,6 @@
 import { dateSerial, firstRows, TextDateCell } from "../dates";
 import { Money, toNumber } from "../money";
+import { repeatedRows, repeatedRowsNote } from "../repeatedRows";
 import { excelTrimKey, headerIndex, isBlank } from "../text";
 import { DEFAULT_WON_LABELS } from "../winRate";
 import { UnitEconomicsInputError } from "./types";
@@ -198,4 +199,26 @@ export function channelFacts(s: FactSources, channelNames: readonly string[]): F
       revenue: toNumber(revenue.div(months)),
     };
   });
+}
+
+/**
+ * Warnings for the fact tables' rows in the period that repeat an earlier row in every cell (an
+ * export that listed a deal twice): the facts count each repeat again, as the sheet's formulas
+ * do, so the user is told rather than a row being dropped by a guess. Call after the sources
+ * are checked ({@link checkFactSources}).
+ */
+export function factWarnings(s: FactSources): string[] {
+  const { first, last } = periodBounds(s.period);
+  const d = s.deals.table;
+  const dates = [s.deals.created, s.deals.closed].map((c) => headerIndex(d.headers, c));
+  const warnings: string[] = [];
+  const deals = repeatedRows(d.rows, (row) => dates.some((c) => inPeriod(row[c], first, last)));
+  if (deals.length) warnings.push(repeatedRowsNote(d.source, deals, "the facts"));
+  const a = s.activities;
+  if (a) {
+    const c = headerIndex(a.table.headers, a.date);
+    const acts = repeatedRows(a.table.rows, (row) => inPeriod(row[c], first, last));
+    if (acts.length) warnings.push(repeatedRowsNote(a.table.source, acts, "the facts"));
+  }
+  return warnings;
 }

@@ -1,3 +1,4 @@
+import { WARNING_PREFIX } from "../sheetWarnings";
 import {
   ComputedMonth,
   computedThrough,
@@ -24,7 +25,6 @@ import {
   LEADERBOARD_COLUMNS,
   LINE_COLUMNS,
   ScoreNames,
-  WARNING_PREFIX,
   WHAT_IF_LABEL,
   WHAT_IF_NAMES,
   WHAT_IF_SHEET,

@@ -48,9 +48,6 @@ export const WHAT_IF_NAMES: ScoreNames = {
 /** The label every what-if shows, in the pane and on its sheet. */
 export const WHAT_IF_LABEL = "WHAT-IF: a draft plan, not the official KPI plan; nothing here is payable.";
 
-/** The prefix of a month warning's line on a generated sheet. */
-export const WARNING_PREFIX = "Warning: ";
-
 /** The plan history table's columns. */
 export const HISTORY_COLUMNS = ["Version", "Effective from", "Changed on", "Roles", "KPIs"] as const;
 

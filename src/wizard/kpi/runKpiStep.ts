@@ -166,7 +166,7 @@ export interface KpiStepResult {
   readonly people: readonly PersonScore[];
   /** The data tables read, by name as {@link textKey} keys it, for the drill-down. */
   readonly tables: ReadonlyMap<string, DataTable>;
-  /** What computed to nothing in the month (shown in the pane and on the sheets); empty for a normal month. */
+  /** What computed to nothing in the month, and repeated rows (shown in the pane and on the sheets); empty for a normal month. */
   readonly warnings: readonly string[];
   /** The months recorded as computed with the official plan, this one included. */
   readonly computed: readonly ComputedMonth[];

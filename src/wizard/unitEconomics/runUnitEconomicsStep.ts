@@ -1,5 +1,6 @@
 import {
   channelFacts,
+  factWarnings,
   FactFigures,
   FactSources,
   periodBounds,
@@ -10,6 +11,7 @@ import { isoDate } from "../../core/dates";
 import { formatNumber } from "../../core/format";
 import { sameText } from "../../core/text";
 import { NotOwnedError, WorkbookHost } from "../../workbook/host";
+import { WARNING_PREFIX } from "../sheetWarnings";
 import { scenarioNames, SCENARIOS_SHEET } from "../scenarios/layout";
 import { Progress, runStep, StepContext, StepModule } from "../stepRun";
 import { ChosenPay, payFromChosenPlan } from "./chosenPlan";
@@ -31,6 +33,8 @@ export interface UnitEconomicsResult extends ChosenPay {
   readonly scenariosRead: boolean;
   /** Each channel's facts per month from the Deals (and Activities) tables, when they were read. */
   readonly facts: readonly FactFigures[] | null;
+  /** What the facts count that the user should check (rows repeated in the fact tables); shown in the pane and on the sheet. */
+  readonly warnings: readonly string[];
 }
 
 /** The fact sources of the settings, with the tables read from the workbook. */
@@ -112,7 +116,7 @@ async function unitEconomicsRun(
   if (existing && !existing.owned) throw new NotOwnedError(existing.name);
   await step(0.7, `Writing "${s.sheet}"`);
   await host.writeSheet(spec);
-  return { ...chosen, scenariosRead: scenarios, facts };
+  return { ...chosen, scenariosRead: scenarios, facts, warnings: sources ? factWarnings(sources) : [] };
 }
 
 /** The Unit economics tool: channels, the team each structure needs, what it costs. */
@@ -141,7 +145,7 @@ export const unitEconomicsStep: StepModule<UnitEconomicsContext, UnitEconomicsSe
   run: unitEconomicsRun,
   summary: (s, r) => ({
     message: `Wrote "${s.sheet}": ${s.input.channels.length} channel(s), costed as ${s.input.structures.join(", ")}.`,
-    details: [...factsDetail(s, r), ...payDetail(r)],
+    details: [...r.warnings.map((w) => `${WARNING_PREFIX}${w}`), ...factsDetail(s, r), ...payDetail(r)],
   }),
   sheetOf: (s) => s.sheet,
 };

@@ -14,7 +14,8 @@ import {
   warningText,
 } from "../../core/unitEconomics";
 import { cellAddress, columnLetter, parseCell } from "../../workbook/a1";
-import { checkFactSources, FactSources } from "../../core/unitEconomics";
+import { checkFactSources, FactSources, factWarnings } from "../../core/unitEconomics";
+import { WARNING_PREFIX } from "../sheetWarnings";
 import { factFormulas } from "./factFormulas";
 import { CellInput, CellSpec, namePrefix, NamedRangeSpec, SheetSpec } from "../../workbook/sheetSpec";
 
@@ -170,6 +171,8 @@ export function unitEconomicsSheet(
   );
 
   // Capacities and market.
+  const warnings = facts ? factWarnings(facts) : [];
+  if (warnings.length) label("A3", `${WARNING_PREFIX}${warnings.join(" ")}`, true);
   label("A4", "Capacities and market", true);
   const inputsAt: [string, string, number | null, string][] = [
     ["LeadsPerSdr", "Leads an SDR works per month", input.capacities.leadsPerSdr, "#,##0"],
