@@ -351,6 +351,14 @@ describe("Back-test on the messy deals", () => {
       won.reduce((s, r) => s + r.cents!, 0),
     );
     for (const o of TRICKY_OWNERS) expect(credited.some((c) => c.person === o)).toBe(true);
+    // The won deals without an owner are named in a note, not dropped in silence (rows of the cleaned file).
+    const kept = deals.rows.filter((_, i) => clean[i]);
+    const unowned = kept.flatMap((r, i) => (r.stage === "Won" && r.owner === "" ? [{ row: i + 1, id: r.id }] : []));
+    expect(unowned.length).toBeGreaterThan(3);
+    const shown = unowned.slice(0, 3);
+    expect(result.notes).toContain(
+      `crm_deals: ${unowned.length} deal(s) closed in 2026 in a stage a plan counts have no Owner (rows ${shown.map((u) => u.row).join(", ")} and ${unowned.length - 3} more (${shown.map((u) => `"${u.id}"`).join(", ")})): no one is credited for them and their amounts are in neither plan's figures. Enter an owner to count them.`,
+    );
     expect(result.ledgers.current.rows.reduce((s, r) => s + r.paid, 0)).toBeGreaterThan(0);
     expect(result.ledgers.proposed.rows.reduce((s, r) => s + r.paid, 0)).toBeGreaterThan(0);
     expect(errorCells(wb)).toEqual([]);

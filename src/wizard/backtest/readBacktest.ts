@@ -1,4 +1,11 @@
-import { dateSerial, readDateCell, refusedDatesMessage, TextDateCell, textDatesNote } from "../../core/dates";
+import {
+  dateSerial,
+  firstRows,
+  readDateCell,
+  refusedDatesMessage,
+  TextDateCell,
+  textDatesNote,
+} from "../../core/dates";
 import { LedgerCredit, LedgerInput, LedgerPerson, LedgerPlan } from "../../core/ledger";
 import { Period } from "../../core/payoutRules";
 import { normaliseLabel } from "../../core/winRate";
@@ -360,6 +367,11 @@ export function readBacktest(
     raw.push({ ...info, dealRow, person: p.id, role: p.role, share, isOwner });
   };
   const infos: (ReturnType<typeof dealInfo> | undefined)[] = [];
+  const unowned: TextDateCell[] = [];
+  const stageCounts = (stage: string) =>
+    [s.current, s.proposed].some((plan) =>
+      plan.roles.some((rp) => countedStages(rp)?.has(normaliseLabel(stage)) ?? true),
+    );
   deals.rows.forEach((r, i) => {
     const row = i + 1;
     const info = dealInfo(r, row);
@@ -367,6 +379,7 @@ export function readBacktest(
     if (!isBlank(r[dc.deal!])) dealsById.set(key(r[dc.deal!]), row);
     if (!info || dm.credits.kind === "table") return;
     const where = `${deals.source} row ${row}`;
+    if (isBlank(r[dc.owner!]) && stageCounts(info.stage)) unowned.push({ row, text: info.deal });
     credit(info, row, r[dc.owner!], 1, true, where, dm.owner, null);
     if (dm.credits.kind === "columns") {
       dm.credits.columns.forEach((c, k) => {
@@ -400,6 +413,10 @@ export function readBacktest(
       credit(info, dealRow, r[ct.person!], share ?? 1, isOwner, where, "person", role);
     });
   }
+  if (unowned.length)
+    notes.push(
+      `${deals.source}: ${unowned.length} deal(s) closed in ${s.year} in a stage a plan counts have no ${dm.owner} (${firstRows(unowned)}): no one is credited for them and their amounts are in neither plan's figures. Enter an owner to count them.`,
+    );
   if (outside) notes.push(`${outside} deal(s) closed outside ${s.year} are left out.`);
   if (skippedUnplanned) notes.push(`${skippedUnplanned} credit(s) to people whose role has no plan are left out.`);
 
