@@ -208,12 +208,19 @@ describe("OTE scenarios after quotas on the CRM's reps (one prior quarter)", () 
       }),
     );
     expect(quotas.plan.reps).toHaveLength(24);
-    // One prior period: the step says the spread rests on it.
     // One prior period: the spread is fitted out of sample all the same, and the step says what it rests on.
     expect(quotas.notes).toContain(
       "The spread rests on one prior period: add earlier periods of history for a firmer fit.",
     );
     expect(quotas.plan.summary.sigma).toBeGreaterThan(0);
+    // 65% reaching quota needs less quota than the target (+10% asked): the summary says so and why.
+    expect(quotas.plan.summary.sumOfQuotas).toBeLessThan(15_000_000);
+    expect(quotas.notes[0]).toMatch(
+      /^Trade-off: 65\.0% of reps reaching quota needs total quota of [\d,]+, [\d,]+ below the target plus the wanted 10\.0% over-assignment \(16,500,000\)\.$/,
+    );
+    expect(quotas.notes[1]).toMatch(
+      /^Keeping the total at 16,500,000 instead implies [\d.]+% of reps reaching quota\. These quotas keep the share \(choose "Keep the total" in the Quotas step/,
+    );
     const written = rowsOf(wb, "Quotas_Reps").map((r) => r["Quota"] as number);
     expect(written.every((q) => q > 0)).toBe(true);
     expect(written.reduce((a, b) => a + b, 0)).toBeCloseTo(quotas.plan.summary.sumOfQuotas, 4);

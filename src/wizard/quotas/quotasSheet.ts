@@ -26,6 +26,23 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
 
 /**
+ * The trade-off between the share of reps reaching quota and the wanted total, in words: when
+ * they conflict, what each would need and which one the quotas keep (the sheet's rows 10-11 and,
+ * on a conflict, the step's summary).
+ */
+export function tradeOffLines(plan: QuotaPlan, inputs: QuotaSheetInputs): string[] {
+  const t = plan.tradeOff;
+  return t.conflict
+    ? [
+        `Trade-off: ${pct(inputs.targetShare)} of reps reaching quota needs total quota of ${money(t.totalForShare)}, ${money(t.totalWanted - t.totalForShare)} below the target plus the wanted ${pct(inputs.overAssignment)} over-assignment (${money(t.totalWanted)}).`,
+        `Keeping the total at ${money(t.totalWanted)} instead implies ${pct(t.shareAtWantedTotal)} of reps reaching quota. These quotas keep the ${t.kept === "share" ? 'share (choose "Keep the total" in the Quotas step to keep the over-assignment instead)' : 'total (choose "Keep the share" in the Quotas step to keep the share instead)'}.`,
+      ]
+    : [
+        `No conflict: ${pct(inputs.targetShare)} attaining needs ${money(t.totalForShare)} of quota, at least the wanted ${money(t.totalWanted)}.`,
+      ];
+}
+
+/**
  * The "Quotas" sheet: the inputs, a summary whose figures are live formulas over the reps table
  * (sum of quotas, over-assignment, expected share), the simulated band and the threshold and
  * excellence points (values, as simulated when the step ran), the trade-off in words, the reps
@@ -45,15 +62,7 @@ export function quotasSheet(
   // Every note is written; the tables start below the last one.
   const repsAt = Math.max(MIN_REPS_AT, NOTES_AT + notes.length);
   const R = (col: string) => `${n.reps}[${col}]`;
-  const t = plan.tradeOff;
-  const tradeOff = t.conflict
-    ? [
-        `Trade-off: ${pct(inputs.targetShare)} of reps reaching quota needs total quota of ${money(t.totalForShare)}, ${money(t.totalWanted - t.totalForShare)} below the target plus the wanted ${pct(inputs.overAssignment)} over-assignment (${money(t.totalWanted)}).`,
-        `Keeping the total at ${money(t.totalWanted)} instead implies ${pct(t.shareAtWantedTotal)} of reps reaching quota. These quotas keep the ${t.kept === "share" ? "share" : "total"}.`,
-      ]
-    : [
-        `No conflict: ${pct(inputs.targetShare)} attaining needs ${money(t.totalForShare)} of quota, at least the wanted ${money(t.totalWanted)}.`,
-      ];
+  const tradeOff = tradeOffLines(plan, inputs);
   const cells: CellSpec[] = [
     { address: "A1", value: `Quotas (${inputs.period})`, bold: true },
     { address: "A3", value: "Company target", bold: true },

@@ -4,7 +4,7 @@ import { checkCancelled, listProblems, Progress, runStep, StepContext, StepError
 import type { WizardStepModule } from "../wizardState";
 import { quotaIssues, quotaSettings } from "./quotaForm";
 import { ColumnsOf, quotaInputs } from "./quotaInputs";
-import { quotasSheet } from "./quotasSheet";
+import { quotasSheet, tradeOffLines } from "./quotasSheet";
 import { sameText } from "../../core/text";
 
 /** Everything the quota step needs; also what is stored in the workbook for a re-run. */
@@ -93,7 +93,13 @@ async function setAndWrite(
   await step(0.85, `Writing sheet "${s.sheet}"`);
   const potentialOf = new Map(input.reps.map((r) => [r.id, r.potential]));
   const written = await host.writeSheet(quotasSheet(s.sheet, plan, simulation, s, potentialOf, input.notes));
-  return { plan, simulation, notes: [...input.notes, ...plan.notes, ...(written?.message ? [written.message] : [])] };
+  // A conflict moves the total away from the over-assignment asked: the summary says why.
+  const tradeOff = plan.tradeOff.conflict ? tradeOffLines(plan, s) : [];
+  return {
+    plan,
+    simulation,
+    notes: [...tradeOff, ...input.notes, ...plan.notes, ...(written?.message ? [written.message] : [])],
+  };
 }
 
 /** The quota step: elastic quotas from potential and history, simulated, on the Quotas sheet. */
