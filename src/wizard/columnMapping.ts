@@ -92,32 +92,37 @@ export function mappingHeaders(mapping: ColumnMapping, headers: readonly string[
   ) as SavedMapping;
 }
 
-/** A saved mapping applied to the headers of the data as it is now. */
-export interface RestoredMapping {
+/** Saved header names matched to the headers of the data as it is now. */
+export interface MatchedColumns<F extends string> {
   /** Each field on the column whose header it saved (same text after trimming and case), or null. */
-  readonly mapping: ColumnMapping;
+  readonly mapping: Readonly<Record<F, number | null>>;
   /** Fields whose saved header is no longer there: left unmapped, to be shown to the user. */
-  readonly missing: readonly { readonly field: AccountField; readonly header: string }[];
+  readonly missing: readonly { readonly field: F; readonly header: string }[];
   /** Fields whose header is now in another column than when saved (applied, and worth saying). */
-  readonly moved: readonly AccountField[];
+  readonly moved: readonly F[];
   /** One sentence for the user, or null when every saved header was found where it was. */
   readonly notice: string | null;
 }
 
 /**
- * Matches a saved mapping to the current headers by header name, never by column position: a
+ * Matches saved header names to the current headers by name, never by column position: a
  * column that moved is followed, one that vanished is left unmapped and named in the notice.
- * @param before the mapping's column indices when saved (to tell a move), if known.
+ * @param labels each field's label, in the order fields are listed.
+ * @param before the columns' indices when saved (to tell a move), if known.
+ * @param what what the mapping is, for the notice ("column mapping", "reps table's columns").
  */
-export function restoreMapping(
-  saved: SavedMapping,
+export function matchSavedHeaders<F extends string>(
+  saved: Readonly<Partial<Record<F, string | null>>>,
   headers: readonly string[],
-  before?: ColumnMapping | null,
-): RestoredMapping {
-  const mapping = Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f.field, null])) as Record<AccountField, number | null>;
-  const missing: { field: AccountField; header: string }[] = [];
-  const moved: AccountField[] = [];
-  for (const { field } of ACCOUNT_FIELDS) {
+  labels: Readonly<Record<F, string>>,
+  before: Readonly<Record<F, number | null>> | null | undefined,
+  what: string,
+): MatchedColumns<F> {
+  const fields = Object.keys(labels) as F[];
+  const mapping = Object.fromEntries(fields.map((f) => [f, null])) as Record<F, number | null>;
+  const missing: { field: F; header: string }[] = [];
+  const moved: F[] = [];
+  for (const field of fields) {
     const header = saved[field];
     if (header === null || header === undefined) continue;
     const i = headers.findIndex((h) => textKey(h) === textKey(header));
@@ -127,19 +132,40 @@ export function restoreMapping(
       if (before && before[field] !== null && before[field] !== i) moved.push(field);
     }
   }
-  const label = (f: AccountField) => ACCOUNT_FIELDS.find((x) => x.field === f)!.label;
   const parts = [
     ...missing.map(
-      (m) => `the column "${m.header}" (${label(m.field)}) is no longer in the data, so ${label(m.field)} is unmapped`,
+      (m) =>
+        `the column "${m.header}" (${labels[m.field]}) is no longer in the data, so ${labels[m.field]} is unmapped`,
     ),
     ...(moved.length
       ? [
-          `${moved.map(label).join(", ")} followed ${moved.length === 1 ? "its column" : "their columns"} to a new position`,
+          `${moved.map((f) => labels[f]).join(", ")} followed ${moved.length === 1 ? "its column" : "their columns"} to a new position`,
         ]
       : []),
   ];
   const notice = parts.length
-    ? `The saved column mapping was matched by header name: ${parts.join("; ")}. Check the mapping before running.`
+    ? `The saved ${what} was matched by header name: ${parts.join("; ")}. Check the mapping before running.`
     : null;
   return { mapping, missing, moved, notice };
+}
+
+/** A saved account mapping applied to the headers of the data as it is now. */
+export type RestoredMapping = MatchedColumns<AccountField>;
+
+const ACCOUNT_LABELS = Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f.field, f.label])) as Record<
+  AccountField,
+  string
+>;
+
+/**
+ * Matches a saved account mapping to the current headers by header name (see
+ * {@link matchSavedHeaders}).
+ * @param before the mapping's column indices when saved (to tell a move), if known.
+ */
+export function restoreMapping(
+  saved: SavedMapping,
+  headers: readonly string[],
+  before?: ColumnMapping | null,
+): RestoredMapping {
+  return matchSavedHeaders(saved, headers, ACCOUNT_LABELS, before, "column mapping");
 }

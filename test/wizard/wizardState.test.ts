@@ -209,6 +209,72 @@ describe("wizardReducer", () => {
     );
   });
 
+  describe("restored rep columns are matched by header name, never by position", () => {
+    /** Settings saved with the reps table as `reps` (Rep ID, Role, Capacity). */
+    const saved = () =>
+      territorySettings(
+        run(
+          { type: "sourceChosen", source: { kind: "table", name: "Accounts" } },
+          { type: "dataLoaded", data: accounts },
+          { type: "problemRowsExcluded" },
+          { type: "territoryOptionsChanged", options: { seatsKind: "reps", repsTable: "Reps", honourPins: false } },
+          { type: "repsLoaded", table: "Reps", data: reps },
+        ),
+      )!;
+    const reorder = (t: TableData, order: number[], rename: Record<string, string> = {}): TableData => ({
+      ...t,
+      headers: order.map((i) => rename[t.headers[i]] ?? t.headers[i]),
+      rows: t.rows.map((r) => order.map((i) => r[i])),
+    });
+    const restore = (settings: ReturnType<typeof saved>, data: TableData) =>
+      run({ type: "settingsRestored", settings }, { type: "repsLoaded", table: "Reps", data });
+
+    test("the settings keep each column's header", () => {
+      const s = saved();
+      expect(s.seats).toMatchObject({ kind: "reps", columns: { id: 0, role: 1, capacity: 2 } });
+      expect(s.seats.kind === "reps" && s.seats.headers).toEqual({ id: "Rep ID", role: "Role", capacity: "Capacity" });
+    });
+
+    test("columns that moved are followed, and the pane says so", () => {
+      // Capacity, Rep ID, Role: the id is now column 1, the role 2, the capacity 0.
+      const s = restore(saved(), reorder(reps, [2, 0, 1]));
+      expect(s.territory.repColumns).toEqual({ id: 1, role: 2, capacity: 0 });
+      expect(s.territory.repColumnsNotice).toBe(
+        "The saved reps table's column choice was matched by header name: Rep, Capacity, Role followed their columns to a new position. Check the mapping before running.",
+      );
+      // The same table read again in the session keeps what is chosen, and the notice stays until a column is changed.
+      const again = wizardReducer(s, { type: "repsLoaded", table: "Reps", data: reorder(reps, [2, 0, 1]) });
+      expect(again.territory.repColumns).toEqual({ id: 1, role: 2, capacity: 0 });
+      const changed = wizardReducer(again, { type: "repColumnChanged", field: "capacity", column: null });
+      expect(changed.territory.repColumnsNotice).toBeNull();
+    });
+
+    test("a column that vanished is left unmapped and named", () => {
+      const s = restore(saved(), reorder(reps, [0, 1, 2], { Capacity: "FTE 2027" }));
+      expect(s.territory.repColumns).toEqual({ id: 0, role: 1, capacity: null });
+      expect(s.territory.repColumnsNotice).toContain(
+        'the column "Capacity" (Capacity) is no longer in the data, so Capacity is unmapped',
+      );
+    });
+
+    test("unchanged columns restore without a notice", () => {
+      const s = restore(saved(), reps);
+      expect(s.territory.repColumns).toEqual({ id: 0, role: 1, capacity: 2 });
+      expect(s.territory.repColumnsNotice).toBeNull();
+    });
+
+    test("settings saved before header names were kept are guessed again from the headers, with a notice when that differs", () => {
+      const old = saved();
+      if (old.seats.kind !== "reps") throw new Error("reps expected");
+      const { headers: _dropped, ...seatsWithoutHeaders } = old.seats;
+      void _dropped;
+      const s = restore({ ...old, seats: seatsWithoutHeaders }, reorder(reps, [2, 0, 1]));
+      // The old positions (id 0, role 1, capacity 2) would now read Capacity as the rep id.
+      expect(s.territory.repColumns).toEqual({ id: 1, role: 2, capacity: 0 });
+      expect(s.territory.repColumnsNotice).toMatch(/had no header names, so they were matched again from the headers/);
+    });
+  });
+
   test("a run goes through progress to a result, failure or cancellation, each step on its own", () => {
     let s = run(
       { type: "runStarted", step: "territories" },

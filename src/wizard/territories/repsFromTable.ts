@@ -2,6 +2,7 @@ import { Seat } from "../../core/territories";
 import { TableData } from "../../workbook/host";
 import { DataProblem } from "../dataProblems";
 import { isBlank, textKey } from "../../core/text";
+import { MatchedColumns, matchSavedHeaders } from "../columnMapping";
 
 /** Which columns of a reps table hold the rep's id, capacity and role. */
 export interface RepColumns {
@@ -11,6 +12,31 @@ export interface RepColumns {
 }
 
 const norm = textKey;
+
+/** The header each rep column used, as saved with the settings (positions are not trusted: columns move). */
+export type RepHeaders = Readonly<Record<keyof RepColumns, string | null>>;
+
+/** Each rep column's label, as the user reads it in messages. */
+export const REP_COLUMN_LABELS: Readonly<Record<keyof RepColumns, string>> = {
+  id: "Rep",
+  capacity: "Capacity",
+  role: "Role",
+};
+
+/** The header text each chosen rep column uses, for saving. */
+export function repHeaders(columns: RepColumns, headers: readonly string[]): RepHeaders {
+  const at = (c: number | null) => (c === null ? null : (headers[c] ?? null));
+  return { id: at(columns.id), capacity: at(columns.capacity), role: at(columns.role) };
+}
+
+/** Saved rep headers matched to the reps table as it is now, by name (see {@link matchSavedHeaders}). */
+export function restoreRepColumns(
+  saved: RepHeaders,
+  headers: readonly string[],
+  before?: RepColumns | null,
+): MatchedColumns<keyof RepColumns> {
+  return matchSavedHeaders(saved, headers, REP_COLUMN_LABELS, before, "reps table's column choice");
+}
 
 /** The largest capacity a rep can have: ten full shares (a larger number is taken for a typing slip, e.g. 50 for 0.5). */
 export const MAX_CAPACITY = 10;

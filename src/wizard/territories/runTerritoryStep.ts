@@ -5,7 +5,8 @@ import { findDataProblems } from "../dataProblems";
 import { listProblems, Progress, runStep, StepContext, StepError } from "../stepRun";
 import type { WizardStepModule } from "../wizardState";
 import { accountsFromTable, GroupBy } from "./accountsFromTable";
-import { RepColumns, repsFromTable } from "./repsFromTable";
+import { RepColumns, RepHeaders, repsFromTable } from "./repsFromTable";
+import { columnsByName } from "./storedColumns";
 import { territoriesSheet } from "./territoriesSheet";
 import { territoryIssues, territorySettings } from "./territorySlice";
 
@@ -19,6 +20,8 @@ export type SeatSource =
       readonly kind: "reps";
       readonly table: string;
       readonly columns: RepColumns;
+      /** The header each column used, so a re-run matches the reps' columns by name (absent in older workbooks). */
+      readonly headers?: RepHeaders;
       readonly roles: readonly string[] | null;
     };
 
@@ -93,16 +96,20 @@ export function parseTerritorySettings(v: unknown): TerritoryStepSettings | null
  */
 async function splitAndWrite(
   host: WorkbookHost,
-  s: TerritoryStepSettings,
+  settings: TerritoryStepSettings,
   { step }: StepContext,
 ): Promise<SplitResult> {
   await step(0.05, "Reading accounts");
-  const data = s.loaded?.accounts ?? (await readAccounts(host, s.source));
-  let reps = null;
-  if (s.seats.kind === "reps") {
+  const data = settings.loaded?.accounts ?? (await readAccounts(host, settings.source));
+  let repsTable: TableData | null = null;
+  if (settings.seats.kind === "reps") {
     await step(0.15, "Reading reps");
-    const table = s.loaded?.reps ?? (await host.readTable(s.seats.table));
-    const read = repsFromTable(table, s.seats.columns, s.seats.roles);
+    repsTable = settings.loaded?.reps ?? (await host.readTable(settings.seats.table));
+  }
+  const s = columnsByName(settings, data, repsTable);
+  let reps = null;
+  if (s.seats.kind === "reps" && repsTable) {
+    const read = repsFromTable(repsTable, s.seats.columns, s.seats.roles);
     if (read.problems.length)
       throw new StepError(
         listProblems(

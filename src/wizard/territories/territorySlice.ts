@@ -8,7 +8,7 @@ import { sheetNameProblem } from "../../workbook/sheetSpec";
 import { ColumnMapping, mappingHeaders } from "../columnMapping";
 import { openProblems } from "../data/dataSlice";
 import type { WizardAction, WizardState } from "../wizardState";
-import { autoMapReps, RepColumns, rolesIn } from "./repsFromTable";
+import { autoMapReps, RepColumns, RepHeaders, repHeaders, restoreRepColumns, rolesIn } from "./repsFromTable";
 import type { TerritoryStepSettings } from "./runTerritoryStep";
 import { TERRITORIES_SHEET } from "./layout";
 import { splitBlockers } from "./splitPreflight";
@@ -24,10 +24,19 @@ export interface TerritoryOptions extends Pick<
   readonly repColumns: RepColumns;
   /** Roles that get territories; null for every rep. */
   readonly roles: readonly string[] | null;
+  /**
+   * Restored settings' rep columns, waiting for their table to be read: matched then by the
+   * saved header names (null headers: saved before names were kept, so guessed again). Null once applied.
+   */
+  readonly restoredRepColumns: { readonly headers: RepHeaders | null } | null;
+  /** What matching restored rep columns by name changed (moved or missing columns), for the user; null when nothing did. */
+  readonly repColumnsNotice: string | null;
 }
 
 /** A change to some of the territory options (columns and roles change through their own actions). */
-export type TerritoryOptionsPatch = Partial<Omit<TerritoryOptions, "repColumns" | "roles">>;
+export type TerritoryOptionsPatch = Partial<
+  Omit<TerritoryOptions, "repColumns" | "roles" | "restoredRepColumns" | "repColumnsNotice">
+>;
 
 /** The options before the user has set anything. */
 export const initialTerritoryOptions: TerritoryOptions = {
@@ -36,6 +45,8 @@ export const initialTerritoryOptions: TerritoryOptions = {
   repsTable: null,
   repColumns: { id: null, capacity: null, role: null },
   roles: null,
+  restoredRepColumns: null,
+  repColumnsNotice: null,
   balanceOn: "potential",
   groupBy: "none",
   honourPins: true,
@@ -62,6 +73,16 @@ export function territorySlice(state: WizardState, action: WizardAction): Territ
     case "repsLoaded": {
       // The same table read again (reloaded, or read after its settings were restored): the
       // columns and roles chosen for it stay while they fit; another table is matched afresh.
+      // Restored columns are matched by their saved header names, never by position.
+      if (t.restoredRepColumns && action.table === t.repsTable) {
+        const restored = restoredColumns(t, action.data.headers);
+        return withDefaultRoles(
+          { ...t, ...restored, restoredRepColumns: null },
+          action.data,
+          state.data,
+          state.mapping,
+        );
+      }
       const width = action.data.headers.length;
       const keep =
         action.table === t.repsTable &&
@@ -69,7 +90,14 @@ export function territorySlice(state: WizardState, action: WizardAction): Territ
         Object.values(t.repColumns).every((c) => c === null || c < width);
       const territory = keep
         ? t
-        : { ...t, repsTable: action.table, repColumns: autoMapReps(action.data.headers), roles: null };
+        : {
+            ...t,
+            repsTable: action.table,
+            repColumns: autoMapReps(action.data.headers),
+            roles: null,
+            restoredRepColumns: null,
+            repColumnsNotice: null,
+          };
       return withDefaultRoles(territory, action.data, state.data, state.mapping);
     }
     case "repColumnChanged": {
@@ -77,6 +105,7 @@ export function territorySlice(state: WizardState, action: WizardAction): Territ
         ...t,
         repColumns: { ...t.repColumns, [action.field]: action.column },
         roles: action.field === "role" ? null : t.roles,
+        repColumnsNotice: null,
       };
       return action.field === "role"
         ? withDefaultRoles(territory, state.repsData, state.data, state.mapping)
@@ -101,6 +130,8 @@ export function territorySlice(state: WizardState, action: WizardAction): Territ
         repsTable: seats.kind === "reps" ? seats.table : t.repsTable,
         repColumns: seats.kind === "reps" ? seats.columns : t.repColumns,
         roles: seats.kind === "reps" ? seats.roles : t.roles,
+        restoredRepColumns: seats.kind === "reps" ? { headers: seats.headers ?? null } : null,
+        repColumnsNotice: null,
         balanceOn: s.balanceOn,
         groupBy: s.groupBy,
         honourPins: s.honourPins,
@@ -112,6 +143,30 @@ export function territorySlice(state: WizardState, action: WizardAction): Territ
     default:
       return t;
   }
+}
+
+/**
+ * Restored rep columns on the reps table as read now: by the saved header names (what moved or
+ * vanished said in the notice), or, for settings saved before names were kept, guessed again
+ * from the headers with a notice when the guess differs from the saved positions.
+ */
+function restoredColumns(
+  t: TerritoryOptions,
+  headers: readonly string[],
+): Pick<TerritoryOptions, "repColumns" | "repColumnsNotice"> {
+  const saved = t.restoredRepColumns?.headers;
+  if (saved) {
+    const found = restoreRepColumns(saved, headers, t.repColumns);
+    return { repColumns: found.mapping, repColumnsNotice: found.notice };
+  }
+  const guessed = autoMapReps(headers);
+  const same = (Object.keys(guessed) as (keyof RepColumns)[]).every((k) => guessed[k] === t.repColumns[k]);
+  return {
+    repColumns: guessed,
+    repColumnsNotice: same
+      ? null
+      : "The saved reps table's columns had no header names, so they were matched again from the headers. Check them before running.",
+  };
 }
 
 /**
@@ -183,7 +238,13 @@ export function territorySettings(state: WizardState): TerritoryStepSettings | n
   const t = state.territory;
   const seats: TerritoryStepSettings["seats"] =
     t.seatsKind === "reps" && t.repsTable !== null
-      ? { kind: "reps", table: t.repsTable, columns: t.repColumns, roles: t.roles }
+      ? {
+          kind: "reps",
+          table: t.repsTable,
+          columns: t.repColumns,
+          ...(state.repsData ? { headers: repHeaders(t.repColumns, state.repsData.headers) } : {}),
+          roles: t.roles,
+        }
       : { kind: "count", count: t.count };
   return {
     source: state.source,

@@ -72,6 +72,11 @@ export function TerritoriesStep({ state, dispatch, data, run, cancel }: StepPane
               <MessageBarBody>{state.repsError}</MessageBarBody>
             </MessageBar>
           )}
+          {t.repColumnsNotice && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t.repColumnsNotice}</MessageBarBody>
+            </MessageBar>
+          )}
           {state.repsData && (
             <>
               {REP_FIELDS.map((f) => (
