@@ -250,6 +250,13 @@ describe("frozen rows", () => {
     await page.keyboard.type("Total");
     await page.keyboard.press("Enter");
     expect(await valueWhen(page, "FrozenRows", "B1", "Total")).toBe("Total");
+    // Enter after the edit moves down across the freeze line, as in Excel, and the keyboard goes with it.
+    await page.waitForFunction(() =>
+      (document.querySelector('[role="status"][aria-label="Active cell"]')?.textContent ?? "").startsWith("B2,"),
+    );
+    await page.waitForFunction(
+      () => !!document.activeElement && !document.activeElement.closest('[data-testid="frozen-rows"]'),
+    );
     // Two grids on the sheet still leave no serious or critical accessibility finding.
     if (!(await page.evaluate(() => "axe" in window)))
       await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });

@@ -401,6 +401,8 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
     }
   };
 
+  const moveTo = (row: number, col: number) => selectRange({ start: { row, col }, end: { row, col } });
+
   // Down from the last frozen row goes on into the rows below, in the other grid.
   const onTopKeyDown = (e: GridKeyEventArgs) => {
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
@@ -412,8 +414,7 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
     ) {
       e.cancel();
       e.preventDefault();
-      const row = frozenRows;
-      selectRange({ start: { row, col: active.col }, end: { row, col: active.col } });
+      moveTo(frozenRows, active.col);
       return;
     }
     onKeyDown(e);
@@ -623,6 +624,10 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
             gridSelection={topSelection}
             onGridSelectionChange={(s) => fromGrid(s, topBox.current)}
             onKeyDown={onTopKeyDown}
+            onFinishedEditing={(_, movement) => {
+              // Enter after an edit in the last frozen row goes on into the rows below, as Down does.
+              if (movement[1] === 1 && active.row === frozenRows - 1) moveTo(frozenRows, active.col);
+            }}
           />
         </div>
       ) : null}
