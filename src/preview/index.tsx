@@ -17,9 +17,9 @@ const sample = () => {
   loadSample(wb);
   return wb;
 };
-const makeWorker = () => new Worker(new URL("./import/csv.worker.ts", import.meta.url));
+const makeWorker = () => new Worker(new URL("./preview.worker.ts", import.meta.url));
 /** The autosave's file is packed in a worker: the page's thread only reads the workbook for it. */
-const packInWorker = workerPacker(() => new Worker(new URL("./export/xlsx.worker.ts", import.meta.url)));
+const packInWorker = workerPacker(makeWorker);
 const offThread = (wb: PreviewWorkbook) => packInWorker(xlsxSnapshot(wb));
 
 async function main(): Promise<void> {
