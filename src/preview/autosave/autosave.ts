@@ -116,7 +116,8 @@ export class Autosave {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.saving = this.saving.then(async () => {
+    // A failed write (the worker gone, storage full) must not stop the ones after it.
+    this.saving = this.saving.catch(() => {}).then(async () => {
       const savedAt = this.now().toISOString();
       await this.store.save({ bytes: await this.serialise(this.session.wb), savedAt });
       this.lastSaved = savedAt;
