@@ -5,13 +5,14 @@
  */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { optimize } = require("webpack");
 
 module.exports = (env, argv) => ({
   mode: argv.mode ?? "production",
   devtool: argv.mode === "development" ? "eval-source-map" : "source-map",
   entry: { preview: "./src/preview/index.tsx" },
-  output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
+  // asyncChunks false: one bundle (the grid's lazily loaded cell editor is then ready the moment
+  // the user types), while the Web Worker keeps its own script and runtime.
+  output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true, asyncChunks: false },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
     rules: [
@@ -22,8 +23,6 @@ module.exports = (env, argv) => ({
   },
   performance: { hints: false },
   plugins: [
-    // One bundle: the grid's lazily loaded cell editor is then ready the moment the user types.
-    new optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
     new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
   ],
 });

@@ -6,6 +6,8 @@ import { Autosave } from "./autosave/autosave";
 import { indexedDbStore } from "./autosave/store";
 import { WorkbookCommands } from "./components/WorkbookCommands";
 import { WorkbookFiles } from "./components/WorkbookFiles";
+import { workerPacker } from "./export/packXlsx";
+import { xlsxSnapshot } from "./export/writeXlsx";
 import { loadSample } from "./loadSample";
 import { PreviewApp } from "./PreviewApp";
 import { PreviewSession } from "./session";
@@ -15,11 +17,14 @@ const sample = () => {
   loadSample(wb);
   return wb;
 };
-const makeWorker = () => new Worker(new URL("./import/csv.worker.ts", import.meta.url));
+const makeWorker = () => new Worker(new URL("./preview.worker.ts", import.meta.url));
+/** The autosave's file is packed in a worker: the page's thread only reads the workbook for it. */
+const packInWorker = workerPacker(makeWorker);
+const offThread = (wb: PreviewWorkbook) => packInWorker(xlsxSnapshot(wb));
 
 async function main(): Promise<void> {
   const session = new PreviewSession(new PreviewWorkbook());
-  const autosave = new Autosave(session, indexedDbStore());
+  const autosave = new Autosave(session, indexedDbStore(), 1000, undefined, offThread);
   const restored = await autosave.restore().catch(() => null);
   session.replace(restored?.workbook ?? sample());
   autosave.start();

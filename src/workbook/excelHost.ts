@@ -29,6 +29,40 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 
 const CHART_TYPES: Record<ChartSpec["type"], string> = { column: "ColumnClustered", bar: "BarClustered", line: "Line" };
 
+/**
+ * What ExcelHost needs of Office.js besides Excel.run to listen to workbook events: which
+ * ExcelApi requirement sets the host supports, and how to run a batch in an earlier run's
+ * context (Office.js removes an event handler in the context that added it). Injectable for tests.
+ */
+export interface ExcelEvents {
+  /** True when the Office host supports ExcelApi at this version ("1.9"). */
+  supports(version: string): boolean;
+  /** Runs `batch` in `context`, as Excel.run(context, batch) does. */
+  runIn<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** Office.js itself; outside Office (no `Office` global) no event is supported. */
+const OFFICE_EVENTS: ExcelEvents = {
+  supports: (version) =>
+    typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true,
+  runIn: (context, batch) => Excel.run(context, batch),
+};
+
+/**
+ * The events after which the workbook's tables may have changed, with the ExcelApi set each
+ * needs. Excel has no event for a table renamed or resized from its Table Design tab; a resize by
+ * typing below a table, a header edited or rows inserted raise the tables' onChanged. Whether
+ * deleting a sheet raises onDeleted for its tables is not documented, hence the sheets' events.
+ */
+const TABLE_EVENTS = [
+  { of: "tables", event: "onAdded", set: "1.9" },
+  { of: "tables", event: "onDeleted", set: "1.9" },
+  { of: "tables", event: "onChanged", set: "1.7" },
+  { of: "worksheets", event: "onAdded", set: "1.7" },
+  { of: "worksheets", event: "onDeleted", set: "1.7" },
+  { of: "worksheets", event: "onNameChanged", set: "1.17" },
+] as const;
+
 /** Prefix of the hidden sheet a write is built on before it is swapped in. */
 const STAGING_PREFIX = "cp~";
 
@@ -81,6 +115,7 @@ export class ExcelHost implements WorkbookHost {
     run: ExcelRun = (batch) => Excel.run(batch),
     private readonly now: () => Date = () => new Date(),
     private readonly lock: RunLock = WORKBOOK_LOCK,
+    private readonly events: ExcelEvents = OFFICE_EVENTS,
   ) {
     this.run = (batch) => inWords(() => run(batch));
   }
@@ -110,6 +145,72 @@ export class ExcelHost implements WorkbookHost {
         address: splitSheetAddress(range.address).address,
       }));
     });
+  }
+
+  /**
+   * Calls `listener` when the workbook's tables change (added, deleted, headers or size changed,
+   * their sheet renamed or deleted), by the user or the add-in: on each Office.js event that may
+   * mean it (see TABLE_EVENTS; those of requirement sets the host lacks are not registered), the
+   * tables are read again and compared with the last reading, so an edit inside a table's rows
+   * calls nothing. Readings run one at a time; events meanwhile make one more reading.
+   * The first reading comes before the handlers are added, and one more after: a change in
+   * between is seen too.
+   */
+  onTablesChanged(listener: () => void): () => void {
+    const events = TABLE_EVENTS.filter((e) => this.events.supports(e.set));
+    if (events.length === 0) return () => undefined;
+    let last: string | null = null;
+    let stopped = false;
+    let reading: Promise<void> | null = null;
+    let again = false;
+    const read = async () => {
+      do {
+        again = false;
+        const now = tablesSignature(await this.listTables());
+        if (last !== null && now !== last && !stopped) listener();
+        last = now;
+      } while (again && !stopped);
+    };
+    const check = () => {
+      if (stopped) return;
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = read()
+        .catch(() => undefined)
+        .finally(() => (reading = null));
+    };
+    const register = () =>
+      this.run(async (context) => {
+        const added = events.map((e) => {
+          const collection = context.workbook[e.of] as unknown as Record<
+            string,
+            OfficeExtension.EventHandlers<unknown>
+          >;
+          return collection[e.event].add(async () => check());
+        });
+        await context.sync();
+        return { context, added };
+      });
+    const handlers = this.listTables().then((tables) => {
+      last = tablesSignature(tables);
+      return register();
+    });
+    handlers.then(check, () => undefined);
+    return () => {
+      stopped = true;
+      handlers.then(
+        ({ context, added }) =>
+          this.events
+            .runIn(context, async (c) => {
+              for (const h of added) h.remove();
+              await c.sync();
+            })
+            .catch(() => undefined),
+        () => undefined,
+      );
+    };
   }
 
   /** Sheets, used ranges and ownership: three syncs. */
@@ -658,5 +759,17 @@ function addChart(sheet: Excel.Worksheet, spec: ChartSpec, tables: readonly Tabl
   chart.setPosition(
     `${columnLetter(anchor.col)}${anchor.row + 1}`,
     `${columnLetter(anchor.col + 7)}${anchor.row + 16}`,
+  );
+}
+
+/**
+ * The tables as the pane's lists show them, as one comparable text; tables on a staging sheet
+ * (a write under way) are left out, so a write is seen once, when its sheet is swapped in.
+ */
+function tablesSignature(tables: readonly TableInfo[]): string {
+  return JSON.stringify(
+    tables
+      .filter((t) => !t.sheet.startsWith(STAGING_PREFIX))
+      .map((t) => [t.name, t.sheet, t.address, t.rowCount, t.headers]),
   );
 }

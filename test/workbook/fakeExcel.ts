@@ -13,7 +13,10 @@
  *   cell's number format is text ("@");
  * - every request and every response is limited to 5 MB, as Excel on the web limits them;
  * - faults can be injected: the n-th sync or the n-th queued operation fails;
- * - worksheet ids can change (as Microsoft documents they may between sessions): reopen().
+ * - worksheet ids can change (as Microsoft documents they may between sessions): reopen();
+ * - events (tables.onAdded/onDeleted/onChanged, worksheets.onAdded/onDeleted/onNameChanged) fire
+ *   after the change, asynchronously, for the add-in's changes and the user's (the set-up
+ *   methods) alike; registering one of a requirement set newer than `excelApi` fails the sync.
  * office-addin-mock mocks a static object tree; it cannot create objects from method calls or
  * apply queued writes at sync, which is what these tests need, hence this fake. Formulas are
  * stored as text and not evaluated: their values read as 0 (the preview's engine covers evaluation).
@@ -185,7 +188,49 @@ export class FakeWorkbookState {
   /** Largest request and response seen, in bytes. */
   largestRequest = 0;
   largestResponse = 0;
+  /** The newest ExcelApi requirement set the fake Excel supports. */
+  excelApi = "1.17";
   private nextId = 1;
+  private handlers = new Map<string, Set<(args: unknown) => Promise<unknown>>>();
+
+  /** True when `excelApi` is at least this version, as Office.context.requirements.isSetSupported. */
+  supports(version: string): boolean {
+    const [a, b] = version.split(".").map(Number);
+    const [x, y] = this.excelApi.split(".").map(Number);
+    return x > a || (x === a && y >= b);
+  }
+
+  /** Registers an event handler ("tables.onAdded"); returns its removal. */
+  addHandler(event: string, handler: (args: unknown) => Promise<unknown>): () => void {
+    const set = this.handlers.get(event) ?? new Set();
+    set.add(handler);
+    this.handlers.set(event, set);
+    return () => set.delete(handler);
+  }
+
+  /** How many handlers are registered, for one event or all. */
+  handlerCount(event?: string): number {
+    if (event) return this.handlers.get(event)?.size ?? 0;
+    return [...this.handlers.values()].reduce((n, h) => n + h.size, 0);
+  }
+
+  /** Raises an event as Excel does: after the change, asynchronously, to the handlers registered now. */
+  emit(event: string, args: Record<string, unknown>): void {
+    const handlers = [...(this.handlers.get(event) ?? [])];
+    if (handlers.length === 0) return;
+    setTimeout(() => {
+      for (const h of handlers) void h({ source: "Local", ...args });
+    }, 0);
+  }
+
+  /** Raises tables.onChanged for each table a written block of cells overlaps. */
+  cellsWritten(sheet: Sheet, row: number, col: number, height: number, width: number): void {
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      if (t.row < row + height && row < t.row + t.height && t.col < col + width && col < t.col + t.width)
+        this.emit("tables.onChanged", { tableId: t.id, worksheetId: sheet.id, changeType: "RangeEdited" });
+    }
+  }
 
   /** Makes the n-th sync from now (1 = the next one) fail before it applies anything. */
   failSyncIn(n: number): void {
@@ -219,6 +264,7 @@ export class FakeWorkbookState {
       names: new Map(),
     };
     this.sheets.push(s);
+    this.emit("worksheets.onAdded", { worksheetId: s.id });
     return s;
   }
 
@@ -239,6 +285,7 @@ export class FakeWorkbookState {
 
   /** Writes values from a top-left cell (test set-up): "=..." text is a formula, the rest as given. */
   setValues(sheet: Sheet, row: number, col: number, rows: readonly (readonly unknown[])[]): void {
+    this.cellsWritten(sheet, row, col, rows.length, Math.max(0, ...rows.map((r) => r.length)));
     rows.forEach((r, i) =>
       r.forEach((v, j) => {
         if (v === "" || v === null) sheet.cells.delete(key(row + i, col + j));
@@ -254,15 +301,23 @@ export class FakeWorkbookState {
   /** Adds a table over existing cells (test set-up). */
   addTable(name: string, sheet: Sheet, address: string): void {
     const a = parseAddress(address);
-    this.tables.push({
-      id: this.newId("{TABLE"),
-      name,
-      sheet,
-      row: a.row,
-      col: a.col,
-      height: a.height,
-      width: a.width,
-    });
+    const id = this.newId("{TABLE");
+    this.tables.push({ id, name, sheet, row: a.row, col: a.col, height: a.height, width: a.width });
+    this.emit("tables.onAdded", { tableId: id, worksheetId: sheet.id });
+  }
+
+  /** Resizes a table as Excel's auto-expansion or Resize Table does (test set-up: a user's action). */
+  resizeTable(name: string, address: string): void {
+    const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase())!;
+    Object.assign(t, parseAddress(address));
+    this.emit("tables.onChanged", { tableId: t.id, worksheetId: t.sheet.id, changeType: "RowInserted" });
+  }
+
+  /** Renames a sheet as a user does (test set-up). */
+  renameSheet(sheet: Sheet, name: string): void {
+    const before = sheet.name;
+    sheet.name = name;
+    this.emit("worksheets.onNameChanged", { worksheetId: sheet.id, nameBefore: before, nameAfter: name });
   }
 
   /** Adds a workbook-level name (test set-up: a name the user made). */
@@ -342,6 +397,8 @@ export class FakeWorkbookState {
     const gone = this.tables.filter((t) => t.sheet === sheet).map((t) => t.name);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
+    // Only the sheet's event: Office.js does not document a table event for a sheet's removal.
+    this.emit("worksheets.onDeleted", { worksheetId: sheet.id });
     for (const name of gone) this.rewriteFormulas(new RegExp(`\\b${name}\\[[^\\]]*\\]`, "gi"), "#REF!");
   }
 
@@ -389,6 +446,20 @@ class Context {
 
   enqueue(op: () => void): void {
     this.queue.push(op);
+  }
+
+  /** An event's handler collection, as Office.js's EventHandlers: add() registers at the next sync. */
+  events(event: string, set: string) {
+    return {
+      add: (handler: (args: unknown) => Promise<unknown>) => {
+        let off = () => {};
+        this.enqueue(() => {
+          if (!this.state.supports(set)) throw new Error(`ApiNotFound: ${event} needs ExcelApi ${set}.`);
+          off = this.state.addHandler(event, handler);
+        });
+        return { context: this, remove: () => this.enqueue(() => off()) };
+      },
+    };
   }
 
   /** Counts a write's payload towards this request's size. */
@@ -516,6 +587,15 @@ class WorksheetCollection extends Proxy {
     this.ctx.enqueue(() => (created = this.ctx.state.addSheet(name)));
     return new WorksheetProxy(this.ctx, () => created);
   }
+  get onAdded() {
+    return this.ctx.events("worksheets.onAdded", "1.7");
+  }
+  get onDeleted() {
+    return this.ctx.events("worksheets.onDeleted", "1.7");
+  }
+  get onNameChanged() {
+    return this.ctx.events("worksheets.onNameChanged", "1.17");
+  }
 }
 
 class WorksheetProxy extends Proxy {
@@ -559,7 +639,7 @@ class WorksheetProxy extends Proxy {
       const other = this.ctx.state.sheet(value);
       if (other && other !== s) throw new Error(`ItemAlreadyExists: sheet ${value}`);
       if (value.length > 31 || /[:\\/?*[\]]/.test(value)) throw new Error(`InvalidArgument: sheet name ${value}`);
-      s.name = value;
+      this.ctx.state.renameSheet(s, value);
     });
   }
   get id(): string {
@@ -756,6 +836,7 @@ class RangeProxy extends Proxy {
           else g.sheet.cells.set(key(g.row + i, g.col + j), v);
         }),
       );
+      this.ctx.state.cellsWritten(g.sheet, g.row, g.col, g.height, g.width);
     });
   }
   set formulas(rows: unknown[][]) {
@@ -911,6 +992,7 @@ class TableProxy extends Proxy {
     this.ctx.enqueue(() => {
       const t = this.table();
       this.ctx.state.tables = this.ctx.state.tables.filter((x) => x !== t);
+      this.ctx.state.emit("tables.onDeleted", { tableId: t.id, tableName: t.name, worksheetId: t.sheet.id });
     });
   }
 }
@@ -967,8 +1049,22 @@ class TableCollection extends Proxy {
         width: g.width,
       };
       this.ctx.state.tables.push(created);
+      this.ctx.state.emit("tables.onAdded", { tableId: created.id, worksheetId: g.sheet.id });
     });
     return new TableProxy(this.ctx, () => created);
+  }
+  private workbookEvents(event: string, set: string) {
+    if (this.sheet) throw new Error("the fake models the workbook's table events, not a sheet's");
+    return this.ctx.events(event, set);
+  }
+  get onAdded() {
+    return this.workbookEvents("tables.onAdded", "1.9");
+  }
+  get onDeleted() {
+    return this.workbookEvents("tables.onDeleted", "1.9");
+  }
+  get onChanged() {
+    return this.workbookEvents("tables.onChanged", "1.7");
   }
 }
 
@@ -1167,5 +1263,10 @@ export function fakeExcel(state = new FakeWorkbookState()) {
     contexts.push(ctx);
     return batch(ctx as unknown as Excel.RequestContext);
   };
-  return { state, run, contexts, last: () => contexts[contexts.length - 1] };
+  /** ExcelHost's events seam over this fake: its requirement sets, and a batch run in a given context. */
+  const events = {
+    supports: (version: string) => state.supports(version),
+    runIn: <T>(context: Excel.RequestContext, batch: (c: Excel.RequestContext) => Promise<T>) => batch(context),
+  };
+  return { state, run, events, contexts, last: () => contexts[contexts.length - 1] };
 }

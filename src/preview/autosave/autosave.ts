@@ -39,11 +39,16 @@ export class Autosave {
     return () => this.listeners.delete(listener);
   };
 
+  /**
+   * @param serialise Makes the file's bytes: {@link writeXlsx} on the page's thread by default; the
+   * preview passes one that packs the file in a worker (see packXlsx.ts).
+   */
   constructor(
     private readonly session: PreviewSession,
     private readonly store: AutosaveStore,
     private readonly delayMs = 1000,
     private readonly now: () => Date = () => new Date(),
+    private readonly serialise: (wb: PreviewWorkbook) => Promise<Uint8Array> = writeXlsx,
   ) {}
 
   /** The kept workbook, or null when there is none (or it cannot be read, in which case it is dropped). */
@@ -82,8 +87,8 @@ export class Autosave {
 
   /**
    * The user is scrolling, clicking or typing: a pending write waits until they pause for the
-   * delay. Writing the file runs on the main thread (about 3 s for a 100,000-row sheet), so a
-   * write in the middle of a scroll would freeze the grid.
+   * delay. Reading the workbook for the file runs on the page's thread (the engine lives there;
+   * the packing can run in a worker), so a write in the middle of a scroll would make it stutter.
    */
   userActive(): void {
     if (this.timer) this.schedule();
@@ -111,9 +116,10 @@ export class Autosave {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.saving = this.saving.then(async () => {
+    // A failed write (the worker gone, storage full) must not stop the ones after it.
+    this.saving = this.saving.catch(() => {}).then(async () => {
       const savedAt = this.now().toISOString();
-      await this.store.save({ bytes: await writeXlsx(this.session.wb), savedAt });
+      await this.store.save({ bytes: await this.serialise(this.session.wb), savedAt });
       this.lastSaved = savedAt;
       for (const l of this.listeners) l();
     });

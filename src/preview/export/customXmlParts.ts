@@ -4,6 +4,7 @@
  * as Excel relates them, so Office.js's `workbook.customXmlParts` sees them.
  */
 import JSZip from "jszip";
+import { markDynamicArrays } from "./dynamicArrays";
 
 const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 const REL_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
@@ -17,9 +18,13 @@ function itemId(index: number): string {
   return `{6C0E5B1A-4F2D-4C3B-9A7E-${hex.toUpperCase()}}`;
 }
 
-/** Adds the parts to an .xlsx package and returns the new package. */
+/**
+ * Finishes an .xlsx package exceljs wrote: adds the parts, marks spilled formulas as dynamic
+ * arrays (see dynamicArrays.ts), and returns the new package.
+ */
 export async function addCustomXmlParts(xlsx: ArrayBuffer | Uint8Array, parts: readonly string[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
+  await markDynamicArrays(zip);
   if (parts.length === 0) return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   const relsPath = "xl/_rels/workbook.xml.rels";
   let rels = await zip.file(relsPath)!.async("string");

@@ -169,9 +169,12 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Xls
       const inTable = (pos: CellPos) =>
         tables.find((t) => pos.row >= t.top && pos.row <= t.bottom && pos.col >= t.left && pos.col <= t.right) ?? null;
       const rows: Content[][] = [];
+      const spilled = spillCells(ws);
       ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
           const pos = { row: rowNumber - 1, col: colNumber - 1 };
+          // An array formula's other cells hold its cached results: the engine spills them again.
+          if (spilled.has(`${pos.row},${pos.col}`)) return;
           const table = inTable(pos);
           let content: Content;
           const formula = (cell as unknown as { formula?: string }).formula;
@@ -232,4 +235,20 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Xls
   }
   if (sheets.length > 0) wb.select(sheets[0].name, "A1");
   return { workbook: wb, unknown };
+}
+
+/** The cells an array formula's results cover, its own cell excepted, as "row,col" (0-based). */
+function spillCells(ws: ExcelJS.Worksheet): Set<string> {
+  const out = new Set<string>();
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const v = cell.value as { shareType?: string; ref?: string } | null;
+      if (!v || typeof v !== "object" || v.shareType !== "array" || !v.ref) return;
+      const range = parseRange(v.ref);
+      for (let r = range.start.row; r <= range.end.row; r++)
+        for (let c = range.start.col; c <= range.end.col; c++)
+          if (r !== range.start.row || c !== range.start.col) out.add(`${r},${c}`);
+    }),
+  );
+  return out;
 }

@@ -94,7 +94,10 @@ export class PreviewWorkbook {
     registerIndexedSumproduct();
     // smartRounding off: the engine must hand back the same doubles the COMP functions computed, as Excel does.
     // accentSensitive: Excel's = tells "é" from "e" (HyperFormula's default does not).
+    // undoLimit 0: the preview's own GridEdits undoes edits; the engine's stack would keep the old
+    // and new content of every cell written (a 100,000-row import: a million entries) for nothing.
     this.engine = HyperFormula.buildEmpty({
+      undoLimit: 0,
       licenseKey: "gpl-v3",
       useArrayArithmetic: true,
       smartRounding: false,
@@ -229,8 +232,14 @@ export class PreviewWorkbook {
     const e = this.extra(sheet);
     const name = this.canonicalName(sheet) ?? sheet;
     const released: string[] = [];
+    // With nothing recorded on the sheet yet (a new sheet, an import), a constant has nothing to
+    // clear: it skips the per-cell bookkeeping (a million keys for a 100,000-row import).
+    const recorded = e.formulas.size > 0 || e.rangesUsed.size > 0 || e.badReferences.size > 0;
     const engineRows: RawCellContent[][] = rows.map((row, r) =>
       row.map((content, c) => {
+        const formula = typeof content === "string" && content.startsWith("=") && content.length > 1;
+        // Excel stores a written "" as an empty cell (COUNTIFS "<>" skips it); so does the preview.
+        if (!formula && !recorded) return content === "" ? null : content;
         const pos = { row: topLeft.row + r, col: topLeft.col + c };
         const k = key(pos.row, pos.col);
         e.badReferences.delete(k);
@@ -239,9 +248,8 @@ export class PreviewWorkbook {
           released.push(...before);
           e.rangesUsed.delete(k);
         }
-        if (!(typeof content === "string" && content.startsWith("=") && content.length > 1)) {
+        if (!formula) {
           e.formulas.delete(k);
-          // Excel stores a written "" as an empty cell (COUNTIFS "<>" skips it); so does the preview.
           return content === "" ? null : content;
         }
         e.formulas.set(k, content);

@@ -161,8 +161,10 @@ describe("LibreOffice Calc recalculates the downloaded workbook of a full planni
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           if (!/COMP\./i.test(cell.formula ?? "")) return;
-          // LibreOffice recalculates array formulas on load whatever the setting, and knows no
-          // COMP function: a spilled COMP result (PAYOUT_EXPLAIN) shows #NAME? there.
+          // LibreOffice (7.4) recalculates array formulas on load whatever the setting (an array
+          // =SUM(1,2) cached as 99 shows 3 under "never recalculate") and knows no COMP function,
+          // so a spilled COMP result (PAYOUT_EXPLAIN) shows #NAME? there, although the file carries
+          // its cached values in every cell of the spill (xlsxRoundTrip.test.ts checks them).
           if ((cell.value as { shareType?: string }).shareType === "array")
             return void arrays.push(`${ws.name}!${cell.address}`);
           compared++;

@@ -7,6 +7,7 @@ import { readXlsx } from "../../../src/preview/import/readXlsx";
 import { ImportError } from "../../../src/preview/import/importPlan";
 import { applyImport } from "../../../src/preview/import/applyImport";
 import { CsvImport } from "../../../src/preview/import/importPlan";
+import { cellAddress, parseRange } from "../../../src/workbook/a1";
 import { PreviewWorkbook, RANGE_NAME_PREFIX } from "../../../src/workbook/preview/previewWorkbook";
 import { PreviewHost, writeSpec } from "../../../src/workbook/previewHost";
 import { fullPlanningRun } from "../fullPlanningRun";
@@ -111,6 +112,38 @@ describe(".xlsx out and back in", () => {
     expect(comments.join("")).toMatch(
       /Chart &quot;Simulated attainment&quot;.*cannot write charts|Chart "Simulated attainment".*cannot write charts/,
     );
+  });
+
+  test("a spilled COMP result (Plan!A34) is a dynamic array whose other cells carry its cached values, as Excel writes it", async () => {
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(bytes as unknown as ArrayBuffer);
+    const plan = file.getWorksheet("Plan")!;
+    const anchor = plan.getCell("A34").value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+    expect(anchor.formula).toMatch(/^COMP\.PAYOUT_EXPLAIN\(/);
+    expect(anchor.shareType).toBe("array");
+    const range = parseRange(anchor.ref!);
+    // A table of several rows and columns, not one cell.
+    expect(range.end.row - range.start.row).toBeGreaterThan(1);
+    expect(range.end.col - range.start.col).toBeGreaterThan(0);
+    let numbers = 0;
+    for (let r = range.start.row; r <= range.end.row; r++)
+      for (let c = range.start.col; c <= range.end.col; c++) {
+        if (r === range.start.row && c === range.start.col) continue;
+        const expected = original.cell("Plan", { row: r, col: c }).value;
+        const cell = plan.getCell(r + 1, c + 1);
+        expect(cell.formula).toBeFalsy();
+        expect([cellAddress({ row: r, col: c }), cell.value ?? null]).toEqual([cellAddress({ row: r, col: c }), expected]);
+        if (typeof expected === "number") numbers++;
+      }
+    expect(numbers).toBeGreaterThan(0);
+    // Marked as a dynamic array (cell metadata XLDAPR), so Excel spills it rather than fixing a legacy array.
+    const zip = await JSZip.loadAsync(bytes);
+    const sheetIndex = file.worksheets.findIndex((w) => w.name === "Plan") + 1;
+    const xml = await zip.file(`xl/worksheets/sheet${sheetIndex}.xml`)!.async("string");
+    expect(xml).toMatch(/<c r="A34"[^>]* cm="1"><f t="array" ref="A34:/);
+    expect(await zip.file("xl/metadata.xml")!.async("string")).toContain('<xda:dynamicArrayProperties fDynamic="1"');
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/metadata.xml"');
+    expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain('Target="metadata.xml"');
   });
 
   test("property: a table written to .xlsx and read back is the same table", async () => {

@@ -1,0 +1,19 @@
+/**
+ * The preview's Web Worker: reads CSV files (csvSession.ts) and packs .xlsx files (packXlsx.ts)
+ * off the page's thread. One script for both, started once per use: the preview is built as one
+ * bundle, and webpack cannot merge two worker scripts into one chunk.
+ */
+import { handleRequests, WorkerRequest, WorkerResponse } from "./import/csvSession";
+import { handlePackRequests, PackRequest, PackResponse } from "./export/packXlsx";
+
+const scope = self as unknown as {
+  postMessage(m: WorkerResponse | PackResponse, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<WorkerRequest | PackRequest>) => void) | null;
+};
+const csv = handleRequests((m) => scope.postMessage(m));
+const pack = handlePackRequests((m, transfer) => scope.postMessage(m, transfer));
+scope.onmessage = (e) => {
+  const request = e.data;
+  if ("snapshot" in request) void pack(request);
+  else csv(request);
+};
