@@ -76,6 +76,7 @@ describe("the Back-test pane reducer", () => {
       start: "Hire Date",
       end: "Left",
       draw: "",
+      quota: "",
     });
     const s = backtestSettingsFrom({ pane })!;
     expect(s.deals.credits).toEqual({ kind: "owner" });

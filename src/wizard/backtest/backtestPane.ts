@@ -23,7 +23,16 @@ import {
   RulesDraft,
   shareText,
 } from "./backtestRules";
-import { BacktestPlan, BacktestRolePlan, BacktestSettings, copyPlan, CreditSource } from "./backtestSettings";
+import {
+  BacktestPlan,
+  BacktestRolePlan,
+  BacktestSettings,
+  copyPlan,
+  CreditSource,
+  QuotaPeriod,
+  QuotaSource,
+} from "./backtestSettings";
+import { QUOTA_REP_COLUMNS, quotaNames, QUOTAS_SHEET } from "../quotas/layout";
 import { parseStoredBacktest } from "./backtestStored";
 import { sampleBacktestSettings } from "./sampleBacktest";
 
@@ -69,6 +78,14 @@ export interface PeopleDraft {
   readonly end: string;
   /** Each person's draw per period. */
   readonly draw: string;
+  /** Each person's quota per period (used when quotas come from the people table). */
+  readonly quota: string;
+}
+
+/** The quota step's reps table as chosen, and the period its quotas are for. */
+export interface QuotaSheetDraft {
+  readonly table: string;
+  readonly per: QuotaPeriod;
 }
 
 /** A role's proposed curve as typed: tiers "0:1, 1:1.5", threshold and cap blank for none. */
@@ -98,6 +115,10 @@ export interface BacktestPaneState {
    * (empty when they come from the people table).
    */
   readonly quotas: readonly QuotaDraft[];
+  /** Where quotas come from: the people table, the quota step's Quotas sheet, or one per role. */
+  readonly quotaSource: QuotaSource["kind"];
+  /** The Quotas sheet's reps table, when {@link BacktestPaneState.quotaSource} is "sheet". */
+  readonly quotaSheet: QuotaSheetDraft;
   /** Each plan's draw, clawback, pay timing and splits, one per role of the base's plan. */
   readonly rules: PlanRulesDrafts;
   readonly run: RunState;
@@ -116,7 +137,13 @@ export interface BacktestContext {
 
 /** What the pane can tell its state. */
 export type BacktestPaneAction =
-  | { type: "loaded"; tables: readonly TableInfo[]; stored: BacktestSettings | null }
+  | {
+      type: "loaded";
+      tables: readonly TableInfo[];
+      stored: BacktestSettings | null;
+      /** The period of the quota step's last run, the default for the Quotas sheet's quotas. */
+      quotaPeriod?: QuotaPeriod | null;
+    }
   | { type: "loadFailed"; message: string }
   | { type: "dealsTableChanged"; table: string }
   | { type: "dealsChanged"; patch: Partial<Omit<DealsDraft, "table">> }
@@ -126,6 +153,8 @@ export type BacktestPaneAction =
   | { type: "periodsChanged"; periods: "months" | "quarters" }
   | { type: "curveChanged"; role: number; patch: Partial<Omit<CurveDraft, "role">> }
   | { type: "quotaChanged"; role: number; annual: string }
+  | { type: "quotaSourceChanged"; source: QuotaSource["kind"] }
+  | { type: "quotaSheetChanged"; patch: Partial<QuotaSheetDraft> }
   | { type: "creditsTableChanged"; table: string }
   | { type: "creditsChanged"; patch: Partial<Omit<CreditsDraft, "table">> }
   | { type: "actualTableChanged"; table: string }
@@ -164,20 +193,40 @@ function attainmentRoles(s: BacktestSettings): string[] {
 
 /** The quota drafts of a settings: one per attainment role when quotas are per role. */
 function quotasOf(s: BacktestSettings): QuotaDraft[] {
+  return s.quotas.kind === "role" ? roleQuotas(s, []) : [];
+}
+
+/** One quota draft per attainment role: as typed in `typed`, else the settings' quota, else blank. */
+function roleQuotas(s: BacktestSettings, typed: readonly QuotaDraft[]): QuotaDraft[] {
   const q = s.quotas;
-  if (q.kind !== "role") return [];
   return attainmentRoles(s).map((role) => {
+    const mine = typed.find((t) => sameText(t.role, role));
+    if (mine) return mine;
+    if (q.kind !== "role") return { role, annual: "" };
     const v = Object.entries(q.annual).find(([k]) => sameText(k, role))?.[1];
     return { role, annual: v === undefined ? "" : String(v) };
   });
 }
+
+/** The default reps table of the quota step's sheet. */
+const QUOTA_REPS = quotaNames(QUOTAS_SHEET).reps;
 
 /** The form's drafts of a settings' columns, tables, plan year, curves, quotas and rules. */
 function draftsOf(
   s: BacktestSettings,
 ): Pick<
   BacktestPaneState,
-  "deals" | "people" | "credits" | "actual" | "year" | "periods" | "curves" | "quotas" | "rules"
+  | "deals"
+  | "people"
+  | "credits"
+  | "actual"
+  | "year"
+  | "periods"
+  | "curves"
+  | "quotas"
+  | "quotaSource"
+  | "quotaSheet"
+  | "rules"
 > {
   const d = s.deals;
   const sdr = d.credits.kind === "columns" ? d.credits.columns[0] : undefined;
@@ -207,11 +256,15 @@ function draftsOf(
       start: text(s.people.start),
       end: text(s.people.end),
       draw: text(s.people.draw),
+      quota: text(s.people.quota),
     },
     year: String(s.year),
     periods: s.periods,
     curves: curvesOf(s.proposed),
     quotas: quotasOf(s),
+    quotaSource: s.quotas.kind,
+    quotaSheet:
+      s.quotas.kind === "sheet" ? { table: s.quotas.table, per: s.quotas.per } : { table: QUOTA_REPS, per: "year" },
     rules: { current: rulesOf(s.current), proposed: rulesOf(s.proposed) },
   };
 }
@@ -262,7 +315,15 @@ function actualFor(table: string, headers: readonly string[]): ActualDraft {
 /** The people columns guessed from a table's headers. */
 function peopleFor(table: string, headers: readonly string[]): PeopleDraft {
   const m = autoMapPeople(headers);
-  return { table, id: text(m.id), role: text(m.role), start: text(m.start), end: text(m.end), draw: text(m.draw) };
+  return {
+    table,
+    id: text(m.id),
+    role: text(m.role),
+    start: text(m.start),
+    end: text(m.end),
+    draw: text(m.draw),
+    quota: text(m.quota),
+  };
 }
 
 const at = <T>(xs: readonly T[], i: number, f: (x: T) => T): T[] => xs.map((x, j) => (j === i ? f(x) : x));
@@ -278,7 +339,12 @@ const edited = (s: BacktestPaneState, patch: Partial<BacktestPaneState>): Backte
 export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPaneAction): BacktestPaneState {
   switch (action.type) {
     case "loaded": {
-      if (action.stored) return { ...state, tables: action.tables, base: action.stored, ...draftsOf(action.stored) };
+      // The quota step's period is the default for its sheet's quotas, unless a stored run chose one.
+      const per = action.quotaPeriod ?? null;
+      const withPer = (s: BacktestPaneState): BacktestPaneState =>
+        per && s.quotaSource !== "sheet" ? { ...s, quotaSheet: { ...s.quotaSheet, per } } : s;
+      if (action.stored)
+        return withPer({ ...state, tables: action.tables, base: action.stored, ...draftsOf(action.stored) });
       // No stored run: the sample's settings where its tables are, columns guessed elsewhere.
       const deals = tableHeaders(action.tables, state.deals.table).length
         ? dealsFor(state.deals.table, tableHeaders(action.tables, state.deals.table))
@@ -286,7 +352,7 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
       const people = tableHeaders(action.tables, state.people.table).length
         ? peopleFor(state.people.table, tableHeaders(action.tables, state.people.table))
         : state.people;
-      return { ...state, tables: action.tables, deals, people };
+      return withPer({ ...state, tables: action.tables, deals, people });
     }
     case "loadFailed":
       return {
@@ -309,6 +375,13 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
       return edited(state, { curves: at(state.curves, action.role, (c) => ({ ...c, ...action.patch })) });
     case "quotaChanged":
       return edited(state, { quotas: at(state.quotas, action.role, (q) => ({ ...q, annual: action.annual })) });
+    case "quotaSourceChanged":
+      return edited(state, {
+        quotaSource: action.source,
+        quotas: action.source === "role" ? roleQuotas(state.base, state.quotas) : state.quotas,
+      });
+    case "quotaSheetChanged":
+      return edited(state, { quotaSheet: { ...state.quotaSheet, ...action.patch } });
     case "creditsTableChanged":
       return edited(state, { credits: creditsFor(action.table, tableHeaders(state.tables, action.table)) });
     case "creditsChanged":
@@ -384,6 +457,7 @@ const PEOPLE_OPTIONAL: readonly (readonly [keyof PeopleDraft, string])[] = [
   ["start", "start date"],
   ["end", "end date"],
   ["draw", "draw per period"],
+  ["quota", "quota per period"],
 ];
 
 function columnIssues<D extends { table: string }>(
@@ -436,15 +510,43 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
     out.push(...columnIssues("actual payouts", pane.actual, pane.tables, ACTUAL_REQUIRED, []));
   out.push(...rulesIssues(pane));
   if (yearOf(pane.year) === null) out.push(`The plan year "${pane.year}" is not a year; enter one such as 2026.`);
-  for (const q of pane.quotas) {
-    const v = num(q.annual);
-    if (v === null || !(v > 0)) out.push(`${q.role}: the annual quota is "${q.annual}"; enter an amount above 0.`);
-  }
+  out.push(...quotaIssues(pane));
   for (const c of pane.curves) {
     const parsed = parseCurveDraft(c);
     if (typeof parsed === "string") out.push(parsed);
   }
   return out;
+}
+
+/** What is wrong with the chosen quota source, each saying what to fix. */
+function quotaIssues(pane: BacktestPaneState): string[] {
+  if (pane.quotaSource === "people")
+    return pane.people.quota.trim() || !attainmentRoles(pane.base).length
+      ? []
+      : ["Choose the people table's quota per period column, or take quotas from the Quotas sheet or per role."];
+  if (pane.quotaSource === "sheet") {
+    const t = pane.quotaSheet.table;
+    if (!t.trim()) return ["Choose the Quotas sheet's reps table (Quotas_Reps), or another quota source."];
+    if (!pane.tables.some((x) => sameText(x.name, t)))
+      return [`There is no table named "${t}"; run Quotas first, or choose another quota source.`];
+    const headers = tableHeaders(pane.tables, t);
+    return [QUOTA_REP_COLUMNS[0], QUOTA_REP_COLUMNS[3]]
+      .filter((h) => !headers.some((x) => sameText(x, h)))
+      .map((h) => `${t} has no column "${h}"; choose the reps table the quota step wrote.`);
+  }
+  const out: string[] = [];
+  for (const q of pane.quotas) {
+    const v = num(q.annual);
+    if (v === null || !(v > 0)) out.push(`${q.role}: the annual quota is "${q.annual}"; enter an amount above 0.`);
+  }
+  return out;
+}
+
+/** The quota source the form has chosen. */
+function quotaSourceOf(pane: BacktestPaneState): QuotaSource {
+  if (pane.quotaSource === "sheet") return { kind: "sheet", table: pane.quotaSheet.table, per: pane.quotaSheet.per };
+  if (pane.quotaSource === "role") return { kind: "role", annual: quotaTable(pane) };
+  return { kind: "people" };
 }
 
 /** Each plan's roles with their typed rules, or the issues naming plan, role and field. */
@@ -532,10 +634,11 @@ export function backtestSettingsFrom(ctx: BacktestContext): BacktestSettings | n
       start: orNull(p.start),
       end: orNull(p.end),
       draw: orNull(p.draw),
+      quota: orNull(p.quota),
     },
     year,
     periods: pane.periods,
-    quotas: pane.base.quotas.kind === "role" ? { kind: "role", annual: quotaTable(pane) } : pane.base.quotas,
+    quotas: quotaSourceOf(pane),
     current: { ...pane.base.current, roles: plans.current },
     proposed: {
       ...pane.base.proposed,

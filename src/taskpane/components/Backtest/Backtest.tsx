@@ -17,6 +17,8 @@ import {
 import { RulesFields } from "./RulesFields";
 import { backtestStep } from "../../../wizard/backtest/runBacktestStep";
 import { readStepSettings } from "../../../wizard/stepRun";
+import { QuotaPeriod, QuotaSource } from "../../../wizard/backtest/backtestSettings";
+import { parseQuotaSettings, QUOTA_SETTINGS_KEY } from "../../../wizard/quotas/runQuotaStep";
 import { HeaderSelect } from "../common/HeaderSelect";
 import { RunPanel } from "../common/RunPanel";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
@@ -51,6 +53,19 @@ const PEOPLE_COLUMNS: readonly (readonly [Exclude<keyof PeopleDraft, "table">, s
   ["start", "Start date column (optional)"],
   ["end", "End date column (optional)"],
   ["draw", "Draw per period column (optional)"],
+  ["quota", "Quota per period column (optional)"],
+];
+
+const QUOTA_SOURCES: readonly (readonly [QuotaSource["kind"], string])[] = [
+  ["people", "People table (quota per period column)"],
+  ["sheet", "Quotas sheet (from the Quotas step)"],
+  ["role", "One annual quota per role"],
+];
+
+const QUOTA_PERIODS: readonly (readonly [QuotaPeriod, string])[] = [
+  ["year", "Year"],
+  ["quarter", "Quarter"],
+  ["month", "Month"],
 ];
 
 const CREDITS_COLUMNS: readonly (readonly [Exclude<keyof CreditsDraft, "table">, string])[] = [
@@ -83,8 +98,12 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
 
   React.useEffect(() => {
     let live = true;
-    void Promise.all([host.listTables(), readStepSettings(backtestStep, host)]).then(
-      ([tables, stored]) => live && dispatch({ type: "loaded", tables, stored }),
+    void Promise.all([
+      host.listTables(),
+      readStepSettings(backtestStep, host),
+      host.readSettings(QUOTA_SETTINGS_KEY).then(parseQuotaSettings),
+    ]).then(
+      ([tables, stored, quota]) => live && dispatch({ type: "loaded", tables, stored, quotaPeriod: quota?.period }),
       (e) => live && dispatch({ type: "loadFailed", message: messageOf(e) }),
     );
     return () => {
@@ -199,7 +218,54 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
           </Select>
         </Field>
       </div>
-      {pane.quotas.length > 0 && (
+      <fieldset className={styles.fieldset}>
+        <legend>Quotas</legend>
+        <div className={styles.mapping}>
+          <Field label="Quotas from" size="small">
+            <Select
+              size="small"
+              value={pane.quotaSource}
+              onChange={(_, d) =>
+                dispatch({
+                  type: "quotaSourceChanged",
+                  source: QUOTA_SOURCES.find(([k]) => k === d.value)?.[0] ?? pane.quotaSource,
+                })
+              }
+            >
+              {QUOTA_SOURCES.map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {pane.quotaSource === "sheet" &&
+            tableSelect("Quotas table", pane.quotaSheet.table, (table) =>
+              dispatch({ type: "quotaSheetChanged", patch: { table } }),
+            )}
+          {pane.quotaSource === "sheet" && (
+            <Field label="Its quotas are per" size="small" hint="The Quotas step's period">
+              <Select
+                size="small"
+                value={pane.quotaSheet.per}
+                onChange={(_, d) =>
+                  dispatch({
+                    type: "quotaSheetChanged",
+                    patch: { per: QUOTA_PERIODS.find(([k]) => k === d.value)?.[0] ?? pane.quotaSheet.per },
+                  })
+                }
+              >
+                {QUOTA_PERIODS.map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        </div>
+      </fieldset>
+      {pane.quotaSource === "role" && pane.quotas.length > 0 && (
         <fieldset className={styles.fieldset}>
           <legend>Annual quota per role</legend>
           <div className={styles.mapping}>
