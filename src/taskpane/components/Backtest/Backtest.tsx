@@ -12,12 +12,14 @@ import {
   DealsDraft,
   initialBacktestPane,
   PeopleDraft,
+  RolePlanDraft,
   rolesIn,
   rolesToAdd,
   tableHeaders,
 } from "../../../wizard/backtest/backtestPane";
 import { RolePlanFields } from "./RolePlanFields";
 import { RulesFields } from "./RulesFields";
+import { RulesDraft } from "../../../wizard/backtest/backtestRules";
 import { backtestStep } from "../../../wizard/backtest/runBacktestStep";
 import { readStepSettings } from "../../../wizard/stepRun";
 import { sameText } from "../../../core/text";
@@ -345,6 +347,39 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
   );
 }
 
+interface RoleBlockProps {
+  readonly name: string;
+  readonly plan: PlanKey;
+  readonly index: number;
+  readonly draft: RolePlanDraft;
+  readonly rules: RulesDraft | undefined;
+  readonly dispatch: React.Dispatch<BacktestPaneAction>;
+}
+
+/**
+ * One role of one plan: its plan and its rules. Memoised: typing in one role re-renders that
+ * role only (the reducer keeps the other roles' drafts as they were).
+ */
+const RoleBlock = React.memo(function RoleBlock({ name, plan, index, draft, rules, dispatch }: RoleBlockProps) {
+  return (
+    <>
+      <RolePlanFields
+        plan={name}
+        draft={draft}
+        onChange={(patch) => dispatch({ type: "rolePlanChanged", plan, role: index, patch })}
+        onRemove={() => dispatch({ type: "roleRemoved", plan, role: index })}
+      />
+      {rules && (
+        <RulesFields
+          plan={name}
+          rules={rules}
+          onChange={(patch) => dispatch({ type: "rulesChanged", plan, role: index, patch })}
+        />
+      )}
+    </>
+  );
+});
+
 interface PlanSectionProps {
   readonly plan: PlanKey;
   readonly heading: string;
@@ -375,21 +410,15 @@ function PlanSection({ plan, heading, pane, dispatch }: PlanSectionProps): React
         </div>
       )}
       {pane.plans[plan].map((d, i) => (
-        <React.Fragment key={`${plan}-${d.role}`}>
-          <RolePlanFields
-            plan={name}
-            draft={d}
-            onChange={(patch) => dispatch({ type: "rolePlanChanged", plan, role: i, patch })}
-            onRemove={() => dispatch({ type: "roleRemoved", plan, role: i })}
-          />
-          {pane.rules[plan][i] && (
-            <RulesFields
-              plan={name}
-              rules={pane.rules[plan][i]}
-              onChange={(patch) => dispatch({ type: "rulesChanged", plan, role: i, patch })}
-            />
-          )}
-        </React.Fragment>
+        <RoleBlock
+          key={`${plan}-${d.role}`}
+          name={name}
+          plan={plan}
+          index={i}
+          draft={d}
+          rules={pane.rules[plan][i]}
+          dispatch={dispatch}
+        />
       ))}
       {addable.length > 0 && (
         <div className={styles.row}>
