@@ -45,7 +45,7 @@ describe("the Back-test pane's quotas from the Quotas sheet", () => {
     const run = screen.getByRole("button", { name: "Run back-test" }) as HTMLButtonElement;
     expect(run.disabled).toBe(false);
     fireEvent.click(run);
-    await screen.findByText(/^Wrote Payout Ledger, Plan Comparison and Statements/, {}, { timeout: 30000 });
+    await screen.findByText(/^Wrote Payout Ledger, Plan Comparison and Statements/, {}, { timeout: 60000 });
 
     const stored = parseBacktestSettings(await host.readSettings(BACKTEST_SETTINGS_KEY))!;
     expect(stored.quotas).toEqual({ kind: "sheet", table: "Quotas_Reps", per: "quarter" });
@@ -79,5 +79,5 @@ describe("the Back-test pane's quotas from the Quotas sheet", () => {
         );
     });
     expect(expected.some((r) => r.quota > 0 && r.earned > 0)).toBe(true);
-  }, 60000);
+  }, 150000);
 });

@@ -63,9 +63,9 @@ const PEOPLE_COLUMNS: readonly (readonly [Exclude<keyof PeopleDraft, "table">, s
 ];
 
 const QUOTA_SOURCES: readonly (readonly [QuotaSource["kind"], string])[] = [
-  ["people", "People table (quota per period column)"],
-  ["sheet", "Quotas sheet (from the Quotas step)"],
-  ["role", "One annual quota per role"],
+  ["people", "People table"],
+  ["sheet", "Quotas sheet"],
+  ["role", "Per role"],
 ];
 
 const QUOTA_PERIODS: readonly (readonly [QuotaPeriod, string])[] = [
@@ -246,6 +246,10 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
       </div>
       <fieldset className={styles.fieldset}>
         <legend>Quotas</legend>
+        <Body1>
+          From the people table&apos;s quota per period column, from the Quotas sheet the Quotas tool wrote (by person
+          id), or one annual quota per role.
+        </Body1>
         <div className={styles.mapping}>
           <Field label="Quotas from" size="small">
             <Select

@@ -19,12 +19,12 @@ const MODES: readonly (readonly [PayoutMode, string])[] = PAYOUT_MODES.map((m) =
   m === "MARGINAL" ? "Marginal" : "Retro",
 ]);
 const CURVE_ON: readonly (readonly [RolePlanDraft["curveOn"], string])[] = [
-  ["ATTAINMENT", "Attainment (credited / quota)"],
-  ["AMOUNT", "Credited amount"],
+  ["ATTAINMENT", "Attainment"],
+  ["AMOUNT", "Amount"],
 ];
 const ATTAINMENT: readonly (readonly [RolePlanDraft["attainment"], string])[] = [
-  ["RUNNING", "Running through the year"],
-  ["RESET", "Reset each period"],
+  ["RUNNING", "Year to date"],
+  ["RESET", "Per period"],
 ];
 const PRORATION: readonly (readonly [RolePlanDraft["proration"], string])[] = [
   ["DAYS", "By days"],
