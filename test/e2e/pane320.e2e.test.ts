@@ -113,7 +113,7 @@ describe("the task pane at 320 px", () => {
     expect(await overflowing(page)).toEqual([]);
   });
 
-  test.each(["KPI bonus", "Explain"])("the %s tool fits with no horizontal scroll", async (tool) => {
+  test.each(["KPI bonus", "Explain", "Back-test"])("the %s tool fits with no horizontal scroll", async (tool) => {
     await openAt320();
     await pane(page).getByRole("tablist", { name: "Tools" }).getByRole("tab", { name: tool }).click();
     await page.waitForFunction((name) => {
@@ -123,6 +123,31 @@ describe("the task pane at 320 px", () => {
       return t?.getAttribute("aria-selected") === "true";
     }, tool);
     await screenshot(page, `pane320-${tool.toLowerCase().replace(/\s+/g, "-")}`);
+    expect(await overflowing(page)).toEqual([]);
+  });
+
+  test("the Back-test's quota source and role plans fit, with the Quotas sheet chosen", async () => {
+    await openAt320();
+    await pane(page).getByRole("tablist", { name: "Tools" }).getByRole("tab", { name: "Back-test" }).click();
+    const from = pane(page).getByRole("combobox", { name: "Quotas from" });
+    await from.selectOption("sheet");
+    await pane(page).getByRole("combobox", { name: "Its quotas are per" }).waitFor();
+    const fieldset = (legend: string) =>
+      pane(page)
+        .locator("fieldset")
+        .filter({ has: page.locator("legend", { hasText: new RegExp(`^${legend}$`) }) });
+    for (const [legend, name] of [
+      ["Quotas", "quotas"],
+      ["Current AE plan", "current-ae-plan"],
+      ["Proposed SDR plan", "proposed-sdr-plan"],
+    ] as const) {
+      await fieldset(legend).scrollIntoViewIfNeeded();
+      await fieldset(legend).screenshot({ path: `${ARTIFACTS}/pane320-backtest-${name}.png` });
+    }
+    await pane(page).getByRole("button", { name: "Remove SDR from Current" }).click();
+    const add = pane(page).getByRole("button", { name: "Add role to Current" });
+    await add.scrollIntoViewIfNeeded();
+    await add.locator("..").screenshot({ path: `${ARTIFACTS}/pane320-backtest-add-role.png` });
     expect(await overflowing(page)).toEqual([]);
   });
 

@@ -37,12 +37,12 @@ describe("the Back-test pane", () => {
     const share = screen.getByRole("combobox", { name: "SDR share column (optional)" }) as HTMLSelectElement;
     expect(share.value).toBe("SDR Share");
     expect(share.options[0].text).toBe("(none)");
-    expect((screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe(
+    expect((screen.getByRole("textbox", { name: "Proposed AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe(
       "0:0.9, 1:1.8",
     );
 
-    fireEvent.change(screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }), { target: { value: "0:1, 1:2" } });
-    fireEvent.change(screen.getByRole("textbox", { name: "AE cap" }), { target: { value: "" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Proposed AE tiers (lower:rate)" }), { target: { value: "0:1, 1:2" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Proposed AE cap" }), { target: { value: "" } });
     fireEvent.change(screen.getByRole("textbox", { name: "CSR/AM annual quota" }), { target: { value: "950,000" } });
     expect(runButton().disabled).toBe(false);
     fireEvent.click(runButton());
@@ -72,14 +72,14 @@ describe("the Back-test pane", () => {
     const { host } = sample();
     renderPane(host);
     await loaded();
-    fireEvent.change(screen.getByRole("textbox", { name: "SDR tiers (lower:rate)" }), { target: { value: "0:two" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Proposed SDR tiers (lower:rate)" }), { target: { value: "0:two" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Plan year" }), { target: { value: "next" } });
     expect(screen.getByText(/Proposed plan, SDR: "0:two" is not a tier/)).toBeTruthy();
     expect(screen.getByText(/The plan year "next" is not a year/)).toBeTruthy();
     expect(runButton().disabled).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Copy current plan to proposed" }));
-    expect((screen.getByRole("textbox", { name: "SDR tiers (lower:rate)" }) as HTMLInputElement).value).toBe("0:0.02");
-    expect((screen.getByRole("textbox", { name: "AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe(
+    expect((screen.getByRole("textbox", { name: "Proposed SDR tiers (lower:rate)" }) as HTMLInputElement).value).toBe("0:0.02");
+    expect((screen.getByRole("textbox", { name: "Proposed AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe(
       "0:1, 1:1.5, 1.25:2",
     );
     fireEvent.change(screen.getByRole("textbox", { name: "Plan year" }), { target: { value: "2026" } });

@@ -76,6 +76,7 @@ describe("the Back-test pane reducer", () => {
       start: "Hire Date",
       end: "Left",
       draw: "",
+      quota: "",
     });
     const s = backtestSettingsFrom({ pane })!;
     expect(s.deals.credits).toEqual({ kind: "owner" });
@@ -167,7 +168,7 @@ describe("the Back-test pane reducer", () => {
 
   test("Copy current plan to proposed: the proposed plan is the current one under the proposed name", () => {
     const pane = apply(loaded(), { type: "curveChanged", role: 0, patch: { tiers: "0:5" } }, { type: "copyCurrent" });
-    expect(pane.curves.map((c) => [c.role, c.tiers, c.threshold, c.cap])).toEqual([
+    expect(pane.plans.proposed.map((c) => [c.role, c.tiers, c.threshold, c.cap])).toEqual([
       ["AE", "0:1, 1:1.5, 1.25:2", "", ""],
       ["CSR/AM", "0:1, 1:1.5, 1.25:2", "", ""],
       ["SDR", "0:0.02", "", ""],

@@ -180,6 +180,36 @@ export const COMPARISON_NAMES = {
   modelMinusActual: "BT_Model_Minus_Actual",
 } as const;
 
+/** The first row of the comparison's named totals: one row per total, the plans side by side (B, C). */
+const NAMED_TOTALS_AT = 5;
+/** The named totals per plan, in their rows' order; then those over both plans, in column B. */
+export const PLAN_TOTALS = ["cost", "revenue", "costOfSales", "atQuota", "band"] as const;
+const BOTH_TOTALS = ["change", "winners", "losers", "modelMinusActual"] as const;
+
+/**
+ * Where each named total of Plan Comparison is: the per-plan ones from row 5 (current in B,
+ * proposed in C), then the change in cost, winners, losers and (with actual payouts) model minus
+ * actual in B. The sheet's writer places them here and Explain reads them as arguments from here.
+ */
+export function comparisonNamedCells(): { name: string; address: string }[] {
+  const out: { name: string; address: string }[] = [];
+  PLAN_TOTALS.forEach((k, i) =>
+    PLAN_KEYS.forEach((p, c) =>
+      out.push({ name: COMPARISON_NAMES[k](p), address: `${c === 0 ? "B" : "C"}${NAMED_TOTALS_AT + i}` }),
+    ),
+  );
+  BOTH_TOTALS.forEach((k, i) =>
+    out.push({ name: COMPARISON_NAMES[k], address: `B${NAMED_TOTALS_AT + PLAN_TOTALS.length + i}` }),
+  );
+  return out;
+}
+
+/** The Plan Comparison cell a back-test name stands for (any case), or null for any other name. */
+export function comparisonNamedCell(name: string): { sheet: string; address: string } | null {
+  const found = comparisonNamedCells().find((n) => n.name.toLowerCase() === name.trim().toLowerCase());
+  return found ? { sheet: BACKTEST_SHEETS.comparison, address: found.address } : null;
+}
+
 /** BT_Statements columns: blocks of lines per person and period. */
 export const STATEMENT_COLUMNS = ["Person", "Period", "Line", "Item", "Date", "Credit", "Rate", "Amount"] as const;
 

@@ -1,17 +1,15 @@
 /**
  * The Back-test pane as data: its state (tables and columns as typed, plan year and periods, the
- * proposed plan's curve per role, and each plan's draw, clawback, pay timing and splits per role
- * as typed; an optional credits table and actual payouts table), the actions the pane
- * dispatches, a pure reducer and the selectors it renders. The plans' other rules (target
- * incentive, stages, proration, the current plan's curves) come from the settings it starts
- * from: stored ones, or the sample's. No React and no workbook calls here.
+ * quota source, each plan's roles with their curve, target incentive, stages and proration, and
+ * their draw, clawback, pay timing and splits as typed; an optional credits table and actual
+ * payouts table), the actions the pane dispatches, a pure reducer and the selectors it renders.
+ * The roles' plans start from the settings it starts from: stored ones, or the sample's. No
+ * React and no workbook calls here.
  */
-import { isCalcError } from "../../core/errors";
 import { sameText } from "../../core/text";
-import { compileCurve, PayoutCurve, PayoutMode } from "../../core/tiers";
-import { TableInfo } from "../../workbook/host";
+import { PayoutCurve } from "../../core/tiers";
+import { TableData, TableInfo } from "../../workbook/host";
 import { idleRun, RunEvent, runReducer, RunState } from "../runState";
-import { parseTiers } from "../scenarios/scenarioForm";
 import { autoMapActual, autoMapCredits, autoMapDeals, autoMapPeople } from "./backtestColumns";
 import { PlanKey } from "./backtestLayout";
 import {
@@ -19,11 +17,33 @@ import {
   parseRulesDraft,
   percentText,
   PlanRulesDrafts,
+  rulesDraft,
   rulesOf,
   RulesDraft,
   shareText,
 } from "./backtestRules";
-import { BacktestPlan, BacktestRolePlan, BacktestSettings, copyPlan, CreditSource } from "./backtestSettings";
+import {
+  BacktestPlan,
+  BacktestRolePlan,
+  BacktestSettings,
+  copyPlan,
+  CreditSource,
+  QuotaPeriod,
+  QuotaSource,
+} from "./backtestSettings";
+import { QUOTA_REP_COLUMNS, quotaNames, QUOTAS_SHEET } from "../quotas/layout";
+import {
+  CurveDraft,
+  newRolePlan,
+  parseCurve,
+  parseRolePlanDraft,
+  PlanRoleDrafts,
+  rolePlanDraft,
+  RolePlanDraft,
+} from "./backtestRolePlans";
+
+export type { CurveDraft, RolePlanDraft } from "./backtestRolePlans";
+export { curveDraft } from "./backtestRolePlans";
 import { parseStoredBacktest } from "./backtestStored";
 import { sampleBacktestSettings } from "./sampleBacktest";
 
@@ -69,15 +89,14 @@ export interface PeopleDraft {
   readonly end: string;
   /** Each person's draw per period. */
   readonly draw: string;
+  /** Each person's quota per period (used when quotas come from the people table). */
+  readonly quota: string;
 }
 
-/** A role's proposed curve as typed: tiers "0:1, 1:1.5", threshold and cap blank for none. */
-export interface CurveDraft {
-  readonly role: string;
-  readonly tiers: string;
-  readonly mode: PayoutMode;
-  readonly threshold: string;
-  readonly cap: string;
+/** The quota step's reps table as chosen, and the period its quotas are for. */
+export interface QuotaSheetDraft {
+  readonly table: string;
+  readonly per: QuotaPeriod;
 }
 
 /** Everything the Back-test pane shows. */
@@ -91,13 +110,22 @@ export interface BacktestPaneState {
   readonly actual: ActualDraft;
   readonly year: string;
   readonly periods: "months" | "quarters";
-  /** The proposed plan's curves, one per role of {@link BacktestPaneState.base}'s proposed plan. */
-  readonly curves: readonly CurveDraft[];
+  /**
+   * Each plan's roles as typed (curve, target incentive, stages, proration), one per role of
+   * {@link BacktestPaneState.base}'s plan, in its order; {@link BacktestPaneState.rules} has the same roles.
+   */
+  readonly plans: PlanRoleDrafts;
+  /** The roles found in the people table's role column (trimmed, each once), to add a plan for. */
+  readonly peopleRoles: readonly string[];
   /**
    * The annual quota of each role paid on attainment, as typed, when quotas are one per role
    * (empty when they come from the people table).
    */
   readonly quotas: readonly QuotaDraft[];
+  /** Where quotas come from: the people table, the quota step's Quotas sheet, or one per role. */
+  readonly quotaSource: QuotaSource["kind"];
+  /** The Quotas sheet's reps table, when {@link BacktestPaneState.quotaSource} is "sheet". */
+  readonly quotaSheet: QuotaSheetDraft;
   /** Each plan's draw, clawback, pay timing and splits, one per role of the base's plan. */
   readonly rules: PlanRulesDrafts;
   readonly run: RunState;
@@ -116,7 +144,13 @@ export interface BacktestContext {
 
 /** What the pane can tell its state. */
 export type BacktestPaneAction =
-  | { type: "loaded"; tables: readonly TableInfo[]; stored: BacktestSettings | null }
+  | {
+      type: "loaded";
+      tables: readonly TableInfo[];
+      stored: BacktestSettings | null;
+      /** The period of the quota step's last run, the default for the Quotas sheet's quotas. */
+      quotaPeriod?: QuotaPeriod | null;
+    }
   | { type: "loadFailed"; message: string }
   | { type: "dealsTableChanged"; table: string }
   | { type: "dealsChanged"; patch: Partial<Omit<DealsDraft, "table">> }
@@ -124,8 +158,15 @@ export type BacktestPaneAction =
   | { type: "peopleChanged"; patch: Partial<Omit<PeopleDraft, "table">> }
   | { type: "yearChanged"; year: string }
   | { type: "periodsChanged"; periods: "months" | "quarters" }
+  /** The proposed plan's curve of a role (by index). */
   | { type: "curveChanged"; role: number; patch: Partial<Omit<CurveDraft, "role">> }
+  | { type: "rolePlanChanged"; plan: PlanKey; role: number; patch: Partial<Omit<RolePlanDraft, "role">> }
+  | { type: "roleAdded"; plan: PlanKey; role: string }
+  | { type: "roleRemoved"; plan: PlanKey; role: number }
+  | { type: "peopleRolesRead"; roles: readonly string[] }
   | { type: "quotaChanged"; role: number; annual: string }
+  | { type: "quotaSourceChanged"; source: QuotaSource["kind"] }
+  | { type: "quotaSheetChanged"; patch: Partial<QuotaSheetDraft> }
   | { type: "creditsTableChanged"; table: string }
   | { type: "creditsChanged"; patch: Partial<Omit<CreditsDraft, "table">> }
   | { type: "actualTableChanged"; table: string }
@@ -136,27 +177,15 @@ export type BacktestPaneAction =
 
 const text = (v: string | null) => v ?? "";
 const orNull = (v: string) => (v.trim() ? v : null);
-const numText = (v: number | null) => (v === null ? "" : String(v));
 const NO_CREDITS: CreditsDraft = { table: "", deal: "", person: "", share: "", role: "" };
 const NO_ACTUAL: ActualDraft = { table: "", person: "", amount: "" };
 
-/** A curve as the form types it. */
-export function curveDraft(role: string, c: PayoutCurve): CurveDraft {
-  return {
-    role,
-    tiers: c.tiers.map((t) => `${t.lower}:${t.rate}`).join(", "),
-    mode: c.mode,
-    threshold: numText(c.threshold),
-    cap: numText(c.cap),
-  };
-}
+const roleDraftsOf = (plan: BacktestPlan) => plan.roles.map(rolePlanDraft);
 
-const curvesOf = (plan: BacktestPlan) => plan.roles.map((r) => curveDraft(r.role, r.curve));
-
-/** The roles either plan pays on attainment, each once (trimmed, any case), in plan order. */
-function attainmentRoles(s: BacktestSettings): string[] {
+/** The roles either plan pays on attainment as typed, each once (trimmed, any case), in plan order. */
+function attainmentRoles(plans: PlanRoleDrafts): string[] {
   const out: string[] = [];
-  for (const r of [...s.current.roles, ...s.proposed.roles]) {
+  for (const r of [...plans.current, ...plans.proposed]) {
     if (r.curveOn === "ATTAINMENT" && !out.some((x) => sameText(x, r.role))) out.push(r.role);
   }
   return out;
@@ -164,20 +193,44 @@ function attainmentRoles(s: BacktestSettings): string[] {
 
 /** The quota drafts of a settings: one per attainment role when quotas are per role. */
 function quotasOf(s: BacktestSettings): QuotaDraft[] {
+  const plans = { current: roleDraftsOf(s.current), proposed: roleDraftsOf(s.proposed) };
+  return s.quotas.kind === "role" ? roleQuotas(s, plans, []) : [];
+}
+
+/**
+ * One quota draft per role paid on attainment in `plans`: as typed in `typed`, else the
+ * settings' quota, else blank.
+ */
+function roleQuotas(s: BacktestSettings, plans: PlanRoleDrafts, typed: readonly QuotaDraft[]): QuotaDraft[] {
   const q = s.quotas;
-  if (q.kind !== "role") return [];
-  return attainmentRoles(s).map((role) => {
+  return attainmentRoles(plans).map((role) => {
+    const mine = typed.find((t) => sameText(t.role, role));
+    if (mine) return mine;
+    if (q.kind !== "role") return { role, annual: "" };
     const v = Object.entries(q.annual).find(([k]) => sameText(k, role))?.[1];
     return { role, annual: v === undefined ? "" : String(v) };
   });
 }
+
+/** The default reps table of the quota step's sheet. */
+const QUOTA_REPS = quotaNames(QUOTAS_SHEET).reps;
 
 /** The form's drafts of a settings' columns, tables, plan year, curves, quotas and rules. */
 function draftsOf(
   s: BacktestSettings,
 ): Pick<
   BacktestPaneState,
-  "deals" | "people" | "credits" | "actual" | "year" | "periods" | "curves" | "quotas" | "rules"
+  | "deals"
+  | "people"
+  | "credits"
+  | "actual"
+  | "year"
+  | "periods"
+  | "plans"
+  | "quotas"
+  | "quotaSource"
+  | "quotaSheet"
+  | "rules"
 > {
   const d = s.deals;
   const sdr = d.credits.kind === "columns" ? d.credits.columns[0] : undefined;
@@ -207,11 +260,15 @@ function draftsOf(
       start: text(s.people.start),
       end: text(s.people.end),
       draw: text(s.people.draw),
+      quota: text(s.people.quota),
     },
     year: String(s.year),
     periods: s.periods,
-    curves: curvesOf(s.proposed),
+    plans: { current: roleDraftsOf(s.current), proposed: roleDraftsOf(s.proposed) },
     quotas: quotasOf(s),
+    quotaSource: s.quotas.kind,
+    quotaSheet:
+      s.quotas.kind === "sheet" ? { table: s.quotas.table, per: s.quotas.per } : { table: QUOTA_REPS, per: "year" },
     rules: { current: rulesOf(s.current), proposed: rulesOf(s.proposed) },
   };
 }
@@ -219,7 +276,7 @@ function draftsOf(
 /** The pane before the workbook is read: the sample's settings. */
 export function initialBacktestPane(): BacktestPaneState {
   const base = sampleBacktestSettings();
-  return { tables: [], base, ...draftsOf(base), run: idleRun };
+  return { tables: [], base, ...draftsOf(base), peopleRoles: [], run: idleRun };
 }
 
 /** The headers of a table by name (trimmed, any case); none when there is no such table. */
@@ -262,10 +319,42 @@ function actualFor(table: string, headers: readonly string[]): ActualDraft {
 /** The people columns guessed from a table's headers. */
 function peopleFor(table: string, headers: readonly string[]): PeopleDraft {
   const m = autoMapPeople(headers);
-  return { table, id: text(m.id), role: text(m.role), start: text(m.start), end: text(m.end), draw: text(m.draw) };
+  return {
+    table,
+    id: text(m.id),
+    role: text(m.role),
+    start: text(m.start),
+    end: text(m.end),
+    draw: text(m.draw),
+    quota: text(m.quota),
+  };
 }
 
 const at = <T>(xs: readonly T[], i: number, f: (x: T) => T): T[] => xs.map((x, j) => (j === i ? f(x) : x));
+const without = <T>(xs: readonly T[], i: number): T[] => xs.filter((_, j) => j !== i);
+
+/** The distinct roles (trimmed, first spelling kept, blanks skipped) of a table's role column, in table order. */
+export function rolesIn(t: TableData, column: string): string[] {
+  const c = t.headers.findIndex((h) => sameText(h, column));
+  const out: string[] = [];
+  if (c < 0) return out;
+  for (const r of t.rows) {
+    const v = r[c] === null || r[c] === undefined ? "" : String(r[c]).trim();
+    if (v && !out.some((x) => sameText(x, v))) out.push(v);
+  }
+  return out;
+}
+
+/** The roles in the people table that `plan` has no role plan for yet, to add. */
+export function rolesToAdd(pane: BacktestPaneState, plan: PlanKey): string[] {
+  return pane.peopleRoles.filter((r) => !pane.plans[plan].some((d) => sameText(d.role, r)));
+}
+
+/** The form with one plan's role drafts changed; the per-role quota fields follow the attainment roles. */
+function withPlans(state: BacktestPaneState, plans: PlanRoleDrafts, patch: Partial<BacktestPaneState> = {}) {
+  const quotas = state.quotaSource === "role" ? roleQuotas(state.base, plans, state.quotas) : state.quotas;
+  return edited(state, { ...patch, plans, quotas });
+}
 
 /** A finished run's message no longer describes the changed form. */
 const edited = (s: BacktestPaneState, patch: Partial<BacktestPaneState>): BacktestPaneState => ({
@@ -278,7 +367,12 @@ const edited = (s: BacktestPaneState, patch: Partial<BacktestPaneState>): Backte
 export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPaneAction): BacktestPaneState {
   switch (action.type) {
     case "loaded": {
-      if (action.stored) return { ...state, tables: action.tables, base: action.stored, ...draftsOf(action.stored) };
+      // The quota step's period is the default for its sheet's quotas, unless a stored run chose one.
+      const per = action.quotaPeriod ?? null;
+      const withPer = (s: BacktestPaneState): BacktestPaneState =>
+        per && s.quotaSource !== "sheet" ? { ...s, quotaSheet: { ...s.quotaSheet, per } } : s;
+      if (action.stored)
+        return withPer({ ...state, tables: action.tables, base: action.stored, ...draftsOf(action.stored) });
       // No stored run: the sample's settings where its tables are, columns guessed elsewhere.
       const deals = tableHeaders(action.tables, state.deals.table).length
         ? dealsFor(state.deals.table, tableHeaders(action.tables, state.deals.table))
@@ -286,7 +380,7 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
       const people = tableHeaders(action.tables, state.people.table).length
         ? peopleFor(state.people.table, tableHeaders(action.tables, state.people.table))
         : state.people;
-      return { ...state, tables: action.tables, deals, people };
+      return withPer({ ...state, tables: action.tables, deals, people });
     }
     case "loadFailed":
       return {
@@ -306,9 +400,39 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
     case "periodsChanged":
       return edited(state, { periods: action.periods });
     case "curveChanged":
-      return edited(state, { curves: at(state.curves, action.role, (c) => ({ ...c, ...action.patch })) });
+      return backtestPaneReducer(state, { ...action, type: "rolePlanChanged", plan: "proposed" });
+    case "rolePlanChanged": {
+      const drafts = at(state.plans[action.plan], action.role, (d) => ({ ...d, ...action.patch }));
+      return withPlans(state, { ...state.plans, [action.plan]: drafts });
+    }
+    case "roleAdded": {
+      const role = action.role.trim();
+      const plan = state.base[action.plan];
+      if (!role || state.plans[action.plan].some((d) => sameText(d.role, role))) return state;
+      const rp = newRolePlan(role, plan.roles[0]);
+      const base = { ...state.base, [action.plan]: { ...plan, roles: [...plan.roles, rp] } };
+      const plans = { ...state.plans, [action.plan]: [...state.plans[action.plan], rolePlanDraft(rp)] };
+      const rules = { ...state.rules, [action.plan]: [...state.rules[action.plan], rulesDraft(rp)] };
+      return withPlans({ ...state, base }, plans, { base, rules });
+    }
+    case "roleRemoved": {
+      const plan = state.base[action.plan];
+      const base = { ...state.base, [action.plan]: { ...plan, roles: without(plan.roles, action.role) } };
+      const plans = { ...state.plans, [action.plan]: without(state.plans[action.plan], action.role) };
+      const rules = { ...state.rules, [action.plan]: without(state.rules[action.plan], action.role) };
+      return withPlans({ ...state, base }, plans, { base, rules });
+    }
+    case "peopleRolesRead":
+      return { ...state, peopleRoles: action.roles };
     case "quotaChanged":
       return edited(state, { quotas: at(state.quotas, action.role, (q) => ({ ...q, annual: action.annual })) });
+    case "quotaSourceChanged":
+      return edited(state, {
+        quotaSource: action.source,
+        quotas: action.source === "role" ? roleQuotas(state.base, state.plans, state.quotas) : state.quotas,
+      });
+    case "quotaSheetChanged":
+      return edited(state, { quotaSheet: { ...state.quotaSheet, ...action.patch } });
     case "creditsTableChanged":
       return edited(state, { credits: creditsFor(action.table, tableHeaders(state.tables, action.table)) });
     case "creditsChanged":
@@ -327,7 +451,7 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
       const proposed = copyPlan({ ...state.base.current, roles: current.roles }, state.base.proposed.name);
       return edited(state, {
         base: { ...state.base, proposed },
-        curves: curvesOf(proposed),
+        plans: { ...state.plans, proposed: roleDraftsOf(proposed).map((r, i) => state.plans.current[i] ?? r) },
         rules: { ...state.rules, proposed: rulesOf(proposed).map((r, i) => state.rules.current[i] ?? r) },
       });
     }
@@ -339,18 +463,9 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
 const num = numberText;
 const percentOf = percentText;
 
-/** A role's curve parsed, or what is wrong with it (naming the role). */
-export function parseCurveDraft(c: CurveDraft): PayoutCurve | string {
-  const who = `Proposed plan, ${c.role}`;
-  const tiers = parseTiers(c.tiers);
-  if (typeof tiers === "string") return `${who}: ${tiers}.`;
-  const threshold = num(c.threshold);
-  const cap = num(c.cap);
-  if (Number.isNaN(threshold)) return `${who}: the threshold must be a number, or blank for none.`;
-  if (Number.isNaN(cap)) return `${who}: the cap must be a number, or blank for none.`;
-  const curve: PayoutCurve = { tiers, mode: c.mode, threshold, cap };
-  const compiled = compileCurve(curve);
-  return isCalcError(compiled) ? `${who}: ${compiled.message}` : curve;
+/** A role's curve parsed, or what is wrong with it (naming the plan, by default the proposed one, and the role). */
+export function parseCurveDraft(c: CurveDraft, plan = "Proposed"): PayoutCurve | string {
+  return parseCurve(plan, c);
 }
 
 const DEAL_REQUIRED: readonly (readonly [keyof DealsDraft, string])[] = [
@@ -384,6 +499,7 @@ const PEOPLE_OPTIONAL: readonly (readonly [keyof PeopleDraft, string])[] = [
   ["start", "start date"],
   ["end", "end date"],
   ["draw", "draw per period"],
+  ["quota", "quota per period"],
 ];
 
 function columnIssues<D extends { table: string }>(
@@ -436,18 +552,46 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
     out.push(...columnIssues("actual payouts", pane.actual, pane.tables, ACTUAL_REQUIRED, []));
   out.push(...rulesIssues(pane));
   if (yearOf(pane.year) === null) out.push(`The plan year "${pane.year}" is not a year; enter one such as 2026.`);
+  out.push(...quotaIssues(pane));
+  out.push(...roleIssues(pane));
+  return out;
+}
+
+/** What is wrong with the chosen quota source, each saying what to fix. */
+function quotaIssues(pane: BacktestPaneState): string[] {
+  if (pane.quotaSource === "people")
+    return pane.people.quota.trim() || !attainmentRoles(pane.plans).length
+      ? []
+      : ["Choose the people table's quota per period column, or take quotas from the Quotas sheet or per role."];
+  if (pane.quotaSource === "sheet") {
+    const t = pane.quotaSheet.table;
+    if (!t.trim()) return ["Choose the Quotas sheet's reps table (Quotas_Reps), or another quota source."];
+    if (!pane.tables.some((x) => sameText(x.name, t)))
+      return [`There is no table named "${t}"; run Quotas first, or choose another quota source.`];
+    const headers = tableHeaders(pane.tables, t);
+    return [QUOTA_REP_COLUMNS[0], QUOTA_REP_COLUMNS[3]]
+      .filter((h) => !headers.some((x) => sameText(x, h)))
+      .map((h) => `${t} has no column "${h}"; choose the reps table the quota step wrote.`);
+  }
+  const out: string[] = [];
   for (const q of pane.quotas) {
     const v = num(q.annual);
     if (v === null || !(v > 0)) out.push(`${q.role}: the annual quota is "${q.annual}"; enter an amount above 0.`);
   }
-  for (const c of pane.curves) {
-    const parsed = parseCurveDraft(c);
-    if (typeof parsed === "string") out.push(parsed);
-  }
   return out;
 }
 
-/** Each plan's roles with their typed rules, or the issues naming plan, role and field. */
+/** The quota source the form has chosen. */
+function quotaSourceOf(pane: BacktestPaneState): QuotaSource {
+  if (pane.quotaSource === "sheet") return { kind: "sheet", table: pane.quotaSheet.table, per: pane.quotaSheet.per };
+  if (pane.quotaSource === "role") return { kind: "role", annual: quotaTable(pane) };
+  return { kind: "people" };
+}
+
+/**
+ * Each plan's roles with their typed plans and rules, or the issues naming plan, role and field:
+ * the role plan (curve, target incentive, stages, proration) first, then its rules over it.
+ */
 function plansOf(pane: BacktestPaneState): {
   current: BacktestRolePlan[];
   proposed: BacktestRolePlan[];
@@ -456,18 +600,41 @@ function plansOf(pane: BacktestPaneState): {
   const issues: string[] = [];
   const parse = (key: PlanKey) =>
     pane.base[key].roles.map((rp, i) => {
+      const name = pane.base[key].name;
+      const typed = pane.plans[key][i];
+      const p = typed ? parseRolePlanDraft(name, rp, typed) : { plan: rp };
+      if ("issues" in p) issues.push(...p.issues);
+      const planned = "plan" in p ? p.plan : rp;
       const draft = pane.rules[key][i];
-      if (!draft) return rp;
-      const r = parseRulesDraft(pane.base[key].name, rp, draft);
+      if (!draft) return planned;
+      const r = parseRulesDraft(name, planned, draft);
       if ("issues" in r) issues.push(...r.issues);
-      return "plan" in r ? r.plan : rp;
+      return "plan" in r ? r.plan : planned;
     });
   return { current: parse("current"), proposed: parse("proposed"), issues };
 }
 
-/** What is wrong with the plans' typed rules (draw, clawback, pay timing), naming plan, role and field. */
+/** What is wrong with the plans' typed roles and rules, naming plan, role and field. */
 export function rulesIssues(pane: BacktestPaneState): string[] {
   return plansOf(pane).issues;
+}
+
+/** A plan without roles, or a role with a plan in one plan only: the reader would refuse its people. */
+function roleIssues(pane: BacktestPaneState): string[] {
+  const out: string[] = [];
+  const [cur, pro] = [pane.base.current.name, pane.base.proposed.name];
+  for (const [key, name] of [
+    ["current", cur],
+    ["proposed", pro],
+  ] as const)
+    if (pane.plans[key].length === 0) out.push(`The ${name} plan has no roles; add one.`);
+  const only = (a: readonly RolePlanDraft[], b: readonly RolePlanDraft[], has: string, lacks: string) =>
+    a
+      .filter((d) => !b.some((x) => sameText(x.role, d.role)))
+      .map((d) => `${d.role} has a plan in ${has} but none in ${lacks}; add it to ${lacks}, or remove it.`);
+  out.push(...only(pane.plans.current, pane.plans.proposed, cur, pro));
+  out.push(...only(pane.plans.proposed, pane.plans.current, pro, cur));
+  return out;
 }
 
 /** The current plan with its typed rules, or null while they have issues. */
@@ -507,7 +674,6 @@ export function backtestSettingsFrom(ctx: BacktestContext): BacktestSettings | n
   if (year === null || backtestIssues(ctx).length) return null;
   const d = pane.deals;
   const p = pane.people;
-  const curves = pane.curves.map(parseCurveDraft);
   const plans = plansOf(pane);
   const a = pane.actual;
   return {
@@ -532,15 +698,13 @@ export function backtestSettingsFrom(ctx: BacktestContext): BacktestSettings | n
       start: orNull(p.start),
       end: orNull(p.end),
       draw: orNull(p.draw),
+      quota: orNull(p.quota),
     },
     year,
     periods: pane.periods,
-    quotas: pane.base.quotas.kind === "role" ? { kind: "role", annual: quotaTable(pane) } : pane.base.quotas,
+    quotas: quotaSourceOf(pane),
     current: { ...pane.base.current, roles: plans.current },
-    proposed: {
-      ...pane.base.proposed,
-      roles: plans.proposed.map((r, i) => ({ ...r, curve: curves[i] as PayoutCurve })),
-    },
+    proposed: { ...pane.base.proposed, roles: plans.proposed },
     actual: a.table.trim() ? { table: a.table, person: a.person, amount: a.amount } : null,
   };
 }

@@ -95,6 +95,24 @@ export interface ActualPayouts {
   readonly amount: string;
 }
 
+/** The period a quota sheet's quotas are for (the quota step's period). */
+export type QuotaPeriod = "month" | "quarter" | "year";
+
+/** Where each person's quota comes from. */
+export type QuotaSource =
+  /** The people table's quota per period column. */
+  | { readonly kind: "people" }
+  /**
+   * The reps table the quota step wrote on its sheet (`Quotas_Reps`: Rep, Quota), matched by
+   * person id (the same text), its quotas being per `per`.
+   */
+  | { readonly kind: "sheet"; readonly table: string; readonly per: QuotaPeriod }
+  /** One annual quota per role. */
+  | { readonly kind: "role"; readonly annual: Readonly<Record<string, number>> };
+
+/** How many of a quota period make a year: 12 months, 4 quarters, 1 year. */
+export const PER_YEAR: Readonly<Record<QuotaPeriod, number>> = { month: 12, quarter: 4, year: 1 };
+
 /** Everything the back-test reads and compares; stored in the workbook for a re-run. */
 export interface BacktestSettings {
   readonly deals: DealsMapping;
@@ -102,13 +120,8 @@ export interface BacktestSettings {
   /** The plan year, e.g. 2026. */
   readonly year: number;
   readonly periods: "months" | "quarters";
-  /** Quotas per period from the people table, or one annual quota per role. */
-  readonly quotas:
-    | { readonly kind: "people" }
-    | {
-        readonly kind: "role";
-        readonly annual: Readonly<Record<string, number>>;
-      };
+  /** Quotas per period from the people table, from the quota step's reps table, or one annual quota per role. */
+  readonly quotas: QuotaSource;
   readonly current: BacktestPlan;
   readonly proposed: BacktestPlan;
   readonly actual: ActualPayouts | null;

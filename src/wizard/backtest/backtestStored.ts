@@ -85,6 +85,7 @@ const SETTINGS = z.object({
   periods: z.enum(["months", "quarters"]),
   quotas: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("people") }),
+    z.object({ kind: z.literal("sheet"), table: text, per: z.enum(["month", "quarter", "year"]) }),
     z.object({ kind: z.literal("role"), annual: z.record(z.string(), z.number()) }),
   ]),
   current: PLAN,

@@ -10,7 +10,8 @@ import { LedgerCredit, LedgerInput, LedgerPerson, LedgerPlan } from "../../core/
 import { Period } from "../../core/payoutRules";
 import { normaliseLabel } from "../../core/winRate";
 import { TableData } from "../../workbook/host";
-import { BacktestPlan, BacktestRolePlan, BacktestSettings } from "./backtestSettings";
+import { QUOTA_REP_COLUMNS } from "../quotas/layout";
+import { BacktestPlan, BacktestRolePlan, BacktestSettings, PER_YEAR } from "./backtestSettings";
 
 /** A person as read from the people table. */
 export interface BacktestPerson {
@@ -146,6 +147,42 @@ function dateReader() {
   };
 }
 
+/** A quota sheet's quota of one person: its 1-based row and the quota there. */
+interface SheetQuota {
+  readonly row: number;
+  readonly quota: number | null;
+}
+
+/**
+ * The quotas of the quota step's reps table by person id (the same text, surrounding spaces
+ * aside), or null with problems naming its missing columns, its non-numbers and its repeated ids.
+ */
+function sheetQuotas(t: TableData | null, table: string, problems: string[]): Map<string, SheetQuota> | null {
+  if (!t) {
+    problems.push(
+      `There is no table named "${table}" (the quota step's quotas); run Quotas, or choose another quota source.`,
+    );
+    return null;
+  }
+  const [repHeader, quotaHeader] = [QUOTA_REP_COLUMNS[0], QUOTA_REP_COLUMNS[3]];
+  const rep = columnOf(t, repHeader, "person id", problems);
+  const quota = columnOf(t, quotaHeader, "quota", problems);
+  if (rep === null || quota === null) return null;
+  const out = new Map<string, SheetQuota>();
+  t.rows.forEach((r, i) => {
+    const row = i + 1;
+    if (isBlank(r[rep])) return;
+    const id = String(r[rep]).trim();
+    const q = numberAt(r, quota, `${t.source} row ${row}`, quotaHeader, problems);
+    if (q === undefined) return;
+    const seen = out.get(id);
+    if (seen)
+      problems.push(`${t.source} row ${row}, ${repHeader}: "${id}" is also on row ${seen.row}; list each person once.`);
+    else out.set(id, { row, quota: q });
+  });
+  return out;
+}
+
 const rolePlan = (plan: BacktestPlan, role: string) => plan.roles.find((r) => key(r.role) === key(role)) ?? null;
 
 /**
@@ -158,6 +195,7 @@ export function readBacktest(
   deals: TableData,
   people: TableData,
   creditsTable: TableData | null,
+  quotaTable: TableData | null = null,
 ): BacktestData {
   const problems: string[] = [];
   const notes: string[] = [];
@@ -202,6 +240,7 @@ export function readBacktest(
           role: columnOf(creditsTable, dm.credits.role, "credit role", problems, false),
         }
       : null;
+  const fromSheet = s.quotas.kind === "sheet" ? sheetQuotas(quotaTable, s.quotas.table, problems) : null;
   if (problems.length) return { periods, people: [], credits: [], problems, notes };
   const dates = dateReader();
 
@@ -261,11 +300,27 @@ export function readBacktest(
         return;
       }
       annual = quota === null ? null : quota * n;
+    } else if (s.quotas.kind === "sheet") {
+      const sq = fromSheet!.get(id);
+      if (sq && sq.quota !== null && sq.quota < 0) {
+        problems.push(`${s.quotas.table} row ${sq.row}, Quota: ${id}'s quota is negative (${sq.quota}).`);
+        return;
+      }
+      annual = sq && sq.quota !== null ? sq.quota * PER_YEAR[s.quotas.per] : null;
     } else {
       const q = Object.entries(s.quotas.annual).find(([k]) => key(k) === key(role));
       annual = q ? q[1] : null;
     }
     const needsQuota = [cur, prop].some((p) => p.curveOn === "ATTAINMENT");
+    if (needsQuota && (annual === null || annual === 0) && s.quotas.kind === "sheet") {
+      const sq = fromSheet!.get(id);
+      problems.push(
+        sq
+          ? `${where}, ${pm.id}: ${id} (${role}) has a quota of ${sq.quota ?? "blank"} on ${s.quotas.table} row ${sq.row}; attainment needs one above 0.`
+          : `${where}, ${pm.id}: ${id} (${role}) has no row in ${s.quotas.table}; attainment needs a quota. Add them to the quota step's reps, or choose another quota source.`,
+      );
+      return;
+    }
     if (needsQuota && (annual === null || annual === 0)) {
       const field = s.quotas.kind === "people" ? `${pm.quota}` : "quota";
       {

@@ -85,9 +85,10 @@ export async function backtestRun(
   await step(0.1, `Reading ${s.people.table}`);
   const people = await readNamed(host, s.people.table, "people");
   const credits = s.deals.credits.kind === "table" ? await readNamed(host, s.deals.credits.table, "credits") : null;
+  const quotas = s.quotas.kind === "sheet" ? await readNamed(host, s.quotas.table, "quota step's quotas") : null;
   if (s.actual) checkActual(s.actual, await readNamed(host, s.actual.table, "actual payouts"));
   await step(0.15, "Checking the data");
-  const data = readBacktest(s, deals, people, credits);
+  const data = readBacktest(s, deals, people, credits, quotas);
   if (data.problems.length) throw new StepError(listProblems("the back-test data", data.problems));
   if (data.people.length === 0)
     throw new StepError(`No one in ${s.people.table} has a role with a plan; add plans for their roles.`);

@@ -3,6 +3,7 @@ import { TableInfo, WorkbookHost } from "../../workbook/host";
 import { closingBracket, structuredToA1, TableGeometry } from "../../workbook/structuredRefs";
 import { sameText } from "../../core/text";
 import { show } from "./explanation";
+import { comparisonNamedCell } from "../backtest/backtestLayout";
 
 /** A reference's value as read from the workbook: one value, or the rows of a range. */
 export interface ReferenceValue {
@@ -49,6 +50,16 @@ export async function referenceValue(
   if (bare) {
     const data = await host.readTable(bare.name);
     return { value: data.rows.map((r) => [...r]), source: `table ${bare.name}` };
+  }
+  // A named total of the back-test's Plan Comparison (BT_Cost_current): the cell it names.
+  const named = /^[A-Za-z_][\w.]*$/.test(t) ? comparisonNamedCell(t) : null;
+  if (named) {
+    try {
+      const [[value]] = await host.readRange(named.sheet, named.address);
+      return { value, source: `${t}: ${named.sheet}!${named.address}` };
+    } catch {
+      return null;
+    }
   }
   let a1 = t;
   if (t.includes("[")) {
@@ -140,6 +151,7 @@ function findReferences(expr: string, tables: readonly TableInfo[]): Found[] {
         const isTable = tables.some((t) => sameText(t.name, name[0]));
         if (isTable && expr[end] === "[") end = endOfBracket(expr, end);
         if (isTable && expr[end] !== "(") out.push({ text: expr.slice(i, end), start: i, end });
+        else if (comparisonNamedCell(name[0]) && expr[end] !== "(") out.push({ text: name[0], start: i, end });
         i = end;
         continue;
       }

@@ -1,22 +1,30 @@
 import * as React from "react";
 import { Body1, Button, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
-import { PAYOUT_MODES, PayoutMode } from "../../../core/tiers";
 import { WorkbookHost } from "../../../workbook/host";
 import { PlanKey } from "../../../wizard/backtest/backtestLayout";
 import {
   ActualDraft,
   BacktestContext,
+  BacktestPaneAction,
   backtestPaneReducer,
+  BacktestPaneState,
   CreditsDraft,
-  CurveDraft,
   DealsDraft,
   initialBacktestPane,
   PeopleDraft,
+  RolePlanDraft,
+  rolesIn,
+  rolesToAdd,
   tableHeaders,
 } from "../../../wizard/backtest/backtestPane";
+import { RolePlanFields } from "./RolePlanFields";
 import { RulesFields } from "./RulesFields";
+import { RulesDraft } from "../../../wizard/backtest/backtestRules";
 import { backtestStep } from "../../../wizard/backtest/runBacktestStep";
 import { readStepSettings } from "../../../wizard/stepRun";
+import { sameText } from "../../../core/text";
+import { QuotaPeriod, QuotaSource } from "../../../wizard/backtest/backtestSettings";
+import { parseQuotaSettings, QUOTA_SETTINGS_KEY } from "../../../wizard/quotas/runQuotaStep";
 import { HeaderSelect } from "../common/HeaderSelect";
 import { RunPanel } from "../common/RunPanel";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
@@ -51,6 +59,19 @@ const PEOPLE_COLUMNS: readonly (readonly [Exclude<keyof PeopleDraft, "table">, s
   ["start", "Start date column (optional)"],
   ["end", "End date column (optional)"],
   ["draw", "Draw per period column (optional)"],
+  ["quota", "Quota per period column (optional)"],
+];
+
+const QUOTA_SOURCES: readonly (readonly [QuotaSource["kind"], string])[] = [
+  ["people", "People table"],
+  ["sheet", "Quotas sheet"],
+  ["role", "Per role"],
+];
+
+const QUOTA_PERIODS: readonly (readonly [QuotaPeriod, string])[] = [
+  ["year", "Year"],
+  ["quarter", "Quarter"],
+  ["month", "Month"],
 ];
 
 const CREDITS_COLUMNS: readonly (readonly [Exclude<keyof CreditsDraft, "table">, string])[] = [
@@ -66,8 +87,11 @@ const ACTUAL_COLUMNS: readonly (readonly [Exclude<keyof ActualDraft, "table">, s
 ];
 
 const PLAN_SECTIONS: readonly (readonly [PlanKey, string])[] = [
-  ["current", "The plan as it was paid. A draw per period here applies to people whose draw cell is blank."],
-  ["proposed", "The plan you are considering; Copy current plan to proposed copies these rules too."],
+  [
+    "current",
+    "The plan as it was paid, per role: its curve, target incentive, stages that count and proration, then its draw (for people whose draw cell is blank), clawback, pay timing and splits.",
+  ],
+  ["proposed", "The plan you are considering; Copy current plan to proposed starts it from the current one."],
 ];
 
 /**
@@ -83,14 +107,35 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
 
   React.useEffect(() => {
     let live = true;
-    void Promise.all([host.listTables(), readStepSettings(backtestStep, host)]).then(
-      ([tables, stored]) => live && dispatch({ type: "loaded", tables, stored }),
+    void Promise.all([
+      host.listTables(),
+      readStepSettings(backtestStep, host),
+      host.readSettings(QUOTA_SETTINGS_KEY).then(parseQuotaSettings),
+    ]).then(
+      ([tables, stored, quota]) => live && dispatch({ type: "loaded", tables, stored, quotaPeriod: quota?.period }),
       (e) => live && dispatch({ type: "loadFailed", message: messageOf(e) }),
     );
     return () => {
       live = false;
     };
   }, [host]);
+
+  // The roles in the people table's role column, to add plans for; re-read when the table, the column or the workbook's tables change.
+  const { table: peopleTable, role: roleColumn } = pane.people;
+  React.useEffect(() => {
+    let live = true;
+    if (!peopleTable.trim() || !roleColumn.trim() || !pane.tables.some((t) => sameText(t.name, peopleTable))) {
+      dispatch({ type: "peopleRolesRead", roles: [] });
+      return;
+    }
+    host.readTable(peopleTable).then(
+      (t) => live && dispatch({ type: "peopleRolesRead", roles: rolesIn(t, roleColumn) }),
+      () => live && dispatch({ type: "peopleRolesRead", roles: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, peopleTable, roleColumn, pane.tables]);
 
   const ctx: BacktestContext = { pane };
   const onRun = () => {
@@ -199,7 +244,58 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
           </Select>
         </Field>
       </div>
-      {pane.quotas.length > 0 && (
+      <fieldset className={styles.fieldset}>
+        <legend>Quotas</legend>
+        <Body1>
+          From the people table&apos;s quota per period column, from the Quotas sheet the Quotas tool wrote (by person
+          id), or one annual quota per role.
+        </Body1>
+        <div className={styles.mapping}>
+          <Field label="Quotas from" size="small">
+            <Select
+              size="small"
+              value={pane.quotaSource}
+              onChange={(_, d) =>
+                dispatch({
+                  type: "quotaSourceChanged",
+                  source: QUOTA_SOURCES.find(([k]) => k === d.value)?.[0] ?? pane.quotaSource,
+                })
+              }
+            >
+              {QUOTA_SOURCES.map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {pane.quotaSource === "sheet" &&
+            tableSelect("Quotas table", pane.quotaSheet.table, (table) =>
+              dispatch({ type: "quotaSheetChanged", patch: { table } }),
+            )}
+          {pane.quotaSource === "sheet" && (
+            <Field label="Its quotas are per" size="small" hint="The Quotas step's period">
+              <Select
+                size="small"
+                value={pane.quotaSheet.per}
+                onChange={(_, d) =>
+                  dispatch({
+                    type: "quotaSheetChanged",
+                    patch: { per: QUOTA_PERIODS.find(([k]) => k === d.value)?.[0] ?? pane.quotaSheet.per },
+                  })
+                }
+              >
+                {QUOTA_PERIODS.map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        </div>
+      </fieldset>
+      {pane.quotaSource === "role" && pane.quotas.length > 0 && (
         <fieldset className={styles.fieldset}>
           <legend>Annual quota per role</legend>
           <div className={styles.mapping}>
@@ -215,30 +311,8 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
           </div>
         </fieldset>
       )}
-      <Subtitle2 as="h3">Proposed plan</Subtitle2>
-      <Body1>
-        {pane.base.current.name} plan roles: {pane.base.current.roles.map((r) => r.role).join(", ")}. Change the
-        proposed curves below, or start again from the current plan.
-      </Body1>
-      <Button size="small" onClick={() => dispatch({ type: "copyCurrent" })}>
-        Copy current plan to proposed
-      </Button>
-      {pane.curves.map((c, i) => (
-        <CurveFields key={i} curve={c} onChange={(patch) => dispatch({ type: "curveChanged", role: i, patch })} />
-      ))}
       {PLAN_SECTIONS.map(([plan, heading]) => (
-        <React.Fragment key={plan}>
-          <Subtitle2 as="h3">{`${pane.base[plan].name} plan: draw, clawback, pay timing, splits`}</Subtitle2>
-          <Body1>{heading}</Body1>
-          {pane.rules[plan].map((r, i) => (
-            <RulesFields
-              key={`${plan}-${i}`}
-              plan={pane.base[plan].name}
-              rules={r}
-              onChange={(patch) => dispatch({ type: "rulesChanged", plan, role: i, patch })}
-            />
-          ))}
-        </React.Fragment>
+        <PlanSection key={plan} plan={plan} heading={heading} pane={pane} dispatch={dispatch} />
       ))}
       <fieldset className={styles.fieldset}>
         <legend>Actual payouts (optional)</legend>
@@ -277,41 +351,93 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
   );
 }
 
-interface CurveFieldsProps {
-  readonly curve: CurveDraft;
-  readonly onChange: (patch: Partial<Omit<CurveDraft, "role">>) => void;
+interface RoleBlockProps {
+  readonly name: string;
+  readonly plan: PlanKey;
+  readonly index: number;
+  readonly draft: RolePlanDraft;
+  readonly rules: RulesDraft | undefined;
+  readonly dispatch: React.Dispatch<BacktestPaneAction>;
 }
 
-/** One role's proposed curve: tiers, mode, threshold and cap. */
-function CurveFields({ curve, onChange }: CurveFieldsProps): React.JSX.Element {
-  const styles = useCommonStyles();
+/**
+ * One role of one plan: its plan and its rules. Memoised: typing in one role re-renders that
+ * role only (the reducer keeps the other roles' drafts as they were).
+ */
+const RoleBlock = React.memo(function RoleBlock({ name, plan, index, draft, rules, dispatch }: RoleBlockProps) {
   return (
-    <fieldset className={styles.fieldset}>
-      <legend>{curve.role}</legend>
-      <div className={styles.mapping}>
-        <Field label={`${curve.role} tiers (lower:rate)`} size="small">
-          <Input size="small" value={curve.tiers} onChange={(_, d) => onChange({ tiers: d.value })} />
-        </Field>
-        <Field label={`${curve.role} mode`} size="small">
-          <Select
-            size="small"
-            value={curve.mode}
-            onChange={(_, d) =>
-              onChange({ mode: (PAYOUT_MODES.find((m) => m === d.value) ?? curve.mode) as PayoutMode })
-            }
-          >
-            {PAYOUT_MODES.map((m) => (
-              <option key={m}>{m}</option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={`${curve.role} threshold`} size="small">
-          <Input size="small" value={curve.threshold} onChange={(_, d) => onChange({ threshold: d.value })} />
-        </Field>
-        <Field label={`${curve.role} cap`} size="small">
-          <Input size="small" value={curve.cap} onChange={(_, d) => onChange({ cap: d.value })} />
-        </Field>
-      </div>
-    </fieldset>
+    <>
+      <RolePlanFields
+        plan={name}
+        draft={draft}
+        onChange={(patch) => dispatch({ type: "rolePlanChanged", plan, role: index, patch })}
+        onRemove={() => dispatch({ type: "roleRemoved", plan, role: index })}
+      />
+      {rules && (
+        <RulesFields
+          plan={name}
+          rules={rules}
+          onChange={(patch) => dispatch({ type: "rulesChanged", plan, role: index, patch })}
+        />
+      )}
+    </>
+  );
+});
+
+interface PlanSectionProps {
+  readonly plan: PlanKey;
+  readonly heading: string;
+  readonly pane: BacktestPaneState;
+  readonly dispatch: React.Dispatch<BacktestPaneAction>;
+}
+
+/**
+ * One plan's roles: each role's plan (curve, target incentive, stages, proration) and rules
+ * (draw, clawback, pay timing, splits), a role of the people table to add, and for the proposed
+ * plan the button that copies the current one.
+ */
+function PlanSection({ plan, heading, pane, dispatch }: PlanSectionProps): React.JSX.Element {
+  const styles = useCommonStyles();
+  const name = pane.base[plan].name;
+  const addable = rolesToAdd(pane, plan);
+  const [adding, setAdding] = React.useState("");
+  const chosen = addable.includes(adding) ? adding : (addable[0] ?? "");
+  return (
+    <>
+      <Subtitle2 as="h3">{`${name} plan`}</Subtitle2>
+      <Body1>{heading}</Body1>
+      {plan === "proposed" && (
+        <div>
+          <Button size="small" onClick={() => dispatch({ type: "copyCurrent" })}>
+            Copy current plan to proposed
+          </Button>
+        </div>
+      )}
+      {pane.plans[plan].map((d, i) => (
+        <RoleBlock
+          key={`${plan}-${d.role}`}
+          name={name}
+          plan={plan}
+          index={i}
+          draft={d}
+          rules={pane.rules[plan][i]}
+          dispatch={dispatch}
+        />
+      ))}
+      {addable.length > 0 && (
+        <div className={styles.row}>
+          <Field label={`Role to add to ${name}`} size="small">
+            <Select size="small" value={chosen} onChange={(_, d) => setAdding(d.value)}>
+              {addable.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </Select>
+          </Field>
+          <Button size="small" onClick={() => dispatch({ type: "roleAdded", plan, role: chosen })}>
+            {`Add role to ${name}`}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }

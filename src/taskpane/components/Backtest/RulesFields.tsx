@@ -28,7 +28,7 @@ const TIMINGS: readonly (readonly [PayTimingKind, string])[] = [
 ];
 
 /** A choice among fixed options, by value. */
-function Choice<T extends string>(props: {
+export function Choice<T extends string>(props: {
   label: string;
   value: T;
   options: readonly (readonly [T, string])[];
@@ -52,9 +52,14 @@ function Choice<T extends string>(props: {
 }
 
 /** A small text field. */
-function Text(props: { label: string; value: string; onChange: (v: string) => void }): React.JSX.Element {
+export function Text(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+}): React.JSX.Element {
   return (
-    <Field label={props.label} size="small">
+    <Field label={props.label} size="small" hint={props.hint}>
       <Input size="small" value={props.value} onChange={(_, d) => props.onChange(d.value)} />
     </Field>
   );
