@@ -41,7 +41,9 @@ describe("the Back-test pane", () => {
       "0:0.9, 1:1.8",
     );
 
-    fireEvent.change(screen.getByRole("textbox", { name: "Proposed AE tiers (lower:rate)" }), { target: { value: "0:1, 1:2" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Proposed AE tiers (lower:rate)" }), {
+      target: { value: "0:1, 1:2" },
+    });
     fireEvent.change(screen.getByRole("textbox", { name: "Proposed AE cap" }), { target: { value: "" } });
     fireEvent.change(screen.getByRole("textbox", { name: "CSR/AM annual quota" }), { target: { value: "950,000" } });
     expect(runButton().disabled).toBe(false);
@@ -72,13 +74,17 @@ describe("the Back-test pane", () => {
     const { host } = sample();
     renderPane(host);
     await loaded();
-    fireEvent.change(screen.getByRole("textbox", { name: "Proposed SDR tiers (lower:rate)" }), { target: { value: "0:two" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Proposed SDR tiers (lower:rate)" }), {
+      target: { value: "0:two" },
+    });
     fireEvent.change(screen.getByRole("textbox", { name: "Plan year" }), { target: { value: "next" } });
     expect(screen.getByText(/Proposed plan, SDR: "0:two" is not a tier/)).toBeTruthy();
     expect(screen.getByText(/The plan year "next" is not a year/)).toBeTruthy();
     expect(runButton().disabled).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Copy current plan to proposed" }));
-    expect((screen.getByRole("textbox", { name: "Proposed SDR tiers (lower:rate)" }) as HTMLInputElement).value).toBe("0:0.02");
+    expect((screen.getByRole("textbox", { name: "Proposed SDR tiers (lower:rate)" }) as HTMLInputElement).value).toBe(
+      "0:0.02",
+    );
     expect((screen.getByRole("textbox", { name: "Proposed AE tiers (lower:rate)" }) as HTMLInputElement).value).toBe(
       "0:1, 1:1.5, 1.25:2",
     );

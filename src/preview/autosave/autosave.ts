@@ -117,12 +117,14 @@ export class Autosave {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     // A failed write (the worker gone, storage full) must not stop the ones after it.
-    this.saving = this.saving.catch(() => {}).then(async () => {
-      const savedAt = this.now().toISOString();
-      await this.store.save({ bytes: await this.serialise(this.session.wb), savedAt });
-      this.lastSaved = savedAt;
-      for (const l of this.listeners) l();
-    });
+    this.saving = this.saving
+      .catch(() => {})
+      .then(async () => {
+        const savedAt = this.now().toISOString();
+        await this.store.save({ bytes: await this.serialise(this.session.wb), savedAt });
+        this.lastSaved = savedAt;
+        for (const l of this.listeners) l();
+      });
     return this.saving;
   }
 

@@ -38,7 +38,10 @@ export async function markDynamicArrays(zip: JSZip): Promise<void> {
   const rels = await zip.file(relsPath)!.async("string");
   zip.file(
     relsPath,
-    rels.replace("</Relationships>", `<Relationship Id="rIdMetadata1" Type="${REL_METADATA}" Target="metadata.xml"/></Relationships>`),
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdMetadata1" Type="${REL_METADATA}" Target="metadata.xml"/></Relationships>`,
+    ),
   );
   const types = await zip.file("[Content_Types].xml")!.async("string");
   zip.file(

@@ -88,8 +88,7 @@ export interface PackRequest {
 
 /** The packing worker's answer: the file's bytes, or why there are none. */
 export type PackResponse =
-  | { readonly id: number; readonly bytes: Uint8Array }
-  | { readonly id: number; readonly error: string };
+  { readonly id: number; readonly bytes: Uint8Array } | { readonly id: number; readonly error: string };
 
 /** The worker's side: packs each request and posts the bytes back (transferred, not copied). */
 export function handlePackRequests(

@@ -120,7 +120,10 @@ function sheetSnapshot(wb: PreviewWorkbook, sheet: string): SheetSnapshot {
     tables: tableSnapshots,
     tableFormats,
     cells,
-    widths: Object.entries(wb.columnWidths(sheet)).map(([letter, points]) => [columnIndex(letter), widthToChars(points)]),
+    widths: Object.entries(wb.columnWidths(sheet)).map(([letter, points]) => [
+      columnIndex(letter),
+      widthToChars(points),
+    ]),
     notes: wb
       .charts(sheet)
       .map((chart) => [

@@ -142,11 +142,17 @@ describe("sheet and table commands", () => {
     const store = memoryStore();
     const session = new PreviewSession(small());
     let calls = 0;
-    const autosave = new Autosave(session, store, 5, () => new Date("2026-12-01T09:00:00Z"), async () => {
-      calls++;
-      if (calls === 1) throw new Error("The workbook could not be written: worker gone");
-      return new Uint8Array([1, 2, 3]);
-    });
+    const autosave = new Autosave(
+      session,
+      store,
+      5,
+      () => new Date("2026-12-01T09:00:00Z"),
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error("The workbook could not be written: worker gone");
+        return new Uint8Array([1, 2, 3]);
+      },
+    );
     await expect(autosave.flush()).rejects.toThrow("worker gone");
     expect(store.saved).toBeNull();
     await autosave.flush();

@@ -132,7 +132,10 @@ describe(".xlsx out and back in", () => {
         const expected = original.cell("Plan", { row: r, col: c }).value;
         const cell = plan.getCell(r + 1, c + 1);
         expect(cell.formula).toBeFalsy();
-        expect([cellAddress({ row: r, col: c }), cell.value ?? null]).toEqual([cellAddress({ row: r, col: c }), expected]);
+        expect([cellAddress({ row: r, col: c }), cell.value ?? null]).toEqual([
+          cellAddress({ row: r, col: c }),
+          expected,
+        ]);
         if (typeof expected === "number") numbers++;
       }
     expect(numbers).toBeGreaterThan(0);
