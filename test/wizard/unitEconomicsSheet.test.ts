@@ -226,7 +226,7 @@ describe("the Unit Economics sheet's layout", () => {
   test("a label with a figure beside it fits its column (about 6 points a character): none is cut off", () => {
     const facts = {
       deals: {
-        table: { headers: ["Source", "Stage", "Created", "Closed", "Amount"], rows: [] },
+        table: { source: "Deals", headers: ["Source", "Stage", "Created", "Closed", "Amount"], rows: [] },
         channel: "Source",
         stage: "Stage",
         created: "Created",
