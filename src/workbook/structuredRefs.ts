@@ -56,7 +56,8 @@ export function structuredToA1(
   });
   while (i < formula.length) {
     const ch = formula[i];
-    if (ch === '"') {
+    // A string, or a quoted sheet name ('crm deals'!A1): a word in it is never a table.
+    if (ch === '"' || ch === "'") {
       const end = endOfString(formula, i);
       out += formula.slice(i, end);
       i = end;
@@ -102,11 +103,13 @@ export function structuredToA1(
   return out;
 }
 
+/** The index after the string ("...") or quoted sheet name ('...') opened at `start`, its quote doubled inside. */
 function endOfString(s: string, start: number): number {
+  const quote = s[start];
   let i = start + 1;
   while (i < s.length) {
-    if (s[i] === '"') {
-      if (s[i + 1] === '"') i += 2;
+    if (s[i] === quote) {
+      if (s[i + 1] === quote) i += 2;
       else return i + 1;
     } else i++;
   }

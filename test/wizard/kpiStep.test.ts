@@ -1,4 +1,5 @@
 import { loadSample } from "../../src/preview/loadSample";
+import { formatValue } from "../../src/preview/numberFormat";
 import { parseCell } from "../../src/workbook/a1";
 import { NotOwnedError } from "../../src/workbook/host";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
@@ -60,6 +61,20 @@ describe("the KPI bonus module on the sample workbook (preview engine)", () => {
     expect(String(wb.cell("Scorecards", parseCell("A1")).value)).toBe(
       "Scorecards for 2026-10: plan version 1, in force from 2026-09",
     );
+  });
+
+  test("actuals and targets read as numbers: 40,000.00, never the bare decimal point of 40,000.", async () => {
+    const { wb, host } = sampleBook();
+    await saveKpiPlan(host, DEFAULT_KPI_PLAN, NOV_20, "2026-09");
+    await runKpiStep(host, { people: PEOPLE, month: "2026-10", showAmounts: true });
+    const t = wb.tables().find((x) => x.name === KPI_NAMES.lines)!;
+    const shown = (header: string) =>
+      Array.from({ length: t.rowCount }, (_, r) => {
+        const cell = wb.cell(t.sheet, { row: t.anchor.row + 1 + r, col: t.anchor.col + t.headers.indexOf(header) });
+        return formatValue(cell.value, cell.numberFormat);
+      });
+    for (const header of ["Actual", "Target"]) expect(shown(header).filter((text) => text.endsWith("."))).toEqual([]);
+    expect(shown("Target")).toContain("40,000.00");
   });
 
   test("a month is computed with the version in force for it; a change is refused for a month that has one", async () => {

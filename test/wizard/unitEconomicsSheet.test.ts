@@ -222,6 +222,36 @@ describe("the Unit Economics sheet (preview engine)", () => {
   });
 });
 
+describe("the Unit Economics sheet's layout", () => {
+  test("a label with a figure beside it fits its column (about 6 points a character): none is cut off", () => {
+    const facts = {
+      deals: {
+        table: { source: "Deals", headers: ["Source", "Stage", "Created", "Closed", "Amount"], rows: [] },
+        channel: "Source",
+        stage: "Stage",
+        created: "Created",
+        closed: "Closed",
+        amount: "Amount",
+        type: "",
+      },
+      activities: null,
+      period: { first: { year: 2026, month: 1 }, last: { year: 2026, month: 6 } },
+      values: ["Web", "Partners"],
+    };
+    const spec = unitEconomicsSheet(ueInput({ channels: [WEB, PARTNERS] }), UNIT_ECONOMICS_SHEET, facts);
+    const cells = new Map((spec.cells ?? []).map((c) => [c.address, c]));
+    const cut: string[] = [];
+    for (const c of spec.cells ?? []) {
+      const { row, col } = parseCell(c.address);
+      const beside = cells.get(`${columnLetter(col + 1)}${row + 1}`);
+      if (typeof c.value !== "string" || c.value.startsWith("=") || !beside) continue;
+      const width = spec.columnWidths?.[columnLetter(col)] ?? 64;
+      if (c.value.length * 6 > width) cut.push(`${c.address} "${c.value}" in ${width} points`);
+    }
+    expect(cut).toEqual([]);
+  });
+});
+
 describe("the Unit Economics sheet with the OTE scenarios' chosen plan and the default plan", () => {
   test("the chosen scenarios' OTE and base share replace the entered pay of their roles; the sheet still equals the core", async () => {
     const wb = new PreviewWorkbook();

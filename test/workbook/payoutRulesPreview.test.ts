@@ -50,3 +50,31 @@ describe("the preview engine evaluates the payout-rule functions", () => {
     expect(values("B31:B31")).toEqual([[{ error: "#VALUE!", message: 'method is "HALF"; use "PRORATED" or "FULL".' }]]);
   });
 });
+
+describe("a spilled payout-rule function whose input is an error", () => {
+  test("fills its spill with the error, and a formula over exactly that range shows the error instead of stopping the engine", () => {
+    // A back-test ledger's shape: RUNNING_PAYOUT over credits, SUMIFS over its spill. When a credit
+    // becomes #REF! (its deals sheet deleted), the engine threw "Unknown array" on the SUMIFS.
+    const wb = new PreviewWorkbook();
+    wb.addSheet("Rules");
+    wb.addSheet("Deals");
+    wb.setBlock("Deals", { row: 0, col: 0 }, [[250000], [300000], [-100000]]);
+    wb.setBlock("Rules", { row: 0, col: 0 }, [
+      [0, 0.03, null, "=Deals!A1", "p"],
+      [300000, 0.05, null, "=Deals!A2", "p"],
+      [500000, 0.07, null, "=Deals!A3", "q"],
+    ]);
+    wb.setCell("Rules", { row: 5, col: 0 }, '=COMP.RUNNING_PAYOUT(D1:D3,1,A1:B3,,"RETRO")');
+    wb.setCell("Rules", { row: 5, col: 2 }, '=SUMIFS(A6:A8,E1:E3,"p")');
+    expect(wb.values("Rules", parseRange("C6:C6"))).toEqual([[38500]]);
+    expect(() => wb.removeSheet("Deals")).not.toThrow();
+    const shown = wb
+      .values("Rules", parseRange("A6:C8"))
+      .map((r) => r.map((v) => (v !== null && typeof v === "object" ? v.error : v)));
+    expect(shown).toEqual([
+      ["#VALUE!", null, "#VALUE!"],
+      ["#VALUE!", null, null],
+      ["#VALUE!", null, null],
+    ]);
+  });
+});

@@ -60,6 +60,17 @@ describe("structuredToA1: sheet names and the preview's options", () => {
     expect(structuredToA1("='Deals'!G2", tables, inPlan(5))).toBe("='Deals'!G2");
   });
 
+  test("a quoted sheet name is left whole, even when a word in it is a table's name", () => {
+    // The back-test's credits point at the deals' cells of a sheet opened from "crm deals cleaned.csv";
+    // the sample's Deals table must not be read into the sheet's name ('crm Deals!$A$2:$D$101 cleaned').
+    expect(structuredToA1("='crm deals cleaned'!$I$4223", tables, inPlan(5))).toBe("='crm deals cleaned'!$I$4223");
+    expect(structuredToA1("=SUM('Plan of Deals'!A1:A3,Deals[Amount])", tables, inPlan(5))).toBe(
+      "=SUM('Plan of Deals'!A1:A3,Deals!$D$2:$D$101)",
+    );
+    expect(structuredToA1("='it''s deals'!B2+ROWS(Deals)", tables, inPlan(5))).toBe(
+      "='it''s deals'!B2+ROWS(Deals!$A$2:$D$101)",
+    );
+  });
   test("relativeThisRow writes [@Column] as a relative reference to this row", () => {
     expect(
       structuredToA1("=COMP.QUOTA_ATTAINMENT([@Actual],[@Quota])", tables, inPlan(7), { relativeThisRow: true }),

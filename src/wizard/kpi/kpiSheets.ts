@@ -212,8 +212,9 @@ function scoreSheet(parts: ScoreSheetParts, people: readonly { id: string; role:
     numberFormats: {
       "Month start": "yyyy-mm-dd",
       "Month end": "yyyy-mm-dd",
-      Actual: "#,##0.##",
-      Target: "#,##0.##",
+      // Two places: Excel's "#,##0.##" shows a whole 40000 as "40,000." with a bare point.
+      Actual: "#,##0.00",
+      Target: "#,##0.00",
       Weight: "0%",
       "Target bonus": "#,##0",
       Attainment: "0.0%",

@@ -541,7 +541,7 @@ export function unitEconomicsSheet(
     ],
     cells,
     namedRanges: names,
-    columnWidths: { A: 200 },
+    columnWidths: { A: 200, B: 80, D: 190, G: 180, J: 100 },
     charts: [
       {
         type: "line",

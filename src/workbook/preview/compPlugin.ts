@@ -86,7 +86,7 @@ for (const spec of COMP_FUNCTIONS) {
       metadata: (name: string) => unknown;
       arraySizeForAst: (ast: unknown, state: unknown) => ArraySize;
     };
-    return self.runFunction(ast.args, state, self.metadata(`COMP.${spec.id}`), (...args: unknown[]) => {
+    const out = self.runFunction(ast.args, state, self.metadata(`COMP.${spec.id}`), (...args: unknown[]) => {
       const result = spec.compute(...args.map(fromEngineArg));
       if (isCalcError(result)) return toEngineError(result);
       if (typeof result === "number") return result;
@@ -99,6 +99,13 @@ for (const spec of COMP_FUNCTIONS) {
         ),
       );
     });
+    // A spill that is one error fills its reserved cells with it: the engine cannot read a range
+    // over an errored spill (its formulas stop with "Unknown array"); this way they show the error.
+    if (spec.spillSize && out instanceof CellError) {
+      const size = spec.spillSize(ast.args.map((a) => self.arraySizeForAst(a, state)));
+      return SimpleRangeValue.onlyValues(Array.from({ length: size.height }, () => Array(size.width).fill(out)));
+    }
+    return out;
   };
   if (spec.spillSize) {
     proto[sizeMethodName(spec)] = function (this: CompPlugin, ast: { args: unknown[] }, state: unknown) {

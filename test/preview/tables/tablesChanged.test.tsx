@@ -7,6 +7,7 @@ import { CsvImport } from "../../../src/preview/import/importPlan";
 import { createTable, deleteSheet } from "../../../src/preview/tables/sheetCommands";
 import { Backtest } from "../../../src/taskpane/components/Backtest/Backtest";
 import { KpiBonus } from "../../../src/taskpane/components/KpiBonus/KpiBonus";
+import { UnitEconomics } from "../../../src/taskpane/components/UnitEconomics/UnitEconomics";
 import { Wizard } from "../../../src/taskpane/components/Wizard/Wizard";
 import { parseRange } from "../../../src/workbook/a1";
 import { PreviewWorkbook } from "../../../src/workbook/preview/previewWorkbook";
@@ -118,5 +119,23 @@ describe("the task pane's table lists follow the workbook without a reload", () 
     await act(async () => openCsv(wb, "deals 2025.csv", "Owner,Amount,Closed,Stage\nR1,100,2025-01-03,Won\n"));
     await waitFor(() => expect(optionTexts(deals)).toContain("deals_2025"));
     expect(optionTexts(screen.getByRole("combobox", { name: "People table" }))).toContain("deals_2025");
+  });
+
+  test("the Unit economics facts' deals and activities selects list a table opened from a file, keeping the channels typed", async () => {
+    const { wb, host } = book();
+    inPane(<UnitEconomics host={host} />);
+    const deals = await screen.findByRole("combobox", { name: "Deals table" });
+    await waitFor(() => expect(optionTexts(deals)).toContain("Accounts"));
+    const channel = screen.getAllByRole("textbox", { name: "Channel" })[0] as HTMLInputElement;
+    fireEvent.change(channel, { target: { value: "Web" } });
+    await act(async () =>
+      openCsv(wb, "crm deals.csv", "Source,Stage,Created,Closed,Amount\nWeb,Won,2026-01-02,2026-01-20,100\n"),
+    );
+    await waitFor(() => expect(optionTexts(deals)).toContain("crm_deals"));
+    fireEvent.change(deals, { target: { value: "crm_deals" } });
+    await waitFor(() =>
+      expect(optionTexts(screen.getByRole("combobox", { name: "Activities table" }))).toContain("crm_deals"),
+    );
+    expect(channel.value).toBe("Web");
   });
 });

@@ -18,11 +18,15 @@ import { HeaderSelect } from "../common/HeaderSelect";
 import { RunPanel } from "../common/RunPanel";
 import { useCommonStyles } from "../common/useCommonStyles.styles";
 import { useStepRun } from "../common/useStepRun";
+import { useTablesChanged, withTablesChanged } from "../common/useTablesChanged";
 
 /** Props of {@link UnitEconomics}. */
 export interface UnitEconomicsProps {
   readonly host: WorkbookHost;
 }
+
+/** The pane's reducer, whose table lists also follow the workbook. */
+const reducer = withTablesChanged(unitEconomicsPaneReducer);
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -33,8 +37,9 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  */
 export function UnitEconomics({ host }: UnitEconomicsProps): React.JSX.Element {
   const styles = useCommonStyles();
-  const [pane, dispatch] = React.useReducer(unitEconomicsPaneReducer, undefined, initialUnitEconomicsPane);
+  const [pane, dispatch] = React.useReducer(reducer, undefined, initialUnitEconomicsPane);
   const runs = useStepRun(host);
+  useTablesChanged(host, (tables) => dispatch({ type: "tablesChanged", tables }));
   React.useEffect(() => {
     let live = true;
     // The workbook's tables and the last run's settings; a read failure leaves the defaults.
