@@ -5,7 +5,6 @@
  */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { optimize } = require("webpack");
 
 module.exports = (env, argv) => ({
   mode: argv.mode ?? "production",
@@ -14,6 +13,10 @@ module.exports = (env, argv) => ({
   output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
+    // One bundle for the page: the grid's lazily loaded cell editor (a dynamic import) is bundled
+    // eagerly, so it is ready the moment the user types. Web Workers (new Worker(new URL(...)))
+    // still get their own bundles: the CSV reader and the jobs worker (splits, simulations).
+    parser: { javascript: { dynamicImportMode: "eager" } },
     rules: [
       { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
       // The grid component's own stylesheet (editor overlay, scroller).
@@ -22,8 +25,6 @@ module.exports = (env, argv) => ({
   },
   performance: { hints: false },
   plugins: [
-    // One bundle: the grid's lazily loaded cell editor is then ready the moment the user types.
-    new optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
     new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
   ],
 });

@@ -2,6 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { TaskpaneApp } from "../taskpane/TaskpaneApp";
 import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
+import { workerJobs } from "../wizard/offThread/runner";
 import { Autosave } from "./autosave/autosave";
 import { indexedDbStore } from "./autosave/store";
 import { WorkbookCommands } from "./components/WorkbookCommands";
@@ -16,6 +17,8 @@ const sample = () => {
   return wb;
 };
 const makeWorker = () => new Worker(new URL("./import/csv.worker.ts", import.meta.url));
+/** The task pane's splits and simulations run in a Web Worker, as in Excel. */
+const jobs = workerJobs(() => new Worker(new URL("../wizard/offThread/jobs.worker.ts", import.meta.url)));
 
 async function main(): Promise<void> {
   const session = new PreviewSession(new PreviewWorkbook());
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
       <PreviewApp
         wb={session.wb}
         host={session.host}
-        renderTaskpane={(h) => <TaskpaneApp key={generation} host={h} hostKind="preview" />}
+        renderTaskpane={(h) => <TaskpaneApp key={generation} host={h} hostKind="preview" jobs={jobs} />}
         renderWorkbook={(view) => (
           <WorkbookFiles
             session={session}

@@ -1,12 +1,10 @@
-import { SplitResult, splitTerritories } from "../../core/territories";
+import { SplitResult } from "../../core/territories";
 import { TableData, WorkbookHost } from "../../workbook/host";
 import { ColumnMapping, SavedMapping } from "../columnMapping";
-import { findDataProblems } from "../dataProblems";
 import { listProblems, Progress, runStep, StepContext, StepError } from "../stepRun";
 import type { WizardStepModule } from "../wizardState";
-import { accountsFromTable, GroupBy } from "./accountsFromTable";
+import type { GroupBy } from "./accountsFromTable";
 import { RepColumns, repsFromTable } from "./repsFromTable";
-import { territoriesSheet } from "./territoriesSheet";
 import { territoryIssues, territorySettings } from "./territorySlice";
 
 /** Where the accounts come from: a table by name, or the current selection. */
@@ -88,13 +86,14 @@ export function parseTerritorySettings(v: unknown): TerritoryStepSettings | null
 }
 
 /**
- * The territory step's run: reads the accounts (and reps), checks them, splits, and writes the
- * territories sheet. Cancelling is honoured between phases until the write starts.
+ * The territory step's run: reads the accounts (and reps), then the split job (checks, splits and
+ * lays out the sheet: off the page's thread in the pane) and writes the territories sheet.
+ * Cancelling is honoured until the write starts; nothing is written before the job's result.
  */
 async function splitAndWrite(
   host: WorkbookHost,
   s: TerritoryStepSettings,
-  { step }: StepContext,
+  { step, runJob }: StepContext,
 ): Promise<SplitResult> {
   await step(0.05, "Reading accounts");
   const data = s.loaded?.accounts ?? (await readAccounts(host, s.source));
@@ -112,35 +111,9 @@ async function splitAndWrite(
       );
     reps = read.reps;
   }
-  await step(0.25, "Checking the data");
-  const excluded = new Set(s.excluded);
-  // Pinned owners are checked against the reps only when pins are honoured, as in the Data step.
-  const repNames = reps && s.honourPins ? reps.map((r) => r.name) : null;
-  const problems = findDataProblems(data.rows, s.mapping, repNames).filter(
-    (p) => p.row === null || !excluded.has(p.row),
-  );
-  if (problems.length)
-    throw new StepError(
-      listProblems(
-        "the accounts (fix or exclude them in the Data step)",
-        problems.map((p) => p.message),
-      ),
-    );
-  const { accounts } = accountsFromTable(data, s.mapping, excluded, s.groupBy);
-  await step(0.35, `Splitting ${accounts.length.toLocaleString("en-US")} accounts`);
-  const result = splitTerritories(accounts, {
-    ...(reps ? { reps } : { territories: s.seats.kind === "count" ? s.seats.count : 0 }),
-    balanceOn: s.balanceOn,
-    keepGroupsPure: s.groupBy !== "none",
-    honourPins: s.honourPins,
-    minimiseDisruption: s.minimiseDisruption,
-    compact: s.compact,
-  });
+  const { result, sheet } = await runJob("split", { data, settings: storedTerritorySettings(s), reps });
   await step(0.8, `Writing sheet "${s.sheet}"`);
-  const groupColumn = s.groupBy === "none" ? null : s.mapping[s.groupBy];
-  const written = await host.writeSheet(
-    territoriesSheet(s.sheet, accounts, result, groupColumn === null ? null : data.headers[groupColumn]),
-  );
+  const written = await host.writeSheet(sheet);
   // A hand-edited previous version kept under another name is said with the result.
   return written?.message ? { ...result, notes: [...result.notes, written.message] } : result;
 }
