@@ -259,8 +259,9 @@ describe("the worker entry (jobs.worker.ts)", () => {
     const before = g.self;
     g.self = scope;
     try {
-      jest.isolateModules(() => {
-        require("../../src/wizard/offThread/jobs.worker");
+      // The entry installs its handler on `self` when it loads, as in a worker.
+      await jest.isolateModulesAsync(async () => {
+        await import("../../src/wizard/offThread/jobs.worker");
       });
       const { accounts } = await sample();
       const settings = storedTerritorySettings(
