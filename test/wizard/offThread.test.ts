@@ -9,6 +9,7 @@ import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
 import { autoMap } from "../../src/wizard/columnMapping";
 import { Jobs } from "../../src/wizard/offThread/job";
+import { packTable, unpackTable } from "../../src/wizard/offThread/packedTable";
 import { handleJobRequest, JobRequest, JobResponse } from "../../src/wizard/offThread/protocol";
 import { inProcessJobs, JobRunner, workerJobs } from "../../src/wizard/offThread/runner";
 import { QUOTA_SEED } from "../../src/wizard/quotas/quotaJob";
@@ -17,7 +18,7 @@ import { CancelledError, runStep, StepError } from "../../src/wizard/stepRun";
 import { accountsFromTable } from "../../src/wizard/territories/accountsFromTable";
 import { repsFromTable } from "../../src/wizard/territories/repsFromTable";
 import { storedTerritorySettings, territoryStep } from "../../src/wizard/territories/runTerritoryStep";
-import { territoriesSheet } from "../../src/wizard/territories/territoriesSheet";
+import { packAccounts } from "../../src/wizard/territories/splitJob";
 import { quotaSettings, sampleTerritorySettings } from "./stepFixtures";
 
 /**
@@ -89,10 +90,19 @@ function generatedAccounts(n: number, territories: number, seed: number): TableD
   return { source: "Accounts", headers, rows };
 }
 
-/** What the synchronous core gives for the same settings: the split, and the sheet laid out from it. */
-function coreSplit(input: Jobs["split"]["input"]) {
+/** The split job's input for a table, as the step packs it. */
+function splitInput(
+  data: TableData,
+  settings: ReturnType<typeof storedTerritorySettings>,
+  reps: Jobs["split"]["input"]["reps"] = null,
+): Jobs["split"]["input"] {
+  return { data: packAccounts(data, settings.mapping), settings, reps };
+}
+
+/** What the synchronous core gives for the same table and settings. */
+function coreSplit(data: TableData, input: Jobs["split"]["input"]) {
   const s = input.settings;
-  const { accounts } = accountsFromTable(input.data, s.mapping, new Set(s.excluded), s.groupBy);
+  const { accounts } = accountsFromTable(data, s.mapping, new Set(s.excluded), s.groupBy);
   const result = splitTerritories(accounts, {
     ...(input.reps ? { reps: input.reps } : { territories: s.seats.kind === "count" ? s.seats.count : 0 }),
     balanceOn: s.balanceOn,
@@ -101,11 +111,7 @@ function coreSplit(input: Jobs["split"]["input"]) {
     minimiseDisruption: s.minimiseDisruption,
     compact: s.compact,
   });
-  const groupColumn = s.groupBy === "none" ? null : s.mapping[s.groupBy];
-  return {
-    result,
-    sheet: territoriesSheet(s.sheet, accounts, result, groupColumn === null ? null : input.data.headers[groupColumn]),
-  };
+  return { result };
 }
 
 /**
@@ -140,19 +146,71 @@ class FakeWorker {
 }
 const fakeWorkers = (): JobRunner => workerJobs(() => new FakeWorker() as unknown as Worker);
 
+describe("a table packed for a worker", () => {
+  const table: TableData = {
+    source: "T",
+    headers: ["Id", "Amount", "Mixed", "Unused"],
+    rows: [
+      ["a", 1.5, 2, "x"],
+      ["b", -0, "", "y"],
+      ["c", 3, true, "z"],
+    ],
+  };
+
+  test("keeps the chosen columns (numbers only as a Float64Array), leaves the others blank", () => {
+    const packed = packTable(table, [0, 1, 2]);
+    expect(packed.columns[1]).toBeInstanceOf(Float64Array);
+    expect(Array.isArray(packed.columns[2])).toBe(true);
+    expect(packed.columns[3]).toBeNull();
+    expect(unpackTable(packed)).toEqual({
+      source: "T",
+      headers: table.headers,
+      rows: [
+        ["a", 1.5, 2, ""],
+        ["b", -0, "", ""],
+        ["c", 3, true, ""],
+      ],
+    });
+    expect(Object.is(unpackTable(packed).rows[1][1], -0)).toBe(true);
+  });
+
+  test("property: with every column kept, unpacking gives the table back, value for value", () => {
+    const cell = fc.oneof(fc.double(), fc.string(), fc.boolean(), fc.constant(""));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.infiniteStream(cell),
+        (w, n, cells) => {
+          const headers = Array.from({ length: w }, (_, c) => `H${c}`);
+          const rows = Array.from({ length: n }, () => Array.from({ length: w }, () => cells.next().value));
+          const back = unpackTable(
+            posted(
+              packTable(
+                { source: "S", headers, rows },
+                headers.map((_, c) => c),
+              ),
+            ),
+          );
+          expect(back).toEqual({ source: "S", headers, rows });
+        },
+      ),
+    );
+  });
+});
+
 describe("the split job as the worker runs it", () => {
-  test("on the sample's accounts and reps: the worker's output equals the synchronous core, split and sheet", async () => {
+  test("on the sample's accounts and reps: the worker's split equals the synchronous core's", async () => {
     const { accounts, reps } = await sample();
     const s = sampleTerritorySettings();
     const seats = s.seats.kind === "reps" ? repsFromTable(reps, s.seats.columns, s.seats.roles).reps : null;
-    const input = { data: accounts, settings: storedTerritorySettings(s), reps: seats };
+    const input = splitInput(accounts, storedTerritorySettings(s), seats);
     const messages = viaWorker({ name: "split", input });
-    expect(done(messages)).toEqual(coreSplit(input));
-    // Progress comes first, in order: checking (0.25), splitting (0.35), laying out the sheet (0.7).
+    expect(done(messages)).toEqual(coreSplit(accounts, input));
+    // Progress comes first, in order: checking (0.25), then splitting (0.35).
     expect(messages.slice(0, -1)).toEqual([
       { type: "progress", fraction: 0.25, label: "Checking the data" },
       { type: "progress", fraction: 0.35, label: "Splitting 2,000 accounts" },
-      { type: "progress", fraction: 0.7, label: 'Laying out sheet "Territories"' },
     ]);
   });
 
@@ -161,9 +219,9 @@ describe("the split job as the worker runs it", () => {
     const settings = storedTerritorySettings(
       sampleTerritorySettings({ mapping: autoMap(data.headers), seats: { kind: "count", count: 100 } }),
     );
-    const input = { data, settings, reps: null };
+    const input = splitInput(data, settings);
     const { result } = done(viaWorker({ name: "split", input })) as Jobs["split"]["output"];
-    const core = coreSplit(input).result;
+    const core = coreSplit(data, input).result;
     expect(result.assignment).toEqual(core.assignment);
     expect(result.territories).toEqual(core.territories);
     expect(result.notes).toEqual(core.notes);
@@ -190,8 +248,8 @@ describe("the split job as the worker runs it", () => {
               balanceOn,
             }),
           );
-          const input = { data, settings, reps: null };
-          expect(done(viaWorker({ name: "split", input }))).toEqual(coreSplit(input));
+          const input = splitInput(data, settings);
+          expect(done(viaWorker({ name: "split", input }))).toEqual(coreSplit(data, input));
         },
       ),
       { numRuns: 40 },
@@ -205,13 +263,11 @@ describe("the split job as the worker runs it", () => {
       rows: accounts.rows.map((r, i) => (i === 4 ? r.map((v, c) => (c === 4 ? "n/a" : v)) : r)),
     };
     const settings = storedTerritorySettings(sampleTerritorySettings({ seats: { kind: "count", count: 5 } }));
-    const [problem] = viaWorker({ name: "split", input: { data: bad, settings, reps: null } }).filter(
-      (m) => m.type === "error",
-    );
+    const [problem] = viaWorker({ name: "split", input: splitInput(bad, settings) }).filter((m) => m.type === "error");
     expect(problem).toMatchObject({ type: "error", kind: "step" });
     expect((problem as { message: string }).message).toMatch(/^1 problem\(s\) in the accounts/);
     // Pinned to reps that are not seats: the core's TerritoryInputError, an InputError.
-    const refused = viaWorker({ name: "split", input: { data: accounts, settings, reps: null } }).at(-1)!;
+    const refused = viaWorker({ name: "split", input: splitInput(accounts, settings) }).at(-1)!;
     expect(refused).toMatchObject({ type: "error", kind: "input" });
     expect((refused as { message: string }).message).toMatch(/pinned account\(s\) name a rep who is not in the list/);
   });
@@ -253,8 +309,8 @@ describe("the quota job as the worker runs it", () => {
 
 describe("the worker entry (jobs.worker.ts)", () => {
   test("answers a request posted to it with the job's messages", async () => {
-    const posted: JobResponse[] = [];
-    const scope = { postMessage: (m: JobResponse) => posted.push(m), onmessage: null as unknown };
+    const sent: JobResponse[] = [];
+    const scope = { postMessage: (m: JobResponse) => sent.push(m), onmessage: null as unknown };
     const g = globalThis as unknown as { self?: unknown };
     const before = g.self;
     g.self = scope;
@@ -267,11 +323,10 @@ describe("the worker entry (jobs.worker.ts)", () => {
       const settings = storedTerritorySettings(
         sampleTerritorySettings({ seats: { kind: "count", count: 8 }, honourPins: false }),
       );
-      (scope.onmessage as (e: { data: JobRequest }) => void)({
-        data: { name: "split", input: { data: accounts, settings, reps: null } },
-      });
-      expect(posted.map((m) => m.type)).toEqual(["progress", "progress", "progress", "done"]);
-      expect((posted[3] as { output: unknown }).output).toEqual(coreSplit({ data: accounts, settings, reps: null }));
+      const input = splitInput(accounts, settings);
+      (scope.onmessage as (e: { data: JobRequest }) => void)({ data: { name: "split", input } });
+      expect(sent.map((m) => m.type)).toEqual(["progress", "progress", "done"]);
+      expect((sent[2] as { output: unknown }).output).toEqual(coreSplit(accounts, input));
     } finally {
       g.self = before;
     }
@@ -310,7 +365,6 @@ describe("the steps with their jobs in a worker", () => {
       "Reading reps",
       "Checking the data",
       "Splitting 2,000 accounts",
-      'Laying out sheet "Territories"',
       'Writing sheet "Territories"',
       "Done",
     ]);

@@ -3,8 +3,10 @@ import { TableData, WorkbookHost } from "../../workbook/host";
 import { ColumnMapping, SavedMapping } from "../columnMapping";
 import { listProblems, Progress, runStep, StepContext, StepError } from "../stepRun";
 import type { WizardStepModule } from "../wizardState";
-import type { GroupBy } from "./accountsFromTable";
+import { accountsFromTable, GroupBy } from "./accountsFromTable";
 import { RepColumns, repsFromTable } from "./repsFromTable";
+import { packAccounts } from "./splitJob";
+import { territoriesSheet } from "./territoriesSheet";
 import { territoryIssues, territorySettings } from "./territorySlice";
 
 /** Where the accounts come from: a table by name, or the current selection. */
@@ -86,8 +88,8 @@ export function parseTerritorySettings(v: unknown): TerritoryStepSettings | null
 }
 
 /**
- * The territory step's run: reads the accounts (and reps), then the split job (checks, splits and
- * lays out the sheet: off the page's thread in the pane) and writes the territories sheet.
+ * The territory step's run: reads the accounts (and reps), then the split job (checks and splits:
+ * off the page's thread in the pane), then lays out and writes the territories sheet.
  * Cancelling is honoured until the write starts; nothing is written before the job's result.
  */
 async function splitAndWrite(
@@ -111,9 +113,19 @@ async function splitAndWrite(
       );
     reps = read.reps;
   }
-  const { result, sheet } = await runJob("split", { data, settings: storedTerritorySettings(s), reps });
+  const { result } = await runJob("split", {
+    data: packAccounts(data, s.mapping),
+    settings: storedTerritorySettings(s),
+    reps,
+  });
   await step(0.8, `Writing sheet "${s.sheet}"`);
-  const written = await host.writeSheet(sheet);
+  // The sheet is laid out here, not in the worker: posting 100,000 laid-out rows back costs the
+  // page more than laying them out (the checks passed in the job, so the rows are read as they are).
+  const { accounts } = accountsFromTable(data, s.mapping, new Set(s.excluded), s.groupBy);
+  const groupColumn = s.groupBy === "none" ? null : s.mapping[s.groupBy];
+  const written = await host.writeSheet(
+    territoriesSheet(s.sheet, accounts, result, groupColumn === null ? null : data.headers[groupColumn]),
+  );
   // A hand-edited previous version kept under another name is said with the result.
   return written?.message ? { ...result, notes: [...result.notes, written.message] } : result;
 }
