@@ -8,17 +8,15 @@ import { TableData } from "../../src/workbook/host";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
 import { autoMap } from "../../src/wizard/columnMapping";
-import { Jobs } from "../../src/wizard/offThread/job";
-import { packTable, unpackTable } from "../../src/wizard/offThread/packedTable";
-import { handleJobRequest, JobRequest, JobResponse } from "../../src/wizard/offThread/protocol";
-import { inProcessJobs, JobRunner, workerJobs } from "../../src/wizard/offThread/runner";
+import { JobName, Jobs } from "../../src/wizard/offThread/job";
+import { jobHandler, JobRequest, JobResponse } from "../../src/wizard/offThread/protocol";
+import { inProcessJobs, JobRunner, ROWS_PER_PART, workerJobs } from "../../src/wizard/offThread/runner";
 import { QUOTA_SEED } from "../../src/wizard/quotas/quotaJob";
 import { quotaStep } from "../../src/wizard/quotas/runQuotaStep";
 import { CancelledError, runStep, StepError } from "../../src/wizard/stepRun";
 import { accountsFromTable } from "../../src/wizard/territories/accountsFromTable";
 import { repsFromTable } from "../../src/wizard/territories/repsFromTable";
 import { storedTerritorySettings, territoryStep } from "../../src/wizard/territories/runTerritoryStep";
-import { packAccounts } from "../../src/wizard/territories/splitJob";
 import { quotaSettings, sampleTerritorySettings } from "./stepFixtures";
 
 /**
@@ -43,10 +41,19 @@ function posted<T>(message: T): T {
   return rebuild(structuredClone(message)) as T;
 }
 
-/** Runs a request through the worker's handler; the messages as the page receives them. */
-function viaWorker(request: JobRequest): JobResponse[] {
+/**
+ * Runs a job through the worker's handler as the runner posts it (its rows in parts of
+ * `perPart`, then the request); the messages as the page receives them.
+ */
+function viaWorker<N extends JobName>(name: N, input: Jobs[N]["input"], perPart = ROWS_PER_PART): JobResponse[] {
   const out: JobResponse[] = [];
-  handleJobRequest(posted(request), (m) => out.push(posted(m)));
+  const handle = jobHandler((m) => out.push(posted(m)));
+  const rows = (input as { rows?: unknown }).rows;
+  if (!Array.isArray(rows)) handle(posted({ type: "run", name, input, rowsSent: false } as JobRequest));
+  else {
+    for (let i = 0; i < rows.length; i += perPart) handle(posted({ type: "rows", rows: rows.slice(i, i + perPart) }));
+    handle(posted({ type: "run", name, input: { ...input, rows: [] }, rowsSent: true } as JobRequest));
+  }
   return out;
 }
 
@@ -96,7 +103,8 @@ function splitInput(
   settings: ReturnType<typeof storedTerritorySettings>,
   reps: Jobs["split"]["input"]["reps"] = null,
 ): Jobs["split"]["input"] {
-  return { data: packAccounts(data, settings.mapping), settings, reps };
+  const { rows, ...table } = data;
+  return { table, rows, settings, reps };
 }
 
 /** What the synchronous core gives for the same table and settings. */
@@ -122,16 +130,24 @@ class FakeWorker {
   onmessage: ((e: MessageEvent<JobResponse>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
+  /** Every message posted to it, as the worker received them. */
+  received: JobRequest[] = [];
+  /** The type of every message the page posted, at the moment it posted it. */
+  posts: string[] = [];
   static made: FakeWorker[] = [];
+  private outbox: JobResponse[] = [];
+  private readonly handle = jobHandler((m) => this.outbox.push(posted(m)));
   constructor() {
     FakeWorker.made.push(this);
   }
   postMessage(request: JobRequest): void {
+    this.posts.push(request.type);
     const cloned = posted(request);
     setTimeout(() => {
       if (this.terminated) return;
-      const out: JobResponse[] = [];
-      handleJobRequest(cloned, (m) => out.push(posted(m)));
+      this.received.push(cloned);
+      this.handle(cloned);
+      const out = this.outbox.splice(0);
       const deliver = (i: number) => {
         if (this.terminated || i >= out.length) return;
         this.onmessage?.({ data: out[i] } as MessageEvent<JobResponse>);
@@ -146,66 +162,14 @@ class FakeWorker {
 }
 const fakeWorkers = (): JobRunner => workerJobs(() => new FakeWorker() as unknown as Worker);
 
-describe("a table packed for a worker", () => {
-  const table: TableData = {
-    source: "T",
-    headers: ["Id", "Amount", "Mixed", "Unused"],
-    rows: [
-      ["a", 1.5, 2, "x"],
-      ["b", -0, "", "y"],
-      ["c", 3, true, "z"],
-    ],
-  };
-
-  test("keeps the chosen columns (numbers only as a Float64Array), leaves the others blank", () => {
-    const packed = packTable(table, [0, 1, 2]);
-    expect(packed.columns[1]).toBeInstanceOf(Float64Array);
-    expect(Array.isArray(packed.columns[2])).toBe(true);
-    expect(packed.columns[3]).toBeNull();
-    expect(unpackTable(packed)).toEqual({
-      source: "T",
-      headers: table.headers,
-      rows: [
-        ["a", 1.5, 2, ""],
-        ["b", -0, "", ""],
-        ["c", 3, true, ""],
-      ],
-    });
-    expect(Object.is(unpackTable(packed).rows[1][1], -0)).toBe(true);
-  });
-
-  test("property: with every column kept, unpacking gives the table back, value for value", () => {
-    const cell = fc.oneof(fc.double(), fc.string(), fc.boolean(), fc.constant(""));
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 5 }),
-        fc.integer({ min: 0, max: 30 }),
-        fc.infiniteStream(cell),
-        (w, n, cells) => {
-          const headers = Array.from({ length: w }, (_, c) => `H${c}`);
-          const rows = Array.from({ length: n }, () => Array.from({ length: w }, () => cells.next().value));
-          const back = unpackTable(
-            posted(
-              packTable(
-                { source: "S", headers, rows },
-                headers.map((_, c) => c),
-              ),
-            ),
-          );
-          expect(back).toEqual({ source: "S", headers, rows });
-        },
-      ),
-    );
-  });
-});
-
 describe("the split job as the worker runs it", () => {
   test("on the sample's accounts and reps: the worker's split equals the synchronous core's", async () => {
     const { accounts, reps } = await sample();
     const s = sampleTerritorySettings();
     const seats = s.seats.kind === "reps" ? repsFromTable(reps, s.seats.columns, s.seats.roles).reps : null;
     const input = splitInput(accounts, storedTerritorySettings(s), seats);
-    const messages = viaWorker({ name: "split", input });
+    // Its 2,000 rows sent in parts of 7: the worker puts them back in order.
+    const messages = viaWorker("split", input, 7);
     expect(done(messages)).toEqual(coreSplit(accounts, input));
     // Progress comes first, in order: checking (0.25), then splitting (0.35).
     expect(messages.slice(0, -1)).toEqual([
@@ -220,7 +184,7 @@ describe("the split job as the worker runs it", () => {
       sampleTerritorySettings({ mapping: autoMap(data.headers), seats: { kind: "count", count: 100 } }),
     );
     const input = splitInput(data, settings);
-    const { result } = done(viaWorker({ name: "split", input })) as Jobs["split"]["output"];
+    const { result } = done(viaWorker("split", input)) as Jobs["split"]["output"];
     const core = coreSplit(data, input).result;
     expect(result.assignment).toEqual(core.assignment);
     expect(result.territories).toEqual(core.territories);
@@ -249,7 +213,7 @@ describe("the split job as the worker runs it", () => {
             }),
           );
           const input = splitInput(data, settings);
-          expect(done(viaWorker({ name: "split", input }))).toEqual(coreSplit(data, input));
+          expect(done(viaWorker("split", input))).toEqual(coreSplit(data, input));
         },
       ),
       { numRuns: 40 },
@@ -263,11 +227,11 @@ describe("the split job as the worker runs it", () => {
       rows: accounts.rows.map((r, i) => (i === 4 ? r.map((v, c) => (c === 4 ? "n/a" : v)) : r)),
     };
     const settings = storedTerritorySettings(sampleTerritorySettings({ seats: { kind: "count", count: 5 } }));
-    const [problem] = viaWorker({ name: "split", input: splitInput(bad, settings) }).filter((m) => m.type === "error");
+    const [problem] = viaWorker("split", splitInput(bad, settings)).filter((m) => m.type === "error");
     expect(problem).toMatchObject({ type: "error", kind: "step" });
     expect((problem as { message: string }).message).toMatch(/^1 problem\(s\) in the accounts/);
     // Pinned to reps that are not seats: the core's TerritoryInputError, an InputError.
-    const refused = viaWorker({ name: "split", input: splitInput(accounts, settings) }).at(-1)!;
+    const refused = viaWorker("split", splitInput(accounts, settings)).at(-1)!;
     expect(refused).toMatchObject({ type: "error", kind: "input" });
     expect((refused as { message: string }).message).toMatch(/pinned account\(s\) name a rep who is not in the list/);
   });
@@ -287,7 +251,7 @@ describe("the quota job as the worker runs it", () => {
   });
 
   test("1,000 reps x 2,000 draws: the plan and the simulation equal the core's, with progress per chunk", () => {
-    const messages = viaWorker({ name: "quotas", input: { reps, settings } });
+    const messages = viaWorker("quotas", { reps, settings });
     const plan = setQuotas(reps, settings);
     const simulation = new AttainmentSimulation(plan.reps, settings.draws, QUOTA_SEED).runAll();
     expect(done(messages)).toEqual({ plan, simulation });
@@ -302,7 +266,7 @@ describe("the quota job as the worker runs it", () => {
   });
 
   test("a target the model refuses comes back as the core's InputError", () => {
-    const [m] = viaWorker({ name: "quotas", input: { reps, settings: { ...settings, companyTarget: -1 } } });
+    const [m] = viaWorker("quotas", { reps, settings: { ...settings, companyTarget: -1 } });
     expect(m).toMatchObject({ type: "error", kind: "input" });
   });
 });
@@ -324,7 +288,10 @@ describe("the worker entry (jobs.worker.ts)", () => {
         sampleTerritorySettings({ seats: { kind: "count", count: 8 }, honourPins: false }),
       );
       const input = splitInput(accounts, settings);
-      (scope.onmessage as (e: { data: JobRequest }) => void)({ data: { name: "split", input } });
+      const send = scope.onmessage as (e: { data: JobRequest }) => void;
+      send({ data: { type: "rows", rows: input.rows.slice(0, 1500) } });
+      send({ data: { type: "rows", rows: input.rows.slice(1500) } });
+      send({ data: { type: "run", name: "split", input: { ...input, rows: [] }, rowsSent: true } });
       expect(sent.map((m) => m.type)).toEqual(["progress", "progress", "done"]);
       expect((sent[2] as { output: unknown }).output).toEqual(coreSplit(accounts, input));
     } finally {
@@ -435,6 +402,41 @@ describe("the steps with their jobs in a worker", () => {
     expect(seen.filter((l) => l.startsWith("Simulating"))).toHaveLength(1);
     expect(c.wb.sheetNames()).toEqual(sheets);
     expect(FakeWorker.made.at(-1)!.terminated).toBe(true);
+  });
+
+  test("25,000 rows go to the worker in parts of 10,000, each in a task of its own, then the request", async () => {
+    const data = generatedAccounts(25_000, 10, 3);
+    const input = splitInput(
+      data,
+      storedTerritorySettings(
+        sampleTerritorySettings({ mapping: autoMap(data.headers), seats: { kind: "count", count: 10 } }),
+      ),
+    );
+    const output = await fakeWorkers().run("split", input, { step: async () => {}, progress: () => {} });
+    expect(output).toEqual(coreSplit(data, input));
+    const received = FakeWorker.made[0].received;
+    expect(received.map((m) => (m.type === "rows" ? m.rows.length : m.type))).toEqual([10_000, 10_000, 5_000, "run"]);
+    expect(received[3]).toMatchObject({ type: "run", name: "split", rowsSent: true, input: { rows: [] } });
+  });
+
+  test("Cancel while the rows are being sent: the request is never sent and the run is cancelled", async () => {
+    const data = generatedAccounts(25_000, 10, 3);
+    const input = splitInput(
+      data,
+      storedTerritorySettings(sampleTerritorySettings({ mapping: autoMap(data.headers) })),
+    );
+    const controller = new AbortController();
+    const run = fakeWorkers().run("split", input, {
+      step: async () => {},
+      progress: () => {},
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(run).rejects.toThrow(CancelledError);
+    const worker = FakeWorker.made[0];
+    expect(worker.terminated).toBe(true);
+    // The first part went before Cancel; no other part and no request after it.
+    expect(worker.posts).toEqual(["rows"]);
   });
 
   test("a worker that fails to start fails the step with a message, and cancelling first starts none", async () => {

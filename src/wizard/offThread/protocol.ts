@@ -6,11 +6,14 @@ import { InputError } from "../../core/errors";
 import { StepError } from "../stepRun";
 import { JobName, JOBS, Jobs } from "./job";
 
-/** A request to run a job. */
-export interface JobRequest<N extends JobName = JobName> {
-  readonly name: N;
-  readonly input: Jobs[N]["input"];
-}
+/**
+ * A message to the worker: a part of the job's `rows` (sent ahead in parts, so that no single
+ * postMessage clones 100,000 rows on the page's thread), then the request to run the job, whose
+ * input's `rows` are then the parts received, in order.
+ */
+export type JobRequest<N extends JobName = JobName> =
+  | { readonly type: "rows"; readonly rows: readonly unknown[] }
+  | { readonly type: "run"; readonly name: N; readonly input: Jobs[N]["input"]; readonly rowsSent: boolean };
 
 /** Which error a job threw, so the page throws the same kind: a StepError, the core's InputError, or another. */
 export type JobErrorKind = "step" | "input" | "other";
@@ -21,10 +24,26 @@ export type JobResponse =
   | { readonly type: "done"; readonly output: unknown }
   | { readonly type: "error"; readonly kind: JobErrorKind; readonly message: string };
 
-/** Runs one job to its end, posting each progress, then its output or its error. */
-export function handleJobRequest(request: JobRequest, post: (response: JobResponse) => void): void {
+/**
+ * The worker's side: keeps the parts of rows sent ahead, and runs a job to its end, posting each
+ * progress, then its output or its error. One handler per worker (it keeps the parts).
+ */
+export function jobHandler(post: (response: JobResponse) => void): (request: JobRequest) => void {
+  let parts: unknown[] = [];
+  return (request) => {
+    if (request.type === "rows") {
+      for (const r of request.rows) parts.push(r);
+      return;
+    }
+    const input = request.rowsSent ? { ...request.input, rows: parts } : request.input;
+    parts = [];
+    runJob(request.name, input, post);
+  };
+}
+
+function runJob(name: JobName, input: unknown, post: (response: JobResponse) => void): void {
   try {
-    const job = (JOBS[request.name] as (input: unknown) => ReturnType<(typeof JOBS)[JobName]>)(request.input);
+    const job = (JOBS[name] as (input: unknown) => ReturnType<(typeof JOBS)[JobName]>)(input);
     for (let next = job.next(); ; next = job.next()) {
       if (next.done) return post({ type: "done", output: next.value });
       post({ type: "progress", fraction: next.value.fraction, label: next.value.label });

@@ -5,7 +5,6 @@ import { listProblems, Progress, runStep, StepContext, StepError } from "../step
 import type { WizardStepModule } from "../wizardState";
 import { accountsFromTable, GroupBy } from "./accountsFromTable";
 import { RepColumns, repsFromTable } from "./repsFromTable";
-import { packAccounts } from "./splitJob";
 import { territoriesSheet } from "./territoriesSheet";
 import { territoryIssues, territorySettings } from "./territorySlice";
 
@@ -113,11 +112,8 @@ async function splitAndWrite(
       );
     reps = read.reps;
   }
-  const { result } = await runJob("split", {
-    data: packAccounts(data, s.mapping),
-    settings: storedTerritorySettings(s),
-    reps,
-  });
+  const { rows, ...table } = data;
+  const { result } = await runJob("split", { table, rows, settings: storedTerritorySettings(s), reps });
   await step(0.8, `Writing sheet "${s.sheet}"`);
   // The sheet is laid out here, not in the worker: posting 100,000 laid-out rows back costs the
   // page more than laying them out (the checks passed in the job, so the rows are read as they are).

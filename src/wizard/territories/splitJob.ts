@@ -1,23 +1,22 @@
 /**
  * The territory step's computation, from the loaded rows to the split: checks the rows, builds
  * the accounts and splits them. It reads and writes no workbook, so it runs in a Web Worker
- * (src/wizard/offThread) or, in tests, in-process. Its input is the table packed to the mapped
- * columns and its output the split alone: at 100,000 rows, posting the rows as arrays or receiving
- * the laid-out sheet would each hold the page's thread for well over 100 ms.
+ * (src/wizard/offThread) or, in tests, in-process. Its rows are a top-level `rows`, which the
+ * worker runner posts in parts, and its output is the split alone: at 100,000 rows, posting the
+ * rows in one message or receiving the laid-out sheet would each hold the page's thread for over 100 ms.
  */
 import { Seat, SplitResult, splitTerritories } from "../../core/territories";
 import { TableData } from "../../workbook/host";
-import { ColumnMapping } from "../columnMapping";
 import { findDataProblems } from "../dataProblems";
 import type { JobProgress } from "../offThread/job";
-import { PackedTable, packTable, unpackTable } from "../offThread/packedTable";
 import { listProblems, StepError } from "../stepRun";
 import { accountsFromTable } from "./accountsFromTable";
 import type { TerritoryStepSettings } from "./runTerritoryStep";
 
-/** What the split job needs: the rows (packed), the settings (without loaded rows) and the reps, if seats are reps. */
+/** What the split job needs: the table's headers and rows, the settings (without loaded rows) and the reps, if seats are reps. */
 export interface SplitJobInput {
-  readonly data: PackedTable;
+  readonly table: Omit<TableData, "rows">;
+  readonly rows: TableData["rows"];
   readonly settings: Omit<TerritoryStepSettings, "loaded">;
   /** The reps read from the reps table, or null for a number of equal territories. */
   readonly reps: readonly Seat[] | null;
@@ -28,25 +27,18 @@ export interface SplitJobOutput {
   readonly result: SplitResult;
 }
 
-/** The accounts table packed for the split job: the mapped columns only (what the checks and the split read). */
-export function packAccounts(data: TableData, mapping: ColumnMapping): PackedTable {
-  return packTable(
-    data,
-    Object.values(mapping).filter((c): c is number => c !== null),
-  );
-}
-
 /**
  * The split, as a job: yields its progress between phases and returns the split.
  * @throws StepError listing the data problems left; the core's InputError for what the split refuses.
  */
 export function* splitJob({
-  data: packed,
+  table,
+  rows,
   settings: s,
   reps,
 }: SplitJobInput): Generator<JobProgress, SplitJobOutput, void> {
   yield { fraction: 0.25, label: "Checking the data" };
-  const data = unpackTable(packed);
+  const data: TableData = { ...table, rows };
   const excluded = new Set(s.excluded);
   // Pinned owners are checked against the reps only when pins are honoured, as in the Data step.
   const repNames = reps && s.honourPins ? reps.map((r) => r.name) : null;
