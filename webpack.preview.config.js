@@ -15,6 +15,10 @@ module.exports = (env, argv) => ({
   output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true, asyncChunks: false },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
+    // One bundle for the page: the grid's lazily loaded cell editor (a dynamic import) is bundled
+    // eagerly, so it is ready the moment the user types. Web Workers (new Worker(new URL(...)))
+    // still get their own bundles: the CSV reader and the jobs worker (splits, simulations).
+    parser: { javascript: { dynamicImportMode: "eager" } },
     rules: [
       { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
       // The grid component's own stylesheet (editor overlay, scroller).

@@ -2,6 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { TaskpaneApp } from "../taskpane/TaskpaneApp";
 import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
+import { workerJobs } from "../wizard/offThread/runner";
 import { Autosave } from "./autosave/autosave";
 import { indexedDbStore } from "./autosave/store";
 import { WorkbookCommands } from "./components/WorkbookCommands";
@@ -21,6 +22,8 @@ const makeWorker = () => new Worker(new URL("./preview.worker.ts", import.meta.u
 /** The autosave's file is packed in a worker: the page's thread only reads the workbook for it. */
 const packInWorker = workerPacker(makeWorker);
 const offThread = (wb: PreviewWorkbook) => packInWorker(xlsxSnapshot(wb));
+/** The task pane's splits and simulations run in a Web Worker, as in Excel. */
+const jobs = workerJobs(() => new Worker(new URL("../wizard/offThread/jobs.worker.ts", import.meta.url)));
 
 async function main(): Promise<void> {
   const session = new PreviewSession(new PreviewWorkbook());
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
       <PreviewApp
         wb={session.wb}
         host={session.host}
-        renderTaskpane={(h) => <TaskpaneApp key={generation} host={h} hostKind="preview" />}
+        renderTaskpane={(h) => <TaskpaneApp key={generation} host={h} hostKind="preview" jobs={jobs} />}
         renderWorkbook={(view) => (
           <WorkbookFiles
             session={session}

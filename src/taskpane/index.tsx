@@ -1,6 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { ExcelHost } from "../workbook/excelHost";
+import { workerJobs } from "../wizard/offThread/runner";
 import { TaskpaneApp } from "./TaskpaneApp";
 
 /**
@@ -26,9 +27,11 @@ function inExcel(): Promise<boolean> {
   );
 }
 
+/** Splits and simulations run in a Web Worker: the shared runtime's one thread stays free for the pane and the functions. */
+const jobs = workerJobs(() => new Worker(new URL("../wizard/offThread/jobs.worker.ts", import.meta.url)));
 const root = createRoot(document.getElementById("root")!);
 const render = (excel: boolean) =>
-  root.render(<TaskpaneApp host={excel ? new ExcelHost() : null} hostKind={excel ? "excel" : "none"} />);
+  root.render(<TaskpaneApp host={excel ? new ExcelHost() : null} hostKind={excel ? "excel" : "none"} jobs={jobs} />);
 const excel = inExcel();
 void Promise.race([excel, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), OFFICE_TIMEOUT_MS))]).then(
   (first) => {

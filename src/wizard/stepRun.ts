@@ -4,6 +4,8 @@
  */
 import { InputError } from "../core/errors";
 import { WorkbookHost } from "../workbook/host";
+import type { JobName, Jobs } from "./offThread/job";
+import { inProcessJobs, JobRunner } from "./offThread/runner";
 
 /** Progress as a step runs: a fraction and what it is doing. */
 export type Progress = (fraction: number, label: string) => void;
@@ -49,11 +51,16 @@ export function listProblems(where: string, messages: readonly string[]): string
   return `${messages.length} problem(s) in ${where}; fix them, then run again. ${shown}${more}`;
 }
 
-/** What a step's run gets from {@link runStep}: a progress step that yields and checks Cancel, and the signal. */
+/**
+ * What a step's run gets from {@link runStep}: a progress step that yields and checks Cancel, the
+ * signal, and where its heavy jobs run (a Web Worker in the pane, in-process in Node tests).
+ */
 export interface StepContext {
   /** Reports progress, yields to the page, and throws CancelledError once cancelled. */
   readonly step: (fraction: number, label: string) => Promise<void>;
   readonly signal?: AbortSignal;
+  /** Runs a heavy job (src/wizard/offThread) with progress and Cancel; the step writes only after it returns. */
+  readonly runJob: <N extends JobName>(name: N, input: Jobs[N]["input"]) => Promise<Jobs[N]["output"]>;
 }
 
 /** The summary shown when a run finishes: one line, and further lines under it. */
@@ -95,7 +102,7 @@ export interface StepModule<Ctx, S, R> {
 /**
  * Runs a step module: the only place that maps a model's InputError to a StepError, writes the
  * step's settings (after its sheets) and reports completion. A cancelled or failed run writes
- * nothing of its own (the step writes its sheets last).
+ * nothing of its own (the step writes its sheets last). Heavy jobs run on `jobs` (default: in-process).
  */
 export async function runStep<Ctx, S, R>(
   module: StepModule<Ctx, S, R>,
@@ -103,12 +110,15 @@ export async function runStep<Ctx, S, R>(
   settings: S,
   progress: Progress = () => {},
   signal?: AbortSignal,
+  jobs: JobRunner = inProcessJobs,
 ): Promise<R> {
   // One run at a time per workbook: another run or save meanwhile is refused with a message.
   return host.exclusive(module.label, async () => {
     let result: R;
     try {
-      result = await module.run(host, settings, { step: stepper(progress, signal), signal });
+      const step = stepper(progress, signal);
+      const runJob: StepContext["runJob"] = (name, input) => jobs.run(name, input, { step, progress, signal });
+      result = await module.run(host, settings, { step, signal, runJob });
     } catch (e) {
       if (e instanceof InputError) throw new StepError(e.message);
       throw e;

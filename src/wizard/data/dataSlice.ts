@@ -124,10 +124,21 @@ function repIds(state: WizardState): string[] | null {
     .filter(Boolean);
 }
 
-/** Every problem in the loaded accounts, excluded rows included (they are shown as excluded). */
+let lastProblems: { key: readonly unknown[]; problems: DataProblem[] } | null = null;
+
+/**
+ * Every problem in the loaded accounts, excluded rows included (they are shown as excluded).
+ * Worked out again only when the rows, the mapping or the reps they are checked against change:
+ * the pane asks on every render, and a scan of 100,000 rows on each progress of a run would hold
+ * the page's thread while the split runs in its worker.
+ */
 export function dataProblems(state: WizardState): DataProblem[] {
   if (!state.data || !state.mapping) return [];
-  return findDataProblems(state.data.rows, state.mapping, repIds(state));
+  const t = state.territory;
+  const key = [state.data, state.mapping, state.repsData, t.seatsKind, t.honourPins, t.repColumns, t.roles];
+  if (!lastProblems || key.some((k, i) => k !== lastProblems!.key[i]))
+    lastProblems = { key, problems: findDataProblems(state.data.rows, state.mapping, repIds(state)) };
+  return [...lastProblems.problems];
 }
 
 /** The problems still in the way: on rows not excluded, or of the whole table. */

@@ -1,6 +1,6 @@
-import { AttainmentSimulation, QuotaPlan, setQuotas, SimulationResult } from "../../core/quotas";
+import { QuotaPlan, SimulationResult } from "../../core/quotas";
 import { WorkbookHost } from "../../workbook/host";
-import { checkCancelled, listProblems, Progress, runStep, StepContext, StepError } from "../stepRun";
+import { listProblems, Progress, runStep, StepContext, StepError } from "../stepRun";
 import type { WizardStepModule } from "../wizardState";
 import { quotaIssues, quotaSettings } from "./quotaForm";
 import { ColumnsOf, quotaInputs } from "./quotaInputs";
@@ -28,10 +28,6 @@ export interface QuotaStepSettings {
 
 /** The settings key the quota step stores its last run under. */
 export const QUOTA_SETTINGS_KEY = "quotas";
-/** The seed of the simulation, so a re-run on the same data shows the same band. */
-const SEED = 20261123;
-/** Rep-draws per chunk of the simulation between progress reports. */
-const CHUNK = 250_000;
 
 /** What the quota step computed. */
 export interface QuotaStepResult {
@@ -65,13 +61,14 @@ export function parseQuotaSettings(v: unknown): QuotaStepSettings | null {
 }
 
 /**
- * The quota step's run: reads potential (and history), sets the quotas, simulates attainment in
- * chunks (progress and cancel between chunks) and writes the quota sheet.
+ * The quota step's run: reads potential (and history), then the quota job (sets the quotas and
+ * simulates attainment in chunks, with progress: off the page's thread in the pane), and writes the
+ * quota sheet once the job is done.
  */
 async function setAndWrite(
   host: WorkbookHost,
   s: QuotaStepSettings,
-  { step, signal }: StepContext,
+  { step, runJob }: StepContext,
 ): Promise<QuotaStepResult> {
   await step(0.05, `Reading ${s.potential.table}`);
   const potential = await host.readTable(s.potential.table);
@@ -83,13 +80,7 @@ async function setAndWrite(
   await step(0.15, "Checking the data");
   const input = quotaInputs(potential, s.potential, history, s.history);
   if (input.problems.length) throw new StepError(listProblems("the quota inputs", input.problems));
-  const plan = setQuotas(input.reps, s);
-  const sim = new AttainmentSimulation(plan.reps, s.draws, SEED);
-  const perChunk = Math.max(1, Math.floor(CHUNK / plan.reps.length));
-  while (!sim.step(perChunk))
-    await step(0.2 + 0.6 * sim.progress, `Simulating attainment (${Math.round(sim.progress * 100)}%)`);
-  checkCancelled(signal);
-  const simulation = sim.result();
+  const { plan, simulation } = await runJob("quotas", { reps: input.reps, settings: s });
   await step(0.85, `Writing sheet "${s.sheet}"`);
   const potentialOf = new Map(input.reps.map((r) => [r.id, r.potential]));
   const written = await host.writeSheet(quotasSheet(s.sheet, plan, simulation, s, potentialOf, input.notes));

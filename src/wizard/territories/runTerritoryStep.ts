@@ -1,7 +1,6 @@
-import { SplitResult, splitTerritories } from "../../core/territories";
+import { SplitResult } from "../../core/territories";
 import { TableData, WorkbookHost } from "../../workbook/host";
 import { ColumnMapping, SavedMapping } from "../columnMapping";
-import { findDataProblems } from "../dataProblems";
 import { listProblems, Progress, runStep, StepContext, StepError } from "../stepRun";
 import type { WizardStepModule } from "../wizardState";
 import { accountsFromTable, GroupBy } from "./accountsFromTable";
@@ -91,13 +90,14 @@ export function parseTerritorySettings(v: unknown): TerritoryStepSettings | null
 }
 
 /**
- * The territory step's run: reads the accounts (and reps), checks them, splits, and writes the
- * territories sheet. Cancelling is honoured between phases until the write starts.
+ * The territory step's run: reads the accounts (and reps), then the split job (checks and splits:
+ * off the page's thread in the pane), then lays out and writes the territories sheet.
+ * Cancelling is honoured until the write starts; nothing is written before the job's result.
  */
 async function splitAndWrite(
   host: WorkbookHost,
   settings: TerritoryStepSettings,
-  { step }: StepContext,
+  { step, runJob }: StepContext,
 ): Promise<SplitResult> {
   await step(0.05, "Reading accounts");
   const data = settings.loaded?.accounts ?? (await readAccounts(host, settings.source));
@@ -119,31 +119,12 @@ async function splitAndWrite(
       );
     reps = read.reps;
   }
-  await step(0.25, "Checking the data");
-  const excluded = new Set(s.excluded);
-  // Pinned owners are checked against the reps only when pins are honoured, as in the Data step.
-  const repNames = reps && s.honourPins ? reps.map((r) => r.name) : null;
-  const problems = findDataProblems(data.rows, s.mapping, repNames).filter(
-    (p) => p.row === null || !excluded.has(p.row),
-  );
-  if (problems.length)
-    throw new StepError(
-      listProblems(
-        "the accounts (fix or exclude them in the Data step)",
-        problems.map((p) => p.message),
-      ),
-    );
-  const { accounts } = accountsFromTable(data, s.mapping, excluded, s.groupBy);
-  await step(0.35, `Splitting ${accounts.length.toLocaleString("en-US")} accounts`);
-  const result = splitTerritories(accounts, {
-    ...(reps ? { reps } : { territories: s.seats.kind === "count" ? s.seats.count : 0 }),
-    balanceOn: s.balanceOn,
-    keepGroupsPure: s.groupBy !== "none",
-    honourPins: s.honourPins,
-    minimiseDisruption: s.minimiseDisruption,
-    compact: s.compact,
-  });
+  const { rows, ...table } = data;
+  const { result } = await runJob("split", { table, rows, settings: storedTerritorySettings(s), reps });
   await step(0.8, `Writing sheet "${s.sheet}"`);
+  // The sheet is laid out here, not in the worker: posting 100,000 laid-out rows back costs the
+  // page more than laying them out (the checks passed in the job, so the rows are read as they are).
+  const { accounts } = accountsFromTable(data, s.mapping, new Set(s.excluded), s.groupBy);
   const groupColumn = s.groupBy === "none" ? null : s.mapping[s.groupBy];
   const written = await host.writeSheet(
     territoriesSheet(s.sheet, accounts, result, groupColumn === null ? null : data.headers[groupColumn]),

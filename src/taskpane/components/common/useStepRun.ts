@@ -2,6 +2,7 @@ import * as React from "react";
 import { WorkbookHost } from "../../../workbook/host";
 import { RunEvent } from "../../../wizard/runState";
 import { runStep, StepModule } from "../../../wizard/stepRun";
+import { JobRunnerContext } from "./JobRunnerContext";
 
 /** What a tool does with a run's lifecycle: where its events go, and what it takes from a result. */
 export interface StepRunHandlers<S, R> {
@@ -24,10 +25,12 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /**
  * The one run lifecycle every tool of the pane uses: runs a step module through runStep with
  * progress and Cancel (one run per module at a time), reports each event, and shows the step's
- * sheet when it is done. The events go to the tool's reducer, which keeps the RunState.
+ * sheet when it is done. The events go to the tool's reducer, which keeps the RunState. Heavy jobs
+ * run where {@link JobRunnerContext} says (a Web Worker in Excel and in the preview).
  */
 export function useStepRun(host: WorkbookHost): StepRunControls {
   const aborts = React.useRef(new Map<string, AbortController>());
+  const jobs = React.useContext(JobRunnerContext);
   return React.useMemo<StepRunControls>(
     () => ({
       start: (module, settings, { onEvent, onResult }) => {
@@ -40,6 +43,7 @@ export function useStepRun(host: WorkbookHost): StepRunControls {
           settings,
           (fraction, label) => onEvent({ type: "progress", fraction, label }),
           controller.signal,
+          jobs,
         ).then(
           async (result) => {
             onResult?.(result, settings);
@@ -62,6 +66,6 @@ export function useStepRun(host: WorkbookHost): StepRunControls {
       },
       cancel: (moduleId) => aborts.current.get(moduleId)?.abort(),
     }),
-    [host],
+    [host, jobs],
   );
 }
