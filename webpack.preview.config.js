@@ -17,7 +17,8 @@ module.exports = (env, argv) => ({
   module: {
     // One bundle for the page: the grid's lazily loaded cell editor (a dynamic import) is bundled
     // eagerly, so it is ready the moment the user types. Web Workers (new Worker(new URL(...)))
-    // still get their own bundles: the CSV reader and the jobs worker (splits, simulations).
+    // still get their own bundles: the preview's worker (CSV reading, .xlsx packing) and the jobs
+    // worker (splits, simulations).
     parser: { javascript: { dynamicImportMode: "eager" } },
     rules: [
       { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },

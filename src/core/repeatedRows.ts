@@ -6,7 +6,7 @@ export interface RepeatedRow {
   readonly repeats: number;
 }
 
-/** One cell as a key that tells a number from its text (1 from "1") and a blank from a space. */
+/** One cell as a key that tells a number from its text (1 from "1"); every blank (null, "", spaces) is one key. */
 const cellKey = (v: unknown) => (isBlank(v) ? "" : `${typeof v}:${String(v)}`);
 
 /**
@@ -38,6 +38,11 @@ const SHOWN = 3;
  * listed them twice, delete the repeats and run again.`
  */
 export function repeatedRowsNote(table: string, repeats: readonly RepeatedRow[], countedIn: string): string {
+  return `${repeatedRowsSaid(table, repeats)}: each is counted again in ${countedIn}. If the export listed them twice, delete the repeats and run again.`;
+}
+
+/** "Deals has 2 rows that repeat an earlier row in every cell (row 9 repeats row 4; row 12 repeats row 2)". */
+export function repeatedRowsSaid(table: string, repeats: readonly RepeatedRow[]): string {
   const n = repeats.length;
   const shown = repeats
     .slice(0, SHOWN)
@@ -45,5 +50,5 @@ export function repeatedRowsNote(table: string, repeats: readonly RepeatedRow[],
     .join("; ");
   const more = n > SHOWN ? ` and ${(n - SHOWN).toLocaleString("en-US")} more` : "";
   const rows = n === 1 ? "1 row that repeats" : `${n.toLocaleString("en-US")} rows that repeat`;
-  return `${table} has ${rows} an earlier row in every cell (${shown}${more}): each is counted again in ${countedIn}. If the export listed them twice, delete the repeats and run again.`;
+  return `${table} has ${rows} an earlier row in every cell (${shown}${more})`;
 }

@@ -49,3 +49,16 @@ export function excelTrim(text: string): string {
 export function excelTrimKey(value: unknown): string {
   return excelTrim(String(value ?? "")).toLowerCase();
 }
+
+/**
+ * The distinct texts of a column, trimmed, in first-seen order, compared as {@link sameText}
+ * compares them (the first spelling kept); blank cells are skipped.
+ */
+export function distinctTexts(rows: readonly (readonly unknown[])[], column: number): string[] {
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    const v = row[column];
+    if (!isBlank(v) && !seen.has(textKey(v))) seen.set(textKey(v), String(v).trim());
+  }
+  return [...seen.values()];
+}

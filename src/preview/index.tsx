@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   };
   window.addEventListener("beforeunload", (e) => {
     if (!autosave.shouldWarn()) return;
-    void autosave.flush();
+    autosave.flush().catch(() => {});
     e.preventDefault();
     e.returnValue = "";
   });

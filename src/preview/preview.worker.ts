@@ -1,7 +1,7 @@
 /**
  * The preview's Web Worker: reads CSV files (csvSession.ts) and packs .xlsx files (packXlsx.ts)
- * off the page's thread. One script for both, started once per use: the preview is built as one
- * bundle, and webpack cannot merge two worker scripts into one chunk.
+ * off the page's thread: one script for both, started once per use (the splits and simulations
+ * have their own, src/wizard/offThread/jobs.worker.ts).
  */
 import { handleRequests, WorkerRequest, WorkerResponse } from "./import/csvSession";
 import { handlePackRequests, PackRequest, PackResponse } from "./export/packXlsx";

@@ -450,6 +450,16 @@ describe("the steps with their jobs in a worker", () => {
       "The work could not run in the background: the worker failed to start.",
     );
     expect(wb.hasSheet("Territories")).toBe(false);
+    // A worker the page may not make at all (a security policy) is said the same way.
+    const forbidden = workerJobs(() => {
+      throw new Error("Worker creation is blocked by the page's security policy");
+    });
+    await expect(
+      runStep(territoryStep, host, sampleTerritorySettings(), () => {}, undefined, forbidden),
+    ).rejects.toThrow(
+      "The work could not run in the background: Worker creation is blocked by the page's security policy.",
+    );
+    expect(wb.hasSheet("Territories")).toBe(false);
     const controller = new AbortController();
     controller.abort();
     FakeWorker.made = [];

@@ -64,7 +64,7 @@ describe("a stored territory run finds its columns by header name", () => {
     const run = runTerritoryStep(host, stored);
     await expect(run).rejects.toThrow(StepError);
     await expect(runTerritoryStep(host, stored)).rejects.toThrow(
-      'The saved reps table\'s column choice was matched by header name: the column "Capacity" (Capacity) is no longer in the data, so Capacity is unmapped. Check the mapping before running. Choose the columns again in the Data and Territories steps.',
+      'reps has no column "Capacity" any more, so the saved territory settings cannot run; nothing was written. Choose the columns again in the Data and Territories steps.',
     );
     expect(wb.hasSheet("Territories")).toBe(false);
   });

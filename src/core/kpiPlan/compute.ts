@@ -253,7 +253,7 @@ export function computeScorecards(
   people: readonly Person[],
   tables: ReadonlyMap<string, DataTable>,
   month: string,
-): { lines: ScoreLine[]; people: PersonScore[]; warnings: string[] } {
+): { lines: ScoreLine[]; people: PersonScore[]; warnings: string[]; emptyMonth: boolean } {
   checkPlan(plan);
   checkDateColumns(plan, tables);
   const lines: ScoreLine[] = [];
@@ -295,15 +295,14 @@ export function computeScorecards(
       attainment: weights.isZero() ? 0 : toNumber(weighted.div(weights)),
     });
   }
+  const empty = monthWarnings(plan, tables, month, monthBounds(month), lines);
   return {
     lines,
     people: scores.map((s) => ({
       ...s,
       rank: 1 + scores.filter((o) => rankingValue(o.attainment) > rankingValue(s.attainment)).length,
     })),
-    warnings: [
-      ...monthWarnings(plan, tables, month, monthBounds(month), lines),
-      ...repeatedRowWarnings(plan, tables, month, monthBounds(month)),
-    ],
+    warnings: [...empty, ...repeatedRowWarnings(plan, tables, month, monthBounds(month))],
+    emptyMonth: empty.length > 0,
   };
 }

@@ -31,6 +31,8 @@ export class Autosave {
   unsaved = false;
   /** When the store was last written, or null. */
   lastSaved: string | null = null;
+  /** Why the last write failed (storage full, the worker gone), or null when it succeeded. */
+  lastError: string | null = null;
   private listeners = new Set<() => void>();
 
   /** Calls `listener` after each write to the store; returns the unsubscribe function. */
@@ -109,7 +111,8 @@ export class Autosave {
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+    // A failed write is shown by its status (lastError), never left as an unhandled rejection.
+    this.timer = setTimeout(() => this.flush().catch(() => {}), this.delayMs);
   }
 
   /** Writes the workbook to the store now. */
@@ -121,8 +124,15 @@ export class Autosave {
       .catch(() => {})
       .then(async () => {
         const savedAt = this.now().toISOString();
-        await this.store.save({ bytes: await this.serialise(this.session.wb), savedAt });
+        try {
+          await this.store.save({ bytes: await this.serialise(this.session.wb), savedAt });
+        } catch (e) {
+          this.lastError = e instanceof Error ? e.message : String(e);
+          for (const l of this.listeners) l();
+          throw e;
+        }
         this.lastSaved = savedAt;
+        this.lastError = null;
         for (const l of this.listeners) l();
       });
     return this.saving;

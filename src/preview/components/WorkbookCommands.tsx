@@ -49,6 +49,7 @@ export function WorkbookCommands({ session, report, autosave, startAgain }: Work
   const sheet = wb.selection?.sheet ?? wb.sheetNames()[0] ?? "";
   const noAutosave = React.useCallback(() => () => {}, []);
   const lastSaved = React.useSyncExternalStore(autosave?.subscribe ?? noAutosave, () => autosave?.lastSaved ?? null);
+  const lastError = React.useSyncExternalStore(autosave?.subscribe ?? noAutosave, () => autosave?.lastError ?? null);
   const [dialog, setDialog] = React.useState<"rename" | "delete" | "restart" | null>(null);
   const [name, setName] = React.useState("");
   const run = async (f: () => Promise<string>) => {
@@ -114,9 +115,11 @@ export function WorkbookCommands({ session, report, autosave, startAgain }: Work
       {startAgain && <ToolbarButton onClick={() => setDialog("restart")}>Start again from the sample</ToolbarButton>}
       {autosave && (
         <Text size={200} aria-live="polite">
-          {lastSaved
-            ? `Kept in this browser at ${new Date(lastSaved).toLocaleTimeString("en-GB")}`
-            : "Changes are kept in this browser"}
+          {lastError
+            ? `Not kept in this browser (${lastError}): use Download .xlsx to keep your work`
+            : lastSaved
+              ? `Kept in this browser at ${new Date(lastSaved).toLocaleTimeString("en-GB")}`
+              : "Changes are kept in this browser"}
         </Text>
       )}
       {/* Every dialog stays mounted and closes through `open` (see useLatched). */}

@@ -123,6 +123,7 @@ export function workerPacker(makeWorker: () => Worker): (snapshot: XlsxSnapshot)
     w.onerror = (e) => {
       for (const p of pending.values()) p.reject(new Error(`The workbook could not be written: ${e.message}`));
       pending.clear();
+      w.terminate();
       worker = null;
     };
     return w;
@@ -132,6 +133,11 @@ export function workerPacker(makeWorker: () => Worker): (snapshot: XlsxSnapshot)
       worker ??= start();
       const id = next++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, snapshot } satisfies PackRequest);
+      try {
+        worker.postMessage({ id, snapshot } satisfies PackRequest);
+      } catch (e) {
+        pending.delete(id);
+        reject(new Error(`The workbook could not be written: ${e instanceof Error ? e.message : String(e)}`));
+      }
     });
 }

@@ -6,7 +6,7 @@
  * The roles' plans start from the settings it starts from: stored ones, or the sample's. No
  * React and no workbook calls here.
  */
-import { sameText } from "../../core/text";
+import { distinctTexts, headerIndex, sameText } from "../../core/text";
 import { PayoutCurve } from "../../core/tiers";
 import { TableData, TableInfo } from "../../workbook/host";
 import { idleRun, RunEvent, runReducer, RunState } from "../runState";
@@ -335,14 +335,8 @@ const without = <T>(xs: readonly T[], i: number): T[] => xs.filter((_, j) => j !
 
 /** The distinct roles (trimmed, first spelling kept, blanks skipped) of a table's role column, in table order. */
 export function rolesIn(t: TableData, column: string): string[] {
-  const c = t.headers.findIndex((h) => sameText(h, column));
-  const out: string[] = [];
-  if (c < 0) return out;
-  for (const r of t.rows) {
-    const v = r[c] === null || r[c] === undefined ? "" : String(r[c]).trim();
-    if (v && !out.some((x) => sameText(x, v))) out.push(v);
-  }
-  return out;
+  const c = headerIndex(t.headers, column);
+  return c < 0 ? [] : distinctTexts(t.rows, c);
 }
 
 /** The roles in the people table that `plan` has no role plan for yet, to add. */

@@ -6,6 +6,8 @@ import {
   TextDateCell,
   textDatesNote,
 } from "../../core/dates";
+import { dec, toNumber } from "../../core/money";
+import { repeatedRows, repeatedRowsSaid } from "../../core/repeatedRows";
 import { LedgerCredit, LedgerInput, LedgerPerson, LedgerPlan } from "../../core/ledger";
 import { Period } from "../../core/payoutRules";
 import { normaliseLabel } from "../../core/winRate";
@@ -299,14 +301,14 @@ export function readBacktest(
         problems.push(`${where}, ${pm.quota}: the quota is negative (${quota}).`);
         return;
       }
-      annual = quota === null ? null : quota * n;
+      annual = quota === null ? null : toNumber(dec(quota).times(n));
     } else if (s.quotas.kind === "sheet") {
       const sq = fromSheet!.get(id);
       if (sq && sq.quota !== null && sq.quota < 0) {
         problems.push(`${s.quotas.table} row ${sq.row}, Quota: ${id}'s quota is negative (${sq.quota}).`);
         return;
       }
-      annual = sq && sq.quota !== null ? sq.quota * PER_YEAR[s.quotas.per] : null;
+      annual = sq && sq.quota !== null ? toNumber(dec(sq.quota).times(PER_YEAR[s.quotas.per])) : null;
     } else {
       const q = Object.entries(s.quotas.annual).find(([k]) => key(k) === key(role));
       annual = q ? q[1] : null;
@@ -423,18 +425,30 @@ export function readBacktest(
   };
   const infos: (ReturnType<typeof dealInfo> | undefined)[] = [];
   const unowned: TextDateCell[] = [];
+  /** How many of the owner-less deals still credit someone in the other credit columns (an SDR). */
+  let unownedCreditingOthers = 0;
   const stageCounts = (stage: string) =>
     [s.current, s.proposed].some((plan) =>
       plan.roles.some((rp) => countedStages(rp)?.has(normaliseLabel(stage)) ?? true),
     );
+  // A deal the export listed twice would be credited twice (under an overlay plan, silently).
+  const repeats = repeatedRows(deals.rows);
+  const repeated = new Set(repeats.map((x) => x.row));
+  if (repeats.length)
+    problems.push(
+      `${repeatedRowsSaid(deals.source, repeats)}: each would credit its deal again. If the export listed them twice, delete the repeats and run again.`,
+    );
   deals.rows.forEach((r, i) => {
     const row = i + 1;
-    const info = dealInfo(r, row);
+    const info = repeated.has(row) ? null : dealInfo(r, row);
     infos.push(info);
     if (!isBlank(r[dc.deal!])) dealsById.set(key(r[dc.deal!]), row);
     if (!info || dm.credits.kind === "table") return;
     const where = `${deals.source} row ${row}`;
-    if (isBlank(r[dc.owner!]) && stageCounts(info.stage)) unowned.push({ row, text: info.deal });
+    if (isBlank(r[dc.owner!]) && stageCounts(info.stage)) {
+      unowned.push({ row, text: info.deal });
+      if (extra.some((c) => !isBlank(r[c.person!]))) unownedCreditingOthers++;
+    }
     credit(info, row, r[dc.owner!], 1, true, where, dm.owner, null);
     if (dm.credits.kind === "columns") {
       dm.credits.columns.forEach((c, k) => {
@@ -470,7 +484,11 @@ export function readBacktest(
   }
   if (unowned.length)
     notes.push(
-      `${deals.source}: ${unowned.length} deal(s) closed in ${s.year} in a stage a plan counts have no ${dm.owner} (${firstRows(unowned)}): no one is credited for them and their amounts are in neither plan's figures. Enter an owner to count them.`,
+      `${deals.source}: ${unowned.length} deal(s) closed in ${s.year} in a stage a plan counts have no ${dm.owner} (${firstRows(unowned)}): ${
+        unownedCreditingOthers === 0
+          ? "no one is credited for them and their amounts are in neither plan's figures"
+          : `no owner is credited for them, so their amounts are in neither plan's revenue (${unownedCreditingOthers === unowned.length ? "each" : `${unownedCreditingOthers} of them`} still credits the people in its other credit columns)`
+      }. Enter an owner to count them.`,
     );
   if (outside) notes.push(`${outside} deal(s) closed outside ${s.year} are left out.`);
   if (skippedUnplanned) notes.push(`${skippedUnplanned} credit(s) to people whose role has no plan are left out.`);

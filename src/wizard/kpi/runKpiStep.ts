@@ -168,6 +168,8 @@ export interface KpiStepResult {
   readonly tables: ReadonlyMap<string, DataTable>;
   /** What computed to nothing in the month, and repeated rows (shown in the pane and on the sheets); empty for a normal month. */
   readonly warnings: readonly string[];
+  /** True when the month computed to nothing (see monthWarnings). */
+  readonly emptyMonth: boolean;
   /** The months recorded as computed with the official plan, this one included. */
   readonly computed: readonly ComputedMonth[];
 }
@@ -254,15 +256,16 @@ async function scoreAndWrite(host: WorkbookHost, s: KpiStepSettings, { step }: S
     people: result.people,
     tables,
     warnings: result.warnings,
+    emptyMonth: result.emptyMonth,
     computed,
   };
 }
 
-/** " Check the N warning(s) shown." after a summary, when there are any. */
-export function warningsNote(warnings: readonly string[]): string {
-  return warnings.length === 0
-    ? ""
-    : ` Check the ${warnings.length === 1 ? "warning" : `${warnings.length} warnings`} shown: this month computed to nothing.`;
+/** " Check the N warning(s) shown..." after a summary, when there are any, saying when the month computed to nothing. */
+export function warningsNote(warnings: readonly string[], emptyMonth: boolean): string {
+  if (warnings.length === 0) return "";
+  const shown = `Check the ${warnings.length === 1 ? "warning" : `${warnings.length} warnings`} shown`;
+  return emptyMonth ? ` ${shown}: this month computed to nothing.` : ` ${shown} before you publish.`;
 }
 
 /** The sum of everyone's bonus, exact. */
@@ -282,7 +285,7 @@ export const kpiScorecardStep: StepModule<KpiContext, KpiStepSettings, KpiStepRe
   // The run's time is not a setting: it is checked, then recorded with the month computed.
   stored: ({ now, ...s }, r): KpiRunRecord => ({ ...s, version: r.version.version }),
   summary: (s, r) => ({
-    message: `Wrote Scorecards and Leaderboard for ${s.month} with plan version ${r.version.version}: ${r.people.length} people, bonuses totalling ${totalBonus(r.people).toLocaleString("en-US", { maximumFractionDigits: 2 })}.${warningsNote(r.warnings)}`,
+    message: `Wrote Scorecards and Leaderboard for ${s.month} with plan version ${r.version.version}: ${r.people.length} people, bonuses totalling ${totalBonus(r.people).toLocaleString("en-US", { maximumFractionDigits: 2 })}.${warningsNote(r.warnings, r.emptyMonth)}`,
     details: [],
   }),
   sheetOf: () => KPI_SHEETS.scorecards,

@@ -30,8 +30,10 @@ export interface WhatIfSettings {
 export interface WhatIfResult {
   readonly lines: readonly ScoreLine[];
   readonly people: readonly PersonScore[];
-  /** What computed to nothing in the month; empty for a normal month. */
+  /** What computed to nothing in the month, and repeated rows; empty for a normal month. */
   readonly warnings: readonly string[];
+  /** True when the month computed to nothing (see monthWarnings). */
+  readonly emptyMonth: boolean;
   /** What is stored under {@link KPI_WHAT_IF_KEY}. */
   readonly record: WhatIfRecord;
 }
@@ -65,12 +67,13 @@ export const kpiWhatIfStep: StepModule<KpiContext, WhatIfSettings, WhatIfResult>
       lines: result.lines,
       people: result.people,
       warnings: result.warnings,
+      emptyMonth: result.emptyMonth,
       record: { plan: s.plan, month, computedAt: s.now.toISOString() },
     };
   },
   stored: (_, r) => storedWhatIf(r.record),
   summary: (s, r) => ({
-    message: `What-if, not the official plan: wrote ${WHAT_IF_SHEET} for ${r.record.month} with the draft plan: ${r.people.length} people, bonuses totalling ${totalBonus(r.people).toLocaleString("en-US", { maximumFractionDigits: 2 })}. The official plan history is unchanged.${warningsNote(r.warnings)}`,
+    message: `What-if, not the official plan: wrote ${WHAT_IF_SHEET} for ${r.record.month} with the draft plan: ${r.people.length} people, bonuses totalling ${totalBonus(r.people).toLocaleString("en-US", { maximumFractionDigits: 2 })}. The official plan history is unchanged.${warningsNote(r.warnings, r.emptyMonth)}`,
     details: [],
   }),
   sheetOf: () => WHAT_IF_SHEET,

@@ -70,7 +70,14 @@ export function workerJobs(makeWorker: () => Worker): JobRunner {
     run: <N extends JobName>(name: N, input: Jobs[N]["input"], { progress, signal }: JobContext) =>
       new Promise<Jobs[N]["output"]>((resolve, reject) => {
         checkCancelled(signal);
-        const worker = makeWorker();
+        let worker: Worker;
+        try {
+          worker = makeWorker();
+        } catch (e) {
+          // A worker the page may not start (a security policy) is said as a failed start is.
+          reject(new Error(`The work could not run in the background: ${e instanceof Error ? e.message : String(e)}.`));
+          return;
+        }
         const finish = () => {
           worker.terminate();
           signal?.removeEventListener("abort", onAbort);

@@ -1,7 +1,7 @@
 import { Seat } from "../../core/territories";
 import { TableData } from "../../workbook/host";
 import { DataProblem } from "../dataProblems";
-import { isBlank, textKey } from "../../core/text";
+import { distinctTexts, isBlank, textKey } from "../../core/text";
 import { MatchedColumns, matchSavedHeaders } from "../columnMapping";
 
 /** Which columns of a reps table hold the rep's id, capacity and role. */
@@ -59,13 +59,7 @@ export function autoMapReps(headers: readonly string[]): RepColumns {
 
 /** The distinct roles in a reps table, in first-seen order. */
 export function rolesIn(data: TableData, columns: RepColumns): string[] {
-  if (columns.role === null) return [];
-  const seen = new Map<string, string>();
-  for (const row of data.rows) {
-    const r = row[columns.role];
-    if (!isBlank(r) && !seen.has(norm(String(r)))) seen.set(norm(String(r)), String(r).trim());
-  }
-  return [...seen.values()];
+  return columns.role === null ? [] : distinctTexts(data.rows, columns.role);
 }
 
 /**

@@ -19,19 +19,23 @@ export function columnsByName(
 ): TerritoryStepSettings {
   if (s.loaded) return s;
   const problems: string[] = [];
+  const gone = (table: TableData, missing: readonly { header: string }[]) =>
+    `${table.source} has no column ${missing.map((m) => `"${m.header}"`).join(", ")} any more`;
   let mapping = s.mapping;
   if (s.mappingHeaders) {
     const found = restoreMapping(s.mappingHeaders, accounts.headers);
-    if (found.missing.length) problems.push(found.notice!);
+    if (found.missing.length) problems.push(gone(accounts, found.missing));
     mapping = found.mapping;
   }
   let seats = s.seats;
   if (seats.kind === "reps" && seats.headers && reps) {
     const found = restoreRepColumns(seats.headers, reps.headers);
-    if (found.missing.length) problems.push(found.notice!);
+    if (found.missing.length) problems.push(gone(reps, found.missing));
     seats = { ...seats, columns: found.mapping };
   }
   if (problems.length)
-    throw new StepError(`${problems.join(" ")} Choose the columns again in the Data and Territories steps.`);
+    throw new StepError(
+      `${problems.join("; ")}, so the saved territory settings cannot run; nothing was written. Choose the columns again in the Data and Territories steps.`,
+    );
   return { ...s, mapping, seats };
 }

@@ -153,10 +153,39 @@ describe("sheet and table commands", () => {
         return new Uint8Array([1, 2, 3]);
       },
     );
+    let heard = 0;
+    autosave.subscribe(() => heard++);
     await expect(autosave.flush()).rejects.toThrow("worker gone");
     expect(store.saved).toBeNull();
+    // The failure is the autosave's status, for the toolbar to show, and its listeners hear of it.
+    expect(autosave.lastError).toBe("The workbook could not be written: worker gone");
+    expect(autosave.lastSaved).toBeNull();
+    expect(heard).toBe(1);
     await autosave.flush();
     expect(calls).toBe(2);
     expect(store.saved?.bytes).toEqual(new Uint8Array([1, 2, 3]));
+    expect(autosave.lastError).toBeNull();
+    expect(autosave.lastSaved).toBe("2026-12-01T09:00:00.000Z");
+  });
+
+  test("a scheduled write that fails leaves no unhandled rejection; its error is the status", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const session = new PreviewSession(small());
+      const autosave = new Autosave(session, memoryStore(), 1, undefined, async () => {
+        throw new Error("storage full");
+      });
+      const failed = new Promise<void>((resolve) => autosave.subscribe(() => resolve()));
+      autosave.start();
+      autosave.changed();
+      await failed;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(autosave.lastError).toBe("storage full");
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 });
