@@ -68,6 +68,12 @@ interface ColumnIndex {
   readonly groupOf: Int32Array;
   /** TRIM of each group, as the engine's TRIM gives it (filled on first use; null: not plain text). */
   trimmed?: readonly unknown[] | null;
+  /**
+   * The rows each plain value equals (see {@link rowsWhere}), remembered while the column is
+   * unchanged: 4,000 formulas over 500 people ask the same 500 questions, and the engine's `=`
+   * on text tries to read both sides as dates each time.
+   */
+  readonly hits: Map<string, readonly number[] | undefined>;
 }
 
 /**
@@ -110,7 +116,14 @@ function columnOf(self: PluginSelf, ast: Ast, state: unknown, height: { value: n
 function buildColumn(range: SimpleRangeValue): ColumnIndex {
   const values = Array.from(range.valuesFromTopLeftCorner());
   const { groups, members, groupOf } = buildIndex(values);
-  return { values, hasError: values.some((v) => v instanceof CellError), groups, members, groupOf };
+  return {
+    values,
+    hasError: values.some((v) => v instanceof CellError),
+    groups,
+    members,
+    groupOf,
+    hits: new Map(),
+  };
 }
 
 /** TRIM of every group with the engine's own TRIM; null when a group is not text or blank. */
@@ -176,17 +189,41 @@ function termPlan(self: PluginSelf, ast: Ast, state: unknown, height: { value: n
   return left && right && { kind: "binary", type: a.type, op: self.interpreter[opName] as Op, left, right };
 }
 
+/**
+ * A comparison's answers per group of its column, for one call: a comparison of a column with a
+ * single value gives the same answer on every row of a group (the same value, or the same TRIM
+ * of it), so the engine is asked once per group rather than once per row.
+ */
+type GroupAnswers = Map<Plan, unknown[]>;
+
+/** The column of a comparison of a column with a single value, or undefined. */
+function comparedColumn(p: Extract<Plan, { kind: "binary" }>): Extract<Plan, { kind: "column" }> | undefined {
+  if (!(p.type in COMPARISONS)) return undefined;
+  if (p.left.kind === "column" && p.right.kind === "const") return p.left;
+  if (p.right.kind === "column" && p.left.kind === "const") return p.right;
+  return undefined;
+}
+
 /** A plan's value on one row, with the engine's own operators. */
-function valueAt(self: PluginSelf, p: Plan, row: number): unknown {
+function valueAt(self: PluginSelf, p: Plan, row: number, answers: GroupAnswers): unknown {
   switch (p.kind) {
     case "column":
       return p.trim ? p.column.trimmed![p.column.groupOf[row]] : p.column.values[row];
     case "const":
       return p.value;
     case "minus":
-      return self.interpreter.unaryMinusOp(valueAt(self, p.of, row));
-    case "binary":
-      return p.op(valueAt(self, p.left, row), valueAt(self, p.right, row));
+      return self.interpreter.unaryMinusOp(valueAt(self, p.of, row, answers));
+    case "binary": {
+      const column = comparedColumn(p);
+      if (!column) return p.op(valueAt(self, p.left, row, answers), valueAt(self, p.right, row, answers));
+      let byGroup = answers.get(p);
+      if (!byGroup) answers.set(p, (byGroup = []));
+      const g = column.column.groupOf[row];
+      // A comparison gives a boolean or an error, never undefined: undefined is "not asked yet".
+      if (byGroup[g] === undefined)
+        byGroup[g] = p.op(valueAt(self, p.left, row, answers), valueAt(self, p.right, row, answers));
+      return byGroup[g];
+    }
   }
 }
 
@@ -215,8 +252,27 @@ function arithmetic(p: Plan): boolean {
   return p.kind === "minus" || (p.kind === "binary" && (p.type === "TIMES_OP" || p.type === "PLUS_OP"));
 }
 
-/** The rows where an equality holds, ascending; undefined when the engine's = gave an error. */
-function rowsWhere(e: Equality): number[] | undefined {
+/** A key for a plain value (text, number, boolean, blank), or null for any other (not remembered). */
+function plainKey(v: unknown): string | null {
+  if (v === EmptyValue) return "blank";
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? `${typeof v}:${String(v)}` : null;
+}
+
+/**
+ * The rows where an equality holds, ascending; undefined when the engine's = gave an error.
+ * Remembered per column for plain values: the engine's `=` gives the same answer for the same
+ * group and value while the column (and so its index) is unchanged.
+ */
+function rowsWhere(e: Equality): readonly number[] | undefined {
+  const value = plainKey(e.value);
+  if (value === null) return rowsWhereNow(e);
+  const key = `${e.column.trim ? "t" : "v"}${e.columnLeft ? "<" : ">"}${value}`;
+  const hits = e.column.column.hits;
+  if (!hits.has(key)) hits.set(key, rowsWhereNow(e));
+  return hits.get(key);
+}
+
+function rowsWhereNow(e: Equality): number[] | undefined {
   const rows: number[] = [];
   const { column, trim } = e.column;
   for (let g = 0; g < column.groups.length; g++) {
@@ -250,10 +306,11 @@ function indexedSumproduct(self: PluginSelf, ast: Ast, state: { arraysFlag?: boo
   const rows = rowsWhere(key);
   if (!rows) return undefined;
   let ret = 0;
+  const answers: GroupAnswers = new Map();
   for (const row of rows) {
     let acc = 1;
     for (const p of plans) {
-      const v = valueAt(self, p, row);
+      const v = valueAt(self, p, row, answers);
       if (v instanceof CellError) return undefined;
       const n = self.coerceScalarToNumberOrError(v);
       const raw = typeof n === "number" ? n : rawNumber(n);
