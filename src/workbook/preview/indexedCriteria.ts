@@ -73,7 +73,7 @@ function raw(v: unknown): unknown {
 }
 
 /** A key that tells apart every value a criterion can tell apart (type and value; errors by type). */
-function valueKey(v: unknown): string {
+export function valueKey(v: unknown): string {
   if (typeof v === "number") return `n${v}`;
   if (typeof v === "string") return `s${v}`;
   if (typeof v === "boolean") return v ? "T" : "F";

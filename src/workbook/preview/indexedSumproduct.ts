@@ -1,5 +1,5 @@
 import { CellError, EmptyValue, HyperFormula, SimpleRangeValue } from "hyperformula";
-import { buildIndex, cachedOnRange, RangeVertexLike } from "./indexedCriteria";
+import { buildIndex, cachedOnRange, RangeVertexLike, valueKey } from "./indexedCriteria";
 
 /**
  * SUMPRODUCT in the preview's engine with an index for its usual shape in the generated sheets:
@@ -69,7 +69,7 @@ interface ColumnIndex {
   /** TRIM of each group, as the engine's TRIM gives it (filled on first use; null: not plain text). */
   trimmed?: readonly unknown[] | null;
   /**
-   * The rows each plain value equals (see {@link rowsWhere}), remembered while the column is
+   * The rows each value equals (see {@link rowsWhere}), keyed as the criteria index keys values, remembered while the column is
    * unchanged: 4,000 formulas over 500 people ask the same 500 questions, and the engine's `=`
    * on text tries to read both sides as dates each time.
    */
@@ -252,21 +252,13 @@ function arithmetic(p: Plan): boolean {
   return p.kind === "minus" || (p.kind === "binary" && (p.type === "TIMES_OP" || p.type === "PLUS_OP"));
 }
 
-/** A key for a plain value (text, number, boolean, blank), or null for any other (not remembered). */
-function plainKey(v: unknown): string | null {
-  if (v === EmptyValue) return "blank";
-  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? `${typeof v}:${String(v)}` : null;
-}
-
 /**
  * The rows where an equality holds, ascending; undefined when the engine's = gave an error.
- * Remembered per column for plain values: the engine's `=` gives the same answer for the same
+ * Remembered per column and value: the engine's `=` gives the same answer for the same
  * group and value while the column (and so its index) is unchanged.
  */
 function rowsWhere(e: Equality): readonly number[] | undefined {
-  const value = plainKey(e.value);
-  if (value === null) return rowsWhereNow(e);
-  const key = `${e.column.trim ? "t" : "v"}${e.columnLeft ? "<" : ">"}${value}`;
+  const key = `${e.column.trim ? "t" : "v"}${e.columnLeft ? "<" : ">"}${valueKey(e.value)}`;
   const hits = e.column.column.hits;
   if (!hits.has(key)) hits.set(key, rowsWhereNow(e));
   return hits.get(key);
