@@ -111,12 +111,13 @@ async function unitEconomicsRun(
     input = inputWithFacts(input, facts);
   }
   await step(0.4, `Building "${s.sheet}"`);
-  const spec = unitEconomicsSheet(input, s.sheet, sources);
+  const warnings = sources ? factWarnings(sources) : [];
+  const spec = unitEconomicsSheet(input, s.sheet, sources, warnings);
   const existing = sheets.find((x) => sameText(x.name, s.sheet));
   if (existing && !existing.owned) throw new NotOwnedError(existing.name);
   await step(0.7, `Writing "${s.sheet}"`);
   await host.writeSheet(spec);
-  return { ...chosen, scenariosRead: scenarios, facts, warnings: sources ? factWarnings(sources) : [] };
+  return { ...chosen, scenariosRead: scenarios, facts, warnings };
 }
 
 /** The Unit economics tool: channels, the team each structure needs, what it costs. */

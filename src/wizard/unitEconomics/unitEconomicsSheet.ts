@@ -139,12 +139,15 @@ const FUNNEL_BLOCK_ROWS = 4;
  * are SUMPRODUCT formulas over the Deals and Activities tables in the period on the sheet
  * ({@link factFormulas}); without, they are the input's figures to type over.
  *
+ * @param warnings the facts' warnings ({@link factWarnings}), shown on row 3; a caller that has
+ * worked them out passes them rather than have them worked out again.
  * @throws UnitEconomicsInputError for bad input (of the plan, or of the fact tables), before anything is built.
  */
 export function unitEconomicsSheet(
   input: UnitEconomicsInput,
   sheet = UNIT_ECONOMICS_SHEET,
   facts?: FactSources,
+  warnings: readonly string[] = facts ? factWarnings(facts) : [],
 ): SheetSpec {
   checkUnitEconomicsInput(input);
   if (facts)
@@ -171,7 +174,6 @@ export function unitEconomicsSheet(
   );
 
   // Capacities and market.
-  const warnings = facts ? factWarnings(facts) : [];
   if (warnings.length) label("A3", `${WARNING_PREFIX}${warnings.join(" ")}`, true);
   label("A4", "Capacities and market", true);
   const inputsAt: [string, string, number | null, string][] = [
