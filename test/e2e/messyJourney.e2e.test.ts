@@ -8,7 +8,7 @@ import { ColumnType } from "../../src/preview/import/readValue";
 import { BACKTEST_SHEETS, BACKTEST_TABLES, COMPARISON_NAMES } from "../../src/wizard/backtest/backtestLayout";
 import { KPI_NAMES, KPI_SHEETS } from "../../src/wizard/kpi/layout";
 import { unitEconomicsNames } from "../../src/wizard/unitEconomics/unitEconomicsSheet";
-import { crmDeals, DealRow, TRICKY_OWNERS } from "../preview/fixtures/crmDeals";
+import { crmDeals, DealRow, repeatedDeals, saidRepeat, TRICKY_OWNERS } from "../preview/fixtures/crmDeals";
 import { collectErrors, launchBrowser, screenshot, servePreview } from "./browser";
 
 /**
@@ -181,15 +181,9 @@ function keepRows(keep: (r: DealRow, i: number) => boolean): string {
 
 /** The export's rows that repeat an earlier deal (the fixture's repeats are whole rows), among those `keep` takes, as the tools name them. */
 function repeatedInFileOrder(keep: (r: DealRow) => boolean): string[] {
-  const first = new Map<string, number>();
-  const out: string[] = [];
-  deals.rows.forEach((r, i) => {
-    if (!keep(r)) return;
-    const earlier = first.get(r.id);
-    if (earlier === undefined) first.set(r.id, i + 1);
-    else out.push(`row ${(i + 1).toLocaleString("en-US")} repeats row ${earlier.toLocaleString("en-US")}`);
-  });
-  return out;
+  return repeatedDeals(deals.rows)
+    .filter((x) => keep(deals.rows[x.row - 1]))
+    .map(saidRepeat);
 }
 
 /**
@@ -360,7 +354,7 @@ describe("the messy deals export through KPI bonus, Back-test and Unit economics
       await run.click();
       // The repeated rows are one problem, named row by row; the other rows without an amount one each.
       const repeats = repeatedInFileOrder(() => true);
-      const repeatedRows = new Set(repeats.map((x) => Number(/^row ([\d,]+)/.exec(x)![1].replace(/,/g, ""))));
+      const repeatedRows = new Set(repeatedDeals(deals.rows).map((x) => x.row));
       const blank = deals.rows.flatMap((r, i) => (r.cents === null && !repeatedRows.has(i + 1) ? [i + 1] : []));
       expect(blank.length).toBeGreaterThan(20);
       const refusal = new RegExp(

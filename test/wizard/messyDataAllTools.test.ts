@@ -8,7 +8,15 @@ import { PreviewHost } from "../../src/workbook/previewHost";
 import { KPI_NAMES } from "../../src/wizard/kpi/layout";
 import { runKpiStep, saveKpiPlan } from "../../src/wizard/kpi/runKpiStep";
 import { StepError } from "../../src/wizard/stepRun";
-import { crmDeals, DEAL_HEADERS, DealRow, SOURCES, TRICKY_OWNERS } from "../preview/fixtures/crmDeals";
+import {
+  crmDeals,
+  DEAL_HEADERS,
+  DealRow,
+  repeatedDeals,
+  saidRepeat,
+  SOURCES,
+  TRICKY_OWNERS,
+} from "../preview/fixtures/crmDeals";
 import { crmReps } from "../preview/fixtures/crmExport";
 import { runQuotaStep } from "../../src/wizard/quotas/runQuotaStep";
 import { runScenarioStep } from "../../src/wizard/scenarios/runScenarioStep";
@@ -175,14 +183,9 @@ describe("KPI bonus on the messy deals", () => {
       6,
     );
     // The repeated export rows closed in October are counted again, and the run says so (pane and sheet).
-    const seen = new Map<string, number>();
-    const repeats: string[] = [];
-    deals.rows.forEach((r, i) => {
-      const first = seen.get(r.id);
-      if (first === undefined) seen.set(r.id, i + 1);
-      else if (inMonth(r, 2026, 10))
-        repeats.push(`row ${(i + 1).toLocaleString("en-US")} repeats row ${first.toLocaleString("en-US")}`);
-    });
+    const repeats = repeatedDeals(deals.rows)
+      .filter((x) => inMonth(deals.rows[x.row - 1], 2026, 10))
+      .map(saidRepeat);
     expect(repeats.length).toBeGreaterThan(0);
     const note = result.warnings.find((w) => w.startsWith("crm_deals has "));
     expect(note).toBe(
@@ -340,19 +343,11 @@ describe("Back-test on the messy deals", () => {
     const { wb, result } = await run(deals.csv, {});
     // Independently: the rows repeating an earlier deal (each a whole row of the export), then the
     // other rows with a blank amount.
-    const firstOf = new Map<string, number>();
-    const repeats = new Map<number, number>();
-    deals.rows.forEach((r, i) => {
-      const first = firstOf.get(r.id);
-      if (first === undefined) firstOf.set(r.id, i + 1);
-      else repeats.set(i + 1, first);
-    });
+    const repeats = new Map(repeatedDeals(deals.rows).map((x) => [x.row, x.repeats]));
     const blank = deals.rows.flatMap((r, i) => (r.cents === null && !repeats.has(i + 1) ? [i + 1] : []));
     expect(blank.length).toBeGreaterThan(20);
     expect(result).toBeInstanceOf(StepError);
-    const said = [...repeats]
-      .slice(0, 3)
-      .map(([row, first]) => `row ${row.toLocaleString("en-US")} repeats row ${first.toLocaleString("en-US")}`);
+    const said = [...repeats].slice(0, 3).map(([row, first]) => saidRepeat({ row, repeats: first }));
     const repeatProblem = `crm_deals has ${repeats.size} rows that repeat an earlier row in every cell (${said.join("; ")} and ${repeats.size - 3} more): each would credit its deal again. If the export listed them twice, delete the repeats and run again.`;
     const shown = blank.slice(0, 4).map((row) => `crm_deals row ${row}, Amount: the amount is blank.`);
     expect((result as Error).message).toBe(
@@ -391,13 +386,7 @@ describe("Back-test on the messy deals", () => {
       {},
     );
     // Independently: in the filled file (1-based rows), each row whose deal id came earlier, and that earlier row.
-    const firstOf = new Map<string, number>();
-    const repeats: string[] = [];
-    filled.forEach((r, i) => {
-      const first = firstOf.get(r.id);
-      if (first === undefined) firstOf.set(r.id, i + 1);
-      else repeats.push(`row ${(i + 1).toLocaleString("en-US")} repeats row ${first.toLocaleString("en-US")}`);
-    });
+    const repeats = repeatedDeals(filled).map(saidRepeat);
     expect(repeats).toHaveLength(25);
     expect(result).toBeInstanceOf(StepError);
     expect((result as Error).message).toBe(
@@ -507,12 +496,9 @@ describe("Unit economics with facts from the messy deals", () => {
       expect(sheet[i]["Fact revenue"] as number).toBeCloseTo(cents / 600, 6);
     });
     // The repeated export rows created or closed in the period are counted again, and the run says so.
-    const seen = new Set<string>();
-    const repeated = deals.rows.filter((d) => {
-      const again = seen.has(d.id);
-      seen.add(d.id);
-      return again && [d.created, d.closed].some((x) => x >= from && x < to);
-    });
+    const repeated = repeatedDeals(deals.rows).filter((x) =>
+      [deals.rows[x.row - 1].created, deals.rows[x.row - 1].closed].some((d) => d >= from && d < to),
+    );
     expect(repeated.length).toBeGreaterThan(0);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toMatch(
