@@ -75,9 +75,23 @@ export function monthsOverlapping(first: number, last: number): { first: number;
   return out;
 }
 
-/** "2026-10-03" for an Excel date serial (the time of day is dropped). */
+/** The serial of 9999-12-31, the last day Excel shows as a date. */
+export const LAST_DATE_SERIAL = 2_958_465;
+
+/** Whether a number is a day Excel shows as a date: 0 (its "1900-01-00") to 9999-12-31, any time of day. */
+export function isDateSerial(n: number): boolean {
+  return n >= 0 && n < LAST_DATE_SERIAL + 1;
+}
+
+/**
+ * "2026-10-03" for an Excel date serial (the time of day is dropped); a number that is no date
+ * Excel can show (negative, past 9999, not finite) is written as the number, so a message never
+ * fails on the value it reports.
+ */
 export function isoDate(serial: number): string {
-  return new Date(EPOCH + serial * DAY_MS).toISOString().slice(0, 10);
+  if (!isDateSerial(serial)) return String(serial);
+  const { year, month, day } = dateOf(serial);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 const ISO_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?$/;

@@ -5,7 +5,7 @@
  * host boundary turns it into an Excel error (CustomFunctions.Error, or the preview engine's error).
  */
 
-import { isoDate } from "./dates";
+import { isoDate, LAST_DATE_SERIAL } from "./dates";
 import { formatNumber as num } from "./format";
 
 /** The Excel error values the product uses, with their meaning in this product (design.md). */
@@ -185,18 +185,26 @@ export const messages = {
   periodsShape: (columns: number) =>
     new CalcError("#VALUE!", `periods has ${columns} column(s); give two columns: first day, last day.`),
   periodLastBeforeFirst: (row: number, first: number, last: number) =>
-    new CalcError("#NUM!", `periods row ${row}: last day ${last} is before first day ${first}.`),
+    new CalcError("#NUM!", `periods row ${row}: last day ${isoDate(last)} is before first day ${isoDate(first)}.`),
   periodsNotConsecutive: (row: number, first: number, previousLast: number) =>
     new CalcError(
       "#NUM!",
-      `periods row ${row} starts on ${first}, not the day after row ${row - 1} ends (${previousLast}); periods must be consecutive.`,
+      `periods row ${row} starts on ${isoDate(first)}, not the day after row ${row - 1} ends (${isoDate(previousLast)}); periods must be consecutive.`,
     ),
   periodNoWholeMonth: (row: number) =>
     new CalcError("#NUM!", `periods row ${row} holds no whole calendar month; use basis "DAYS".`),
   dateOutsidePeriods: (arg: string, date: number, first: number, last: number) =>
-    new CalcError("#NUM!", `${arg} ${date} is outside the periods (${first} to ${last}); give a date inside them.`),
+    new CalcError(
+      "#NUM!",
+      `${arg} ${isoDate(date)} is outside the periods (${isoDate(first)} to ${isoDate(last)}); give a date inside them.`,
+    ),
   endBeforeStart: (start: number, end: number) =>
-    new CalcError("#NUM!", `end_date ${end} is before start_date ${start}; check the dates.`),
+    new CalcError("#NUM!", `end_date ${isoDate(end)} is before start_date ${isoDate(start)}; check the dates.`),
+  notADate: (w: Where, value: number) =>
+    new CalcError(
+      "#NUM!",
+      `${describeWhere(w)} is ${num(value)}, which is not a date: Excel's dates run from 0 to ${num(LAST_DATE_SERIAL)} (9999-12-31); enter the date.`,
+    ),
   weightsNotOne: (sum: string) =>
     new CalcError("#NUM!", `weights add up to ${sum}; they must add up to 1 (leave them out for equal shares).`),
   outOfRange: (where: string) =>

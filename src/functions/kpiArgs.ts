@@ -1,3 +1,4 @@
+import { isDateSerial } from "../core/dates";
 import { CalcError, isCalcError, messages } from "../core/errors";
 import { DEFAULT_WON_LABELS, normaliseLabel } from "../core/winRate";
 import { inputError, isBlank, Matrix, readNumber, whereIn } from "./values";
@@ -46,6 +47,18 @@ export function readNumbersOrBlank(m: Matrix, arg: string): (number | null)[] | 
     }
   }
   return out;
+}
+
+/**
+ * Every cell of a range of dates, row by row, as a serial or null for blank; text, errors and
+ * numbers that are no date Excel can show (negative, past 9999-12-31) refused with the cell.
+ */
+export function readDatesOrBlank(m: Matrix, arg: string): (number | null)[] | CalcError {
+  const out = readNumbersOrBlank(m, arg);
+  if (isCalcError(out)) return out;
+  const bad = out.findIndex((v) => v !== null && !isDateSerial(v));
+  if (bad < 0) return out;
+  return messages.notADate(whereIn(m, arg, Math.floor(bad / m[0].length), bad % m[0].length), out[bad] as number);
 }
 
 /** A 1-based row label for the i-th cell of a one-column range (or the i-th cell in reading order). */

@@ -5,7 +5,7 @@ import { exactRatio } from "../core/ratio";
 import { payout as corePayout } from "../core/tiers";
 import { CURVE_OPTIONS, curveOf } from "./curveArgs";
 import { defineFunction, elementwiseSize } from "./functionSpec";
-import { cellLabel, readNumbersOrBlank, readWon, sameShape, wonLabels } from "./kpiArgs";
+import { cellLabel, readDatesOrBlank, readNumbersOrBlank, readWon, sameShape, wonLabels } from "./kpiArgs";
 import { cells, eachCell, num, option, range, sum, text, tiers } from "./params";
 import { finite, inputError, isBlank, Matrix, whereIn } from "./values";
 
@@ -46,9 +46,9 @@ export const SALES_CYCLE = defineFunction({
   body: (s, c, o, stat) => {
     const shape = sameShape(s, "start_dates", c, "close_dates");
     if (shape) return shape;
-    const starts = readNumbersOrBlank(s, "start_dates");
+    const starts = readDatesOrBlank(s, "start_dates");
     if (isCalcError(starts)) return starts;
-    const closes = readNumbersOrBlank(c, "close_dates");
+    const closes = readDatesOrBlank(c, "close_dates");
     if (isCalcError(closes)) return closes;
     let keep = starts.map(() => true);
     if (o !== null) {

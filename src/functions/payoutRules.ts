@@ -1,3 +1,4 @@
+import { isDateSerial } from "../core/dates";
 import { CalcError, isCalcError, messages } from "../core/errors";
 import { dec, Dec, sumExact, toNumber } from "../core/money";
 import {
@@ -140,6 +141,7 @@ function prorated(
       if (isBlank(pm[r][c])) return messages.blank(where);
       const v = readNumber(pm[r][c], where);
       if (isCalcError(v)) return v;
+      if (!isDateSerial(v)) return messages.notADate(where, v);
       ends.push(Math.floor(v));
     }
     list.push({ first: ends[0], last: ends[1] });
@@ -154,6 +156,8 @@ function prorated(
   }
   const first = list[0].first;
   const last = list[n - 1].last;
+  if (!isDateSerial(sd)) return messages.notADate({ arg: "start_date" }, sd);
+  if (ed !== null && !isDateSerial(ed)) return messages.notADate({ arg: "end_date" }, ed);
   const start = Math.floor(sd);
   if (start < first || start > last) return messages.dateOutsidePeriods("start_date", start, first, last);
   const end = ed === null ? null : Math.floor(ed);

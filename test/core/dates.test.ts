@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { addMonths, dateOf, monthsOverlapping, dateSerial, wholeMonthsBetween } from "../../src/core/dates";
+import { addMonths, dateOf, isoDate, monthsOverlapping, dateSerial, wholeMonthsBetween } from "../../src/core/dates";
 
 describe("date serials", () => {
   test("Excel's serials: 2026-01-01 is 46023, and back", () => {
@@ -15,6 +15,17 @@ describe("date serials", () => {
         expect(dateOf(s)).toEqual({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
       }),
       { numRuns: 2000 },
+    );
+  });
+  test("isoDate writes any number: a date as yyyy-mm-dd, a number that is no date as the number", () => {
+    expect(isoDate(46023.75)).toBe("2026-01-01");
+    expect(isoDate(2958465)).toBe("9999-12-31");
+    expect(isoDate(0)).toBe("1899-12-30");
+    for (const n of [-1, -99974431.00000001, 2958466, 1e300, NaN, Infinity]) expect(isoDate(n)).toBe(String(n));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2958465 }), (s) => {
+        expect(isoDate(s)).toBe(new Date(Date.UTC(1899, 11, 30) + s * 86_400_000).toISOString().slice(0, 10));
+      }),
     );
   });
   test("adding months clamps to the month's last day", () => {

@@ -59,6 +59,18 @@ describe("COMP.SALES_CYCLE", () => {
       "close_dates row 2: close date 2026-01-18 is before start date 2026-01-28; check the dates.",
     );
   });
+  test("a number that is no date (the fuzz test's -99974431, a year past 9999): #NUM! naming the cell", () => {
+    // Before: isoDate threw "Invalid time value" writing the close-before-start message.
+    const e = errorOf(salesCycle(col(0), col(-99974431.00000001)));
+    expect(e.code).toBe("#NUM!");
+    expect(e.message).toBe(
+      "close_dates is -99,974,431, which is not a date: Excel's dates run from 0 to 2,958,465 (9999-12-31); enter the date.",
+    );
+    expect(errorOf(salesCycle(col(46023, 2958466), col(46030, 2958470))).message).toMatch(
+      /^start_dates row 2 is 2,958,466/,
+    );
+    expect(salesCycle(col(0), col(2958465.5))).toBe(2958465.5); // both ends of Excel's dates are dates
+  });
   test("unknown statistic and no complete rows", () => {
     expect(errorOf(salesCycle(starts, closes, null, "MODE")).message).toBe(
       'statistic is "MODE"; use "MEAN" or "MEDIAN".',

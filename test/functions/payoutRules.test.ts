@@ -235,6 +235,20 @@ describe("COMP.PRORATE", () => {
         err(1, [[dateSerial(2026, 1, 5), dateSerial(2026, 1, 11)]], dateSerial(2026, 1, 5), null, null, "MONTHS")
           .message,
       ).toContain('use basis "DAYS"'));
+    test("dates in the messages are dates, and a number that is no date is named", () => {
+      expect(err(1, QUARTERS, dateSerial(2025, 12, 1)).message).toBe(
+        "start_date 2025-12-01 is outside the periods (2026-01-01 to 2026-12-31); give a date inside them.",
+      );
+      expect(err(1, QUARTERS, dateSerial(2026, 6, 1), dateSerial(2026, 5, 1)).message).toBe(
+        "end_date 2026-05-01 is before start_date 2026-06-01; check the dates.",
+      );
+      expect(err(1, QUARTERS, -5).message).toBe(
+        "start_date is -5, which is not a date: Excel's dates run from 0 to 2,958,465 (9999-12-31); enter the date.",
+      );
+      expect(err(1, [[-1e12, 3]], 1).message).toMatch(
+        /^periods row 1, column 1 is -1,000,000,000,000, which is not a date/,
+      );
+    });
     test("one column of periods", () => expect(err(1, col(1, 2), 1).message).toContain("give two columns"));
   });
 });

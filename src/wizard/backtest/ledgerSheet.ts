@@ -15,7 +15,8 @@ import {
   PlanKey,
 } from "./backtestLayout";
 import { BacktestRolePlan, BacktestSettings } from "./backtestSettings";
-import { BacktestData, countedStages, isoDate, personDraw } from "./readBacktest";
+import { isoDate } from "../../core/dates";
+import { BacktestData, countedStages, personDraw } from "./readBacktest";
 
 const key = (v: string) => v.trim().toLowerCase();
 

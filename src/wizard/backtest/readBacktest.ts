@@ -1,5 +1,6 @@
 import {
   dateSerial,
+  isoDate,
   firstRows,
   readDateCell,
   refusedDatesMessage,
@@ -523,11 +524,6 @@ export function readBacktest(
   dates.finish(notes, problems);
   if (problems.length) return { periods, people: [], credits: [], problems, notes };
   return { periods, people: list, credits, problems, notes };
-}
-
-/** "2026-03-05" for a date serial. */
-export function isoDate(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The ledger core's plan for a role. */

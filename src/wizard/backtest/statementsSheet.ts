@@ -11,7 +11,8 @@ import {
 } from "./backtestLayout";
 import { BacktestSettings } from "./backtestSettings";
 import { LedgerGeometry, planFor } from "./ledgerSheet";
-import { BacktestData, countedStages, isoDate } from "./readBacktest";
+import { isoDate } from "../../core/dates";
+import { BacktestData, countedStages } from "./readBacktest";
 
 /**
  * "Statements": for the chosen plan, one block of lines per person and period with anything in
