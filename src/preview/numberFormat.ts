@@ -5,6 +5,8 @@
  * Anything else falls back to General, which is what a reader expects from the preview.
  */
 
+import { isDateSerial } from "../core/dates";
+
 /** Intl formatters are costly to build (about a millisecond each): one per decimals-and-grouping choice. */
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(minPlaces: number, maxPlaces: number, grouping: boolean): Intl.NumberFormat {
@@ -37,6 +39,8 @@ export function formatGeneral(n: number): string {
 }
 
 function formatDate(serial: number, pattern: string): string {
+  // Excel fills the cell with # for a number no date can show (negative, past 9999-12-31).
+  if (!isDateSerial(serial)) return "########";
   const d = new Date(EXCEL_EPOCH_MS + Math.round(serial * 86400000));
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();

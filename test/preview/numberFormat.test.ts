@@ -17,6 +17,9 @@ describe("formatValue", () => {
     [5, "#,##0.##", "5."],
     [46023, "yyyy-mm-dd", "2026-01-01"],
     [61, "yyyy-mm-dd", "1900-03-01"],
+    // A number no date can show reads ######## in Excel (before: "NaN-NaN-NaN" past year 275760).
+    [-1, "yyyy-mm-dd", "########"],
+    [1e12, "d-mmm-yy", "########"],
     [0.1 + 0.2, null, "0.3"],
     [73750, null, "73750"],
     [-0.0001, "0.00", "0.00"],
