@@ -18,7 +18,23 @@ export function cellSelector(address: string): string {
 export async function goTo(page: Page, address: string): Promise<void> {
   await page.fill('input[aria-label="Name box"]', address);
   await page.press('input[aria-label="Name box"]', "Enter");
-  await page.waitForSelector(`${cellSelector(address.split(":")[0])}[aria-selected="true"]`, { state: "attached" });
+  const selected = `${cellSelector(address.split(":")[0])}[aria-selected="true"]`;
+  await page.waitForSelector(selected, { state: "attached" }).catch(async (e: Error) => {
+    throw new Error(`${e.message}\nWhat the page showed: ${JSON.stringify(await selectionState(page))}`);
+  });
+}
+
+/** The workbook's selection, the name box, the focused element and the selected cells, to explain a failed goTo. */
+function selectionState(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(() => {
+    const { wb } = (window as unknown as { compPlanner: { wb: { selection: unknown } } }).compPlanner;
+    return {
+      workbookSelection: wb.selection,
+      nameBox: document.querySelector<HTMLInputElement>('input[aria-label="Name box"]')?.value,
+      focused: document.activeElement?.outerHTML.slice(0, 160),
+      selectedCells: [...document.querySelectorAll('td[aria-selected="true"]')].map((e) => e.id),
+    };
+  });
 }
 
 /** The text a cell shows, or a note that it is not in view. */
