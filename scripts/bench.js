@@ -19,7 +19,7 @@ const SUITES = [
   { file: "bench/territories.bench.js", cases: ["territories-large", "territories-quality"] },
   { file: "bench/quotas.bench.js", cases: ["quotas-simulation"] },
   { file: "bench/ledger.bench.js", cases: ["ledger"] },
-  { file: "bench/import.bench.js", cases: ["import-csv-10k", "import-csv-100k", "import-csv-50mb"] },
+  { file: "bench/import.bench.js", cases: ["import-csv-10k", "import-csv-100k", "import-csv-50mb", "keep-100k"] },
   { file: "bench/backtest.bench.js", cases: ["backtest-large"] },
   {
     file: "bench/steps.bench.js",

@@ -8,7 +8,7 @@ import { indexedDbStore } from "./autosave/store";
 import { WorkbookCommands } from "./components/WorkbookCommands";
 import { WorkbookFiles } from "./components/WorkbookFiles";
 import { workerPacker } from "./export/packXlsx";
-import { xlsxSnapshot } from "./export/writeXlsx";
+import { writeXlsxSliced } from "./export/writeXlsx";
 import { loadSample } from "./loadSample";
 import { PreviewApp } from "./PreviewApp";
 import { PreviewSession } from "./session";
@@ -19,9 +19,12 @@ const sample = () => {
   return wb;
 };
 const makeWorker = () => new Worker(new URL("./preview.worker.ts", import.meta.url));
-/** The autosave's file is packed in a worker: the page's thread only reads the workbook for it. */
+/**
+ * The autosave's and Download's file is packed in a worker; the page's thread only reads the
+ * workbook for it, in slices short enough to keep the page responsive.
+ */
 const packInWorker = workerPacker(makeWorker);
-const offThread = (wb: PreviewWorkbook) => packInWorker(xlsxSnapshot(wb));
+const offThread = (wb: PreviewWorkbook) => writeXlsxSliced(wb, packInWorker);
 /** The task pane's splits and simulations run in a Web Worker, as in Excel. */
 const jobs = workerJobs(() => new Worker(new URL("../wizard/offThread/jobs.worker.ts", import.meta.url)));
 
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
           <WorkbookFiles
             session={session}
             makeWorker={makeWorker}
+            writeFile={offThread}
             onDownloaded={() => autosave.downloaded()}
             onReplaced={() => autosave.changed()}
             initialStatus={

@@ -4,7 +4,7 @@
  * have their own, src/wizard/offThread/jobs.worker.ts).
  */
 import { handleRequests, WorkerRequest, WorkerResponse } from "./import/csvSession";
-import { handlePackRequests, PackRequest, PackResponse } from "./export/packXlsx";
+import { handlePackRequests, isPackRequest, PackRequest, PackResponse } from "./export/packXlsx";
 
 const scope = self as unknown as {
   postMessage(m: WorkerResponse | PackResponse, transfer?: Transferable[]): void;
@@ -14,6 +14,6 @@ const csv = handleRequests((m) => scope.postMessage(m));
 const pack = handlePackRequests((m, transfer) => scope.postMessage(m, transfer));
 scope.onmessage = (e) => {
   const request = e.data;
-  if ("snapshot" in request) void pack(request);
+  if (isPackRequest(request)) void pack(request);
   else csv(request);
 };

@@ -3,21 +3,11 @@
  * Download .xlsx) to browser storage shortly after each change, restored on the next visit, and
  * a reload or closing the tab warns while there are changes not yet downloaded.
  */
-import { writeXlsx } from "../export/writeXlsx";
+import { CONTENT_EVENTS, writeXlsx } from "../export/writeXlsx";
 import { readXlsx } from "../import/readXlsx";
 import { PreviewSession } from "../session";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { AutosaveStore } from "./store";
-
-/** The engine events that mean the workbook's content changed (not just the selection). */
-const CONTENT_EVENTS = [
-  "valuesUpdated",
-  "sheetAdded",
-  "sheetRemoved",
-  "sheetRenamed",
-  "namedExpressionAdded",
-  "namedExpressionRemoved",
-] as const;
 
 /** The user's input events that put off a pending write (see Autosave.userActive). */
 const ACTIVITY_EVENTS = ["wheel", "pointerdown", "keydown", "touchmove"] as const;
@@ -90,7 +80,8 @@ export class Autosave {
   /**
    * The user is scrolling, clicking or typing: a pending write waits until they pause for the
    * delay. Reading the workbook for the file runs on the page's thread (the engine lives there;
-   * the packing can run in a worker), so a write in the middle of a scroll would make it stutter.
+   * the preview reads it in short slices and packs in a worker), and any change while it reads
+   * makes it start again, so it is best begun when the user pauses.
    */
   userActive(): void {
     if (this.timer) this.schedule();

@@ -21,6 +21,7 @@ import { ACCEPTED_FILES, fileKind } from "../import/fileKind";
 import { ImportDialog } from "../import/ImportDialog";
 import { ImportOptions } from "../import/importPlan";
 import { readXlsx, XlsxResult } from "../import/readXlsx";
+import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { PreviewSession } from "../session";
 import { useWorkbookFilesStyles } from "./useWorkbookFilesStyles.styles";
 import { useLatched } from "./useLatched";
@@ -35,6 +36,8 @@ export interface WorkbookFilesProps {
   readonly extraTools?: (report: (status: FileStatus) => void) => React.ReactNode;
   /** The message shown first (e.g. that the workbook was restored). */
   readonly initialStatus?: FileStatus;
+  /** Makes the file's bytes for Download .xlsx (the preview reads in slices and packs in a worker); writeXlsx by default. */
+  readonly writeFile?: (wb: PreviewWorkbook) => Promise<Uint8Array>;
   /** Called after the workbook was downloaded. */
   readonly onDownloaded?: () => void;
   /** Called after an opened .xlsx replaced the workbook. */
@@ -77,6 +80,7 @@ export function WorkbookFiles({
   initialStatus = null,
   onDownloaded,
   onReplaced,
+  writeFile = writeXlsx,
   children,
 }: WorkbookFilesProps): React.JSX.Element {
   const styles = useWorkbookFilesStyles();
@@ -164,7 +168,7 @@ export function WorkbookFiles({
   const save = async () => {
     setSaving(true);
     try {
-      download(await writeXlsx(session.wb), "Comp Planner workbook.xlsx");
+      download(await writeFile(session.wb), "Comp Planner workbook.xlsx");
       onDownloaded?.();
       setStatus({
         intent: "success",

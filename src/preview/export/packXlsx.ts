@@ -80,21 +80,84 @@ export async function packXlsx(snapshot: XlsxSnapshot): Promise<Uint8Array> {
   return addCustomXmlParts(buffer as ArrayBuffer, snapshot.parts);
 }
 
-/** A request to the packing worker. */
-export interface PackRequest {
-  readonly id: number;
-  readonly snapshot: XlsxSnapshot;
+/** Cells (or formats) per message when a snapshot is posted in parts (see {@link snapshotParts}). */
+export const CELLS_PER_PART = 20_000;
+
+/** One piece of a sheet's long lists, posted on its own: a table's rows, the table formats or the other cells. */
+export type SnapshotPart =
+  | { readonly sheet: number; readonly table: number; readonly rows: FileValue[][] }
+  | { readonly sheet: number; readonly tableFormats: [number, number, string][] }
+  | { readonly sheet: number; readonly cells: CellSnapshot[] };
+
+/**
+ * A snapshot as a skeleton (every sheet with its tables' rows, table formats and cells left
+ * empty) and the parts that fill it, each of at most `cellsPerPart` cells: posting them one by
+ * one spreads postMessage's structured clone (700 ms in one task for a million cells) over
+ * short tasks.
+ */
+export function snapshotParts(
+  snapshot: XlsxSnapshot,
+  cellsPerPart = CELLS_PER_PART,
+): { skeleton: XlsxSnapshot; parts: SnapshotPart[] } {
+  const parts: SnapshotPart[] = [];
+  const skeleton: XlsxSnapshot = {
+    ...snapshot,
+    sheets: snapshot.sheets.map((sheet, s) => {
+      sheet.tables.forEach((t, table) => {
+        const per = Math.max(1, Math.floor(cellsPerPart / Math.max(1, t.headers.length)));
+        for (let i = 0; i < t.rows.length; i += per) parts.push({ sheet: s, table, rows: t.rows.slice(i, i + per) });
+      });
+      for (let i = 0; i < sheet.tableFormats.length; i += cellsPerPart)
+        parts.push({ sheet: s, tableFormats: sheet.tableFormats.slice(i, i + cellsPerPart) });
+      for (let i = 0; i < sheet.cells.length; i += cellsPerPart)
+        parts.push({ sheet: s, cells: sheet.cells.slice(i, i + cellsPerPart) });
+      return { ...sheet, tables: sheet.tables.map((t) => ({ ...t, rows: [] })), tableFormats: [], cells: [] };
+    }),
+  };
+  return { skeleton, parts };
 }
+
+/** Adds a part to the skeleton it came from (the worker's side of {@link snapshotParts}), in the order posted. */
+export function addPart(skeleton: XlsxSnapshot, part: SnapshotPart): void {
+  const sheet = skeleton.sheets[part.sheet] as unknown as {
+    tables: { rows: FileValue[][] }[];
+    tableFormats: unknown[];
+    cells: unknown[];
+  };
+  if (!sheet) throw new Error(`a part for sheet ${part.sheet + 1}, which the snapshot does not have`);
+  if ("rows" in part) {
+    const table = sheet.tables[part.table];
+    if (!table)
+      throw new Error(`a part for table ${part.table + 1} of sheet ${part.sheet + 1}, which it does not have`);
+    for (const row of part.rows) table.rows.push(row);
+  } else if ("tableFormats" in part) for (const f of part.tableFormats) sheet.tableFormats.push(f);
+  else for (const c of part.cells) sheet.cells.push(c);
+}
+
+/**
+ * A request to the packing worker: a whole snapshot to pack, or a snapshot posted in parts (its
+ * skeleton, then each part, then "pack"). Requests of one id arrive in order, as postMessage keeps it.
+ */
+export type PackRequest =
+  | { readonly id: number; readonly snapshot: XlsxSnapshot }
+  | { readonly id: number; readonly skeleton: XlsxSnapshot }
+  | { readonly id: number; readonly part: SnapshotPart }
+  | { readonly id: number; readonly pack: true };
 
 /** The packing worker's answer: the file's bytes, or why there are none. */
 export type PackResponse =
   { readonly id: number; readonly bytes: Uint8Array } | { readonly id: number; readonly error: string };
 
+/** Whether a worker message is for the packer (the CSV reader's requests carry a `type`). */
+export const isPackRequest = (m: object): m is PackRequest =>
+  !("type" in m) && ("snapshot" in m || "skeleton" in m || "part" in m || "pack" in m);
+
 /** The worker's side: packs each request and posts the bytes back (transferred, not copied). */
 export function handlePackRequests(
   post: (message: PackResponse, transfer: Transferable[]) => void,
 ): (request: PackRequest) => Promise<void> {
-  return async ({ id, snapshot }) => {
+  const building = new Map<number, XlsxSnapshot>();
+  const pack = async (id: number, snapshot: XlsxSnapshot) => {
     try {
       const bytes = await packXlsx(snapshot);
       post({ id, bytes }, [bytes.buffer]);
@@ -102,13 +165,35 @@ export function handlePackRequests(
       post({ id, error: (e as Error).message }, []);
     }
   };
+  return async (request) => {
+    const { id } = request;
+    if ("snapshot" in request) return pack(id, request.snapshot);
+    if ("skeleton" in request) return void building.set(id, request.skeleton);
+    const skeleton = building.get(id);
+    if (!skeleton) return post({ id, error: "the snapshot's first part never arrived" }, []);
+    if ("part" in request) {
+      try {
+        addPart(skeleton, request.part);
+      } catch (e) {
+        building.delete(id);
+        post({ id, error: (e as Error).message }, []);
+      }
+      return;
+    }
+    building.delete(id);
+    return pack(id, skeleton);
+  };
 }
 
 /**
  * The page's side: one worker made by `makeWorker`, answering requests by id. The snapshot is
- * structured-cloned by postMessage, which is all the page's thread spends on the packing.
+ * posted in parts ({@link snapshotParts}), each structured-cloned by its own postMessage, with
+ * `pause` (a new task by default) between them: all the page's thread spends on the packing.
  */
-export function workerPacker(makeWorker: () => Worker): (snapshot: XlsxSnapshot) => Promise<Uint8Array> {
+export function workerPacker(
+  makeWorker: () => Worker,
+  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): (snapshot: XlsxSnapshot) => Promise<Uint8Array> {
   let worker: Worker | null = null;
   let next = 1;
   const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
@@ -128,16 +213,26 @@ export function workerPacker(makeWorker: () => Worker): (snapshot: XlsxSnapshot)
     };
     return w;
   };
-  return (snapshot) =>
-    new Promise((resolve, reject) => {
-      worker ??= start();
-      const id = next++;
-      pending.set(id, { resolve, reject });
-      try {
-        worker.postMessage({ id, snapshot } satisfies PackRequest);
-      } catch (e) {
-        pending.delete(id);
-        reject(new Error(`The workbook could not be written: ${e instanceof Error ? e.message : String(e)}`));
+  return async (snapshot) => {
+    worker ??= start();
+    const w = worker;
+    const id = next++;
+    const answer = new Promise<Uint8Array>((resolve, reject) => pending.set(id, { resolve, reject }));
+    try {
+      const { skeleton, parts } = snapshotParts(snapshot);
+      w.postMessage({ id, skeleton } satisfies PackRequest);
+      for (const part of parts) {
+        await pause();
+        if (!pending.has(id)) break; // the worker failed: the answer already says why
+        w.postMessage({ id, part } satisfies PackRequest);
       }
-    });
+      if (pending.has(id)) w.postMessage({ id, pack: true } satisfies PackRequest);
+    } catch (e) {
+      pending
+        .get(id)
+        ?.reject(new Error(`The workbook could not be written: ${e instanceof Error ? e.message : String(e)}`));
+      pending.delete(id);
+    }
+    return answer;
+  };
 }

@@ -11,6 +11,16 @@ import { PreviewCell, PreviewWorkbook, RANGE_NAME_PREFIX } from "../../workbook/
 import { toFileFormula } from "./fileFormulas";
 import { buildExcelJs, CellSnapshot, FileValue, packXlsx, SheetSnapshot, XlsxSnapshot } from "./packXlsx";
 
+/** The engine's events that mean the workbook's content changed (not just the selection). */
+export const CONTENT_EVENTS = [
+  "valuesUpdated",
+  "sheetAdded",
+  "sheetRemoved",
+  "sheetRenamed",
+  "namedExpressionAdded",
+  "namedExpressionRemoved",
+] as const;
+
 /** Names the preview defines for itself (Excel's TRUE and FALSE constants), never written. */
 const ENGINE_NAMES = new Set(["TRUE", "FALSE"]);
 
@@ -32,11 +42,17 @@ function result(cell: PreviewCell): ExcelJS.CellFormulaValue["result"] {
   return v === null ? undefined : (v as ExcelJS.CellFormulaValue["result"]);
 }
 
+/** Cells read between two points where a sliced snapshot may hand the page back (see xlsxSnapshotSliced). */
+const CELLS_PER_STEP = 2_000;
+
 /**
  * Reads what the file needs of one sheet from the workbook, as plain data (see SheetSnapshot):
- * the engine's part of writing a file, which must run where the engine is.
+ * the engine's part of writing a file, which must run where the engine is. Yields after every
+ * {@link CELLS_PER_STEP} cells, so that a caller can spread the reading over several tasks.
  */
-function sheetSnapshot(wb: PreviewWorkbook, sheet: string): SheetSnapshot {
+function* sheetSnapshot(wb: PreviewWorkbook, sheet: string): Generator<void, SheetSnapshot> {
+  let read = 0;
+  const counted = () => ++read % CELLS_PER_STEP === 0;
   const engine = wb.engine;
   const sheetIndex = engine.getSheetId(sheet)!;
   const tables = wb.tables().filter((t) => t.sheet === sheet);
@@ -77,27 +93,30 @@ function sheetSnapshot(wb: PreviewWorkbook, sheet: string): SheetSnapshot {
     } as ExcelJS.CellFormulaValue;
   };
   const inTable = new Set<string>();
-  const tableSnapshots = tables.map((t) => {
+  const tableSnapshots: SheetSnapshot["tables"][number][] = [];
+  for (const t of tables) {
     const rows: FileValue[][] = [];
     for (let r = 1; r <= Math.max(t.rowCount, 1); r++) {
       const row: FileValue[] = [];
       for (let c = 0; c < t.headers.length; c++) {
         row.push(contentOf(t.anchor.row + r, t.anchor.col + c));
         inTable.add(`${t.anchor.row + r},${t.anchor.col + c}`);
+        if (counted()) yield;
       }
       rows.push(row);
     }
     t.headers.forEach((_, c) => inTable.add(`${t.anchor.row},${t.anchor.col + c}`));
-    return { name: t.name, anchor: cellAddress(t.anchor), headers: [...t.headers], rows };
-  });
+    tableSnapshots.push({ name: t.name, anchor: cellAddress(t.anchor), headers: [...t.headers], rows });
+  }
   // Table columns keep their formats on blank cells too (beyond the used range), as Excel's do.
   const tableFormats: [number, number, string][] = [];
   for (const t of tables)
     for (let r = 1; r <= Math.max(t.rowCount, 1); r++)
-      t.headers.forEach((_, c) => {
+      for (let c = 0; c < t.headers.length; c++) {
         const fmt = wb.cell(sheet, { row: t.anchor.row + r, col: t.anchor.col + c }).numberFormat;
         if (fmt) tableFormats.push([t.anchor.row + r, t.anchor.col + c, fmt]);
-      });
+        if (counted()) yield;
+      }
   const cells: CellSnapshot[] = [];
   const used = wb.usedRange(sheet);
   for (let r = 0; used && r <= used.end.row; r++) {
@@ -111,6 +130,7 @@ function sheetSnapshot(wb: PreviewWorkbook, sheet: string): SheetSnapshot {
       const format = wb.cell(sheet, { row: r, col: c }).numberFormat;
       const bold = wb.isBold(sheet, { row: r, col: c });
       if (value !== null || format || bold) cells.push([r, c, value, format, bold]);
+      if (counted()) yield;
     }
   }
   const freeze = wb.freeze(sheet);
@@ -164,11 +184,88 @@ export async function writeXlsx(wb: PreviewWorkbook): Promise<Uint8Array> {
 }
 
 /**
+ * The workbook's file as the preview writes it: read in slices ({@link xlsxSnapshotSliced}),
+ * read again from the start while the workbook keeps changing under it, then packed by `pack`
+ * (in a worker in the preview).
+ */
+export async function writeXlsxSliced(
+  wb: PreviewWorkbook,
+  pack: (snapshot: XlsxSnapshot) => Promise<Uint8Array> = packXlsx,
+  slicing?: Slicing,
+): Promise<Uint8Array> {
+  for (;;) {
+    try {
+      return await pack(await xlsxSnapshotSliced(wb, slicing));
+    } catch (e) {
+      if (!(e instanceof WorkbookChangedError)) throw e;
+    }
+  }
+}
+
+/**
  * What a file needs from the workbook, as plain data that can be posted to a worker: every
  * cell read from the engine (which lives on the page's thread), tables, names and the custom
  * XML parts. {@link packXlsx} makes the file's bytes from it, as {@link writeXlsx} does.
  */
 export function xlsxSnapshot(wb: PreviewWorkbook): XlsxSnapshot {
+  const steps = snapshotSteps(wb);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A sliced snapshot was given up: the workbook changed while it was being read. */
+export class WorkbookChangedError extends Error {
+  constructor() {
+    super("The workbook changed while it was being read for the file; it is read again.");
+  }
+}
+
+/** How {@link xlsxSnapshotSliced} shares the page's thread. */
+export interface Slicing {
+  /** The longest a slice reads before handing the page back, in ms (30 by default). */
+  readonly sliceMs?: number;
+  /** Hands the page back until the next slice (a new task by default). */
+  readonly pause?: () => Promise<void>;
+  /** The clock, in ms (performance.now by default). */
+  readonly now?: () => number;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * {@link xlsxSnapshot} read in slices of at most `sliceMs`, the page's other work running
+ * between them, so that keeping a 600,000-cell workbook never blocks the page for seconds.
+ * Rejects with {@link WorkbookChangedError} when the workbook changes between two slices (the
+ * engine reports a change, or the workbook's version moves): a snapshot is of one state.
+ */
+export async function xlsxSnapshotSliced(wb: PreviewWorkbook, slicing: Slicing = {}): Promise<XlsxSnapshot> {
+  const { sliceMs = 30, pause = nextTask, now = () => performance.now() } = slicing;
+  const version = wb.version;
+  let changed = false;
+  const onChange = () => {
+    changed = true;
+  };
+  for (const e of CONTENT_EVENTS) wb.engine.on(e, onChange);
+  try {
+    const steps = snapshotSteps(wb);
+    for (;;) {
+      const until = now() + sliceMs;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        if (now() >= until) break;
+      }
+      await pause();
+      if (changed || wb.version !== version) throw new WorkbookChangedError();
+    }
+  } finally {
+    for (const e of CONTENT_EVENTS) wb.engine.off(e, onChange);
+  }
+}
+
+function* snapshotSteps(wb: PreviewWorkbook): Generator<void, XlsxSnapshot> {
   const names: [string, string][] = [];
   for (const name of wb.engine.listNamedExpressions()) {
     // The engine's own names (TRUE/FALSE) and the preview's hidden range names are not the user's.
@@ -176,5 +273,7 @@ export function xlsxSnapshot(wb: PreviewWorkbook): XlsxSnapshot {
     const ref = wb.engine.getNamedExpressionFormula(name);
     if (ref) names.push([name, ref.replace(/^=/, "")]);
   }
-  return { sheets: wb.sheetNames().map((sheet) => sheetSnapshot(wb, sheet)), names, parts: fileParts(wb) };
+  const sheets: SheetSnapshot[] = [];
+  for (const sheet of wb.sheetNames()) sheets.push(yield* sheetSnapshot(wb, sheet));
+  return { sheets, names, parts: fileParts(wb) };
 }

@@ -1,8 +1,23 @@
 import JSZip from "jszip";
 import { Autosave } from "../../../src/preview/autosave/autosave";
 import { memoryStore } from "../../../src/preview/autosave/store";
-import { handlePackRequests, packXlsx, PackResponse, XlsxSnapshot } from "../../../src/preview/export/packXlsx";
-import { writeXlsx, xlsxSnapshot } from "../../../src/preview/export/writeXlsx";
+import {
+  addPart,
+  handlePackRequests,
+  PackRequest,
+  packXlsx,
+  PackResponse,
+  snapshotParts,
+  workerPacker,
+  XlsxSnapshot,
+} from "../../../src/preview/export/packXlsx";
+import {
+  WorkbookChangedError,
+  writeXlsx,
+  writeXlsxSliced,
+  xlsxSnapshot,
+  xlsxSnapshotSliced,
+} from "../../../src/preview/export/writeXlsx";
 import { PreviewSession } from "../../../src/preview/session";
 import { PreviewWorkbook } from "../../../src/workbook/preview/previewWorkbook";
 import { fullPlanningRun } from "../fullPlanningRun";
@@ -69,4 +84,101 @@ describe("packing the .xlsx off the page's thread", () => {
     expect(restored?.workbook.sheetNames()).toEqual(wb.sheetNames());
     expect(restored?.workbook.tables().map((t) => t.name)).toEqual(wb.tables().map((t) => t.name));
   }, 120_000);
+
+  test("read in slices, the snapshot is the one read in one piece; each pause hands the page back", async () => {
+    let pauses = 0;
+    const sliced = await xlsxSnapshotSliced(wb, {
+      sliceMs: 0, // every step of 2,000 cells is a slice of its own
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(sliced).toEqual(xlsxSnapshot(wb));
+    const tableCells = sliced.sheets.reduce(
+      (n, s) => n + s.tables.reduce((m, t) => m + t.rows.length * t.headers.length, 0),
+      0,
+    );
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(tableCells / 2_000));
+  }, 120_000);
+
+  test("a change between two slices gives the snapshot up; the file is read again and holds the change", async () => {
+    const own = new PreviewWorkbook();
+    own.addSheet("Data");
+    own.setBlock(
+      "Data",
+      { row: 0, col: 0 },
+      Array.from({ length: 3_000 }, (_, r) => [r, `row ${r}`]),
+    );
+    const edit = { done: false };
+    const editOnce = async () => {
+      if (edit.done) return;
+      edit.done = true;
+      own.setCell("Data", { row: 0, col: 0 }, "edited while the file was read");
+    };
+    await expect(xlsxSnapshotSliced(own, { sliceMs: 0, pause: editOnce })).rejects.toBeInstanceOf(WorkbookChangedError);
+    edit.done = false;
+    const bytes = await writeXlsxSliced(
+      own,
+      (snapshot) => {
+        expect(snapshot).toEqual(xlsxSnapshot(own)); // the state after the edit, whole
+        return packXlsx(snapshot);
+      },
+      { sliceMs: 0, pause: editOnce },
+    );
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file("xl/sharedStrings.xml")!.async("string")).toContain("edited while the file was read");
+  });
+
+  test("posted in parts, the snapshot is put together again exactly; the worker packs the same file", async () => {
+    const snapshot = xlsxSnapshot(wb);
+    const { skeleton, parts: pieces } = snapshotParts(snapshot, 50);
+    expect(pieces.length).toBeGreaterThan(10);
+    const cellsIn = (p: (typeof pieces)[number]) =>
+      "rows" in p
+        ? p.rows.length * snapshot.sheets[p.sheet].tables[p.table].headers.length
+        : "cells" in p
+          ? p.cells.length
+          : p.tableFormats.length;
+    // No part is over the limit, but a table row is never cut in two.
+    for (const p of pieces) expect(cellsIn(p) <= 50 || ("rows" in p && p.rows.length === 1)).toBe(true);
+    const rebuilt = structuredClone(skeleton);
+    for (const p of pieces) addPart(rebuilt, structuredClone(p));
+    expect(rebuilt).toEqual(snapshot);
+
+    // The page's side through a worker that runs the handler in this process, each message cloned.
+    const posted: PackRequest[] = [];
+    let pauses = 0;
+    const pack = workerPacker(
+      () => {
+        const w = {
+          onmessage: null as ((e: MessageEvent<PackResponse>) => void) | null,
+          onerror: null,
+          terminate: () => {},
+          postMessage: (m: PackRequest) => {
+            posted.push(m);
+            void handle(structuredClone(m));
+          },
+        };
+        const handle = handlePackRequests((message) => w.onmessage?.({ data: message } as MessageEvent<PackResponse>));
+        return w as unknown as Worker;
+      },
+      async () => {
+        pauses++;
+      },
+    );
+    const bytes = await pack(snapshot);
+    expect(await parts(bytes)).toEqual(await parts(await writeXlsx(wb)));
+    expect(posted.length).toBe(snapshotParts(snapshot).parts.length + 2); // skeleton, parts, pack
+    expect(pauses).toBe(posted.length - 2);
+  }, 120_000);
+
+  test("parts for a snapshot whose skeleton never came, or that do not fit it, post the reason", async () => {
+    const posted: PackResponse[] = [];
+    const handle = handlePackRequests((message) => posted.push(message));
+    await handle({ id: 3, part: { sheet: 0, cells: [] } });
+    expect(posted[0]).toEqual({ id: 3, error: "the snapshot's first part never arrived" });
+    await handle({ id: 4, skeleton: { sheets: [], names: [], parts: [] } });
+    await handle({ id: 4, part: { sheet: 2, cells: [] } });
+    expect(posted[1]).toEqual({ id: 4, error: expect.any(String) });
+  });
 });
