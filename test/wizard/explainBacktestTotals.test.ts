@@ -1,7 +1,7 @@
 import { BACKTEST_SHEETS, comparisonNamedCells } from "../../src/wizard/backtest/backtestLayout";
 import { runBacktestStep } from "../../src/wizard/backtest/runBacktestStep";
 import { explainActiveCell } from "../../src/wizard/explain/explainCell";
-import { book, curve, d, plan, rolePlan, settings } from "./backtest/fixtures";
+import { book, curve, d, plan, rolePlan, rowsOf, settings } from "./backtest/fixtures";
 
 // One AE, quota 10,000 a month = 120,000 a year. Won deals of 60,000 (Jan) and 90,000 (Feb):
 // current pays 60,000 x f(150,000 / 120,000 = 1.25) = 60,000 x (1 + 1.5 x 0.25) = 82,500;
@@ -61,5 +61,85 @@ describe("Explain reads the comparison's named totals as arguments", () => {
     expect(text).toContain(`Plan Comparison!${at("BT_Cost_proposed")}`);
     expect(text).toContain(`Plan Comparison!${at("BT_Cost_current")}`);
     expect(text).not.toContain("not found");
+  });
+});
+
+describe("Explain lists the people and the deals behind the comparison's totals", () => {
+  // Two AEs, quota 10,000 a month. R1: won 60,000 (Jan) and 90,000 (Feb): attainment 125%,
+  // current 82,500, proposed 90,000 (a winner by 7,500). R2: won 30,000 (Mar), lost 50,000 (Apr):
+  // 25%, 15,000 under both (the same). Revenue counted: 180,000 (the lost deal is not counted).
+  const twoDeals = [
+    ...deals,
+    ["D3", "R2", "Won", d(3, 5), 30000, "", "", "", ""],
+    ["D4", "R2", "Lost", d(4, 5), 50000, "", "", "", ""],
+  ];
+  async function runTwo() {
+    const { wb, host } = book(twoDeals, [...people, ["R2", "AE", "", "", 10000, ""]]);
+    const proposed = plan("Proposed", [
+      rolePlan("AE", {
+        curve: curve([
+          [0, 1],
+          [1, 2],
+        ]),
+      }),
+    ]);
+    await runBacktestStep(host, settings(plan("Current", [rolePlan("AE")]), proposed));
+    return { wb, host };
+  }
+  const explainAt = async (address: string) => {
+    const { wb, host } = await runTwo();
+    wb.select(BACKTEST_SHEETS.comparison, address);
+    return { e: await explainActiveCell(host), wb };
+  };
+  const labels = (e: { rows: readonly { label: string }[] }) => e.rows.map((r) => r.label);
+
+  test("revenue: the deals the plan counts, with links to the deals table, and the formula as before", async () => {
+    const { e, wb } = await explainAt(at("BT_Revenue_current"));
+    expect(e.formula).toBe("=SUMIFS(BT_Credits[Credit],BT_Credits[Owner credit],1,BT_Credits[Counts current],1)");
+    expect(labels(e)).toEqual(["Deals row 1: D1", "Deals row 2: D2", "Deals row 3: D3"]);
+    expect(e.inWords).toContain("the 3 owner credit(s) the plan counts, 180,000.00 in all");
+    const deals = wb.tables().find((t) => t.name === "Deals")!;
+    expect(e.rows.map((r) => [r.sheet, r.address])).toEqual([
+      [deals.sheet, "A2:I2"],
+      [deals.sheet, "A3:I3"],
+      [deals.sheet, "A4:I4"],
+    ]);
+  });
+
+  test("cost: each person's pay, the best paid first, linked to their comparison row", async () => {
+    const { e } = await explainAt(at("BT_Cost_current"));
+    expect(labels(e)).toEqual(["BT_Comparison row 1: R1", "BT_Comparison row 2: R2"]);
+    expect(e.rows.map((r) => r.detail)).toEqual(["AE · Pay 82,500.00", "AE · Pay 15,000.00"]);
+    expect(e.rows.every((r) => r.sheet === BACKTEST_SHEETS.comparison)).toBe(true);
+  });
+
+  test("share at quota: who reaches quota, and winners and losers by name", async () => {
+    const share = (await explainAt(at("BT_AtQuota_proposed"))).e;
+    expect(share.inWords).toContain("1 of 2 people reach their year quota under the Proposed plan");
+    expect(share.rows.map((r) => r.detail)).toEqual([
+      "AE · Attainment 125.0% (at or above quota)",
+      "AE · Attainment 25.0%",
+    ]);
+    const winners = (await explainAt(at("BT_Winners"))).e;
+    expect(labels(winners)).toEqual(["BT_Comparison row 1: R1"]);
+    expect(winners.rows[0].detail).toBe("AE · Difference 7,500.00 · Pay Current 82,500.00 · Pay Proposed 90,000.00");
+    const losers = (await explainAt(at("BT_Losers"))).e;
+    expect(losers.rows).toEqual([]);
+    expect(losers.inWords).toContain("0 people are paid less");
+  });
+
+  test("a histogram count: the people in that attainment band under that plan", async () => {
+    const { wb, host } = await runTwo();
+    const hist = wb.tables().find((t) => t.name === "BT_Histogram")!;
+    const rows = rowsOf(wb, "BT_Histogram");
+    const band = rows.findIndex(
+      (r) => (r.From === "" || (r.From as number) <= 1.25) && (r.To === "" || 1.25 < (r.To as number)),
+    );
+    expect(rows[band].Current).toBe(1);
+    wb.select(hist.sheet, `${String.fromCharCode(65 + hist.anchor.col + 3)}${hist.anchor.row + 2 + band}`);
+    const e = await explainActiveCell(host);
+    expect(e.formula).toMatch(/^=COUNTIFS\(/);
+    expect(labels(e)).toEqual(["BT_Comparison row 1: R1"]);
+    expect(e.inWords).toContain("1 of 2 people have a year attainment");
   });
 });

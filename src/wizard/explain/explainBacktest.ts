@@ -5,12 +5,16 @@ import { payout, payoutExplain } from "../../functions/payout";
 import { columnLetter, parseCell } from "../../workbook/a1";
 import { ActiveCell, TableInfo, WorkbookHost } from "../../workbook/host";
 import {
+  ACTUAL_COLUMNS,
   ALL_CREDIT_COLUMNS,
   ALL_LINE_COLUMNS,
   BACKTEST_SHEETS,
   BACKTEST_TABLES,
   COMPARISON_COLUMNS,
+  COMPARISON_NAMES,
+  comparisonNamedCells,
   creditColumn,
+  HISTOGRAM_COLUMNS,
   LEDGER_COLUMNS,
   LedgerColumn,
   LINE_COLUMNS,
@@ -25,6 +29,14 @@ import { ledgerGeometry, planFor } from "../backtest/ledgerSheet";
 import { compArguments } from "./compArguments";
 import { records } from "./explainKpi";
 import { ExplainedInput, Explanation, MAX_ROWS, show, showMoney, showPct, SourceRow } from "./explanation";
+
+/** What a Plan Comparison total adds to its formula's explanation: the people or deals behind it. */
+export interface BehindTotal {
+  /** A sentence saying what the total counts or adds. */
+  readonly inWords: string;
+  readonly rows: readonly SourceRow[];
+  readonly rowsNote: string | null;
+}
 import { locate, rowAddress, TablePlace } from "./locate";
 
 type Row = Record<string, unknown>;
@@ -511,4 +523,125 @@ async function explainStatement(bt: Backtest, row: number): Promise<Explanation>
   }
   const figure = STATEMENT_FIGURE[String(St.Line)] ?? "Paid";
   return explainLedger(bt, ledgerRowOf(bt, plan, St.Person, k), figure);
+}
+
+type ComparisonRow = Record<(typeof COMPARISON_COLUMNS)[number] | (typeof ACTUAL_COLUMNS)[number], unknown>;
+
+/** The per-plan column of Plan Comparison for a figure. */
+const planColumn = (figure: "Pay" | "Attainment", p: PlanKey) => `${figure} ${p}` as "Pay current";
+
+/**
+ * The people or deals behind a total of Plan Comparison (its named totals and the histogram's
+ * counts), to go with its formula's explanation: the deals counted for revenue and cost of
+ * sales, the people for cost, the change in cost, the share at quota and its band, winners,
+ * losers, model minus actual and each attainment band. Null for any other cell.
+ */
+export async function backtestTotalBehind(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  cell: ActiveCell,
+  place: TablePlace | null,
+): Promise<BehindTotal | null> {
+  if (!sameText(cell.sheet, BACKTEST_SHEETS.comparison)) return null;
+  const onHistogram = place && place.row >= 0 && place.table.name === BACKTEST_TABLES.histogram ? place : null;
+  const named = onHistogram ? null : comparisonNamedCells().find((n) => n.address === cell.address.toUpperCase());
+  const comparison = tables.find((t) => t.name === BACKTEST_TABLES.comparison);
+  if ((!onHistogram && !named) || !comparison) return null;
+  const bt = await load(host, tables, cell, `${cell.sheet}!${cell.address}`);
+  if (!bt) return null;
+  const people = (await records(host, comparison.name, [...COMPARISON_COLUMNS, ...ACTUAL_COLUMNS])).map((r, i) => ({
+    r: r as ComparisonRow,
+    i,
+  }));
+  const personRows = (list: typeof people, figure: (r: ComparisonRow) => string): SourceRow[] =>
+    list.slice(0, MAX_ROWS).map(({ r, i }) => ({
+      label: `${comparison.name} row ${i + 1}: ${show(r.Person)}`,
+      detail: `${show(r.Role)} · ${figure(r)}`,
+      sheet: comparison.sheet,
+      address: rowAddress(comparison, i),
+    }));
+  const peopleNote = (n: number) => (n > MAX_ROWS ? `Showing ${MAX_ROWS} of ${n} people.` : null);
+  const pays = (r: ComparisonRow) =>
+    PLAN_KEYS.map((p) => `Pay ${bt.s[p].name} ${showMoney(r[planColumn("Pay", p)])}`).join(" · ");
+  const byDesc = (v: (r: ComparisonRow) => number) => [...people].sort((a, b) => v(b.r) - v(a.r));
+
+  if (onHistogram) {
+    const p: PlanKey | null =
+      onHistogram.column === HISTOGRAM_COLUMNS[3]
+        ? "current"
+        : onHistogram.column === HISTOGRAM_COLUMNS[4]
+          ? "proposed"
+          : null;
+    if (!p) return null;
+    const band = (await records(host, BACKTEST_TABLES.histogram, HISTOGRAM_COLUMNS))[onHistogram.row];
+    const from = typeof band.From === "number" ? band.From : null;
+    const to = typeof band.To === "number" ? band.To : null;
+    const att = (r: ComparisonRow) => num(r[planColumn("Attainment", p)]);
+    const inBand = people.filter(({ r }) => (from === null || att(r) >= from) && (to === null || att(r) < to));
+    return {
+      inWords: `${inBand.length} of ${people.length} people have a year attainment ${from === null ? "" : `of ${showPct(from)} or more`}${from !== null && to !== null ? " and " : ""}${to === null ? "" : `below ${showPct(to)}`} under the ${bt.s[p].name} plan; they are listed below.`,
+      rows: personRows(inBand, (r) => `Attainment ${showPct(att(r))}`),
+      rowsNote: peopleNote(inBand.length),
+    };
+  }
+  const name = named!.name;
+  const planOf = PLAN_KEYS.find((p) => name.endsWith(`_${p}`)) ?? null;
+  const N = COMPARISON_NAMES;
+  if (planOf && (name === N.revenue(planOf) || name === N.costOfSales(planOf))) {
+    const counted = bt.credits
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => num(c["Owner credit"]) === 1 && counts(c, planOf));
+    const revenue = counted.reduce((t, { c }) => t + num(c.Credit), 0);
+    return {
+      inWords: `Revenue under the ${bt.s[planOf].name} plan is the ${counted.length} owner credit(s) the plan counts, ${showMoney(revenue)} in all (split credits to others are not counted twice); they are listed below.`,
+      rows: dealRows(bt, counted, [planOf]),
+      rowsNote: note(counted.length),
+    };
+  }
+  if (planOf && name === N.cost(planOf)) {
+    const pay = (r: ComparisonRow) => num(r[planColumn("Pay", planOf)]);
+    return {
+      inWords: `The ${bt.s[planOf].name} plan's cost is what it pays the ${people.length} people in the year; they are listed below, the best paid first. Explain a person's row for their deals.`,
+      rows: personRows(byDesc(pay), (r) => `Pay ${showMoney(pay(r))}`),
+      rowsNote: peopleNote(people.length),
+    };
+  }
+  if (planOf) {
+    const att = (r: ComparisonRow) => num(r[planColumn("Attainment", planOf)]);
+    const at = people.filter(({ r }) => att(r) >= 1);
+    return {
+      inWords: `${at.length} of ${people.length} people reach their year quota under the ${bt.s[planOf].name} plan (the health band is 60-70%); everyone is listed below, the highest attainment first.`,
+      rows: personRows(byDesc(att), (r) => `Attainment ${showPct(att(r))}${att(r) >= 1 ? " (at or above quota)" : ""}`),
+      rowsNote: peopleNote(people.length),
+    };
+  }
+  if (name === N.winners || name === N.losers) {
+    const flag = name === N.winners ? "Winner" : "Loser";
+    const flagged = byDesc((r) => Math.abs(num(r.Difference))).filter(({ r }) => r.Flag === flag);
+    return {
+      inWords: `${flagged.length} people are paid ${flag === "Winner" ? "more" : "less"} under the ${bt.s.proposed.name} plan than under the ${bt.s.current.name} plan (by half a cent or more); they are listed below, the largest difference first.`,
+      rows: personRows(flagged, (r) => `Difference ${showMoney(r.Difference)} · ${pays(r)}`),
+      rowsNote: peopleNote(flagged.length),
+    };
+  }
+  if (name === N.modelMinusActual) {
+    const gap = (r: ComparisonRow) => Math.abs(num(r["Model minus actual"]));
+    return {
+      inWords: `The ${bt.s.current.name} plan's model minus what was actually paid, person by person; the largest gaps first.`,
+      rows: personRows(
+        byDesc(gap),
+        (r) => `Model minus actual ${showMoney(r["Model minus actual"])} · Actual paid ${showMoney(r["Actual paid"])}`,
+      ),
+      rowsNote: peopleNote(people.length),
+    };
+  }
+  // The change in cost: each person's difference, the largest first.
+  return {
+    inWords: `The change in cost is the sum of each person's difference (proposed - current); the largest changes first.`,
+    rows: personRows(
+      byDesc((r) => Math.abs(num(r.Difference))),
+      (r) => `Difference ${showMoney(r.Difference)} · ${pays(r)}`,
+    ),
+    rowsNote: peopleNote(people.length),
+  };
 }

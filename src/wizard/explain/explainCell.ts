@@ -10,7 +10,7 @@ import { Explanation, MAX_ROWS, show } from "./explanation";
 import { locate, rowAddress, TablePlace } from "./locate";
 import { compArguments } from "./compArguments";
 import { describeValue, referencesIn } from "./references";
-import { explainBacktestCell } from "./explainBacktest";
+import { backtestTotalBehind, explainBacktestCell } from "./explainBacktest";
 
 export { compCall } from "./compArguments";
 
@@ -22,6 +22,22 @@ export async function explainActiveCell(host: WorkbookHost): Promise<Explanation
   const place = locate(tables, cell.sheet, cell.address);
   const backtest = await explainBacktestCell(host, tables, cell, where, place);
   if (backtest) return backtest;
+  const explained = await explainByFormula(host, tables, cell, where, place);
+  // A back-test comparison total: its formula as above, and the people or deals behind it.
+  const behind = await backtestTotalBehind(host, tables, cell, place);
+  return behind
+    ? { ...explained, inWords: `${explained.inWords} ${behind.inWords}`, rows: behind.rows, rowsNote: behind.rowsNote }
+    : explained;
+}
+
+/** A cell explained by where it is and what its formula calls (the tools' tables, COMP calls, any other formula). */
+async function explainByFormula(
+  host: WorkbookHost,
+  tables: readonly TableInfo[],
+  cell: ActiveCell,
+  where: string,
+  place: TablePlace | null,
+): Promise<Explanation> {
   if (place && place.row >= 0) {
     const name = place.table.name;
     if (name === KPI_NAMES.lines) return explainScoreLine(host, tables, place.row, where, cell.formula);
