@@ -17,7 +17,8 @@ import { BacktestData, countedStages } from "./readBacktest";
 /**
  * "Statements": for the chosen plan, one block of lines per person and period with anything in
  * it, that a rep could read: a title, each credited deal with its credit and commission, the
- * tier slices of the period's move along the curve (marginal curves), the adjustments the plan
+ * tier slices of the period's move along the curve (marginal curves; negative where reversals
+ * move it back down), the adjustments the plan
  * has (held back, released, clawed back, draw top-up and recovery) and the total paid. Every
  * figure is a reference to the Payout Ledger, so the statement is the ledger's own numbers.
  */
@@ -109,9 +110,11 @@ export function statementsSheet(
         rp.curve.tiers.forEach((t, ti2) => {
           const lower = `INDEX(${tiers}[Lower bound],${ti2 + 1})`;
           const upper = ti2 + 1 < rp.curve.tiers.length ? `INDEX(${tiers}[Lower bound],${ti2 + 2})` : null;
-          // The last tier has no upper bound: its slice runs to the period's end.
-          const top = upper === null ? `${end}${divisor}` : `MIN(${upper},${end}${divisor})`;
-          const slice = `=${top}-MAX(${lower},${start}${divisor})`;
+          // The part of [from, to] inside the tier (0 when none); the last tier has no upper bound.
+          const overlap = (from: string, to: string) =>
+            `MAX(0,${upper === null ? to : `MIN(${upper},${to})`}-MAX(${lower},${from}))`;
+          // A move up the curve fills the tier's slice; a move down (reversals) gives it back.
+          const [m0, m1] = [`${start}${divisor}`, `${end}${divisor}`];
           const label =
             rp.curveOn === "ATTAINMENT" ? `Tier from ${+(t.lower * 100).toFixed(4)}%` : `Tier from ${t.lower}`;
           rows.push([
@@ -120,7 +123,7 @@ export function statementsSheet(
             L.tier,
             label,
             "",
-            { formula: `=IF(${slice.slice(1)}>0,${slice.slice(1)},0)` },
+            { formula: `=${overlap(m0, m1)}-${overlap(m1, m0)}` },
             { formula: `=INDEX(${tiers}[Rate],${ti2 + 1})` },
             { formula: `=[@Credit]*[@Rate]*${ti}` },
           ]);
