@@ -1,5 +1,5 @@
 import { loadSample } from "../../src/preview/loadSample";
-import { columnLetter } from "../../src/workbook/a1";
+import { columnLetter, parseCell as parseAddress } from "../../src/workbook/a1";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { PreviewHost } from "../../src/workbook/previewHost";
 import {
@@ -297,4 +297,69 @@ describe("Explain on the back-test: property", () => {
       { numRuns: 8 },
     );
   }, 120_000);
+});
+
+describe("Explain on the COMP.DRAW spills beside the ledger", () => {
+  // Two AEs; R2 has a recoverable draw of 3,000 a month and closes nothing until March.
+  const deals = [
+    ["D1", "R1", "Won", d(1, 15), 60000, "", "", "", ""],
+    ["D2", "R2", "Won", d(3, 10), 90000, "", "", "", ""],
+  ];
+  const people = [
+    ["R1", "AE", "", "", 10000, ""],
+    ["R2", "AE", "", "", 10000, 3000],
+  ];
+  async function run() {
+    const { wb, host } = book(deals, people);
+    const withDraw = rolePlan("AE", { draw: { recoverable: true, recoveryLimit: 1 } });
+    await runBacktestStep(host, settings(plan("Current", [withDraw]), plan("Proposed", [withDraw])));
+    return { wb, host };
+  }
+  /** Where the ledger's own cell reads the spill (its formula is a reference to the spill cell), as the engine has it. */
+  function spillCellOf(wb: PreviewWorkbook, plan: string, person: string, period: number, column: string): string {
+    const ledger = wb.tables().find((t) => t.name === BACKTEST_TABLES.ledger)!;
+    const r = rowsOf(wb, BACKTEST_TABLES.ledger).findIndex(
+      (l) => l.Plan === plan && l.Person === person && l.Period === period,
+    );
+    const formula = wb.cell(ledger.sheet, {
+      row: ledger.anchor.row + 1 + r,
+      col: ledger.anchor.col + ledger.headers.indexOf(column),
+    }).formula!;
+    return /^=\$?([A-Z]+)\$?(\d+)$/.exec(formula)!.slice(1).join("");
+  }
+
+  test("a spill cell is explained as the ledger figure it holds, with COMP.DRAW's arguments", async () => {
+    const { wb, host } = await run();
+    const address = spillCellOf(wb, "Proposed", "R2", 1, "Top-up");
+    wb.select(BACKTEST_SHEETS.ledger, address);
+    const e = await explainActiveCell(host);
+    expect(e.title).toMatch(/Top-up.*\(COMP\.DRAW spill\)$/);
+    expect(e.formula).toMatch(/^=COMP\.DRAW\(\$[A-Z]+\$\d+:\$[A-Z]+\$\d+,\$[A-Z]+\$\d+:\$[A-Z]+\$\d+,TRUE,1\)$/);
+    expect(e.inWords).toContain("R2's draw under the Proposed plan");
+    expect(e.inWords).toContain("Top-up of R2 (AE) in period 1");
+    // Nothing earned in January: the whole draw is topped up, as the ledger's own cell says.
+    const topUp = e.inputs.find((i) => i.label === "Top-up")!;
+    expect(topUp.value).toBe(showMoney(3000));
+    expect(e.inputs.some((i) => i.label.startsWith("DRAW "))).toBe(true);
+  });
+
+  test("the Earned column of the spill is the ledger's Payable; its header names the person and the plan", async () => {
+    const { wb, host } = await run();
+    const paid = parseAddress(spillCellOf(wb, "Current", "R1", 1, "Paid"));
+    // DRAW's columns: Period, Earned, Draw, Top-up, Recovered, Paid, Owed.
+    const earned = `${columnLetter(paid.col - 4)}${paid.row + 1}`;
+    const header = `${columnLetter(paid.col - 5)}${paid.row}`;
+    wb.select(BACKTEST_SHEETS.ledger, earned);
+    const e = await explainActiveCell(host);
+    expect(wb.cell(BACKTEST_SHEETS.ledger, parseAddress(earned)).value).toBe(
+      rowsOf(wb, BACKTEST_TABLES.ledger).find((l) => l.Plan === "Current" && l.Person === "R1" && l.Period === 1)!
+        .Payable,
+    );
+    expect(e.inWords).toContain("Earned (the ledger's Payable) column");
+    expect(wb.cell(BACKTEST_SHEETS.ledger, parseAddress(header)).formula).toMatch(/^=COMP\.DRAW\(/);
+    wb.select(BACKTEST_SHEETS.ledger, header);
+    const h = await explainActiveCell(host);
+    expect(h.title).toBe("COMP.DRAW: R1's draw under the Current plan");
+    expect(h.inWords).toContain("The header of the COMP.DRAW spill");
+  });
 });

@@ -57,8 +57,17 @@ export interface LedgerGeometry {
   creditRow(i: number): number;
 }
 
-/** The columns of a COMP.DRAW spill: Period, Earned, Draw, Top-up, Recovered, Paid, Owed. */
-const DRAW_WIDTH = 7;
+/** The columns of the COMP.DRAW spill, as the ledger names them: DRAW's Earned is the ledger's Payable. */
+export const DRAW_SPILL_COLUMNS = [
+  "Period",
+  "Payable",
+  "Draw",
+  "Top-up",
+  "Recovered",
+  "Paid",
+  "Owed",
+] as const satisfies readonly LedgerColumn[];
+const DRAW_WIDTH = DRAW_SPILL_COLUMNS.length;
 
 /**
  * The first column of the COMP.DRAW spill of a person's block of ledger rows: blocks alternate
@@ -67,6 +76,17 @@ const DRAW_WIDTH = 7;
  */
 export function drawColumn(block: number): number {
   return LEDGER_COLUMNS.length + 1 + (block % 2) * DRAW_WIDTH;
+}
+
+/** The COMP.DRAW call that settles the draw of a block of ledger rows (sheet rows b0 to b1, 1-based). */
+export function drawFormula(rp: BacktestRolePlan, b0: number, b1: number): string {
+  const block = (c: LedgerColumn) => {
+    const letter = columnLetter(LEDGER_COLUMNS.indexOf(c));
+    return `$${letter}$${b0}:$${letter}$${b1}`;
+  };
+  const recoverable = rp.draw ? rp.draw.recoverable : true;
+  const limit = rp.draw ? rp.draw.recoveryLimit : 1;
+  return `=COMP.DRAW(${block("Payable")},${block("Draw")},${recoverable ? "TRUE" : "FALSE"},${num(limit)})`;
 }
 
 /** Lays out the ledger, credits table and line columns below the first `top` rows. */
@@ -383,18 +403,11 @@ export function payoutLedgerSheet(
       const timing = rp.payTiming ?? { kind: "BOOKING" };
       const sumLines = (column: string, byPeriod: string, extra = ""): CellInput =>
         cr ? { formula: `=SUMIFS(${range(column, cr)},${range(byPeriod, cr)},[@Period]${extra})` } : 0;
-      const recoverable = rp.draw ? rp.draw.recoverable : true;
-      const limit = rp.draw ? rp.draw.recoveryLimit : 1;
       // The year's draw settled by one COMP.DRAW over the block's payable and draw columns,
       // spilled beside it (header on the row above); the ledger's columns read its cells.
       const blockIndex = (p === "current" ? 0 : data.people.length) + j;
       const drawAt = drawColumn(blockIndex);
-      drawCells.push({
-        address: `${columnLetter(drawAt)}${b0 - 1}`,
-        value: {
-          formula: `=COMP.DRAW(${block("Payable")},${block("Draw")},${recoverable ? "TRUE" : "FALSE"},${num(limit)})`,
-        },
-      });
+      drawCells.push({ address: `${columnLetter(drawAt)}${b0 - 1}`, value: { formula: drawFormula(rp, b0, b1) } });
       data.periods.forEach((period, k) => {
         const row = b0 + k;
         const draw = (col: number): CellInput => ({ formula: `=${columnLetter(drawAt + col - 1)}${row}` });

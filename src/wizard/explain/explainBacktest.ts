@@ -25,7 +25,7 @@ import {
 } from "../backtest/backtestLayout";
 import { parseBacktestSettings } from "../backtest/backtestPane";
 import { BACKTEST_SETTINGS_KEY, BacktestRolePlan, BacktestSettings } from "../backtest/backtestSettings";
-import { ledgerGeometry, planFor } from "../backtest/ledgerSheet";
+import { DRAW_SPILL_COLUMNS, drawColumn, drawFormula, ledgerGeometry, planFor } from "../backtest/ledgerSheet";
 import { compArguments } from "./compArguments";
 import { records } from "./explainKpi";
 import { ExplainedInput, Explanation, MAX_ROWS, show, showMoney, showPct, SourceRow } from "./explanation";
@@ -107,9 +107,15 @@ export async function explainBacktestCell(
   const name = place && place.row >= 0 ? place.table.name : null;
   const T = BACKTEST_TABLES;
   const onLines = !name && sameText(cell.sheet, BACKTEST_SHEETS.ledger) ? lineAt(tables, cell.address) : null;
-  if (![T.ledger, T.credits, T.comparison, T.statements].includes(name as never) && !onLines) return null;
+  const onLedgerSheet = !name && !onLines && sameText(cell.sheet, BACKTEST_SHEETS.ledger);
+  if (![T.ledger, T.credits, T.comparison, T.statements].includes(name as never) && !onLines && !onLedgerSheet)
+    return null;
   const bt = await load(host, tables, cell, where);
   if (!bt) return null;
+  if (onLedgerSheet) {
+    const spill = drawSpillAt(bt, cell.address);
+    return spill ? explainDrawSpill(bt, spill) : null;
+  }
   if (onLines) return explainCredit(bt, onLines.row, onLines.plan, onLines.line);
   const row = place!.row;
   const column = place!.column;
@@ -643,5 +649,84 @@ export async function backtestTotalBehind(
       (r) => `Difference ${showMoney(r.Difference)} · ${pays(r)}`,
     ),
     rowsNote: peopleNote(people.length),
+  };
+}
+
+/** A cell of a COMP.DRAW spill beside the ledger: the ledger row it is on (or whose header it is) and its column. */
+interface DrawSpillCell {
+  /** The ledger row (0-based) of the spill's period, or of the block's first period for the header. */
+  readonly row: number;
+  readonly column: (typeof DRAW_SPILL_COLUMNS)[number];
+  readonly header: boolean;
+  /** The spill's anchor, e.g. "AA9" (its header row). */
+  readonly anchor: string;
+}
+
+/**
+ * Where a ledger-sheet cell is among the COMP.DRAW spills: each block of a person's periods
+ * (one per plan and person) has its spill in one of two groups of columns beside the ledger,
+ * its header on the row above the block (see drawColumn in ledgerSheet.ts).
+ */
+function drawSpillAt(bt: Backtest, address: string): DrawSpillCell | null {
+  const ledger = bt.tables.find((t) => t.name === BACKTEST_TABLES.ledger);
+  if (!ledger) return null;
+  const at = parseCell(address);
+  const first = parseCell(ledger.address.split(":")[0]).row + 1; // the first period row, 0-based
+  const people = new Set(bt.ledger.map((l) => String(l.Person))).size;
+  const n = bt.ledger.length / 2 / Math.max(1, people);
+  const blocks = bt.ledger.length / Math.max(1, n);
+  // A spill cell on row r belongs to the block of that row, or is the header of the block below.
+  const index = at.row - first;
+  for (const [block, header] of [
+    [Math.floor(index / n), false],
+    [Math.floor(index / n) + 1, true],
+  ] as const) {
+    if (block < 0 || block >= blocks) continue;
+    const b0 = first + block * n;
+    if (header ? at.row !== b0 - 1 : at.row < b0 || at.row >= b0 + n) continue;
+    const offset = at.col - drawColumn(block);
+    if (offset < 0 || offset >= DRAW_SPILL_COLUMNS.length) continue;
+    const row = header ? block * n : index;
+    return {
+      row,
+      column: DRAW_SPILL_COLUMNS[offset],
+      header,
+      anchor: `${columnLetter(drawColumn(block))}${b0}`,
+    };
+  }
+  return null;
+}
+
+/** A cell of a COMP.DRAW spill: the ledger figure it holds, explained as the ledger's own cell, with DRAW's arguments. */
+async function explainDrawSpill(bt: Backtest, d: DrawSpillCell): Promise<Explanation> {
+  const L = bt.ledger[d.row];
+  const plan = planOfLedgerRow(bt, d.row);
+  const { rp } = rolePlan(bt, plan, String(L.Role));
+  const ledger = bt.tables.find((t) => t.name === BACKTEST_TABLES.ledger)!;
+  const b0 = parseCell(ledger.address.split(":")[0]).row + 2 + d.row - (num(L.Period) - 1);
+  const n = bt.ledger.length / 2 / Math.max(1, new Set(bt.ledger.map((l) => String(l.Person))).size);
+  const formula = drawFormula(rp, b0, b0 + n - 1);
+  const anchorCell = { sheet: bt.cell.sheet, address: d.anchor, formula, value: null };
+  const whose = `${show(L.Person)}'s draw under the ${bt.s[plan].name} plan`;
+  if (d.header) {
+    const call = await compArguments(bt.host, bt.tables, anchorCell, formula);
+    return {
+      title: `COMP.DRAW: ${whose}`,
+      where: bt.where,
+      formula,
+      inWords: `The header of the COMP.DRAW spill at ${d.anchor}, which settles ${whose} period by period (one row per period below it); the ledger's Top-up, Recovered, Paid and Owed columns read its cells.`,
+      inputs: call?.inputs ?? [],
+      breakdown: null,
+      rows: [],
+      rowsNote: null,
+    };
+  }
+  const e = await explainLedger({ ...bt, cell: anchorCell }, d.row, d.column);
+  return {
+    ...e,
+    title: `${e.title} (COMP.DRAW spill)`,
+    where: bt.where,
+    formula,
+    inWords: `This cell is the ${d.column === "Payable" ? "Earned (the ledger's Payable)" : d.column} column of the COMP.DRAW spill at ${d.anchor}, which settles ${whose} period by period; the ledger reads it. ${e.inWords}`,
   };
 }
