@@ -92,6 +92,25 @@ describe("the Back-test pane", () => {
     expect(runButton().disabled).toBe(false);
   });
 
+  test("a further credit column (a CSR's) is added, checked and removed in the pane", async () => {
+    const { host } = sample();
+    renderPane(host);
+    await loaded();
+    fireEvent.click(screen.getByRole("button", { name: "Add a credit column (e.g. CSR)" }));
+    const group = screen.getByRole("group", { name: "Credit column 2" });
+    const person = screen.getByRole("combobox", { name: "Credit column 2: person column" }) as HTMLSelectElement;
+    expect(group.contains(person)).toBe(true);
+    expect([...person.options].map((o) => o.text)).toContain("SDR Share");
+    fireEvent.change(screen.getByRole("combobox", { name: "Credit column 2: share column (optional)" }), {
+      target: { value: "SDR Share" },
+    });
+    expect(screen.getByText(/Credit column 2 has a share but no person column/)).toBeTruthy();
+    expect(runButton().disabled).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Remove credit column 2" }));
+    expect(screen.queryByRole("group", { name: "Credit column 2" })).toBeNull();
+    expect(runButton().disabled).toBe(false);
+  });
+
   test("Cancel while it runs writes nothing", async () => {
     const { wb, host } = sample();
     renderPane(host);

@@ -116,4 +116,43 @@ describe("the Back-test pane's role plans", () => {
     expect(earned("AE")).toBeGreaterThan(0);
     expect(earned("SDR")).toBeGreaterThan(0);
   }, 240000);
+
+  test("a people table that calls the AEs Account Executive: the role renamed in the pane, the plan kept, the run writes", async () => {
+    const wb = new PreviewWorkbook();
+    loadSample(wb);
+    // The user's own role text, as their HR export has it.
+    const reps = wb.tables().find((t) => t.name === "Reps")!;
+    const roleCol = reps.anchor.col + reps.headers.indexOf("Role");
+    for (let r = 1; r <= reps.rowCount; r++) {
+      const at = { row: reps.anchor.row + r, col: roleCol };
+      if (wb.cell(reps.sheet, at).value === "AE") wb.setCell(reps.sheet, at, "Account Executive");
+    }
+    const host = new PreviewHost(wb);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Backtest host={host} />
+      </FluentProvider>,
+    );
+    await waitFor(() => expect(combobox("Person id column").textContent).toContain("Name"), { timeout: 15000 });
+    const tiers = textbox("Proposed AE tiers (lower:rate)").value;
+    fireEvent.change(textbox("New name for AE (both plans)"), { target: { value: "SDR" } });
+    expect(screen.getByText('Another role is called "SDR"; choose another name.')).toBeTruthy();
+    expect(button("Rename AE").disabled).toBe(true);
+    fireEvent.change(textbox("New name for AE (both plans)"), { target: { value: "Account Executive" } });
+    fireEvent.click(button("Rename AE"));
+    expect(textbox("Proposed Account Executive tiers (lower:rate)").value).toBe(tiers);
+    expect(screen.queryByRole("textbox", { name: "Current AE tiers (lower:rate)" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Add role to Current" })).toBeNull();
+    fireEvent.click(button("Run back-test"));
+    expect(
+      await screen.findByText(
+        /^Wrote Payout Ledger, Plan Comparison and Statements for 30 people/,
+        {},
+        { timeout: 60000 },
+      ),
+    ).toBeTruthy();
+    const stored = parseBacktestSettings(await host.readSettings(BACKTEST_SETTINGS_KEY))!;
+    expect(stored.current.roles.map((r) => r.role)).toEqual(["Account Executive", "CSR/AM", "SDR"]);
+    expect(rowsOf(wb, BACKTEST_TABLES.ledger).filter((r) => r.Role === "Account Executive").length).toBeGreaterThan(0);
+  }, 120000);
 });

@@ -62,7 +62,20 @@ export interface DealsDraft {
   readonly sdrShare: string;
   /** The SDR's share where the share column is blank or not chosen, "25%" or "0.25" ("" : 100%). */
   readonly sdrDefaultShare: string;
+  /** Further people credited in columns of the deals table (a CSR's, say), after the SDR's. */
+  readonly moreCredits: readonly CreditPairDraft[];
 }
+
+/** A further credit column of the deals table as chosen: the person, their share column, the share when blank. */
+export interface CreditPairDraft {
+  readonly person: string;
+  readonly share: string;
+  /** "25%" or "0.25"; "" for 100%. */
+  readonly defaultShare: string;
+}
+
+/** A credit column pair with nothing chosen, as "Add a credit column" starts it. */
+export const NO_CREDIT_PAIR: CreditPairDraft = { person: "", share: "", defaultShare: "" };
 
 /** A separate credits table as chosen: its name ("" for none) and columns. */
 export interface CreditsDraft {
@@ -153,7 +166,10 @@ export type BacktestPaneAction =
     }
   | { type: "loadFailed"; message: string }
   | { type: "dealsTableChanged"; table: string }
-  | { type: "dealsChanged"; patch: Partial<Omit<DealsDraft, "table">> }
+  | { type: "dealsChanged"; patch: Partial<Omit<DealsDraft, "table" | "moreCredits">> }
+  | { type: "creditPairAdded" }
+  | { type: "creditPairChanged"; index: number; patch: Partial<CreditPairDraft> }
+  | { type: "creditPairRemoved"; index: number }
   | { type: "peopleTableChanged"; table: string }
   | { type: "peopleChanged"; patch: Partial<Omit<PeopleDraft, "table">> }
   | { type: "yearChanged"; year: string }
@@ -163,6 +179,7 @@ export type BacktestPaneAction =
   | { type: "rolePlanChanged"; plan: PlanKey; role: number; patch: Partial<Omit<RolePlanDraft, "role">> }
   | { type: "roleAdded"; plan: PlanKey; role: string }
   | { type: "roleRemoved"; plan: PlanKey; role: number }
+  | { type: "roleRenamed"; from: string; to: string }
   | { type: "peopleRolesRead"; roles: readonly string[] }
   | { type: "quotaChanged"; role: number; annual: string }
   | { type: "quotaSourceChanged"; source: QuotaSource["kind"] }
@@ -248,6 +265,14 @@ function draftsOf(
       sdr: sdr?.person ?? "",
       sdrShare: text(sdr?.share ?? null),
       sdrDefaultShare: sdr?.defaultShare == null ? "" : percentOf(sdr.defaultShare),
+      moreCredits:
+        d.credits.kind === "columns"
+          ? d.credits.columns.slice(1).map((c) => ({
+              person: c.person,
+              share: text(c.share),
+              defaultShare: c.defaultShare == null ? "" : percentOf(c.defaultShare),
+            }))
+          : [],
     },
     credits: ct
       ? { table: ct.table, deal: ct.deal, person: ct.person, share: ct.share, role: text(ct.role) }
@@ -299,6 +324,7 @@ function dealsFor(table: string, headers: readonly string[]): DealsDraft {
     sdr: text(m.sdr),
     sdrShare: text(m.sdrShare),
     sdrDefaultShare: "",
+    moreCredits: [],
   };
 }
 
@@ -350,6 +376,45 @@ function withPlans(state: BacktestPaneState, plans: PlanRoleDrafts, patch: Parti
   return edited(state, { ...patch, plans, quotas });
 }
 
+/**
+ * Why a role cannot be renamed to `to` (blank, its name already, another role's name in either
+ * plan), or null when it can. A change of case only ("ae" to "AE") is a rename.
+ */
+export function renameRoleProblem(pane: BacktestPaneState, from: string, to: string): string | null {
+  const name = to.trim();
+  if (!name) return "Type the role's new name.";
+  if (name === from) return `The role is called "${from}" already.`;
+  const others = [...pane.plans.current, ...pane.plans.proposed].filter((d) => !sameText(d.role, from));
+  if (others.some((d) => sameText(d.role, name))) return `Another role is called "${name}"; choose another name.`;
+  return null;
+}
+
+/**
+ * A role renamed in both plans, with its plan, rules and quota: a people table that calls the
+ * role something else ("Account Executive" for "AE") keeps the plan as it was set up.
+ */
+function renameRole(state: BacktestPaneState, from: string, to: string): BacktestPaneState {
+  if (renameRoleProblem(state, from, to)) return state;
+  const renamed = <T extends { readonly role: string }>(xs: readonly T[]): T[] =>
+    xs.map((x) => (sameText(x.role, from) ? { ...x, role: to } : x));
+  const q = state.base.quotas;
+  const base: BacktestSettings = {
+    ...state.base,
+    current: { ...state.base.current, roles: renamed(state.base.current.roles) },
+    proposed: { ...state.base.proposed, roles: renamed(state.base.proposed.roles) },
+    quotas:
+      q.kind === "role"
+        ? {
+            ...q,
+            annual: Object.fromEntries(Object.entries(q.annual).map(([k, v]) => [sameText(k, from) ? to : k, v])),
+          }
+        : q,
+  };
+  const plans = { current: renamed(state.plans.current), proposed: renamed(state.plans.proposed) };
+  const rules = { current: renamed(state.rules.current), proposed: renamed(state.rules.proposed) };
+  return withPlans({ ...state, base, quotas: renamed(state.quotas) }, plans, { base, rules });
+}
+
 /** A finished run's message no longer describes the changed form. */
 const edited = (s: BacktestPaneState, patch: Partial<BacktestPaneState>): BacktestPaneState => ({
   ...s,
@@ -385,6 +450,19 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
       return edited(state, { deals: dealsFor(action.table, tableHeaders(state.tables, action.table)) });
     case "dealsChanged":
       return edited(state, { deals: { ...state.deals, ...action.patch } });
+    case "creditPairAdded":
+      return edited(state, { deals: { ...state.deals, moreCredits: [...state.deals.moreCredits, NO_CREDIT_PAIR] } });
+    case "creditPairChanged":
+      return edited(state, {
+        deals: {
+          ...state.deals,
+          moreCredits: state.deals.moreCredits.map((c, i) => (i === action.index ? { ...c, ...action.patch } : c)),
+        },
+      });
+    case "creditPairRemoved":
+      return edited(state, {
+        deals: { ...state.deals, moreCredits: state.deals.moreCredits.filter((_, i) => i !== action.index) },
+      });
     case "peopleTableChanged":
       return edited(state, { people: peopleFor(action.table, tableHeaders(state.tables, action.table)) });
     case "peopleChanged":
@@ -416,6 +494,8 @@ export function backtestPaneReducer(state: BacktestPaneState, action: BacktestPa
       const rules = { ...state.rules, [action.plan]: without(state.rules[action.plan], action.role) };
       return withPlans({ ...state, base }, plans, { base, rules });
     }
+    case "roleRenamed":
+      return renameRole(state, action.from, action.to.trim());
     case "peopleRolesRead":
       return { ...state, peopleRoles: action.roles };
     case "quotaChanged":
@@ -537,9 +617,10 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
     out.push(`The SDR share when blank is "${pane.deals.sdrDefaultShare}"; enter a share from 0% to 100%.`);
   else if (fixed !== null && !pane.deals.sdr.trim())
     out.push("An SDR share when blank needs the SDR column too; choose it, or clear the share.");
+  out.push(...creditPairIssues(pane));
   if (pane.credits.table.trim()) {
     out.push(...columnIssues("credits", pane.credits, pane.tables, CREDITS_REQUIRED, CREDITS_OPTIONAL));
-    if (pane.deals.sdr.trim())
+    if (pane.deals.sdr.trim() || pane.deals.moreCredits.some((c) => c.person.trim()))
       out.push("Credits come from the credits table or from the SDR column, not both; clear one of them.");
   }
   if (pane.actual.table.trim())
@@ -548,6 +629,30 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
   if (yearOf(pane.year) === null) out.push(`The plan year "${pane.year}" is not a year; enter one such as 2026.`);
   out.push(...quotaIssues(pane));
   out.push(...roleIssues(pane));
+  return out;
+}
+
+/** What is wrong with the further credit columns (credit column 2 on), each naming the pair and what to fix. */
+function creditPairIssues(pane: BacktestPaneState): string[] {
+  const headers = tableHeaders(pane.tables, pane.deals.table);
+  const out: string[] = [];
+  pane.deals.moreCredits.forEach((c, i) => {
+    const which = `Credit column ${i + 2}`;
+    if (!c.person.trim()) {
+      if (c.share.trim() || c.defaultShare.trim())
+        out.push(`${which} has a share but no person column; choose the column naming who is credited, or remove it.`);
+      return;
+    }
+    for (const [v, what] of [
+      [c.person, "person"],
+      [c.share, "share"],
+    ] as const)
+      if (v.trim() && headers.length && !headers.some((h) => sameText(h, v)))
+        out.push(`${pane.deals.table} has no column "${v}" (${which.toLowerCase()}'s ${what}); choose another.`);
+    const fixed = shareText(c.defaultShare);
+    if (fixed !== null && (Number.isNaN(fixed) || fixed < 0 || fixed > 1))
+      out.push(`${which}'s share when blank is "${c.defaultShare}"; enter a share from 0% to 100%.`);
+  });
   return out;
 }
 
@@ -638,26 +743,24 @@ function currentPlanOf(pane: BacktestPaneState): BacktestPlan | null {
 }
 
 /**
- * The credits besides the owner: a credits table when chosen, else the SDR column when chosen
- * (with the stored settings' further credit columns), else none.
+ * The credits besides the owner: a credits table when chosen, else the credit columns chosen
+ * (the SDR's, then any further ones), else none.
  */
 function creditsOf(pane: BacktestPaneState): CreditSource {
   const c = pane.credits;
   if (c.table.trim())
     return { kind: "table", table: c.table, deal: c.deal, person: c.person, share: c.share, role: orNull(c.role) };
-  if (!pane.deals.sdr.trim()) return { kind: "owner" };
-  const fixed = shareText(pane.deals.sdrDefaultShare);
+  const pairs: CreditPairDraft[] = [
+    { person: pane.deals.sdr, share: pane.deals.sdrShare, defaultShare: pane.deals.sdrDefaultShare },
+    ...pane.deals.moreCredits,
+  ].filter((c) => c.person.trim());
+  if (!pairs.length) return { kind: "owner" };
   return {
     kind: "columns",
-    columns: [
-      {
-        person: pane.deals.sdr,
-        share: orNull(pane.deals.sdrShare),
-        ...(fixed === null ? {} : { defaultShare: fixed }),
-      },
-      // Further credit columns of the stored settings (a CSR's), which the pane does not show, are kept.
-      ...(pane.base.deals.credits.kind === "columns" ? pane.base.deals.credits.columns.slice(1) : []),
-    ],
+    columns: pairs.map((c) => {
+      const fixed = shareText(c.defaultShare);
+      return { person: c.person, share: orNull(c.share), ...(fixed === null ? {} : { defaultShare: fixed }) };
+    }),
   };
 }
 

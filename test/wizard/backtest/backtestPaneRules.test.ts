@@ -199,17 +199,73 @@ describe("stored back-test settings", () => {
   });
 });
 
-describe("credit columns the pane does not show", () => {
-  test("a stored CSR column pair is kept beside the SDR's", () => {
+describe("credit columns after the SDR's (a CSR's, say)", () => {
+  const withCsr = [table("Deals", [...TABLES[0].headers, "CSR", "CSR Share"]), ...TABLES.slice(1)];
+  const loadedWith = (stored: BacktestSettings | null) =>
+    apply(initialBacktestPane(), { type: "loaded", tables: withCsr, stored });
+
+  test("a stored CSR column pair is shown in the pane beside the SDR's and kept when the SDR's is edited", () => {
     const csr = { person: "CSR", share: null, defaultShare: 0.25 };
     const base = sampleBacktestSettings();
     const stored = sampleBacktestSettings({
       deals: { ...base.deals, credits: { kind: "columns", columns: [{ person: "SDR", share: "SDR Share" }, csr] } },
     });
-    const pane = apply(loaded(stored), { type: "dealsChanged", patch: { sdrDefaultShare: "100%" } });
+    const pane = apply(loadedWith(stored), { type: "dealsChanged", patch: { sdrDefaultShare: "100%" } });
+    expect(pane.deals.moreCredits).toEqual([{ person: "CSR", share: "", defaultShare: "25%" }]);
     expect(backtestSettingsFrom({ pane })!.deals.credits).toEqual({
       kind: "columns",
       columns: [{ person: "SDR", share: "SDR Share", defaultShare: 1 }, csr],
     });
+  });
+
+  test("added, edited and removed in the pane; each reaches the settings in order", () => {
+    let pane = apply(
+      loadedWith(null),
+      { type: "dealsTableChanged", table: "Deals" },
+      { type: "creditPairAdded" },
+      { type: "creditPairChanged", index: 0, patch: { person: "CSR", share: "CSR Share" } },
+    );
+    expect(backtestSettingsFrom({ pane })!.deals.credits).toEqual({
+      kind: "columns",
+      columns: [
+        { person: "SDR", share: "SDR Share" },
+        { person: "CSR", share: "CSR Share" },
+      ],
+    });
+    // Without the SDR's, the CSR's alone is the credit column.
+    pane = apply(pane, { type: "dealsChanged", patch: { sdr: "", sdrShare: "" } });
+    expect(backtestSettingsFrom({ pane })!.deals.credits).toEqual({
+      kind: "columns",
+      columns: [{ person: "CSR", share: "CSR Share" }],
+    });
+    pane = apply(pane, { type: "creditPairRemoved", index: 0 });
+    expect(pane.deals.moreCredits).toEqual([]);
+    expect(backtestSettingsFrom({ pane })!.deals.credits).toEqual({ kind: "owner" });
+  });
+
+  test("what is wrong with a pair is named: a gone column, a share with no person, a bad share, and a credits table beside it", () => {
+    const pane = apply(
+      loadedWith(null),
+      { type: "dealsTableChanged", table: "Deals" },
+      { type: "creditPairAdded" },
+      { type: "creditPairChanged", index: 0, patch: { person: "CSM", defaultShare: "lots" } },
+      { type: "creditPairAdded" },
+      { type: "creditPairChanged", index: 1, patch: { share: "CSR Share" } },
+    );
+    expect(backtestIssues({ pane })).toEqual([
+      'Deals has no column "CSM" (credit column 2\'s person); choose another.',
+      'Credit column 2\'s share when blank is "lots"; enter a share from 0% to 100%.',
+      "Credit column 3 has a share but no person column; choose the column naming who is credited, or remove it.",
+    ]);
+    const both = apply(
+      pane,
+      { type: "dealsChanged", patch: { sdr: "", sdrShare: "" } },
+      { type: "creditPairRemoved", index: 1 },
+      { type: "creditPairChanged", index: 0, patch: { person: "CSR", defaultShare: "" } },
+      { type: "creditsTableChanged", table: "Credits" },
+    );
+    expect(backtestIssues({ pane: both })).toEqual([
+      "Credits come from the credits table or from the SDR column, not both; clear one of them.",
+    ]);
   });
 });

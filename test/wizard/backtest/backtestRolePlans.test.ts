@@ -7,6 +7,7 @@ import {
   backtestIssues,
   backtestSettingsFrom,
   initialBacktestPane,
+  renameRoleProblem,
   rolesIn,
   rolesToAdd,
 } from "../../../src/wizard/backtest/backtestPane";
@@ -286,5 +287,48 @@ describe("the Back-test pane's roles per plan", () => {
     ]);
     expect(backtestIssues({ pane: sdr })).toEqual(['SDR: the annual quota is ""; enter an amount above 0.']);
     expect(sampleBacktestSettings().quotas.kind).toBe("role");
+  });
+});
+
+describe("renaming a role", () => {
+  test("renames it in both plans with its curve, rules and quota, and the settings carry the new name", () => {
+    const before = apply(loaded(), {
+      type: "rolePlanChanged",
+      plan: "proposed",
+      role: 0,
+      patch: { tiers: "0:1, 1:2.5" },
+    });
+    const pane = apply(before, { type: "roleRenamed", from: "AE", to: " Account Executive " });
+    expect(pane.plans.current.map((d) => d.role)).toEqual(["Account Executive", "CSR/AM", "SDR"]);
+    expect(pane.plans.proposed[0]).toEqual({ ...before.plans.proposed[0], role: "Account Executive" });
+    expect(pane.rules.current[0]).toEqual({ ...before.rules.current[0], role: "Account Executive" });
+    expect(pane.quotas.find((q) => q.role === "Account Executive")).toEqual({
+      role: "Account Executive",
+      annual: before.quotas.find((q) => q.role === "AE")!.annual,
+    });
+    expect(backtestIssues({ pane })).toEqual([]);
+    const s = backtestSettingsFrom({ pane })!;
+    const was = backtestSettingsFrom({ pane: before })!;
+    expect(s.current.roles[0]).toEqual({ ...was.current.roles[0], role: "Account Executive" });
+    expect(s.proposed.roles[0]).toEqual({ ...was.proposed.roles[0], role: "Account Executive" });
+    expect(s.quotas).toEqual({
+      kind: "role",
+      annual: Object.fromEntries(
+        Object.entries((was.quotas as { annual: Record<string, number> }).annual).map(([k, v]) => [
+          k === "AE" ? "Account Executive" : k,
+          v,
+        ]),
+      ),
+    });
+  });
+
+  test("a blank name, its own name or another role's name is refused, saying why; a change of case is a rename", () => {
+    const pane = loaded();
+    expect(renameRoleProblem(pane, "AE", "  ")).toBe("Type the role's new name.");
+    expect(renameRoleProblem(pane, "AE", "AE")).toBe('The role is called "AE" already.');
+    expect(renameRoleProblem(pane, "AE", "sdr")).toBe('Another role is called "sdr"; choose another name.');
+    expect(apply(pane, { type: "roleRenamed", from: "AE", to: "SDR" })).toBe(pane);
+    expect(renameRoleProblem(pane, "AE", "ae")).toBeNull();
+    expect(apply(pane, { type: "roleRenamed", from: "AE", to: "ae" }).plans.current[0].role).toBe("ae");
   });
 });

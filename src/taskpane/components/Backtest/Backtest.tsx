@@ -13,11 +13,14 @@ import {
   initialBacktestPane,
   PeopleDraft,
   RolePlanDraft,
+  renameRoleProblem,
   rolesIn,
   rolesToAdd,
   tableHeaders,
 } from "../../../wizard/backtest/backtestPane";
+import { CreditColumnsFields } from "./CreditColumnsFields";
 import { RolePlanFields } from "./RolePlanFields";
+import { RoleRename } from "./RoleRename";
 import { RulesFields } from "./RulesFields";
 import { RulesDraft } from "../../../wizard/backtest/backtestRules";
 import { backtestStep } from "../../../wizard/backtest/runBacktestStep";
@@ -41,7 +44,10 @@ const reducer = withTablesChanged(backtestPaneReducer);
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-const DEAL_COLUMNS: readonly (readonly [Exclude<keyof DealsDraft, "table" | "sdrDefaultShare">, string])[] = [
+const DEAL_COLUMNS: readonly (readonly [
+  Exclude<keyof DealsDraft, "table" | "sdrDefaultShare" | "moreCredits">,
+  string,
+])[] = [
   ["deal", "Deal id column"],
   ["owner", "Owner column"],
   ["amount", "Amount column"],
@@ -187,6 +193,13 @@ export function Backtest({ host }: BacktestProps): React.JSX.Element {
             />
           </Field>
         </div>
+        <CreditColumnsFields
+          pairs={pane.deals.moreCredits}
+          headers={tableHeaders(pane.tables, pane.deals.table)}
+          onAdd={() => dispatch({ type: "creditPairAdded" })}
+          onChange={(index, patch) => dispatch({ type: "creditPairChanged", index, patch })}
+          onRemove={(index) => dispatch({ type: "creditPairRemoved", index })}
+        />
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>Credits table (optional)</legend>
@@ -358,13 +371,23 @@ interface RoleBlockProps {
   readonly draft: RolePlanDraft;
   readonly rules: RulesDraft | undefined;
   readonly dispatch: React.Dispatch<BacktestPaneAction>;
+  /** Why a role cannot be renamed to a name (see renameRoleProblem); the same function on every render. */
+  readonly renameProblem: (from: string, to: string) => string | null;
 }
 
 /**
  * One role of one plan: its plan and its rules. Memoised: typing in one role re-renders that
  * role only (the reducer keeps the other roles' drafts as they were).
  */
-const RoleBlock = React.memo(function RoleBlock({ name, plan, index, draft, rules, dispatch }: RoleBlockProps) {
+const RoleBlock = React.memo(function RoleBlock({
+  name,
+  plan,
+  index,
+  draft,
+  rules,
+  dispatch,
+  renameProblem,
+}: RoleBlockProps) {
   return (
     <>
       <RolePlanFields
@@ -373,6 +396,13 @@ const RoleBlock = React.memo(function RoleBlock({ name, plan, index, draft, rule
         onChange={(patch) => dispatch({ type: "rolePlanChanged", plan, role: index, patch })}
         onRemove={() => dispatch({ type: "roleRemoved", plan, role: index })}
       />
+      {plan === "current" && (
+        <RoleRename
+          role={draft.role}
+          problem={(to) => renameProblem(draft.role, to)}
+          onRename={(to) => dispatch({ type: "roleRenamed", from: draft.role, to })}
+        />
+      )}
       {rules && (
         <RulesFields
           plan={name}
@@ -401,6 +431,13 @@ function PlanSection({ plan, heading, pane, dispatch }: PlanSectionProps): React
   const name = pane.base[plan].name;
   const addable = rolesToAdd(pane, plan);
   const [adding, setAdding] = React.useState("");
+  // Read through a ref, so that the memoised role blocks get one function and re-render only when typed in.
+  const latest = React.useRef(pane);
+  latest.current = pane;
+  const renameProblem = React.useCallback(
+    (from: string, to: string) => renameRoleProblem(latest.current, from, to),
+    [],
+  );
   const chosen = addable.includes(adding) ? adding : (addable[0] ?? "");
   return (
     <>
@@ -422,6 +459,7 @@ function PlanSection({ plan, heading, pane, dispatch }: PlanSectionProps): React
           draft={d}
           rules={pane.rules[plan][i]}
           dispatch={dispatch}
+          renameProblem={renameProblem}
         />
       ))}
       {addable.length > 0 && (
