@@ -19,17 +19,23 @@ const textbox = (name: string) => screen.getByRole("textbox", { name }) as HTMLI
 const combobox = (name: string) => screen.getByRole("combobox", { name }) as HTMLSelectElement;
 const button = (name: string) => screen.getByRole("button", { name }) as HTMLButtonElement;
 
+/** The Back-test pane on a workbook, once it has read the tables. */
+async function openPane(wb: PreviewWorkbook): Promise<PreviewHost> {
+  const host = new PreviewHost(wb);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Backtest host={host} />
+    </FluentProvider>,
+  );
+  await waitFor(() => expect(combobox("Person id column").textContent).toContain("Name"), { timeout: 15000 });
+  return host;
+}
+
 describe("the Back-test pane's role plans", () => {
   test("SDR removed and added back, the current AE curve edited: the written ledger is the core's", async () => {
     const wb = new PreviewWorkbook();
     loadSample(wb);
-    const host = new PreviewHost(wb);
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <Backtest host={host} />
-      </FluentProvider>,
-    );
-    await waitFor(() => expect(combobox("Person id column").textContent).toContain("Name"), { timeout: 15000 });
+    const host = await openPane(wb);
     expect(textbox("Current AE tiers (lower:rate)").value).toBe("0:1, 1:1.5, 1.25:2");
     // Every role of the sample's Reps table has a plan: nothing to add.
     expect(screen.queryByRole("button", { name: "Add role to Current" })).toBeNull();
@@ -127,13 +133,7 @@ describe("the Back-test pane's role plans", () => {
       const at = { row: reps.anchor.row + r, col: roleCol };
       if (wb.cell(reps.sheet, at).value === "AE") wb.setCell(reps.sheet, at, "Account Executive");
     }
-    const host = new PreviewHost(wb);
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <Backtest host={host} />
-      </FluentProvider>,
-    );
-    await waitFor(() => expect(combobox("Person id column").textContent).toContain("Name"), { timeout: 15000 });
+    const host = await openPane(wb);
     const tiers = textbox("Proposed AE tiers (lower:rate)").value;
     fireEvent.change(textbox("New name for AE (both plans)"), { target: { value: "SDR" } });
     expect(screen.getByText('Another role is called "SDR"; choose another name.')).toBeTruthy();
