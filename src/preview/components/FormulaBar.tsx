@@ -41,7 +41,8 @@ export function FormulaBar({ address, content, onGoTo, onCommit, inputRef }: For
         size="small"
         onChange={(_, d) => setTarget(d.value)}
         onKeyDown={(e) => {
-          if (e.key === "Enter") setBadTarget(!onGoTo(target));
+          // What the box shows is what Enter goes to, even if a render is still to catch up with the typing.
+          if (e.key === "Enter") setBadTarget(!onGoTo(e.currentTarget.value));
           if (e.key === "Escape") setTarget(address);
         }}
       />
@@ -53,7 +54,7 @@ export function FormulaBar({ address, content, onGoTo, onCommit, inputRef }: For
         size="small"
         onChange={(_, d) => setDraft(d.value)}
         onKeyDown={(e) => {
-          if (e.key === "Enter") onCommit(draft);
+          if (e.key === "Enter") onCommit(e.currentTarget.value);
           if (e.key === "Escape") setDraft(content);
         }}
       />
