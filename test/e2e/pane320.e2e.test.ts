@@ -148,6 +148,16 @@ describe("the task pane at 320 px", () => {
     const add = pane(page).getByRole("button", { name: "Add role to Current" });
     await add.scrollIntoViewIfNeeded();
     await add.locator("..").screenshot({ path: `${ARTIFACTS}/pane320-backtest-add-role.png` });
+    // A second credit column and a role's rename, with its refusal shown, fit too.
+    await pane(page).getByRole("button", { name: "Add a credit column (e.g. CSR)" }).click();
+    const pair = pane(page).getByRole("group", { name: "Credit column 2" });
+    await pair.scrollIntoViewIfNeeded();
+    await pair.screenshot({ path: `${ARTIFACTS}/pane320-backtest-credit-column.png` });
+    const rename = pane(page).getByRole("textbox", { name: "New name for AE (both plans)" });
+    await rename.fill("CSR/AM");
+    await pane(page).getByText('Another role is called "CSR/AM"; choose another name.').waitFor();
+    await rename.scrollIntoViewIfNeeded();
+    await rename.locator("xpath=ancestor::div[2]").screenshot({ path: `${ARTIFACTS}/pane320-backtest-rename.png` });
     expect(await overflowing(page)).toEqual([]);
   });
 
