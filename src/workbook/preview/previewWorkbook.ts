@@ -7,6 +7,7 @@ import { engineErrorText } from "./engineErrors";
 import { stringLiteralsForEngine } from "./engineStrings";
 import { registerIndexedCriteria } from "./indexedCriteria";
 import { registerIndexedSumproduct } from "./indexedSumproduct";
+import { rememberDateParses } from "./rememberedDateParses";
 
 /** A table in the preview workbook: its geometry and column number formats. */
 export interface PreviewTable extends TableGeometry {
@@ -109,6 +110,7 @@ export class PreviewWorkbook {
     // functions, TRUE() and FALSE(). Names make formulas written for Excel work unchanged.
     this.engine.addNamedExpression("TRUE", "=TRUE()");
     this.engine.addNamedExpression("FALSE", "=FALSE()");
+    rememberDateParses(this.engine);
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
