@@ -46,6 +46,19 @@ describe("the name box and the formula bar", () => {
     expect(nameBox().value).toBe("C4");
   });
 
+  test("both boxes show a new selection in the render that brings it, even with the focus in them, until something is typed", () => {
+    // Before: an effect set the name box after the render, and not at all while it had the focus,
+    // so a test's fill could select the old text just before it was replaced ("A3B2").
+    const { rerender } = renderBar("A2", "North");
+    nameBox().focus();
+    rerender("A3", "");
+    expect(nameBox().value).toBe("A3");
+    formulaBar().focus();
+    fireEvent.change(formulaBar(), { target: { value: "South" } });
+    rerender("A4", "=SUM(B1:B3)");
+    expect(formulaBar().value).toBe("=SUM(B1:B3)"); // another cell: its own content, not the text typed in A3
+  });
+
   test("Enter in the formula bar commits what it shows; Escape puts the cell's content back", () => {
     const { commit } = renderBar();
     expect(formulaBar().value).toBe("=1+1");

@@ -16,46 +16,63 @@ export interface FormulaBarProps {
   readonly inputRef?: React.Ref<HTMLInputElement>;
 }
 
-/** The name box and formula bar: shows the active cell's formula and edits it on Enter. */
+/**
+ * The name box and formula bar: shows the active cell's address and formula, and edits them on
+ * Enter. What a box shows is worked out in the render that brings a new selection (the typed
+ * text while the user types, else the selection's own), never set by an effect afterwards: an
+ * effect's update lands a moment later and could replace the box's text while the user (or a
+ * test) has begun typing into it, so that their text was appended to the old one ("A3B2").
+ */
 export function FormulaBar({ address, content, onGoTo, onCommit, inputRef }: FormulaBarProps): React.JSX.Element {
   const styles = useWorkbookViewStyles();
-  const [draft, setDraft] = React.useState(content);
-  const [target, setTarget] = React.useState(address);
+  // The address typed in the name box, kept while the selection moves, until Enter, Escape or leaving it.
+  const [target, setTarget] = React.useState<string | null>(null);
   const [badTarget, setBadTarget] = React.useState(false);
-  React.useEffect(() => setDraft(content), [content, address]);
-  const nameBox = React.useRef<HTMLInputElement>(null);
-  // A selection that lands while the user types an address does not overwrite what they typed.
-  React.useEffect(() => {
-    if (document.activeElement === nameBox.current) return;
-    setTarget(address);
-    setBadTarget(false);
-  }, [address]);
+  // The formula typed, for the cell it was typed in: another cell shows its own content.
+  const [draft, setDraft] = React.useState<{ readonly address: string; readonly text: string } | null>(null);
+  const shownDraft = draft && draft.address === address ? draft.text : content;
   return (
     <div className={styles.formulaBar}>
       <Input
         className={styles.nameBox}
-        ref={nameBox}
-        value={target}
+        value={target ?? address}
         aria-label="Name box"
         aria-invalid={badTarget}
         size="small"
-        onChange={(_, d) => setTarget(d.value)}
+        onChange={(_, d) => {
+          setTarget(d.value);
+          setBadTarget(false);
+        }}
+        onBlur={() => {
+          setTarget(null);
+          setBadTarget(false);
+        }}
         onKeyDown={(e) => {
-          // What the box shows is what Enter goes to, even if a render is still to catch up with the typing.
-          if (e.key === "Enter") setBadTarget(!onGoTo(e.currentTarget.value));
-          if (e.key === "Escape") setTarget(address);
+          const typed = e.currentTarget.value;
+          if (e.key === "Enter") {
+            const went = onGoTo(typed);
+            setBadTarget(!went);
+            if (went) setTarget(null);
+          }
+          if (e.key === "Escape") {
+            setTarget(null);
+            setBadTarget(false);
+          }
         }}
       />
       <Input
         className={styles.formulaInput}
         ref={inputRef}
-        value={draft}
+        value={shownDraft}
         aria-label="Formula bar"
         size="small"
-        onChange={(_, d) => setDraft(d.value)}
+        onChange={(_, d) => setDraft({ address, text: d.value })}
         onKeyDown={(e) => {
-          if (e.key === "Enter") onCommit(e.currentTarget.value);
-          if (e.key === "Escape") setDraft(content);
+          if (e.key === "Enter") {
+            onCommit(e.currentTarget.value);
+            setDraft(null);
+          }
+          if (e.key === "Escape") setDraft(null);
         }}
       />
     </div>
