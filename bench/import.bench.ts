@@ -9,7 +9,7 @@ import { applyImport } from "../src/preview/import/applyImport";
 import { handleRequests, WorkerResponse } from "../src/preview/import/csvSession";
 import { CsvImport } from "../src/preview/import/importPlan";
 import { PreviewWorkbook } from "../src/workbook/preview/previewWorkbook";
-import { packXlsx } from "../src/preview/export/packXlsx";
+import { packXlsx, snapshotParts } from "../src/preview/export/packXlsx";
 import { xlsxSnapshot, xlsxSnapshotSliced } from "../src/preview/export/writeXlsx";
 import { CaseResult, peakMiB, runCaseFromArgvAsync, seeded, timeMedian } from "./harness";
 
@@ -106,7 +106,7 @@ function open50MB(): CaseResult {
 /**
  * Keeping a workbook in the browser (autosave, and Download .xlsx) after the 100,000-row CSV is
  * opened: what the page's thread does, the workbook read in slices and the snapshot cloned for
- * the worker (postMessage's structured clone), with the longest single task; the packing runs
+ * the worker part by part (postMessage's structured clone), with the longest single task; the packing runs
  * in the worker and is reported beside it. Baseline: the same read in one piece, as before.
  * Target: no task of the page's thread over 200 ms (issue 12, section 4).
  */
@@ -129,9 +129,17 @@ async function keep(): Promise<CaseResult> {
   });
   longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
   const readMs = performance.now() - t0;
-  const c0 = performance.now();
-  structuredClone(snapshot);
-  const cloneMs = performance.now() - c0;
+  // Posted as the preview posts it: the skeleton, then each part in a task of its own.
+  const { skeleton, parts } = snapshotParts(snapshot);
+  let cloneMs = 0;
+  let longestClone = 0;
+  for (const piece of [skeleton, ...parts]) {
+    const c0 = performance.now();
+    structuredClone(piece);
+    const ms = performance.now() - c0;
+    cloneMs += ms;
+    longestClone = Math.max(longestClone, ms);
+  }
   const baselineMs = timeMedian(() => xlsxSnapshot(wb), 1, 0);
   const p0 = performance.now();
   const bytes = await packXlsx(snapshot);
@@ -144,9 +152,10 @@ async function keep(): Promise<CaseResult> {
     name: "Keep a 100,000-row, 10-column workbook (autosave, Download .xlsx): the page's part, read in slices and cloned for the worker",
     rows: 100_000,
     ms: readMs + cloneMs,
+    // The longest task of the page's thread is the longest slice or the longest part's clone.
     baselineMs,
     peakMiB: peakMiB(),
-    notes: `target: no page task over 200 ms; longest slice ${Math.round(longestSlice)} ms of ${slices + 1}, clone for the worker ${Math.round(cloneMs)} ms (one task); read ${Math.round(readMs)} ms in all; packing in the worker ${Math.round(packMs)} ms, ${(bytes.length / 1048576).toFixed(1)} MiB; ${cells.toLocaleString("en-US")} table cells; baseline: the same read in one task; one run`,
+    notes: `target: no page task over 200 ms; longest slice ${Math.round(longestSlice)} ms of ${slices + 1}; clones for the worker ${Math.round(cloneMs)} ms in ${parts.length + 1} parts, the longest ${Math.round(longestClone)} ms; read ${Math.round(readMs)} ms in all; packing in the worker ${Math.round(packMs)} ms, ${(bytes.length / 1048576).toFixed(1)} MiB; ${cells.toLocaleString("en-US")} table cells; baseline: the same read in one task; one run`,
   };
 }
 

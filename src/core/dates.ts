@@ -78,7 +78,10 @@ export function monthsOverlapping(first: number, last: number): { first: number;
 /** The serial of 9999-12-31, the last day Excel shows as a date. */
 export const LAST_DATE_SERIAL = 2_958_465;
 
-/** Whether a number is a day Excel shows as a date: 0 (its "1900-01-00") to 9999-12-31, any time of day. */
+/**
+ * Whether a number is a day Excel shows as a date: 0 (Excel shows "1900-01-00"; {@link isoDate}
+ * writes the calendar's 1899-12-30) to 9999-12-31, any time of day.
+ */
 export function isDateSerial(n: number): boolean {
   return n >= 0 && n < LAST_DATE_SERIAL + 1;
 }

@@ -361,5 +361,16 @@ describe("Explain on the COMP.DRAW spills beside the ledger", () => {
     const h = await explainActiveCell(host);
     expect(h.title).toBe("COMP.DRAW: R1's draw under the Current plan");
     expect(h.inWords).toContain("The header of the COMP.DRAW spill");
+    // The next block's header shares a row with this block's last period, in the other group of columns.
+    const next = parseAddress(spillCellOf(wb, "Current", "R2", 1, "Paid"));
+    const nextHeader = `${columnLetter(next.col - 5)}${next.row}`;
+    expect(next.col).not.toBe(paid.col);
+    expect(wb.cell(BACKTEST_SHEETS.ledger, parseAddress(nextHeader)).formula).toMatch(/^=COMP\.DRAW\(/);
+    wb.select(BACKTEST_SHEETS.ledger, nextHeader);
+    expect((await explainActiveCell(host)).title).toBe("COMP.DRAW: R2's draw under the Current plan");
+    const lastOfR1 = spillCellOf(wb, "Current", "R1", 12, "Paid");
+    expect(parseAddress(lastOfR1).row).toBe(next.row - 1);
+    wb.select(BACKTEST_SHEETS.ledger, lastOfR1);
+    expect((await explainActiveCell(host)).inWords).toContain("Paid of R1 (AE) in period 12");
   });
 });

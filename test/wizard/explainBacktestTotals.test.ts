@@ -128,6 +128,37 @@ describe("Explain lists the people and the deals behind the comparison's totals"
     expect(losers.inWords).toContain("0 people are paid less");
   });
 
+  test("people with no quota (an SDR on money tiers) have no attainment: not counted at quota, in no band; no actual payouts, no model-minus-actual total", async () => {
+    const withSdr = twoDeals.map((r) => (r[0] === "D1" ? [...r.slice(0, 7), "S1", 1] : r));
+    const { wb, host } = book(withSdr, [...people, ["R2", "AE", "", "", 10000, ""], ["S1", "SDR", "", "", "", ""]]);
+    const sdr = rolePlan("SDR", { curveOn: "AMOUNT", targetIncentive: 1, curve: curve([[0, 0.05]]), splits: "ANY" });
+    const proposed = plan("Proposed", [
+      rolePlan("AE", {
+        curve: curve([
+          [0, 1],
+          [1, 2],
+        ]),
+      }),
+      sdr,
+    ]);
+    await runBacktestStep(host, settings(plan("Current", [rolePlan("AE"), sdr]), proposed));
+    expect(rowsOf(wb, "BT_Comparison").find((r) => r.Person === "S1")!["Attainment proposed"]).toBe("");
+    wb.select(BACKTEST_SHEETS.comparison, at("BT_AtQuota_proposed"));
+    const share = await explainActiveCell(host);
+    expect(share.inWords).toContain(
+      "1 of 2 people reach their year quota under the Proposed plan (the health band is 60-70%); 1 with no quota are not counted",
+    );
+    expect(labels(share)).toEqual(["BT_Comparison row 1: R1", "BT_Comparison row 2: R2"]);
+    const hist = wb.tables().find((t) => t.name === "BT_Histogram")!;
+    wb.select(hist.sheet, `${String.fromCharCode(65 + hist.anchor.col + 4)}${hist.anchor.row + 2}`); // Below 50%, proposed
+    const below = await explainActiveCell(host);
+    expect(labels(below)).toEqual(["BT_Comparison row 2: R2"]); // R2 at 25%; S1 in no band
+    wb.select(BACKTEST_SHEETS.comparison, at("BT_Model_Minus_Actual"));
+    const blank = await explainActiveCell(host);
+    expect(blank.rows).toEqual([]);
+    expect(blank.inWords).not.toContain("model minus");
+  });
+
   test("a histogram count: the people in that attainment band under that plan", async () => {
     const { wb, host } = await runTwo();
     const hist = wb.tables().find((t) => t.name === "BT_Histogram")!;

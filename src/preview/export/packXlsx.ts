@@ -218,6 +218,8 @@ export function workerPacker(
     const w = worker;
     const id = next++;
     const answer = new Promise<Uint8Array>((resolve, reject) => pending.set(id, { resolve, reject }));
+    // The worker may fail while parts are still being posted: the caller hears it when it awaits.
+    answer.catch(() => {});
     try {
       const { skeleton, parts } = snapshotParts(snapshot);
       w.postMessage({ id, skeleton } satisfies PackRequest);

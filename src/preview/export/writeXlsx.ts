@@ -193,14 +193,21 @@ export async function writeXlsxSliced(
   pack: (snapshot: XlsxSnapshot) => Promise<Uint8Array> = packXlsx,
   slicing?: Slicing,
 ): Promise<Uint8Array> {
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     try {
       return await pack(await xlsxSnapshotSliced(wb, slicing));
     } catch (e) {
       if (!(e instanceof WorkbookChangedError)) throw e;
+      if (attempt >= MAX_READS)
+        throw new Error(
+          `the workbook changed ${MAX_READS} times while it was being read (a run still writing?); try again when it is done.`,
+        );
     }
   }
 }
+
+/** How many times a file is read again, the workbook changing under each read, before giving up. */
+const MAX_READS = 20;
 
 /**
  * What a file needs from the workbook, as plain data that can be posted to a worker: every
@@ -238,11 +245,12 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * {@link xlsxSnapshot} read in slices of at most `sliceMs`, the page's other work running
  * between them, so that keeping a 600,000-cell workbook never blocks the page for seconds.
  * Rejects with {@link WorkbookChangedError} when the workbook changes between two slices (the
- * engine reports a change, or the workbook's version moves): a snapshot is of one state.
+ * engine reports a change, or its content version moves; a new selection is no change): a
+ * snapshot is of one state.
  */
 export async function xlsxSnapshotSliced(wb: PreviewWorkbook, slicing: Slicing = {}): Promise<XlsxSnapshot> {
   const { sliceMs = 30, pause = nextTask, now = () => performance.now() } = slicing;
-  const version = wb.version;
+  const version = wb.contentVersion;
   let changed = false;
   const onChange = () => {
     changed = true;
@@ -258,7 +266,7 @@ export async function xlsxSnapshotSliced(wb: PreviewWorkbook, slicing: Slicing =
         if (now() >= until) break;
       }
       await pause();
-      if (changed || wb.version !== version) throw new WorkbookChangedError();
+      if (changed || wb.contentVersion !== version) throw new WorkbookChangedError();
     }
   } finally {
     for (const e of CONTENT_EVENTS) wb.engine.off(e, onChange);

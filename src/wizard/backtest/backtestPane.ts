@@ -68,7 +68,9 @@ export interface DealsDraft {
 
 /** A further credit column of the deals table as chosen: the person, their share column, the share when blank. */
 export interface CreditPairDraft {
+  /** The column naming who is credited. */
   readonly person: string;
+  /** The column of their share ("" for none). */
   readonly share: string;
   /** "25%" or "0.25"; "" for 100%. */
   readonly defaultShare: string;
@@ -620,8 +622,12 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
   out.push(...creditPairIssues(pane));
   if (pane.credits.table.trim()) {
     out.push(...columnIssues("credits", pane.credits, pane.tables, CREDITS_REQUIRED, CREDITS_OPTIONAL));
-    if (pane.deals.sdr.trim() || pane.deals.moreCredits.some((c) => c.person.trim()))
+    if (pane.deals.sdr.trim())
       out.push("Credits come from the credits table or from the SDR column, not both; clear one of them.");
+    if (pane.deals.moreCredits.some((c) => c.person.trim()))
+      out.push(
+        "Credits come from the credits table or from the deals table's credit columns, not both; remove the credit columns, or clear the credits table.",
+      );
   }
   if (pane.actual.table.trim())
     out.push(...columnIssues("actual payouts", pane.actual, pane.tables, ACTUAL_REQUIRED, []));

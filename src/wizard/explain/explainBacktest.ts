@@ -29,14 +29,6 @@ import { DRAW_SPILL_COLUMNS, drawColumn, drawFormula, ledgerGeometry, planFor } 
 import { compArguments } from "./compArguments";
 import { records } from "./explainKpi";
 import { ExplainedInput, Explanation, MAX_ROWS, show, showMoney, showPct, SourceRow } from "./explanation";
-
-/** What a Plan Comparison total adds to its formula's explanation: the people or deals behind it. */
-export interface BehindTotal {
-  /** A sentence saying what the total counts or adds. */
-  readonly inWords: string;
-  readonly rows: readonly SourceRow[];
-  readonly rowsNote: string | null;
-}
 import { locate, rowAddress, TablePlace } from "./locate";
 
 type Row = Record<string, unknown>;
@@ -107,7 +99,9 @@ export async function explainBacktestCell(
   const name = place && place.row >= 0 ? place.table.name : null;
   const T = BACKTEST_TABLES;
   const onLines = !name && sameText(cell.sheet, BACKTEST_SHEETS.ledger) ? lineAt(tables, cell.address) : null;
-  const onLedgerSheet = !name && !onLines && sameText(cell.sheet, BACKTEST_SHEETS.ledger);
+  const col = parseCell(cell.address).col;
+  const inDrawColumns = col >= drawColumn(0) && col < drawColumn(1) + DRAW_SPILL_COLUMNS.length;
+  const onLedgerSheet = !name && !onLines && inDrawColumns && sameText(cell.sheet, BACKTEST_SHEETS.ledger);
   if (![T.ledger, T.credits, T.comparison, T.statements].includes(name as never) && !onLines && !onLedgerSheet)
     return null;
   const bt = await load(host, tables, cell, where);
@@ -531,6 +525,16 @@ async function explainStatement(bt: Backtest, row: number): Promise<Explanation>
   return explainLedger(bt, ledgerRowOf(bt, plan, St.Person, k), figure);
 }
 
+/** What a Plan Comparison total adds to its formula's explanation: the people or deals behind it. */
+export interface BehindTotal {
+  /** A sentence saying what the total counts or adds. */
+  readonly inWords: string;
+  /** The people or deals, with links to their rows. */
+  readonly rows: readonly SourceRow[];
+  /** Set when only some rows are listed. */
+  readonly rowsNote: string | null;
+}
+
 type ComparisonRow = Record<(typeof COMPARISON_COLUMNS)[number] | (typeof ACTUAL_COLUMNS)[number], unknown>;
 
 /** The per-plan column of Plan Comparison for a figure. */
@@ -582,8 +586,14 @@ export async function backtestTotalBehind(
     const band = (await records(host, BACKTEST_TABLES.histogram, HISTOGRAM_COLUMNS))[onHistogram.row];
     const from = typeof band.From === "number" ? band.From : null;
     const to = typeof band.To === "number" ? band.To : null;
+    // A person with no quota has no attainment (a blank): COUNTIFS counts them in no band.
     const att = (r: ComparisonRow) => num(r[planColumn("Attainment", p)]);
-    const inBand = people.filter(({ r }) => (from === null || att(r) >= from) && (to === null || att(r) < to));
+    const inBand = people.filter(
+      ({ r }) =>
+        typeof r[planColumn("Attainment", p)] === "number" &&
+        (from === null || att(r) >= from) &&
+        (to === null || att(r) < to),
+    );
     return {
       inWords: `${inBand.length} of ${people.length} people have a year attainment ${from === null ? "" : `of ${showPct(from)} or more`}${from !== null && to !== null ? " and " : ""}${to === null ? "" : `below ${showPct(to)}`} under the ${bt.s[p].name} plan; they are listed below.`,
       rows: personRows(inBand, (r) => `Attainment ${showPct(att(r))}`),
@@ -591,6 +601,8 @@ export async function backtestTotalBehind(
     };
   }
   const name = named!.name;
+  // Without actual payouts the sheet writes no model-minus-actual total: its cell is blank.
+  if (name === COMPARISON_NAMES.modelMinusActual && !bt.s.actual) return null;
   const planOf = PLAN_KEYS.find((p) => name.endsWith(`_${p}`)) ?? null;
   const N = COMPARISON_NAMES;
   if (planOf && (name === N.revenue(planOf) || name === N.costOfSales(planOf))) {
@@ -613,12 +625,18 @@ export async function backtestTotalBehind(
     };
   }
   if (planOf) {
+    // As COMP.ATTAINMENT_SHARE counts: people with no quota (a blank attainment) are left out.
     const att = (r: ComparisonRow) => num(r[planColumn("Attainment", planOf)]);
-    const at = people.filter(({ r }) => att(r) >= 1);
+    const measured = people.filter(({ r }) => typeof r[planColumn("Attainment", planOf)] === "number");
+    const at = measured.filter(({ r }) => att(r) >= 1);
+    const unmeasured = people.length - measured.length;
     return {
-      inWords: `${at.length} of ${people.length} people reach their year quota under the ${bt.s[planOf].name} plan (the health band is 60-70%); everyone is listed below, the highest attainment first.`,
-      rows: personRows(byDesc(att), (r) => `Attainment ${showPct(att(r))}${att(r) >= 1 ? " (at or above quota)" : ""}`),
-      rowsNote: peopleNote(people.length),
+      inWords: `${at.length} of ${measured.length} people reach their year quota under the ${bt.s[planOf].name} plan (the health band is 60-70%)${unmeasured ? `; ${unmeasured} with no quota are not counted` : ""}; they are listed below, the highest attainment first.`,
+      rows: personRows(
+        [...measured].sort((a, b) => att(b.r) - att(a.r)),
+        (r) => `Attainment ${showPct(att(r))}${att(r) >= 1 ? " (at or above quota)" : ""}`,
+      ),
+      rowsNote: peopleNote(measured.length),
     };
   }
   if (name === N.winners || name === N.losers) {

@@ -122,9 +122,13 @@ export class PreviewWorkbook {
   /** Increases with every change; views compare it to know when to redraw. */
   version = 0;
 
-  /** Tells every listener that something changed. */
-  notify(): void {
+  /** Increases with every change but a new selection: what a file of the workbook holds changed. */
+  contentVersion = 0;
+
+  /** Tells every listener that something changed (only the selection, when `selectionOnly`). */
+  notify(selectionOnly = false): void {
     this.version++;
+    if (!selectionOnly) this.contentVersion++;
     for (const l of this.listeners) l();
   }
 
@@ -492,7 +496,7 @@ export class PreviewWorkbook {
   /** Selects a range ("B2:C5") on a sheet. */
   select(sheet: string, address: string): void {
     this.selection = { sheet: this.canonicalName(sheet) ?? sheet, range: parseRange(address) };
-    this.notify();
+    this.notify(true);
   }
 }
 

@@ -129,6 +129,30 @@ describe("packing the .xlsx off the page's thread", () => {
     expect(await zip.file("xl/sharedStrings.xml")!.async("string")).toContain("edited while the file was read");
   });
 
+  test("a new selection while the file is read is no change; a workbook that never stops changing is given up, saying so", async () => {
+    const own = new PreviewWorkbook();
+    own.addSheet("Data");
+    own.setBlock(
+      "Data",
+      { row: 0, col: 0 },
+      Array.from({ length: 3_000 }, (_, r) => [r, `row ${r}`]),
+    );
+    let clicks = 0;
+    const click = async () => {
+      own.select("Data", `A${++clicks}`);
+    };
+    expect(await xlsxSnapshotSliced(own, { sliceMs: 0, pause: click })).toEqual(xlsxSnapshot(own));
+    expect(clicks).toBeGreaterThan(1);
+    let edits = 0;
+    const edit = async () => {
+      own.setCell("Data", { row: 0, col: 1 }, `edit ${++edits}`);
+    };
+    await expect(writeXlsxSliced(own, packXlsx, { sliceMs: 0, pause: edit })).rejects.toThrow(
+      "the workbook changed 20 times while it was being read (a run still writing?); try again when it is done.",
+    );
+    expect(edits).toBe(20);
+  });
+
   test("posted in parts, the snapshot is put together again exactly; the worker packs the same file", async () => {
     const snapshot = xlsxSnapshot(wb);
     const { skeleton, parts: pieces } = snapshotParts(snapshot, 50);

@@ -265,7 +265,7 @@ describe("credit columns after the SDR's (a CSR's, say)", () => {
       { type: "creditsTableChanged", table: "Credits" },
     );
     expect(backtestIssues({ pane: both })).toEqual([
-      "Credits come from the credits table or from the SDR column, not both; clear one of them.",
+      "Credits come from the credits table or from the deals table's credit columns, not both; remove the credit columns, or clear the credits table.",
     ]);
   });
 });

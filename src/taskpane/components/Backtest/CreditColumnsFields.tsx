@@ -10,8 +10,11 @@ export interface CreditColumnsFieldsProps {
   readonly pairs: readonly CreditPairDraft[];
   /** The deals table's headers, to choose from. */
   readonly headers: readonly string[];
+  /** Adds an empty credit column after the others. */
   readonly onAdd: () => void;
+  /** Changes the credit column at `index` (0 is credit column 2). */
   readonly onChange: (index: number, patch: Partial<CreditPairDraft>) => void;
+  /** Removes the credit column at `index`. */
   readonly onRemove: (index: number) => void;
 }
 

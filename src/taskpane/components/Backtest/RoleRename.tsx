@@ -4,9 +4,11 @@ import { useCommonStyles } from "../common/useCommonStyles.styles";
 
 /** Props of {@link RoleRename}. */
 export interface RoleRenameProps {
+  /** The role's name now. */
   readonly role: string;
   /** Why the role cannot take this name, or null when it can (see renameRoleProblem). */
   readonly problem: (to: string) => string | null;
+  /** Renames the role (a name {@link RoleRenameProps.problem} accepts). */
   readonly onRename: (to: string) => void;
 }
 
@@ -17,6 +19,8 @@ export interface RoleRenameProps {
 export function RoleRename({ role, problem, onRename }: RoleRenameProps): React.JSX.Element {
   const styles = useCommonStyles();
   const [to, setTo] = React.useState("");
+  // Checked again on a click: another role may have been added since the box last rendered.
+  const [, recheck] = React.useReducer((n: number) => n + 1, 0);
   const why = to.trim() ? problem(to) : null;
   return (
     <div className={styles.row}>
@@ -32,6 +36,7 @@ export function RoleRename({ role, problem, onRename }: RoleRenameProps): React.
         size="small"
         disabled={!to.trim() || why !== null}
         onClick={() => {
+          if (problem(to)) return recheck();
           onRename(to);
           setTo("");
         }}
