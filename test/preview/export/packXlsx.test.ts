@@ -39,6 +39,18 @@ async function parts(bytes: Uint8Array): Promise<[string, string][]> {
   return Promise.all(names.map(async (n) => [n, await text(n)] as [string, string]));
 }
 
+/** A workbook of its own for a test that edits it: 3,000 rows of a number and a text. */
+function dataBook(): PreviewWorkbook {
+  const wb = new PreviewWorkbook();
+  wb.addSheet("Data");
+  wb.setBlock(
+    "Data",
+    { row: 0, col: 0 },
+    Array.from({ length: 3_000 }, (_, r) => [r, `row ${r}`]),
+  );
+  return wb;
+}
+
 describe("packing the .xlsx off the page's thread", () => {
   let wb: PreviewWorkbook;
   beforeAll(async () => {
@@ -102,13 +114,7 @@ describe("packing the .xlsx off the page's thread", () => {
   }, 120_000);
 
   test("a change between two slices gives the snapshot up; the file is read again and holds the change", async () => {
-    const own = new PreviewWorkbook();
-    own.addSheet("Data");
-    own.setBlock(
-      "Data",
-      { row: 0, col: 0 },
-      Array.from({ length: 3_000 }, (_, r) => [r, `row ${r}`]),
-    );
+    const own = dataBook();
     const edit = { done: false };
     const editOnce = async () => {
       if (edit.done) return;
@@ -130,13 +136,7 @@ describe("packing the .xlsx off the page's thread", () => {
   });
 
   test("a new selection while the file is read is no change; a workbook that never stops changing is given up, saying so", async () => {
-    const own = new PreviewWorkbook();
-    own.addSheet("Data");
-    own.setBlock(
-      "Data",
-      { row: 0, col: 0 },
-      Array.from({ length: 3_000 }, (_, r) => [r, `row ${r}`]),
-    );
+    const own = dataBook();
     let clicks = 0;
     const click = async () => {
       own.select("Data", `A${++clicks}`);
