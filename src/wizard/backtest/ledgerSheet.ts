@@ -1,4 +1,5 @@
-import { addMonths, wholeMonthsBetween } from "../../core/dates";
+import { addMonths, isoDate, wholeMonthsBetween } from "../../core/dates";
+import { DRAW_HEADERS } from "../../functions/payoutRules";
 import { columnLetter, quoteSheet } from "../../workbook/a1";
 import { CellInput, CellSpec, isFormula, SheetSpec, TableSpec } from "../../workbook/sheetSpec";
 import {
@@ -15,7 +16,6 @@ import {
   PlanKey,
 } from "./backtestLayout";
 import { BacktestRolePlan, BacktestSettings } from "./backtestSettings";
-import { isoDate } from "../../core/dates";
 import { BacktestData, countedStages, personDraw } from "./readBacktest";
 
 const key = (v: string) => v.trim().toLowerCase();
@@ -58,15 +58,7 @@ export interface LedgerGeometry {
 }
 
 /** The columns of the COMP.DRAW spill, as the ledger names them: DRAW's Earned is the ledger's Payable. */
-export const DRAW_SPILL_COLUMNS = [
-  "Period",
-  "Payable",
-  "Draw",
-  "Top-up",
-  "Recovered",
-  "Paid",
-  "Owed",
-] as const satisfies readonly LedgerColumn[];
+export const DRAW_SPILL_COLUMNS: readonly LedgerColumn[] = DRAW_HEADERS.map((h) => (h === "Earned" ? "Payable" : h));
 const DRAW_WIDTH = DRAW_SPILL_COLUMNS.length;
 
 /**

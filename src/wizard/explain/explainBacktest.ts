@@ -140,6 +140,10 @@ function lineAt(
   return { row, plan, line: LINE_COLUMNS.find((l) => creditColumn(l, plan) === column)! };
 }
 
+/** The periods of the year: the ledger has one row per plan, person and period. */
+const periodsOf = (bt: Backtest): number =>
+  bt.ledger.length / 2 / Math.max(1, new Set(bt.ledger.map((l) => String(l.Person))).size);
+
 /** The plan of a ledger row: the current plan's rows come first, then the proposed plan's. */
 const planOfLedgerRow = (bt: Backtest, row: number): PlanKey => (row < bt.ledger.length / 2 ? "current" : "proposed");
 
@@ -456,7 +460,7 @@ async function explainComparison(bt: Backtest, row: number, column: string): Pro
   const person = String(R.Person);
   const plans = PLAN_KEYS.filter((p) => column.endsWith(` ${p}`));
   const shown = plans.length ? plans : PLAN_KEYS;
-  const n = bt.ledger.length / 2 / Math.max(1, new Set(bt.ledger.map((l) => String(l.Person))).size);
+  const n = periodsOf(bt);
   const inputs: ExplainedInput[] = [];
   for (const p of shown) {
     const rows = Array.from({ length: n }, (_, k) => bt.ledger[ledgerRowOf(bt, p, person, k + 1)]);
@@ -678,6 +682,8 @@ interface DrawSpillCell {
   readonly header: boolean;
   /** The spill's anchor, e.g. "AA9" (its header row). */
   readonly anchor: string;
+  /** The sheet rows (1-based) of the block's first and last periods, which the spill settles. */
+  readonly rows: { readonly first: number; readonly last: number };
 }
 
 /**
@@ -690,8 +696,7 @@ function drawSpillAt(bt: Backtest, address: string): DrawSpillCell | null {
   if (!ledger) return null;
   const at = parseCell(address);
   const first = parseCell(ledger.address.split(":")[0]).row + 1; // the first period row, 0-based
-  const people = new Set(bt.ledger.map((l) => String(l.Person))).size;
-  const n = bt.ledger.length / 2 / Math.max(1, people);
+  const n = periodsOf(bt);
   const blocks = bt.ledger.length / Math.max(1, n);
   // A spill cell on row r belongs to the block of that row, or is the header of the block below.
   const index = at.row - first;
@@ -710,6 +715,7 @@ function drawSpillAt(bt: Backtest, address: string): DrawSpillCell | null {
       column: DRAW_SPILL_COLUMNS[offset],
       header,
       anchor: `${columnLetter(drawColumn(block))}${b0}`,
+      rows: { first: b0 + 1, last: b0 + n },
     };
   }
   return null;
@@ -720,10 +726,7 @@ async function explainDrawSpill(bt: Backtest, d: DrawSpillCell): Promise<Explana
   const L = bt.ledger[d.row];
   const plan = planOfLedgerRow(bt, d.row);
   const { rp } = rolePlan(bt, plan, String(L.Role));
-  const ledger = bt.tables.find((t) => t.name === BACKTEST_TABLES.ledger)!;
-  const b0 = parseCell(ledger.address.split(":")[0]).row + 2 + d.row - (num(L.Period) - 1);
-  const n = bt.ledger.length / 2 / Math.max(1, new Set(bt.ledger.map((l) => String(l.Person))).size);
-  const formula = drawFormula(rp, b0, b0 + n - 1);
+  const formula = drawFormula(rp, d.rows.first, d.rows.last);
   const anchorCell = { sheet: bt.cell.sheet, address: d.anchor, formula, value: null };
   const whose = `${show(L.Person)}'s draw under the ${bt.s[plan].name} plan`;
   if (d.header) {
