@@ -3,7 +3,7 @@
  * Download .xlsx) to browser storage shortly after each change, restored on the next visit, and
  * a reload or closing the tab warns while there are changes not yet downloaded.
  */
-import { CONTENT_EVENTS, writeXlsx } from "../export/writeXlsx";
+import { watchContent, writeXlsx } from "../export/writeXlsx";
 import { readXlsx } from "../import/readXlsx";
 import { PreviewSession } from "../session";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
@@ -60,12 +60,7 @@ export class Autosave {
   start(): void {
     const watch = () => {
       this.unwatch?.();
-      const engine = this.session.wb.engine;
-      const onChange = () => this.changed();
-      for (const e of CONTENT_EVENTS) engine.on(e, onChange);
-      this.unwatch = () => {
-        for (const e of CONTENT_EVENTS) engine.off(e, onChange);
-      };
+      this.unwatch = watchContent(this.session.wb, () => this.changed());
     };
     watch();
     this.session.subscribe(watch);

@@ -80,6 +80,9 @@ export async function packXlsx(snapshot: XlsxSnapshot): Promise<Uint8Array> {
   return addCustomXmlParts(buffer as ArrayBuffer, snapshot.parts);
 }
 
+/** Hands the page back until a new task: the pause between two slices of work on the page's thread. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Cells (or formats) per message when a snapshot is posted in parts (see {@link snapshotParts}). */
 export const CELLS_PER_PART = 20_000;
 
@@ -192,7 +195,7 @@ export function handlePackRequests(
  */
 export function workerPacker(
   makeWorker: () => Worker,
-  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  pause: () => Promise<void> = nextTask,
 ): (snapshot: XlsxSnapshot) => Promise<Uint8Array> {
   let worker: Worker | null = null;
   let next = 1;

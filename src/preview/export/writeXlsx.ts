@@ -9,10 +9,10 @@ import ExcelJS from "exceljs";
 import { cellAddress, columnIndex, rangeAddress } from "../../workbook/a1";
 import { PreviewCell, PreviewWorkbook, RANGE_NAME_PREFIX } from "../../workbook/preview/previewWorkbook";
 import { toFileFormula } from "./fileFormulas";
-import { buildExcelJs, CellSnapshot, FileValue, packXlsx, SheetSnapshot, XlsxSnapshot } from "./packXlsx";
+import { buildExcelJs, CellSnapshot, FileValue, nextTask, packXlsx, SheetSnapshot, XlsxSnapshot } from "./packXlsx";
 
 /** The engine's events that mean the workbook's content changed (not just the selection). */
-export const CONTENT_EVENTS = [
+const CONTENT_EVENTS = [
   "valuesUpdated",
   "sheetAdded",
   "sheetRemoved",
@@ -20,6 +20,18 @@ export const CONTENT_EVENTS = [
   "namedExpressionAdded",
   "namedExpressionRemoved",
 ] as const;
+
+/**
+ * Calls `onChange` on each of the engine's events that mean the workbook's content changed (not
+ * just the selection); returns the function that stops listening.
+ */
+export function watchContent(wb: PreviewWorkbook, onChange: () => void): () => void {
+  const engine = wb.engine;
+  for (const e of CONTENT_EVENTS) engine.on(e, onChange);
+  return () => {
+    for (const e of CONTENT_EVENTS) engine.off(e, onChange);
+  };
+}
 
 /** Names the preview defines for itself (Excel's TRUE and FALSE constants), never written. */
 const ENGINE_NAMES = new Set(["TRUE", "FALSE"]);
@@ -239,8 +251,6 @@ export interface Slicing {
   readonly now?: () => number;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * {@link xlsxSnapshot} read in slices of at most `sliceMs`, the page's other work running
  * between them, so that keeping a 600,000-cell workbook never blocks the page for seconds.
@@ -252,10 +262,9 @@ export async function xlsxSnapshotSliced(wb: PreviewWorkbook, slicing: Slicing =
   const { sliceMs = 30, pause = nextTask, now = () => performance.now() } = slicing;
   const version = wb.contentVersion;
   let changed = false;
-  const onChange = () => {
+  const unwatch = watchContent(wb, () => {
     changed = true;
-  };
-  for (const e of CONTENT_EVENTS) wb.engine.on(e, onChange);
+  });
   try {
     const steps = snapshotSteps(wb);
     for (;;) {
@@ -269,7 +278,7 @@ export async function xlsxSnapshotSliced(wb: PreviewWorkbook, slicing: Slicing =
       if (changed || wb.contentVersion !== version) throw new WorkbookChangedError();
     }
   } finally {
-    for (const e of CONTENT_EVENTS) wb.engine.off(e, onChange);
+    unwatch();
   }
 }
 

@@ -20,6 +20,7 @@ import {
   rulesDraft,
   rulesOf,
   RulesDraft,
+  isShare,
   shareText,
 } from "./backtestRules";
 import {
@@ -615,7 +616,7 @@ export function backtestIssues({ pane }: BacktestContext): string[] {
   if (pane.deals.sdrShare.trim() && !pane.deals.sdr.trim())
     out.push("An SDR share column needs the SDR column too; choose it, or clear the share.");
   const fixed = shareText(pane.deals.sdrDefaultShare);
-  if (fixed !== null && (Number.isNaN(fixed) || fixed < 0 || fixed > 1))
+  if (fixed !== null && !isShare(fixed))
     out.push(`The SDR share when blank is "${pane.deals.sdrDefaultShare}"; enter a share from 0% to 100%.`);
   else if (fixed !== null && !pane.deals.sdr.trim())
     out.push("An SDR share when blank needs the SDR column too; choose it, or clear the share.");
@@ -656,7 +657,7 @@ function creditPairIssues(pane: BacktestPaneState): string[] {
       if (v.trim() && headers.length && !headers.some((h) => sameText(h, v)))
         out.push(`${pane.deals.table} has no column "${v}" (${which.toLowerCase()}'s ${what}); choose another.`);
     const fixed = shareText(c.defaultShare);
-    if (fixed !== null && (Number.isNaN(fixed) || fixed < 0 || fixed > 1))
+    if (fixed !== null && !isShare(fixed))
       out.push(`${which}'s share when blank is "${c.defaultShare}"; enter a share from 0% to 100%.`);
   });
   return out;

@@ -87,6 +87,11 @@ export function shareText(t: string): number | null {
   return n === null || Number.isNaN(n) ? NaN : toNumber(dec(n).div(100));
 }
 
+/** Whether a share as {@link shareText} read it is one: a number from 0 to 1 (blank is not). */
+export function isShare(v: number | null): v is number {
+  return v !== null && !Number.isNaN(v) && v >= 0 && v <= 1;
+}
+
 type Rules = Pick<BacktestRolePlan, "draw" | "drawAmount" | "clawback" | "payTiming" | "splits">;
 
 /**
@@ -104,8 +109,7 @@ export function parseRulesDraft(
   const share = (text: string, field: string, blankOk = false): number => {
     const v = shareText(text);
     if (v === null && blankOk) return 0;
-    if (v === null || Number.isNaN(v) || v < 0 || v > 1)
-      issues.push(`${who}: the ${field} is "${text}"; enter a share from 0% to 100%.`);
+    if (!isShare(v)) issues.push(`${who}: the ${field} is "${text}"; enter a share from 0% to 100%.`);
     return v ?? NaN;
   };
   const months = (text: string, field: string, blankOk: boolean): number | null => {
