@@ -7,6 +7,7 @@ import { engineErrorText } from "./engineErrors";
 import { stringLiteralsForEngine } from "./engineStrings";
 import { registerIndexedCriteria } from "./indexedCriteria";
 import { registerIndexedSumproduct } from "./indexedSumproduct";
+import { exportChangesByAppending } from "./linearChangeExport";
 import { rememberDateParses } from "./rememberedDateParses";
 
 /** A table in the preview workbook: its geometry and column number formats. */
@@ -111,6 +112,7 @@ export class PreviewWorkbook {
     this.engine.addNamedExpression("TRUE", "=TRUE()");
     this.engine.addNamedExpression("FALSE", "=FALSE()");
     rememberDateParses(this.engine);
+    exportChangesByAppending(this.engine);
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
