@@ -26,15 +26,17 @@ const batches = fc.array(fc.array(write, { minLength: 1, maxLength: 8 }), { minL
 
 describe("the engine lists a batch's changed cells by appending", () => {
   test("the preview's engine lists its changes by appending", () => {
-    const changes = (
-      new PreviewWorkbook().engine as unknown as { _crudOperations: { operations: { changes: object } } }
-    )._crudOperations.operations.changes;
-    const unpatched = unpatchedHyperFormula().buildEmpty(CONFIG) as unknown as {
-      _crudOperations: { operations: { changes: object } };
-    };
-    const own = Object.getPrototypeOf(unpatched._crudOperations.operations.changes) as { exportChanges: unknown };
-    const ours = Object.getPrototypeOf(changes) as { exportChanges: unknown };
-    expect(ours.exportChanges).not.toBe(own.exportChanges);
+    const listOf = (e: Engine) =>
+      (
+        Object.getPrototypeOf(
+          (e as unknown as { _crudOperations: { operations: { changes: object } } })._crudOperations.operations.changes,
+        ) as { exportChanges: unknown }
+      ).exportChanges;
+    const ours = listOf(new PreviewWorkbook().engine);
+    const other = unpatchedHyperFormula().buildEmpty(CONFIG);
+    expect(listOf(other)).not.toBe(ours);
+    expect(exportChangesByAppending(other)).toBe(true);
+    expect(listOf(other)).toBe(ours);
   });
 
   test("every batch lists the same changes, in the same order, as HyperFormula's own list", () => {

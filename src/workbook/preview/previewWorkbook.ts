@@ -8,6 +8,7 @@ import { stringLiteralsForEngine } from "./engineStrings";
 import { registerIndexedCriteria } from "./indexedCriteria";
 import { registerIndexedSumproduct } from "./indexedSumproduct";
 import { exportChangesByAppending } from "./linearChangeExport";
+import { sortDependenciesOnFlatArrays } from "./flatDependencySort";
 import { rememberDateParses } from "./rememberedDateParses";
 
 /** A table in the preview workbook: its geometry and column number formats. */
@@ -113,6 +114,7 @@ export class PreviewWorkbook {
     this.engine.addNamedExpression("FALSE", "=FALSE()");
     rememberDateParses(this.engine);
     exportChangesByAppending(this.engine);
+    sortDependenciesOnFlatArrays(this.engine);
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
