@@ -253,7 +253,9 @@ function draftsOf(
   | "rules"
 > {
   const d = s.deals;
-  const sdr = d.credits.kind === "columns" ? d.credits.columns[0] : undefined;
+  const columns = d.credits.kind === "columns" ? d.credits.columns : [];
+  const further = d.credits.kind === "columns" && d.credits.firstIsSdr === false ? columns : columns.slice(1);
+  const sdr = further === columns ? undefined : columns[0];
   const ct = d.credits.kind === "table" ? d.credits : null;
   return {
     deals: {
@@ -268,14 +270,11 @@ function draftsOf(
       sdr: sdr?.person ?? "",
       sdrShare: text(sdr?.share ?? null),
       sdrDefaultShare: sdr?.defaultShare == null ? "" : percentOf(sdr.defaultShare),
-      moreCredits:
-        d.credits.kind === "columns"
-          ? d.credits.columns.slice(1).map((c) => ({
-              person: c.person,
-              share: text(c.share),
-              defaultShare: c.defaultShare == null ? "" : percentOf(c.defaultShare),
-            }))
-          : [],
+      moreCredits: further.map((c) => ({
+        person: c.person,
+        share: text(c.share),
+        defaultShare: c.defaultShare == null ? "" : percentOf(c.defaultShare),
+      })),
     },
     credits: ct
       ? { table: ct.table, deal: ct.deal, person: ct.person, share: ct.share, role: text(ct.role) }
@@ -768,6 +767,7 @@ function creditsOf(pane: BacktestPaneState): CreditSource {
       const fixed = shareText(c.defaultShare);
       return { person: c.person, share: orNull(c.share), ...(fixed === null ? {} : { defaultShare: fixed }) };
     }),
+    ...(pane.deals.sdr.trim() ? {} : { firstIsSdr: false }),
   };
 }
 

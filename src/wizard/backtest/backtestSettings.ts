@@ -17,7 +17,15 @@ export type CreditSource =
   /** Only the owner, in full. */
   | { readonly kind: "owner" }
   /** The owner in full, plus people named in columns of the deals table. */
-  | { readonly kind: "columns"; readonly columns: readonly CreditColumns[] }
+  | {
+      readonly kind: "columns";
+      readonly columns: readonly CreditColumns[];
+      /**
+       * False when the pane's SDR field was left empty, so the first column reopens among the
+       * further credit columns (a CSR's alone); absent: the first column is the SDR's.
+       */
+      readonly firstIsSdr?: boolean;
+    }
   /** A separate table of credits: deal, person, share (optional role); it replaces the owner. */
   | {
       readonly kind: "table";

@@ -55,6 +55,7 @@ const CREDITS = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("columns"),
     columns: z.array(z.object({ person: text, share: column, defaultShare: share.nullable().optional() })),
+    firstIsSdr: z.boolean().optional(),
   }),
   z.object({ kind: z.literal("table"), table: text, deal: text, person: text, share: text, role: column }),
 ]);

@@ -232,12 +232,20 @@ describe("credit columns after the SDR's (a CSR's, say)", () => {
         { person: "CSR", share: "CSR Share" },
       ],
     });
-    // Without the SDR's, the CSR's alone is the credit column.
+    // Without the SDR's, the CSR's alone is the credit column, and it reopens where it was chosen.
     pane = apply(pane, { type: "dealsChanged", patch: { sdr: "", sdrShare: "" } });
-    expect(backtestSettingsFrom({ pane })!.deals.credits).toEqual({
+    const csrAlone = backtestSettingsFrom({ pane })!;
+    expect(csrAlone.deals.credits).toEqual({
       kind: "columns",
       columns: [{ person: "CSR", share: "CSR Share" }],
+      firstIsSdr: false,
     });
+    const stored = parseBacktestSettings(JSON.parse(JSON.stringify(csrAlone)));
+    expect(stored).toEqual(csrAlone);
+    const reopened = loadedWith(stored);
+    expect([reopened.deals.sdr, reopened.deals.sdrShare]).toEqual(["", ""]);
+    expect(reopened.deals.moreCredits).toEqual([{ person: "CSR", share: "CSR Share", defaultShare: "" }]);
+    expect(backtestSettingsFrom({ pane: reopened })!.deals.credits).toEqual(csrAlone.deals.credits);
     pane = apply(pane, { type: "creditPairRemoved", index: 0 });
     expect(pane.deals.moreCredits).toEqual([]);
     expect(backtestSettingsFrom({ pane })!.deals.credits).toEqual({ kind: "owner" });
