@@ -24,8 +24,8 @@ export async function goTo(page: Page, address: string): Promise<void> {
   });
 }
 
-/** The workbook's selection, the name box, the focused element and the selected cells, to explain a failed goTo. */
-function selectionState(page: Page): Promise<Record<string, unknown>> {
+/** The workbook's selection, the name box, the focused element and the selected cells, to explain a failed step. */
+export function selectionState(page: Page): Promise<Record<string, unknown>> {
   return page.evaluate(() => {
     const { wb } = (window as unknown as { compPlanner: { wb: { selection: unknown } } }).compPlanner;
     return {
@@ -33,6 +33,7 @@ function selectionState(page: Page): Promise<Record<string, unknown>> {
       nameBox: document.querySelector<HTMLInputElement>('input[aria-label="Name box"]')?.value,
       focused: document.activeElement?.outerHTML.slice(0, 160),
       selectedCells: [...document.querySelectorAll('td[aria-selected="true"]')].map((e) => e.id),
+      editorText: document.querySelector<HTMLTextAreaElement>("#portal textarea")?.value ?? null,
     };
   });
 }
