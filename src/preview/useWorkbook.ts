@@ -47,10 +47,16 @@ export interface CellStyle {
   readonly bold: boolean;
 }
 
-/** One undoable edit: the blocks it wrote (the first is the one reported) and the tables it resized. */
+/** Where a table's header row is and how many data rows it has. */
+export interface TablePlace {
+  readonly headerRow: number;
+  readonly rowCount: number;
+}
+
+/** One undoable edit: the blocks it wrote (the first is the one reported) and the tables it resized or moved. */
 export interface Edit {
   readonly parts: readonly Part[];
-  readonly tables: readonly { readonly name: string; readonly before: number; readonly after: number }[];
+  readonly tables: readonly { readonly name: string; readonly before: TablePlace; readonly after: TablePlace }[];
 }
 
 /** Pixels per point, as the grid draws column widths. */
@@ -137,7 +143,8 @@ export class GridEdits {
 
   /**
    * Excel's Insert (count > 0) or Delete (count < 0) of rows at a row: inside a table its columns
-   * shift and the table grows or shrinks, elsewhere the whole sheet's rows shift; references
+   * shift and the table grows or shrinks, elsewhere the whole sheet's rows shift with the tables
+   * below; references
    * follow the cells that moved (see planRowChange). One undo step. Returns why it cannot be
    * done, or null when done.
    */
@@ -185,7 +192,7 @@ export class GridEdits {
   private resizeTables(edit: Edit, side: "before" | "after"): void {
     for (const t of edit.tables) {
       const table = this.wb.tables().find((x) => x.name === t.name);
-      if (table) this.wb.resizeTable(t.name, t[side], table.headers);
+      if (table) this.wb.placeTable(t.name, t[side].headerRow, t[side].rowCount, table.headers);
     }
   }
 

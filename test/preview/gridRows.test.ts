@@ -140,9 +140,93 @@ describe("GridEdits.changeRows: Insert and Delete rows", () => {
     expect(value(wb, "P", 1, 1)).toBe(3);
   });
 
-  test("refused: a sheet-row shift that would move a table, and deleting a table's only row", () => {
+  test("sheet rows inserted above a table move it with its formulas; references to it follow; undo puts it back", () => {
     const { wb, edits } = tableSheet();
-    expect(edits.changeRows("S", { row: 0, col: 5 }, 1)).toMatch(/Table Sales .* cannot move a table/);
+    // F1 is outside the table: a whole sheet row goes in above the table's header.
+    expect(edits.changeRows("S", { row: 0, col: 5 }, 1)).toBeNull();
+    expect(wb.tables()[0]).toMatchObject({ anchor: { row: 1, col: 0 }, rowCount: 3 });
+    expect(value(wb, "S", 1, 0)).toBe("Rep");
+    expect(value(wb, "S", 2, 0)).toBe("Ann");
+    expect(formula(wb, "S", 2, 2)).toBe("=[@Amount]*2");
+    // Ann's Double: 10 x 2 = 20; the total over the moved table 10 + 20 + 30 = 60, from E2 now.
+    expect(value(wb, "S", 2, 2)).toBe(20);
+    expect(formula(wb, "S", 1, 4)).toBe("=SUM(Sales[Amount])");
+    expect(value(wb, "S", 1, 4)).toBe(60);
+    // E2 (now E3) read Bob's amount B3, which is now B4; Summary!A1 read Cy's B4, now B5.
+    expect(formula(wb, "S", 2, 4)).toBe("=B4");
+    expect(formula(wb, "Summary", 0, 0)).toBe("=S!B5");
+    expect(value(wb, "Summary", 0, 0)).toBe(30);
+    // The table reads its new cells: Bob 20 -> 25 gives 65 and a Double of 50.
+    edits.type("S", { row: 3, col: 1 }, [["25"]]);
+    expect(value(wb, "S", 1, 4)).toBe(65);
+    expect(value(wb, "S", 3, 2)).toBe(50);
+    edits.undo();
+    edits.undo();
+    expect(wb.tables()[0]).toMatchObject({ anchor: { row: 0, col: 0 }, rowCount: 3 });
+    expect(value(wb, "S", 0, 0)).toBe("Rep");
+    expect(value(wb, "S", 0, 4)).toBe(60);
+    expect(formula(wb, "Summary", 0, 0)).toBe("=S!B4");
+    expect(value(wb, "S", 3, 2)).toBe(60);
+    edits.redo();
+    expect(wb.tables()[0].anchor.row).toBe(1);
+    expect(value(wb, "S", 1, 4)).toBe(60);
+  });
+
+  test("sheet rows inserted among a table's data rows grow it, its calculated column filling them", () => {
+    const { wb, edits } = tableSheet();
+    // F3 is beside Bob's row, outside the table's columns: the sheet row goes in, the table grows.
+    expect(edits.changeRows("S", { row: 2, col: 5 }, 2)).toBeNull();
+    expect(wb.tables()[0]).toMatchObject({ anchor: { row: 0, col: 0 }, rowCount: 5 });
+    expect(value(wb, "S", 4, 0)).toBe("Bob");
+    expect([formula(wb, "S", 2, 2), formula(wb, "S", 3, 2)]).toEqual(["=[@Amount]*2", "=[@Amount]*2"]);
+    // E2 read Bob's B3, now B5.
+    expect(formula(wb, "S", 1, 4)).toBe("=B5");
+    edits.type("S", { row: 2, col: 0 }, [["Dee", "5"]]);
+    // 10 + 5 + 20 + 30 = 65, Dee's Double 10.
+    expect(value(wb, "S", 0, 4)).toBe(65);
+    expect(value(wb, "S", 2, 2)).toBe(10);
+  });
+
+  test("sheet rows deleted above a table move it up; among its data rows it shrinks; its header or all its rows are refused", () => {
+    const wb = new PreviewWorkbook();
+    wb.addSheet("T");
+    wb.addTable({ name: "Q", sheet: "T", anchor: { row: 2, col: 0 }, headers: ["X"], rowCount: 3, numberFormats: {} });
+    wb.setBlock("T", { row: 0, col: 0 }, [["Title", null, "=SUM(Q[X])"], [null], ["X"], [1], [2], [3]]);
+    const edits = new GridEdits(wb);
+    // Row 2 (blank, C2 is outside the table) goes: the table's header moves from row 3 to row 2.
+    expect(edits.changeRows("T", { row: 1, col: 2 }, -1)).toBeNull();
+    expect(wb.tables()[0]).toMatchObject({ anchor: { row: 1, col: 0 }, rowCount: 3 });
+    expect(value(wb, "T", 0, 2)).toBe(6);
+    expect(edits.changeRows("T", { row: 1, col: 2 }, -2)).toBe(
+      "Rows 2-3 include the header row of table Q; delete rows below its header, or the table's contents.",
+    );
+    // Row 3 holds X = 1: deleted across the sheet, the table keeps 2 and 3 (5).
+    expect(edits.changeRows("T", { row: 2, col: 2 }, -1)).toBeNull();
+    expect(wb.tables()[0]).toMatchObject({ anchor: { row: 1, col: 0 }, rowCount: 2 });
+    expect(value(wb, "T", 0, 2)).toBe(5);
+    expect(edits.changeRows("T", { row: 2, col: 2 }, -2)).toMatch(/Table Q needs at least one data row/);
+    expect(value(wb, "T", 0, 2)).toBe(5);
+    edits.undo();
+    edits.undo();
+    expect(wb.tables()[0]).toMatchObject({ anchor: { row: 2, col: 0 }, rowCount: 3 });
+    expect(value(wb, "T", 0, 2)).toBe(6);
+  });
+
+  test("refused: inside a table, a shift that would move another table below it, and deleting a table's only row", () => {
+    const { wb, edits } = tableSheet();
+    wb.addTable({
+      name: "Below",
+      sheet: "S",
+      anchor: { row: 6, col: 1 },
+      headers: ["Y"],
+      rowCount: 1,
+      numberFormats: {},
+    });
+    wb.setBlock("S", { row: 6, col: 1 }, [["Y"], [7]]);
+    expect(edits.changeRows("S", { row: 1, col: 0 }, 1)).toBe(
+      "Table Below is below, in the columns that would shift with the rows of table Sales. Insert or delete the rows from a cell outside any table, so that whole sheet rows move and the tables with them.",
+    );
+    expect(value(wb, "S", 1, 0)).toBe("Ann");
     wb.addSheet("One");
     wb.addTable({
       name: "Solo",

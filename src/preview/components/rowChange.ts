@@ -1,6 +1,6 @@
 import { CellPos } from "../../workbook/a1";
 import { PreviewTable, PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
-import type { CellContent, CellStyle, Edit, Part } from "../useWorkbook";
+import type { CellContent, CellStyle, Edit, Part, TablePlace } from "../useWorkbook";
 import { writtenContent } from "../useWorkbook";
 import { adjustRows, RowShift } from "./rowShift";
 
@@ -23,11 +23,13 @@ export function tableAt(wb: PreviewWorkbook, sheet: string, pos: CellPos): Previ
 
 /**
  * What inserting (count > 0) or deleting (count < 0) rows at `row` changes, as one undoable edit,
- * or why it cannot be done (an edit with no parts changes nothing). In a table's data rows only the table's columns move (down to the
- * sheet's last used row) and the table grows or shrinks, as Excel's Insert/Delete Table Rows;
- * elsewhere whole sheet rows move. Formulas anywhere that refer to moved cells follow them.
- * Refused: a shift that would move another table (the preview cannot move a table), and
- * deleting every data row of a table.
+ * or why it cannot be done (an edit with no parts changes nothing). In a table's data rows only
+ * the table's columns move (down to the sheet's last used row) and the table grows or shrinks,
+ * as Excel's Insert/Delete Table Rows; elsewhere whole sheet rows move, and with them the tables
+ * of the sheet as in Excel (see {@link placeAcross}). Formulas anywhere that refer to moved
+ * cells follow them. Refused: a shift inside a table that would move another table below it, a
+ * delete across the sheet that takes a table's header row, and deleting every data row of a
+ * table.
  */
 export function planRowChange(wb: PreviewWorkbook, sheet: string, at: CellPos, count: number): Edit | string {
   const row = at.row;
@@ -40,9 +42,9 @@ export function planRowChange(wb: PreviewWorkbook, sheet: string, at: CellPos, c
   const deleted = count < 0 ? -count : 0;
   const lastUsed = Math.max(used?.end.row ?? -1, table ? table.anchor.row + table.rowCount : -1);
   const lower = sheet.toLowerCase();
-  const inTheWay = wb
+  const below = wb
     .tables()
-    .find(
+    .filter(
       (t) =>
         t !== table &&
         t.sheet.toLowerCase() === lower &&
@@ -50,10 +52,14 @@ export function planRowChange(wb: PreviewWorkbook, sheet: string, at: CellPos, c
         t.anchor.col <= cols.last &&
         t.anchor.col + t.headers.length - 1 >= cols.first,
     );
-  if (inTheWay)
-    return `Table ${inTheWay.name} is at or below row ${row + 1}: the preview cannot move a table. Insert or delete rows inside it instead.`;
+  // Inside a table only its columns shift: another table below them would be cut.
+  if (table && below.length)
+    return `Table ${below[0].name} is below, in the columns that would shift with the rows of table ${table.name}. Insert or delete the rows from a cell outside any table, so that whole sheet rows move and the tables with them.`;
   if (table && deleted >= table.rowCount)
     return `Table ${table.name} needs at least one data row; delete the table's contents instead.`;
+  const across = below.map((t) => ({ t, place: placeAcross(t, row, count) }));
+  const refused = across.find((a) => typeof a.place === "string");
+  if (refused) return refused.place as string;
 
   const width = cols.last - cols.first + 1;
   const top = { row, col: cols.first };
@@ -87,30 +93,66 @@ export function planRowChange(wb: PreviewWorkbook, sheet: string, at: CellPos, c
         afterStyles.push(blankStyle());
       }
     }
-    if (table && count > 0) fillCalculatedColumns(wb, sheet, table, after, count);
+    if (table && count > 0) fillCalculatedColumns(wb, sheet, table, after, count, 0);
+    for (const { t, place } of across)
+      if (count > 0 && (place as TablePlace).rowCount > t.rowCount)
+        fillCalculatedColumns(wb, sheet, t, after, count, t.anchor.col - cols.first);
     parts.push({ sheet, topLeft: top, before, after, styles: { before: beforeStyles, after: afterStyles } });
   }
   parts.push(...referencesElsewhere(wb, shift, { top: row, bottom: row + height - 1, ...cols }));
   return {
     parts,
-    tables: table ? [{ name: table.name, before: table.rowCount, after: table.rowCount + count }] : [],
+    tables: table
+      ? [{ name: table.name, before: placeOf(table), after: { ...placeOf(table), rowCount: table.rowCount + count } }]
+      : across.map(({ t, place }) => ({ name: t.name, before: placeOf(t), after: place as TablePlace })),
   };
 }
 
-/** A calculated column (the same [@...] formula in its first and last data rows) fills the inserted rows. */
+function placeOf(t: PreviewTable): TablePlace {
+  return { headerRow: t.anchor.row, rowCount: t.rowCount };
+}
+
+/**
+ * Where a table goes when whole sheet rows are inserted (count > 0) or deleted (count < 0) at
+ * `row` (0-based) at or above its last row, as in Excel: below the change it moves; inserted
+ * among its data rows, it grows; deleted among them, it shrinks. Or why it cannot: the rows
+ * deleted take its header row, or all its data rows.
+ */
+function placeAcross(t: PreviewTable, row: number, count: number): TablePlace | string {
+  const header = t.anchor.row;
+  if (count > 0)
+    return row <= header
+      ? { headerRow: header + count, rowCount: t.rowCount }
+      : { headerRow: header, rowCount: t.rowCount + count };
+  const last = row - count - 1;
+  if (last < header) return { headerRow: header + count, rowCount: t.rowCount };
+  const rows = -count > 1 ? `Rows ${row + 1}-${last + 1}` : `Row ${row + 1}`;
+  if (row <= header)
+    return `${rows} include the header row of table ${t.name}; delete rows below its header, or the table's contents.`;
+  const cut = Math.min(last, header + t.rowCount) - row + 1;
+  if (cut >= t.rowCount) return `Table ${t.name} needs at least one data row; delete the table's contents instead.`;
+  return { headerRow: header, rowCount: t.rowCount - cut };
+}
+
+/**
+ * A calculated column (the same [@...] formula in its first and last data rows) fills the
+ * inserted rows, the first `count` rows of `after`, whose columns start `offset` columns left
+ * of the table's.
+ */
 function fillCalculatedColumns(
   wb: PreviewWorkbook,
   sheet: string,
   table: PreviewTable,
   after: CellContent[][],
   count: number,
+  offset: number,
 ): void {
   table.headers.forEach((_, i) => {
     const col = table.anchor.col + i;
     const first = wb.cell(sheet, { row: table.anchor.row + 1, col }).formula;
     const last = wb.cell(sheet, { row: table.anchor.row + table.rowCount, col }).formula;
     if (!first || first !== last || !first.includes("[@")) return;
-    for (let r = 0; r < count; r++) after[r][i] = first;
+    for (let r = 0; r < count; r++) after[r][offset + i] = first;
   });
 }
 

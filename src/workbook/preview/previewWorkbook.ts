@@ -445,19 +445,32 @@ export class PreviewWorkbook {
    * that uses a structured reference so that it sees the new rows and columns.
    */
   resizeTable(name: string, rowCount: number, headers: readonly string[]): void {
+    const table = this.tableList.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!table) throw new Error(`There is no table named "${name}".`);
+    this.placeTable(name, table.anchor.row, rowCount, headers);
+  }
+
+  /**
+   * Moves a table's header row to `headerRow` of its sheet (rows inserted or deleted above it)
+   * and gives it a size and headers; formulas with structured references are rewritten as in
+   * {@link resizeTable}. The cells themselves are moved by whoever moves the rows.
+   */
+  placeTable(name: string, headerRow: number, rowCount: number, headers: readonly string[]): void {
     const i = this.tableList.findIndex((t) => t.name.toLowerCase() === name.toLowerCase());
     if (i < 0) throw new Error(`There is no table named "${name}".`);
     const before = this.tableList[i];
-    const after = { ...before, rowCount, headers: [...headers] };
+    const after = { ...before, anchor: { ...before.anchor, row: headerRow }, rowCount, headers: [...headers] };
     this.tableList[i] = after;
     const lower = before.name.toLowerCase();
     // Inside the table (old or new extent), unqualified references like [@Amount] or [Amount] mean this table.
+    const within = (t: PreviewTable, sheet: string, row: number, col: number) =>
+      sheet === t.sheet &&
+      row > t.anchor.row &&
+      row <= t.anchor.row + Math.max(before.rowCount, rowCount) &&
+      col >= t.anchor.col &&
+      col < t.anchor.col + Math.max(before.headers.length, headers.length);
     const inside = (sheet: string, row: number, col: number) =>
-      sheet === before.sheet &&
-      row > before.anchor.row &&
-      row <= before.anchor.row + Math.max(before.rowCount, rowCount) &&
-      col >= before.anchor.col &&
-      col < before.anchor.col + Math.max(before.headers.length, headers.length);
+      within(before, sheet, row, col) || within(after, sheet, row, col);
     this.engine.batch(() => {
       for (const [sheet, e] of this.extras) {
         for (const [k, text] of [...e.formulas]) {
