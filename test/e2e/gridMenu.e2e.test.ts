@@ -50,18 +50,22 @@ async function pick(item: string): Promise<void> {
   await page.getByRole("menu", { name: "Cell actions" }).waitFor({ state: "detached" });
 }
 
+/** A table's header row (1-based, as the sheet shows it) and data rows. */
+async function tablePlace(name: string): Promise<{ header: number; rows: number } | undefined> {
+  return page.evaluate((name) => {
+    const t = (
+      window as unknown as {
+        compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+      }
+    ).compPlanner.wb
+      .tables()
+      .find((x) => x.name === name);
+    return t && { header: t.anchor.row + 1, rows: t.rowCount };
+  }, name);
+}
+
 async function tableRows(name: string): Promise<number | undefined> {
-  return page.evaluate(
-    (name) =>
-      (
-        window as unknown as {
-          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
-        }
-      ).compPlanner.wb
-        .tables()
-        .find((t) => t.name === name)?.rowCount,
-    name,
-  );
+  return (await tablePlace(name))?.rows;
 }
 
 beforeAll(async () => {
@@ -163,6 +167,42 @@ describe("the grid's right-click menu", () => {
     expect(await page.getByRole("menuitem", { name: /row/ }).count()).toBe(0);
     await page.keyboard.press("Escape");
     await page.getByRole("menu", { name: "Cell actions" }).waitFor({ state: "detached" });
+  });
+
+  test("sheet rows inserted beside a table move it down or grow it, as in Excel; its total follows; Ctrl+Z puts it back", async () => {
+    // Table MoveSales A1:B3 (Ann 10, Bob 20); D1 totals it: 30.
+    await freshSheet(
+      page,
+      "MenuMove",
+      [
+        ["Rep", "Amount", null, "=SUM(MoveSales[Amount])"],
+        ["Ann", 10],
+        ["Bob", 20],
+      ],
+      { name: "MoveSales", rowCount: 2 },
+    );
+    // E1 is outside the table: a sheet row goes in above the header, and the table moves down.
+    await rightClick("E1");
+    await pick("Insert sheet row above");
+    expect(await valueWhen(page, "MenuMove", "A2", "Rep")).toBe("Rep");
+    expect(await tablePlace("MoveSales")).toEqual({ header: 2, rows: 2 });
+    expect(await valueAt(page, "MenuMove", "D2")).toBe(30);
+    // E4 is beside Bob's row: the sheet row goes in among the table's rows, and the table grows.
+    await rightClick("E4");
+    await pick("Insert sheet row above");
+    expect(await valueWhen(page, "MenuMove", "A5", "Bob")).toBe("Bob");
+    expect(await tablePlace("MoveSales")).toEqual({ header: 2, rows: 3 });
+    await goTo(page, "B4");
+    await page.keyboard.type("5");
+    await page.keyboard.press("Enter");
+    // 10 + 5 + 20 = 35: the new row is the table's.
+    expect(await valueWhen(page, "MenuMove", "D2", 35)).toBe(35);
+    const shot = await screenshot(page, "grid-rows-move-table");
+    expect(shot).toMatch(/\.png$/);
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Control+z");
+    expect(await valueWhen(page, "MenuMove", "A1", "Rep")).toBe("Rep");
+    expect(await tablePlace("MoveSales")).toEqual({ header: 1, rows: 2 });
+    expect(await valueAt(page, "MenuMove", "D1")).toBe(30);
   });
 
   test("Shift+F10 opens the menu at the active cell on its first item; Escape closes it and the grid has the keys", async () => {
