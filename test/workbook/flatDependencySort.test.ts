@@ -2,17 +2,7 @@ import fc from "fast-check";
 import type { HyperFormula as Engine, RawCellContent } from "hyperformula";
 import { sortDependenciesOnFlatArrays } from "../../src/workbook/preview/flatDependencySort";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
-
-/** A HyperFormula loaded on its own, whose dependency sort is the library's, never patched here. */
-function unpatchedHyperFormula(): typeof Engine {
-  let loaded: typeof Engine | undefined;
-  jest.isolateModules(() => {
-    loaded = (jest.requireActual("hyperformula") as { HyperFormula: typeof Engine }).HyperFormula;
-  });
-  return loaded!;
-}
-
-const CONFIG = { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false };
+import { plainHyperFormula, PREVIEW_CONFIG } from "./plainEngine";
 
 interface Vertex {
   idInGraph?: number;
@@ -69,12 +59,12 @@ function build(spec: { removed: boolean[]; edges: (number | undefined)[][]; chan
 }
 
 describe("the engine sorts its dependencies on flat arrays", () => {
-  const Unpatched = unpatchedHyperFormula();
-  const theirs = sortOf(Unpatched.buildEmpty(CONFIG));
+  const Unpatched = plainHyperFormula();
+  const theirs = sortOf(Unpatched.buildEmpty(PREVIEW_CONFIG));
   const ours = sortOf(new PreviewWorkbook().engine);
 
   test("the preview's engine uses the flat sort", () => {
-    const other = unpatchedHyperFormula().buildEmpty(CONFIG);
+    const other = plainHyperFormula().buildEmpty(PREVIEW_CONFIG);
     expect(sortOf(other)).not.toBe(ours);
     expect(sortDependenciesOnFlatArrays(other)).toBe(true);
     expect(sortOf(other)).toBe(ours);
@@ -102,7 +92,7 @@ describe("the engine sorts its dependencies on flat arrays", () => {
       fc.property(
         fc.array(fc.array(write, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
         (steps) => {
-          const engines = [new PreviewWorkbook().engine, Unpatched.buildEmpty(CONFIG)];
+          const engines = [new PreviewWorkbook().engine, Unpatched.buildEmpty(PREVIEW_CONFIG)];
           for (const e of engines) e.addSheet("S");
           for (const step of steps) {
             const [mine, library] = engines.map((e) => {

@@ -2,17 +2,7 @@ import fc from "fast-check";
 import type { HyperFormula as Engine, RawCellContent } from "hyperformula";
 import { exportChangesByAppending } from "../../src/workbook/preview/linearChangeExport";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
-
-/** A HyperFormula loaded on its own, whose change list is the library's, never patched here. */
-function unpatchedHyperFormula(): typeof Engine {
-  let loaded: typeof Engine | undefined;
-  jest.isolateModules(() => {
-    loaded = (jest.requireActual("hyperformula") as { HyperFormula: typeof Engine }).HyperFormula;
-  });
-  return loaded!;
-}
-
-const CONFIG = { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false };
+import { plainHyperFormula, PREVIEW_CONFIG } from "./plainEngine";
 
 /** One batch: cells written at once, among them spills that grow, shrink, collide and vanish. */
 const content: fc.Arbitrary<RawCellContent> = fc.oneof(
@@ -33,17 +23,17 @@ describe("the engine lists a batch's changed cells by appending", () => {
         ) as { exportChanges: unknown }
       ).exportChanges;
     const ours = listOf(new PreviewWorkbook().engine);
-    const other = unpatchedHyperFormula().buildEmpty(CONFIG);
+    const other = plainHyperFormula().buildEmpty(PREVIEW_CONFIG);
     expect(listOf(other)).not.toBe(ours);
     expect(exportChangesByAppending(other)).toBe(true);
     expect(listOf(other)).toBe(ours);
   });
 
   test("every batch lists the same changes, in the same order, as HyperFormula's own list", () => {
-    const Unpatched = unpatchedHyperFormula();
+    const Unpatched = plainHyperFormula();
     fc.assert(
       fc.property(batches, (steps) => {
-        const theirs = Unpatched.buildEmpty(CONFIG);
+        const theirs = Unpatched.buildEmpty(PREVIEW_CONFIG);
         const ours = new PreviewWorkbook().engine;
         theirs.addSheet("S");
         ours.addSheet("S");

@@ -1,21 +1,34 @@
+import type { HyperFormula } from "hyperformula";
+
+/** The preview engine's configuration (src/workbook/preview/previewWorkbook.ts) that changes results. */
+export const PREVIEW_CONFIG = {
+  licenseKey: "gpl-v3",
+  useArrayArithmetic: true,
+  smartRounding: false,
+  accentSensitive: true,
+};
+
 /**
- * HyperFormula as shipped, without the preview's replacements (a separate module instance), with
- * the preview engine's configuration (src/workbook/preview/previewWorkbook.ts), so that only the
- * replaced functions differ; one sheet "S". `expectPlugin` names the engine's own plugin of the
- * function under test, to prove the reference is not the preview's.
+ * HyperFormula as shipped, loaded as a separate module instance, so that none of the preview's
+ * replacements (its functions, its engine internals) reach it.
  */
-export function plainEngine(fn: string, expectPlugin: string) {
+export function plainHyperFormula(): typeof HyperFormula {
   let hf: typeof import("hyperformula") | undefined;
   jest.isolateModules(() => {
     hf = jest.requireActual<typeof import("hyperformula")>("hyperformula");
   });
-  expect(hf!.HyperFormula.getFunctionPlugin(fn)!.name).toBe(expectPlugin);
-  const engine = hf!.HyperFormula.buildEmpty({
-    licenseKey: "gpl-v3",
-    useArrayArithmetic: true,
-    smartRounding: false,
-    accentSensitive: true,
-  });
+  return hf!.HyperFormula;
+}
+
+/**
+ * A plain HyperFormula ({@link plainHyperFormula}) with the preview engine's configuration, so
+ * that only the replaced functions differ; one sheet "S". `expectPlugin` names the engine's own
+ * plugin of the function under test, to prove the reference is not the preview's.
+ */
+export function plainEngine(fn: string, expectPlugin: string) {
+  const Plain = plainHyperFormula();
+  expect(Plain.getFunctionPlugin(fn)!.name).toBe(expectPlugin);
+  const engine = Plain.buildEmpty(PREVIEW_CONFIG);
   engine.addSheet("S");
   return engine;
 }
