@@ -172,6 +172,42 @@ describe("GridEdits.changeRows: Insert and Delete rows", () => {
     expect(value(wb, "S", 1, 4)).toBe(60);
   });
 
+  test("a table named without brackets (=ROWS(Sales), =SUM(Sales)) follows its table when it moves or grows", () => {
+    const { wb, edits } = tableSheet();
+    wb.setBlock("Summary", { row: 1, col: 0 }, [["=ROWS(Sales)"], ["=SUM(Sales)"], ["=ROWS(Sales2)"]]);
+    // Sales2 is another name: only a whole name is the table (this one is an unknown name).
+    const unknown = wb.cell("Summary", { row: 3, col: 0 }).value;
+    // SUM(Sales): Amount 10 + 20 + 30 and Double 20 + 40 + 60 = 180 (Rep is text).
+    expect([value(wb, "Summary", 1, 0), value(wb, "Summary", 2, 0)]).toEqual([3, 180]);
+    edits.changeRows("S", { row: 0, col: 5 }, 1);
+    expect([value(wb, "Summary", 1, 0), value(wb, "Summary", 2, 0)]).toEqual([3, 180]);
+    edits.changeRows("S", { row: 3, col: 5 }, 1);
+    expect([value(wb, "Summary", 1, 0), value(wb, "Summary", 2, 0)]).toEqual([4, 180]);
+    expect(wb.cell("Summary", { row: 3, col: 0 }).value).toEqual(unknown);
+  });
+
+  test("a delete inside a table that runs below it takes only the table's rows from the table", () => {
+    const { wb, edits } = tableSheet();
+    // Cy's row (the last) and the blank row below it, from column A.
+    expect(edits.changeRows("S", { row: 3, col: 0 }, -2)).toBeNull();
+    expect(wb.tables()[0].rowCount).toBe(2);
+    // Bob stays in the table: his Double 40, the total 10 + 20 = 30.
+    expect(value(wb, "S", 2, 2)).toBe(40);
+    expect(value(wb, "S", 0, 4)).toBe(30);
+  });
+
+  test("a table's blank rows below everything else on the sheet still shrink with a whole-row delete", () => {
+    const wb = new PreviewWorkbook();
+    wb.addSheet("T");
+    wb.addTable({ name: "Q", sheet: "T", anchor: { row: 0, col: 0 }, headers: ["X"], rowCount: 4, numberFormats: {} });
+    wb.setBlock("T", { row: 0, col: 0 }, [["X"], [1]]);
+    const edits = new GridEdits(wb);
+    expect(edits.changeRows("T", { row: 3, col: 2 }, -1)).toBeNull();
+    expect(wb.tables()[0].rowCount).toBe(3);
+    edits.undo();
+    expect(wb.tables()[0].rowCount).toBe(4);
+  });
+
   test("sheet rows inserted among a table's data rows grow it, its calculated column filling them", () => {
     const { wb, edits } = tableSheet();
     // F3 is beside Bob's row, outside the table's columns: the sheet row goes in, the table grows.
@@ -199,6 +235,9 @@ describe("GridEdits.changeRows: Insert and Delete rows", () => {
     expect(value(wb, "T", 0, 2)).toBe(6);
     expect(edits.changeRows("T", { row: 1, col: 2 }, -2)).toBe(
       "Rows 2-3 include the header row of table Q; delete rows below its header, or the table's contents.",
+    );
+    expect(edits.changeRows("T", { row: 1, col: 2 }, -1)).toBe(
+      "Row 2 includes the header row of table Q; delete rows below its header, or the table's contents.",
     );
     // Row 3 holds X = 1: deleted across the sheet, the table keeps 2 and 3 (5).
     expect(edits.changeRows("T", { row: 2, col: 2 }, -1)).toBeNull();

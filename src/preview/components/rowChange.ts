@@ -40,8 +40,12 @@ export function planRowChange(wb: PreviewWorkbook, sheet: string, at: CellPos, c
     : { first: 0, last: Math.max(0, used?.end.col ?? 0) };
   const shift: RowShift = { sheet, at: row, count, cols: table ? cols : undefined };
   const deleted = count < 0 ? -count : 0;
-  const lastUsed = Math.max(used?.end.row ?? -1, table ? table.anchor.row + table.rowCount : -1);
   const lower = sheet.toLowerCase();
+  // A table's blank rows below the used range still move (or shrink) with the rows.
+  const lastUsed = wb
+    .tables()
+    .filter((t) => t.sheet.toLowerCase() === lower)
+    .reduce((last, t) => Math.max(last, t.anchor.row + t.rowCount), used?.end.row ?? -1);
   const below = wb
     .tables()
     .filter(
@@ -55,7 +59,9 @@ export function planRowChange(wb: PreviewWorkbook, sheet: string, at: CellPos, c
   // Inside a table only its columns shift: another table below them would be cut.
   if (table && below.length)
     return `Table ${below[0].name} is below, in the columns that would shift with the rows of table ${table.name}. Insert or delete the rows from a cell outside any table, so that whole sheet rows move and the tables with them.`;
-  if (table && deleted >= table.rowCount)
+  // A delete inside a table that runs below it takes only the table's rows from the table.
+  const cut = table ? Math.min(deleted, table.anchor.row + table.rowCount - row + 1) : 0;
+  if (table && cut >= table.rowCount)
     return `Table ${table.name} needs at least one data row; delete the table's contents instead.`;
   const across = below.map((t) => ({ t, place: placeAcross(t, row, count) }));
   const refused = across.find((a) => typeof a.place === "string");
@@ -103,7 +109,13 @@ export function planRowChange(wb: PreviewWorkbook, sheet: string, at: CellPos, c
   return {
     parts,
     tables: table
-      ? [{ name: table.name, before: placeOf(table), after: { ...placeOf(table), rowCount: table.rowCount + count } }]
+      ? [
+          {
+            name: table.name,
+            before: placeOf(table),
+            after: { ...placeOf(table), rowCount: table.rowCount + (count > 0 ? count : -cut) },
+          },
+        ]
       : across.map(({ t, place }) => ({ name: t.name, before: placeOf(t), after: place as TablePlace })),
   };
 }
@@ -126,9 +138,9 @@ function placeAcross(t: PreviewTable, row: number, count: number): TablePlace | 
       : { headerRow: header, rowCount: t.rowCount + count };
   const last = row - count - 1;
   if (last < header) return { headerRow: header + count, rowCount: t.rowCount };
-  const rows = -count > 1 ? `Rows ${row + 1}-${last + 1}` : `Row ${row + 1}`;
+  const rows = -count > 1 ? `Rows ${row + 1}-${last + 1} include` : `Row ${row + 1} includes`;
   if (row <= header)
-    return `${rows} include the header row of table ${t.name}; delete rows below its header, or the table's contents.`;
+    return `${rows} the header row of table ${t.name}; delete rows below its header, or the table's contents.`;
   const cut = Math.min(last, header + t.rowCount) - row + 1;
   if (cut >= t.rowCount) return `Table ${t.name} needs at least one data row; delete the table's contents instead.`;
   return { headerRow: header, rowCount: t.rowCount - cut };

@@ -474,9 +474,9 @@ export class PreviewWorkbook {
     this.engine.batch(() => {
       for (const [sheet, e] of this.extras) {
         for (const [k, text] of [...e.formulas]) {
-          if (!text.includes("[")) continue;
           const [row, col] = k.split(",").map(Number);
-          if (!text.toLowerCase().includes(lower) && !inside(sheet, row, col)) continue;
+          // The table by name (Sales[Amount], or Sales alone), or [@Amount] and [Amount] inside it.
+          if (!mentionsName(text, lower) && !(text.includes("[") && inside(sheet, row, col))) continue;
           this.setBlock(sheet, { row, col }, [[text]]);
         }
       }
@@ -600,4 +600,13 @@ export class PreviewWorkbookEdits {
   content(name: string): unknown[][] {
     return this.wb.engine.getSheetSerialized(this.wb.engine.getSheetId(this.canonical(name))!) as unknown[][];
   }
+}
+
+/** True when a formula mentions `lowerName` as a whole name (not inside a longer one), any case. */
+function mentionsName(formula: string, lowerName: string): boolean {
+  const text = formula.toLowerCase();
+  const part = (ch: string | undefined) => ch !== undefined && /[a-z0-9_.\\]/.test(ch);
+  for (let i = text.indexOf(lowerName); i >= 0; i = text.indexOf(lowerName, i + 1))
+    if (!part(text[i - 1]) && !part(text[i + lowerName.length])) return true;
+  return false;
 }
