@@ -81,6 +81,65 @@ describe("the engine sorts its dependencies on flat arrays", () => {
     );
   });
 
+  test("a graph that grows past the kept arrays, an evaluation that throws, and a sort inside an evaluation", () => {
+    const chain = (n: number) =>
+      build({
+        removed: Array.from({ length: n }, (_, i) => i % 97 === 5),
+        // Chains (i to i + 1 and i + 2), a self-reference every 50, a cycle through the last three.
+        edges: Array.from({ length: n }, (_, i) => [
+          i + 1 < n ? i + 1 : undefined,
+          i + 2 < n ? i + 2 : n - 3,
+          i % 50 === 49 ? i : undefined,
+        ]),
+        changed: [0, Math.floor(n / 2), n - 1],
+        changes: Array.from({ length: n }, (_, i) => i % 11 !== 0),
+      });
+    // One graph whose vertex count grows between sorts, as a workbook's does.
+    const g = chain(500);
+    for (const n of [500, 1_100, 1_100, 2_000, 3_500]) {
+      const grown = chain(n);
+      g.graph.nodesSparseArray.splice(0, Infinity, ...grown.graph.nodesSparseArray);
+      g.graph.edgesSparseArray.splice(0, Infinity, ...grown.graph.edgesSparseArray);
+      g.changed.splice(0, Infinity, ...grown.changed);
+      g.changes.splice(0, Infinity, ...grown.changes);
+      expect(run(ours, g)).toEqual(run(theirs, g));
+    }
+    // An evaluation that throws part-way leaves nothing behind for the next sort.
+    const throwing = (sort: Sort) => {
+      let calls = 0;
+      const evaluated = run(sort, g).calls.filter((c) => c.startsWith("evaluate")).length;
+      expect(evaluated).toBeGreaterThan(10);
+      expect(() =>
+        sort.call(
+          g.graph,
+          g.changed,
+          () => {
+            if (++calls === 10) throw new Error("stop");
+            return true;
+          },
+          () => undefined,
+        ),
+      ).toThrow("stop");
+      return run(sort, g);
+    };
+    expect(throwing(ours)).toEqual(throwing(theirs));
+    // A sort started inside an evaluation gets arrays of its own.
+    const nested = (sort: Sort) => {
+      const inner: unknown[] = [];
+      const outer = sort.call(
+        g.graph,
+        g.changed,
+        (v) => {
+          if (v.idInGraph === 0) inner.push(run(sort, g));
+          return g.changes[v.idInGraph!];
+        },
+        () => undefined,
+      );
+      return { outer: outer.sorted.map((v) => v.idInGraph), inner, after: run(sort, g) };
+    };
+    expect(nested(ours)).toEqual(nested(theirs));
+  });
+
   test("every batch of formulas computes and reports the same as in HyperFormula's own engine", () => {
     const content: fc.Arbitrary<RawCellContent> = fc.oneof(
       fc.integer({ min: -5, max: 50 }),

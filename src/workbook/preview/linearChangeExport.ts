@@ -1,7 +1,7 @@
 /**
  * After every batch HyperFormula lists the cells whose values changed. Its list grows with
  * `ret = ret.concat(spill)` for each spilled value, which copies the whole list so far once per
- * spill: a back-test of 300 people writes thousands of spills into a list of a million cells, and
+ * spill: a back-test of 300 people writes about 2,000 spills into a list of 1.4 million cells, and
  * the copies took longer than everything else the write did. This lists the same changes, in the
  * same order, by appending.
  */
