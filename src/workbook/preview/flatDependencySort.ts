@@ -32,6 +32,9 @@ interface EngineInternals {
   readonly dependencyGraph?: { readonly graph?: Graph };
 }
 
+/** Marks the graph class whose sort is this one (also what the browser test looks for). */
+const FLAT = Symbol("comp-planner:flat-dependency-sort");
+
 const NOT_SEEN = 0;
 const ON_STACK = 1;
 const PROCESSED = 2;
@@ -200,12 +203,13 @@ export function sortDependenciesOnFlatArrays(engine: HyperFormula): boolean {
     typeof graph.getTopSortedWithSccSubgraphFrom !== "function"
   )
     return false;
-  const kind = Object.getPrototypeOf(graph) as Graph;
-  if (kind.getTopSortedWithSccSubgraphFrom === sortAndEvaluate) return true;
+  const kind = Object.getPrototypeOf(graph) as Graph & { [FLAT]?: true };
+  if (kind[FLAT]) return true;
   Object.defineProperty(kind, "getTopSortedWithSccSubgraphFrom", {
     value: sortAndEvaluate,
     writable: true,
     configurable: true,
   });
+  Object.defineProperty(kind, FLAT, { value: true });
   return true;
 }

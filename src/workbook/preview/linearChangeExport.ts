@@ -23,6 +23,7 @@ interface EngineInternals {
   readonly _crudOperations?: { readonly operations?: { readonly changes?: ContentChanges } };
 }
 
+/** Marks the change-list class whose export is this one (also what the browser test looks for). */
 const APPENDING = Symbol("comp-planner:appending-change-export");
 
 /**
