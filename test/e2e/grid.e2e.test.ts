@@ -114,8 +114,8 @@ beforeAll(async () => {
 afterAll(() => closeGridSession(session));
 
 describe("the preview's grid", () => {
-  test("the page's engine lists its changes by appending and sorts its dependencies on flat arrays", async () => {
-    // What src/workbook/preview/linearChangeExport.ts and flatDependencySort.ts mark on the
+  test("the page's engine keeps its changes in the ordered list and sorts its dependencies on flat arrays", async () => {
+    // What src/workbook/preview/orderedChangeList.ts and flatDependencySort.ts mark on the
     // engine's classes: the bundle's HyperFormula is the one they replaced the steps of.
     const marks = await page.evaluate(() => {
       const engine = (window as unknown as { compPlanner: { wb: { engine: object } } }).compPlanner.wb.engine as {
@@ -126,7 +126,7 @@ describe("the preview's grid", () => {
         Object.getOwnPropertySymbols(Object.getPrototypeOf(o)).map((sym) => sym.description);
       return [...described(engine._crudOperations.operations.changes), ...described(engine.dependencyGraph.graph)];
     });
-    expect(marks).toEqual(["comp-planner:appending-change-export", "comp-planner:flat-dependency-sort"]);
+    expect(marks).toEqual(["comp-planner:ordered-change-list-class", "comp-planner:flat-dependency-sort"]);
   });
 
   test("typing into a selected cell replaces it; Enter moves down, Tab right, Shift+Tab left, arrows move; the move is announced", async () => {

@@ -7,7 +7,7 @@ import { engineErrorText } from "./engineErrors";
 import { stringLiteralsForEngine } from "./engineStrings";
 import { registerIndexedCriteria } from "./indexedCriteria";
 import { registerIndexedSumproduct } from "./indexedSumproduct";
-import { exportChangesByAppending } from "./linearChangeExport";
+import { keepChangesInOrderedList } from "./orderedChangeList";
 import { sortDependenciesOnFlatArrays } from "./flatDependencySort";
 import { rememberDateParses } from "./rememberedDateParses";
 
@@ -113,7 +113,7 @@ export class PreviewWorkbook {
     this.engine.addNamedExpression("TRUE", "=TRUE()");
     this.engine.addNamedExpression("FALSE", "=FALSE()");
     rememberDateParses(this.engine);
-    exportChangesByAppending(this.engine);
+    keepChangesInOrderedList(this.engine);
     sortDependenciesOnFlatArrays(this.engine);
   }
 
