@@ -22,4 +22,20 @@ describe("the preview's error texts: one table for the grid and the COMP functio
     expect(wb.cell("S", parseCell("A1")).value).toMatchObject({ error: "#REF!" });
     expect(wb.cell("S", parseCell("B1")).value).toMatchObject({ error: "#REF!" });
   });
+
+  test("a circular reference says what to fix (the engine gives no message), also a spill that reads its own cells", () => {
+    const wb = new PreviewWorkbook();
+    wb.addSheet("S");
+    wb.setCell("S", parseCell("A1"), "=A1+1");
+    wb.setCell("S", parseCell("C1"), "=C1:C4*2");
+    for (const at of ["A1", "C1"])
+      expect(wb.cell("S", parseCell(at)).value).toEqual({
+        error: "#REF!",
+        message:
+          "This formula depends on its own value (a circular reference, directly or through the cells it reads); change it, or the cells it refers to, so that it does not.",
+      });
+    // An error the engine explains keeps the engine's message.
+    wb.setCell("S", parseCell("E1"), "=1/0");
+    expect(wb.cell("S", parseCell("E1")).value).toMatchObject({ error: "#DIV/0!" });
+  });
 });

@@ -29,3 +29,13 @@ export function engineErrorText(type: ErrorType | string): string {
 export function engineErrorType(code: ErrorCode): ErrorType {
   return ENGINE_ERRORS.find(([, text]) => text === code)?.[0] ?? ErrorType.VALUE;
 }
+
+/**
+ * What to fix, for an engine error that came without a message: HyperFormula gives none for a
+ * circular reference (Excel warns of one), nor for a spill over its own cells.
+ */
+export function engineErrorMessage(type: ErrorType | string): string {
+  return type === ErrorType.CYCLE
+    ? "This formula depends on its own value (a circular reference, directly or through the cells it reads); change it, or the cells it refers to, so that it does not."
+    : "";
+}

@@ -3,7 +3,7 @@ import { CellPos, parseRange, RangePos } from "../a1";
 import { ChartSpec } from "../sheetSpec";
 import { A1Range, structuredToA1, TableGeometry } from "../structuredRefs";
 import { registerCompPlugin } from "./compPlugin";
-import { engineErrorText } from "./engineErrors";
+import { engineErrorMessage, engineErrorText } from "./engineErrors";
 import { stringLiteralsForEngine } from "./engineStrings";
 import { registerIndexedCriteria } from "./indexedCriteria";
 import { registerIndexedSumproduct } from "./indexedSumproduct";
@@ -382,7 +382,7 @@ export class PreviewWorkbook {
     if (badReference !== undefined) value = { error: "#REF!", message: badReference };
     else if (raw !== null && typeof raw === "object") {
       const err = raw as { type: string; message?: string };
-      value = { error: engineErrorText(err.type), message: err.message ?? "" };
+      value = { error: engineErrorText(err.type), message: err.message || engineErrorMessage(err.type) };
     } else value = raw as PreviewCell["value"];
     const formula =
       e.formulas.get(key(pos.row, pos.col)) ??
