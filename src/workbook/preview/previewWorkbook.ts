@@ -474,9 +474,11 @@ export class PreviewWorkbook {
     this.engine.batch(() => {
       for (const [sheet, e] of this.extras) {
         for (const [k, text] of [...e.formulas]) {
-          const [row, col] = k.split(",").map(Number);
           // The table by name (Sales[Amount], or Sales alone), or [@Amount] and [Amount] inside it.
-          if (!mentionsName(text, lower) && !(text.includes("[") && inside(sheet, row, col))) continue;
+          const named = mentionsName(text, lower);
+          if (!named && !text.includes("[")) continue;
+          const [row, col] = k.split(",").map(Number);
+          if (!named && !inside(sheet, row, col)) continue;
           this.setBlock(sheet, { row, col }, [[text]]);
         }
       }
