@@ -254,8 +254,9 @@ function draftsOf(
 > {
   const d = s.deals;
   const columns = d.credits.kind === "columns" ? d.credits.columns : [];
-  const further = d.credits.kind === "columns" && d.credits.firstIsSdr === false ? columns : columns.slice(1);
-  const sdr = further === columns ? undefined : columns[0];
+  const sdrFirst = !(d.credits.kind === "columns" && d.credits.firstIsSdr === false);
+  const sdr = sdrFirst ? columns[0] : undefined;
+  const further = sdrFirst ? columns.slice(1) : columns;
   const ct = d.credits.kind === "table" ? d.credits : null;
   return {
     deals: {
