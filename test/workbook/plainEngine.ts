@@ -1,4 +1,6 @@
 import type { HyperFormula } from "hyperformula";
+import { readErroredSpillsAsErrors } from "../../src/workbook/preview/erroredSpillReads";
+import { spillRangeFormulas } from "../../src/workbook/preview/spilledRangeFormulas";
 
 /** The preview engine's configuration (src/workbook/preview/previewWorkbook.ts) that changes results. */
 export const PREVIEW_CONFIG = {
@@ -30,5 +32,18 @@ export function plainEngine(fn: string, expectPlugin: string) {
   expect(Plain.getFunctionPlugin(fn)!.name).toBe(expectPlugin);
   const engine = Plain.buildEmpty(PREVIEW_CONFIG);
   engine.addSheet("S");
+  return engine;
+}
+
+/**
+ * A plain HyperFormula engine (of `Plain`, by default {@link plainHyperFormula}) with the preview's
+ * configuration and the preview's changes of behaviour (a read of an errored spill gives its
+ * error, a formula that is only a range spills) but none of its faster internals: the reference
+ * for tests that prove a replaced internal changes no result.
+ */
+export function referenceEngine(Plain: typeof HyperFormula = plainHyperFormula()): HyperFormula {
+  const engine = Plain.buildEmpty(PREVIEW_CONFIG);
+  expect(readErroredSpillsAsErrors(engine)).toBe(true);
+  expect(spillRangeFormulas(engine)).toBe(true);
   return engine;
 }

@@ -10,6 +10,9 @@ import { registerIndexedSumproduct } from "./indexedSumproduct";
 import { keepChangesInOrderedList } from "./orderedChangeList";
 import { sortDependenciesOnFlatArrays } from "./flatDependencySort";
 import { rememberDateParses } from "./rememberedDateParses";
+import { readErroredSpillsAsErrors } from "./erroredSpillReads";
+import { spillRangeFormulas } from "./spilledRangeFormulas";
+import { blockedSpillsReaching } from "./blockedSpills";
 
 /** A table in the preview workbook: its geometry and column number formats. */
 export interface PreviewTable extends TableGeometry {
@@ -88,6 +91,9 @@ export class PreviewWorkbook {
   private nextSheetId = 1;
   private nextPartId = 1;
   private listeners = new Set<() => void>();
+  /** How deep in {@link batch} the writes are, and per sheet the box of the cells they emptied. */
+  private batchDepth = 0;
+  private readonly freed = new Map<number, RangePos>();
   /** The selected range. */
   selection: { sheet: string; range: RangePos } | null = null;
 
@@ -115,6 +121,8 @@ export class PreviewWorkbook {
     rememberDateParses(this.engine);
     keepChangesInOrderedList(this.engine);
     sortDependenciesOnFlatArrays(this.engine);
+    readErroredSpillsAsErrors(this.engine);
+    spillRangeFormulas(this.engine);
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
@@ -222,7 +230,16 @@ export class PreviewWorkbook {
 
   /** Runs many writes with recalculation deferred to the end. */
   batch(writes: () => void): void {
-    this.engine.batch(writes);
+    this.batchDepth++;
+    try {
+      this.engine.batch(writes);
+    } catch (error) {
+      if (this.batchDepth === 1) this.freed.clear();
+      throw error;
+    } finally {
+      this.batchDepth--;
+    }
+    if (this.batchDepth === 0) this.spillAgainWhereFreed();
   }
 
   /**
@@ -245,8 +262,10 @@ export class PreviewWorkbook {
     // With nothing recorded on the sheet yet (a new sheet, an import), a constant has nothing to
     // clear: it skips the per-cell bookkeeping (a million keys for a 100,000-row import).
     const recorded = e.formulas.size > 0 || e.rangesUsed.size > 0 || e.badReferences.size > 0;
+    let clears = false;
     const engineRows: RawCellContent[][] = rows.map((row, r) =>
       row.map((content, c) => {
+        if (content === null || content === "") clears = true;
         const formula = typeof content === "string" && content.startsWith("=") && content.length > 1;
         // Excel stores a written "" as an empty cell (COUNTIFS "<>" skips it); so does the preview.
         if (!formula && !recorded) return content === "" ? null : content;
@@ -283,8 +302,48 @@ export class PreviewWorkbook {
         }
       }),
     );
-    this.engine.setCellContents({ sheet: this.sheetIndex(sheet), row: topLeft.row, col: topLeft.col }, engineRows);
+    const sheetIndex = this.sheetIndex(sheet);
+    this.engine.setCellContents({ sheet: sheetIndex, row: topLeft.row, col: topLeft.col }, engineRows);
     this.releaseRanges(released);
+    // Only an emptied cell frees a spill's area.
+    if (clears) this.noteFreed(sheetIndex, topLeft, rows);
+  }
+
+  /** Notes the block of a write that emptied cells, for spillAgainWhereFreed (at once outside a batch). */
+  private noteFreed(sheet: number, topLeft: CellPos, rows: readonly (readonly unknown[])[]): void {
+    let width = 0;
+    for (const row of rows) width = Math.max(width, row.length);
+    const end = { row: topLeft.row + rows.length - 1, col: topLeft.col + width - 1 };
+    const box = this.freed.get(sheet);
+    this.freed.set(
+      sheet,
+      box
+        ? {
+            start: { row: Math.min(box.start.row, topLeft.row), col: Math.min(box.start.col, topLeft.col) },
+            end: { row: Math.max(box.end.row, end.row), col: Math.max(box.end.col, end.col) },
+          }
+        : { start: topLeft, end },
+    );
+    if (this.batchDepth === 0) this.spillAgainWhereFreed();
+  }
+
+  /**
+   * Enters again the formulas of the spills that the cells emptied since the last call may have
+   * freed (see blockedSpillsReaching), so that they spill as in Excel once the cells in their way
+   * are cleared; a spill still blocked shows #SPILL! as before. Once per batch: the scan goes
+   * over every spill of the workbook.
+   */
+  private spillAgainWhereFreed(): void {
+    if (this.freed.size === 0) return;
+    const anchors = [...this.freed].flatMap(([sheet, box]) => blockedSpillsReaching(this.engine, sheet, box));
+    this.freed.clear();
+    if (anchors.length === 0) return;
+    this.engine.batch(() => {
+      for (const anchor of anchors) {
+        const formula = this.engine.getCellFormula(anchor);
+        if (formula) this.engine.setCellContents(anchor, formula);
+      }
+    });
   }
 
   /**
