@@ -3,7 +3,7 @@ import { CellPos, columnLetter, RangePos } from "../workbook/a1";
 import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
 import { planRowChange } from "./components/rowChange";
 import { shiftFormula } from "./shiftFormula";
-import { entry, writeTexts } from "./tables/writeCells";
+import { EditNotDone, entry, writeTexts, writtenContent } from "./tables/writeCells";
 
 /** Re-renders the calling component whenever the workbook changes; returns a change counter. */
 export function useWorkbookVersion(wb: PreviewWorkbook): number {
@@ -24,12 +24,7 @@ export function parseEntry(text: string): CellContent {
   return entry(text).content;
 }
 
-/** A cell's content as written (its formula, or its constant), so an edit can be undone exactly. */
-export function writtenContent(wb: PreviewWorkbook, sheet: string, pos: CellPos): CellContent {
-  const cell = wb.cell(sheet, pos);
-  if (cell.formula !== null) return cell.formula;
-  return cell.value !== null && typeof cell.value === "object" ? null : cell.value;
-}
+export { writtenContent };
 
 /** One block of cells an edit changed, with its cells' contents (and, when they move, styles) before and after. */
 export interface Part {
@@ -71,6 +66,7 @@ export const PX_PER_PT = 1.33;
 export class GridEdits {
   private readonly undoStack: Edit[] = [];
   private readonly redoStack: Edit[] = [];
+  private readonly refusalListeners = new Set<(message: string) => void>();
 
   /** @param wb The workbook the edits change. */
   constructor(readonly wb: PreviewWorkbook) {}
@@ -80,11 +76,21 @@ export class GridEdits {
    * undo and tells the views. Returns the range written.
    */
   write(sheet: string, topLeft: CellPos, rows: readonly (readonly CellContent[])[]): RangePos {
+    const range = { start: topLeft, end: { row: topLeft.row + rows.length - 1, col: topLeft.col + widest(rows) - 1 } };
     const before = this.read(sheet, topLeft, rows);
     const after = rows.map((r) => [...r]);
-    this.apply(sheet, topLeft, after);
+    try {
+      this.apply(sheet, topLeft, after);
+    } catch (error) {
+      try {
+        this.apply(sheet, topLeft, before);
+      } finally {
+        this.refuse(new EditNotDone(error));
+      }
+      return range;
+    }
     this.record({ parts: [{ sheet, topLeft, before, after }], tables: [] });
-    return { start: topLeft, end: { row: topLeft.row + rows.length - 1, col: topLeft.col + widest(rows) - 1 } };
+    return range;
   }
 
   /**
@@ -92,11 +98,33 @@ export class GridEdits {
    * (see writeTexts), and records it for undo. Undo restores the cells; a grown table keeps its size.
    */
   type(sheet: string, topLeft: CellPos, texts: readonly (readonly string[])[]): RangePos {
+    const range = {
+      start: topLeft,
+      end: { row: topLeft.row + texts.length - 1, col: topLeft.col + widest(texts) - 1 },
+    };
     const before = this.read(sheet, topLeft, texts);
-    writeTexts(this.wb, sheet, topLeft, texts);
+    try {
+      writeTexts(this.wb, sheet, topLeft, texts);
+    } catch (error) {
+      this.refuse(error instanceof EditNotDone ? error : new EditNotDone(error));
+      return range;
+    }
     const after = this.read(sheet, topLeft, texts);
     this.record({ parts: [{ sheet, topLeft, before, after }], tables: [] });
-    return { start: topLeft, end: { row: topLeft.row + texts.length - 1, col: topLeft.col + widest(texts) - 1 } };
+    return range;
+  }
+
+  /**
+   * Calls `listener` with the message of each edit the engine failed on (the edit is not done
+   * and its cells are as they were); returns the unsubscribe function.
+   */
+  onRefusal(listener: (message: string) => void): () => void {
+    this.refusalListeners.add(listener);
+    return () => this.refusalListeners.delete(listener);
+  }
+
+  private refuse(why: EditNotDone): void {
+    for (const listener of this.refusalListeners) listener(why.message);
   }
 
   /**

@@ -456,6 +456,81 @@ describe("the preview's grid", () => {
     expect(serious).toEqual([]);
   });
 
+  test("spills as in Excel: a range formula spills, a cleared cell frees a blocked spill, a read of a circular spill says what to fix", async () => {
+    await freshSheet("Spills", [[1], [2], [3], [4]]);
+    await click("B1");
+    await page.keyboard.type("=A1:A4");
+    await page.keyboard.press("Enter");
+    await expectValue("Spills", "B4", 4);
+    await click("C1");
+    await page.keyboard.type("=SEQUENCE(3)");
+    await page.keyboard.press("Enter");
+    await expectValue("Spills", "C3", 3);
+    await click("C2");
+    await page.keyboard.type("x");
+    await page.keyboard.press("Enter");
+    await expectValue("Spills", "C1", { error: "#SPILL!" });
+    await click("C2");
+    await announced("C2");
+    await page.keyboard.press("Delete");
+    await expectValue("Spills", "C2", 2);
+    expect(await valueOf("Spills", "C1")).toBe(1);
+    // D1 reads its own spill (circular); E1 reads the same cells.
+    await click("D1");
+    await page.keyboard.type("=D1:D4*2");
+    await page.keyboard.press("Enter");
+    await expectValue("Spills", "D1", { error: "#REF!" });
+    await click("E1");
+    await page.keyboard.type("=D1:D4*2");
+    await page.keyboard.press("Enter");
+    await expectValue("Spills", "E1", { error: "#REF!" });
+    await click("E1");
+    await announced("E1");
+    expect(await activeCellMessage(page)).toBe(
+      "This formula reads D1:D4, the result of the formula in D1, which is #REF! (a circular reference): fix the formula in D1 first.",
+    );
+    await screenshot(page, "grid-spills");
+    // The edit is an ordinary one: Ctrl+Z takes it back.
+    await page.keyboard.press("Control+z");
+    await expectValue("Spills", "E1", null);
+  });
+
+  test("an edit the engine fails on leaves the cells as they were and says so until Escape", async () => {
+    await freshSheet("Failing", [[1, "=A1*2"]]);
+    // The page's engine made to fail once, after writing, as a formula it cannot evaluate would.
+    await page.evaluate(() => {
+      const { wb } = (
+        window as unknown as {
+          compPlanner: { wb: import("../../src/workbook/preview/previewWorkbook").PreviewWorkbook };
+        }
+      ).compPlanner;
+      const write = wb.setBlock;
+      wb.setBlock = function (...args) {
+        write.apply(this, args);
+        wb.setBlock = write;
+        throw new Error("Unknown array");
+      };
+    });
+    await click("A1");
+    await page.keyboard.type("5");
+    await page.keyboard.press("Enter");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      "The preview could not calculate this edit (Unknown array), so the cells are as they were. Check the formula you entered, or enter it in another cell.",
+    );
+    expect(await valueOf("Failing", "A1")).toBe(1);
+    expect(await valueOf("Failing", "B1")).toBe(2);
+    await screenshot(page, "grid-edit-not-done");
+    await page.keyboard.press("Escape");
+    await alert.waitFor({ state: "detached" });
+    // The engine working again, the same entry is done: 5 * 2 = 10.
+    await click("A1");
+    await page.keyboard.type("5");
+    await page.keyboard.press("Enter");
+    await expectValue("Failing", "B1", 10);
+  });
+
   test("no console errors after all of the above", () => {
     expect(errors).toEqual([]);
   });

@@ -111,4 +111,101 @@ describe("GridEdits: the one way the grid changes cells", () => {
     expect(at(wb, 99_999, 1).value).toBeNull();
     expect(Date.now() - started).toBeLessThan(30_000);
   });
+
+  describe("an edit the engine fails on is not done, and says so", () => {
+    /** The workbook as a user sees it: every cell's content, the tables and which cells are bold. */
+    const state = (wb: PreviewWorkbook) =>
+      JSON.stringify([
+        [0, 1, 2, 3, 4].map((row) => [0, 1, 2].map((col) => wb.cell("S", { row, col }))),
+        wb.tables().map((t) => [t.name, t.anchor, t.rowCount, t.headers]),
+        [0, 1, 2, 3, 4].map((row) => [0, 1, 2].map((col) => wb.isBold("S", { row, col }))),
+      ]);
+    /**
+     * Makes the engine fail on the `nth` block written from now (after writing it), as a formula
+     * it cannot evaluate made it fail.
+     */
+    const failWrite = (wb: PreviewWorkbook, nth = 1) => {
+      const write = wb.setBlock.bind(wb);
+      let calls = 0;
+      const spy = jest.spyOn(wb, "setBlock").mockImplementation((...args: Parameters<PreviewWorkbook["setBlock"]>) => {
+        write(...args);
+        if (++calls === nth) {
+          spy.mockRestore();
+          throw new Error("Unknown array");
+        }
+      });
+    };
+    const failNextWrite = (wb: PreviewWorkbook) => failWrite(wb, 1);
+
+    // The typed row makes 4 writes: the table's 2 formulas set again as it grows, the typed
+    // cell, the calculated column's formula filled into the new row.
+    test.each([1, 3, 4])(
+      "a typed row below a table with a calculated column, failing on write %i: cells, table and undo as before",
+      (nth) => {
+        const { wb, edits } = setUp();
+        wb.addTable({
+          name: "T",
+          sheet: "S",
+          anchor: { row: 0, col: 0 },
+          headers: ["Amount", "Double"],
+          rowCount: 2,
+          numberFormats: {},
+        });
+        wb.setBlock("S", { row: 0, col: 0 }, [
+          ["Amount", "Double"],
+          [1, "=[@Amount]*2"],
+          [2, "=[@Amount]*2"],
+          [null, "kept"],
+        ]);
+        edits.write("S", { row: 0, col: 2 }, [["earlier edit"]]);
+        const before = state(wb);
+        const said: string[] = [];
+        edits.onRefusal((m) => said.push(m));
+        failWrite(wb, nth);
+        // Row 4 continues the table: it would grow to 3 rows and fill Double's formula over "kept".
+        const range = edits.type("S", { row: 3, col: 0 }, [["3"]]);
+        expect(range).toEqual({ start: { row: 3, col: 0 }, end: { row: 3, col: 0 } });
+        expect(state(wb)).toBe(before);
+        expect(at(wb, 3, 1).value).toBe("kept");
+        expect(said).toEqual([
+          "The preview could not calculate this edit (Unknown array), so the cells are as they were. Check the formula you entered, or enter it in another cell.",
+        ]);
+        // The failed edit is not on the undo stack: undo takes back the edit before it.
+        expect(edits.undo()?.range.start).toEqual({ row: 0, col: 2 });
+        // The same entry, the engine working, is done: 3 * 2 = 6 in the filled calculated column.
+        edits.type("S", { row: 3, col: 0 }, [["3"]]);
+        expect(at(wb, 3, 1)).toMatchObject({ value: 6 });
+        expect(wb.tables()[0].rowCount).toBe(3);
+      },
+    );
+
+    test("a clear (and so Delete, fill down, the formula bar) puts the cells back", () => {
+      const { wb, edits } = setUp();
+      wb.setBlock("S", { row: 0, col: 0 }, [[1, "=A1+1"]]);
+      const before = state(wb);
+      const said: string[] = [];
+      const stop = edits.onRefusal((m) => said.push(m));
+      failNextWrite(wb);
+      edits.clear("S", { start: { row: 0, col: 0 }, end: { row: 0, col: 1 } });
+      expect(state(wb)).toBe(before);
+      expect(at(wb, 0, 1).value).toBe(2);
+      expect(said).toHaveLength(1);
+      expect(edits.undo()).toBeNull();
+      stop();
+      failNextWrite(wb);
+      edits.clear("S", { start: { row: 0, col: 0 }, end: { row: 0, col: 0 } });
+      expect(said).toHaveLength(1);
+    });
+
+    test("typing =A1:A4*2 beside the same circular formula in A1 is done, with a message in the cell", () => {
+      const { wb, edits } = setUp();
+      const said: string[] = [];
+      edits.onRefusal((m) => said.push(m));
+      edits.type("S", { row: 0, col: 0 }, [["=A1:A4*2"]]);
+      edits.type("S", { row: 4, col: 0 }, [["=A1:A4*2"]]);
+      expect(said).toEqual([]);
+      expect(at(wb, 4, 0)).toMatchObject({ formula: "=A1:A4*2", value: { error: "#REF!" } });
+      expect(edits.undo()?.range.start).toEqual({ row: 4, col: 0 });
+    });
+  });
 });

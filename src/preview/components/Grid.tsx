@@ -340,8 +340,14 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   const report = (next: CellSelection) => onSelectionChange(next);
   const selectRange = (range: RangePos) => report({ active: range.start, range });
 
+  // An edit the engine failed on (its cells put back): said until the next edit or Escape, not
+  // cleared by the move to the next cell that Enter makes.
+  const [failure, setFailure] = React.useState<string | null>(null);
+  React.useEffect(() => edits.onRefusal(setFailure), [edits]);
+
   const onKeyDown = (e: GridKeyEventArgs) => {
     const primary = e.ctrlKey || e.metaKey;
+    if (e.key === "Escape") setFailure(null);
     const key = e.key.toLowerCase();
     const stop = () => {
       e.cancel();
@@ -422,10 +428,12 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
 
   const onCellEdited = ([col, row]: Item, value: EditableGridCell) => {
     if (value.kind !== GridCellKind.Text) return;
+    setFailure(null);
     edits.type(sheet, { row, col }, [[value.data]]);
   };
 
   const onPaste = ([col, row]: Item, values: readonly (readonly string[])[]): boolean => {
+    setFailure(null);
     const written = edits.pasteBlock(sheet, row, col, values);
     selectRange(written);
     return false;
@@ -651,9 +659,9 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
         {overlayBoxes}
       </div>
       <GridMenu at={menu?.at ?? null} actions={menuActions} onClose={closeMenu} />
-      {refusal ? (
+      {refusal || failure ? (
         <div role="alert" className={styles.tooltip} style={{ left: 8, top: ROW_HEIGHT + 4 }}>
-          {refusal}
+          {refusal ?? failure}
         </div>
       ) : null}
       {tip ? (

@@ -34,6 +34,28 @@ export function clipboardRows(text: string): string[][] {
   return rows.length ? rows : [[""]];
 }
 
+/** A cell's content as written (its formula, or its constant), so an edit can be undone exactly. */
+export function writtenContent(wb: PreviewWorkbook, sheet: string, pos: CellPos): CellValue {
+  const cell = wb.cell(sheet, pos);
+  if (cell.formula !== null) return cell.formula;
+  return cell.value !== null && typeof cell.value === "object" ? null : cell.value;
+}
+
+/**
+ * An edit the preview's engine failed on, after its cells and tables were put back as they were:
+ * its message says so, for the grid to show.
+ */
+export class EditNotDone extends Error {
+  /** @param engineError What the engine threw. */
+  constructor(readonly engineError: unknown) {
+    super(
+      `The preview could not calculate this edit (${engineError instanceof Error ? engineError.message : String(engineError)}), ` +
+        "so the cells are as they were. Check the formula you entered, or enter it in another cell.",
+    );
+    this.name = "EditNotDone";
+  }
+}
+
 /** How a write changed a table. */
 export interface TableGrowth {
   readonly table: string;
@@ -53,72 +75,100 @@ export function writeTexts(
   texts: readonly (readonly string[])[],
 ): TableGrowth[] {
   const entries = texts.map((row) => row.map(entry));
-  const width = Math.max(1, ...texts.map((r) => r.length));
+  let width = 1;
+  for (const r of texts) width = Math.max(width, r.length);
   const r0 = topLeft.row;
   const r1 = r0 + texts.length - 1;
   const c0 = topLeft.col;
   const c1 = c0 + width - 1;
   const grown: TableGrowth[] = [];
+  const sizesBefore = wb
+    .tables()
+    .filter((t) => t.sheet.toLowerCase() === sheet.toLowerCase())
+    .map((t) => ({ name: t.name, rowCount: t.rowCount, headers: [...t.headers] }));
   const fills: { sheet: string; pos: CellPos; formula: string }[] = [];
   const headerWrites: { pos: CellPos; text: string }[] = [];
-  for (const t of [...wb.tables()]) {
-    if (t.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
-    const last = t.anchor.row + t.rowCount;
-    const end = t.anchor.col + t.headers.length - 1;
-    let rowCount = t.rowCount;
-    const headers = [...t.headers];
-    if (c0 <= end && c1 >= t.anchor.col && r0 >= t.anchor.row && r0 <= last + 1 && r1 > last)
-      rowCount = r1 - t.anchor.row;
-    if (c0 >= t.anchor.col && c0 <= end + 1 && c1 > end && r0 <= t.anchor.row + rowCount && r1 >= t.anchor.row) {
-      for (let c = end + 1; c <= c1; c++) {
-        const typed = r0 <= t.anchor.row && r1 >= t.anchor.row ? (texts[t.anchor.row - r0][c - c0] ?? "").trim() : "";
-        let header = typed || `Column${headers.length + 1}`;
-        for (let n = 2; headers.some((h) => h.toLowerCase() === header.toLowerCase()); n++)
-          header = `${typed || "Column"}${typed ? n : headers.length + n - 1}`;
-        headers.push(header);
-        headerWrites.push({ pos: { row: t.anchor.row, col: c }, text: header });
-      }
-    }
-    if (rowCount === t.rowCount && headers.length === t.headers.length) continue;
-    const clash = wb
-      .tables()
-      .find(
-        (o) =>
-          o !== t &&
-          o.sheet === t.sheet &&
-          o.anchor.row <= t.anchor.row + rowCount &&
-          o.anchor.row + o.rowCount >= t.anchor.row &&
-          o.anchor.col <= t.anchor.col + headers.length - 1 &&
-          o.anchor.col + o.headers.length - 1 >= t.anchor.col,
-      );
-    if (clash) continue;
-    // Calculated columns: the same formula in the first and last data rows.
-    if (rowCount > t.rowCount && t.rowCount > 0) {
-      t.headers.forEach((_, i) => {
-        const col = t.anchor.col + i;
-        const first = wb.cell(sheet, { row: t.anchor.row + 1, col }).formula;
-        if (!first || first !== wb.cell(sheet, { row: last, col }).formula || !first.includes("[@")) return;
-        for (let row = last + 1; row <= t.anchor.row + rowCount; row++) {
-          const inBlock = row >= r0 && row <= r1 && col >= c0 && col <= c1 && (texts[row - r0][col - c0] ?? "") !== "";
-          if (!inBlock) fills.push({ sheet, pos: { row, col }, formula: first });
+  const blockBefore = entries.map((_, r) =>
+    Array.from({ length: width }, (_, c) => writtenContent(wb, sheet, { row: r0 + r, col: c0 + c })),
+  );
+  let cellsBefore: { pos: CellPos; content: CellValue; bold: boolean }[] = [];
+  try {
+    for (const t of [...wb.tables()]) {
+      if (t.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
+      const last = t.anchor.row + t.rowCount;
+      const end = t.anchor.col + t.headers.length - 1;
+      let rowCount = t.rowCount;
+      const headers = [...t.headers];
+      if (c0 <= end && c1 >= t.anchor.col && r0 >= t.anchor.row && r0 <= last + 1 && r1 > last)
+        rowCount = r1 - t.anchor.row;
+      if (c0 >= t.anchor.col && c0 <= end + 1 && c1 > end && r0 <= t.anchor.row + rowCount && r1 >= t.anchor.row) {
+        for (let c = end + 1; c <= c1; c++) {
+          const typed = r0 <= t.anchor.row && r1 >= t.anchor.row ? (texts[t.anchor.row - r0][c - c0] ?? "").trim() : "";
+          let header = typed || `Column${headers.length + 1}`;
+          for (let n = 2; headers.some((h) => h.toLowerCase() === header.toLowerCase()); n++)
+            header = `${typed || "Column"}${typed ? n : headers.length + n - 1}`;
+          headers.push(header);
+          headerWrites.push({ pos: { row: t.anchor.row, col: c }, text: header });
         }
-      });
+      }
+      if (rowCount === t.rowCount && headers.length === t.headers.length) continue;
+      const clash = wb
+        .tables()
+        .find(
+          (o) =>
+            o !== t &&
+            o.sheet === t.sheet &&
+            o.anchor.row <= t.anchor.row + rowCount &&
+            o.anchor.row + o.rowCount >= t.anchor.row &&
+            o.anchor.col <= t.anchor.col + headers.length - 1 &&
+            o.anchor.col + o.headers.length - 1 >= t.anchor.col,
+        );
+      if (clash) continue;
+      // Calculated columns: the same formula in the first and last data rows.
+      if (rowCount > t.rowCount && t.rowCount > 0) {
+        t.headers.forEach((_, i) => {
+          const col = t.anchor.col + i;
+          const first = wb.cell(sheet, { row: t.anchor.row + 1, col }).formula;
+          if (!first || first !== wb.cell(sheet, { row: last, col }).formula || !first.includes("[@")) return;
+          for (let row = last + 1; row <= t.anchor.row + rowCount; row++) {
+            const inBlock =
+              row >= r0 && row <= r1 && col >= c0 && col <= c1 && (texts[row - r0][col - c0] ?? "") !== "";
+            if (!inBlock) fills.push({ sheet, pos: { row, col }, formula: first });
+          }
+        });
+      }
+      wb.resizeTable(t.name, rowCount, headers);
+      grown.push({ table: t.name, addedRows: rowCount - t.rowCount, addedColumns: headers.length - t.headers.length });
     }
-    wb.resizeTable(t.name, rowCount, headers);
-    grown.push({ table: t.name, addedRows: rowCount - t.rowCount, addedColumns: headers.length - t.headers.length });
+    cellsBefore = [...headerWrites.map((h) => h.pos), ...fills.map((f) => f.pos)].map((pos) => ({
+      pos,
+      content: writtenContent(wb, sheet, pos),
+      bold: wb.isBold(sheet, pos),
+    }));
+    wb.batch(() => {
+      wb.setBlock(
+        sheet,
+        topLeft,
+        entries.map((row) => Array.from({ length: width }, (_, c) => row[c]?.content ?? null)),
+      );
+      for (const h of headerWrites) {
+        wb.setCell(sheet, h.pos, asStored(h.text));
+        wb.setBold(sheet, h.pos, true);
+      }
+      for (const f of fills) wb.setCell(f.sheet, f.pos, f.formula);
+    });
+  } catch (error) {
+    wb.batch(() => {
+      wb.setBlock(sheet, topLeft, blockBefore);
+      for (const c of cellsBefore) {
+        wb.setCell(sheet, c.pos, c.content);
+        wb.setBold(sheet, c.pos, c.bold);
+      }
+    });
+    for (const t of sizesBefore) wb.resizeTable(t.name, t.rowCount, t.headers);
+    wb.notify();
+    throw new EditNotDone(error);
   }
-  wb.batch(() => {
-    wb.setBlock(
-      sheet,
-      topLeft,
-      entries.map((row) => Array.from({ length: width }, (_, c) => row[c]?.content ?? null)),
-    );
-    for (const h of headerWrites) {
-      wb.setCell(sheet, h.pos, asStored(h.text));
-      wb.setBold(sheet, h.pos, true);
-    }
-    for (const f of fills) wb.setCell(f.sheet, f.pos, f.formula);
-  });
   entries.forEach((row, r) =>
     row.forEach((e, c) => {
       const pos = { row: r0 + r, col: c0 + c };
