@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { HyperFormula as Engine, RawCellContent } from "hyperformula";
-import { keepChangesInOrderedList } from "../../src/workbook/preview/orderedChangeList";
+import { keepChangesInOrderedList, withoutChangeList } from "../../src/workbook/preview/orderedChangeList";
 import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
 import { plainHyperFormula, PREVIEW_CONFIG, referenceEngine } from "./plainEngine";
 
@@ -93,6 +93,61 @@ describe("the engine keeps a batch's changed cells in an ordered list", () => {
     });
     expect(results[0]).toBe(results[1]);
     expect(results[0]).toContain('"newValue":"kept"');
+  });
+
+  test("without the list, every batch computes the same values and says values changed as often, listing no cell", () => {
+    const Unpatched = plainHyperFormula();
+    fc.assert(
+      fc.property(batches, (steps) => {
+        const [unlisted, reference] = [
+          withSheets(new PreviewWorkbook().engine),
+          withSheets(referenceEngine(Unpatched)),
+        ];
+        /** How many cells a batch listed, and the rest of what it did: events, values, or what it threw. */
+        const outcome = (e: Engine, step: (typeof steps)[number]) => {
+          let updates = 0;
+          const count = () => updates++;
+          e.on("valuesUpdated", count);
+          try {
+            const run = () =>
+              e.batch(() => {
+                for (const w of step)
+                  e.setCellContents({ sheet: e.getSheetId(w.sheet)!, row: w.row, col: w.col }, w.content);
+              });
+            const listed = e === unlisted ? withoutChangeList(run) : run();
+            const sheets = ["S", "T"].map((name) => e.getSheetValues(e.getSheetId(name)!));
+            return { listed: listed.length, rest: JSON.stringify([updates, sheets]) };
+          } catch (error) {
+            return { listed: 0, rest: `threw ${(error as Error).message}` };
+          } finally {
+            e.off("valuesUpdated", count);
+          }
+        };
+        for (const step of steps) {
+          const [mine, library] = [outcome(unlisted, step), outcome(reference, step)];
+          expect(mine.listed).toBe(0);
+          expect(mine.rest).toBe(library.rest);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("the workbook's own writes list no cells but still say values changed, which is what autosave watches", () => {
+    const wb = new PreviewWorkbook();
+    wb.addSheet("S");
+    let updates = 0;
+    wb.engine.on("valuesUpdated", () => updates++);
+    wb.setBlock("S", { row: 0, col: 0 }, [[1, "=A1*2"]]);
+    wb.batch(() => wb.setCell("S", { row: 0, col: 0 }, 5));
+    expect(updates).toBe(2);
+    expect(wb.cell("S", { row: 0, col: 1 }).value).toBe(10);
+    // Direct engine calls still list their changes: B1 = 7 * 2 = 14.
+    const listed = wb.engine.setCellContents({ sheet: 0, row: 0, col: 0 }, 7);
+    expect(listed.map((c) => ("address" in c ? [c.address.col, c.newValue] : c))).toEqual([
+      [0, 7],
+      [1, 14],
+    ]);
   });
 
   test("an engine without the expected internals is left as it is", () => {

@@ -7,7 +7,7 @@ import { engineErrorMessage, engineErrorText } from "./engineErrors";
 import { stringLiteralsForEngine } from "./engineStrings";
 import { registerIndexedCriteria } from "./indexedCriteria";
 import { registerIndexedSumproduct } from "./indexedSumproduct";
-import { keepChangesInOrderedList } from "./orderedChangeList";
+import { keepChangesInOrderedList, withoutChangeList } from "./orderedChangeList";
 import { sortDependenciesOnFlatArrays } from "./flatDependencySort";
 import { rememberDateParses } from "./rememberedDateParses";
 import { readErroredSpillsAsErrors } from "./erroredSpillReads";
@@ -113,6 +113,9 @@ export class PreviewWorkbook {
       accentSensitive: true,
       maxRows: 1_048_576,
       maxColumns: 16_384,
+      // No column index (useColumnIndex): it costs more than it saves here (bench/RESULTS.md), and
+      // the workbook's writes leave the engine's change list empty (withoutChangeList), which
+      // the index would read.
     });
     // Excel reads TRUE and FALSE as constants (=IF(TRUE,1,2)); HyperFormula knows them only as
     // functions, TRUE() and FALSE(). Names make formulas written for Excel work unchanged.
@@ -198,7 +201,7 @@ export class PreviewWorkbook {
   clearSheet(name: string): void {
     const sheet = this.canonicalName(name);
     if (!sheet) return;
-    this.engine.clearSheet(this.sheetIndex(sheet));
+    withoutChangeList(() => this.engine.clearSheet(this.sheetIndex(sheet)));
     const { id, rangesUsed } = this.extra(sheet);
     for (const refs of rangesUsed.values()) this.releaseRanges(refs);
     this.extras.set(sheet, {
@@ -232,7 +235,7 @@ export class PreviewWorkbook {
   batch(writes: () => void): void {
     this.batchDepth++;
     try {
-      this.engine.batch(writes);
+      withoutChangeList(() => this.engine.batch(writes));
     } catch (error) {
       if (this.batchDepth === 1) this.freed.clear();
       throw error;
@@ -303,7 +306,9 @@ export class PreviewWorkbook {
       }),
     );
     const sheetIndex = this.sheetIndex(sheet);
-    this.engine.setCellContents({ sheet: sheetIndex, row: topLeft.row, col: topLeft.col }, engineRows);
+    withoutChangeList(() =>
+      this.engine.setCellContents({ sheet: sheetIndex, row: topLeft.row, col: topLeft.col }, engineRows),
+    );
     this.releaseRanges(released);
     // Only an emptied cell frees a spill's area.
     if (clears) this.noteFreed(sheetIndex, topLeft, rows);
@@ -338,7 +343,7 @@ export class PreviewWorkbook {
     const anchors = [...this.freed].flatMap(([sheet, box]) => blockedSpillsReaching(this.engine, sheet, box));
     this.freed.clear();
     if (anchors.length === 0) return;
-    this.engine.batch(() => {
+    this.batch(() => {
       for (const anchor of anchors) {
         const formula = this.engine.getCellFormula(anchor);
         if (formula) this.engine.setCellContents(anchor, formula);
@@ -530,7 +535,7 @@ export class PreviewWorkbook {
       col < t.anchor.col + Math.max(before.headers.length, headers.length);
     const inside = (sheet: string, row: number, col: number) =>
       within(before, sheet, row, col) || within(after, sheet, row, col);
-    this.engine.batch(() => {
+    this.batch(() => {
       for (const [sheet, e] of this.extras) {
         for (const [k, text] of [...e.formulas]) {
           // The table by name (Sales[Amount], or Sales alone), or [@Amount] and [Amount] inside it.
@@ -564,7 +569,7 @@ export class PreviewWorkbook {
     if (!sheet) throw new Error(`There is no sheet named "${name}".`);
     // The hidden range names its formulas used go with it (a failed staged write leaves none behind).
     for (const refs of this.extra(sheet).rangesUsed.values()) this.releaseRanges(refs);
-    this.engine.removeSheet(this.sheetIndex(sheet));
+    withoutChangeList(() => this.engine.removeSheet(this.sheetIndex(sheet)));
     this.extras.delete(sheet);
     for (let i = this.tableList.length - 1; i >= 0; i--)
       if (this.tableList[i].sheet === sheet) this.tableList.splice(i, 1);
