@@ -40,8 +40,6 @@ interface OrderedList {
   /** sheet -> column -> row -> position in `changes`. */
   readonly places: Map<number, Map<number, Map<number, number>>>;
   live: number;
-  /** Changes counted but not listed (see {@link withoutChangeList}). */
-  unlisted: number;
 }
 
 /** HyperFormula's ContentChanges, as far as this needs it (not part of its API). */
@@ -49,6 +47,8 @@ interface ContentChanges {
   /** The library's own map; emptied into the list the first time the list is used. */
   readonly changes: Map<string, Change>;
   [LIST]?: OrderedList;
+  /** Changes counted but not listed (see {@link withoutChangeList}). */
+  [UNLISTED]?: number;
 }
 
 /** Where the engine keeps the batch's changes (not part of HyperFormula's API). */
@@ -57,14 +57,21 @@ interface EngineInternals {
 }
 
 const LIST = Symbol("comp-planner:ordered-change-list");
+const UNLISTED = Symbol("comp-planner:unlisted-changes");
 
 /** Marks the change-list class whose methods are these (also what the browser test looks for). */
 const ORDERED = Symbol("comp-planner:ordered-change-list-class");
 
+/**
+ * Whether nothing was ever added (the engine makes a change list for every cell it writes, most
+ * left empty): such a list is answered without building the ordered one.
+ */
+const untouched = (c: ContentChanges): boolean => c[LIST] === undefined && c.changes.size === 0;
+
 function listOf(c: ContentChanges): OrderedList {
   let list = c[LIST];
   if (!list) {
-    list = { changes: [], places: new Map(), live: 0, unlisted: 0 };
+    list = { changes: [], places: new Map(), live: 0 };
     c[LIST] = list;
     // Changes recorded before the engine's list was replaced keep their order.
     for (const change of c.changes.values()) put(list, change.address, change);
@@ -135,29 +142,31 @@ export function withoutChangeList<T>(work: () => T): T {
 /** ContentChanges' methods on the ordered list, each doing what the library's does. */
 const METHODS = {
   add(this: ContentChanges, address: Address, change: Change): void {
-    const list = listOf(this);
     if (unlistedDepth > 0) {
-      list.unlisted++;
+      this[UNLISTED] = (this[UNLISTED] ?? 0) + 1;
       return;
     }
+    const list = listOf(this);
     if (isSpill(change.value)) for (const a of change.value.effectiveAddressesFromData(address)) remove(list, a);
     put(list, address, change);
   },
   addAll(this: ContentChanges, other: ContentChanges): ContentChanges {
-    const from = listOf(other);
-    for (const change of from.changes) if (change) METHODS.add.call(this, change.address, change);
-    listOf(this).unlisted += from.unlisted;
+    if (other[UNLISTED]) this[UNLISTED] = (this[UNLISTED] ?? 0) + other[UNLISTED];
+    if (untouched(other)) return this;
+    for (const change of listOf(other).changes) if (change) METHODS.add.call(this, change.address, change);
     return this;
   },
   getChanges(this: ContentChanges): Change[] {
+    if (untouched(this)) return [];
     return listOf(this).changes.filter((c): c is Change => c !== undefined);
   },
   isEmpty(this: ContentChanges): boolean {
-    const list = listOf(this);
-    return list.live === 0 && list.unlisted === 0;
+    if (this[UNLISTED]) return false;
+    return untouched(this) || listOf(this).live === 0;
   },
   exportChanges(this: ContentChanges, exporter: ChangeExporter): unknown[] {
     const all: unknown[] = [];
+    if (untouched(this)) return all;
     for (const change of listOf(this).changes) {
       if (!change) continue;
       const exported = exporter.exportChange(change);
