@@ -10,7 +10,8 @@ import {
   trimmedEquals,
   trimmedEqualsAny,
 } from "../../src/workbook/formulaText";
-import { stringLiteralsForEngine } from "../../src/workbook/preview/engineStrings";
+import fc from "fast-check";
+import { rewriteLiterals, stringLiteralsForEngine } from "../../src/workbook/preview/engineStrings";
 
 describe("text spliced into formulas", () => {
   test("a column name goes inside double brackets, with ' before each of [ ] # ' @", () => {
@@ -75,5 +76,19 @@ describe("string literals for the preview's engine", () => {
     );
     expect(stringLiteralsForEngine('=""""')).toBe('=(""&CHAR(34)&"")');
     expect(stringLiteralsForEngine('=A1&"plain"')).toBe('=A1&"plain"');
+    // An open literal is closed.
+    expect(stringLiteralsForEngine('="open')).toBe('="open"');
+  });
+
+  test("a formula is kept as it is exactly when the rewrite would not change it", () => {
+    const formula = fc
+      .array(fc.constantFrom('"', "\\", "a", "=", "&", "(", ")", ","), { maxLength: 12 })
+      .map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(formula, (f) => {
+        expect(stringLiteralsForEngine(f)).toBe(rewriteLiterals(f));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -6,6 +6,32 @@
  * is left alone.
  */
 export function stringLiteralsForEngine(formula: string): string {
+  return hasLiteralToRewrite(formula) ? rewriteLiterals(formula) : formula;
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/**
+ * Whether a literal holds a doubled quote or a backslash, or is left open (the rewrite closes
+ * it): most formulas have neither, and are kept as they are without building a copy.
+ */
+function hasLiteralToRewrite(formula: string): boolean {
+  let inLiteral = false;
+  for (let j = 0; j < formula.length; j++) {
+    const ch = formula.charCodeAt(j);
+    if (!inLiteral) inLiteral = ch === QUOTE;
+    else if (ch === BACKSLASH) return true;
+    else if (ch === QUOTE) {
+      if (formula.charCodeAt(j + 1) === QUOTE) return true;
+      inLiteral = false;
+    }
+  }
+  return inLiteral;
+}
+
+/** The rewrite itself, made whatever the formula holds ({@link stringLiteralsForEngine} skips it when it changes nothing). */
+export function rewriteLiterals(formula: string): string {
   let out = "";
   let i = 0;
   while (i < formula.length) {
