@@ -17,6 +17,9 @@ export interface TableGeometry {
 /** Raised for a structured reference that names an unknown table or column. */
 export class StructuredRefError extends Error {}
 
+/** A name (a table's, a function's, a sheet's) where the scan is (sticky: no copy of the rest of the formula). */
+const NAME_AT = /[A-Za-z_\\][A-Za-z0-9_.\\]*/y;
+
 /**
  * Rewrites Excel structured references (Table[Column], Table[@Column], [@[Two Words]],
  * Table[[#Headers],[Column]], Table[#All], Table[[A]:[B]]) as absolute A1 references, for
@@ -63,7 +66,8 @@ export function structuredToA1(
       i = end;
       continue;
     }
-    const nameMatch = /^[A-Za-z_\\][A-Za-z0-9_.\\]*/.exec(formula.slice(i));
+    NAME_AT.lastIndex = i;
+    const nameMatch = NAME_AT.exec(formula);
     const prev = out[out.length - 1] ?? "";
     if (nameMatch && !/[A-Za-z0-9_.$!']/.test(prev)) {
       const name = nameMatch[0];
