@@ -101,11 +101,14 @@ function sortAndEvaluate(
   const order: number[] = [];
   try {
     let time = 0;
+    // Both empty again after each root's walk: kept for the next (a write of 100,000 cells has
+    // as many roots, most of them cells nothing reads).
+    const path: number[] = [];
+    const open: number[] = [];
     for (const root of roots) {
       if (s.status[root] !== NOT_SEEN) continue;
       s.status[root] = ON_STACK;
-      const path = [root];
-      const open: number[] = [];
+      path.push(root);
       while (path.length > 0) {
         const u = path[path.length - 1];
         const status = s.status[u];
