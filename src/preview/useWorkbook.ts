@@ -24,6 +24,7 @@ export function parseEntry(text: string): CellContent {
   return entry(text).content;
 }
 
+/** A cell's content as written (see writeCells.ts), for the row changes' plans. */
 export { writtenContent };
 
 /** One block of cells an edit changed, with its cells' contents (and, when they move, styles) before and after. */
@@ -66,7 +67,7 @@ export const PX_PER_PT = 1.33;
 export class GridEdits {
   private readonly undoStack: Edit[] = [];
   private readonly redoStack: Edit[] = [];
-  private readonly refusalListeners = new Set<(message: string) => void>();
+  private readonly refusalListeners = new Set<(message: string | null) => void>();
 
   /** @param wb The workbook the edits change. */
   constructor(readonly wb: PreviewWorkbook) {}
@@ -90,6 +91,7 @@ export class GridEdits {
       return range;
     }
     this.record({ parts: [{ sheet, topLeft, before, after }], tables: [] });
+    this.done();
     return range;
   }
 
@@ -111,20 +113,26 @@ export class GridEdits {
     }
     const after = this.read(sheet, topLeft, texts);
     this.record({ parts: [{ sheet, topLeft, before, after }], tables: [] });
+    this.done();
     return range;
   }
 
   /**
    * Calls `listener` with the message of each edit the engine failed on (the edit is not done
-   * and its cells are as they were); returns the unsubscribe function.
+   * and its cells are as they were), and with null after each edit that is done; returns the
+   * unsubscribe function.
    */
-  onRefusal(listener: (message: string) => void): () => void {
+  onRefusal(listener: (message: string | null) => void): () => void {
     this.refusalListeners.add(listener);
     return () => this.refusalListeners.delete(listener);
   }
 
   private refuse(why: EditNotDone): void {
     for (const listener of this.refusalListeners) listener(why.message);
+  }
+
+  private done(): void {
+    for (const listener of this.refusalListeners) listener(null);
   }
 
   /**
@@ -180,9 +188,7 @@ export class GridEdits {
     const plan = planRowChange(this.wb, sheet, at, count);
     if (typeof plan === "string") return plan;
     if (plan.parts.length === 0) return null;
-    this.resizeTables(plan, "after");
-    for (const part of plan.parts) this.applyPart(part, "after");
-    this.record(plan);
+    if (this.replayGuarded(plan, "after")) this.record(plan);
     return null;
   }
 
@@ -196,8 +202,10 @@ export class GridEdits {
   undo(): { sheet: string; range: RangePos } | null {
     const edit = this.undoStack.pop();
     if (!edit) return null;
-    this.resizeTables(edit, "before");
-    for (const part of [...edit.parts].reverse()) this.applyPart(part, "before");
+    if (!this.replayGuarded(edit, "before")) {
+      this.undoStack.push(edit);
+      return null;
+    }
     this.redoStack.push(edit);
     return { sheet: edit.parts[0].sheet, range: extent(edit.parts[0]) };
   }
@@ -206,10 +214,38 @@ export class GridEdits {
   redo(): { sheet: string; range: RangePos } | null {
     const edit = this.redoStack.pop();
     if (!edit) return null;
-    this.resizeTables(edit, "after");
-    for (const part of edit.parts) this.applyPart(part, "after");
+    if (!this.replayGuarded(edit, "after")) {
+      this.redoStack.push(edit);
+      return null;
+    }
     this.undoStack.push(edit);
     return { sheet: edit.parts[0].sheet, range: extent(edit.parts[0]) };
+  }
+
+  /**
+   * Puts an edit's cells and tables on one side (undo: before; redo, a row change: after); should
+   * the engine fail, puts them back on the other side and says so. Returns whether it was done.
+   */
+  private replayGuarded(edit: Edit, side: "before" | "after"): boolean {
+    try {
+      this.replay(edit, side);
+    } catch (error) {
+      try {
+        this.replay(edit, side === "before" ? "after" : "before");
+      } finally {
+        this.refuse(new EditNotDone(error));
+      }
+      return false;
+    }
+    this.done();
+    return true;
+  }
+
+  /** Writes an edit's side in the order that side was made: "after" forwards, "before" backwards. */
+  private replay(edit: Edit, side: "before" | "after"): void {
+    this.resizeTables(edit, side);
+    const parts = side === "after" ? edit.parts : [...edit.parts].reverse();
+    for (const part of parts) this.applyPart(part, side);
   }
 
   private record(edit: Edit): void {

@@ -1,4 +1,4 @@
-import { PreviewWorkbook } from "../../src/workbook/preview/previewWorkbook";
+import { PreviewWorkbook, RANGE_NAME_PREFIX } from "../../src/workbook/preview/previewWorkbook";
 import { GridEdits, parseEntry } from "../../src/preview/useWorkbook";
 
 /** A fresh workbook with one sheet and the grid's edits over it. */
@@ -160,7 +160,7 @@ describe("GridEdits: the one way the grid changes cells", () => {
         edits.write("S", { row: 0, col: 2 }, [["earlier edit"]]);
         const before = state(wb);
         const said: string[] = [];
-        edits.onRefusal((m) => said.push(m));
+        edits.onRefusal((m) => m && said.push(m));
         failWrite(wb, nth);
         // Row 4 continues the table: it would grow to 3 rows and fill Double's formula over "kept".
         const range = edits.type("S", { row: 3, col: 0 }, [["3"]]);
@@ -184,7 +184,7 @@ describe("GridEdits: the one way the grid changes cells", () => {
       wb.setBlock("S", { row: 0, col: 0 }, [[1, "=A1+1"]]);
       const before = state(wb);
       const said: string[] = [];
-      const stop = edits.onRefusal((m) => said.push(m));
+      const stop = edits.onRefusal((m) => m && said.push(m));
       failNextWrite(wb);
       edits.clear("S", { start: { row: 0, col: 0 }, end: { row: 0, col: 1 } });
       expect(state(wb)).toBe(before);
@@ -197,10 +197,68 @@ describe("GridEdits: the one way the grid changes cells", () => {
       expect(said).toHaveLength(1);
     });
 
+    test("a failed paste over a spill's cells puts the spill back, not its values as constants", () => {
+      const { wb, edits } = setUp();
+      wb.setCell("S", { row: 0, col: 0 }, "=SEQUENCE(3)");
+      failNextWrite(wb);
+      edits.pasteBlock("S", 1, 0, [["7"], ["8"]]);
+      expect([0, 1, 2].map((row) => at(wb, row, 0).value)).toEqual([1, 2, 3]);
+      expect(wb.holdsSpilledValue("S", { row: 1, col: 0 })).toBe(true);
+      // A paste that is done, then undone, gives the spill back the same way.
+      edits.pasteBlock("S", 1, 0, [["7"], ["8"]]);
+      expect(at(wb, 0, 0).value).toMatchObject({ error: "#SPILL!" });
+      edits.undo();
+      expect([0, 1, 2].map((row) => at(wb, row, 0).value)).toEqual([1, 2, 3]);
+    });
+
+    test("a failed write releases the hidden names of the formula it replaced, as one that is done does", () => {
+      const { wb, edits } = setUp();
+      wb.addTable({
+        name: "T",
+        sheet: "S",
+        anchor: { row: 0, col: 0 },
+        headers: ["Amount"],
+        rowCount: 2,
+        numberFormats: {},
+      });
+      wb.setBlock("S", { row: 0, col: 0 }, [["Amount"], [10], [20]]);
+      const hidden = () => wb.engine.listNamedExpressions().filter((n) => n.startsWith(RANGE_NAME_PREFIX)).length;
+      edits.write("S", { row: 0, col: 2 }, [["=SUM(T[Amount])"]]);
+      expect(hidden()).toBe(1);
+      // The engine itself fails, after writing, as on a formula it cannot evaluate.
+      const engineWrite = wb.engine.setCellContents.bind(wb.engine);
+      const spy = jest.spyOn(wb.engine, "setCellContents").mockImplementationOnce((...args) => {
+        engineWrite(...args);
+        throw new Error("Unknown array");
+      });
+      edits.write("S", { row: 0, col: 2 }, [[5]]);
+      spy.mockRestore();
+      expect(at(wb, 0, 2)).toMatchObject({ value: 30, formula: "=SUM(T[Amount])" });
+      expect(hidden()).toBe(1);
+      edits.clear("S", { start: { row: 0, col: 2 }, end: { row: 0, col: 2 } });
+      expect(hidden()).toBe(0);
+    });
+
+    test("an undo the engine fails on leaves the cells as they were and stays undoable; the next edit done clears the message", () => {
+      const { wb, edits } = setUp();
+      const said: (string | null)[] = [];
+      edits.onRefusal((m) => said.push(m));
+      edits.write("S", { row: 0, col: 0 }, [[1, "=A1*2"]]);
+      edits.write("S", { row: 0, col: 0 }, [[4]]);
+      failNextWrite(wb);
+      expect(edits.undo()).toBeNull();
+      // 4 * 2 = 8: as before the undo.
+      expect([at(wb, 0, 0).value, at(wb, 0, 1).value]).toEqual([4, 8]);
+      expect(said.slice(-1)[0]).toMatch(/^The preview could not calculate this edit/);
+      expect(edits.undo()?.range.start).toEqual({ row: 0, col: 0 });
+      expect(at(wb, 0, 1).value).toBe(2);
+      expect(said.slice(-1)[0]).toBeNull();
+    });
+
     test("typing =A1:A4*2 beside the same circular formula in A1 is done, with a message in the cell", () => {
       const { wb, edits } = setUp();
       const said: string[] = [];
-      edits.onRefusal((m) => said.push(m));
+      edits.onRefusal((m) => m && said.push(m));
       edits.type("S", { row: 0, col: 0 }, [["=A1:A4*2"]]);
       edits.type("S", { row: 4, col: 0 }, [["=A1:A4*2"]]);
       expect(said).toEqual([]);

@@ -111,6 +111,27 @@ describe("spills in the preview behave as in Excel", () => {
     expect(wb.cell("S", { row: 0, col: 2 }).formula).toBe("=SEQUENCE(3)");
   });
 
+  test("two cells cleared apart in one batch free the spill between them; a spill out of reach is not entered again", () => {
+    const { wb, at } = setUp();
+    wb.setCell("S", { row: 1, col: 1 }, "=SEQUENCE(3)");
+    wb.setCell("S", { row: 2, col: 1 }, "x");
+    wb.setCell("S", { row: 0, col: 4 }, "=SEQUENCE(2)");
+    wb.setCell("S", { row: 1, col: 4 }, "y");
+    expect([at("B2"), at("E1")]).toEqual([{ error: "#SPILL!", message: expect.any(String) }, expect.anything()]);
+    const entered = jest.spyOn(wb.engine, "setCellContents");
+    wb.batch(() => {
+      wb.setCell("S", { row: 0, col: 0 }, null);
+      wb.setCell("S", { row: 2, col: 1 }, null);
+    });
+    expect([at("B2"), at("B3"), at("B4")]).toEqual([1, 2, 3]);
+    // E1's area (E1:E2) holds neither A1 nor B3: it was not entered again, and is still blocked.
+    const addresses = entered.mock.calls.map(([a]) => `${(a as { col: number }).col},${(a as { row: number }).row}`);
+    expect(addresses).not.toContain("4,0");
+    expect(addresses).toContain("1,1");
+    expect(at("E1")).toMatchObject({ error: "#SPILL!" });
+    entered.mockRestore();
+  });
+
   test("HyperFormula as shipped leaves the spill blocked once the cell is cleared (what the change is for)", () => {
     const plain = plainHyperFormula().buildEmpty(PREVIEW_CONFIG);
     plain.addSheet("S");

@@ -340,8 +340,8 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   const report = (next: CellSelection) => onSelectionChange(next);
   const selectRange = (range: RangePos) => report({ active: range.start, range });
 
-  // An edit the engine failed on (its cells put back): said until the next edit or Escape, not
-  // cleared by the move to the next cell that Enter makes.
+  // An edit the engine failed on (its cells put back): said until the next edit that is done, a
+  // new entry or Escape, not cleared by the move to the next cell that Enter makes.
   const [failure, setFailure] = React.useState<string | null>(null);
   React.useEffect(() => edits.onRefusal(setFailure), [edits]);
 

@@ -38,6 +38,8 @@ export function clipboardRows(text: string): string[][] {
 export function writtenContent(wb: PreviewWorkbook, sheet: string, pos: CellPos): CellValue {
   const cell = wb.cell(sheet, pos);
   if (cell.formula !== null) return cell.formula;
+  // A spilled value is its formula's, not the cell's: written back, it would block the spill.
+  if (cell.value !== null && wb.holdsSpilledValue(sheet, pos)) return null;
   return cell.value !== null && typeof cell.value === "object" ? null : cell.value;
 }
 
@@ -158,15 +160,18 @@ export function writeTexts(
       for (const f of fills) wb.setCell(f.sheet, f.pos, f.formula);
     });
   } catch (error) {
-    wb.batch(() => {
-      wb.setBlock(sheet, topLeft, blockBefore);
-      for (const c of cellsBefore) {
-        wb.setCell(sheet, c.pos, c.content);
-        wb.setBold(sheet, c.pos, c.bold);
-      }
-    });
-    for (const t of sizesBefore) wb.resizeTable(t.name, t.rowCount, t.headers);
-    wb.notify();
+    try {
+      wb.batch(() => {
+        wb.setBlock(sheet, topLeft, blockBefore);
+        for (const c of cellsBefore) {
+          wb.setCell(sheet, c.pos, c.content);
+          wb.setBold(sheet, c.pos, c.bold);
+        }
+      });
+    } finally {
+      for (const t of sizesBefore) wb.resizeTable(t.name, t.rowCount, t.headers);
+      wb.notify();
+    }
     throw new EditNotDone(error);
   }
   entries.forEach((row, r) =>

@@ -8,14 +8,8 @@
  */
 import { ErrorType, HyperFormula } from "hyperformula";
 import { cellAddress, rangeAddress } from "../a1";
+import type { EngineAddress } from "./blockedSpills";
 import { engineErrorText } from "./engineErrors";
-
-/** A sheet, row and column as the engine keeps them. */
-interface EngineAddress {
-  readonly sheet: number;
-  readonly row: number;
-  readonly col: number;
-}
 
 /** A cell reference of a formula's syntax tree, relative to the formula's cell. */
 interface AstReference {

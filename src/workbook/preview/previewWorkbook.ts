@@ -12,7 +12,7 @@ import { sortDependenciesOnFlatArrays } from "./flatDependencySort";
 import { rememberDateParses } from "./rememberedDateParses";
 import { readErroredSpillsAsErrors } from "./erroredSpillReads";
 import { spillRangeFormulas } from "./spilledRangeFormulas";
-import { blockedSpillsReaching } from "./blockedSpills";
+import { Block, blockedSpillsReaching } from "./blockedSpills";
 
 /** A table in the preview workbook: its geometry and column number formats. */
 export interface PreviewTable extends TableGeometry {
@@ -91,9 +91,9 @@ export class PreviewWorkbook {
   private nextSheetId = 1;
   private nextPartId = 1;
   private listeners = new Set<() => void>();
-  /** How deep in {@link batch} the writes are, and per sheet the box of the cells they emptied. */
+  /** How deep in {@link batch} the writes are, and per sheet the blocks of cells they emptied. */
   private batchDepth = 0;
-  private readonly freed = new Map<number, RangePos>();
+  private readonly freed = new Map<number, Block[]>();
   /** The selected range. */
   selection: { sheet: string; range: RangePos } | null = null;
 
@@ -306,10 +306,13 @@ export class PreviewWorkbook {
       }),
     );
     const sheetIndex = this.sheetIndex(sheet);
-    withoutChangeList(() =>
-      this.engine.setCellContents({ sheet: sheetIndex, row: topLeft.row, col: topLeft.col }, engineRows),
-    );
-    this.releaseRanges(released);
+    try {
+      withoutChangeList(() =>
+        this.engine.setCellContents({ sheet: sheetIndex, row: topLeft.row, col: topLeft.col }, engineRows),
+      );
+    } finally {
+      this.releaseRanges(released);
+    }
     // Only an emptied cell frees a spill's area.
     if (clears) this.noteFreed(sheetIndex, topLeft, rows);
   }
@@ -318,17 +321,10 @@ export class PreviewWorkbook {
   private noteFreed(sheet: number, topLeft: CellPos, rows: readonly (readonly unknown[])[]): void {
     let width = 0;
     for (const row of rows) width = Math.max(width, row.length);
-    const end = { row: topLeft.row + rows.length - 1, col: topLeft.col + width - 1 };
-    const box = this.freed.get(sheet);
-    this.freed.set(
-      sheet,
-      box
-        ? {
-            start: { row: Math.min(box.start.row, topLeft.row), col: Math.min(box.start.col, topLeft.col) },
-            end: { row: Math.max(box.end.row, end.row), col: Math.max(box.end.col, end.col) },
-          }
-        : { start: topLeft, end },
-    );
+    const block = { start: topLeft, end: { row: topLeft.row + rows.length - 1, col: topLeft.col + width - 1 } };
+    const blocks = this.freed.get(sheet);
+    if (blocks) blocks.push(block);
+    else this.freed.set(sheet, [block]);
     if (this.batchDepth === 0) this.spillAgainWhereFreed();
   }
 
@@ -340,7 +336,7 @@ export class PreviewWorkbook {
    */
   private spillAgainWhereFreed(): void {
     if (this.freed.size === 0) return;
-    const anchors = [...this.freed].flatMap(([sheet, box]) => blockedSpillsReaching(this.engine, sheet, box));
+    const anchors = [...this.freed].flatMap(([sheet, blocks]) => blockedSpillsReaching(this.engine, sheet, blocks));
     this.freed.clear();
     if (anchors.length === 0) return;
     this.batch(() => {
@@ -453,6 +449,12 @@ export class PreviewWorkbook {
       this.engine.getCellFormula({ sheet: this.sheetIndex(sheet), row: pos.row, col: pos.col }) ??
       null;
     return { value, formula, numberFormat: e.formats.get(key(pos.row, pos.col)) ?? this.tableFormat(sheet, pos) };
+  }
+
+  /** Whether a cell shows a value a spill put there (a cell of its area other than its formula's). */
+  holdsSpilledValue(sheet: string, pos: CellPos): boolean {
+    const at = { sheet: this.sheetIndex(sheet), row: pos.row, col: pos.col };
+    return this.engine.isCellPartOfArray(at) && !this.engine.doesCellHaveFormula(at);
   }
 
   private tableFormat(sheet: string, pos: CellPos): string | null {

@@ -3,7 +3,8 @@
  * HyperFormula sizes such a formula as one cell and shows "#VALUE! Cell range not allowed". Here
  * a formula that is only an A1 range of more than one cell is sized as the range, so that it
  * spills as in Excel; whole columns and rows (`=A:A`) are left as the engine sizes them, and the
- * sizes of every other formula and of names are the engine's own.
+ * sizes of every other formula and of names are the engine's own (`=(A1:A4)`, a range in
+ * parentheses, stays #VALUE! here, where Excel spills it).
  */
 import type { ArraySize, HyperFormula } from "hyperformula";
 
