@@ -8,6 +8,9 @@ function setUp(): { wb: PreviewWorkbook; edits: GridEdits } {
   return { wb, edits: new GridEdits(wb) };
 }
 const at = (wb: PreviewWorkbook, row: number, col: number) => wb.cell("S", { row, col });
+/** A table T at A1 of sheet S. */
+const tableT = (wb: PreviewWorkbook, headers: string[], rowCount: number) =>
+  wb.addTable({ name: "T", sheet: "S", anchor: { row: 0, col: 0 }, headers, rowCount, numberFormats: {} });
 
 describe("GridEdits: the one way the grid changes cells", () => {
   test("a pasted block of text is read as typed entries: numbers, percentages, booleans, formulas, text", () => {
@@ -29,14 +32,7 @@ describe("GridEdits: the one way the grid changes cells", () => {
 
   test("a paste ending in a line break (as Excel copies) below a table grows it by the pasted rows only", () => {
     const { wb, edits } = setUp();
-    wb.addTable({
-      name: "T",
-      sheet: "S",
-      anchor: { row: 0, col: 0 },
-      headers: ["Rep", "Amount"],
-      rowCount: 1,
-      numberFormats: {},
-    });
+    tableT(wb, ["Rep", "Amount"], 1);
     wb.setBlock("S", { row: 0, col: 0 }, [
       ["Rep", "Amount", null, "=SUM(T[Amount])"],
       ["Ann", 10],
@@ -53,14 +49,7 @@ describe("GridEdits: the one way the grid changes cells", () => {
 
   test("undo restores the cells as written (formulas with structured references too) and redo writes them again", () => {
     const { wb, edits } = setUp();
-    wb.addTable({
-      name: "T",
-      sheet: "S",
-      anchor: { row: 0, col: 0 },
-      headers: ["Amount"],
-      rowCount: 2,
-      numberFormats: {},
-    });
+    tableT(wb, ["Amount"], 2);
     wb.setBlock("S", { row: 0, col: 0 }, [["Amount"], [10], [20], ["=SUM(T[Amount])"]]);
     expect(at(wb, 3, 0).value).toBe(30);
     edits.clear("S", { start: { row: 1, col: 0 }, end: { row: 3, col: 0 } });
@@ -143,14 +132,7 @@ describe("GridEdits: the one way the grid changes cells", () => {
       "a typed row below a table with a calculated column, failing on write %i: cells, table and undo as before",
       (nth) => {
         const { wb, edits } = setUp();
-        wb.addTable({
-          name: "T",
-          sheet: "S",
-          anchor: { row: 0, col: 0 },
-          headers: ["Amount", "Double"],
-          rowCount: 2,
-          numberFormats: {},
-        });
+        tableT(wb, ["Amount", "Double"], 2);
         wb.setBlock("S", { row: 0, col: 0 }, [
           ["Amount", "Double"],
           [1, "=[@Amount]*2"],
@@ -213,14 +195,7 @@ describe("GridEdits: the one way the grid changes cells", () => {
 
     test("a failed write releases the hidden names of the formula it replaced, as one that is done does", () => {
       const { wb, edits } = setUp();
-      wb.addTable({
-        name: "T",
-        sheet: "S",
-        anchor: { row: 0, col: 0 },
-        headers: ["Amount"],
-        rowCount: 2,
-        numberFormats: {},
-      });
+      tableT(wb, ["Amount"], 2);
       wb.setBlock("S", { row: 0, col: 0 }, [["Amount"], [10], [20]]);
       const hidden = () => wb.engine.listNamedExpressions().filter((n) => n.startsWith(RANGE_NAME_PREFIX)).length;
       edits.write("S", { row: 0, col: 2 }, [["=SUM(T[Amount])"]]);
