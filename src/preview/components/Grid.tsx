@@ -660,7 +660,8 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
       </div>
       <GridMenu at={menu?.at ?? null} actions={menuActions} onClose={closeMenu} />
       {refusal || failure ? (
-        <div role="alert" className={styles.tooltip} style={{ left: 8, top: ROW_HEIGHT + 4 }}>
+        // At the foot of the grid, clear of the top-left cells, where the edit often is.
+        <div role="alert" className={styles.tooltip} style={{ left: 8, bottom: 24 }}>
           {refusal ?? failure}
         </div>
       ) : null}
