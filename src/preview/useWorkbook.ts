@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from "react";
-import { CellPos, columnLetter, RangePos } from "../workbook/a1";
+import { blockRange, CellPos, columnLetter, RangePos, widest } from "../workbook/a1";
 import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
 import { planRowChange } from "./components/rowChange";
 import { shiftFormula } from "./shiftFormula";
@@ -23,9 +23,6 @@ export type CellContent = number | string | boolean | null;
 export function parseEntry(text: string): CellContent {
   return entry(text).content;
 }
-
-/** A cell's content as written (see writeCells.ts), for the row changes' plans. */
-export { writtenContent };
 
 /** One block of cells an edit changed, with its cells' contents (and, when they move, styles) before and after. */
 export interface Part {
@@ -77,22 +74,10 @@ export class GridEdits {
    * undo and tells the views. Returns the range written.
    */
   write(sheet: string, topLeft: CellPos, rows: readonly (readonly CellContent[])[]): RangePos {
-    const range = { start: topLeft, end: { row: topLeft.row + rows.length - 1, col: topLeft.col + widest(rows) - 1 } };
     const before = this.read(sheet, topLeft, rows);
-    const after = rows.map((r) => [...r]);
-    try {
-      this.apply(sheet, topLeft, after);
-    } catch (error) {
-      try {
-        this.apply(sheet, topLeft, before);
-      } finally {
-        this.refuse(new EditNotDone(error));
-      }
-      return range;
-    }
-    this.record({ parts: [{ sheet, topLeft, before, after }], tables: [] });
-    this.done();
-    return range;
+    const edit: Edit = { parts: [{ sheet, topLeft, before, after: rows.map((r) => [...r]) }], tables: [] };
+    if (this.replayGuarded(edit, "after")) this.record(edit);
+    return blockRange(topLeft, rows);
   }
 
   /**
@@ -100,10 +85,7 @@ export class GridEdits {
    * (see writeTexts), and records it for undo. Undo restores the cells; a grown table keeps its size.
    */
   type(sheet: string, topLeft: CellPos, texts: readonly (readonly string[])[]): RangePos {
-    const range = {
-      start: topLeft,
-      end: { row: topLeft.row + texts.length - 1, col: topLeft.col + widest(texts) - 1 },
-    };
+    const range = blockRange(topLeft, texts);
     const before = this.read(sheet, topLeft, texts);
     try {
       writeTexts(this.wb, sheet, topLeft, texts);
@@ -291,13 +273,6 @@ function extent(edit: Part): RangePos {
     start: edit.topLeft,
     end: { row: edit.topLeft.row + edit.after.length - 1, col: edit.topLeft.col + width - 1 },
   };
-}
-
-/** The longest row's length (a loop: a spread of 100,000 rows would overflow the call stack). */
-function widest(rows: readonly (readonly unknown[])[]): number {
-  let w = 0;
-  for (const r of rows) w = Math.max(w, r.length);
-  return w;
 }
 
 const editsByWorkbook = new WeakMap<PreviewWorkbook, GridEdits>();

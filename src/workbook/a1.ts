@@ -79,3 +79,15 @@ export function splitSheetAddress(ref: string): { sheet: string | null; address:
 export function absoluteReference(sheet: string, address: string): string {
   return `${quoteSheet(sheet)}!${rangeAddress(parseRange(address), true)}`;
 }
+
+/** The longest row's length (a loop: a spread of 100,000 rows would overflow the call stack). */
+export function widest(rows: readonly (readonly unknown[])[]): number {
+  let w = 0;
+  for (const r of rows) w = Math.max(w, r.length);
+  return w;
+}
+
+/** The range a block of rows covers, written from `topLeft` (its widest row sets the width). */
+export function blockRange(topLeft: CellPos, rows: readonly (readonly unknown[])[]): RangePos {
+  return { start: topLeft, end: { row: topLeft.row + rows.length - 1, col: topLeft.col + widest(rows) - 1 } };
+}

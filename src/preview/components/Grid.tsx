@@ -340,8 +340,8 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
   const report = (next: CellSelection) => onSelectionChange(next);
   const selectRange = (range: RangePos) => report({ active: range.start, range });
 
-  // An edit the engine failed on (its cells put back): said until the next edit that is done, a
-  // new entry or Escape, not cleared by the move to the next cell that Enter makes.
+  // An edit the engine failed on (its cells put back): said until the next edit that is done
+  // (GridEdits says so) or Escape, not cleared by the move to the next cell that Enter makes.
   const [failure, setFailure] = React.useState<string | null>(null);
   React.useEffect(() => edits.onRefusal(setFailure), [edits]);
 
@@ -428,12 +428,10 @@ export const Grid = React.forwardRef<GridHandle, GridProps>(function Grid(
 
   const onCellEdited = ([col, row]: Item, value: EditableGridCell) => {
     if (value.kind !== GridCellKind.Text) return;
-    setFailure(null);
     edits.type(sheet, { row, col }, [[value.data]]);
   };
 
   const onPaste = ([col, row]: Item, values: readonly (readonly string[])[]): boolean => {
-    setFailure(null);
     const written = edits.pasteBlock(sheet, row, col, values);
     selectRange(written);
     return false;

@@ -1,7 +1,7 @@
 import { CellPos } from "../../workbook/a1";
 import { PreviewTable, PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import type { CellContent, CellStyle, Edit, Part, TablePlace } from "../useWorkbook";
-import { writtenContent } from "../useWorkbook";
+import { writtenContent } from "../tables/writeCells";
 import { adjustRows, RowShift } from "./rowShift";
 
 /** The table whose data rows hold a cell, if any. */

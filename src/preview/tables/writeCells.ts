@@ -5,7 +5,7 @@
  * a paste runs past their last row: nothing written is ever outside the table it continues.
  */
 import Papa from "papaparse";
-import { CellPos } from "../../workbook/a1";
+import { CellPos, widest } from "../../workbook/a1";
 import { PreviewWorkbook } from "../../workbook/preview/previewWorkbook";
 import { asStored } from "../import/applyImport";
 import { CellValue } from "../import/importPlan";
@@ -77,8 +77,7 @@ export function writeTexts(
   texts: readonly (readonly string[])[],
 ): TableGrowth[] {
   const entries = texts.map((row) => row.map(entry));
-  let width = 1;
-  for (const r of texts) width = Math.max(width, r.length);
+  const width = Math.max(1, widest(texts));
   const r0 = topLeft.row;
   const r1 = r0 + texts.length - 1;
   const c0 = topLeft.col;

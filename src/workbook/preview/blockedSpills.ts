@@ -6,18 +6,13 @@
  * formulas again.
  */
 import { HyperFormula } from "hyperformula";
+import { RangePos } from "../a1";
 
 /** A sheet, row and column as the engine keeps them. */
 export interface EngineAddress {
   readonly sheet: number;
   readonly row: number;
   readonly col: number;
-}
-
-/** A block of cells on one sheet, 0-based and inclusive. */
-export interface Block {
-  readonly start: { readonly row: number; readonly col: number };
-  readonly end: { readonly row: number; readonly col: number };
 }
 
 /** A spill formula's vertex, as far as this needs it (not part of HyperFormula's API). */
@@ -27,24 +22,23 @@ interface ArrayVertex {
   getFormula?(updatingService: unknown): unknown;
 }
 
+/** HyperFormula's array size predictor, as far as this needs it. */
+interface ArraySizePredictor {
+  checkArraySize(ast: unknown, at: EngineAddress): { readonly width: number; readonly height: number };
+}
+
 /** What the engine holds, as far as this needs it. */
 interface EngineInternals {
-  readonly _crudOperations?: {
-    readonly operations?: {
-      readonly arraySizePredictor?: {
-        checkArraySize(ast: unknown, at: EngineAddress): { readonly width: number; readonly height: number };
-      };
-    };
-  };
+  readonly _crudOperations?: { readonly operations?: { readonly arraySizePredictor?: ArraySizePredictor } };
 }
 interface DependencyGraphInternals {
   readonly arrayMapping?: { readonly arrayMapping?: Map<unknown, ArrayVertex> };
   readonly lazilyTransformingAstService?: unknown;
 }
 
-const within = (row: number, col: number, b: Block) =>
+const within = (row: number, col: number, b: RangePos) =>
   row >= b.start.row && row <= b.end.row && col >= b.start.col && col <= b.end.col;
-const overlaps = (a: Block, b: Block) =>
+const overlaps = (a: RangePos, b: RangePos) =>
   a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
 
 /**
@@ -54,7 +48,11 @@ const overlaps = (a: Block, b: Block) =>
  * above and left of a block's last cell (a spill reaches right and down). Empty when the engine's
  * internals are not as expected.
  */
-export function blockedSpillsReaching(engine: HyperFormula, sheet: number, emptied: readonly Block[]): EngineAddress[] {
+export function blockedSpillsReaching(
+  engine: HyperFormula,
+  sheet: number,
+  emptied: readonly RangePos[],
+): EngineAddress[] {
   const graph = engine.dependencyGraph as unknown as DependencyGraphInternals;
   const arrays = graph.arrayMapping?.arrayMapping;
   if (!(arrays instanceof Map) || arrays.size === 0 || emptied.length === 0) return [];
@@ -78,9 +76,9 @@ export function blockedSpillsReaching(engine: HyperFormula, sheet: number, empti
 function predictedArea(
   vertex: ArrayVertex,
   at: EngineAddress,
-  predictor: NonNullable<NonNullable<EngineInternals["_crudOperations"]>["operations"]>["arraySizePredictor"],
+  predictor: ArraySizePredictor | undefined,
   lazy: unknown,
-): Block | null {
+): RangePos | null {
   if (!predictor || typeof vertex.getFormula !== "function") return null;
   try {
     const size = predictor.checkArraySize(vertex.getFormula(lazy), at);

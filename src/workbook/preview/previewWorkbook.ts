@@ -1,5 +1,5 @@
 import { HyperFormula, RawCellContent } from "hyperformula";
-import { CellPos, parseRange, RangePos } from "../a1";
+import { blockRange, CellPos, parseRange, RangePos } from "../a1";
 import { ChartSpec } from "../sheetSpec";
 import { A1Range, structuredToA1, TableGeometry } from "../structuredRefs";
 import { registerCompPlugin } from "./compPlugin";
@@ -12,7 +12,7 @@ import { sortDependenciesOnFlatArrays } from "./flatDependencySort";
 import { rememberDateParses } from "./rememberedDateParses";
 import { readErroredSpillsAsErrors } from "./erroredSpillReads";
 import { spillRangeFormulas } from "./spilledRangeFormulas";
-import { Block, blockedSpillsReaching } from "./blockedSpills";
+import { blockedSpillsReaching } from "./blockedSpills";
 
 /** A table in the preview workbook: its geometry and column number formats. */
 export interface PreviewTable extends TableGeometry {
@@ -93,7 +93,7 @@ export class PreviewWorkbook {
   private listeners = new Set<() => void>();
   /** How deep in {@link batch} the writes are, and per sheet the blocks of cells they emptied. */
   private batchDepth = 0;
-  private readonly freed = new Map<number, Block[]>();
+  private readonly freed = new Map<number, RangePos[]>();
   /** The selected range. */
   selection: { sheet: string; range: RangePos } | null = null;
 
@@ -319,9 +319,7 @@ export class PreviewWorkbook {
 
   /** Notes the block of a write that emptied cells, for spillAgainWhereFreed (at once outside a batch). */
   private noteFreed(sheet: number, topLeft: CellPos, rows: readonly (readonly unknown[])[]): void {
-    let width = 0;
-    for (const row of rows) width = Math.max(width, row.length);
-    const block = { start: topLeft, end: { row: topLeft.row + rows.length - 1, col: topLeft.col + width - 1 } };
+    const block = blockRange(topLeft, rows);
     const blocks = this.freed.get(sheet);
     if (blocks) blocks.push(block);
     else this.freed.set(sheet, [block]);
