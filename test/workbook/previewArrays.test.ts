@@ -18,6 +18,13 @@ function setUp() {
 
 const message = (v: unknown) => (v as { message: string }).message;
 
+/** HyperFormula as shipped, with the preview's configuration and one sheet S. */
+function shipped(): HyperFormula {
+  const plain = plainHyperFormula().buildEmpty(PREVIEW_CONFIG);
+  plain.addSheet("S");
+  return plain;
+}
+
 describe("spills in the preview behave as in Excel", () => {
   test("a formula that is only a range spills the range's values and follows them", () => {
     const { wb, at } = setUp();
@@ -38,8 +45,7 @@ describe("spills in the preview behave as in Excel", () => {
   });
 
   test("HyperFormula as shipped shows #VALUE! for a range formula (what the change is for)", () => {
-    const plain = plainHyperFormula().buildEmpty(PREVIEW_CONFIG);
-    plain.addSheet("S");
+    const plain = shipped();
     plain.setCellContents({ sheet: 0, row: 0, col: 0 }, [[1], [2], ["=A1:A2"]]);
     expect(plain.getCellValue({ sheet: 0, row: 2, col: 0 })).toMatchObject({ value: "#VALUE!" });
     expect(spillRangeFormulas(plain)).toBe(true);
@@ -71,8 +77,7 @@ describe("spills in the preview behave as in Excel", () => {
   });
 
   test("HyperFormula as shipped stops evaluating on such a read (what the change is for)", () => {
-    const plain = plainHyperFormula().buildEmpty(PREVIEW_CONFIG);
-    plain.addSheet("S");
+    const plain = shipped();
     plain.setCellContents({ sheet: 0, row: 0, col: 0 }, "=A1:A4*2");
     expect(() => plain.setCellContents({ sheet: 0, row: 0, col: 1 }, "=A1:A4*2")).toThrow("Unknown array");
     const fixed = referenceEngine();
@@ -133,8 +138,7 @@ describe("spills in the preview behave as in Excel", () => {
   });
 
   test("HyperFormula as shipped leaves the spill blocked once the cell is cleared (what the change is for)", () => {
-    const plain = plainHyperFormula().buildEmpty(PREVIEW_CONFIG);
-    plain.addSheet("S");
+    const plain = shipped();
     plain.setCellContents({ sheet: 0, row: 0, col: 0 }, [["=SEQUENCE(3)"], ["in the way"]]);
     plain.setCellContents({ sheet: 0, row: 1, col: 0 }, null);
     expect(plain.getCellValue({ sheet: 0, row: 0, col: 0 })).toMatchObject({ value: "#SPILL!" });
